@@ -1,0 +1,93 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { startDynamoLocal, type DynamoLocal } from './dynamo-local.ts';
+import { startFauxqs, type Fauxqs } from './fauxqs.ts';
+import { createResources, emulatorEnv } from './resources.ts';
+import { startGateway } from './gateway.ts';
+import { startPoller } from './poller.ts';
+import { startScheduler } from './scheduler.ts';
+import { freePort } from './free-port.ts';
+import { ROOT } from './modules.ts';
+import { seedDemoCounty, type SeedReport } from './seed.ts';
+import { resetClients } from '../shared/aws/clients.ts';
+import { platformEnv } from './env.ts';
+
+/**
+ * The embedded default: DynamoDB Local + fauxqs + the local gateway, queue poller and scheduler,
+ * all driven by the same definitions as the CDK stack. Handlers run in this process and read
+ * their resources from process.env, exactly as a Lambda reads its configuration.
+ */
+export interface PlatformOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  countyCode?: string;
+  reset?: boolean;
+  seed?: boolean;
+  /** Keep DynamoDB data on disk under dataDir (npm start) or in memory (tests). */
+  persist?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  url: string;
+  env: Record<string, string>;
+  seed?: SeedReport;
+  stop(): Promise<void>;
+}
+
+const REGION = 'cn-north-1';
+
+
+export const startPlatform = async (opts: PlatformOptions): Promise<Platform> => {
+  const log = opts.log ?? (() => undefined);
+  const countyCode = opts.countyCode ?? '411521';
+  if (opts.reset) rmSync(opts.dataDir, { recursive: true, force: true });
+  mkdirSync(opts.dataDir, { recursive: true });
+
+  const started: Array<{ stop(): Promise<void> | void }> = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await Promise.resolve(s.stop()).catch(() => undefined);
+  };
+  try {
+    const dynamo: DynamoLocal = await startDynamoLocal({
+      port: await freePort(),
+      ...(opts.persist ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
+    });
+    started.push(dynamo);
+    const fauxqs: Fauxqs = await startFauxqs({ port: 0, region: REGION });
+    started.push(fauxqs);
+    const endpoints = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: REGION };
+
+    const env = {
+      ...emulatorEnv(endpoints),
+      ...platformEnv(opts.dataDir, countyCode),
+      ...(await createResources(`local-${countyCode}`, endpoints)),
+    };
+    Object.assign(process.env, env);
+    resetClients();
+
+    const seed = opts.seed ? await seedDemoCounty(countyCode) : undefined;
+
+    const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });
+    started.push({ stop: () => closeServer(server) });
+    const poller = startPoller({ endpoint: fauxqs.endpoint, region: REGION, env, log });
+    started.push(poller);
+    const scheduler = startScheduler({ region: REGION, log });
+    started.push(scheduler);
+
+    // lets `npm run invoke` run a handler against this running platform
+    writeFileSync(join(opts.dataDir, 'runtime.json'), JSON.stringify({ url, env }, null, 2));
+    return { url, env, ...(seed ? { seed } : {}), stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+};
+
+const closeServer = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });

@@ -1,0 +1,115 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  type AttributeDefinition,
+} from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { TABLES, type TableDef } from '../shared/platform/tables.ts';
+import { QUEUES, TOPICS } from '../shared/platform/queues.ts';
+
+/**
+ * Creates a county's tables, queues and topics on the emulators from the same definitions the
+ * CDK stack uses (shared/platform/*), and returns the environment functions read them from.
+ */
+export interface Endpoints {
+  dynamodb: string;
+  fauxqs: string;
+  region: string;
+}
+
+const creds = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+const createTable = async (ddb: DynamoDBClient, name: string, def: TableDef): Promise<void> => {
+  try {
+    await ddb.send(new DescribeTableCommand({ TableName: name }));
+    return; // kept from an earlier run
+  } catch (e) {
+    if (!(e instanceof ResourceNotFoundException)) throw e;
+  }
+  const attrs: AttributeDefinition[] = ['pk', 'sk', ...def.indexes.flatMap((i) => [i.pk, i.sk])].map((a) => ({
+    AttributeName: a,
+    AttributeType: 'S',
+  }));
+  await ddb.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attrs,
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      ...(def.indexes.length
+        ? {
+            GlobalSecondaryIndexes: def.indexes.map((i) => ({
+              IndexName: i.name,
+              KeySchema: [
+                { AttributeName: i.pk, KeyType: 'HASH' },
+                { AttributeName: i.sk, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            })),
+          }
+        : {}),
+      ...(def.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } } : {}),
+    }),
+  );
+  if (def.ttlAttribute) {
+    await ddb.send(
+      new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }),
+    );
+  }
+};
+
+export const createResources = async (prefix: string, ep: Endpoints): Promise<Record<string, string>> => {
+  const env: Record<string, string> = {};
+  const ddb = new DynamoDBClient({ endpoint: ep.dynamodb, region: ep.region, credentials: creds });
+  for (const def of TABLES) {
+    const name = `${prefix}-${def.id}`;
+    await createTable(ddb, name, def);
+    env[def.envVar] = name;
+  }
+  ddb.destroy();
+
+  const sqs = new SQSClient({ endpoint: ep.fauxqs, region: ep.region, credentials: creds, useQueueUrlAsEndpoint: false });
+  for (const q of QUEUES) {
+    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${q.id}-dlq`, Attributes: { MessageRetentionPeriod: '1209600' } }));
+    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
+      ?.QueueArn;
+    const main = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: `${prefix}-${q.id}`,
+        Attributes: {
+          VisibilityTimeout: String(q.visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: q.maxReceiveCount }),
+        },
+      }),
+    );
+    env[q.envVar] = main.QueueUrl!;
+    env[`${q.envVar}_DLQ`] = dlq.QueueUrl!;
+  }
+  sqs.destroy();
+
+  const sns = new SNSClient({ endpoint: ep.fauxqs, region: ep.region, credentials: creds });
+  for (const t of TOPICS) {
+    const topic = await sns.send(new CreateTopicCommand({ Name: `${prefix}-${t.id}` }));
+    env[t.envVar] = topic.TopicArn!;
+  }
+  sns.destroy();
+  return env;
+};
+
+/** The environment that points the AWS SDK (and so every handler) at the emulators. */
+export const emulatorEnv = (ep: Endpoints): Record<string, string> => ({
+  AWS_REGION: ep.region,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: ep.dynamodb,
+  AWS_ENDPOINT_URL_SQS: ep.fauxqs,
+  AWS_ENDPOINT_URL_SNS: ep.fauxqs,
+  AWS_ENDPOINT_URL_S3: ep.fauxqs,
+});

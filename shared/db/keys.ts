@@ -1,0 +1,87 @@
+/**
+ * Every DynamoDB key of Bianmin, in one module. Read AccessPatterns.md beside this file first.
+ * Keys are built only here, so a change of layout is one diff. Index attribute names follow
+ * shared/platform/tables.ts (gsiNpk/gsiNsk).
+ */
+
+/** Number of write shards of the open-cases-by-due index (gsi3 of cases). */
+export const OPEN_SHARDS = 4;
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const catalogKeys = {
+  /** One item version. */
+  version: (code: string, version: number) => ({ pk: `ITEM#${code}`, sk: `V#${pad(version, 6)}` }),
+  versionsOf: (code: string) => ({ pk: `ITEM#${code}`, skPrefix: 'V#' }),
+  /** The current published copy; carries gsi1 while published (sparse: withdrawn items drop out). */
+  current: (code: string) => ({ pk: `ITEM#${code}`, sk: 'CURRENT' }),
+  publishedIndex: (code: string) => ({ gsi1pk: 'CATALOG', gsi1sk: code }),
+  publishedCatalog: () => ({ index: 'gsi1', pk: 'CATALOG' }),
+  /** Catalog version counter: bumped on every publish/withdraw so search indexes know to rebuild. */
+  meta: () => ({ pk: 'CATALOG', sk: 'META' }),
+};
+
+export const caseKeys = {
+  case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
+  event: (id: string, at: string, seq: number) => ({ pk: `CASE#${id}`, sk: `EVENT#${at}#${pad(seq, 4)}` }),
+  eventsOf: (id: string) => ({ pk: `CASE#${id}`, skPrefix: 'EVENT#' }),
+  /** gsi1: case by public number. */
+  byNumber: (number: string) => ({ gsi1pk: `NUM#${number}`, gsi1sk: 'CASE' }),
+  /** gsi2: work queue of an office by status, newest first (ScanIndexForward false). */
+  byOfficeStatus: (officeId: string, status: string, at: string, id: string) => ({
+    gsi2pk: `OFFICE#${officeId}#${status}`,
+    gsi2sk: `${at}#${id}`,
+  }),
+  officeStatus: (officeId: string, status: string) => ({ index: 'gsi2', pk: `OFFICE#${officeId}#${status}` }),
+  /**
+   * gsi3: open promised cases by due time, write-sharded so no partition runs hot. Only open
+   * cases carry these attributes (sparse): the overdue scan reads O(due cases), never O(all).
+   */
+  openByDue: (id: string, dueAt: string) => ({ gsi3pk: `OPEN#${shardOf(id)}`, gsi3sk: `${dueAt}#${id}` }),
+  openShard: (shard: number) => ({ index: 'gsi3', pk: `OPEN#${shard}` }),
+  /** gsi4: commissions carried by a village agent. */
+  byAgent: (agentId: string, at: string) => ({ gsi4pk: `AGENT#${agentId}`, gsi4sk: at }),
+  /** gsi5: cases of an applicant, by keyed hash (HMAC) of the ID number or phone — never the raw value. */
+  byApplicant: (applicantHash: string, at: string) => ({ gsi5pk: `APPL#${applicantHash}`, gsi5sk: at }),
+  /** Daily sequence behind human-readable numbers (411521-20261122-0042). */
+  sequence: (county: string, day: string) => ({ pk: `SEQ#${county}#${day}`, sk: 'SEQ' }),
+  idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
+  /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
+  dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
+};
+
+export const shardOf = (id: string): number => {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % OPEN_SHARDS;
+};
+
+export const ratingKeys = {
+  /** One rating per case: conditional put on this key. */
+  rating: (caseId: string) => ({ pk: `RATING#${caseId}`, sk: 'RATING' }),
+  byOfficeMonth: (officeId: string, month: string, at: string) => ({ gsi1pk: `OFFICE#${officeId}#${month}`, gsi1sk: at }),
+};
+
+export const directoryKeys = {
+  office: (id: string) => ({ pk: `OFFICE#${id}`, sk: 'OFFICE' }),
+  officeIndex: (parentId: string, id: string) => ({ gsi1pk: 'OFFICES', gsi1sk: `${parentId}#${id}` }),
+  allOffices: () => ({ index: 'gsi1', pk: 'OFFICES' }),
+  user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
+  /** Uniqueness guard for usernames, written in the same transaction as the user. */
+  username: (username: string) => ({ pk: `USERNAME#${username.toLowerCase()}`, sk: 'USERNAME' }),
+  userIndex: (officeId: string, username: string) => ({ gsi1pk: `OFFICE#${officeId}#USERS`, gsi1sk: username.toLowerCase() }),
+  usersOfOffice: (officeId: string) => ({ index: 'gsi1', pk: `OFFICE#${officeId}#USERS` }),
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  /** Failed logins from one address in a time window (slow-down), expires by TTL. */
+  addressFailures: (ip: string, window: string) => ({ pk: `IPFAIL#${ip}`, sk: `W#${window}` }),
+  calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  calendarYears: () => ({ pk: 'CALENDAR', skPrefix: 'YEAR#' }),
+};
+
+export const auditKeys = {
+  /** Partitioned by month so a date-range browse is a few Queries. */
+  event: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  month: (month: string) => ({ pk: `AUDIT#${month}` }),
+  byActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  byTarget: (targetType: string, targetId: string, at: string) => ({ gsi2pk: `TARGET#${targetType}#${targetId}`, gsi2sk: at }),
+};

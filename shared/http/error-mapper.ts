@@ -1,0 +1,62 @@
+import { ZodError } from 'zod';
+import { DomainError, type FieldIssue } from '../errors/domain-errors.ts';
+import { logger } from '../log/logger.ts';
+
+/** The one place where errors become HTTP. Anything unknown is a 500 that reveals nothing. */
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldIssue[]; correlationId: string } & Record<string, unknown>;
+}
+
+const STATUS: Record<DomainError['kind'], number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  locked: 423,
+  rule: 422,
+  'too-many': 429,
+};
+
+export const zodFields = (err: ZodError, prefix: readonly (string | number)[] = []): FieldIssue[] =>
+  err.issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join('.'), message: i.message }));
+
+export const mapError = (err: unknown, correlationId: string): { status: number; body: ErrorBody } => {
+  if (err instanceof ZodError) {
+    const fields = zodFields(err);
+    const first = fields[0];
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION',
+          message: first ? `输入有误：${first.path || '请求'} ${first.message}` : '输入有误',
+          fields,
+          correlationId,
+        },
+      },
+    };
+  }
+  if (err instanceof DomainError) {
+    const fields = 'fields' in err ? (err.fields as FieldIssue[]) : undefined;
+    const status = STATUS[err.kind];
+    if (status >= 500) logger.error('domain error', { err });
+    return {
+      status,
+      body: {
+        error: {
+          ...err.details,
+          code: err.code,
+          message: err.message,
+          ...(fields && fields.length ? { fields } : {}),
+          correlationId,
+        },
+      },
+    };
+  }
+  logger.error('unhandled error', { error: err as Error, correlationId });
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: `系统繁忙，请稍后再试（错误编号 ${correlationId}）`, correlationId } },
+  };
+};

@@ -1,0 +1,138 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { logger } from '../log/logger.ts';
+import { mapError } from './error-mapper.ts';
+import { ValidationError, UnauthenticatedError, ForbiddenError } from '../errors/domain-errors.ts';
+import { principalSchema, hasScope, type Principal } from '../identity/principal.ts';
+import { routeByName, type RouteName, type RouteDef } from '../platform/routes.ts';
+
+// Chinese validation messages for every schema, set once per container.
+z.config(z.locales.zhCN());
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HttpRequest<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Undefined only on public routes called without a token. */
+  principal: Principal | undefined;
+  headers: Record<string, string | undefined>;
+  correlationId: string;
+  sourceIp: string;
+  userAgent: string;
+  route: RouteDef;
+}
+
+/** Handlers return a JSON body, or a binary/text file. */
+export type HttpResult =
+  | { status?: number; body: unknown; headers?: Record<string, string> }
+  | { status?: number; file: { base64: string; contentType: string; filename: string }; headers?: Record<string, string> };
+
+interface Schemas<B, Q, P> {
+  body?: B;
+  query?: Q;
+  params?: P;
+}
+
+const lowerHeaders = (h: APIGatewayProxyEvent['headers'] | null): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(h ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? undefined]));
+
+const principalOf = (event: APIGatewayProxyEvent): Principal | undefined => {
+  const raw = (event.requestContext.authorizer as Record<string, unknown> | null | undefined)?.principal;
+  if (typeof raw !== 'string') return undefined;
+  const parsed = principalSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : undefined;
+};
+
+const parseBody = (event: APIGatewayProxyEvent): unknown => {
+  if (event.body == null || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('请求体不是有效的 JSON', [{ path: '', message: '无法解析 JSON' }]);
+  }
+};
+
+const parsePart = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> => {
+  if (!schema) return undefined as Out<S>;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data as Out<S>;
+  const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = fields[0];
+  throw new ValidationError(first ? `${where}有误：${first.path || '内容'} ${first.message}` : `${where}有误`, fields);
+};
+
+const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult => {
+  const base = { 'x-correlation-id': correlationId, ...res.headers };
+  if ('file' in res) {
+    return {
+      statusCode: res.status ?? 200,
+      isBase64Encoded: true,
+      body: res.file.base64,
+      headers: {
+        ...base,
+        'content-type': res.file.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(res.file.filename)}`,
+      },
+    };
+  }
+  return {
+    statusCode: res.status ?? 200,
+    body: res.body === undefined ? '' : JSON.stringify(res.body),
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...base },
+  };
+};
+
+/**
+ * The one factory for HTTP handlers: access from the route table, zod validation of body, query
+ * and path at the edge, one error mapper. The use case receives typed, validated input.
+ */
+export const httpHandler = <B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  routeName: RouteName,
+  schemas: Schemas<B, Q, P>,
+  fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
+) => {
+  const route = routeByName(routeName);
+  const run = async (event: APIGatewayProxyEvent, _ctx: Context): Promise<APIGatewayProxyResult> => {
+    const headers = lowerHeaders(event.headers);
+    const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId;
+    logger.appendKeys({ correlationId, route: route.name });
+    try {
+      const principal = principalOf(event);
+      if (route.access !== 'public') {
+        if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
+        if (!hasScope(principal, route.access.scope)) throw new ForbiddenError();
+      }
+      const req: HttpRequest<Out<B>, Out<Q>, Out<P>> = {
+        body: parsePart(schemas.body as B, parseBody(event), '请求内容'),
+        query: parsePart(schemas.query as Q, event.queryStringParameters ?? {}, '查询参数'),
+        params: parsePart(schemas.params as P, event.pathParameters ?? {}, '路径参数'),
+        principal,
+        headers,
+        correlationId,
+        sourceIp: event.requestContext.identity?.sourceIp ?? '',
+        userAgent: headers['user-agent'] ?? '',
+        route,
+      };
+      return toResult(await fn(req), correlationId);
+    } catch (err) {
+      const { status, body } = mapError(err, correlationId);
+      if (status < 500) logger.info('request refused', { status, code: body.error.code });
+      return toResult({ status, body }, correlationId);
+    } finally {
+      logger.removeKeys(['correlationId', 'route']);
+    }
+  };
+  return middy(run).use(injectLambdaContext(logger, { resetKeys: true }));
+};
+
+/** Requires a signed-in caller (for use cases on non-public routes). */
+export const requirePrincipal = (req: { principal: Principal | undefined }): Principal => {
+  if (!req.principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
+  return req.principal;
+};

@@ -1,0 +1,53 @@
+/**
+ * Roles and the scopes they grant. These are defaults: a county may override the grant of any
+ * role in its config (`roleScopes`), so adjusting a role needs no code change.
+ * `session` is held by every signed-in user (own profile, logout, password, TOTP).
+ */
+export const SCOPES = [
+  'session',
+  'case.read',
+  'case.accept',
+  'case.handle',
+  'case.decide',
+  'case.extend',
+  'case.view-id',
+  'commission.create',
+  'catalog.edit',
+  'calendar.edit',
+  'office.manage',
+  'user.manage:county',
+  'user.manage:my-office',
+  'audit.read',
+  'supervision.read:county',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ROLES = ['village_agent', 'window_clerk', 'center_head', 'county_admin', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  village_agent: '村代办员',
+  window_clerk: '窗口人员',
+  center_head: '中心负责人',
+  county_admin: '县政务服务管理局',
+  supervisor: '监察/督查',
+};
+
+const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide', 'case.view-id'];
+
+export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  village_agent: ['session', 'case.read', 'commission.create'],
+  window_clerk: CLERK,
+  center_head: [...CLERK, 'case.extend', 'user.manage:my-office'],
+  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read'],
+  // read-only across the county: no mutation scope at all
+  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read'],
+};
+
+/** Roles whose accounts must use a second factor (等保 level 3: privileged users). */
+export const TOTP_REQUIRED_ROLES: readonly Role[] = ['county_admin', 'center_head', 'supervisor'];
+
+export const scopesOf = (
+  roles: readonly Role[],
+  overrides: Partial<Record<Role, readonly Scope[]>> = {},
+): Scope[] => [...new Set(roles.flatMap((r) => overrides[r] ?? DEFAULT_ROLE_SCOPES[r]))];

@@ -1,0 +1,30 @@
+/**
+ * Queues and topics of one county, as data shared by the CDK stack and the local platform.
+ * A queue's consumer is `functions/queues/<id>.ts`.
+ */
+export type QueueId = 'delegation';
+
+export interface QueueDef {
+  readonly id: QueueId;
+  readonly envVar: string;
+  /** Seconds a received message stays invisible; also the consumer's timeout budget. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message goes to the DLQ. */
+  readonly maxReceiveCount: number;
+  readonly batchSize: number;
+}
+
+export const QUEUES: readonly QueueDef[] = [
+  // cases forwarded between offices (综合受理, 下放/交办): township ⇄ county department
+  { id: 'delegation', envVar: 'QUEUE_DELEGATION', visibilityTimeoutSeconds: 60, maxReceiveCount: 5, batchSize: 10 },
+];
+
+export type TopicId = 'supervision';
+
+export interface TopicDef {
+  readonly id: TopicId;
+  readonly envVar: string;
+}
+
+/** 电子监察: yellow and red cards go to the supervisors subscribed here. */
+export const TOPICS: readonly TopicDef[] = [{ id: 'supervision', envVar: 'TOPIC_SUPERVISION' }];

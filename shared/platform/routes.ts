@@ -1,0 +1,80 @@
+import type { Scope } from '../identity/scopes.ts';
+
+/**
+ * Every HTTP route, as data. The CDK stack builds one function and one API method per route;
+ * the local gateway dispatches with the same list; the HTTP handler factory enforces `access`.
+ * Handler module: `functions/http/<name>.ts` (export `handler`).
+ * Public routes are exactly those with `access: 'public'`: anything else passes the authorizer.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Access = 'public' | { readonly scope: Scope };
+
+export interface RouteDef {
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** API Gateway path with `{param}` segments. */
+  readonly path: string;
+  readonly access: Access;
+}
+
+const pub = 'public' as const;
+const s = (scope: Scope) => ({ scope });
+
+export const ROUTES = [
+  // platform
+  { name: 'health', method: 'GET', path: '/api/health', access: pub },
+  // identity
+  { name: 'auth-login', method: 'POST', path: '/api/auth/login', access: pub },
+  { name: 'auth-logout', method: 'POST', path: '/api/auth/logout', access: s('session') },
+  { name: 'auth-me', method: 'GET', path: '/api/auth/me', access: s('session') },
+  { name: 'auth-change-password', method: 'POST', path: '/api/auth/password', access: s('session') },
+  { name: 'auth-totp-enrol', method: 'POST', path: '/api/auth/totp/enrol', access: s('session') },
+  { name: 'auth-totp-confirm', method: 'POST', path: '/api/auth/totp/confirm', access: s('session') },
+  { name: 'offices-list', method: 'GET', path: '/api/offices', access: s('session') },
+  { name: 'offices-create', method: 'POST', path: '/api/offices', access: s('office.manage') },
+  { name: 'users-list', method: 'GET', path: '/api/users', access: s('user.manage:my-office') },
+  { name: 'users-create', method: 'POST', path: '/api/users', access: s('user.manage:my-office') },
+  { name: 'users-update', method: 'PATCH', path: '/api/users/{id}', access: s('user.manage:my-office') },
+  { name: 'users-reset-password', method: 'POST', path: '/api/users/{id}/reset-password', access: s('user.manage:my-office') },
+  { name: 'users-reset-totp', method: 'POST', path: '/api/users/{id}/reset-totp', access: s('user.manage:my-office') },
+  { name: 'audit-list', method: 'GET', path: '/api/audit', access: s('audit.read') },
+  { name: 'audit-export', method: 'GET', path: '/api/audit/export', access: s('audit.read') },
+  // catalog
+  { name: 'items-search', method: 'GET', path: '/api/items', access: pub },
+  { name: 'items-get', method: 'GET', path: '/api/items/{code}', access: pub },
+  { name: 'items-versions', method: 'GET', path: '/api/admin/items/{code}/versions', access: s('catalog.edit') },
+  { name: 'items-save', method: 'PUT', path: '/api/admin/items/{code}', access: s('catalog.edit') },
+  { name: 'items-publish', method: 'POST', path: '/api/admin/items/{code}/publish', access: s('catalog.edit') },
+  { name: 'items-withdraw', method: 'POST', path: '/api/admin/items/{code}/withdraw', access: s('catalog.edit') },
+  { name: 'items-import', method: 'POST', path: '/api/admin/items/import', access: s('catalog.edit') },
+  { name: 'items-export', method: 'GET', path: '/api/admin/items/export', access: s('catalog.edit') },
+  // working-day calendar
+  { name: 'calendar-due-date', method: 'GET', path: '/api/calendar/due-date', access: pub },
+  { name: 'calendar-year-get', method: 'GET', path: '/api/calendar/years/{year}', access: s('session') },
+  { name: 'calendar-year-put', method: 'PUT', path: '/api/calendar/years/{year}', access: s('calendar.edit') },
+  // cases
+  { name: 'cases-create', method: 'POST', path: '/api/cases', access: s('case.accept') },
+  { name: 'cases-list', method: 'GET', path: '/api/cases', access: s('case.read') },
+  { name: 'cases-get', method: 'GET', path: '/api/cases/{id}', access: s('case.read') },
+  { name: 'cases-view-id', method: 'POST', path: '/api/cases/{id}/view-id', access: s('case.view-id') },
+  { name: 'cases-supplement', method: 'POST', path: '/api/cases/{id}/supplement', access: s('case.accept') },
+  { name: 'cases-start', method: 'POST', path: '/api/cases/{id}/start', access: s('case.handle') },
+  { name: 'cases-suspend', method: 'POST', path: '/api/cases/{id}/suspend', access: s('case.handle') },
+  { name: 'cases-resume', method: 'POST', path: '/api/cases/{id}/resume', access: s('case.handle') },
+  { name: 'cases-extend', method: 'POST', path: '/api/cases/{id}/extend', access: s('case.extend') },
+  { name: 'cases-decide', method: 'POST', path: '/api/cases/{id}/decide', access: s('case.decide') },
+  { name: 'cases-fees', method: 'POST', path: '/api/cases/{id}/fees', access: s('case.handle') },
+  { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') },
+  { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') },
+  { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub },
+] as const satisfies readonly RouteDef[];
+
+export type RouteName = (typeof ROUTES)[number]['name'];
+
+export const routeByName = (name: RouteName): RouteDef => {
+  const r = ROUTES.find((x) => x.name === name);
+  if (!r) throw new Error(`unknown route ${name}`);
+  return r;
+};
+
+export const PUBLIC_ROUTES = ROUTES.filter((r) => r.access === 'public');

@@ -1,0 +1,16 @@
+/**
+ * Scheduled functions, as data shared by the CDK stack (EventBridge rules) and the local
+ * scheduler. The handler is `functions/schedules/<id>.ts`. Expressions use EventBridge syntax
+ * and are evaluated in UTC (Beijing time is UTC+8).
+ */
+export interface ScheduleDef {
+  readonly id: string;
+  readonly description: string;
+  /** `rate(N minutes|hours)` or `cron(min hour dom month dow year)` */
+  readonly expression: string;
+}
+
+export const SCHEDULES: readonly ScheduleDef[] = [
+  { id: 'overdue-scan', description: '电子监察: yellow and red cards for promised cases near or past due', expression: 'rate(15 minutes)' },
+  { id: 'daily-digest', description: 'Morning digest of due and overdue cases for supervisors (08:30 Beijing)', expression: 'cron(30 0 * * ? *)' },
+];

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test layers: unit (pure, in-memory ports), integration (the real local gateway, handlers and
+ * authorizer against DynamoDB Local + fauxqs, started once per run; each file gets its own
+ * tables), infra (CDK assertions with bundling skipped). Browser tests have their own config.
+ */
+export default defineConfig({
+  test: {
+    setupFiles: ['test/support/capture-logs.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+    ],
+  },
+});
