@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 /**
@@ -36,7 +37,8 @@ export const startDynamoLocal = async (opts: { port: number; dataDir?: string })
       '-sharedDb',
       ...storage,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // the jar writes a metadata file into its working directory: keep it out of the repo
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: opts.dataDir ?? tmpdir() },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
