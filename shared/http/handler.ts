@@ -1,7 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
+// only the zh-CN locale: `z.locales` would bundle every language (~400 KB)
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { logger } from '../log/logger.ts';
 import { mapError } from './error-mapper.ts';
 import { ValidationError, UnauthenticatedError, ForbiddenError } from '../errors/domain-errors.ts';
@@ -9,7 +11,7 @@ import { principalSchema, hasScope, type Principal } from '../identity/principal
 import { routeByName, type RouteName, type RouteDef } from '../platform/routes.ts';
 
 // Chinese validation messages for every schema, set once per container.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
