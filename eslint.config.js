@@ -18,8 +18,6 @@ export default tseslint.config(
           message: "use `import * as z from 'zod'`: the named `z` defeats tree-shaking (+370 KB per function)",
         },
       ],
-        },
-      ],
     },
   },
   {
