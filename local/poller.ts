@@ -20,7 +20,10 @@ export const startPoller = (opts: {
   env: Record<string, string>;
   log: (line: string) => void;
   queues?: readonly QueueDef[];
+  /** Tests inject a consumer; by default the queue's module under functions/queues/. */
+  consumer?: (q: QueueDef) => ReturnType<typeof loadHandler>;
 }): Poller => {
+  const consumerOf = opts.consumer ?? ((q: QueueDef) => loadHandler('queues', q.id));
   const sqs = new SQSClient({
     endpoint: opts.endpoint,
     region: opts.region,
@@ -61,7 +64,7 @@ export const startPoller = (opts: {
         };
         let failed = new Set<string>();
         try {
-          const handler = await loadHandler('queues', q.id);
+          const handler = await consumerOf(q);
           const res = (await handler(event, lambdaContext(q.id, q.visibilityTimeoutSeconds * 1000))) as SQSBatchResponse | undefined;
           failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         } catch (e) {

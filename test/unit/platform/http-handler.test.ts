@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { httpHandler } from '../../../shared/http/handler.ts';
+import { ConflictError, RuleError } from '../../../shared/errors/domain-errors.ts';
+import { lambdaContext } from '../../../local/lambda-context.ts';
+import type { Principal } from '../../../shared/identity/principal.ts';
+
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '演示窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: ['session', 'case.read', 'case.accept'],
+  sessionId: 's1',
+};
+
+const event = (over: Partial<APIGatewayProxyEvent> & { principal?: Principal } = {}): APIGatewayProxyEvent => {
+  const { principal, ...rest } = over;
+  return {
+    resource: '/api/cases',
+    path: '/api/cases',
+    httpMethod: 'POST',
+    headers: {},
+    multiValueHeaders: {},
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    body: null,
+    isBase64Encoded: false,
+    requestContext: {
+      requestId: 'req-1',
+      identity: { sourceIp: '127.0.0.1' },
+      authorizer: principal ? { principal: JSON.stringify(principal) } : null,
+    } as unknown as APIGatewayProxyEvent['requestContext'],
+    ...rest,
+  };
+};
+
+const call = async (h: ReturnType<typeof httpHandler>, e: APIGatewayProxyEvent) => {
+  const res = (await h(e, lambdaContext('t'))) as APIGatewayProxyResult;
+  return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as Record<string, any>) : undefined };
+};
+
+const body = z.object({ applicant: z.object({ name: z.string().min(1, '请填写申请人姓名') }), copies: z.number().int() });
+const echo = httpHandler('cases-create', { body }, async (req) => ({ status: 201, body: { got: req.body, by: req.principal?.username } }));
+
+describe('HTTP handler factory', () => {
+  it('passes validated input and the principal to the use case', async () => {
+    const r = await call(echo, event({ principal: clerk, body: JSON.stringify({ applicant: { name: '张三' }, copies: 1 }) }));
+    expect(r.status).toBe(201);
+    expect(r.body).toEqual({ got: { applicant: { name: '张三' }, copies: 1 }, by: 'clerk.lingshan' });
+  });
+
+  it('answers 400 with a Chinese message and field paths', async () => {
+    const r = await call(echo, event({ principal: clerk, body: JSON.stringify({ applicant: { name: '' }, copies: 'x' }) }));
+    expect(r.status).toBe(400);
+    expect(r.body?.error.code).toBe('VALIDATION');
+    expect(r.body?.error.message).toContain('applicant.name');
+    expect(r.body?.error.fields.map((f: { path: string }) => f.path)).toEqual(['applicant.name', 'copies']);
+    expect(r.body?.error.fields[0].message).toBe('请填写申请人姓名');
+    expect(r.body?.error.fields[1].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const r = await call(echo, event({ principal: clerk, body: '{oops' }));
+    expect(r.status).toBe(400);
+    expect(r.body?.error.message).toBe('请求体不是有效的 JSON');
+  });
+
+  it('enforces the route scope: 401 without principal, 403 without scope', async () => {
+    expect((await call(echo, event({ body: '{}' }))).status).toBe(401);
+    const agent = { ...clerk, roles: ['village_agent' as const], scopes: ['session' as const, 'case.read' as const] };
+    expect((await call(echo, event({ principal: agent, body: '{}' }))).status).toBe(403);
+  });
+
+  it('maps domain errors: conflict 409, rule 422 with fields', async () => {
+    const conflict = httpHandler('cases-create', {}, async () => {
+      throw new ConflictError('STALE', '办件已被他人处理，请刷新后重试');
+    });
+    expect(await call(conflict, event({ principal: clerk }))).toMatchObject({ status: 409, body: { error: { code: 'STALE' } } });
+    const rule = httpHandler('cases-create', {}, async () => {
+      throw new RuleError('FEES_NOT_ALLOWED', '该事项不收费', [{ path: 'amount', message: '不收费事项不能登记收费' }]);
+    });
+    expect(await call(rule, event({ principal: clerk }))).toMatchObject({ status: 422, body: { error: { fields: [{ path: 'amount' }] } } });
+  });
+
+  it('answers 500 with a correlation id and no internals for anything else', async () => {
+    const boom = httpHandler('cases-create', {}, async () => {
+      throw new Error('ECONNREFUSED 10.0.0.1 secret table name');
+    });
+    const r = await call(boom, event({ principal: clerk }));
+    expect(r.status).toBe(500);
+    expect(r.body?.error.correlationId).toBe('req-1');
+    expect(JSON.stringify(r.body)).not.toMatch(/ECONNREFUSED|secret/);
+  });
+});
