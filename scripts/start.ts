@@ -15,6 +15,9 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     verbose: { type: 'boolean', default: false },
+    // for the start-up test: serve whatever web/dist holds instead of building it
+    'skip-web-build': { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: join(ROOT, '.data') },
   },
 });
 const port = Number(values.port);
@@ -42,10 +45,10 @@ const main = async (): Promise<void> => {
   }
   if (!values.verbose) process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
   const t0 = Date.now();
-  await ensureWebBuilt();
+  if (!values['skip-web-build']) await ensureWebBuilt();
   const platform = await startPlatform({
     port,
-    dataDir: join(ROOT, '.data'),
+    dataDir: values['data-dir'],
     reset: values.reset,
     seed: true,
     persist: true,
