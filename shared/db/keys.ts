@@ -19,6 +19,12 @@ export const catalogKeys = {
   publishedCatalog: () => ({ index: 'gsi1', pk: 'CATALOG' }),
   /** Catalog version counter: bumped on every publish/withdraw so search indexes know to rebuild. */
   meta: () => ({ pk: 'CATALOG', sk: 'META' }),
+  /**
+   * One small row per item whatever its state (latest version, status, name): the admin list and
+   * the import's "does this code exist / which version is next" read this one partition.
+   */
+  entry: (code: string) => ({ pk: 'CATALOG', sk: `ITEM#${code}` }),
+  entries: () => ({ pk: 'CATALOG', skPrefix: 'ITEM#' }),
 };
 
 export const caseKeys = {
@@ -72,6 +78,9 @@ export const directoryKeys = {
   userIndex: (officeId: string, username: string) => ({ gsi1pk: `OFFICE#${officeId}#USERS`, gsi1sk: username.toLowerCase() }),
   usersOfOffice: (officeId: string) => ({ index: 'gsi1', pk: `OFFICE#${officeId}#USERS` }),
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  /** gsi1 of a session: a user's sessions, so disabling a user revokes them all. */
+  sessionIndex: (userId: string, createdAt: string) => ({ gsi1pk: `USER#${userId}#SESSIONS`, gsi1sk: createdAt }),
+  sessionsOf: (userId: string) => ({ index: 'gsi1', pk: `USER#${userId}#SESSIONS` }),
   /** Failed logins from one address in a time window (slow-down), expires by TTL. */
   addressFailures: (ip: string, window: string) => ({ pk: `IPFAIL#${ip}`, sk: `W#${window}` }),
   calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),

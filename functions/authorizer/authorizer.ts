@@ -1,0 +1,33 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { authorizeToken } from '../../shared/identity/authorize.ts';
+import { directoryStore } from '../../shared/identity/directory-store.ts';
+import { tokenSigner } from '../../shared/identity/tokens.ts';
+import { systemClock } from '../../shared/platform/clock.ts';
+import { logger } from '../../shared/log/logger.ts';
+
+/**
+ * REQUEST authorizer of the REST API: `Authorization: Bearer <jwt>` → principal in the context.
+ * Throwing 'Unauthorized' makes API Gateway answer 401. The policy allows the whole stage so a
+ * cached result serves every route (the route's own scope is checked by the handler factory).
+ */
+export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  const header = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+  const token = /^Bearer (.+)$/i.exec(header)?.[1];
+  if (!token) throw new Error('Unauthorized');
+  let principal;
+  try {
+    principal = await authorizeToken(token, { directory: directoryStore, signer: tokenSigner(), clock: systemClock });
+  } catch (e) {
+    logger.info('token refused', { reason: (e as Error).message });
+    throw new Error('Unauthorized');
+  }
+  const [arnPrefix, stage] = event.methodArn.split('/');
+  return {
+    principalId: principal.userId,
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: `${arnPrefix}/${stage}/*` }],
+    },
+    context: { principal: JSON.stringify(principal) },
+  };
+};

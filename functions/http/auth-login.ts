@@ -1,0 +1,8 @@
+import { httpHandler } from '../../shared/http/handler.ts';
+import { login } from '../../shared/identity/login.ts';
+import { loginBody } from '../../shared/identity/schemas.ts';
+import { identityPorts } from '../../shared/identity/ports.ts';
+
+export const handler = httpHandler('auth-login', { body: loginBody }, async (req) => ({
+  body: await login(req.body, { sourceIp: req.sourceIp, userAgent: req.userAgent }, identityPorts()),
+}));

@@ -1,0 +1,46 @@
+import { UnauthenticatedError } from '../errors/domain-errors.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Principal } from './principal.ts';
+import type { DirectoryStore } from './directory-store.ts';
+import type { TokenSigner } from './tokens.ts';
+import { grantedScopes } from './policy.ts';
+import { IDLE_MINUTES } from './types.ts';
+
+/** How stale lastSeenAt may get before we write it again: one write a minute, not per request. */
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * The authorizer's use case: a valid signature is not enough — the session must exist, not be
+ * revoked (logout, disabled user), not be past 12 hours, and not idle for more than 30 minutes.
+ */
+export const authorizeToken = async (
+  token: string,
+  ports: { directory: Pick<DirectoryStore, 'session' | 'updateSession'>; signer: TokenSigner; clock: Clock },
+): Promise<Principal> => {
+  const deny = (why: string) => new UnauthenticatedError('UNAUTHENTICATED', `登录已失效，请重新登录（${why}）`);
+  let claims;
+  try {
+    claims = await ports.signer.verify(token);
+  } catch {
+    throw deny('令牌无效');
+  }
+  const session = await ports.directory.session(claims.sid);
+  const now = ports.clock();
+  if (!session || session.userId !== claims.sub) throw deny('会话不存在');
+  if (session.revoked) throw deny('已退出');
+  if (now.toISOString() >= session.endsAt) throw deny('超过 12 小时');
+  const idleMs = now.getTime() - new Date(session.lastSeenAt).getTime();
+  if (idleMs > IDLE_MINUTES * 60_000) throw deny(`超过 ${IDLE_MINUTES} 分钟未操作`);
+  if (idleMs > TOUCH_AFTER_MS) await ports.directory.updateSession(session.id, { lastSeenAt: now.toISOString() });
+
+  const limited = session.mustChangePassword || session.totpEnrolmentRequired;
+  return {
+    userId: session.userId,
+    username: session.username,
+    displayName: session.displayName,
+    officeId: session.officeId,
+    roles: session.roles,
+    scopes: limited ? ['session'] : grantedScopes(session.roles),
+    sessionId: session.id,
+  };
+};

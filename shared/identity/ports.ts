@@ -1,0 +1,7 @@
+import { writeAudit } from '../audit/audit.ts';
+import { systemClock } from '../platform/clock.ts';
+import { directoryStore } from './directory-store.ts';
+import { tokenSigner } from './tokens.ts';
+
+/** The production wiring of identity use cases, shared by the handlers. */
+export const identityPorts = () => ({ directory: directoryStore, signer: tokenSigner(), clock: systemClock, writeAudit });

@@ -1,0 +1,82 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { CountyConfig } from '../../infra/config/county-config.ts';
+import { flattenOffices } from '../../infra/config/county-config.ts';
+import { directoryStore } from './directory-store.ts';
+import { hashPassword } from './password.ts';
+import { totpUri } from './totp.ts';
+import { ROLE_LABELS, type Role } from './scopes.ts';
+import { totpRequired } from './policy.ts';
+import type { StaffUser } from './types.ts';
+
+/** Local demo only: never deployed. Password of every demo account. */
+export const DEMO_PASSWORD = 'Bianmin@2026';
+
+const b32 = (buf: Buffer): string => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of buf) bits += byte.toString(2).padStart(8, '0');
+  return (bits.match(/.{1,5}/g) ?? []).map((c) => alphabet[parseInt(c.padEnd(5, '0'), 2)]).join('');
+};
+/** Fixed per username, so the printed otpauth URIs stay valid across `npm start -- --reset`. */
+export const demoTotpSecret = (username: string): string => b32(createHash('sha1').update(`bianmin-demo-totp:${username}`).digest());
+
+export const demoAccounts = (code: string): Array<{ username: string; displayName: string; role: Role; officeId: string }> => {
+  const tree = `${code}-lingshan`;
+  return [
+    { username: 'admin', displayName: '演示管理员', role: 'county_admin', officeId: `${code}-center` },
+    { username: 'clerk.county', displayName: '演示县窗口', role: 'window_clerk', officeId: `${code}-center` },
+    { username: 'clerk.lingshan', displayName: '演示灵山窗口', role: 'window_clerk', officeId: tree },
+    { username: 'head.lingshan', displayName: '演示灵山负责人', role: 'center_head', officeId: tree },
+    { username: 'agent.demo', displayName: '演示代办员', role: 'village_agent', officeId: `${tree}-demo1` },
+    { username: 'supervisor', displayName: '演示督查员', role: 'supervisor', officeId: `${code}-center` },
+  ];
+};
+
+const alreadyThere = (e: unknown): boolean => e instanceof TransactionCanceledException || e instanceof ConditionalCheckFailedException;
+
+/** Offices from the county config and the demo staff. Idempotent: existing users are kept. */
+export const seedDemoDirectory = async (config: CountyConfig) => {
+  const offices = flattenOffices(config.offices);
+  for (let i = 0; i < offices.length; i += 25) {
+    await directoryStore.transact(
+      offices.slice(i, i + 25).map((o) =>
+        directoryStore.officePutItem({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, ...(o.demo ? { demo: true } : {}) }),
+      ),
+    );
+  }
+  const officeName = new Map(offices.map((o) => [o.id, o.name]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: Array<{ username: string; role: string; office: string; totpUri?: string }> = [];
+  for (const a of demoAccounts(config.code)) {
+    const withTotp = totpRequired([a.role]);
+    const secret = demoTotpSecret(a.username);
+    const now = new Date().toISOString();
+    const user: StaffUser = {
+      id: randomUUID(),
+      username: a.username,
+      displayName: a.displayName,
+      officeId: a.officeId,
+      roles: [a.role],
+      passwordHash,
+      mustChangePassword: false, // demo accounts are usable at once
+      ...(withTotp ? { totpSecret: secret } : {}),
+      disabled: false,
+      failedLogins: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await directoryStore.transact(directoryStore.createUserItems(user));
+    } catch (e) {
+      if (!alreadyThere(e)) throw e;
+    }
+    logins.push({
+      username: a.username,
+      role: `${a.role} ${ROLE_LABELS[a.role]}`,
+      office: officeName.get(a.officeId) ?? a.officeId,
+      ...(withTotp ? { totpUri: totpUri(secret, a.username) } : {}),
+    });
+  }
+  return { logins };
+};

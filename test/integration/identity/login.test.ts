@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { startTestStack, DEMO_PASSWORD, type TestStack } from '../../support/local-stack.ts';
+import { dynamo } from '../../../shared/aws/clients.ts';
+import { auditKeys } from '../../../shared/db/keys.ts';
+
+const auditOf = async (stack: TestStack, actorId: string) => {
+  const k = auditKeys.byActor(actorId, '');
+  const r = await dynamo().send(
+    new QueryCommand({ TableName: stack.env.TABLE_AUDIT, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.gsi1pk } }),
+  );
+  return r.Items ?? [];
+};
+
+describe('login, TOTP, lockout, logout', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ seed: true });
+  });
+  afterAll(() => stack.stop());
+
+  const post = (path: string, json: unknown, token?: string) => stack.fetch(path, { method: 'POST', json, ...(token ? { token } : {}) });
+
+  it('a clerk logs in with password only and sees their office and scopes', async () => {
+    const res = await post('/api/auth/login', { username: 'clerk.lingshan', password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.user).toMatchObject({ username: 'clerk.lingshan', officeName: '灵山镇', roles: ['window_clerk'] });
+    expect(body.user.scopes).toContain('case.accept');
+    expect(JSON.stringify(body)).not.toMatch(/passwordHash|totpSecret/);
+    const me = await stack.fetch('/api/auth/me', { token: body.token });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as any).user.username).toBe('clerk.lingshan');
+    const audit = await auditOf(stack, body.user.id);
+    expect(audit.some((a) => a.action === 'auth.login' && a.result === 'success')).toBe(true);
+  });
+
+  it('an admin login without TOTP asks for it; with the right code it succeeds', async () => {
+    const res = await post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).error.code).toBe('TOTP_REQUIRED');
+    const wrong = await post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD, totp: '000000' });
+    expect(wrong.status).toBe(401);
+    const token = await stack.login('admin'); // computes the code from the demo secret
+    expect((await stack.fetch('/api/auth/me', { token })).status).toBe(200);
+  });
+
+  it('the sixth wrong password answers 423 with a Chinese message saying until when', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const r = await post('/api/auth/login', { username: 'agent.demo', password: `Wrong-pass-${i}` });
+      expect(r.status, `attempt ${i}`).toBe(401);
+    }
+    const sixth = await post('/api/auth/login', { username: 'agent.demo', password: DEMO_PASSWORD });
+    expect(sixth.status).toBe(423);
+    const body = (await sixth.json()) as any;
+    expect(body.error.code).toBe('ACCOUNT_LOCKED');
+    expect(body.error.message).toMatch(/锁定至 \d{2}:\d{2}/);
+    expect(new Date(body.error.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  it('unknown users and wrong passwords get the same answer', async () => {
+    const a = await post('/api/auth/login', { username: 'nobody', password: 'x' });
+    const b = await post('/api/auth/login', { username: 'clerk.county', password: 'x' });
+    expect(a.status).toBe(401);
+    expect(await a.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' } });
+    expect(((await b.json()) as any).error.message).toBe('用户名或密码错误');
+  });
+
+  it('logout revokes the session', async () => {
+    const token = await stack.login('clerk.county');
+    expect((await post('/api/auth/logout', {}, token)).status).toBe(200);
+    expect((await stack.fetch('/api/auth/me', { token })).status).toBe(401);
+  });
+
+  it('a bad login body answers 400 naming the field', async () => {
+    const r = await post('/api/auth/login', { username: '', password: 'x' });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as any).error.fields[0]).toEqual({ path: 'username', message: '请填写用户名' });
+  });
+
+  it('no token, a forged token: 401', async () => {
+    expect((await stack.fetch('/api/auth/me')).status).toBe(401);
+    expect((await stack.fetch('/api/auth/me', { token: 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA' })).status).toBe(401);
+  });
+});
