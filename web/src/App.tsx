@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Spin } from 'antd';
+import { itemRoutes } from './pages/items/routes.tsx';
+import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
+import LoginPage from './shell/LoginPage.tsx';
+import StaffLayout from './shell/StaffLayout.tsx';
+import HomePage from './shell/HomePage.tsx';
+
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
+const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
+
+/** Public pages need no login; staff pages sit under the guarded layout. */
+export default function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          {itemRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route element={<StaffLayout />}>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/account/password" element={<ChangePasswordPage />} />
+            <Route path="/account/totp" element={<TotpEnrolPage />} />
+            {catalogAdminRoutes.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

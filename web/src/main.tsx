@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import App from './App.tsx';
+import { loadConfig } from './shell/config.ts';
+import { SessionProvider } from './shell/session.tsx';
+import { ElderProvider, useElder } from './shell/elder.tsx';
+import './shell/shell.css';
+
+dayjs.locale('zh-cn');
+
+/** antd theme follows 长者版: larger type and controls, stronger contrast. */
+const Themed = () => {
+  const [elder] = useElder();
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        token: elder
+          ? { colorPrimary: '#8e0000', fontSize: 20, controlHeight: 48, colorText: '#000', borderRadius: 4 }
+          : { colorPrimary: '#b71c1c', borderRadius: 4 },
+      }}
+    >
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </ConfigProvider>
+  );
+};
+
+void loadConfig().then((cfg) => {
+  document.title = `${cfg.countyName} 便民服务`;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ElderProvider>
+        <Themed />
+      </ElderProvider>
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,64 @@
+import { Button, Layout, Menu, Space, Switch, Tag } from 'antd';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from './session.tsx';
+import { NAV, ROLE_LABELS } from './nav.ts';
+import { runtimeConfig } from './config.ts';
+import { useElder } from './elder.tsx';
+
+/** Signed-in pages: header with office, user, roles, 长者版 and 退出; menu by scope. */
+export default function StaffLayout() {
+  const { user, loading, logout, can } = useSession();
+  const [elder, setElder] = useElder();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (loading) return null;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const limited = user.mustChangePassword || user.totpEnrolmentRequired;
+  if (user.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
+  if (!user.mustChangePassword && user.totpEnrolmentRequired && location.pathname !== '/account/totp') return <Navigate to="/account/totp" replace />;
+
+  const entries = NAV.filter((n) => !n.scope || can(n.scope));
+  const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/' && location.pathname.startsWith(`${e.path}/`))).pop();
+  const cfg = runtimeConfig();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <header className="shell-header no-print">
+        <span className="brand">{cfg.countyName} 便民服务</span>
+        {cfg.demo && <span className="demo-tag">演示数据</span>}
+        <span className="who" data-testid="who">
+          <span>{user.officeName}</span>
+          <span>{user.displayName}</span>
+          {user.roles.map((r) => (
+            <Tag key={r} color="gold">
+              {ROLE_LABELS[r] ?? r}
+            </Tag>
+          ))}
+          <label>
+            长者版 <Switch checked={elder} onChange={setElder} size="small" data-testid="elder-toggle" aria-label="长者版" />
+          </label>
+          <Button size="small" onClick={() => void logout().then(() => navigate('/login'))}>
+            退出
+          </Button>
+        </span>
+      </header>
+      <Layout>
+        {!limited && (
+          <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={180} className="no-print">
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected.path] : []}
+              items={entries.map((e) => ({ key: e.path, label: e.label }))}
+              onClick={(i) => navigate(i.key)}
+              data-testid="nav"
+            />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="shell-content">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Outlet />
+          </Space>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).
+ * To add a page: add its routes in App.tsx and an entry here.
+ */
+export interface NavEntry {
+  path: string;
+  label: string;
+  scope?: string;
+}
+
+export const NAV: NavEntry[] = [
+  { path: '/', label: '工作台' },
+  { path: '/items', label: '事项查询' },
+  { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
+  { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
+  { path: '/account/password', label: '修改密码' },
+];
+
+export const ROLE_LABELS: Record<string, string> = {
+  village_agent: '村代办员',
+  window_clerk: '窗口人员',
+  center_head: '中心负责人',
+  county_admin: '县政务服务管理局',
+  supervisor: '监察/督查',
+};
