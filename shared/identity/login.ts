@@ -46,7 +46,7 @@ export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 
 });
 
 /**
- * 身份鉴别: password (argon2id), TOTP for privileged roles, lockout after 5 failures for 15
+ * 身份鉴别: password (scrypt), TOTP for privileged roles, lockout after 5 failures for 15
  * minutes, per-address slow-down, a 12-hour session. Every attempt is audited.
  */
 export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPorts) => {

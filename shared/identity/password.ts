@@ -1,20 +1,34 @@
-import { hash, verify } from '@node-rs/argon2';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { FieldIssue } from '../errors/domain-errors.ts';
 
 /**
- * Passwords: argon2id (memory-hard) with OWASP's minimum parameters (19 MiB, t=2, p=1).
+ * Passwords: scrypt (memory-hard, in node:crypto — no native addon to cross-compile for arm64
+ * Lambda) with an OWASP parameter set: N=2^15, r=8, p=3 (32 MiB).
  * Policy (等保 level 3 身份鉴别): at least 10 characters from at least 3 character classes.
  */
-const PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum: not importable under isolatedModules) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const N = 2 ** 15;
+const R = 8;
+const P = 3;
+const KEYLEN = 32;
 
-export const hashPassword = (password: string): Promise<string> => hash(password, PARAMS);
+const derive = (password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const opts: ScryptOptions = { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 * 8 };
+    scrypt(password.normalize('NFKC'), salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+
+export const hashPassword = async (password: string): Promise<string> => {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+};
 
 export const verifyPassword = async (stored: string, password: string): Promise<boolean> => {
-  try {
-    return await verify(stored, password);
-  } catch {
-    return false;
-  }
+  const [alg, n, r, p, salt, key] = stored.split('$');
+  if (alg !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 };
 
 export const PASSWORD_POLICY = '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类';

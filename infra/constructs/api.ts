@@ -1,0 +1,85 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  EndpointType,
+  IdentitySource,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RequestAuthorizer,
+  RequestValidator,
+  RestApi,
+  type IResource,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { RouteDef } from '../../shared/platform/routes.ts';
+
+export interface ApiProps {
+  routes: ReadonlyArray<{ route: RouteDef; fn: IFunction }>;
+  authorizer: IFunction;
+  rateLimit: number;
+  burstLimit: number;
+  tracing: boolean;
+  /** Authorizer result cache: short, because logout and idle timeout must take effect quickly. */
+  authorizerCacheSeconds: number;
+}
+
+/**
+ * The regional REST API (no edge-optimized endpoints in China): access logs kept 365 days,
+ * stage throttling, the Lambda authorizer on every non-public route, one method per route.
+ */
+export class Api extends Construct {
+  readonly api: RestApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.api = new RestApi(this, 'Api', {
+      endpointTypes: [EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      binaryMediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      deployOptions: {
+        stageName: 'prod',
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false, // request bodies carry personal data
+        throttlingRateLimit: props.rateLimit,
+        throttlingBurstLimit: props.burstLimit,
+        tracingEnabled: props.tracing,
+      },
+    });
+    const validator = new RequestValidator(this, 'Validator', { restApi: this.api, validateRequestParameters: true, validateRequestBody: true });
+    const authorizer = new RequestAuthorizer(this, 'Authorizer', {
+      handler: props.authorizer,
+      identitySources: [IdentitySource.header('Authorization')],
+      resultsCacheTtl: Duration.seconds(props.authorizerCacheSeconds),
+    });
+
+    for (const { route, fn } of props.routes) {
+      const resource: IResource = this.api.root.resourceForPath(route.path);
+      const method = resource.addMethod(route.method, new LambdaIntegration(fn, { allowTestInvoke: false }), {
+        requestValidator: validator,
+        ...(route.access === 'public' ? { authorizationType: AuthorizationType.NONE } : { authorizationType: AuthorizationType.CUSTOM, authorizer }),
+      });
+      if (route.access === 'public') {
+        NagSuppressions.addResourceSuppressions(method, [
+          { id: 'AwsSolutions-APIG4', reason: `Public by design (shared/platform/routes.ts): ${route.name}.` },
+          { id: 'AwsSolutions-COG4', reason: `Public by design (shared/platform/routes.ts): ${route.name}.` },
+        ]);
+      } else {
+        NagSuppressions.addResourceSuppressions(method, [
+          { id: 'AwsSolutions-COG4', reason: 'AWS China has no Cognito user pools: Bianmin has its own identity service behind a Lambda REQUEST authorizer.' },
+        ]);
+      }
+    }
+    NagSuppressions.addResourceSuppressions(this.api.deploymentStage, [
+      { id: 'AwsSolutions-APIG3', reason: 'AWS WAF is attached per county by its IT where licensed; stage throttling is always on.' },
+    ]);
+  }
+}

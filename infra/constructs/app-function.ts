@@ -1,0 +1,59 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { existsSync } from 'node:fs';
+import { Construct } from 'constructs';
+
+export interface AppFunctionProps {
+  /** Absolute path of the handler module (exports `handler`). */
+  entry: string;
+  environment: Record<string, string>;
+  role: IRole;
+  /** Where failed asynchronous invocations go. */
+  failureQueue: IQueue;
+  /** Lambda X-Ray tracing is not offered in the China partition. */
+  tracing: boolean;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * A Lambda function with locked defaults: nodejs22.x on arm64, ESM bundle with the SDK bundled
+ * (the version we test is the version that runs), minified with source maps, its own log group
+ * kept 365 days, a failure destination for async invokes.
+ */
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    if (!existsSync(props.entry)) throw new Error(`handler file missing: ${props.entry}`);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: props.entry,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(29),
+      role: props.role,
+      logGroup,
+      tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      onFailure: new SqsDestination(props.failureQueue),
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        externalModules: [], // bundle the AWS SDK too
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { TABLES, type TableId } from '../../shared/platform/tables.ts';
+import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
+import type { CountyConfig } from '../config/county-config.ts';
+import { SafeTable } from '../constructs/safe-table.ts';
+import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
+
+/** What a county keeps: keys, tables, queues, the supervision topic. Everything is RETAIN. */
+export class DataStack extends Stack {
+  readonly dataKey: Key;
+  readonly jwtKey: Key;
+  readonly tables = new Map<TableId, Table>();
+  readonly queues = new Map<QueueId, QueueWithDlq>();
+  readonly topic: Topic;
+  /** Failed asynchronous invocations of any function land here. */
+  readonly failures: Queue;
+
+  constructor(scope: Construct, id: string, props: StackProps & { county: CountyConfig }) {
+    super(scope, id, props);
+    const { county } = props;
+    this.dataKey = new Key(this, 'DataKey', {
+      description: `便民 ${county.name}: tables, queues, topic, ID-number envelope encryption`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.jwtKey = new Key(this, 'JwtKey', {
+      description: `便民 ${county.name}: ES256 signing key of staff session tokens`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.jwtKey, [
+      { id: 'AwsSolutions-KMS5', reason: 'KMS cannot rotate asymmetric keys; rotate by deploying a new key (tokens last at most 12 h).' },
+    ]);
+
+    for (const def of TABLES) {
+      this.tables.set(def.id, new SafeTable(this, `Table-${def.id}`, { def, key: this.dataKey, tableName: `bianmin-${county.code}-${def.id}` }).table);
+    }
+    for (const def of QUEUES) {
+      this.queues.set(def.id, new QueueWithDlq(this, `Queue-${def.id}`, { def, key: this.dataKey, queueName: `bianmin-${county.code}-${def.id}` }));
+    }
+    this.failures = new Queue(this, 'FunctionFailures', {
+      queueName: `bianmin-${county.code}-function-failures`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.dataKey,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.failures, [
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the functions.' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the functions.' },
+    ]);
+
+    const [topicDef] = TOPICS;
+    this.topic = new Topic(this, 'Supervision', {
+      topicName: `bianmin-${county.code}-${topicDef!.id}`,
+      displayName: `${county.name} 电子监察`,
+      masterKey: this.dataKey,
+      enforceSSL: true,
+    });
+    for (const email of county.alerts.emails) this.topic.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.failures }));
+  }
+}

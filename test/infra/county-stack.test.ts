@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { synthCounty, nagErrors } from './support.ts';
+import { TABLES } from '../../shared/platform/tables.ts';
+import { QUEUES } from '../../shared/platform/queues.ts';
+import { SCHEDULES } from '../../shared/platform/schedules.ts';
+import { ROUTES } from '../../shared/platform/routes.ts';
+
+describe.each(['640502', '411521'])('county %s stack set', (code) => {
+  const { county, data, appStack, dataT, appT } = synthCounty(code);
+
+  it('has every table of shared/platform/tables.ts, safe by default', () => {
+    const tables = dataT.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(TABLES.length);
+    for (const def of TABLES) {
+      const [, t] = Object.entries(tables).find(([, r]) => r.Properties.TableName === `bianmin-${code}-${def.id}`) ?? [];
+      expect(t, def.id).toBeDefined();
+      expect(t!.DeletionPolicy).toBe('Retain');
+      expect(t!.UpdateReplacePolicy).toBe('Retain');
+      expect(t!.Properties.DeletionProtectionEnabled).toBe(true);
+      expect(t!.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(t!.Properties.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+      expect(t!.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      const gsis = (t!.Properties.GlobalSecondaryIndexes ?? []) as Array<{ IndexName: string; KeySchema: Array<{ AttributeName: string }> }>;
+      expect(gsis.map((g) => g.IndexName)).toEqual(def.indexes.map((i) => i.name));
+      for (const g of gsis) {
+        const i = def.indexes.find((x) => x.name === g.IndexName)!;
+        expect(g.KeySchema.map((k) => k.AttributeName)).toEqual([i.pk, i.sk]);
+      }
+      expect(t!.Properties.TimeToLiveSpecification?.AttributeName).toBe(def.ttlAttribute);
+      expect(t!.Properties.StreamSpecification?.StreamViewType).toBe(def.stream);
+    }
+  });
+
+  it('redrives every queue to a DLQ with the shared maxReceiveCount, SSL only', () => {
+    for (const def of QUEUES) {
+      dataT.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `bianmin-${code}-${def.id}`,
+        VisibilityTimeout: def.visibilityTimeoutSeconds,
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: def.maxReceiveCount },
+        KmsMasterKeyId: Match.anyValue(),
+      });
+    }
+    dataT.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    appT.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
+  });
+
+  it('has a KMS-encrypted SNS topic and an ES256 signing key', () => {
+    dataT.resourceCountIs('AWS::SNS::Topic', 1);
+    dataT.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    dataT.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+  });
+
+  it('has a regional REST API whose public routes are exactly the listed ones', () => {
+    appT.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
+    appT.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+    const methods = Object.values(appT.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties as { HttpMethod: string; AuthorizationType: string; AuthorizerId?: unknown });
+    expect(methods).toHaveLength(ROUTES.length);
+    const open = methods.filter((m) => m.AuthorizationType === 'NONE').length;
+    expect(open).toBe(ROUTES.filter((r) => r.access === 'public').length);
+    const guarded = methods.filter((m) => m.AuthorizationType === 'CUSTOM' && m.AuthorizerId);
+    expect(guarded).toHaveLength(ROUTES.filter((r) => r.access !== 'public').length);
+    // every public method is one of the listed public routes (by method and path)
+    const resources = appT.findResources('AWS::ApiGateway::Resource');
+    const pathOf = (ref: unknown): string => {
+      const id = (ref as { Ref?: string }).Ref;
+      if (!id || !resources[id]) return '';
+      const r = resources[id]!.Properties as { ParentId: unknown; PathPart: string };
+      return `${pathOf(r.ParentId)}/${r.PathPart}`;
+    };
+    const publicMethods = Object.values(appT.findResources('AWS::ApiGateway::Method'))
+      .filter((m) => m.Properties.AuthorizationType === 'NONE')
+      .map((m) => `${m.Properties.HttpMethod} ${pathOf(m.Properties.ResourceId)}`)
+      .sort();
+    expect(publicMethods).toEqual(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('fires every shared schedule through an Events rule', () => {
+    for (const def of SCHEDULES) appT.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: def.expression, State: 'ENABLED' });
+  });
+
+  it('runs every function on nodejs22.x arm64 with a 365-day log group', () => {
+    const fns = Object.values(appT.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime?.startsWith('nodejs22'));
+    expect(fns.length).toBe(ROUTES.length + QUEUES.length + SCHEDULES.length + 1);
+    for (const f of fns) {
+      expect(f.Properties.Architectures).toEqual(['arm64']);
+      expect(f.Properties.LoggingConfig?.LogGroup).toBeDefined();
+    }
+    for (const lg of Object.values(appT.findResources('AWS::Logs::LogGroup'))) expect(lg.Properties.RetentionInDays).toBe(365);
+  });
+
+  it('denies update and delete of audit events to every function role', () => {
+    const policies = Object.values(appT.findResources('AWS::IAM::Policy'));
+    const denies = policies.filter((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string[] | string }>).some(
+        (s) => s.Effect === 'Deny' && [s.Action].flat().includes('dynamodb:UpdateItem') && [s.Action].flat().includes('dynamodb:DeleteItem'),
+      ),
+    );
+    expect(denies.length).toBeGreaterThan(0);
+  });
+
+  it('has an S3 bucket for the web front, alarms on DLQ depth and function errors', () => {
+    appT.hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
+    const alarms = Object.values(appT.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.MetricName);
+    expect(alarms).toContain('ApproximateNumberOfMessagesVisible');
+    expect(alarms).toContain('Errors');
+  });
+
+  it('has no Cognito resource and no unsuppressed cdk-nag error', () => {
+    for (const t of [dataT, appT]) expect(Object.keys(t.toJSON().Resources).some((k) => /Cognito/.test(JSON.stringify(t.toJSON().Resources[k].Type)))).toBe(false);
+    expect([...nagErrors(data), ...nagErrors(appStack)]).toEqual([]);
+  });
+
+  it('in China: no Lambda tracing, and hand-written ARNs use the partition', () => {
+    if (!county.region.startsWith('cn-')) return;
+    for (const f of Object.values(appT.findResources('AWS::Lambda::Function'))) expect(f.Properties.TracingConfig?.Mode).not.toBe('Active');
+    expect(JSON.stringify(appT.toJSON())).not.toMatch(/arn:aws:/);
+    expect(JSON.stringify(dataT.toJSON())).not.toMatch(/arn:aws:/);
+  });
+});
+
+describe('county config', () => {
+  it('refuses an invalid file with a Chinese message naming the field', async () => {
+    const { parseCountyConfig } = await import('../../infra/config/county-config.ts');
+    expect(() => parseCountyConfig({ code: '41152', name: '罗山县', region: 'cn-north-1', offices: { id: '411521-center', name: '中心', kind: 'county_center' } })).toThrow(
+      /code: 县区代码须为 6 位数字/,
+    );
+    expect(() =>
+      parseCountyConfig({ code: '411521', name: '罗山县', region: 'cn-north-1', auditRetentionDays: 30, offices: { id: '411521-center', name: '中心', kind: 'county_center' } }),
+    ).toThrow(/auditRetentionDays: 审计记录至少保存 365 天/);
+  });
+});
