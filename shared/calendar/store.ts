@@ -1,0 +1,47 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/clients.ts';
+import { tableName } from '../platform/env.ts';
+import { directoryKeys } from '../db/keys.ts';
+import { SEED_YEARS } from './seed-years.ts';
+import { buildCalendar, type Calendar } from './working-days.ts';
+import type { CalendarYear } from './year.ts';
+
+/** Calendar years live in the directory table; stored years override the seeded ones. */
+export const calendarStore = {
+  async storedYears(): Promise<CalendarYear[]> {
+    const k = directoryKeys.calendarYears();
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('directory'),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+      }),
+    );
+    return (r.Items ?? []).map(({ year, holidays, makeupWorkdays, source, updatedAt }) => ({ year, holidays, makeupWorkdays, source, updatedAt }) as CalendarYear);
+  },
+  putItem(y: CalendarYear) {
+    return { Put: { TableName: tableName('directory'), Item: { ...directoryKeys.calendarYear(y.year), ...y } } };
+  },
+  async put(y: CalendarYear): Promise<void> {
+    await dynamo().send(new PutCommand(this.putItem(y).Put));
+  },
+};
+
+export const mergeYears = (stored: readonly CalendarYear[]): CalendarYear[] => {
+  const byYear = new Map<number, CalendarYear>(SEED_YEARS.map((y) => [y.year, y]));
+  for (const y of stored) byYear.set(y.year, y);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+};
+
+// cached per container for a minute: a calendar edit reaches every function within a minute
+let cached: { at: number; cal: Calendar; years: CalendarYear[] } | undefined;
+export const loadCalendar = async (now = Date.now()): Promise<{ cal: Calendar; years: CalendarYear[] }> => {
+  if (cached && now - cached.at < 60_000) return cached;
+  const years = mergeYears(await calendarStore.storedYears());
+  cached = { at: now, cal: buildCalendar(years), years };
+  return cached;
+};
+
+export const forgetCalendar = (): void => {
+  cached = undefined;
+};
