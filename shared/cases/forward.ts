@@ -36,8 +36,7 @@ export const applyForward = async (m: ForwardMessage): Promise<'applied' | 'dupl
           {
             Put: {
               TableName: tableName('cases'),
-              // the event key is derived from the forward id: a redelivered message cannot add it twice
-              Item: { ...caseKeys.event(m.caseId, m.forwardedAt, 0), sk: `EVENT#${m.forwardedAt}#forward#${m.forwardId}`, type: 'forwarded', ...m },
+              Item: { ...caseKeys.forwardEvent(m.caseId, m.forwardedAt, m.forwardId), type: 'forwarded', ...m },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

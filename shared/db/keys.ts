@@ -31,6 +31,8 @@ export const caseKeys = {
   case: (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' }),
   event: (id: string, at: string, seq: number) => ({ pk: `CASE#${id}`, sk: `EVENT#${at}#${pad(seq, 4)}` }),
   eventsOf: (id: string) => ({ pk: `CASE#${id}`, skPrefix: 'EVENT#' }),
+  /** A hand-over event keyed by its message id, so a redelivered message cannot add it twice. */
+  forwardEvent: (id: string, at: string, forwardId: string) => ({ pk: `CASE#${id}`, sk: `EVENT#${at}#forward#${forwardId}` }),
   /** gsi1: case by public number. */
   byNumber: (number: string) => ({ gsi1pk: `NUM#${number}`, gsi1sk: 'CASE' }),
   /** gsi2: work queue of an office by status, newest first (ScanIndexForward false). */

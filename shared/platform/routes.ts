@@ -42,6 +42,7 @@ export const ROUTES = [
   // catalog
   { name: 'items-search', method: 'GET', path: '/api/items', access: pub },
   { name: 'items-get', method: 'GET', path: '/api/items/{code}', access: pub },
+  { name: 'items-admin-list', method: 'GET', path: '/api/admin/items', access: s('catalog.edit') },
   { name: 'items-versions', method: 'GET', path: '/api/admin/items/{code}/versions', access: s('catalog.edit') },
   { name: 'items-save', method: 'PUT', path: '/api/admin/items/{code}', access: s('catalog.edit') },
   { name: 'items-publish', method: 'POST', path: '/api/admin/items/{code}/publish', access: s('catalog.edit') },
