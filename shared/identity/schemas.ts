@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ROLES } from './scopes.ts';
 
 /** One zod schema per identity input, validated once at the edge. */
 export const loginBody = z.object({
@@ -13,3 +14,30 @@ export const changePasswordBody = z.object({
 });
 
 export const totpConfirmBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '动态口令为 6 位数字') });
+
+const role = z.enum(ROLES, { message: '角色无效' });
+
+export const userIdParams = z.object({ id: z.string().min(1) });
+export const usersQuery = z.object({ officeId: z.string().min(1, '请选择机构') });
+
+export const createUserBody = z.object({
+  username: z.string().trim().regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 . _ -，以字母开头'),
+  displayName: z.string().trim().min(1, '请填写姓名').max(32, '姓名过长'),
+  officeId: z.string().min(1, '请选择机构'),
+  roles: z.array(role).min(1, '至少选择一个角色'),
+});
+
+export const updateUserBody = z
+  .object({
+    displayName: z.string().trim().min(1, '请填写姓名').max(32, '姓名过长').optional(),
+    roles: z.array(role).min(1, '至少选择一个角色').optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => b.displayName !== undefined || b.roles !== undefined || b.disabled !== undefined, { message: '没有要修改的内容' });
+
+export const createOfficeBody = z.object({
+  id: z.string().regex(/^\d{6}(-[a-z0-9]+)+$/, '机构编号须以县区代码开头，如 411521-lingshan-xinchun'),
+  name: z.string().trim().min(2, '请填写机构名称'),
+  kind: z.enum(['department', 'township', 'village'], { message: '机构类型无效' }),
+  parentId: z.string().min(1, '请选择上级机构'),
+});

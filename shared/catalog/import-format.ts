@@ -1,0 +1,438 @@
+import {
+  HANDLING_LABELS,
+  ITEM_KINDS,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  MATERIAL_FORM_LABELS,
+  ONLINE_LABELS,
+  materialSchema,
+  parseItem,
+  type FieldIssue,
+  type Item,
+  type Level,
+  type Material,
+} from './item.ts';
+import type { CellValue, Sheet, SheetSpec } from './xlsx.ts';
+
+/**
+ * The county's workbook, column by column: sheet 事项 (one row per item), sheet 材料 (one row
+ * per material, keyed by 事项编码), sheet 说明 (this documentation, for the person filling it).
+ * Export writes exactly what import reads, so an exported workbook re-imports unchanged.
+ * Browser-safe (no Node APIs): the import page validates a file locally before uploading it.
+ */
+export const ITEMS_SHEET = '事项';
+export const MATERIALS_SHEET = '材料';
+export const HELP_SHEET = '说明';
+
+/** Multi-value cells: one value per line. */
+const lines = (s: string): string[] =>
+  s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const reverse = <K extends string>(labels: Record<K, string>): Map<string, K> =>
+  new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
+
+const KIND_BY_LABEL = reverse(KIND_LABELS);
+const ONLINE_BY_LABEL = reverse(ONLINE_LABELS);
+const FORM_BY_LABEL = reverse(MATERIAL_FORM_LABELS);
+const LEVEL_WORDS: Array<[RegExp, Level]> = [
+  [/^(县|县级|县区|区县)$/, 'county'],
+  [/^(乡|乡级|乡镇|镇|街道|乡镇级|乡镇（街道）)$/, 'township'],
+  [/^(村|村级|社区|村（社区）)$/, 'village'],
+];
+const YES = new Set(['是', '需要', '必需', '必须', 'Y', 'YES', 'TRUE', '1', '√']);
+const NO = new Set(['否', '不需要', '非必需', '可选', 'N', 'NO', 'FALSE', '0', '×', '']);
+
+interface Column {
+  header: string;
+  /** Shown in the 说明 sheet. */
+  help: string;
+  width: number;
+  get: (item: Item) => CellValue;
+  /** Writes the parsed cell into the draft; returns an issue for an unreadable cell. */
+  set: (draft: Record<string, unknown>, cell: string) => string | undefined;
+  required?: boolean;
+}
+
+const text = (field: keyof Item) => (d: Record<string, unknown>, c: string) => {
+  d[field] = c.trim();
+  return undefined;
+};
+const list = (field: keyof Item) => (d: Record<string, unknown>, c: string) => {
+  d[field] = lines(c);
+  return undefined;
+};
+const intOrBlank = (field: keyof Item, label: string) => (d: Record<string, unknown>, c: string) => {
+  const t = c.trim();
+  if (t === '') {
+    // present but blank clears the value (e.g. an item that became 即办件), unlike an absent column
+    d[field] = undefined;
+    return undefined;
+  }
+  const n = Number(t.replace(/(个)?工作日|天|日$/g, ''));
+  if (!Number.isInteger(n)) return `“${label}”必须是整数个工作日，现在是“${t}”`;
+  d[field] = n;
+  return undefined;
+};
+const bool = (field: keyof Item, label: string) => (d: Record<string, unknown>, c: string) => {
+  const t = c.trim().toUpperCase();
+  if (YES.has(t)) d[field] = true;
+  else if (NO.has(t)) d[field] = false;
+  else return `“${label}”只能填 是 或 否，现在是“${c.trim()}”`;
+  return undefined;
+};
+const yesNo = (b: boolean | undefined) => (b ? '是' : '否');
+
+export const ITEM_COLUMNS: Column[] = [
+  { header: '事项编码', help: '必填。大写字母、数字和 - _ .，全县唯一，例如 LS-01-001', width: 14, get: (i) => i.code, set: (d, c) => ((d.code = c.trim().toUpperCase()), undefined), required: true },
+  { header: '事项名称', help: '必填', width: 28, get: (i) => i.name, set: text('name'), required: true },
+  { header: '事项类别', help: '必填，例如 户籍管理', width: 14, get: (i) => i.category, set: text('category') },
+  {
+    header: '办件类型',
+    help: `必填：${ITEM_KINDS.map((k) => KIND_LABELS[k]).join('、')}`,
+    width: 10,
+    get: (i) => KIND_LABELS[i.kind],
+    set: (d, c) => {
+      const k = KIND_BY_LABEL.get(c.trim()) ?? KIND_BY_LABEL.get(`${c.trim()}件`);
+      if (!k) return `“办件类型”只能是 即办件、承诺件、联办件 或 上报件，现在是“${c.trim()}”`;
+      d.kind = k;
+      return undefined;
+    },
+  },
+  {
+    header: '行使层级',
+    help: '必填：县级、乡级、村级，多个用顿号分隔，例如 乡级、村级',
+    width: 14,
+    get: (i) => i.levels.map((l) => LEVEL_LABELS[l]).join('、'),
+    set: (d, c) => {
+      const out: Level[] = [];
+      for (const w of c.split(/[、,，;；/\s]+/).filter(Boolean)) {
+        const hit = LEVEL_WORDS.find(([re]) => re.test(w));
+        if (!hit) return `“行使层级”只能是 县级、乡级、村级，无法识别“${w}”`;
+        if (!out.includes(hit[1])) out.push(hit[1]);
+      }
+      d.levels = out;
+      return undefined;
+    },
+  },
+  { header: '实施机关', help: '必填，例如 罗山县公安局', width: 18, get: (i) => i.office, set: text('office') },
+  { header: '实施机关编号', help: '可选：本系统中的机构编号', width: 16, get: (i) => i.officeId, set: text('officeId') },
+  { header: '法定时限', help: '工作日。即办件留空', width: 10, get: (i) => i.statutoryDays, set: intOrBlank('statutoryDays', '法定时限') },
+  { header: '承诺时限', help: '工作日，不能超过法定时限。即办件留空', width: 10, get: (i) => i.promisedDays, set: intOrBlank('promisedDays', '承诺时限') },
+  {
+    header: '收费标准',
+    help: '必填：不收费的写“不收费”；收费的写标准，并填写收费依据',
+    width: 16,
+    get: (i) => (i.fee.charged ? i.fee.standard : '不收费'),
+    set: (d, c) => {
+      const t = c.trim();
+      const basis = (d.fee as { basis?: string } | undefined)?.basis ?? '';
+      d.fee = t === '' ? undefined : /^(不收费|免费|无)$/.test(t) ? { charged: false } : { charged: true, standard: t, basis };
+      return undefined;
+    },
+  },
+  {
+    header: '收费依据',
+    help: '收费的事项必填',
+    width: 18,
+    get: (i) => (i.fee.charged ? i.fee.basis : ''),
+    set: (d, c) => {
+      const fee = d.fee as { charged?: boolean; basis?: string } | undefined;
+      if (fee?.charged) fee.basis = c.trim();
+      else if (!fee) d.fee = { basis: c.trim() }; // 收费标准 comes after in a reordered sheet
+      return undefined;
+    },
+  },
+  { header: '设定和实施依据', help: '每条依据一行', width: 30, get: (i) => i.basis.join('\n'), set: list('basis') },
+  { header: '受理条件', help: '每个条件一行', width: 30, get: (i) => i.conditions.join('\n'), set: list('conditions') },
+  {
+    header: '办理流程',
+    help: '每个步骤一行：步骤名称：说明，例如 受理：窗口审核材料',
+    width: 30,
+    get: (i) => i.steps.map((s) => (s.description ? `${s.name}：${s.description}` : s.name)).join('\n'),
+    set: (d, c) => {
+      d.steps = lines(c).map((l) => {
+        const m = /^([^：:]{1,50})[：:](.*)$/.exec(l);
+        return m ? { name: m[1]!.trim(), ...(m[2]!.trim() ? { description: m[2]!.trim() } : {}) } : { name: l };
+      });
+      return undefined;
+    },
+  },
+  {
+    header: '特别程序',
+    help: '不计入办理时限的程序，每个一行：名称|最长工作日|依据，例如 现场勘查|5|《行政许可法》第四十五条',
+    width: 26,
+    get: (i) => i.specialProcedures.map((s) => [s.name, s.maxDays, s.basis ?? ''].join('|').replace(/\|$/, '')).join('\n'),
+    set: (d, c) => {
+      const out = [];
+      for (const l of lines(c)) {
+        const [name = '', days = '', basis = ''] = l.split(/[|｜]/).map((x) => x.trim());
+        const n = Number(days);
+        if (!Number.isInteger(n)) return `“特别程序”每行应为 名称|最长工作日|依据，“${l}”中的天数不是整数`;
+        out.push({ name, maxDays: n, ...(basis ? { basis } : {}) });
+      }
+      d.specialProcedures = out;
+      return undefined;
+    },
+  },
+  { header: '办理地点', help: '必填', width: 24, get: (i) => i.place, set: text('place') },
+  { header: '办理时间', help: '必填，例如 工作日 上午8:30-12:00 下午14:30-17:30', width: 24, get: (i) => i.hours, set: text('hours') },
+  { header: '咨询电话', help: '必填', width: 14, get: (i) => i.consultPhone, set: text('consultPhone') },
+  { header: '投诉电话', help: '必填', width: 14, get: (i) => i.complaintPhone, set: text('complaintPhone') },
+  { header: '到现场次数', help: '0 = 零跑腿，1 = 最多跑一次', width: 10, get: (i) => i.visits, set: intOrBlank('visits', '到现场次数') },
+  {
+    header: '网办程度',
+    help: Object.values(ONLINE_LABELS).join('、'),
+    width: 10,
+    get: (i) => ONLINE_LABELS[i.online],
+    set: (d, c) => {
+      const t = c.trim() || '不能网办';
+      const o = ONLINE_BY_LABEL.get(t);
+      if (!o) return `“网办程度”只能是 ${Object.values(ONLINE_LABELS).join('、')}，现在是“${t}”`;
+      d.online = o;
+      return undefined;
+    },
+  },
+  {
+    header: '办理方式',
+    help: '本级办理、县级下放（填下放机关）或 受理转报（填转报机关）',
+    width: 10,
+    get: (i) => HANDLING_LABELS[i.handling.mode],
+    set: (d, c) => {
+      const t = c.trim() || '本级办理';
+      const other = (d.handling as { other?: string } | undefined)?.other ?? '';
+      if (t === '本级办理') d.handling = { mode: 'local' };
+      else if (t === '县级下放') d.handling = { mode: 'delegated', from: other };
+      else if (t === '受理转报') d.handling = { mode: 'forwarded', to: other };
+      else return `“办理方式”只能是 本级办理、县级下放 或 受理转报，现在是“${t}”`;
+      return undefined;
+    },
+  },
+  {
+    header: '下放或转报机关',
+    help: '县级下放时填下放的县级部门；受理转报时填转报到的机关',
+    width: 16,
+    get: (i) => (i.handling.mode === 'delegated' ? i.handling.from : i.handling.mode === 'forwarded' ? i.handling.to : ''),
+    set: (d, c) => {
+      const h = (d.handling ?? {}) as Record<string, unknown>;
+      if (h.mode === 'delegated') h.from = c.trim();
+      else if (h.mode === 'forwarded') h.to = c.trim();
+      else if (!h.mode) d.handling = { other: c.trim() };
+      return undefined;
+    },
+  },
+  { header: '结果公开', help: '是 或 否', width: 8, get: (i) => yesNo(i.resultPublished), set: bool('resultPublished', '结果公开') },
+  {
+    header: '常见问题',
+    help: '每个问题一行：问题|回答',
+    width: 30,
+    get: (i) => i.faq.map((f) => `${f.q}|${f.a}`).join('\n'),
+    set: (d, c) => {
+      const out = [];
+      for (const l of lines(c)) {
+        const k = l.search(/[|｜]/);
+        if (k < 0) return `“常见问题”每行应为 问题|回答，“${l}”缺少 |`;
+        out.push({ q: l.slice(0, k).trim(), a: l.slice(k + 1).trim() });
+      }
+      d.faq = out;
+      return undefined;
+    },
+  },
+  {
+    header: '关键词',
+    help: '群众常用的叫法，用顿号分隔，例如 身份证、办身份证',
+    width: 16,
+    get: (i) => i.keywords.join('、'),
+    set: (d, c) => ((d.keywords = c.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean)), undefined),
+  },
+  { header: '示例', help: '是：办理要素为演示示例（办事指南上标注“示例”）', width: 6, get: (i) => yesNo(i.demo), set: bool('demo', '示例') },
+];
+
+interface MaterialColumn {
+  header: string;
+  help: string;
+  width: number;
+  get: (m: Material, code: string) => CellValue;
+}
+export const MATERIAL_COLUMNS: MaterialColumn[] = [
+  { header: '事项编码', help: '必填：材料所属事项（与“事项”表的编码相同）', width: 14, get: (_m, code) => code },
+  { header: '材料名称', help: '必填', width: 28, get: (m) => m.name },
+  { header: '材料形式', help: Object.values(MATERIAL_FORM_LABELS).join('、'), width: 12, get: (m) => MATERIAL_FORM_LABELS[m.form] },
+  { header: '份数', help: '整数', width: 6, get: (m) => m.copies },
+  { header: '来源渠道', help: '例如 申请人自备、公安机关核发', width: 16, get: (m) => m.source },
+  { header: '是否必需', help: '是 或 否（容缺/可选材料填 否）', width: 8, get: (m) => yesNo(m.required) },
+  { header: '空白表格', help: '空白表格下载链接（http(s)://）', width: 24, get: (m) => m.blankFormUrl },
+  { header: '示例样表', help: '填写示例链接（http(s)://）', width: 24, get: (m) => m.sampleUrl },
+  { header: '备注', help: '', width: 24, get: (m) => m.notes },
+];
+
+// ---------- export ----------
+
+export const helpSheet = (): SheetSpec => ({
+  name: HELP_SHEET,
+  widths: [10, 16, 70],
+  rows: [
+    ['工作表', '列', '填写说明'],
+    ...ITEM_COLUMNS.map((c) => [ITEMS_SHEET, c.header, c.help]),
+    ...MATERIAL_COLUMNS.map((c) => [MATERIALS_SHEET, c.header, c.help]),
+    ['', '', ''],
+    ['规则', '', '一行一个事项；事项编码已存在的为修改（生成新版本），不存在的为新增。'],
+    ['规则', '', '多值单元格（依据、条件、流程、特别程序、常见问题）每项占一行（单元格内换行 Alt+Enter）。'],
+    ['规则', '', '“材料”表每行一个材料，按事项编码归属；工作簿中没有“材料”表时，已有事项的材料保持不变。'],
+    ['规则', '', '先“试导入”：逐行报告 新增 / 修改 / 无变化 / 错误（含行号和原因）；严格模式下只要有一行错误就不写入任何数据。'],
+    ['规则', '', '也可导入 CSV（UTF-8 或 GBK 编码），列与“事项”表相同，但不含材料。'],
+  ],
+});
+
+export const catalogWorkbook = (items: readonly Item[]): SheetSpec[] => [
+  { name: ITEMS_SHEET, widths: ITEM_COLUMNS.map((c) => c.width), rows: [ITEM_COLUMNS.map((c) => c.header), ...items.map((i) => ITEM_COLUMNS.map((c) => c.get(i)))] },
+  {
+    name: MATERIALS_SHEET,
+    widths: MATERIAL_COLUMNS.map((c) => c.width),
+    rows: [MATERIAL_COLUMNS.map((c) => c.header), ...items.flatMap((i) => i.materials.map((m) => MATERIAL_COLUMNS.map((c) => c.get(m, i.code))))],
+  },
+  helpSheet(),
+];
+
+// ---------- import ----------
+
+export interface ParsedRow {
+  sheet: string;
+  row: number;
+  code?: string;
+  name?: string;
+  /** Present when the row's cells could be read into an item (not yet merged or checked against rules). */
+  draft?: Record<string, unknown>;
+  issues: string[];
+}
+
+export interface ParsedWorkbook {
+  items: ParsedRow[];
+  /** Materials by item code; errors of material rows are reported by their own row. */
+  materials: Map<string, Material[]>;
+  materialRows: ParsedRow[];
+  hasMaterialsSheet: boolean;
+  /** Headers that are not ours (ignored). */
+  unknownHeaders: string[];
+}
+
+export class WorkbookError extends Error {}
+
+const normHeader = (h: string): string =>
+  h
+    .replace(/[\s*＊]/g, '')
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .trim();
+
+const findSheet = (sheets: Sheet[], name: string): Sheet | undefined => sheets.find((s) => s.name.trim() === name);
+
+/** Reads the workbook's rows into item drafts (cell-level problems only; item rules come later). */
+export const parseWorkbook = (sheets: Sheet[]): ParsedWorkbook => {
+  const itemsSheet = findSheet(sheets, ITEMS_SHEET) ?? sheets.find((s) => s.name !== MATERIALS_SHEET && s.name !== HELP_SHEET);
+  if (!itemsSheet) throw new WorkbookError('工作簿中没有“事项”工作表');
+  const headerRow = itemsSheet.rows.find((r) => r.cells.some((c) => c.trim() !== ''));
+  if (!headerRow) throw new WorkbookError(`“${itemsSheet.name}”工作表是空的`);
+  const headers = headerRow.cells.map(normHeader);
+  const colOf = new Map<Column, number>();
+  const unknownHeaders: string[] = [];
+  headers.forEach((h, i) => {
+    const col = ITEM_COLUMNS.find((c) => c.header === h);
+    if (col) colOf.set(col, i);
+    else if (h) unknownHeaders.push(h);
+  });
+  const missing = ITEM_COLUMNS.filter((c) => c.required && !colOf.has(c)).map((c) => c.header);
+  if (missing.length) throw new WorkbookError(`“${itemsSheet.name}”工作表第 ${headerRow.row} 行缺少必需的列：${missing.join('、')}`);
+
+  const items: ParsedRow[] = [];
+  for (const r of itemsSheet.rows) {
+    if (r.row <= headerRow.row || r.cells.every((c) => c.trim() === '')) continue;
+    const draft: Record<string, unknown> = {};
+    const issues: string[] = [];
+    // order matters for pairs (收费标准/收费依据, 办理方式/下放或转报机关): apply in column-list order
+    for (const col of ITEM_COLUMNS) {
+      const i = colOf.get(col);
+      if (i === undefined) continue;
+      const problem = col.set(draft, r.cells[i] ?? '');
+      if (problem) issues.push(problem);
+    }
+    // a fee with only a basis, or a handling with only an office, had no 收费标准 / 办理方式
+    if (draft.fee && (draft.fee as { charged?: boolean }).charged === undefined) draft.fee = undefined;
+    if (draft.handling && !(draft.handling as { mode?: string }).mode) draft.handling = { mode: 'local' };
+    items.push({ sheet: itemsSheet.name, row: r.row, code: draft.code as string, name: draft.name as string, draft, issues });
+  }
+
+  const materials = new Map<string, Material[]>();
+  const materialRows: ParsedRow[] = [];
+  const ms = findSheet(sheets, MATERIALS_SHEET);
+  if (ms) {
+    const mh = ms.rows.find((r) => r.cells.some((c) => c.trim() !== ''));
+    const idx = new Map((mh?.cells ?? []).map((h, i) => [normHeader(h), i]));
+    const cell = (r: { cells: string[] }, h: string) => {
+      const i = idx.get(h);
+      return i === undefined ? '' : (r.cells[i] ?? '').trim();
+    };
+    for (const r of ms.rows) {
+      if (!mh || r.row <= mh.row || r.cells.every((c) => c.trim() === '')) continue;
+      const code = cell(r, '事项编码').toUpperCase();
+      const issues: string[] = [];
+      const formLabel = cell(r, '材料形式') || '原件';
+      const form = FORM_BY_LABEL.get(formLabel);
+      if (!form) issues.push(`“材料形式”只能是 ${Object.values(MATERIAL_FORM_LABELS).join('、')}，现在是“${formLabel}”`);
+      const copiesText = cell(r, '份数') || '1';
+      const copies = Number(copiesText.replace(/份$/, ''));
+      const req = cell(r, '是否必需').toUpperCase();
+      if (!YES.has(req) && !NO.has(req)) issues.push(`“是否必需”只能填 是 或 否，现在是“${cell(r, '是否必需')}”`);
+      if (!code) issues.push('缺少“事项编码”');
+      const candidate = {
+        name: cell(r, '材料名称'),
+        form: form ?? 'original',
+        copies,
+        source: cell(r, '来源渠道') || undefined,
+        required: req === '' ? true : YES.has(req),
+        blankFormUrl: cell(r, '空白表格') || undefined,
+        sampleUrl: cell(r, '示例样表') || undefined,
+        notes: cell(r, '备注') || undefined,
+      };
+      const parsed = materialSchema.safeParse(candidate);
+      if (!parsed.success) issues.push(...parsed.error.issues.map((i) => i.message));
+      materialRows.push({ sheet: ms.name, row: r.row, code, name: candidate.name, issues });
+      if (!issues.length && parsed.success) {
+        const list = materials.get(code) ?? [];
+        const m = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as unknown as Material;
+        list.push(m);
+        materials.set(code, list);
+      }
+    }
+  }
+  return { items, materials, materialRows, hasMaterialsSheet: !!ms, unknownHeaders };
+};
+
+/** Turns a parsed row into an item: missing columns keep the existing item's values; then shape and rules. */
+export const rowToItem = (
+  row: ParsedRow,
+  wb: Pick<ParsedWorkbook, 'materials' | 'hasMaterialsSheet'>,
+  existing: Item | undefined,
+): { item?: Item; issues: FieldIssue[] } => {
+  const base: Record<string, unknown> = existing
+    ? { ...existing }
+    : { basis: [], conditions: [], materials: [], steps: [], specialProcedures: [], faq: [], keywords: [], visits: 1, online: 'none', handling: { mode: 'local' }, resultPublished: true };
+  const merged: Record<string, unknown> = { ...base, ...row.draft };
+  const code = (merged.code as string | undefined) ?? '';
+  if (wb.hasMaterialsSheet) merged.materials = wb.materials.get(code) ?? [];
+  for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+  const r = parseItem(merged);
+  return r.ok ? { item: r.item, issues: [] } : { issues: r.issues };
+};
+
+/** A field path → the column a person looks for (for row messages). */
+export const columnOfPath = (path: string): string | undefined => {
+  const field = path.split('.')[0];
+  const map: Record<string, string> = {
+    code: '事项编码', name: '事项名称', category: '事项类别', kind: '办件类型', levels: '行使层级', office: '实施机关', officeId: '实施机关编号',
+    statutoryDays: '法定时限', promisedDays: '承诺时限', fee: '收费标准', basis: '设定和实施依据', conditions: '受理条件', steps: '办理流程',
+    specialProcedures: '特别程序', place: '办理地点', hours: '办理时间', consultPhone: '咨询电话', complaintPhone: '投诉电话', visits: '到现场次数',
+    online: '网办程度', handling: '办理方式', resultPublished: '结果公开', faq: '常见问题', keywords: '关键词', materials: '材料',
+  };
+  return field ? map[field] : undefined;
+};

@@ -1,0 +1,24 @@
+import { pinyin } from 'pinyin-pro';
+import type { Item } from './item.ts';
+import type { SearchFields } from './search-index.ts';
+
+/**
+ * Pinyin of an item's searchable words, computed when a version is written (save, import, seed)
+ * and stored beside it. The public search function then needs no pinyin dictionary: pinyin-pro
+ * alone bundles to ~450 KB and ~60 ms of cold import, over the per-function budget (DESIGN §5).
+ */
+const letters = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const full = (s: string): string => letters(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+const initials = (s: string): string =>
+  letters(pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+
+/** Full pinyin and initials of each word, `|`-separated so a match never spans two words. */
+const words = (list: readonly string[]): string => list.flatMap((w) => [full(w), initials(w)]).join('|');
+
+export const searchFieldsOf = (item: Item): SearchFields => ({
+  py: full(item.name),
+  ini: initials(item.name),
+  kwPy: words(item.keywords),
+  matPy: words(item.materials.map((m) => m.name)),
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, type IndexEntry } from '../../../shared/catalog/search-index.ts';
+import { searchFieldsOf } from '../../../shared/catalog/search-fields.ts';
+import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
+import type { Item } from '../../../shared/catalog/item.ts';
+import { sampleItem } from './fixtures.ts';
+
+const entries = (items: Item[]): IndexEntry[] => items.map((item) => ({ item, version: 1, search: searchFieldsOf(item) }));
+const demo = buildIndex(entries(demoItems()), 7);
+const names = (q: Parameters<typeof demo.search>[0]) => demo.search(q).items.map((i) => i.name);
+
+describe('catalog search', () => {
+  it('身份证 lists 居民身份证核发 and 临时居民身份证核发 before anything else', () => {
+    const r = demo.search({ q: '身份证' });
+    expect(r.items.slice(0, 2).map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    // the rest match through the material 居民身份证
+    expect(r.total).toBeGreaterThan(2);
+  });
+
+  it('pinyin initials and full pinyin find them too', () => {
+    expect(names({ q: 'sfz' }).slice(0, 2)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    expect(names({ q: 'SFZ' }).slice(0, 2)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    expect(names({ q: 'shenfenzheng' }).slice(0, 2)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    expect(names({ q: 'jmsfz' })[0]).toBe('居民身份证核发');
+    expect(names({ q: 'lsjmsfzhf' })[0]).toBe('临时居民身份证核发');
+  });
+
+  it('ranks exact name, then prefix, then substring, then keyword, then material', () => {
+    const items = [
+      sampleItem({ code: 'A1', name: '身份证复印' }),
+      sampleItem({ code: 'A2', name: '办理身份证明' }),
+      sampleItem({ code: 'A3', name: '身份证' }),
+      sampleItem({ code: 'A4', name: '户口迁移', keywords: ['身份证'] }),
+      sampleItem({ code: 'A5', name: '结婚登记', materials: [{ name: '居民身份证', form: 'original', copies: 1, required: true }] }),
+      sampleItem({ code: 'A6', name: '不相干' }),
+    ];
+    const idx = buildIndex(entries(items), 1);
+    expect(idx.search({ q: '身份证' }).items.map((i) => i.code)).toEqual(['A3', 'A1', 'A2', 'A4', 'A5']);
+  });
+
+  it('searches keywords and material names, also by pinyin', () => {
+    expect(names({ q: '医保' })).toContain('医疗救助金给付');
+    expect(names({ q: 'hkb' })).toContain('居民户口簿遗失补发');
+    expect(names({ q: '结婚证' })).toContain('一孩生育登记');
+  });
+
+  it('filters by category, level and office; facets ignore the category filter', () => {
+    const r = demo.search({ category: '户籍管理' });
+    expect(r.total).toBe(22);
+    expect(r.items.every((i) => i.category === '户籍管理')).toBe(true);
+    expect(r.categories.length).toBe(12);
+    expect(demo.search({ level: 'village' }).items.every((i) => i.levels.includes('village'))).toBe(true);
+    expect(demo.search({ level: 'county' }).total).toBeLessThan(demo.size);
+    expect(demo.search({ office: '市场监督' }).total).toBe(4);
+    expect(demo.search({ q: '登记', category: '医疗保障' }).items.map((i) => i.name)).toEqual(['城乡居民医疗保险参保登记']);
+  });
+
+  it('no query lists the catalog in code order, paged', () => {
+    const all = demo.search({ limit: 500 });
+    expect(all.total).toBe(77);
+    expect(all.items[0]!.code).toBe('LS-01-001');
+    const page = demo.search({ limit: 10, offset: 10 });
+    expect(page.items.map((i) => i.code)).toEqual(all.items.slice(10, 20).map((i) => i.code));
+  });
+
+  it('several words must all match', () => {
+    expect(names({ q: '养老 查询' })).toEqual(['城乡居民养老保险参保信息查询']);
+    expect(names({ q: '养老 不存在的词' })).toEqual([]);
+  });
+
+  it('summaries carry what the list shows', () => {
+    const hit = demo.search({ q: '居民身份证核发' }).items[0]!;
+    expect(hit).toMatchObject({ code: 'LS-01-002', kind: 'promised', promisedDays: 20, statutoryDays: 60, levels: ['county', 'township'], version: 1, demo: true });
+  });
+
+  it('matches by code', () => {
+    expect(demo.search({ q: 'LS-01-003' }).items[0]!.name).toBe('临时居民身份证核发');
+    expect(demo.search({ q: 'ls-01-0' }).total).toBe(22);
+    expect(demo.search({ q: 'LS0100' }).items.map((i) => i.code)).toContain('LS-01-009');
+    expect(demo.search({ q: 'ls' }).total).toBeLessThan(20);
+  });
+});

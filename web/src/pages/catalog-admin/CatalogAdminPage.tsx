@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import type { CatalogEntry, ItemVersion } from '../../../../shared/catalog/store.ts';
+import { ITEM_STATE_LABELS, VERSION_STATUS_LABELS } from '../../../../shared/catalog/store.ts';
+import { downloadExport, listEntries, listVersions, publishItem, withdrawItem } from './admin-client.ts';
+
+/**
+ * 事项目录管理 (county admin): every item in any state; create, edit (new draft version),
+ * publish, withdraw, history; import and export.
+ */
+const STATE_COLORS = { draft: 'default', published: 'green', withdrawn: 'red' } as const;
+
+export default function CatalogAdminPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [entries, setEntries] = useState<CatalogEntry[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string>();
+  const [filter, setFilter] = useState(params.get('focus') ?? '');
+  const [history, setHistory] = useState<{ entry: CatalogEntry; versions: ItemVersion[] }>();
+
+  const load = useCallback(() => {
+    setLoading(true);
+    listEntries()
+      .then((r) => {
+        setEntries(r.items);
+        setError(undefined);
+      })
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(load, [load]);
+
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? entries.filter((e) => `${e.code} ${e.name} ${e.category} ${e.office}`.toLowerCase().includes(f)) : entries;
+  }, [entries, filter]);
+
+  const act = async (fn: () => Promise<unknown>, ok: string) => {
+    try {
+      await fn();
+      message.success(ok);
+      load();
+      if (history) setHistory(await listVersions(history.entry.code));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const confirmWithdraw = (e: CatalogEntry) => {
+    let reason = '';
+    Modal.confirm({
+      title: `撤回“${e.name}”？`,
+      content: (
+        <>
+          <p>撤回后群众查不到该事项，也不能再受理；已受理的办件按原版本继续办理。</p>
+          <Input placeholder="撤回原因（可选）" maxLength={200} onChange={(ev) => (reason = ev.target.value)} />
+        </>
+      ),
+      okText: '撤回',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => act(() => withdrawItem(e.code, reason || undefined), `已撤回 ${e.name}`),
+    });
+  };
+
+  const exportMenu = {
+    items: [
+      { key: 'published', label: '导出已发布事项' },
+      { key: 'latest', label: '导出全部事项（含草稿、已撤回）' },
+      { key: 'template', label: '下载导入模板' },
+    ],
+    onClick: ({ key }: { key: string }) => void downloadExport(key as 'published' | 'latest' | 'template').catch((e: Error) => message.error(e.message)),
+  };
+
+  return (
+    <div style={{ padding: 16 }} data-testid="catalog-admin">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          事项目录管理
+        </Typography.Title>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/catalog-admin/items/new')}>
+            新建事项
+          </Button>
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/catalog-admin/import')}>
+            导入
+          </Button>
+          <Dropdown menu={exportMenu}>
+            <Button icon={<DownloadOutlined />}>导出</Button>
+          </Dropdown>
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Input.Search allowClear placeholder="按编码、名称、类别、实施机关筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Table<CatalogEntry>
+        rowKey="code"
+        loading={loading}
+        dataSource={shown}
+        size="middle"
+        pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 项` }}
+        scroll={{ x: 1350 }}
+        columns={[
+          { title: '事项编码', dataIndex: 'code', width: 120, sorter: (a, b) => (a.code < b.code ? -1 : 1) },
+          {
+            title: '事项名称',
+            dataIndex: 'name',
+            width: 300,
+            render: (name: string, e) => (
+              <Space>
+                {e.state === 'published' ? <Link to={`/items/${encodeURIComponent(e.code)}`}>{name}</Link> : name}
+                {e.demo && <Tag color="gold">示例</Tag>}
+              </Space>
+            ),
+          },
+          { title: '类别', dataIndex: 'category', width: 140, filters: [...new Set(entries.map((e) => e.category))].map((c) => ({ text: c, value: c })), onFilter: (v, e) => e.category === v },
+          { title: '实施机关', dataIndex: 'office', width: 180 },
+          {
+            title: '状态',
+            key: 'state',
+            width: 200,
+            render: (_: unknown, e) => (
+              <Space size={4} wrap>
+                <Tag color={STATE_COLORS[e.state]}>{ITEM_STATE_LABELS[e.state]}{e.publishedVersion ? ` 第${e.publishedVersion}版` : ''}</Tag>
+                {e.latestStatus === 'draft' && e.latestVersion !== e.publishedVersion && <Tag color="blue">草稿 第{e.latestVersion}版</Tag>}
+              </Space>
+            ),
+          },
+          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${e.updatedAt.slice(0, 10)} ${e.updatedBy.username}` },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 240,
+            fixed: 'right',
+            render: (_: unknown, e) => (
+              <Space size={0} wrap>
+                <Button type="link" onClick={() => navigate(`/catalog-admin/items/${encodeURIComponent(e.code)}/edit`)}>
+                  编辑
+                </Button>
+                {e.latestStatus === 'draft' && (
+                  <Button type="link" onClick={() => void act(() => publishItem(e.code, e.latestVersion), `已发布 ${e.name} 第 ${e.latestVersion} 版`)}>
+                    发布
+                  </Button>
+                )}
+                {e.state === 'published' && (
+                  <Button type="link" danger onClick={() => confirmWithdraw(e)}>
+                    撤回
+                  </Button>
+                )}
+                <Button type="link" onClick={() => void listVersions(e.code).then(setHistory).catch((err: Error) => message.error(err.message))}>
+                  历史
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Drawer open={!!history} onClose={() => setHistory(undefined)} title={history ? `版本历史：${history.entry.name}` : ''} size="large">
+        {history && (
+          <Timeline
+            items={history.versions.map((v) => ({
+              color: v.status === 'published' ? 'green' : v.status === 'withdrawn' ? 'red' : v.status === 'draft' ? 'blue' : 'gray',
+              children: (
+                <div>
+                  <Space wrap>
+                    <strong>第 {v.version} 版</strong>
+                    <Tag>{VERSION_STATUS_LABELS[v.status]}</Tag>
+                    {v.status !== 'draft' && <Link to={`/items/${encodeURIComponent(v.code)}?version=${v.version}`}>查看指南</Link>}
+                    {v.status === 'draft' && (history.entry.publishedVersion ?? 0) < v.version && (
+                      <Button size="small" onClick={() => void act(() => publishItem(v.code, v.version), `已发布第 ${v.version} 版`)}>
+                        发布此版
+                      </Button>
+                    )}
+                  </Space>
+                  <div style={{ color: '#666' }}>
+                    {v.createdAt.replace('T', ' ').slice(0, 19)} {v.createdBy.username} {v.source && v.source !== 'editor' ? `（${v.source}）` : ''}
+                    {v.publishedAt && ` · 发布 ${v.publishedAt.slice(0, 10)}`}
+                    {v.withdrawnAt && ` · 撤回 ${v.withdrawnAt.slice(0, 10)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
+                  </div>
+                  <div>
+                    {v.item.name} · {v.item.kind === 'immediate' ? '即办件' : `承诺 ${v.item.promisedDays ?? '-'} / 法定 ${v.item.statutoryDays ?? '-'} 个工作日`} · 材料 {v.item.materials.length} 项 ·{' '}
+                    {v.item.fee.charged ? `收费：${v.item.fee.standard}` : '不收费'}
+                  </div>
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </Drawer>
+    </div>
+  );
+}

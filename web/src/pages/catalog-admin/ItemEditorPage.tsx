@@ -1,0 +1,389 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Typography,
+  message,
+} from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  HANDLING_LABELS,
+  ITEM_KINDS,
+  KIND_LABELS,
+  LEVEL_LABELS,
+  LEVELS,
+  MATERIAL_FORMS,
+  MATERIAL_FORM_LABELS,
+  ONLINE_LABELS,
+  ONLINE_LEVELS,
+  type Item,
+} from '../../../../shared/catalog/item.ts';
+import type { ApiError } from '../../shell/api.ts';
+import { listVersions, publishItem, saveItem } from './admin-client.ts';
+import { checkForm, emptyForm, fromForm, showIssues, toForm, type ItemFormValues } from './item-form.ts';
+
+/**
+ * 事项编辑: every element of the guide. Saving writes a new draft version (the published guide
+ * changes only on 发布). Checks run here with the server's own rules, and the server's answer
+ * (e.g. “承诺时限”不能超过“法定时限”) lands on the field it names.
+ */
+export default function ItemEditorPage() {
+  const { code } = useParams();
+  const creating = !code;
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ItemFormValues>();
+  const [loading, setLoading] = useState(!creating);
+  const [saving, setSaving] = useState(false);
+  const [baseVersion, setBaseVersion] = useState<number>();
+  const [status, setStatus] = useState<string>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const kind = Form.useWatch('kind', form);
+  const charged = Form.useWatch(['fee', 'charged'], form);
+  const handlingMode = Form.useWatch(['handling', 'mode'], form);
+
+  useEffect(() => {
+    if (!code) {
+      form.setFieldsValue(emptyForm() as ItemFormValues);
+      return;
+    }
+    listVersions(code)
+      .then(({ entry, versions }) => {
+        const latest = versions[0];
+        if (latest) form.setFieldsValue(toForm(latest.item));
+        setBaseVersion(entry.latestVersion);
+        setStatus(latest?.status);
+      })
+      .catch((e: Error) => setProblems([e.message]))
+      .finally(() => setLoading(false));
+  }, [code, form]);
+
+  const save = async (publish: boolean) => {
+    setProblems([]);
+    let values: ItemFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const local = checkForm(values);
+    if (!local.ok) {
+      const rest = showIssues(form, local.issues);
+      setProblems([local.issues[0]!.message, ...rest.map((i) => i.message)]);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await saveItem(fromForm(values) as Item, { create: creating, ...(baseVersion ? { baseVersion } : {}) });
+      if (publish) await publishItem(saved.code, saved.version);
+      message.success(publish ? `已保存并发布第 ${saved.version} 版` : `已保存为草稿（第 ${saved.version} 版），发布后对外生效`);
+      navigate(`/catalog-admin?focus=${encodeURIComponent(saved.code)}`);
+    } catch (e) {
+      const err = e as ApiError;
+      if (err.fields?.length) showIssues(form, err.fields);
+      setProblems([err.message]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (loading) return <Spin style={{ display: 'block', marginTop: 80 }} size="large" />;
+
+  const list = (name: 'steps' | 'faq' | 'specialProcedures', label: string, fields: (f: { name: number }) => ReactNode, add: object) => (
+    <Form.List name={name}>
+      {(items, { add: push, remove }) => (
+        <>
+          {items.map((f) => (
+            <Space key={f.key} align="baseline" style={{ display: 'flex' }} wrap>
+              {fields(f)}
+              <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={`删除${label}`} />
+            </Space>
+          ))}
+          <Button type="dashed" onClick={() => push(add)} icon={<PlusOutlined />}>
+            添加{label}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+
+  return (
+    <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }} data-testid="item-editor">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {creating ? '新建事项' : `编辑事项 ${code}`}
+        </Typography.Title>
+        <Link to="/catalog-admin">返回事项目录</Link>
+      </Space>
+      {!creating && (
+        <Typography.Paragraph type="secondary">
+          正在编辑第 {baseVersion} 版（{status === 'draft' ? '草稿' : status === 'published' ? '已发布' : status}）。保存将生成第 {(baseVersion ?? 0) + 1} 版草稿；已受理的办件仍按其受理时的版本办理。
+        </Typography.Paragraph>
+      )}
+      {problems.length > 0 && <Alert type="error" showIcon message={problems[0]} description={problems.slice(1).join('；') || undefined} style={{ marginBottom: 12 }} data-testid="editor-error" />}
+      <Form form={form} layout="vertical" scrollToFirstError>
+        <Card title="基本信息" size="small">
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="code" label="事项编码" rules={[{ required: true, message: '请填写事项编码' }]} normalize={(v: string) => v?.toUpperCase()}>
+                <Input disabled={!creating} placeholder="如 LS-01-001" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item name="name" label="事项名称" rules={[{ required: true, message: '请填写事项名称' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="category" label="事项类别" rules={[{ required: true, message: '请填写事项类别' }]}>
+                <Input placeholder="如 户籍管理" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="office" label="实施机关" rules={[{ required: true, message: '请填写实施机关' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="officeId" label="实施机关编号（可选）">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="kind" label="办件类型" rules={[{ required: true }]}>
+                <Radio.Group options={ITEM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="levels" label="行使层级" rules={[{ required: true, message: '行使层级至少选择一级' }]}>
+                <Checkbox.Group options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="statutoryDays" label="法定时限（工作日）">
+                <InputNumber min={0} max={365} disabled={kind === 'immediate'} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="promisedDays" label="承诺时限（工作日）">
+                <InputNumber min={0} max={365} disabled={kind === 'immediate'} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="visits" label="到现场次数" rules={[{ required: true }]}>
+                <InputNumber min={0} max={9} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name="online" label="网办程度">
+                <Select options={ONLINE_LEVELS.map((o) => ({ value: o, label: ONLINE_LABELS[o] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['handling', 'mode']} label="办理方式">
+                <Radio.Group options={(['local', 'delegated', 'forwarded'] as const).map((m) => ({ value: m, label: HANDLING_LABELS[m] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              {handlingMode === 'delegated' && (
+                <Form.Item name={['handling', 'from']} label="下放机关">
+                  <Input />
+                </Form.Item>
+              )}
+              {handlingMode === 'forwarded' && (
+                <Form.Item name={['handling', 'to']} label="转报机关">
+                  <Input />
+                </Form.Item>
+              )}
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="resultPublished" label="结果公开" valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name="demo" label="示例数据" valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title="依据与条件" size="small" style={{ marginTop: 12 }}>
+          <Form.Item name="basisText" label="设定和实施依据（每条一行）">
+            <Input.TextArea autoSize={{ minRows: 2 }} />
+          </Form.Item>
+          <Form.Item name="conditionsText" label="受理条件（每条一行）">
+            <Input.TextArea autoSize={{ minRows: 2 }} />
+          </Form.Item>
+          <Form.Item name="keywords" label="关键词（群众常用的叫法）">
+            <Select mode="tags" tokenSeparators={['、', ',', '，']} />
+          </Form.Item>
+        </Card>
+
+        <Card title="申请材料" size="small" style={{ marginTop: 12 }}>
+          <Form.List name="materials">
+            {(items, { add, remove }) => (
+              <>
+                {items.map((f, i) => (
+                  <Card key={f.key} size="small" type="inner" title={`材料 ${i + 1}`} extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除材料" />} style={{ marginBottom: 8 }}>
+                    <Row gutter={8}>
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[f.name, 'name']} label="材料名称" rules={[{ required: true, whitespace: true, message: '材料名称不能为空' }]}>
+                          <Input />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={4}>
+                        <Form.Item name={[f.name, 'form']} label="形式" initialValue="original">
+                          <Select options={MATERIAL_FORMS.map((m) => ({ value: m, label: MATERIAL_FORM_LABELS[m] }))} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={3}>
+                        <Form.Item name={[f.name, 'copies']} label="份数" initialValue={1}>
+                          <InputNumber min={0} max={99} style={{ width: '100%' }} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={5}>
+                        <Form.Item name={[f.name, 'source']} label="来源渠道">
+                          <Input placeholder="申请人自备" />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={12} md={4}>
+                        <Form.Item name={[f.name, 'required']} label="必需" valuePropName="checked" initialValue={true}>
+                          <Switch />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[f.name, 'blankFormUrl']} label="空白表格链接">
+                          <Input placeholder="https://…" />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[f.name, 'sampleUrl']} label="示例样表链接">
+                          <Input placeholder="https://…" />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[f.name, 'notes']} label="备注">
+                          <Input />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </Card>
+                ))}
+                <Button type="dashed" onClick={() => add({ form: 'original', copies: 1, required: true })} icon={<PlusOutlined />}>
+                  添加材料
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+
+        <Card title="办理流程与特别程序" size="small" style={{ marginTop: 12 }}>
+          {list('steps', '步骤', (f) => (
+            <>
+              <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '步骤名称不能为空' }]}>
+                <Input placeholder="步骤名称" />
+              </Form.Item>
+              <Form.Item name={[f.name, 'description']}>
+                <Input placeholder="说明" style={{ minWidth: 320 }} />
+              </Form.Item>
+            </>
+          ), { name: '' })}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            特别程序（听证、勘查、检测、专家评审等）的时间不计入办理时限。
+          </Typography.Paragraph>
+          {list('specialProcedures', '特别程序', (f) => (
+            <>
+              <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '名称不能为空' }]}>
+                <Input placeholder="名称，如 现场勘查" />
+              </Form.Item>
+              <Form.Item name={[f.name, 'maxDays']} rules={[{ required: true, message: '请填写最长时限' }]}>
+                <InputNumber min={0} max={365} placeholder="最长工作日" />
+              </Form.Item>
+              <Form.Item name={[f.name, 'basis']}>
+                <Input placeholder="依据" style={{ minWidth: 240 }} />
+              </Form.Item>
+            </>
+          ), { name: '', maxDays: 5 })}
+        </Card>
+
+        <Card title="收费、地点、时间、电话" size="small" style={{ marginTop: 12 }}>
+          <Form.Item name={['fee', 'charged']} label="收费">
+            <Radio.Group options={[{ value: false, label: '不收费' }, { value: true, label: '收费' }]} />
+          </Form.Item>
+          {charged && (
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name={['fee', 'standard']} label="收费标准" rules={[{ required: true, message: '请填写收费标准' }]}>
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name={['fee', 'basis']} label="收费依据" rules={[{ required: true, message: '请填写收费依据' }]}>
+                  <Input />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="place" label="办理地点" rules={[{ required: true, message: '请填写办理地点' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="hours" label="办理时间" rules={[{ required: true, message: '请填写办理时间' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="consultPhone" label="咨询电话" rules={[{ required: true, message: '请填写咨询电话' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="complaintPhone" label="投诉电话" rules={[{ required: true, message: '请填写投诉电话' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title="常见问题" size="small" style={{ marginTop: 12 }}>
+          {list('faq', '问题', (f) => (
+            <>
+              <Form.Item name={[f.name, 'q']} rules={[{ required: true, message: '问题不能为空' }]}>
+                <Input placeholder="问题" style={{ minWidth: 240 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'a']} rules={[{ required: true, message: '回答不能为空' }]}>
+                <Input placeholder="回答" style={{ minWidth: 360 }} />
+              </Form.Item>
+            </>
+          ), { q: '', a: '' })}
+        </Card>
+
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" size="large" loading={saving} onClick={() => void save(false)} data-testid="save-draft">
+            保存草稿
+          </Button>
+          <Button size="large" loading={saving} onClick={() => void save(true)} data-testid="save-publish">
+            保存并发布
+          </Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
+import QRCode from 'qrcode';
+import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS, type Item, type Material } from '../../../../shared/catalog/item.ts';
+import { getGuide, type GuideResponse } from './catalog-client.ts';
+import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
+import './catalog.css';
+
+/**
+ * 办事指南: every element a guide must show (一次告知), a printable version (print CSS: A4, no
+ * navigation) and a QR code that opens the same guide on a phone.
+ */
+const handlingText = (item: Item): string => {
+  const h = item.handling;
+  if (h.mode === 'delegated') return `${HANDLING_LABELS.delegated}（${h.from}）`;
+  if (h.mode === 'forwarded') return `${HANDLING_LABELS.forwarded}（受理后转 ${h.to} 办理）`;
+  return HANDLING_LABELS.local;
+};
+
+const materialColumns = [
+  { title: '序号', key: 'i', width: 56, render: (_: unknown, _m: Material, i: number) => i + 1 },
+  { title: '材料名称', dataIndex: 'name', key: 'name' },
+  { title: '形式', key: 'form', width: 110, render: (_: unknown, m: Material) => MATERIAL_FORM_LABELS[m.form] },
+  { title: '份数', dataIndex: 'copies', key: 'copies', width: 60 },
+  { title: '来源', key: 'source', render: (_: unknown, m: Material) => m.source ?? '' },
+  { title: '必需', key: 'required', width: 70, render: (_: unknown, m: Material) => (m.required ? '必需' : '非必需') },
+  {
+    title: '表格/样表',
+    key: 'forms',
+    render: (_: unknown, m: Material) => (
+      <Space size={4} wrap>
+        {m.blankFormUrl && (
+          <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
+            空白表格
+          </a>
+        )}
+        {m.sampleUrl && (
+          <a href={m.sampleUrl} target="_blank" rel="noreferrer">
+            示例样表
+          </a>
+        )}
+      </Space>
+    ),
+  },
+  { title: '备注', key: 'notes', render: (_: unknown, m: Material) => m.notes ?? '' },
+];
+
+const List = ({ items, empty }: { items: readonly string[]; empty: string }) =>
+  items.length ? (
+    <ol>
+      {items.map((x, i) => (
+        <li key={i}>{x}</li>
+      ))}
+    </ol>
+  ) : (
+    <p>{empty}</p>
+  );
+
+export default function ItemGuidePage() {
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const version = Number(params.get('version')) || undefined;
+  const navigate = useNavigate();
+  const [data, setData] = useState<GuideResponse>();
+  const [error, setError] = useState<string>();
+  const [qr, setQr] = useState<string>('');
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setData(undefined);
+    setError(undefined);
+    getGuide(code, version, ctrl.signal)
+      .then(setData)
+      .catch((e: Error) => {
+        if (e.name !== 'AbortError') setError(e.message);
+      });
+    return () => ctrl.abort();
+  }, [code, version]);
+
+  const url = typeof window !== 'undefined' ? `${window.location.origin}/items/${encodeURIComponent(code)}` : '';
+  useEffect(() => {
+    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      .then(setQr)
+      .catch(() => setQr(''));
+  }, [url]);
+
+  useEffect(() => {
+    if (data) document.title = `${data.item.name} - 办事指南`;
+  }, [data]);
+
+  if (error)
+    return (
+      <div className="catalog-page">
+        <Result status="404" title="无法显示办事指南" subTitle={error} extra={<Link to="/items">返回事项查询</Link>} />
+      </div>
+    );
+  if (!data)
+    return (
+      <div className="catalog-page" style={{ textAlign: 'center', paddingTop: 80 }}>
+        <Spin size="large" />
+      </div>
+    );
+
+  const { item } = data;
+  return (
+    <div className="catalog-page catalog-guide" data-testid="item-guide">
+      <Space className="no-print" style={{ marginBottom: 12 }} wrap>
+        <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/items'))}>
+          返回
+        </Button>
+        <Button size="large" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-guide">
+          打印办事指南
+        </Button>
+      </Space>
+
+      <div style={{ display: 'flex', gap: 16, justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 28, marginBottom: 8 }}>
+            {item.name}
+          </Typography.Title>
+          <Space size={[8, 8]} wrap>
+            <Tag color={KIND_COLORS[item.kind]}>{KIND_LABELS[item.kind]}</Tag>
+            <span>{limitText(item.kind, item.promisedDays)}</span>
+            <span>事项编码 {item.code}</span>
+            <span>第 {data.version} 版</span>
+            {data.publishedAt && <span>发布于 {data.publishedAt.slice(0, 10)}</span>}
+            {item.demo && <Tag color="gold">示例</Tag>}
+          </Space>
+        </div>
+        {qr && (
+          <figure className="catalog-qr" style={{ margin: 0, textAlign: 'center' }} data-testid="guide-qr">
+            <div dangerouslySetInnerHTML={{ __html: qr }} aria-label="手机扫码查看本指南" role="img" />
+            <figcaption style={{ fontSize: 12 }}>手机扫码查看</figcaption>
+          </figure>
+        )}
+      </div>
+      <p className="catalog-print-only">网址：{url}</p>
+
+      {data.status !== 'published' && <Alert type="warning" showIcon message={`这是第 ${data.version} 版（${data.status === 'withdrawn' ? '已撤回' : '已被新版本替代'}），仅供查阅`} />}
+      {item.demo && (
+        <Alert
+          className="catalog-demo-note"
+          type="warning"
+          showIcon
+          message="示例"
+          description="本指南的事项名称来自罗山县乡级事项清单；依据、材料、时限、收费等办理要素为演示示例，以实施机关公布为准。"
+        />
+      )}
+
+      <section>
+        <h2>基本信息</h2>
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
+          <Descriptions.Item label="事项类别">{item.category}</Descriptions.Item>
+          <Descriptions.Item label="办件类型">{KIND_LABELS[item.kind]}</Descriptions.Item>
+          <Descriptions.Item label="行使层级">{levelsText(item.levels)}</Descriptions.Item>
+          <Descriptions.Item label="实施机关">{item.office}</Descriptions.Item>
+          <Descriptions.Item label="办理方式">{handlingText(item)}</Descriptions.Item>
+          <Descriptions.Item label="网上办理">{ONLINE_LABELS[item.online]}</Descriptions.Item>
+          <Descriptions.Item label="到现场次数">{item.visits === 0 ? '0 次（零跑腿）' : `${item.visits} 次`}</Descriptions.Item>
+          <Descriptions.Item label="结果公开">{item.resultPublished ? '公开' : '不公开'}</Descriptions.Item>
+        </Descriptions>
+      </section>
+
+      <section>
+        <h2>设定和实施依据</h2>
+        <List items={item.basis} empty="无" />
+      </section>
+
+      <section>
+        <h2>受理条件</h2>
+        <List items={item.conditions} empty="无特别条件" />
+      </section>
+
+      <section>
+        <h2>申请材料</h2>
+        {item.materials.length ? (
+          <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+        ) : (
+          <p>无需提交材料</p>
+        )}
+      </section>
+
+      <section>
+        <h2>办理流程</h2>
+        <ol className="catalog-steps">
+          {item.steps.map((s, i) => (
+            <li key={i}>
+              <strong>{s.name}</strong>
+              {s.description ? `：${s.description}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section>
+        <h2>办理时限</h2>
+        <Descriptions bordered size="small" column={1}>
+          <Descriptions.Item label="法定时限">{item.kind === 'immediate' ? '即办' : item.statutoryDays ? `${item.statutoryDays} 个工作日` : '无'}</Descriptions.Item>
+          <Descriptions.Item label="承诺时限">{item.kind === 'immediate' ? '当场办结' : `${item.promisedDays ?? ''} 个工作日`}</Descriptions.Item>
+          {item.specialProcedures.map((s) => (
+            <Descriptions.Item key={s.name} label={`特别程序：${s.name}`}>
+              最长 {s.maxDays} 个工作日，不计入办理时限{s.basis ? `（依据：${s.basis}）` : ''}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </section>
+
+      <section>
+        <h2>收费</h2>
+        {item.fee.charged ? (
+          <p>
+            收费标准：{item.fee.standard}
+            <br />
+            收费依据：{item.fee.basis}
+          </p>
+        ) : (
+          <p>不收费</p>
+        )}
+      </section>
+
+      <section>
+        <h2>办理地点、时间和电话</h2>
+        <Descriptions bordered size="small" column={1}>
+          <Descriptions.Item label="办理地点">{item.place}</Descriptions.Item>
+          <Descriptions.Item label="办理时间">{item.hours}</Descriptions.Item>
+          <Descriptions.Item label="咨询电话">
+            <a href={`tel:${item.consultPhone}`}>{item.consultPhone}</a>
+          </Descriptions.Item>
+          <Descriptions.Item label="投诉电话">
+            <a href={`tel:${item.complaintPhone}`}>{item.complaintPhone}</a>
+          </Descriptions.Item>
+        </Descriptions>
+      </section>
+
+      {item.faq.length > 0 && (
+        <section>
+          <h2>常见问题</h2>
+          <dl>
+            {item.faq.map((f, i) => (
+              <div key={i} style={{ marginBottom: 8 }}>
+                <dt style={{ fontWeight: 600 }}>问：{f.q}</dt>
+                <dd style={{ marginLeft: 0 }}>答：{f.a}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}
