@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -131,15 +132,26 @@ export class AppStack extends Stack {
     const consumers = (props.queues ?? QUEUES).map((def) => {
       const consumer = fn(`Queue-${def.id}`, `functions/queues/${def.id}.ts`, appRole, Duration.seconds(def.visibilityTimeoutSeconds));
       consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
+      NagSuppressions.addResourceSuppressions(
+        consumer,
+        [{ id: 'Serverless-LambdaEventSourceMappingDestination', reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.' }],
+        true,
+      );
       return consumer;
     });
 
+    // lives here, not in the Data stack: the rules' queue policy would otherwise point back at this stack
+    const scheduleDlq = new Queue(this, 'ScheduleDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    NagSuppressions.addResourceSuppressions(scheduleDlq, [
+      { id: 'AwsSolutions-SQS3', reason: 'This is the dead-letter queue of the schedule rules.' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This is the dead-letter queue of the schedule rules.' },
+    ]);
     const scheduled = (props.schedules ?? SCHEDULES).map((def) => {
       const target = fn(`Schedule-${def.id}`, `functions/schedules/${def.id}.ts`, appRole, Duration.minutes(5));
       new Rule(this, `Rule-${def.id}`, {
         description: def.description,
         schedule: Schedule.expression(def.expression),
-        targets: [new LambdaFunction(target, { deadLetterQueue: data.failures, retryAttempts: 2 })],
+        targets: [new LambdaFunction(target, { deadLetterQueue: scheduleDlq, retryAttempts: 2 })],
       });
       return target;
     });
@@ -152,7 +164,7 @@ export class AppStack extends Stack {
 
     // 告警: anything in a DLQ, and any function error, goes to the supervision topic's subscribers
     const action = new SnsAction(data.topic);
-    for (const q of [...data.queues.values()].map((x) => x.dlq).concat(data.failures)) {
+    for (const q of [...[...data.queues.values()].map((x) => x.dlq), data.failures, scheduleDlq]) {
       new Alarm(this, `Depth-${q.node.id}-${q.node.scope?.node.id ?? ''}`, {
         metric: q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
         threshold: 0,

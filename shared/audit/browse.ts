@@ -34,10 +34,15 @@ export const browseAudit = async (q: AuditQuery, now = new Date()): Promise<{ ev
   const filters: string[] = [];
   const values: Record<string, unknown> = { ':from': from, ':to': `${to}T23:59:59.999Z` };
   const names: Record<string, string> = {};
-  if (q.actor) (filters.push('(actor.username = :actor OR actor.anonymous = :actor)'), (values[':actor'] = q.actor));
-  if (q.action) (filters.push('begins_with(#action, :action)'), (values[':action'] = q.action), (names['#action'] = 'action'));
-  if (q.target) (filters.push('target.id = :target'), (values[':target'] = q.target));
-  if (q.result) (filters.push('#result = :result'), (values[':result'] = q.result), (names['#result'] = 'result'));
+  const filter = (expr: string, vals: Record<string, unknown>, nameMap: Record<string, string> = {}) => {
+    filters.push(expr);
+    Object.assign(values, vals);
+    Object.assign(names, nameMap);
+  };
+  if (q.actor) filter('(actor.username = :actor OR actor.anonymous = :actor)', { ':actor': q.actor });
+  if (q.action) filter('begins_with(#action, :action)', { ':action': q.action }, { '#action': 'action' });
+  if (q.target) filter('target.id = :target', { ':target': q.target });
+  if (q.result) filter('#result = :result', { ':result': q.result }, { '#result': 'result' });
 
   const events: AuditEvent[] = [];
   for (const month of months(from, to).reverse()) {

@@ -54,6 +54,8 @@ export const caseKeys = {
   /** Daily sequence behind human-readable numbers (411521-20261122-0042). */
   sequence: (county: string, day: string) => ({ pk: `SEQ#${county}#${day}`, sk: 'SEQ' }),
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
+  /** Public status look-ups per source address and minute (rate limit shared by all containers). */
+  publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };

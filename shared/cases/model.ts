@@ -1,0 +1,150 @@
+import * as z from 'zod';
+import type { ItemKind } from '../catalog/item.ts';
+import type { Sealed } from './personal-data.ts';
+import { isValidIdNumber } from './identity-numbers.ts';
+
+/** 办件 and its lifecycle: 受理 → 承办 → 办结 → 送达. */
+export const CASE_STATUSES = ['awaiting_supplement', 'accepted', 'in_progress', 'suspended', 'decided', 'delivered', 'not_accepted', 'withdrawn'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  awaiting_supplement: '待补正',
+  accepted: '已受理',
+  in_progress: '办理中',
+  suspended: '特别程序中',
+  decided: '已办结',
+  delivered: '已送达',
+  not_accepted: '不予受理',
+  withdrawn: '已撤回',
+};
+
+/** Statuses in which the promise runs (the case sits in the open-by-due index). */
+export const RUNNING: readonly CaseStatus[] = ['accepted', 'in_progress'];
+
+export interface Applicant {
+  type: 'person' | 'organisation';
+  name: string;
+  nameMasked: string;
+  idMasked: string;
+  phoneMasked: string;
+  /** Last four digits of the phone: the citizen's key to the status page. */
+  phone4: string;
+  sealed: Sealed;
+  /** Unified social credit code failed its check digit: accepted with a warning. */
+  idWarning?: string;
+}
+
+export interface Suspension {
+  procedure: string;
+  from: string;
+  to?: string;
+  expectedDays: number;
+  notice: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  number: string;
+  countyCode: string;
+  officeId: string;
+  handedTo?: string;
+  itemCode: string;
+  itemVersion: number;
+  itemName: string;
+  kind: ItemKind;
+  promisedDays: number;
+  statutoryDays: number;
+  applicant: Applicant;
+  materialsReceived: string[];
+  missingMaterials: string[];
+  status: CaseStatus;
+  createdAt: string;
+  acceptedAt?: string;
+  acceptedOn?: string;
+  dueDate?: string;
+  dueAt?: string;
+  dueProvisional?: boolean;
+  suspensions: Suspension[];
+  extension?: { days: number; reason: string; approvedBy: string; at: string };
+  decision?: { result: 'approved' | 'refused'; reason?: string; at: string; onTime: boolean; by: string };
+  fees?: { amount: number; receiptNo: string; at: string };
+  delivery?: { method: 'pickup' | 'post' | 'e_notice'; signedBy: string; at: string };
+  notAccepted?: { reason: string; referTo: string };
+  withdrawal?: { reason: string; at: string };
+  /** 即办件 not decided on the day of acceptance. */
+  immediateLate?: boolean;
+  createdBy: string;
+  version: number;
+}
+
+const PHONE = /^1[3-9]\d{9}$/;
+
+export const applicantInput = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('person'),
+      name: z.string().trim().min(1, '请填写申请人姓名').max(50, '姓名过长'),
+      idNumber: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .refine(isValidIdNumber, '居民身份证号码有误（请核对 18 位号码及最后一位校验码）'),
+      phone: z.string().trim().regex(PHONE, '请填写 11 位手机号码'),
+    }),
+    z.object({
+      type: z.literal('organisation'),
+      name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称过长'),
+      creditCode: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母'),
+      phone: z.string().trim().regex(PHONE, '请填写 11 位联系手机号码'),
+    }),
+  ],
+  { error: '申请人类型须为个人 (person) 或单位 (organisation)' },
+);
+
+export const intakeBody = z.object({
+  itemCode: z.string().trim().min(1, '请选择事项'),
+  applicant: applicantInput,
+  materialsReceived: z.array(z.string().trim().min(1)).max(60).default([]),
+  /** Set when the clerk finds the item not handled here or the applicant not eligible. */
+  notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由') }).optional(),
+});
+export type IntakeInput = z.output<typeof intakeBody>;
+
+export const idempotencyKey = z.string().trim().min(8, 'Idempotency-Key 至少 8 位').max(100, 'Idempotency-Key 过长');
+
+const expectedVersion = z.number({ error: '缺少办件版本号 expectedVersion' }).int().min(1);
+
+export const actionBodies = {
+  supplement: z.object({ expectedVersion, materialsReceived: z.array(z.string().trim().min(1)).min(1, '请勾选补交的材料') }),
+  start: z.object({ expectedVersion }),
+  suspend: z.object({
+    expectedVersion,
+    procedure: z.string().trim().min(1, '请选择特别程序'),
+    expectedDays: z.number({ error: '请填写预计天数' }).int().min(1, '预计天数至少 1 天').max(365),
+    notice: z.string().trim().min(4, '请填写告知申请人的内容'),
+  }),
+  resume: z.object({ expectedVersion }),
+  extend: z.object({ expectedVersion, days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'), reason: z.string().trim().min(4, '请写明延期理由') }),
+  decide: z.discriminatedUnion(
+    'result',
+    [
+      z.object({ expectedVersion, result: z.literal('approved') }),
+      z.object({ expectedVersion, result: z.literal('refused'), reason: z.string().trim().min(4, '退办须写明理由') }),
+    ],
+    { error: '办理结果须为 approved（准予）或 refused（退办）' },
+  ),
+  fees: z.object({
+    expectedVersion,
+    amount: z.number({ error: '请填写金额' }).positive('金额须大于 0').max(1_000_000),
+    receiptNo: z.string().trim().min(1, '请填写票据号'),
+  }),
+  deliver: z.object({
+    expectedVersion,
+    method: z.enum(['pickup', 'post', 'e_notice'], { error: '送达方式须为 自取、邮寄 或 电子告知' }),
+    signedBy: z.string().trim().min(1, '请填写签收人'),
+  }),
+  withdraw: z.object({ expectedVersion, reason: z.string().trim().min(2, '请填写撤回原因') }),
+};
+
+export const caseIdParams = z.object({ id: z.string().uuid('办件编号有误') });
