@@ -48,6 +48,7 @@ export class AppStack extends Stack {
       ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
       DATA_KMS_KEY_ID: data.dataKey.keyId,
       JWT_KMS_KEY_ID: data.jwtKey.keyId,
+      LOOKUP_KMS_KEY_ID: data.lookupKey.keyId,
       ...Object.fromEntries(TABLES.map((t) => [t.envVar, data.tables.get(t.id)!.tableName])),
       ...Object.fromEntries(QUEUES.map((q) => [q.envVar, data.queues.get(q.id)!.queue.queueUrl])),
       ...Object.fromEntries(TOPICS.map((t) => [t.envVar, data.topic.topicArn])),
@@ -78,6 +79,7 @@ export class AppStack extends Stack {
     data.dataKey.grantEncryptDecrypt(appRole);
     data.dataKey.grant(appRole, 'kms:GenerateDataKey');
     data.jwtKey.grant(appRole, 'kms:Sign', 'kms:GetPublicKey');
+    data.lookupKey.grant(appRole, 'kms:GenerateMac');
     for (const q of data.queues.values()) q.queue.grantSendMessages(appRole);
     data.topic.grantPublish(appRole);
     data.failures.grantSendMessages(appRole);

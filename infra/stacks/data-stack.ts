@@ -16,6 +16,7 @@ import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 export class DataStack extends Stack {
   readonly dataKey: Key;
   readonly jwtKey: Key;
+  readonly lookupKey: Key;
   readonly tables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
   readonly topic: Topic;
@@ -36,6 +37,15 @@ export class DataStack extends Stack {
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.lookupKey = new Key(this, 'LookupKey', {
+      description: `便民 ${county.name}: HMAC of applicants' ID numbers for lookups (never the raw number in an index)`,
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.lookupKey, [
+      { id: 'AwsSolutions-KMS5', reason: 'KMS cannot rotate HMAC keys, and rotating would break lookups of existing cases.' },
+    ]);
     NagSuppressions.addResourceSuppressions(this.jwtKey, [
       { id: 'AwsSolutions-KMS5', reason: 'KMS cannot rotate asymmetric keys; rotate by deploying a new key (tokens last at most 12 h).' },
     ]);
