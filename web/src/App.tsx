@@ -3,12 +3,15 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
+import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
 
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
+const StaffPage = lazy(() => import('./pages/staff/StaffPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
@@ -17,14 +20,16 @@ export default function App() {
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
-          {itemRoutes.map((r) => (
+          {[...itemRoutes, ...publicCaseRoutes].map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
           <Route element={<StaffLayout />}>
             <Route path="/" element={<HomePage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/totp" element={<TotpEnrolPage />} />
-            {catalogAdminRoutes.map((r) => (
+            <Route path="/staff" element={<StaffPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            {[...catalogAdminRoutes, ...caseRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
           </Route>

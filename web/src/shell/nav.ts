@@ -10,9 +10,13 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { path: '/', label: '工作台' },
+  { path: '/cases', label: '办件', scope: 'case.read' },
+  { path: '/cases/new', label: '受理', scope: 'case.accept' },
   { path: '/items', label: '事项查询' },
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
+  { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
+  { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/account/password', label: '修改密码' },
 ];
 

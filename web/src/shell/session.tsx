@@ -54,7 +54,8 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ user, loading, login, logout, setUser, can: (s) => Boolean(user?.scopes.includes(s)) }),
+    // same implication as the server (shared/identity/principal.ts): county-wide covers my-office
+    () => ({ user, loading, login, logout, setUser, can: (s) => Boolean(user?.scopes.includes(s) || (s === 'user.manage:my-office' && user?.scopes.includes('user.manage:county'))) }),
     [user, loading, login, logout],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

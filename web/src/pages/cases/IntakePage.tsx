@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Steps, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { api, applyFieldErrors } from '../../shell/api.ts';
+import { KIND_LABELS, type CaseView } from './types.ts';
+
+interface ItemHit {
+  code: string;
+  name: string;
+  kind: string;
+  promisedDays?: number;
+}
+interface Guide {
+  code: string;
+  name: string;
+  kind: string;
+  promisedDays?: number;
+  materials: Array<{ name: string; required: boolean; form: string; copies: number }>;
+}
+
+/** 受理 wizard: item → materials checklist → applicant → outcome (and print). */
+export default function IntakePage() {
+  const [form] = Form.useForm();
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [hits, setHits] = useState<ItemHit[]>([]);
+  const [guide, setGuide] = useState<Guide | null>(null);
+  const [received, setReceived] = useState<string[]>([]);
+  const [refuse, setRefuse] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // one key per intake form: a double click or a retry never creates a second case
+  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+
+  const search = async (q: string) => {
+    if (!q.trim()) return setHits([]);
+    const r = await api<{ items: ItemHit[] }>(`/api/items?q=${encodeURIComponent(q)}`);
+    setHits(r.items.slice(0, 20));
+  };
+  const pick = async (code: string) => {
+    const g = await api<{ item: Guide } | Guide>(`/api/items/${encodeURIComponent(code)}`);
+    setGuide('item' in g ? g.item : g);
+    setReceived([]);
+    setStep(1);
+  };
+  const missing = guide?.materials.filter((m) => m.required && !received.includes(m.name)).map((m) => m.name) ?? [];
+
+  const submit = async (v: { type: 'person' | 'organisation'; name: string; idNumber?: string; creditCode?: string; phone: string; reason?: string }) => {
+    if (!guide) return;
+    setBusy(true);
+    setError(null);
+    const applicant = v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber, phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode, phone: v.phone };
+    try {
+      const r = await api<{ case: CaseView }>('/api/cases', {
+        method: 'POST',
+        headers: { 'idempotency-key': idempotencyKey },
+        json: { itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason } } : {}) },
+      });
+      navigate(`/cases/${r.case.id}/print`);
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <Typography.Title level={4}>受理</Typography.Title>
+      <Steps current={step} items={[{ title: '选择事项' }, { title: '核对材料' }, { title: '申请人' }]} style={{ marginBottom: 24 }} />
+      {step === 0 && (
+        <Select
+          showSearch
+          size="large"
+          style={{ width: '100%' }}
+          placeholder="输入事项名称、拼音或首字母，如 身份证 / sfz"
+          filterOption={false}
+          onSearch={(q) => void search(q)}
+          onSelect={(code: string) => void pick(code)}
+          options={hits.map((h) => ({ value: h.code, label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）` }))}
+          data-testid="item-select"
+        />
+      )}
+      {step === 1 && guide && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>
+            {guide.name} <Tag>{KIND_LABELS[guide.kind]}</Tag>
+          </Typography.Text>
+          <Checkbox.Group value={received} onChange={(v) => setReceived(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+            {guide.materials.map((m) => (
+              <Checkbox key={m.name} value={m.name}>
+                {m.name}（{m.copies} 份）{m.required ? '' : <Tag>非必需</Tag>}
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
+          {missing.length > 0 && <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />}
+          <Space>
+            <Button onClick={() => setStep(0)}>上一步</Button>
+            <Button type="primary" onClick={() => setStep(2)}>
+              下一步
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 2 && guide && (
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'person' }} style={{ maxWidth: 560 }}>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+          <Form.Item name="type" label="申请人类型">
+            <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'organisation', label: '单位' }]} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.type !== b.type}>
+            {({ getFieldValue }) =>
+              getFieldValue('type') === 'person' ? (
+                <>
+                  <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写申请人姓名' }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={['idNumber']} label="居民身份证号码" rules={[{ required: true, message: '请填写身份证号码' }]}>
+                    <Input maxLength={18} />
+                  </Form.Item>
+                </>
+              ) : (
+                <>
+                  <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}>
+                    <Input maxLength={18} />
+                  </Form.Item>
+                </>
+              )
+            }
+          </Form.Item>
+          <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}>
+            <Input maxLength={11} inputMode="numeric" />
+          </Form.Item>
+          <Checkbox checked={refuse} onChange={(e) => setRefuse(e.target.checked)} style={{ marginBottom: 12 }}>
+            不予受理（事项不属本机关办理或申请人不符合条件）
+          </Checkbox>
+          {refuse && (
+            <Form.Item name="reason" label="不予受理理由" rules={[{ required: true, min: 4, message: '请写明不予受理的理由' }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+          <Space>
+            <Button onClick={() => setStep(1)}>上一步</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {refuse ? '出具不予受理通知书' : missing.length ? '出具一次性告知书' : '受理并打印凭证'}
+            </Button>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+}
