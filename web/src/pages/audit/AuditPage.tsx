@@ -23,7 +23,10 @@ interface Filters {
 
 const toQuery = (f: Filters): string => {
   const q = new URLSearchParams();
-  if (f.range) (q.set('from', f.range[0].format('YYYY-MM-DD')), q.set('to', f.range[1].format('YYYY-MM-DD')));
+  if (f.range) {
+    q.set('from', f.range[0].format('YYYY-MM-DD'));
+    q.set('to', f.range[1].format('YYYY-MM-DD'));
+  }
   if (f.actor) q.set('actor', f.actor);
   if (f.action) q.set('action', f.action);
   if (f.result) q.set('result', f.result);

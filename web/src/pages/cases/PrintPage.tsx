@@ -119,8 +119,14 @@ export default function PrintPage() {
         )}
         <footer className="doc-footer">
           <div>
-            <p>咨询电话：{guide.consultPhone}　投诉电话：{guide.complaintPhone}</p>
-            <p>经办人：{user?.displayName}　日期：{cn(new Date().toISOString()).slice(0, 10)}</p>
+            <p>
+              咨询电话：{guide.consultPhone}
+              {'\u3000'}投诉电话：{guide.complaintPhone}
+            </p>
+            <p>
+              经办人：{user?.displayName}
+              {'\u3000'}日期：{cn(new Date().toISOString()).slice(0, 10)}
+            </p>
             <p>（盖章）</p>
           </div>
           {qr && (
