@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestStack, DEMO_PASSWORD, type TestStack } from '../support/local-stack.ts';
+import { launchChromium, newPage, signIn } from './helpers.ts';
+
+/** A window clerk takes a case from intake to delivery in the browser and prints the receipt. */
+describe('办件 in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+  beforeAll(async () => {
+    stack = await startTestStack({ seed: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('intake → receipt (print) → start → decide → deliver, then the citizen checks the status', async () => {
+    const page = await newPage(browser);
+    await signIn(page, stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${stack.url}/cases/new`);
+
+    // 1. item by pinyin initials
+    await page.getByTestId('item-select').click();
+    await page.keyboard.type('sfz');
+    await page.getByText(/^居民身份证核发（/).click();
+    // 2. materials
+    await page.getByLabel(/居民户口簿/).check();
+    await page.getByLabel(/近期免冠照片/).check();
+    await page.getByRole('button', { name: '下一步' }).click();
+    // 3. applicant (a valid GB 11643 number)
+    await page.getByLabel('姓名').fill('王小明');
+    await page.getByLabel('居民身份证号码').fill('11010519491231002X');
+    await page.getByLabel('手机号码').fill('13912345678');
+    await page.getByRole('button', { name: '受理并打印凭证' }).click();
+
+    // the receipt: dated, numbered, with the due date and a QR code
+    const doc = page.getByTestId('doc');
+    await doc.waitFor();
+    const text = await doc.innerText();
+    expect(text).toContain('受理凭证');
+    expect(text).toMatch(/编号：411521-\d{8}-\d{4}/);
+    expect(text).toContain('承诺办结日期');
+    expect(text).not.toContain('11010519491231002X');
+    await expect(page.locator('img[alt="办件进度二维码"]').count()).resolves.toBe(1);
+    // print CSS: the buttons disappear on paper
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('print').isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    const number = /编号：(411521-\d{8}-\d{4})/.exec(text)![1]!;
+
+    // lifecycle from the detail page
+    await page.getByRole('button', { name: '返回办件' }).click();
+    const act = async (action: string, fill?: () => Promise<void>) => {
+      await page.getByTestId(`action-${action}`).click();
+      if (fill) await fill();
+      await page.getByRole('button', { name: /确\s*定/ }).click();
+      await page.getByText('已保存').first().waitFor();
+    };
+    await act('start');
+    await act('decide');
+    await act('deliver', () => page.getByLabel('签收人').fill('王小明'));
+    await expect(page.getByTestId('case-details').innerText()).resolves.toContain('准予');
+    await page.getByText(/送达（clerk.lingshan）/).waitFor();
+
+    // the citizen, without login
+    const citizen = await newPage(browser, { width: 390, height: 800 });
+    await citizen.goto(`${stack.url}/status/${number}`);
+    await citizen.getByLabel('申请人手机号后四位').fill('0000');
+    await citizen.getByRole('button', { name: /查\s*询/ }).click();
+    await citizen.getByText('未找到该办件').waitFor();
+    await citizen.getByLabel('申请人手机号后四位').fill('5678');
+    await citizen.getByRole('button', { name: /查\s*询/ }).click();
+    const status = await citizen.getByTestId('public-status').innerText();
+    expect(status).toContain('已送达');
+    expect(status).toContain('王*明');
+    expect(page.errors).toEqual([]);
+  });
+});
