@@ -7,6 +7,12 @@ import { RUNNING, type CaseRecord } from './model.ts';
 /** The cases table: a case item carries its own index attributes, derived here and only here. */
 const T = () => tableName('cases');
 
+/** Capacity consumed by this module's calls (read by `npm run bench`; costs nothing to keep). */
+export const capacityMeter = { read: 0, write: 0 };
+const meter = (c: { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number } | undefined, kind: 'read' | 'write') => {
+  if (c) capacityMeter[kind] += c.CapacityUnits ?? 0;
+};
+
 export const indexAttributes = (c: CaseRecord): Record<string, string> => {
   const at = c.acceptedAt ?? c.createdAt;
   return {
@@ -64,7 +70,8 @@ export const casePutIfVersion = (next: CaseRecord, expectedVersion: number, appl
 export const casesRepo = {
   /** The case without its key attributes (they are derived again on every write). */
   async get(id: string): Promise<{ record: CaseRecord; applicantHash?: string } | undefined> {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: caseKeys.case(id), ConsistentRead: true }));
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: caseKeys.case(id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
+    meter(r.ConsumedCapacity, 'read');
     if (!r.Item) return undefined;
     const record = Object.fromEntries(Object.entries(r.Item).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k))) as unknown as CaseRecord;
     const hash = typeof r.Item.gsi5pk === 'string' ? r.Item.gsi5pk.replace(/^APPL#/, '') : undefined;
@@ -100,8 +107,10 @@ export const casesRepo = {
         UpdateExpression: 'ADD n :one',
         ExpressionAttributeValues: { ':one': 1 },
         ReturnValues: 'UPDATED_NEW',
+        ReturnConsumedCapacity: 'TOTAL',
       }),
     );
+    meter(r.ConsumedCapacity, 'write');
     return Number(r.Attributes?.n);
   },
   async idempotency(key: string): Promise<{ caseId: string; bodyHash: string } | undefined> {
@@ -109,6 +118,8 @@ export const casesRepo = {
     return r.Item as { caseId: string; bodyHash: string } | undefined;
   },
   async transact(items: unknown[]) {
-    return dynamo().send(new TransactWriteCommand({ TransactItems: items as never, ReturnConsumedCapacity: 'TOTAL' }));
+    const r = await dynamo().send(new TransactWriteCommand({ TransactItems: items as never, ReturnConsumedCapacity: 'TOTAL' }));
+    for (const c of r.ConsumedCapacity ?? []) meter(c, 'write');
+    return r;
   },
 };

@@ -1,0 +1,149 @@
+/**
+ * Case figures for `npm run bench` (DESIGN §5): capacity consumed per intake and per action
+ * (ReturnConsumedCapacity on DynamoDB Local), the estimated cost per 1,000 cases at on-demand list
+ * prices, intake p50/p99 through the local gateway, and the overdue scan's read capacity for 10
+ * overdue cases among few or many open ones. Run alone: `npx tsx bench/cases.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+// DynamoDB on-demand list prices, USD per million request units (us-east-1, since Nov 2024);
+// China regions bill in CNY at comparable rates — replace for the county's region.
+const WRU_PRICE = 0.625;
+const RRU_PRICE = 0.125;
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
+
+export const benchCases = async (): Promise<Figure[]> => {
+  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { createResources, emulatorEnv }, { platformEnv }, { resetClients, dynamo }] = await Promise.all([
+    import('../local/dynamo-local.ts'),
+    import('../local/fauxqs.ts'),
+    import('../local/free-port.ts'),
+    import('../local/resources.ts'),
+    import('../local/env.ts'),
+    import('../shared/aws/clients.ts'),
+  ]);
+  const ddb = await startDynamoLocal({ port: await freePort() });
+  const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
+  const saved = { ...process.env };
+  const ep = { dynamodb: ddb.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
+  const figures: Figure[] = [];
+  try {
+    Object.assign(process.env, emulatorEnv(ep), platformEnv(dataDir, '411521'), await createResources(`bench${randomBytes(3).toString('hex')}`, ep), { POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    resetClients();
+    const { seedDemoCounty } = await import('../local/seed.ts');
+    const { startGateway } = await import('../local/gateway.ts');
+    const { capacityMeter } = await import('../shared/cases/repo.ts');
+    const { intake } = await import('../shared/cases/intake.ts');
+    const { lifecycle } = await import('../shared/cases/lifecycle.ts');
+    const { casePorts } = await import('../shared/cases/ports.ts');
+    const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
+    const { scanOverdue } = await import('../shared/supervision/overdue-scan.ts');
+    const { loadCalendar } = await import('../shared/calendar/store.ts');
+    const { caseKeys } = await import('../shared/db/keys.ts');
+    const { tableName } = await import('../shared/platform/env.ts');
+    await seedDemoCounty('411521');
+
+    const item = demoItems().find((i) => i.name === '居民身份证核发')!;
+    const body = { itemCode: item.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: ['居民户口簿', '近期免冠照片'] };
+    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: ['session' as const], sessionId: 'b' };
+    const meta = { sourceIp: '127.0.0.1', userAgent: 'bench' };
+    const ports = casePorts();
+
+    // capacity: one intake, then each action, measured on their own
+    const measure = async (fn: () => Promise<unknown>) => {
+      capacityMeter.read = 0;
+      capacityMeter.write = 0;
+      await fn();
+      return { read: capacityMeter.read, write: capacityMeter.write };
+    };
+    let id = '';
+    const intakeCap = await measure(async () => (id = (await intake(p, body, randomUUID(), meta, ports)).case.id));
+    figures.push({ name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
+    figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
+    const actions: Array<[string, () => Promise<unknown>]> = [
+      ['start', () => lifecycle.start(p, id, { expectedVersion: 1 }, meta, ports)],
+      ['decide', () => lifecycle.decide(p, id, { expectedVersion: 2, result: 'approved' }, meta, ports)],
+      ['deliver', () => lifecycle.deliver(p, id, { expectedVersion: 3, method: 'pickup', signedBy: 'x' }, meta, ports)],
+    ];
+    let perCase = { read: intakeCap.read + 0.5, write: intakeCap.write };
+    for (const [name, fn] of actions) {
+      const c = await measure(fn);
+      figures.push({ name: `${name}: write / read capacity`, value: c.write, unit: `WCU / ${c.read} RCU` });
+      perCase = { read: perCase.read + c.read, write: perCase.write + c.write };
+    }
+    const cost = (perCase.write * WRU_PRICE + perCase.read * RRU_PRICE) / 1000; // per 1,000 cases
+    figures.push({ name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
+    figures.push({ name: 'estimated DynamoDB cost per 1,000 cases (on-demand list price)', value: round(cost, 4), unit: 'USD' });
+
+    // latency through the local gateway (authorizer + handler + DynamoDB Local)
+    const { server, url } = await startGateway({ port: 0, webDir: dataDir });
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk.lingshan', password: 'Bianmin@2026' }) });
+    const { token } = (await login.json()) as { token: string };
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      const r = await fetch(`${url}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+        body: JSON.stringify(body),
+      });
+      if (r.status !== 201) throw new Error(`intake answered ${r.status}`);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    figures.push({ name: 'intake p50 through the local gateway (200 sequential)', value: round(percentile(times, 50)), unit: 'ms' });
+    figures.push({ name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
+    server.closeAllConnections();
+    server.close();
+
+    // overdue scan: the same reads for 10 overdue cases among 100 or among 5,000 open cases
+    const { cal } = await loadCalendar();
+    const scanWith = async (open: number) => {
+      const now = new Date('2026-11-20T02:00:00Z');
+      const items = Array.from({ length: open }, (_v, i) => {
+        const cid = randomUUID();
+        const dueAt = i < 10 ? '2026-11-19T15:59:59.999Z' : '2027-06-30T15:59:59.999Z';
+        return { ...caseKeys.case(cid), ...caseKeys.openByDue(cid, dueAt), id: cid, dueAt, number: `bench-${i}`, itemName: 'x', officeId: '411521-lingshan', version: 1 };
+      });
+      for (let i = 0; i < items.length; i += 25) {
+        await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+      }
+      const r = await scanOverdue(now, cal, 0);
+      // clean the cards and cases for the next round
+      for (let i = 0; i < items.length; i += 25) {
+        await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: caseKeys.case(it.id) } })) } }));
+      }
+      return r;
+    };
+    const small = await scanWith(100);
+    const large = await scanWith(5000);
+    figures.push({ name: 'overdue scan, 10 overdue among 100 open: read capacity', value: small.consumedRcu, unit: `RCU (${small.red} red cards)` });
+    figures.push({ name: 'overdue scan, 10 overdue among 5,000 open: read capacity', value: large.consumedRcu, unit: `RCU (${large.red} red cards)`, target: 'same as among 100' });
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    await fauxqs.stop();
+    await ddb.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.table(await benchCases());
+  process.exit(0);
+}
