@@ -75,5 +75,7 @@ describe('web shell', () => {
     const uri = stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
     await signIn(page, stack.url, 'admin', DEMO_PASSWORD, () => (URI.parse(uri) as { generate(): string }).generate());
     await expect(page.getByTestId('nav').innerText()).resolves.toContain('事项管理');
+    // next year has no working-day calendar yet: the county admin is told
+    await expect(page.getByTestId('calendar-missing').innerText()).resolves.toMatch(/\d{4} 年工作日历尚未录入/);
   });
 });

@@ -12,6 +12,7 @@ const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage
 const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
@@ -29,6 +30,7 @@ export default function App() {
             <Route path="/account/totp" element={<TotpEnrolPage />} />
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
             {[...catalogAdminRoutes, ...caseRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Input, InputNumber, Space, Tag, Typography, message } from 'antd';
+import { api, applyFieldErrors } from '../../shell/api.ts';
+import { useSession } from '../../shell/session.tsx';
+
+interface Year {
+  year: number;
+  holidays: string[];
+  makeupWorkdays: string[];
+  source: string;
+}
+
+const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boolean);
+
+/**
+ * 工作日历: statutory holidays and weekend makeup workdays (调休) per year. The county admin enters
+ * each new year from the State Council notice; until then due dates in it are provisional.
+ */
+export default function CalendarPage() {
+  const { can } = useSession();
+  const [year, setYear] = useState(new Date().getFullYear() + 1);
+  const [data, setData] = useState<{ year: Year; missing: boolean } | null>(null);
+  const [form] = Form.useForm();
+  const editable = can('calendar.edit');
+
+  useEffect(() => {
+    api<{ year: Year; missing: boolean }>(`/api/calendar/years/${year}`).then((r) => {
+      setData(r);
+      form.setFieldsValue({ holidays: r.year.holidays.join('\n'), makeupWorkdays: r.year.makeupWorkdays.join('\n'), source: r.year.source });
+    });
+  }, [year, form]);
+
+  const save = async (v: { holidays: string; makeupWorkdays: string; source: string }) => {
+    try {
+      await api(`/api/calendar/years/${year}`, { method: 'PUT', json: { year, holidays: lines(v.holidays), makeupWorkdays: lines(v.makeupWorkdays), source: v.source } });
+      void message.success(`${year} 年工作日历已保存`);
+      setData((d) => (d ? { ...d, missing: false } : d));
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) void message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Card>
+      <Space style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          工作日历
+        </Typography.Title>
+        <InputNumber value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />
+      </Space>
+      {data?.missing && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`${year} 年工作日历尚未录入：该年的到期日按“仅周末休息”暂定计算，请依据国务院办公厅节假日安排通知录入。`}
+        />
+      )}
+      <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 640 }}>
+        <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
+          <Input.TextArea rows={8} />
+        </Form.Item>
+        <Form.Item name="makeupWorkdays" label="调休上班的周末（每行一个日期）">
+          <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="source" label="依据" rules={[{ required: true, message: '请注明依据（如国务院办公厅通知文号）' }]}>
+          <Input />
+        </Form.Item>
+        {editable && (
+          <Button type="primary" htmlType="submit">
+            保存
+          </Button>
+        )}
+      </Form>
+      {data && !data.missing && (
+        <Space wrap style={{ marginTop: 16 }}>
+          {data.year.makeupWorkdays.map((d) => (
+            <Tag key={d} color="orange">
+              调休上班 {d}
+            </Tag>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}
