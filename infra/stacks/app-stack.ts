@@ -71,7 +71,10 @@ export class AppStack extends Stack {
       const table = data.tables.get(t.id)!;
       if (t.id === 'audit') {
         appRole.addToPolicy(
-          new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
+          new PolicyStatement({
+            actions: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
+            resources: [table.tableArn, `${table.tableArn}/index/*`],
+          }),
         );
       } else table.grantReadWriteData(appRole);
     }
@@ -82,6 +85,8 @@ export class AppStack extends Stack {
     data.lookupKey.grant(appRole, 'kms:GenerateMac');
     for (const q of data.queues.values()) q.queue.grantSendMessages(appRole);
     data.topic.grantPublish(appRole);
+    // GET /api/health checks that the topic answers
+    appRole.addToPolicy(new PolicyStatement({ actions: ['sns:GetTopicAttributes'], resources: [data.topic.topicArn] }));
     data.failures.grantSendMessages(appRole);
 
     const authorizerRole = new Role(this, 'AuthorizerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Lambda authorizer: sessions only' });
@@ -160,7 +165,8 @@ export class AppStack extends Stack {
 
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
-      runtimeConfig: { apiBaseUrl: county.cloudFront ? '' : this.api.api.url.replace(/\/$/, ''), countyCode: county.code, countyName: county.name },
+      // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
+      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name },
       ...(county.cloudFront ? { cloudFront: { api: this.api.api, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 
