@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestStack, DEMO_PASSWORD, type TestStack } from '../support/local-stack.ts';
-import { launchChromium, newPage, signIn } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../support/local-stack.ts';
+import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 /** A window clerk takes a case from intake to delivery in the browser and prints the receipt. */
 describe('办件 in the browser', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startTestStack({ seed: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const ctx = useBrowserStack();
 
   it('intake → receipt (print) → start → decide → deliver, then the citizen checks the status', async () => {
-    const page = await newPage(browser);
-    await signIn(page, stack.url, 'clerk.lingshan', DEMO_PASSWORD);
-    await page.goto(`${stack.url}/cases/new`);
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases/new`);
 
     // 1. item by pinyin initials
     await page.getByTestId('item-select').click();
@@ -54,21 +44,25 @@ describe('办件 in the browser', () => {
 
     // lifecycle from the detail page
     await page.getByRole('button', { name: '返回办件' }).click();
-    const act = async (action: string, fill?: () => Promise<void>) => {
+    // each action is done when its event shows in the timeline (the toast is too brief to wait on)
+    const act = async (action: string, event: RegExp, fill?: () => Promise<void>) => {
       await page.getByTestId(`action-${action}`).click();
+      await page.locator('.ant-modal-content form').waitFor();
       if (fill) await fill();
       await page.getByRole('button', { name: /确\s*定/ }).click();
-      await page.getByText('已保存').first().waitFor();
+      await page.getByText(event).waitFor({ timeout: 15_000 }).catch(async (e: Error) => {
+        const shown = await page.locator('.ant-message, .ant-form-item-explain-error').allInnerTexts();
+        throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
+      });
     };
-    await act('start');
-    await act('decide');
-    await act('deliver', () => page.getByLabel('签收人').fill('王小明'));
+    await act('start', /开始办理（clerk.lingshan）/);
+    await act('decide', /办结（准予）（clerk.lingshan）/);
+    await act('deliver', /送达（clerk.lingshan）/, () => page.getByLabel('签收人').fill('王小明'));
     await expect(page.getByTestId('case-details').innerText()).resolves.toContain('准予');
-    await page.getByText(/送达（clerk.lingshan）/).waitFor();
 
     // the citizen, without login
-    const citizen = await newPage(browser, { width: 390, height: 800 });
-    await citizen.goto(`${stack.url}/status/${number}`);
+    const citizen = await newPage(ctx.browser, { width: 390, height: 800 });
+    await citizen.goto(`${ctx.stack.url}/status/${number}`);
     await citizen.getByLabel('申请人手机号后四位').fill('0000');
     await citizen.getByRole('button', { name: /查\s*询/ }).click();
     await citizen.getByText('未找到该办件').waitFor();

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 /** Debian's Chromium with the flags this machine needs (no sandbox as root, no background network). */
 export const launchChromium = (): Promise<Browser> => {
@@ -31,4 +33,21 @@ export const signIn = async (page: Page, url: string, username: string, password
     await page.getByRole('button', { name: /登\s*录/ }).click();
   }
   await page.getByTestId('who').waitFor();
+};
+
+/**
+ * The seeded local platform and one Chromium for a describe block, stopped after it.
+ * Read `ctx.stack` / `ctx.browser` inside tests (they are set in beforeAll).
+ */
+export const useBrowserStack = (): { stack: TestStack; browser: Browser } => {
+  const ctx = {} as { stack: TestStack; browser: Browser };
+  beforeAll(async () => {
+    ctx.stack = await startTestStack({ seed: true });
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.stack?.stop();
+  });
+  return ctx;
 };

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { URI } from 'otpauth';
-import { startTestStack, DEMO_PASSWORD, type TestStack } from '../support/local-stack.ts';
-import { launchChromium, newPage, signIn } from './helpers.ts';
+import { DEMO_PASSWORD } from '../support/local-stack.ts';
+import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 const code = (uri: string) => (URI.parse(uri) as { generate(): string }).generate();
 
 /** Staff management, first login (forced password change) and TOTP enrolment, in the browser. */
 describe('identity pages', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startTestStack({ seed: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const ctx = useBrowserStack();
 
   it('the admin creates a center head, who changes the password and enrols TOTP at first login', async () => {
-    const admin = await newPage(browser);
-    const adminUri = stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
-    await signIn(admin, stack.url, 'admin', DEMO_PASSWORD, () => code(adminUri));
-    await admin.goto(`${stack.url}/staff`);
+    const admin = await newPage(ctx.browser);
+    const adminUri = ctx.stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
+    await signIn(admin, ctx.stack.url, 'admin', DEMO_PASSWORD, () => code(adminUri));
+    await admin.goto(`${ctx.stack.url}/staff`);
     await admin.getByTestId('office-select').click();
     await admin.keyboard.type('灵山镇');
     await admin.keyboard.press('Enter');
@@ -38,8 +28,8 @@ describe('identity pages', () => {
     const temp = await admin.getByTestId('temp-password').innerText();
     expect(temp.trim()).toMatch(/^\S{12}$/);
 
-    const head = await newPage(browser);
-    await head.goto(`${stack.url}/login`);
+    const head = await newPage(ctx.browser);
+    await head.goto(`${ctx.stack.url}/login`);
     await head.getByLabel('用户名').fill('head2.lingshan');
     await head.getByLabel('密码', { exact: true }).fill(temp.trim());
     await head.getByRole('button', { name: /登\s*录/ }).click();
@@ -58,16 +48,16 @@ describe('identity pages', () => {
     const uri = await head.locator('code', { hasText: 'otpauth://' }).innerText();
     await head.getByPlaceholder('6 位数字').fill(code(uri.trim()));
     await head.getByRole('button', { name: /确认绑定/ }).click();
-    await head.waitForURL(new RegExp(`${stack.url}/$`));
+    await head.waitForURL(new RegExp(`${ctx.stack.url}/$`));
     await expect(head.getByTestId('nav').innerText()).resolves.toContain('人员管理');
     expect([...admin.errors, ...head.errors]).toEqual([]);
   });
 
   it('the supervisor browses the audit trail and sees the account creation', async () => {
-    const page = await newPage(browser);
-    const uri = stack.seed!.logins.find((l) => l.username === 'supervisor')!.totpUri!;
-    await signIn(page, stack.url, 'supervisor', DEMO_PASSWORD, () => code(uri));
-    await page.goto(`${stack.url}/audit`);
+    const page = await newPage(ctx.browser);
+    const uri = ctx.stack.seed!.logins.find((l) => l.username === 'supervisor')!.totpUri!;
+    await signIn(page, ctx.stack.url, 'supervisor', DEMO_PASSWORD, () => code(uri));
+    await page.goto(`${ctx.stack.url}/audit`);
     await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^审计记录-.*\.xlsx$/);

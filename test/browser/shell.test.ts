@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { URI } from 'otpauth';
-import { startTestStack, DEMO_PASSWORD, type TestStack } from '../support/local-stack.ts';
-import { launchChromium, newPage, signIn } from './helpers.ts';
+import { DEMO_PASSWORD } from '../support/local-stack.ts';
+import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 describe('web shell', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startTestStack({ seed: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const ctx = useBrowserStack();
 
   it('loads the login page with the county name and the login form', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${stack.url}/`);
+    const page = await newPage(ctx.browser);
+    await page.goto(`${ctx.stack.url}/`);
     await page.waitForURL(/\/login$/);
     await page.getByText('罗山县 便民服务').first().waitFor();
     await page.getByLabel('用户名').waitFor();
@@ -29,8 +19,8 @@ describe('web shell', () => {
   });
 
   it('toggles elder mode (larger type) and remembers it after a reload', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${stack.url}/login`);
+    const page = await newPage(ctx.browser);
+    await page.goto(`${ctx.stack.url}/login`);
     const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     const elder = (on: boolean) => page.waitForFunction((want) => document.documentElement.classList.contains('elder-mode') === want, on);
     await page.getByTestId('elder-toggle').waitFor();
@@ -46,16 +36,16 @@ describe('web shell', () => {
   });
 
   it('shows 事项查询 without login', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${stack.url}/items`);
+    const page = await newPage(ctx.browser);
+    await page.goto(`${ctx.stack.url}/items`);
     await page.waitForLoadState('networkidle');
     expect(page.url()).toMatch(/\/items$/);
     expect(page.errors).toEqual([]);
   });
 
   it('a clerk signs in, sees office, role and menu by scope, and signs out', async () => {
-    const page = await newPage(browser);
-    await signIn(page, stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
     await expect(page.getByTestId('who').innerText()).resolves.toMatch(/灵山镇[\s\S]*窗口人员/);
     const menu = await page.getByTestId('nav').innerText();
     expect(menu).toContain('事项查询');
@@ -65,15 +55,15 @@ describe('web shell', () => {
   });
 
   it('a wrong password shows the Chinese message; the admin is asked for the TOTP code', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${stack.url}/login`);
+    const page = await newPage(ctx.browser);
+    await page.goto(`${ctx.stack.url}/login`);
     await page.getByLabel('用户名').fill('clerk.county');
     await page.getByLabel('密码', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await expect(page.getByTestId('login-error').innerText()).resolves.toContain('用户名或密码错误');
 
-    const uri = stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
-    await signIn(page, stack.url, 'admin', DEMO_PASSWORD, () => (URI.parse(uri) as { generate(): string }).generate());
+    const uri = ctx.stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
+    await signIn(page, ctx.stack.url, 'admin', DEMO_PASSWORD, () => (URI.parse(uri) as { generate(): string }).generate());
     await expect(page.getByTestId('nav').innerText()).resolves.toContain('事项管理');
     // next year has no working-day calendar yet: the county admin is told
     await expect(page.getByTestId('calendar-missing').innerText()).resolves.toMatch(/\d{4} 年工作日历尚未录入/);
