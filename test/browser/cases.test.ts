@@ -45,19 +45,22 @@ describe('办件 in the browser', () => {
     // lifecycle from the detail page
     await page.getByRole('button', { name: '返回办件' }).click();
     // each action is done when its event shows in the timeline (the toast is too brief to wait on)
-    const act = async (action: string, event: RegExp, fill?: () => Promise<void>) => {
+    const act = async (action: string, title: string, event: RegExp, fill?: () => Promise<void>) => {
+      // the previous dialog must be gone (its closing animation) before the next one opens
+      await page.waitForFunction(() => document.querySelectorAll('[role=dialog]').length === 0);
       await page.getByTestId(`action-${action}`).click();
-      await page.locator('.ant-modal-content form').waitFor();
+      const dialog = page.getByRole('dialog', { name: title });
+      await dialog.waitFor();
       if (fill) await fill();
-      await page.getByRole('button', { name: /确\s*定/ }).click();
+      await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await page.getByText(event).waitFor({ timeout: 15_000 }).catch(async (e: Error) => {
         const shown = await page.locator('.ant-message, .ant-form-item-explain-error').allInnerTexts();
         throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
       });
     };
-    await act('start', /开始办理（clerk.lingshan）/);
-    await act('decide', /办结（准予）（clerk.lingshan）/);
-    await act('deliver', /送达（clerk.lingshan）/, () => page.getByLabel('签收人').fill('王小明'));
+    await act('start', '开始办理', /开始办理（clerk.lingshan）/);
+    await act('decide', '办结', /办结（准予）（clerk.lingshan）/);
+    await act('deliver', '送达', /送达（clerk.lingshan）/, () => page.getByLabel('签收人').fill('王小明'));
     await expect(page.getByTestId('case-details').innerText()).resolves.toContain('准予');
 
     // the citizen, without login
