@@ -80,6 +80,25 @@ export const directoryStore = {
     return { locked: true };
   },
 
+  /** Records the TOTP step as used; false if this step (or a later one) was used already. */
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: directoryKeys.user(userId),
+          UpdateExpression: 'SET totpLastStep = :s',
+          ConditionExpression: 'attribute_not_exists(totpLastStep) OR totpLastStep < :s',
+          ExpressionAttributeValues: { ':s': step },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  },
+
   async clearFailures(userId: string): Promise<void> {
     await dynamo().send(
       new UpdateCommand({

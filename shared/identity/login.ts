@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { DirectoryStore } from './directory-store.ts';
 import type { TokenSigner } from './tokens.ts';
 import { dummyHash, verifyPassword } from './password.ts';
-import { verifyTotp } from './totp.ts';
+import { totpStep } from './totp.ts';
 import { grantedScopes, totpRequired } from './policy.ts';
 import { ABSOLUTE_HOURS, LOCK_MINUTES, MAX_FAILED_LOGINS, type Session, type StaffUser, type UserView } from './types.ts';
 
@@ -101,9 +101,14 @@ export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPo
       await audit('failure', 'totp required', user);
       throw new UnauthenticatedError('TOTP_REQUIRED', '请输入动态口令（手机验证器上的 6 位数字）');
     }
-    if (!verifyTotp(user.totpSecret, input.totp, now)) {
+    const step = totpStep(user.totpSecret, input.totp, now);
+    if (step === null) {
       await wrong('wrong totp');
       throw new UnauthenticatedError('INVALID_TOTP', '动态口令错误，请核对手机验证器上的 6 位数字');
+    }
+    if (!(await ports.directory.useTotpStep(user.id, step))) {
+      await audit('failure', 'totp replayed', user);
+      throw new UnauthenticatedError('INVALID_TOTP', '该动态口令已使用过，请等待验证器显示新的 6 位数字');
     }
   }
 

@@ -12,6 +12,8 @@ export interface StaffUser {
   /** Secret shown at enrolment, active once a code from it is confirmed. */
   pendingTotpSecret?: string;
   disabled: boolean;
+  /** Time step of the last TOTP code accepted: a code works once (no replay within its window). */
+  totpLastStep?: number;
   failedLogins: number;
   lockedUntil?: string;
   createdAt: string;

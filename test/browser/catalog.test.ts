@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { URI } from 'otpauth';
 import { startTestStack, DEMO_PASSWORD, type TestStack } from '../support/local-stack.ts';
 import { countyItems, countyWorkbook } from '../unit/catalog/workbook.ts';
 import { launchChromium, newPage as openPage, signIn } from './helpers.ts';
@@ -123,8 +122,7 @@ describe('事项查询 (kiosk and phone, no login)', () => {
 describe('事项导入与编辑 (county admin, signed in)', () => {
   const signedIn = async (): Promise<Page> => {
     const p = await newPage({ width: 1280, height: 1000 });
-    const uri = stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
-    await signIn(p, stack.url, 'admin', DEMO_PASSWORD, () => (URI.parse(uri) as { generate(): string }).generate());
+    await signIn(p, stack.url, 'admin', DEMO_PASSWORD, () => stack.totp('admin'));
     return p;
   };
 

@@ -23,13 +23,13 @@ export const newPage = async (browser: Browser, viewport = { width: 1280, height
 };
 
 /** Signs in through the login form (TOTP from `totp()` when the account asks for it). */
-export const signIn = async (page: Page, url: string, username: string, password: string, totp?: () => string): Promise<void> => {
+export const signIn = async (page: Page, url: string, username: string, password: string, totp?: () => string | Promise<string>): Promise<void> => {
   await page.goto(`${url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   if (totp) {
-    await page.getByLabel('动态口令').fill(totp());
+    await page.getByLabel('动态口令').fill(await totp());
     await page.getByRole('button', { name: /登\s*录/ }).click();
   }
   await page.getByTestId('who').waitFor();

@@ -11,8 +11,7 @@ describe('identity pages', () => {
 
   it('the admin creates a center head, who changes the password and enrols TOTP at first login', async () => {
     const admin = await newPage(ctx.browser);
-    const adminUri = ctx.stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
-    await signIn(admin, ctx.stack.url, 'admin', DEMO_PASSWORD, () => code(adminUri));
+    await signIn(admin, ctx.stack.url, 'admin', DEMO_PASSWORD, () => ctx.stack.totp('admin'));
     await admin.goto(`${ctx.stack.url}/staff`);
     await admin.getByTestId('office-select').click();
     await admin.keyboard.type('灵山镇');
@@ -55,8 +54,7 @@ describe('identity pages', () => {
 
   it('the supervisor browses the audit trail and sees the account creation', async () => {
     const page = await newPage(ctx.browser);
-    const uri = ctx.stack.seed!.logins.find((l) => l.username === 'supervisor')!.totpUri!;
-    await signIn(page, ctx.stack.url, 'supervisor', DEMO_PASSWORD, () => code(uri));
+    await signIn(page, ctx.stack.url, 'supervisor', DEMO_PASSWORD, () => ctx.stack.totp('supervisor'));
     await page.goto(`${ctx.stack.url}/audit`);
     await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { URI } from 'otpauth';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
@@ -62,8 +61,7 @@ describe('web shell', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await expect(page.getByTestId('login-error').innerText()).resolves.toContain('用户名或密码错误');
 
-    const uri = ctx.stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!;
-    await signIn(page, ctx.stack.url, 'admin', DEMO_PASSWORD, () => (URI.parse(uri) as { generate(): string }).generate());
+    await signIn(page, ctx.stack.url, 'admin', DEMO_PASSWORD, () => ctx.stack.totp('admin'));
     await expect(page.getByTestId('nav').innerText()).resolves.toContain('事项管理');
     // next year has no working-day calendar yet: the county admin is told
     await expect(page.getByTestId('calendar-missing').innerText()).resolves.toMatch(/\d{4} 年工作日历尚未录入/);

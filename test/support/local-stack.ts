@@ -24,6 +24,8 @@ export interface TestStack {
   fetch(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   /** Logs a demo (or any) user in and returns the token; computes TOTP for seeded users. */
   login(username: string, password?: string, totp?: string): Promise<string>;
+  /** A TOTP code of a seeded user not used before (each code works once). */
+  totp(username: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -57,13 +59,20 @@ export const startTestStack = async (opts: { seed?: boolean; countyCode?: string
     return fetch(`${url}${path}`, { ...rest, headers: h, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
   };
 
-  const login: TestStack['login'] = async (username, password = DEMO_PASSWORD, totp) => {
-    let code = totp;
+  // a TOTP code works once: successive logins of one user take the next 30 s step
+  const lastStep = new Map<string, number>();
+  const totp: TestStack['totp'] = async (username) => {
     const uri = seed?.logins.find((l) => l.username === username)?.totpUri;
-    if (!code && uri) {
-      const { URI } = await import('otpauth');
-      code = (URI.parse(uri) as { generate(): string }).generate();
-    }
+    if (!uri) throw new Error(`${username} has no demo TOTP secret`);
+    const { URI } = await import('otpauth');
+    const step = Math.max(Math.floor(Date.now() / 30_000), (lastStep.get(username) ?? 0) + 1);
+    // the server accepts one step of drift ahead; beyond that, wait for the clock
+    while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((r) => setTimeout(r, 1000));
+    lastStep.set(username, step);
+    return (URI.parse(uri) as { generate(o: { timestamp: number }): string }).generate({ timestamp: step * 30_000 });
+  };
+  const login: TestStack['login'] = async (username, password = DEMO_PASSWORD, code) => {
+    if (!code && seed?.logins.find((l) => l.username === username)?.totpUri) code = await totp(username);
     const res = await doFetch('/api/auth/login', { method: 'POST', json: { username, password, ...(code ? { totp: code } : {}) } });
     if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { token: string }).token;
@@ -76,6 +85,7 @@ export const startTestStack = async (opts: { seed?: boolean; countyCode?: string
     ...(seed ? { seed } : {}),
     fetch: doFetch,
     login,
+    totp,
     stop: async () => {
       await closeServer(server);
       rmSync(dataDir, { recursive: true, force: true });

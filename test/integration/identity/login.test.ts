@@ -41,8 +41,15 @@ describe('login, TOTP, lockout, logout', () => {
     expect(((await res.json()) as any).error.code).toBe('TOTP_REQUIRED');
     const wrong = await post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD, totp: '000000' });
     expect(wrong.status).toBe(401);
-    const token = await stack.login('admin'); // computes the code from the demo secret
-    expect((await stack.fetch('/api/auth/me', { token })).status).toBe(200);
+    const { URI } = await import('otpauth');
+    const code = (URI.parse(stack.seed!.logins.find((l) => l.username === 'admin')!.totpUri!) as { generate(): string }).generate();
+    const ok = await post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD, totp: code });
+    expect(ok.status).toBe(200);
+    expect((await stack.fetch('/api/auth/me', { token: ((await ok.json()) as any).token })).status).toBe(200);
+    // the same code a second time: refused (no replay within its 30 s window)
+    const replay = await post('/api/auth/login', { username: 'admin', password: DEMO_PASSWORD, totp: code });
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as any).error.message).toContain('已使用过');
   });
 
   it('the sixth wrong password answers 423 with a Chinese message saying until when', async () => {
