@@ -1,4 +1,5 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { auditPut, type AuditInput } from '../audit/audit.ts';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
 import { directoryKeys } from '../db/keys.ts';
@@ -22,9 +23,6 @@ export const calendarStore = {
   putItem(y: CalendarYear) {
     return { Put: { TableName: tableName('directory'), Item: { ...directoryKeys.calendarYear(y.year), ...y } } };
   },
-  async put(y: CalendarYear): Promise<void> {
-    await dynamo().send(new PutCommand(this.putItem(y).Put));
-  },
 };
 
 export const mergeYears = (stored: readonly CalendarYear[]): CalendarYear[] => {
@@ -44,4 +42,19 @@ export const loadCalendar = async (now = Date.now()): Promise<{ cal: Calendar; y
 
 export const forgetCalendar = (): void => {
   cached = undefined;
+};
+
+/** The county admin enters a year's arrangement; audited in the same transaction. */
+export const saveCalendarYear = async (year: CalendarYear, actor: AuditInput['actor'], meta: { sourceIp: string; userAgent: string }): Promise<CalendarYear> => {
+  const saved = { ...year, updatedAt: new Date().toISOString() };
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        calendarStore.putItem(saved),
+        auditPut({ actor, action: 'calendar.year.put', target: { type: 'calendar', id: String(year.year) }, result: 'success', ...meta }),
+      ],
+    }),
+  );
+  forgetCalendar();
+  return saved;
 };

@@ -17,10 +17,3 @@ export const queueUrl = (id: QueueId): string => required(QUEUES.find((q) => q.i
 export const topicArn = (id: TopicId): string => required(TOPICS.find((t) => t.id === id)!.envVar);
 export const countyCode = (): string => required('COUNTY_CODE');
 
-/** Physical names of a county's resources for a given prefix (local platform and tests). */
-export const localResourceEnv = (prefix: string): Record<string, string> =>
-  Object.fromEntries([
-    ...TABLES.map((t) => [t.envVar, `${prefix}-${t.id}`]),
-    ...QUEUES.map((q) => [`${q.envVar}_NAME`, `${prefix}-${q.id}`]),
-    ...TOPICS.map((t) => [`${t.envVar}_NAME`, `${prefix}-${t.id}`]),
-  ]);
