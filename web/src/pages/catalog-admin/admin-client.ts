@@ -47,27 +47,9 @@ export const downloadExport = async (scope: 'published' | 'latest' | 'template')
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 };
 
-export interface ImportRowReport {
-  sheet: string;
-  row: number;
-  code?: string;
-  name?: string;
-  status: 'created' | 'updated' | 'unchanged' | 'error';
-  version?: number;
-  messages: string[];
-}
-export interface ImportReport {
-  filename: string;
-  mode: 'dry-run' | 'commit';
-  strict: boolean;
-  publish: boolean;
-  ok: boolean;
-  totals: { rows: number; created: number; updated: number; unchanged: number; error: number };
-  rows: ImportRowReport[];
-  written: number;
-  transactions: number;
-  unknownHeaders: string[];
-}
+// the server's report types, as the import use case defines them (type-only: nothing is bundled)
+import type { ImportReport } from '../../../../shared/catalog/import.ts';
+export type { ImportReport, ImportRowReport } from '../../../../shared/catalog/import.ts';
 
 /**
  * Uploads with XMLHttpRequest: unlike fetch it reports upload progress, so a big workbook shows

@@ -1,20 +1,8 @@
-import type { Item, ItemKind, Level, OnlineLevel } from '../../../../shared/catalog/item.ts';
+import type { Item, ItemSummary } from '../../../../shared/catalog/item.ts';
 import { api, ApiError } from '../../shell/api.ts';
 
 /** Public catalog API (no login): search and guides. */
-export interface SearchHit {
-  code: string;
-  name: string;
-  category: string;
-  kind: ItemKind;
-  promisedDays?: number;
-  statutoryDays?: number;
-  levels: Level[];
-  office: string;
-  visits: number;
-  online: OnlineLevel;
-  charged: boolean;
-  demo?: boolean;
+export interface SearchHit extends ItemSummary {
   version: number;
 }
 export interface SearchResponse {
