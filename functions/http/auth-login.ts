@@ -4,5 +4,5 @@ import { loginBody } from '../../shared/identity/schemas.ts';
 import { identityPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('auth-login', { body: loginBody }, async (req) => ({
-  body: await login(req.body, { sourceIp: req.sourceIp, userAgent: req.userAgent }, identityPorts()),
+  body: await login(req.body, req.meta, identityPorts()),
 }));

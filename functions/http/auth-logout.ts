@@ -1,8 +1,8 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { logout } from '../../shared/identity/account.ts';
 import { identityPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('auth-logout', {}, async (req) => {
-  await logout(requirePrincipal(req), { sourceIp: req.sourceIp, userAgent: req.userAgent }, identityPorts());
+  await logout(req.principal, req.meta, identityPorts());
   return { body: { ok: true } };
 });

@@ -1,5 +1,5 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { me } from '../../shared/identity/account.ts';
 import { identityPorts } from '../../shared/identity/ports.ts';
 
-export const handler = httpHandler('auth-me', {}, async (req) => ({ body: { user: await me(requirePrincipal(req), identityPorts()) } }));
+export const handler = httpHandler('auth-me', {}, async (req) => ({ body: { user: await me(req.principal, identityPorts()) } }));

@@ -1,8 +1,8 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { confirmTotp } from '../../shared/identity/account.ts';
 import { totpConfirmBody } from '../../shared/identity/schemas.ts';
 import { identityPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('auth-totp-confirm', { body: totpConfirmBody }, async (req) => ({
-  body: { user: await confirmTotp(requirePrincipal(req), req.body.code, { sourceIp: req.sourceIp, userAgent: req.userAgent }, identityPorts()) },
+  body: { user: await confirmTotp(req.principal, req.body.code, req.meta, identityPorts()) },
 }));

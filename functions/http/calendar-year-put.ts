@@ -1,4 +1,4 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { ValidationError } from '../../shared/errors/domain-errors.ts';
 import { yearParams } from '../../shared/calendar/schemas.ts';
 import { calendarYearSchema } from '../../shared/calendar/year.ts';
@@ -8,6 +8,6 @@ import { actorOf } from '../../shared/audit/audit.ts';
 /** PUT /api/calendar/years/{year}: the county admin enters a year's arrangement (audited). */
 export const handler = httpHandler('calendar-year-put', { params: yearParams, body: calendarYearSchema }, async (req) => {
   if (req.body.year !== req.params.year) throw new ValidationError('年份与路径不一致', [{ path: 'year', message: `应为 ${req.params.year}` }]);
-  const year = await saveCalendarYear(req.body, actorOf(requirePrincipal(req)), { sourceIp: req.sourceIp, userAgent: req.userAgent });
+  const year = await saveCalendarYear(req.body, actorOf(req.principal), req.meta);
   return { body: { year } };
 });

@@ -1,4 +1,4 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { ValidationError } from '../../shared/errors/domain-errors.ts';
 import { intake } from '../../shared/cases/intake.ts';
 import { idempotencyKey, intakeBody } from '../../shared/cases/model.ts';
@@ -9,6 +9,6 @@ import { staffView } from '../../shared/cases/views.ts';
 export const handler = httpHandler('cases-create', { body: intakeBody }, async (req) => {
   const key = idempotencyKey.safeParse(req.headers['idempotency-key']);
   if (!key.success) throw new ValidationError('缺少或无效的 Idempotency-Key 请求头', [{ path: 'Idempotency-Key', message: key.error.issues[0]!.message }]);
-  const r = await intake(requirePrincipal(req), req.body, key.data, { sourceIp: req.sourceIp, userAgent: req.userAgent }, casePorts());
+  const r = await intake(req.principal, req.body, key.data, req.meta, casePorts());
   return { status: r.replayed ? 200 : 201, body: { case: staffView(r.case) } };
 });

@@ -1,10 +1,10 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { lifecycle } from '../../shared/cases/lifecycle.ts';
 import { actionBodies, caseIdParams } from '../../shared/cases/model.ts';
 import { casePorts } from '../../shared/cases/ports.ts';
 import { staffView } from '../../shared/cases/views.ts';
 
 export const handler = httpHandler('cases-extend', { params: caseIdParams, body: actionBodies.extend }, async (req) => {
-  const c = await lifecycle.extend(requirePrincipal(req), req.params.id, req.body, { sourceIp: req.sourceIp, userAgent: req.userAgent }, casePorts());
+  const c = await lifecycle.extend(req.principal, req.params.id, req.body, req.meta, casePorts());
   return { body: { case: staffView(c) } };
 });

@@ -1,5 +1,5 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { getCase } from '../../shared/cases/queries.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
 
-export const handler = httpHandler('cases-get', { params: caseIdParams }, async (req) => ({ body: await getCase(requirePrincipal(req), req.params.id) }));
+export const handler = httpHandler('cases-get', { params: caseIdParams }, async (req) => ({ body: await getCase(req.principal, req.params.id) }));

@@ -1,9 +1,9 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { createOffice } from '../../shared/identity/staff.ts';
 import { createOfficeBody } from '../../shared/identity/schemas.ts';
 import { staffPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('offices-create', { body: createOfficeBody }, async (req) => ({
   status: 201,
-  body: { office: await createOffice(requirePrincipal(req), req.body, { sourceIp: req.sourceIp, userAgent: req.userAgent }, staffPorts()) },
+  body: { office: await createOffice(req.principal, req.body, req.meta, staffPorts()) },
 }));

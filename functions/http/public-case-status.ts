@@ -9,5 +9,5 @@ export const handler = httpHandler(
     params: z.object({ number: z.string().regex(/^\d{6}-\d{8}-\d{4,}$/, '受理编号格式如 411521-20261122-0042') }),
     query: z.object({ phone4: z.string().regex(/^\d{4}$/, '请填写手机号后四位') }),
   },
-  async (req) => ({ body: await publicStatus(req.params.number, req.query.phone4, req.sourceIp, new Date()) }),
+  async (req) => ({ body: await publicStatus(req.params.number, req.query.phone4, req.meta.sourceIp, new Date()) }),
 );

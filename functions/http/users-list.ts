@@ -1,8 +1,8 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { listUsers } from '../../shared/identity/staff.ts';
 import { usersQuery } from '../../shared/identity/schemas.ts';
 import { staffPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('users-list', { query: usersQuery }, async (req) => ({
-  body: { users: await listUsers(requirePrincipal(req), req.query.officeId, staffPorts()) },
+  body: { users: await listUsers(req.principal, req.query.officeId, staffPorts()) },
 }));

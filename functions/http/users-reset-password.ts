@@ -1,8 +1,8 @@
-import { httpHandler, requirePrincipal } from '../../shared/http/handler.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
 import { resetPassword } from '../../shared/identity/staff.ts';
 import { userIdParams } from '../../shared/identity/schemas.ts';
 import { staffPorts } from '../../shared/identity/ports.ts';
 
 export const handler = httpHandler('users-reset-password', { params: userIdParams }, async (req) => ({
-  body: await resetPassword(requirePrincipal(req), req.params.id, { sourceIp: req.sourceIp, userAgent: req.userAgent }, staffPorts()),
+  body: await resetPassword(req.principal, req.params.id, req.meta, staffPorts()),
 }));

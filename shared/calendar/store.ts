@@ -1,5 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, type AuditInput } from '../audit/audit.ts';
+import type { AuditInput } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
 import { directoryKeys } from '../db/keys.ts';

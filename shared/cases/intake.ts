@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { CatalogReader } from '../catalog/reader.ts';

@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, RuleError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { CatalogReader } from '../catalog/reader.ts';

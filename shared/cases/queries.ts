@@ -8,7 +8,7 @@ import { caseKeys, OPEN_SHARDS } from '../db/keys.ts';
 import type { Principal } from '../identity/principal.ts';
 import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
 import type { Calendar } from '../calendar/working-days.ts';
-import { auditPut } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import { casesRepo } from './repo.ts';
 import { countyWide, visibleOrNotFound } from './access.ts';
 import { CASE_STATUSES, type CaseRecord } from './model.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { actorOf } from '../audit/audit.ts';
-import { requirePrincipal } from '../http/handler.ts';
+import type { Principal } from '../identity/principal.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
 import { itemCodeSchema } from './item.ts';
 import { invalidatePublicIndex } from './public-index.ts';
 import type { AdminContext } from './admin.ts';
@@ -8,10 +9,9 @@ import type { AdminContext } from './admin.ts';
 /** Small pieces the admin handlers share. */
 export const codeParams = z.object({ code: itemCodeSchema });
 
-export const adminContext = (req: { principal: Parameters<typeof requirePrincipal>[0]['principal']; sourceIp: string; userAgent: string }): AdminContext => ({
-  actor: actorOf(requirePrincipal(req)),
-  sourceIp: req.sourceIp,
-  userAgent: req.userAgent,
+export const adminContext = (req: { principal: Principal; meta: RequestMeta }): AdminContext => ({
+  actor: actorOf(req.principal),
+  ...req.meta,
 });
 
 /** After a publish/withdraw here, this container's own search answers the new catalog at once. */

@@ -8,7 +8,8 @@ import { logger } from '../log/logger.ts';
 import { mapError } from './error-mapper.ts';
 import { ValidationError, UnauthenticatedError, ForbiddenError } from '../errors/domain-errors.ts';
 import { principalSchema, hasScope, type Principal } from '../identity/principal.ts';
-import { routeByName, type RouteName, type RouteDef } from '../platform/routes.ts';
+import { routeByName, type RouteName, type RouteDef, type ROUTES } from '../platform/routes.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
 
 // Chinese validation messages for every schema, set once per container.
 z.config(zhCN());
@@ -16,16 +17,19 @@ z.config(zhCN());
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface HttpRequest<B, Q, P> {
+/** The caller of a route: always present on non-public routes (the factory refuses without one). */
+export type PrincipalOf<N extends RouteName> = Extract<(typeof ROUTES)[number], { name: N }>['access'] extends 'public' ? Principal | undefined : Principal;
+
+export interface HttpRequest<B, Q, P, Pr = Principal | undefined> {
   body: B;
   query: Q;
   params: P;
   /** Undefined only on public routes called without a token. */
-  principal: Principal | undefined;
+  principal: Pr;
   headers: Record<string, string | undefined>;
   correlationId: string;
-  sourceIp: string;
-  userAgent: string;
+  /** Source address and user agent, for the audit trail and per-address limits. */
+  meta: RequestMeta;
   route: RouteDef;
 }
 
@@ -94,10 +98,10 @@ const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult
  * The one factory for HTTP handlers: access from the route table, zod validation of body, query
  * and path at the edge, one error mapper. The use case receives typed, validated input.
  */
-export const httpHandler = <B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  routeName: RouteName,
+export const httpHandler = <N extends RouteName, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  routeName: N,
   schemas: Schemas<B, Q, P>,
-  fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>>) => Promise<HttpResult>,
+  fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>>) => Promise<HttpResult>,
 ) => {
   const route = routeByName(routeName);
   const run = async (event: APIGatewayProxyEvent, _ctx: Context): Promise<APIGatewayProxyResult> => {
@@ -110,15 +114,14 @@ export const httpHandler = <B extends Schema | undefined = undefined, Q extends 
         if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
         if (!hasScope(principal, route.access.scope)) throw new ForbiddenError();
       }
-      const req: HttpRequest<Out<B>, Out<Q>, Out<P>> = {
+      const req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>> = {
         body: parsePart(schemas.body as B, parseBody(event), '请求内容'),
         query: parsePart(schemas.query as Q, event.queryStringParameters ?? {}, '查询参数'),
         params: parsePart(schemas.params as P, event.pathParameters ?? {}, '路径参数'),
-        principal,
+        principal: principal as PrincipalOf<N>,
         headers,
         correlationId,
-        sourceIp: event.requestContext.identity?.sourceIp ?? '',
-        userAgent: headers['user-agent'] ?? '',
+        meta: { sourceIp: event.requestContext.identity?.sourceIp ?? '', userAgent: headers['user-agent'] ?? '' },
         route,
       };
       return toResult(await fn(req), correlationId);
@@ -131,10 +134,4 @@ export const httpHandler = <B extends Schema | undefined = undefined, Q extends 
     }
   };
   return middy(run).use(injectLambdaContext(logger, { resetKeys: true }));
-};
-
-/** Requires a signed-in caller (for use cases on non-public routes). */
-export const requirePrincipal = (req: { principal: Principal | undefined }): Principal => {
-  if (!req.principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
-  return req.principal;
 };

@@ -1,5 +1,5 @@
 import { ConflictError, RuleError, UnauthenticatedError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Principal } from './principal.ts';
 import type { DirectoryStore } from './directory-store.ts';

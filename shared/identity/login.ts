@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockedError, TooManyRequestsError, UnauthenticatedError } from '../errors/domain-errors.ts';
-import { auditPut, type AuditInput } from '../audit/audit.ts';
+import type { AuditInput } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DirectoryStore } from './directory-store.ts';
 import type { TokenSigner } from './tokens.ts';

@@ -1,4 +1,4 @@
-import { writeAudit } from '../audit/audit.ts';
+import { writeAudit } from '../audit/dynamo-audit.ts';
 import { systemClock } from '../platform/clock.ts';
 import { directoryStore } from './directory-store.ts';
 import { tokenSigner } from './tokens.ts';

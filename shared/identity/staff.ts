@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import { hasScope, type Principal } from './principal.ts';
 import type { DirectoryStore } from './directory-store.ts';
