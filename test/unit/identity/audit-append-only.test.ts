@@ -21,7 +21,7 @@ describe('audit events are append-only', () => {
   });
 
   it('the audit writer only puts new items, never overwriting one', () => {
-    const src = readFileSync(join(ROOT, 'shared/audit/audit.ts'), 'utf8');
+    const src = readFileSync(join(ROOT, 'shared/audit/dynamo-audit.ts'), 'utf8');
     expect(src).toContain("ConditionExpression: 'attribute_not_exists(pk)'");
     expect(src).not.toMatch(/UpdateCommand|DeleteCommand/);
   });
