@@ -37,3 +37,7 @@ export const publicView = (c: CaseRecord) => ({
   result: c.decision?.result,
   missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [],
 });
+
+export type StaffCaseView = ReturnType<typeof staffView>;
+export type CaseListRow = ReturnType<typeof listView>;
+export type PublicCaseView = ReturnType<typeof publicView>;
