@@ -232,6 +232,37 @@ const STEPS_IMMEDIATE = [
 
 export const DEMO_CODE_PREFIX = 'LS';
 
+/**
+ * 俗称: what people say at the window, for the items they mean. Shipped with the demo catalog as
+ * each item's keywords (the county admin edits them in 事项管理, and they travel in the 关键词
+ * column of import/export). Real usage, not invented facts: 低保 is 最低生活保障, 五保 is 特困供养.
+ */
+export const DEMO_SYNONYMS: Record<string, readonly string[]> = {
+  居民户口簿遗失补发: ['户口本丢了', '补户口本', '户口本补办', '户口簿'],
+  新生儿出生登记: ['上户口', '报户口', '落户口'],
+  户口县内迁移: ['迁户口', '户口迁移'],
+  一孩生育登记: ['准生证', '生育服务证'],
+  二孩生育登记: ['准生证', '二胎'],
+  三孩生育证审批初审: ['准生证', '三胎'],
+  城乡最低生活保障对象认定: ['低保', '吃低保', '办低保'],
+  特困人员认定: ['五保', '五保户', '特困供养'],
+  临时救助: ['救急', '困难补助'],
+  残疾证办理: ['残疾人证'],
+  老年优待证核发: ['老年证', '老人证'],
+  '新农合、新农保减免': ['新农合'],
+  城乡居民医疗保险参保登记: ['医保', '新农合', '交医保'],
+  城乡居民医疗保险参保缴费: ['医保', '新农合', '交医保'],
+  城乡居民养老保险参保登记: ['养老保险', '社保', '新农保'],
+  城乡居民养老保险参保缴费: ['养老保险', '社保', '交社保'],
+  农村村民住宅用地审核: ['宅基地', '批宅基地', '盖房子'],
+  乡村建设规划许可证核发: ['盖房子', '建房许可'],
+  危房改造申请: ['危房'],
+  个体工商户登记: ['营业执照', '办执照', '开店'],
+  食品经营许可: ['食品许可证', '开饭店'],
+  '就(失)业登记': ['失业证', '就业创业证'],
+  应征公民兵役登记: ['当兵', '参军'],
+};
+
 export const demoItems = (text = SEED_EXCERPT): Item[] =>
   parseSeedList(text).flatMap((cat) => {
     const d = CATEGORY_DEFAULTS[cat.index] ?? CATEGORY_DEFAULTS[12]!;
@@ -265,7 +296,7 @@ export const demoItems = (text = SEED_EXCERPT): Item[] =>
           { q: '可以请村代办员代办吗？', a: '可以。村（社区）便民服务站代办员可全程代办，办结后将结果交回本人。' },
           { q: '材料不全怎么办？', a: '窗口一次性告知需补正的全部材料，补齐后即可受理。' },
         ],
-        keywords: d.keywords ?? [],
+        keywords: [...new Set([...(d.keywords ?? []), ...(DEMO_SYNONYMS[name] ?? [])])],
         demo: true,
       };
       return { ...base, ...OVERRIDES[name] };

@@ -241,7 +241,7 @@ export const ITEM_COLUMNS: Column[] = [
   },
   {
     header: '关键词',
-    help: '群众常用的叫法，用顿号分隔，例如 身份证、办身份证',
+    help: '俗称：群众常用的叫法，用顿号分隔，例如 低保、吃低保（搜索时与事项名称同样优先）',
     width: 16,
     get: (i) => i.keywords.join('、'),
     set: (d, c) => ((d.keywords = c.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean)), undefined),

@@ -5,8 +5,11 @@ import { summaryOf, type Item, type ItemSummary, type Level } from './item.ts';
  * pinyin dictionary (pinyin arrives precomputed, see search-fields.ts), so a query over 2,000
  * items is a tight loop of `includes` on lower-cased strings (p99 well under 1 ms, bench/catalog.ts).
  *
- * Ranking, best first: exact name (or code), name prefix, name substring, pinyin / initials of
- * the name, keywords, material names, category. Inside a tier: earlier match, then shorter name.
+ * Ranking, best first: exact name (or code), a 俗称/keyword said exactly (低保 → 城乡最低生活保障对象认定),
+ * name prefix, name substring, 俗称 substring, pinyin / initials of the name or a 俗称, category.
+ * Inside a tier: earlier match, then shorter name. A match only on a material name (居民身份证 is a
+ * material of almost every item) is not a result: it would bury the answer; such items are only
+ * counted (`materialMatches`) so a page can offer them separately.
  */
 export interface SearchFields {
   /** Full pinyin of the name, letters only (居民身份证核发 → juminshenfenzhenghefa). */
@@ -41,6 +44,8 @@ export interface SearchHit extends ItemSummary {
 export interface SearchResult {
   items: SearchHit[];
   total: number;
+  /** Items that match only on a material name (not listed in `items`). */
+  materialMatches: number;
   /** Matches per category, ignoring the category filter (for the kiosk's category tabs). */
   categories: Array<{ name: string; count: number }>;
 }
@@ -54,14 +59,20 @@ interface Doc {
   /** Code without separators, so `ls01002` finds LS-01-002. */
   codeLatin: string;
   keywords: string;
+  /** Each 俗称/keyword as said, for the exact-word tier. */
+  keywordSet: ReadonlySet<string>;
+  /** `|py|ini|…|` of the 俗称, so `db` equals a whole 俗称 (低保) rather than part of a name. */
+  keywordPyWords: string;
   materials: string;
   category: string;
   officeLower: string;
   order: number;
 }
 
-export const TIERS = ['exact', 'prefix', 'name', 'pinyin', 'keyword', 'material', 'category'] as const;
+export const TIERS = ['exact', 'alias', 'prefix', 'name', 'keyword', 'pinyin', 'category'] as const;
 const NO_MATCH = Number.POSITIVE_INFINITY;
+/** Matches only on a material: counted, not listed. */
+const MATERIAL_ONLY = 9e6;
 /** Catalog positions fit below this (scores are integers < 1e7, so keys stay exact doubles). */
 const ORDER_SPAN = 1 << 17;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -90,6 +101,8 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     code: entry.item.code.toLowerCase(),
     codeLatin: entry.item.code.toLowerCase().replace(/[^a-z0-9]/g, ''),
     keywords: entry.item.keywords.join('|').toLowerCase(),
+    keywordSet: new Set(entry.item.keywords.map((k) => k.toLowerCase())),
+    keywordPyWords: `|${entry.search.kwPy}|`,
     materials: entry.item.materials.map((m) => m.name).join('|').toLowerCase(),
     category: entry.item.category,
     officeLower: `${entry.item.office}|${entry.item.officeId ?? ''}`.toLowerCase(),
@@ -109,9 +122,11 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
   }
   const scoreTerm = (d: Doc, { term, latin, hasCjk, codeLike }: Term): number => {
     if (d.nameLower === term || d.code === term) return 0;
+    if (d.keywordSet.has(term) || (!hasCjk && latin.length > 1 && d.keywordPyWords.includes(`|${latin}|`))) return 5e5 + d.name.length;
     const pos = d.nameLower.indexOf(term);
     if (pos === 0) return 1e6 + d.name.length;
     if (pos > 0) return 2e6 + pos * 1e3 + d.name.length;
+    if (hasCjk && d.keywords.includes(term)) return 2.5e6 + d.name.length;
     if (!hasCjk && latin) {
       const s = d.entry.search;
       if (s.py === latin || s.ini === latin) return 3e6;
@@ -123,8 +138,8 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     // codes only for code-like input (a digit in it): `ls` must stay the initials of 临时, not every LS- code
     if (codeLike && (d.code.startsWith(term) || d.codeLatin.startsWith(latin))) return 3e6 + 3e5 + d.order;
     if (d.keywords.includes(term) || (!hasCjk && latin && d.entry.search.kwPy.includes(latin))) return 4e6 + d.name.length;
-    if (d.materials.includes(term) || (!hasCjk && latin && d.entry.search.matPy.includes(latin))) return 5e6 + d.name.length;
     if (d.category.includes(term)) return 6e6 + d.order;
+    if (d.materials.includes(term) || (!hasCjk && latin && d.entry.search.matPy.includes(latin))) return MATERIAL_ONLY;
     return NO_MATCH;
   };
 
@@ -142,6 +157,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     // several times faster than sorting objects with a comparator (2,000 hits in ~0.1 ms)
     const keys = new Float64Array(docs.length);
     let n = 0;
+    let materialMatches = 0;
     const counts = new Map<string, number>();
     for (const d of docs) {
       if (query.level && !d.entry.item.levels.includes(query.level)) continue;
@@ -162,6 +178,10 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
           }
         }
         if (score === NO_MATCH) continue;
+        if (score >= MATERIAL_ONLY) {
+          materialMatches++;
+          continue;
+        }
       }
       counts.set(d.category, (counts.get(d.category) ?? 0) + 1);
       if (query.category && d.category !== query.category) continue;
@@ -177,6 +197,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     return {
       items: page,
       total: n,
+      materialMatches,
       categories: categoryOrder.filter((c) => counts.has(c)).map((name) => ({ name, count: counts.get(name)! })),
     };
   };

@@ -37,6 +37,13 @@ describe('public lookup over the gateway (no login)', () => {
     expect(r.items.slice(0, 2).map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
     const p = await search('q=sfz');
     expect(p.items.slice(0, 2).map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    // no item that matches only on a material (居民身份证 is a material of almost every item)
+    expect(p.items.map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+  });
+
+  it('q=低保 lists 城乡最低生活保障对象认定 first (俗称)', async () => {
+    const r = await search(`q=${encodeURIComponent('低保')}`);
+    expect(r.items[0]!.name).toBe('城乡最低生活保障对象认定');
   });
 
   it('filters by category and level', async () => {

@@ -12,9 +12,30 @@ const names = (q: Parameters<typeof demo.search>[0]) => demo.search(q).items.map
 describe('catalog search', () => {
   it('身份证 lists 居民身份证核发 and 临时居民身份证核发 before anything else', () => {
     const r = demo.search({ q: '身份证' });
-    expect(r.items.slice(0, 2).map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
-    // the rest match through the material 居民身份证
-    expect(r.total).toBeGreaterThan(2);
+    expect(r.items.map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    // the rest match only through the material 居民身份证: counted, not listed (they would bury the answer)
+    expect(r.total).toBe(2);
+    expect(r.materialMatches).toBeGreaterThan(50);
+  });
+
+  it('俗称 find the item people mean, first', () => {
+    expect(names({ q: '低保' })[0]).toBe('城乡最低生活保障对象认定');
+    expect(names({ q: 'dibao' })[0]).toBe('城乡最低生活保障对象认定');
+    expect(names({ q: '五保' })[0]).toBe('特困人员认定');
+    expect(names({ q: '户口本丢了' })[0]).toBe('居民户口簿遗失补发');
+    expect(names({ q: '宅基地' })[0]).toBe('农村村民住宅用地审核');
+    expect(names({ q: '营业执照' })[0]).toBe('个体工商户登记');
+    expect(names({ q: '准生证' })).toEqual(expect.arrayContaining(['一孩生育登记', '二孩生育登记']));
+    expect(names({ q: '新农合' })).toContain('城乡居民医疗保险参保登记');
+  });
+
+  it('sfz and 户口 list no item that matches only on a material', () => {
+    const sfz = demo.search({ q: 'sfz', limit: 500 });
+    expect(sfz.items.map((i) => i.name)).toEqual(['居民身份证核发', '临时居民身份证核发']);
+    const hukou = demo.search({ q: '户口', limit: 500 });
+    expect(hukou.items.length).toBeLessThan(15);
+    expect(hukou.materialMatches).toBeGreaterThan(30);
+    for (const hit of hukou.items) expect(`${hit.name}|${demo.get(hit.code)!.item.keywords.join('|')}`).toMatch(/户口/);
   });
 
   it('pinyin initials and full pinyin find them too', () => {
@@ -25,7 +46,7 @@ describe('catalog search', () => {
     expect(names({ q: 'lsjmsfzhf' })[0]).toBe('临时居民身份证核发');
   });
 
-  it('ranks exact name, then prefix, then substring, then keyword, then material', () => {
+  it('ranks exact name, then an exact 俗称, then prefix, then substring; material-only matches are counted, not listed', () => {
     const items = [
       sampleItem({ code: 'A1', name: '身份证复印' }),
       sampleItem({ code: 'A2', name: '办理身份证明' }),
@@ -35,13 +56,16 @@ describe('catalog search', () => {
       sampleItem({ code: 'A6', name: '不相干' }),
     ];
     const idx = buildIndex(entries(items), 1);
-    expect(idx.search({ q: '身份证' }).items.map((i) => i.code)).toEqual(['A3', 'A1', 'A2', 'A4', 'A5']);
+    const r = idx.search({ q: '身份证' });
+    expect(r.items.map((i) => i.code)).toEqual(['A3', 'A4', 'A1', 'A2']);
+    expect(r.materialMatches).toBe(1);
   });
 
-  it('searches keywords and material names, also by pinyin', () => {
+  it('searches keywords, also by pinyin; a material word alone is only counted', () => {
     expect(names({ q: '医保' })).toContain('医疗救助金给付');
     expect(names({ q: 'hkb' })).toContain('居民户口簿遗失补发');
-    expect(names({ q: '结婚证' })).toContain('一孩生育登记');
+    expect(names({ q: '结婚证' })).toEqual([]);
+    expect(demo.search({ q: '结婚证' }).materialMatches).toBeGreaterThan(0);
   });
 
   it('filters by category, level and office; facets ignore the category filter', () => {
