@@ -2,7 +2,23 @@ import { existsSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Distribution, ViewerProtocolPolicy, AllowedMethods, CachePolicy, OriginRequestPolicy, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+  type CfnDistribution,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { Duration } from 'aws-cdk-lib';
 import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
@@ -13,13 +29,46 @@ export interface StaticSiteProps {
   webDist: string;
   runtimeConfig: Record<string, unknown>;
   /** CloudFront in front of the bucket, routing /api/* to the API (needs an ICP domain in China). */
-  cloudFront?: { api: RestApi; domain?: { name: string; certificateArn: string } };
+  cloudFront?: {
+    api: RestApi;
+    domain?: { name: string; certificateArn: string };
+    /** Sent by CloudFront to the API on every request; the API refuses requests without it (no way around the edge). */
+    originVerify: string;
+  };
 }
+
+/**
+ * The SPA fallback, on the S3 behaviour only: a path without a file extension is a page of the
+ * app (index.html). Done per request instead of a distribution-wide 403→200 error page, which
+ * would also turn the API's own 403s into index.html.
+ */
+const SPA_REWRITE = `function handler(event) {
+  var r = event.request;
+  if (r.uri.indexOf('.') === -1) r.uri = '/index.html';
+  return r;
+}`;
+
+/** The staff app keeps its token in sessionStorage: a strict CSP is what keeps scripts of others out. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // antd injects its CSS-in-JS style tags at run time
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
 
 /**
  * The web front: a private, encrypted, versioned bucket (SSL only, access-logged) with the
  * build and a runtime config.json; optionally CloudFront with the county's own domain.
  */
+const isIamCertificate = (arn: string): boolean => /:iam::[^:]*:server-certificate\//.test(arn);
+
 export class StaticSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution?: Distribution;
@@ -48,26 +97,64 @@ export class StaticSite extends Construct {
     new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false });
 
     if (props.cloudFront) {
-      const { api, domain } = props.cloudFront;
+      const { api, domain, originVerify } = props.cloudFront;
+      const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+        comment: 'Bianmin: HSTS, CSP, no framing, no sniffing',
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+          referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        },
+      });
+      const spa = new EdgeFunction(this, 'SpaRewrite', { code: FunctionCode.fromInline(SPA_REWRITE), runtime: FunctionRuntime.JS_2_0, comment: 'SPA fallback to index.html' });
       this.distribution = new Distribution(this, 'Cdn', {
         defaultRootObject: 'index.html',
-        defaultBehavior: { origin: S3BucketOrigin.withOriginAccessControl(this.bucket), viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS },
+        defaultBehavior: {
+          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: spa, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
         additionalBehaviors: {
           '/api/*': {
-            origin: new RestApiOrigin(api, { originPath: '' }),
+            // the default origin path is the stage (/prod): the resources live at /prod/api/...
+            origin: new RestApiOrigin(api, { customHeaders: { 'x-origin-verify': originVerify } }),
             viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
             allowedMethods: AllowedMethods.ALLOW_ALL,
             cachePolicy: CachePolicy.CACHING_DISABLED,
+            // forwards CloudFront-Viewer-Address: the citizen's address, not the edge's, for limits and audit
             originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            responseHeadersPolicy: securityHeaders,
           },
         },
-        errorResponses: [{ httpStatus: 403, responseHttpStatus: 200, responsePagePath: '/index.html' }],
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
         enableLogging: true,
         logBucket: logs,
         logFilePrefix: 'cdn/',
-        ...(domain ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Cert', domain.certificateArn) } : {}),
+        ...(domain && !isIamCertificate(domain.certificateArn) ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Cert', domain.certificateArn) } : {}),
       });
+      if (!domain || isIamCertificate(domain.certificateArn)) {
+        NagSuppressions.addResourceSuppressions(this.distribution, [
+          {
+            id: 'AwsSolutions-CFR4',
+            reason: domain
+              ? 'The viewer certificate is the IAM server certificate set below by a property override, sni-only with TLSv1.2_2021 (cdk-nag reads the construct before overrides).'
+              : 'Staging in a global region without an own domain serves on the default *.cloudfront.net certificate; production (China) requires a domain (county config validation).',
+          },
+        ]);
+      }
+      if (domain && isIamCertificate(domain.certificateArn)) {
+        // CloudFront in China has no ACM: the certificate is uploaded to IAM (server-certificate)
+        const cfn = this.distribution.node.defaultChild as CfnDistribution;
+        cfn.addPropertyOverride('DistributionConfig.Aliases', [domain.name]);
+        cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+          IamCertificateId: domain.certificateArn.split('/').pop(),
+          SslSupportMethod: 'sni-only',
+          MinimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+        });
+      }
       NagSuppressions.addResourceSuppressions(this.distribution, [
         { id: 'AwsSolutions-CFR1', reason: 'Geo restriction is not wanted: citizens may look up items from anywhere.' },
         { id: 'AwsSolutions-CFR2', reason: 'AWS WAF is optional per county and attached by the county IT when licensed.' },

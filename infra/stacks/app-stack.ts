@@ -8,6 +8,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
@@ -34,11 +35,22 @@ export interface AppStackProps extends StackProps {
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
 export class AppStack extends Stack {
   readonly api: Api;
+  /** With CloudFront in front: the header value only CloudFront sends, so the API answers nobody else. */
+  readonly originVerify?: Secret;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { county, data } = props;
     const china = county.region.startsWith('cn-');
+    if (county.cloudFront) {
+      this.originVerify = new Secret(this, 'OriginVerify', {
+        description: 'Header value CloudFront sends to the API (x-origin-verify)',
+        generateSecretString: { excludePunctuation: true, passwordLength: 40 },
+      });
+      NagSuppressions.addResourceSuppressions(this.originVerify, [
+        { id: 'AwsSolutions-SMG4', reason: 'Rotating it means redeploying CloudFront and the functions together; rotated by a deploy with a new secret.' },
+      ]);
+    }
     const environment: Record<string, string> = {
       COUNTY_CODE: county.code,
       POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
@@ -167,7 +179,7 @@ export class AppStack extends Stack {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
       runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name },
-      ...(county.cloudFront ? { cloudFront: { api: this.api.api, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
+      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 
     // 告警: anything in a DLQ, and any function error, goes to the supervision topic's subscribers

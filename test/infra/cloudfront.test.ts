@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { nagErrors, synthCounty } from './support.ts';
+import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/static-site.ts';
+
+/** Both branches of the `cloudFront` setting, synthesized: the untested path was broken both ways. */
+describe.each([
+  ['global region, CloudFront domain', '411521', { region: 'us-east-1', cloudFront: true }],
+  ['China, own ICP domain with an IAM certificate', '640502', { cloudFront: true, domain: { name: 'zwfw.example.cn', certificateArn: 'arn:aws-cn:iam::123456789012:server-certificate/zwfw-example' } }],
+] as const)('cloudFront: true (%s)', (_label, code, overrides) => {
+  const { appStack, appT } = synthCounty(code, overrides);
+  const dist = () => Object.values(appT.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+
+  it('routes /api/* to the API stage, not to the bare execute-api host', () => {
+    const api = dist().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api).toBeDefined();
+    const origin = dist().Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.OriginPath)).toContain('prod');
+    expect(origin.OriginPath).not.toBe('');
+    // CloudFront proves itself to the API with a secret header
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: Match.anyValue() }].map(() => expect.objectContaining({ HeaderName: 'x-origin-verify' })));
+  });
+
+  it('falls back to index.html on the web origin only: API errors keep their status', () => {
+    expect(dist().CustomErrorResponses).toBeUndefined();
+    expect(dist().DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
+    const api = dist().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api.FunctionAssociations).toBeUndefined();
+    appT.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: Match.stringLikeRegexp("r.uri = '/index.html'") });
+  });
+
+  it('forwards the viewer address and sets security headers with a CSP on every response', () => {
+    const api = dist().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    // Managed-AllViewerExceptHostHeader: viewer headers plus CloudFront-Viewer-Address
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    expect(api.ResponseHeadersPolicyId).toBeDefined();
+    expect(dist().DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+    appT.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000 }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentTypeOptions: { Override: true },
+        }),
+      },
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+  });
+
+  it('passes cdk-nag with only explained suppressions', () => {
+    expect(nagErrors(appStack)).toEqual([]);
+  });
+
+  if (overrides.region === undefined) {
+    it('uses the IAM server certificate in China (no ACM for CloudFront there)', () => {
+      expect(dist().Aliases).toEqual(['zwfw.example.cn']);
+      expect(dist().ViewerCertificate).toMatchObject({ IamCertificateId: 'zwfw-example', SslSupportMethod: 'sni-only' });
+    });
+  }
+});
+
+describe('cloudFront: false', () => {
+  const { appT } = synthCounty('411521');
+  it('has no distribution and no origin secret', () => {
+    appT.resourceCountIs('AWS::CloudFront::Distribution', 0);
+    appT.resourceCountIs('AWS::SecretsManager::Secret', 0);
+  });
+});
