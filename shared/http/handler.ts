@@ -133,5 +133,6 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
       logger.removeKeys(['correlationId', 'route']);
     }
   };
-  return middy(run).use(injectLambdaContext(logger, { resetKeys: true }));
+  // the route and its schemas travel with the handler: the fuzzer (test/) builds its requests from them
+  return Object.assign(middy(run).use(injectLambdaContext(logger, { resetKeys: true })), { route, schemas: schemas as Schemas<Schema | undefined, Schema | undefined, Schema | undefined> });
 };

@@ -53,7 +53,7 @@ describe.each([
     expect(nagErrors(appStack)).toEqual([]);
   });
 
-  if (overrides.region === undefined) {
+  if (!('region' in overrides)) {
     it('uses the IAM server certificate in China (no ACM for CloudFront there)', () => {
       expect(dist().Aliases).toEqual(['zwfw.example.cn']);
       expect(dist().ViewerCertificate).toMatchObject({ IamCertificateId: 'zwfw-example', SslSupportMethod: 'sni-only' });
