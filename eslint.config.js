@@ -23,7 +23,7 @@ const LEGACY_ADAPTERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.data/', 'coverage/', '.test-logs/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.build/', 'web/dist/', '.data/', 'coverage/', '.test-logs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

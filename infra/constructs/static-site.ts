@@ -94,7 +94,12 @@ export class StaticSite extends Construct {
     });
     const sources = [Source.jsonData('config.json', props.runtimeConfig)];
     if (existsSync(props.webDist)) sources.unshift(Source.asset(props.webDist));
-    new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false });
+    const deployment = new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false });
+    NagSuppressions.addResourceSuppressions(
+      deployment.handlerRole,
+      [{ id: 'AwsSolutions-IAM5', reason: 'CDK-managed BucketDeployment copies objects: wildcard object actions on its asset bucket and the web bucket only.' }],
+      true,
+    );
 
     if (props.cloudFront) {
       const { api, domain, originVerify } = props.cloudFront;

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { Aws, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { join, relative } from 'node:path';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -17,6 +17,9 @@ import { SCHEDULES, type ScheduleDef } from '../../shared/platform/schedules.ts'
 import { TABLES } from '../../shared/platform/tables.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { applyGrants } from '../constructs/grants.ts';
+import { writeFunctionEntry } from '../constructs/function-entries.ts';
+import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import type { DataStack } from './data-stack.ts';
@@ -58,7 +61,7 @@ export class AppStack extends Stack {
       YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
       TOTP_FOR_ALL: String(county.totpForAll),
       ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
-      DATA_KMS_KEY_ID: data.dataKey.keyId,
+      DATA_KMS_KEY_ID: data.piiKey.keyId,
       JWT_KMS_KEY_ID: data.jwtKey.keyId,
       LOOKUP_KMS_KEY_ID: data.lookupKey.keyId,
       ...Object.fromEntries(TABLES.map((t) => [t.envVar, data.tables.get(t.id)!.tableName])),
@@ -66,67 +69,30 @@ export class AppStack extends Stack {
       ...Object.fromEntries(TOPICS.map((t) => [t.envVar, data.topic.topicArn])),
     };
 
-    const logsStatement = new PolicyStatement({
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [`arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/lambda/*`],
-    });
-    // audit is append-only (等保 安全审计): no function may change or remove an event
-    const auditDeny = new PolicyStatement({
-      effect: Effect.DENY,
-      actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
-      resources: [data.tables.get('audit')!.tableArn],
-    });
-
-    const appRole = new Role(this, 'AppRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'HTTP, queue and schedule functions' });
-    appRole.addToPolicy(logsStatement);
-    for (const t of TABLES) {
-      const table = data.tables.get(t.id)!;
-      if (t.id === 'audit') {
-        appRole.addToPolicy(
-          new PolicyStatement({
-            actions: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
-            resources: [table.tableArn, `${table.tableArn}/index/*`],
-          }),
-        );
-      } else table.grantReadWriteData(appRole);
-    }
-    appRole.addToPolicy(auditDeny);
-    data.dataKey.grantEncryptDecrypt(appRole);
-    data.dataKey.grant(appRole, 'kms:GenerateDataKey');
-    data.jwtKey.grant(appRole, 'kms:Sign', 'kms:GetPublicKey');
-    data.lookupKey.grant(appRole, 'kms:GenerateMac');
-    for (const q of data.queues.values()) q.queue.grantSendMessages(appRole);
-    data.topic.grantPublish(appRole);
-    // GET /api/health checks that the topic answers
-    appRole.addToPolicy(new PolicyStatement({ actions: ['sns:GetTopicAttributes'], resources: [data.topic.topicArn] }));
-    data.failures.grantSendMessages(appRole);
-
-    const authorizerRole = new Role(this, 'AuthorizerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Lambda authorizer: sessions only' });
-    authorizerRole.addToPolicy(logsStatement);
-    authorizerRole.addToPolicy(new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [data.tables.get('directory')!.tableArn] }));
-    data.dataKey.grantDecrypt(authorizerRole);
-    data.dataKey.grant(authorizerRole, 'kms:Encrypt', 'kms:GenerateDataKey');
-    data.jwtKey.grant(authorizerRole, 'kms:GetPublicKey');
-    data.failures.grantSendMessages(authorizerRole);
-    for (const role of [appRole, authorizerRole]) {
+    /** A role per function, holding exactly what the function declares it uses (shared/platform/functions.ts). */
+    const roleFor = (id: string, uses: readonly Grant[]): Role => {
+      const role = new Role(this, `Role-${id}`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${id}: ${uses.join(' ') || 'logs only'}` });
+      applyGrants(role, uses, data);
       NagSuppressions.addResourceSuppressions(
         role,
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); KMS grants use the key ARN with GenerateDataKey* variants.',
+            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
-              { regex: '/^Resource::<.*Table.*\\.Arn>/index/\\*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },
+              // CDK's grant to send to the KMS-encrypted failure queue, on the storage key only
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
+              // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource
+              ...(china ? [] : ['Resource::*']),
             ],
           },
         ],
         true,
       );
-    }
-
+      return role;
+    };
     const fn = (id: string, entry: string, role: Role, timeout?: Duration): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
@@ -137,8 +103,14 @@ export class AppStack extends Stack {
         ...(timeout ? { timeout } : {}),
       }).fn;
 
-    const authorizer = fn('Authorizer', 'functions/authorizer/authorizer.ts', authorizerRole, Duration.seconds(10));
-    const routes = (props.routes ?? ROUTES).map((route) => ({ route, fn: fn(`Http-${route.name}`, `functions/http/${route.name}.ts`, appRole) }));
+    const authorizer = fn('Authorizer', 'functions/authorizer/authorizer.ts', roleFor('authorizer', AUTHORIZER_USES), Duration.seconds(10));
+    const routeList = props.routes ?? ROUTES;
+    const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
+      const served = routeList.filter((r) => r.fn === def.id);
+      const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
+      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses)) };
+    });
+    const routes = httpFns.flatMap(({ served, fn: f }) => served.map((route) => ({ route, fn: f })));
     this.api = new Api(this, 'Api', {
       routes,
       authorizer,
@@ -149,7 +121,7 @@ export class AppStack extends Stack {
     });
 
     const consumers = (props.queues ?? QUEUES).map((def) => {
-      const consumer = fn(`Queue-${def.id}`, `functions/queues/${def.id}.ts`, appRole, Duration.seconds(def.visibilityTimeoutSeconds));
+      const consumer = fn(`Queue-${def.id}`, `functions/queues/${def.id}.ts`, roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []), Duration.seconds(def.visibilityTimeoutSeconds));
       consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
       NagSuppressions.addResourceSuppressions(
         consumer,
@@ -166,7 +138,7 @@ export class AppStack extends Stack {
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This is the dead-letter queue of the schedule rules.' },
     ]);
     const scheduled = (props.schedules ?? SCHEDULES).map((def) => {
-      const target = fn(`Schedule-${def.id}`, `functions/schedules/${def.id}.ts`, appRole, Duration.minutes(5));
+      const target = fn(`Schedule-${def.id}`, `functions/schedules/${def.id}.ts`, roleFor(`schedule-${def.id}`, SCHEDULE_USES[def.id] ?? []), Duration.minutes(5));
       new Rule(this, `Rule-${def.id}`, {
         description: def.description,
         schedule: Schedule.expression(def.expression),
@@ -194,7 +166,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...routes.map((r) => r.fn), ...consumers, ...scheduled]) {
+    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

@@ -14,7 +14,10 @@ import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 
 /** What a county keeps: keys, tables, queues, the supervision topic. Everything is RETAIN. */
 export class DataStack extends Stack {
+  /** Storage encryption of tables, queues and the topic. */
   readonly dataKey: Key;
+  /** Envelope encryption of applicants' ID numbers and phones: only the audited ID view decrypts with it. */
+  readonly piiKey: Key;
   readonly jwtKey: Key;
   readonly lookupKey: Key;
   readonly tables = new Map<TableId, Table>();
@@ -27,7 +30,12 @@ export class DataStack extends Stack {
     super(scope, id, props);
     const { county } = props;
     this.dataKey = new Key(this, 'DataKey', {
-      description: `便民 ${county.name}: tables, queues, topic, ID-number envelope encryption`,
+      description: `便民 ${county.name}: tables, queues, topic`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.piiKey = new Key(this, 'PiiKey', {
+      description: `便民 ${county.name}: envelope encryption of applicants' ID numbers and phones (个人信息)`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

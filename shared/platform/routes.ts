@@ -1,7 +1,9 @@
 import type { Scope } from '../identity/scopes.ts';
+import type { HttpFunctionId } from './functions.ts';
 
 /**
- * Every HTTP route, as data. The CDK stack builds one function and one API method per route;
+ * Every HTTP route, as data. The CDK stack builds one API method per route, served by the function
+ * named in `fn` (functions.ts, which also declares what that function may touch);
  * the local gateway dispatches with the same list; the HTTP handler factory enforces `access`.
  * Handler module: `functions/http/<name>.ts` (export `handler`).
  * Public routes are exactly those with `access: 'public'`: anything else passes the authorizer.
@@ -15,6 +17,8 @@ export interface RouteDef {
   /** API Gateway path with `{param}` segments. */
   readonly path: string;
   readonly access: Access;
+  /** The deployed function that serves it (functions.ts): routes of one context share a warm function. */
+  readonly fn: HttpFunctionId;
 }
 
 const pub = 'public' as const;
@@ -22,52 +26,52 @@ const s = (scope: Scope) => ({ scope });
 
 export const ROUTES = [
   // platform
-  { name: 'health', method: 'GET', path: '/api/health', access: pub },
+  { name: 'health', method: 'GET', path: '/api/health', access: pub , fn: 'health' },
   // identity
-  { name: 'auth-login', method: 'POST', path: '/api/auth/login', access: pub },
-  { name: 'auth-logout', method: 'POST', path: '/api/auth/logout', access: s('session') },
-  { name: 'auth-me', method: 'GET', path: '/api/auth/me', access: s('session') },
-  { name: 'auth-change-password', method: 'POST', path: '/api/auth/password', access: s('session') },
-  { name: 'auth-totp-enrol', method: 'POST', path: '/api/auth/totp/enrol', access: s('session') },
-  { name: 'auth-totp-confirm', method: 'POST', path: '/api/auth/totp/confirm', access: s('session') },
-  { name: 'offices-list', method: 'GET', path: '/api/offices', access: s('session') },
-  { name: 'offices-create', method: 'POST', path: '/api/offices', access: s('office.manage') },
-  { name: 'users-list', method: 'GET', path: '/api/users', access: s('user.manage:my-office') },
-  { name: 'users-create', method: 'POST', path: '/api/users', access: s('user.manage:my-office') },
-  { name: 'users-update', method: 'PATCH', path: '/api/users/{id}', access: s('user.manage:my-office') },
-  { name: 'users-reset-password', method: 'POST', path: '/api/users/{id}/reset-password', access: s('user.manage:my-office') },
-  { name: 'users-reset-totp', method: 'POST', path: '/api/users/{id}/reset-totp', access: s('user.manage:my-office') },
-  { name: 'audit-list', method: 'GET', path: '/api/audit', access: s('audit.read') },
-  { name: 'audit-export', method: 'GET', path: '/api/audit/export', access: s('audit.read') },
+  { name: 'auth-login', method: 'POST', path: '/api/auth/login', access: pub , fn: 'login' },
+  { name: 'auth-logout', method: 'POST', path: '/api/auth/logout', access: s('session') , fn: 'identity' },
+  { name: 'auth-me', method: 'GET', path: '/api/auth/me', access: s('session') , fn: 'identity' },
+  { name: 'auth-change-password', method: 'POST', path: '/api/auth/password', access: s('session') , fn: 'identity' },
+  { name: 'auth-totp-enrol', method: 'POST', path: '/api/auth/totp/enrol', access: s('session') , fn: 'identity' },
+  { name: 'auth-totp-confirm', method: 'POST', path: '/api/auth/totp/confirm', access: s('session') , fn: 'identity' },
+  { name: 'offices-list', method: 'GET', path: '/api/offices', access: s('session') , fn: 'identity' },
+  { name: 'offices-create', method: 'POST', path: '/api/offices', access: s('office.manage') , fn: 'identity' },
+  { name: 'users-list', method: 'GET', path: '/api/users', access: s('user.manage:my-office') , fn: 'identity' },
+  { name: 'users-create', method: 'POST', path: '/api/users', access: s('user.manage:my-office') , fn: 'identity' },
+  { name: 'users-update', method: 'PATCH', path: '/api/users/{id}', access: s('user.manage:my-office') , fn: 'identity' },
+  { name: 'users-reset-password', method: 'POST', path: '/api/users/{id}/reset-password', access: s('user.manage:my-office') , fn: 'identity' },
+  { name: 'users-reset-totp', method: 'POST', path: '/api/users/{id}/reset-totp', access: s('user.manage:my-office') , fn: 'identity' },
+  { name: 'audit-list', method: 'GET', path: '/api/audit', access: s('audit.read') , fn: 'audit' },
+  { name: 'audit-export', method: 'GET', path: '/api/audit/export', access: s('audit.read') , fn: 'audit' },
   // catalog
-  { name: 'items-search', method: 'GET', path: '/api/items', access: pub },
-  { name: 'items-get', method: 'GET', path: '/api/items/{code}', access: pub },
-  { name: 'items-admin-list', method: 'GET', path: '/api/admin/items', access: s('catalog.edit') },
-  { name: 'items-versions', method: 'GET', path: '/api/admin/items/{code}/versions', access: s('catalog.edit') },
-  { name: 'items-save', method: 'PUT', path: '/api/admin/items/{code}', access: s('catalog.edit') },
-  { name: 'items-publish', method: 'POST', path: '/api/admin/items/{code}/publish', access: s('catalog.edit') },
-  { name: 'items-withdraw', method: 'POST', path: '/api/admin/items/{code}/withdraw', access: s('catalog.edit') },
-  { name: 'items-import', method: 'POST', path: '/api/admin/items/import', access: s('catalog.edit') },
-  { name: 'items-export', method: 'GET', path: '/api/admin/items/export', access: s('catalog.edit') },
+  { name: 'items-search', method: 'GET', path: '/api/items', access: pub , fn: 'public' },
+  { name: 'items-get', method: 'GET', path: '/api/items/{code}', access: pub , fn: 'public' },
+  { name: 'items-admin-list', method: 'GET', path: '/api/admin/items', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-versions', method: 'GET', path: '/api/admin/items/{code}/versions', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-save', method: 'PUT', path: '/api/admin/items/{code}', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-publish', method: 'POST', path: '/api/admin/items/{code}/publish', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-withdraw', method: 'POST', path: '/api/admin/items/{code}/withdraw', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-import', method: 'POST', path: '/api/admin/items/import', access: s('catalog.edit') , fn: 'catalog-admin' },
+  { name: 'items-export', method: 'GET', path: '/api/admin/items/export', access: s('catalog.edit') , fn: 'catalog-admin' },
   // working-day calendar
-  { name: 'calendar-due-date', method: 'GET', path: '/api/calendar/due-date', access: pub },
-  { name: 'calendar-year-get', method: 'GET', path: '/api/calendar/years/{year}', access: s('session') },
-  { name: 'calendar-year-put', method: 'PUT', path: '/api/calendar/years/{year}', access: s('calendar.edit') },
+  { name: 'calendar-due-date', method: 'GET', path: '/api/calendar/due-date', access: pub , fn: 'public' },
+  { name: 'calendar-year-get', method: 'GET', path: '/api/calendar/years/{year}', access: s('session') , fn: 'calendar' },
+  { name: 'calendar-year-put', method: 'PUT', path: '/api/calendar/years/{year}', access: s('calendar.edit') , fn: 'calendar' },
   // cases
-  { name: 'cases-create', method: 'POST', path: '/api/cases', access: s('case.accept') },
-  { name: 'cases-list', method: 'GET', path: '/api/cases', access: s('case.read') },
-  { name: 'cases-get', method: 'GET', path: '/api/cases/{id}', access: s('case.read') },
-  { name: 'cases-view-id', method: 'POST', path: '/api/cases/{id}/view-id', access: s('case.view-id') },
-  { name: 'cases-supplement', method: 'POST', path: '/api/cases/{id}/supplement', access: s('case.accept') },
-  { name: 'cases-start', method: 'POST', path: '/api/cases/{id}/start', access: s('case.handle') },
-  { name: 'cases-suspend', method: 'POST', path: '/api/cases/{id}/suspend', access: s('case.handle') },
-  { name: 'cases-resume', method: 'POST', path: '/api/cases/{id}/resume', access: s('case.handle') },
-  { name: 'cases-extend', method: 'POST', path: '/api/cases/{id}/extend', access: s('case.extend') },
-  { name: 'cases-decide', method: 'POST', path: '/api/cases/{id}/decide', access: s('case.decide') },
-  { name: 'cases-fees', method: 'POST', path: '/api/cases/{id}/fees', access: s('case.handle') },
-  { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') },
-  { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') },
-  { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub },
+  { name: 'cases-create', method: 'POST', path: '/api/cases', access: s('case.accept') , fn: 'cases' },
+  { name: 'cases-list', method: 'GET', path: '/api/cases', access: s('case.read') , fn: 'cases' },
+  { name: 'cases-get', method: 'GET', path: '/api/cases/{id}', access: s('case.read') , fn: 'cases' },
+  { name: 'cases-view-id', method: 'POST', path: '/api/cases/{id}/view-id', access: s('case.view-id') , fn: 'cases-view-id' },
+  { name: 'cases-supplement', method: 'POST', path: '/api/cases/{id}/supplement', access: s('case.accept') , fn: 'cases' },
+  { name: 'cases-start', method: 'POST', path: '/api/cases/{id}/start', access: s('case.handle') , fn: 'cases' },
+  { name: 'cases-suspend', method: 'POST', path: '/api/cases/{id}/suspend', access: s('case.handle') , fn: 'cases' },
+  { name: 'cases-resume', method: 'POST', path: '/api/cases/{id}/resume', access: s('case.handle') , fn: 'cases' },
+  { name: 'cases-extend', method: 'POST', path: '/api/cases/{id}/extend', access: s('case.extend') , fn: 'cases' },
+  { name: 'cases-decide', method: 'POST', path: '/api/cases/{id}/decide', access: s('case.decide') , fn: 'cases' },
+  { name: 'cases-fees', method: 'POST', path: '/api/cases/{id}/fees', access: s('case.handle') , fn: 'cases' },
+  { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') , fn: 'cases' },
+  { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') , fn: 'cases' },
+  { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub , fn: 'public-status' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

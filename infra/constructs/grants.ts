@@ -1,0 +1,119 @@
+import { Aws } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Grant } from '../../shared/platform/functions.ts';
+import type { TableId } from '../../shared/platform/tables.ts';
+import type { DataStack } from '../stacks/data-stack.ts';
+
+/**
+ * Turns a function's declared grants (shared/platform/functions.ts) into its role's policy: the
+ * tables and keys named, the actions the grant means, and for the narrow grants a condition on
+ * the items' partition keys. Nothing else: a grant not declared is a permission not held.
+ */
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** Encrypting and decrypting the tables' (and queues', topic's) storage key, as DynamoDB/SQS/SNS do on the caller's behalf. */
+const STORAGE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const STORAGE_KEY_WRITE = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
+
+const arns = (t: Table) => [t.tableArn, `${t.tableArn}/index/*`];
+const leading = (prefixes: readonly string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...prefixes] } });
+
+export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicyStatement[] => {
+  const table = (id: TableId) => data.tables.get(id)!;
+  const out: PolicyStatement[] = [];
+  const add = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+    out.push(new PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
+  const storage = (write: boolean) => add(write ? STORAGE_KEY_WRITE : STORAGE_KEY_READ, [data.dataKey.keyArn]);
+
+  for (const g of new Set(uses)) {
+    switch (g) {
+      case 'catalog:read':
+      case 'cases:read':
+      case 'ratings:read':
+      case 'directory:read':
+        add(READ, arns(table(g.split(':')[0] as TableId)));
+        storage(false);
+        break;
+      case 'catalog:write':
+      case 'cases:write':
+      case 'ratings:write':
+      case 'directory:write':
+        add([...READ, ...WRITE], arns(table(g.split(':')[0] as TableId)));
+        storage(true);
+        break;
+      case 'cases:public-counter':
+        add(['dynamodb:UpdateItem'], [table('cases').tableArn], leading(['RATE#*']));
+        storage(true);
+        break;
+      case 'directory:calendar-read':
+        add(['dynamodb:GetItem', 'dynamodb:Query'], [table('directory').tableArn], leading(['CALENDAR']));
+        storage(false);
+        break;
+      case 'directory:calendar-write':
+        add(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [table('directory').tableArn], leading(['CALENDAR']));
+        storage(true);
+        break;
+      case 'directory:sessions':
+        add(['dynamodb:GetItem'], [table('directory').tableArn], leading(['SESSION#*', 'USER#*']));
+        add(['dynamodb:UpdateItem'], [table('directory').tableArn], leading(['SESSION#*']));
+        storage(true);
+        break;
+      case 'audit:append':
+        // PutItem only: a writer cannot read keys to overwrite, and IAM denies update/delete (below)
+        add(['dynamodb:PutItem'], [table('audit').tableArn]);
+        storage(true);
+        break;
+      case 'audit:read':
+        add(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'], arns(table('audit')));
+        storage(false);
+        break;
+      case 'pii:seal':
+        add(['kms:GenerateDataKey'], [data.piiKey.keyArn]);
+        break;
+      case 'pii:unseal':
+        add(['kms:Decrypt'], [data.piiKey.keyArn]);
+        break;
+      case 'lookup:mac':
+        add(['kms:GenerateMac'], [data.lookupKey.keyArn]);
+        break;
+      case 'token:sign':
+        add(['kms:Sign', 'kms:GetPublicKey'], [data.jwtKey.keyArn]);
+        break;
+      case 'token:verify':
+        add(['kms:GetPublicKey'], [data.jwtKey.keyArn]);
+        break;
+      case 'queue:delegation:send':
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('delegation')!.queue.queueArn]);
+        storage(true);
+        break;
+      case 'topic:publish':
+        add(['sns:Publish'], [data.topic.topicArn]);
+        storage(true);
+        break;
+      case 'health:describe':
+        add(['dynamodb:DescribeTable'], [...data.tables.values()].map((t) => t.tableArn));
+        add(['sns:GetTopicAttributes'], [data.topic.topicArn]);
+        break;
+    }
+  }
+  return out;
+};
+
+/** Every function may write its own logs and must never change an audit event. */
+export const baseStatements = (data: DataStack): PolicyStatement[] => [
+  new PolicyStatement({
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    resources: [`arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/lambda/*`],
+  }),
+  new PolicyStatement({
+    effect: Effect.DENY,
+    actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+    resources: [data.tables.get('audit')!.tableArn],
+  }),
+];
+
+export const applyGrants = (role: Role, uses: readonly Grant[], data: DataStack): void => {
+  for (const s of [...baseStatements(data), ...statementsFor(uses, data)]) role.addToPolicy(s);
+  data.failures.grantSendMessages(role);
+};

@@ -1,0 +1,21 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+
+type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/**
+ * One deployed function serves the routes of a context (shared/platform/functions.ts): API
+ * Gateway names the route in `resource` (the path template) and the method; each route keeps its
+ * own handler module with its own schemas and scope, exactly as the local gateway runs it.
+ */
+export const dispatch =
+  (routes: Readonly<Record<string, RouteHandler>>): RouteHandler =>
+  async (event, context) => {
+    const handler = routes[`${event.httpMethod} ${event.resource}`];
+    if (!handler)
+      return {
+        statusCode: 404,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
+      };
+    return handler(event, context);
+  };

@@ -1,0 +1,85 @@
+/**
+ * The deployed functions and what each may touch, as data. Routes (routes.ts) name the function
+ * that serves them; the CDK stack builds one Lambda per entry here, dispatching to the same
+ * per-route handler modules the local gateway runs, and gives each function's role exactly the
+ * grants listed — nothing stack-wide. Grouping routes by context keeps a county's few requests a
+ * minute on a few warm functions; splitting where the grants differ keeps least privilege
+ * (only `login` signs tokens, only `cases-view-id` decrypts personal data, public functions write
+ * no table).
+ */
+
+/**
+ * What a function may do. `<table>:read|write` covers the table and its indexes; the narrower
+ * grants are conditioned on the items' partition keys (dynamodb:LeadingKeys).
+ */
+export type Grant =
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'cases:read'
+  | 'cases:write'
+  /** Only the public look-up counters (RATE#…) of the cases table. */
+  | 'cases:public-counter'
+  | 'ratings:read'
+  | 'ratings:write'
+  | 'directory:read'
+  | 'directory:write'
+  /** Only the working-day calendar (CALENDAR) of the directory table. */
+  | 'directory:calendar-read'
+  | 'directory:calendar-write'
+  /** The authorizer: read sessions and users, update sessions (SESSION#…, USER#…). */
+  | 'directory:sessions'
+  /** Put new audit events; never read, update or delete them. */
+  | 'audit:append'
+  | 'audit:read'
+  /** Envelope-seal applicants' ID numbers and phones (GenerateDataKey on the personal-data key). */
+  | 'pii:seal'
+  /** Open sealed personal data (Decrypt on the personal-data key): the audited ID view only. */
+  | 'pii:unseal'
+  /** Keyed hash of ID numbers for lookups (GenerateMac). */
+  | 'lookup:mac'
+  | 'token:sign'
+  | 'token:verify'
+  | 'queue:delegation:send'
+  | 'topic:publish'
+  /** DescribeTable and GetTopicAttributes: the health check, no data. */
+  | 'health:describe';
+
+export interface FunctionDef {
+  readonly id: string;
+  readonly description: string;
+  readonly uses: readonly Grant[];
+  readonly timeoutSeconds?: number;
+}
+
+const CASE_WORK: readonly Grant[] = ['cases:write', 'catalog:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'pii:seal', 'lookup:mac', 'queue:delegation:send'];
+
+/** Functions serving HTTP routes. */
+export const HTTP_FUNCTIONS = [
+  { id: 'health', description: 'GET /api/health', uses: ['health:describe'] },
+  { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'directory:calendar-read'] },
+  { id: 'public-status', description: 'Public case status by number and phone4', uses: ['cases:read', 'cases:public-counter'] },
+  { id: 'login', description: 'Sign-in: the only function that signs tokens', uses: ['directory:write', 'audit:append', 'token:sign'] },
+  { id: 'identity', description: 'Own account, staff and offices', uses: ['directory:write', 'audit:append'] },
+  { id: 'audit', description: 'Audit browse and export', uses: ['audit:read', 'audit:append', 'directory:read'] },
+  { id: 'catalog-admin', description: 'Catalog editing, import and export', uses: ['catalog:write', 'audit:append'] },
+  { id: 'calendar', description: 'Working-day calendar years', uses: ['directory:calendar-write', 'audit:append'] },
+  { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
+  { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
+] as const satisfies readonly FunctionDef[];
+
+export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
+
+/** The Lambda authorizer. */
+export const AUTHORIZER_USES: readonly Grant[] = ['directory:sessions', 'token:verify'];
+
+/** Queue consumers by queue id, and scheduled functions by schedule id. */
+export const CONSUMER_USES: Record<string, readonly Grant[]> = {
+  delegation: ['cases:write', 'directory:read', 'audit:append'],
+};
+export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
+  'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+  'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+};
+
+/** Grants that write data (used by tests: public functions hold none but their counters). */
+export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'directory:write', 'directory:calendar-write', 'audit:append'];
