@@ -4,14 +4,17 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildCounty } from '../../infra/county.ts';
 import { applyNag, suppressStackWide } from '../../infra/nag.ts';
-import { loadCountyConfig } from '../../infra/config/county-config.ts';
+import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
 import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
-/** Synthesizes a county with bundling skipped (~15× faster), cdk-nag on, as `cdk synth` does. */
-export const synthCounty = (code: string) => {
+/**
+ * Synthesizes a county (a code of infra/counties/, or a config object) with bundling skipped
+ * (~15× faster), cdk-nag on, as `cdk synth` does.
+ */
+export const synthCounty = (codeOrConfig: string | CountyConfig) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'cli-telemetry': false } });
-  const county = loadCountyConfig(code);
+  const county = typeof codeOrConfig === 'string' ? loadCountyConfig(codeOrConfig) : codeOrConfig;
   const { data, appStack } = buildCounty(app, county);
   for (const s of [data, appStack]) suppressStackWide(s, county.region.startsWith('cn-'));
   applyNag(app);
