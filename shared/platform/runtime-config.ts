@@ -69,7 +69,7 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
 }
 
-export class RuntimeConfigError extends Error {}
+class RuntimeConfigError extends Error {}
 
 const byId = <Id extends string>(defs: ReadonlyArray<{ id: Id; envVar: string }>, env: Record<string, unknown>): Partial<Record<Id, string>> =>
   Object.fromEntries(defs.flatMap((d) => (typeof env[d.envVar] === 'string' ? [[d.id, env[d.envVar]]] : []))) as Partial<Record<Id, string>>;
