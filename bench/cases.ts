@@ -27,12 +27,12 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
 export const benchCases = async (): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { createResources, emulatorEnv }, { platformEnv }, { resetClients, dynamo }] = await Promise.all([
+  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }, { dynamo }] = await Promise.all([
     import('../local/dynamo-local.ts'),
     import('../local/fauxqs.ts'),
     import('../local/free-port.ts'),
-    import('../local/resources.ts'),
     import('../local/env.ts'),
+    import('../infra/config/county-config.ts'),
     import('../shared/aws/clients.ts'),
   ]);
   const ddb = await startDynamoLocal({ port: await freePort() });
@@ -42,8 +42,8 @@ export const benchCases = async (): Promise<Figure[]> => {
   const ep = { dynamodb: ddb.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
   const figures: Figure[] = [];
   try {
-    Object.assign(process.env, emulatorEnv(ep), platformEnv(dataDir, '411521'), await createResources(`bench${randomBytes(3).toString('hex')}`, ep), { POWERTOOLS_LOG_LEVEL: 'ERROR' });
-    resetClients();
+    const county = loadCountyConfig('411521');
+    applyEnv({ ...(await localFunctionEnv({ county, prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })), POWERTOOLS_LOG_LEVEL: 'ERROR' });
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
     const { capacityMeter } = await import('../shared/cases/repo.ts');
@@ -55,7 +55,7 @@ export const benchCases = async (): Promise<Figure[]> => {
     const { loadCalendar } = await import('../shared/calendar/store.ts');
     const { caseKeys } = await import('../shared/db/keys.ts');
     const { tableName } = await import('../shared/platform/env.ts');
-    await seedDemoCounty('411521');
+    await seedDemoCounty(county);
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
     const body = { itemCode: item.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: ['居民户口簿', '近期免冠照片'] };
@@ -135,7 +135,7 @@ export const benchCases = async (): Promise<Figure[]> => {
     figures.push({ name: 'overdue scan, 10 overdue among 5,000 open: read capacity', value: large.consumedRcu, unit: `RCU (${large.red} red cards)`, target: 'same as among 100' });
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
+    applyEnv(saved as Record<string, string>);
     await fauxqs.stop();
     await ddb.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * Run alone: `npx tsx bench/catalog.ts`.
  */
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { demoItems } from '../shared/catalog/demo-catalog.ts';
 import { searchFieldsOf } from '../shared/catalog/search-fields.ts';
@@ -80,20 +81,20 @@ const searchFigures = (entries: IndexEntry[]): Figure[] => {
 
 /** Writes the catalog into a fresh DynamoDB Local table, then times a cold container's first index build. */
 const dynamoFigures = async (items: Item[]): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { createResources, emulatorEnv }, { resetClients }] = await Promise.all([
+  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }] = await Promise.all([
     import('../local/dynamo-local.ts'),
     import('../local/fauxqs.ts'),
     import('../local/free-port.ts'),
-    import('../local/resources.ts'),
-    import('../shared/aws/clients.ts'),
+    import('../local/env.ts'),
+    import('../infra/config/county-config.ts'),
   ]);
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
   const saved = { ...process.env };
   try {
     const ep = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
-    Object.assign(process.env, emulatorEnv(ep), await createResources(`bench${randomBytes(3).toString('hex')}`, ep), { AUDIT_RETENTION_DAYS: '1' });
-    resetClients();
+    const env = await localFunctionEnv({ county: loadCountyConfig('411521'), prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir: tmpdir() }); // the catalog uses no keys
+    applyEnv({ ...env, AUDIT_RETENTION_DAYS: '1' });
     const store = dynamoCatalogStore();
     const w0 = performance.now();
     const { transactions } = await commitVersions(
@@ -124,8 +125,7 @@ const dynamoFigures = async (items: Item[]): Promise<Figure[]> => {
     ];
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-    resetClients();
+    applyEnv(saved as Record<string, string>);
     await fauxqs.stop();
     await dynamo.stop();
   }

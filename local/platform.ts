@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local.ts';
 import { startFauxqs, type Fauxqs } from './fauxqs.ts';
-import { createResources, emulatorEnv } from './resources.ts';
 import { startGateway } from './gateway.ts';
 import { startPoller } from './poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { freePort } from './free-port.ts';
 import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
-import { resetClients } from '../shared/aws/clients.ts';
-import { platformEnv } from './env.ts';
+import { applyEnv, localFunctionEnv } from './env.ts';
+import { loadCountyConfig, type CountyConfig } from '../infra/config/county-config.ts';
 
 /**
  * The embedded default: DynamoDB Local + fauxqs + the local gateway, queue poller and scheduler,
@@ -22,6 +21,7 @@ export interface PlatformOptions {
   /** 0 picks a free port. */
   port: number;
   dataDir: string;
+  /** The county whose infra/counties/<code>.json configures the functions (default 411521). */
   countyCode?: string;
   reset?: boolean;
   seed?: boolean;
@@ -32,6 +32,7 @@ export interface PlatformOptions {
 
 export interface Platform {
   url: string;
+  county: CountyConfig;
   env: Record<string, string>;
   seed?: SeedReport;
   stop(): Promise<void>;
@@ -39,10 +40,9 @@ export interface Platform {
 
 const REGION = 'cn-north-1';
 
-
 export const startPlatform = async (opts: PlatformOptions): Promise<Platform> => {
   const log = opts.log ?? (() => undefined);
-  const countyCode = opts.countyCode ?? '411521';
+  const county = loadCountyConfig(opts.countyCode ?? '411521');
   if (opts.reset) rmSync(opts.dataDir, { recursive: true, force: true });
   mkdirSync(opts.dataDir, { recursive: true });
 
@@ -60,15 +60,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     started.push(fauxqs);
     const endpoints = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: REGION };
 
-    const env = {
-      ...emulatorEnv(endpoints),
-      ...platformEnv(opts.dataDir, countyCode),
-      ...(await createResources(`local-${countyCode}`, endpoints)),
-    };
-    Object.assign(process.env, env);
-    resetClients();
+    const env = await localFunctionEnv({ county, prefix: `local-${county.code}`, endpoints, dataDir: opts.dataDir });
+    applyEnv(env);
 
-    const seed = opts.seed ? await seedDemoCounty(countyCode) : undefined;
+    const seed = opts.seed ? await seedDemoCounty(county) : undefined;
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });
     started.push({ stop: () => closeServer(server) });
@@ -79,7 +74,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
 
     // lets `npm run invoke` run a handler against this running platform
     writeFileSync(join(opts.dataDir, 'runtime.json'), JSON.stringify({ url, env }, null, 2));
-    return { url, env, ...(seed ? { seed } : {}), stop: stopAll };
+    return { url, county, env, ...(seed ? { seed } : {}), stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -10,10 +10,11 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-s
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { TABLES, type TableDef } from '../shared/platform/tables.ts';
 import { QUEUES, TOPICS } from '../shared/platform/queues.ts';
+import type { FunctionResources } from '../infra/config/function-env.ts';
 
 /**
  * Creates a county's tables, queues and topics on the emulators from the same definitions the
- * CDK stack uses (shared/platform/*), and returns the environment functions read them from.
+ * CDK stack uses (shared/platform/*), and returns their names for the functions' environment.
  */
 export interface Endpoints {
   dynamodb: string;
@@ -65,13 +66,15 @@ const createTable = async (ddb: DynamoDBClient, name: string, def: TableDef): Pr
   }
 };
 
-export const createResources = async (prefix: string, ep: Endpoints): Promise<Record<string, string>> => {
-  const env: Record<string, string> = {};
+export const createResources = async (prefix: string, ep: Endpoints): Promise<Omit<FunctionResources, 'keys'>> => {
+  const tables: Record<string, string> = {};
+  const queues: Record<string, string> = {};
+  const topics: Record<string, string> = {};
   const ddb = new DynamoDBClient({ endpoint: ep.dynamodb, region: ep.region, credentials: creds });
   for (const def of TABLES) {
     const name = `${prefix}-${def.id}`;
     await createTable(ddb, name, def);
-    env[def.envVar] = name;
+    tables[def.id] = name;
   }
   ddb.destroy();
 
@@ -89,18 +92,17 @@ export const createResources = async (prefix: string, ep: Endpoints): Promise<Re
         },
       }),
     );
-    env[q.envVar] = main.QueueUrl!;
-    env[`${q.envVar}_DLQ`] = dlq.QueueUrl!;
+    queues[q.id] = main.QueueUrl!;
   }
   sqs.destroy();
 
   const sns = new SNSClient({ endpoint: ep.fauxqs, region: ep.region, credentials: creds });
   for (const t of TOPICS) {
     const topic = await sns.send(new CreateTopicCommand({ Name: `${prefix}-${t.id}` }));
-    env[t.envVar] = topic.TopicArn!;
+    topics[t.id] = topic.TopicArn!;
   }
   sns.destroy();
-  return env;
+  return { tables, queues, topics } as Omit<FunctionResources, 'keys'>;
 };
 
 /** The environment that points the AWS SDK (and so every handler) at the emulators. */

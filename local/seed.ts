@@ -1,6 +1,6 @@
-import { loadCountyConfig } from '../infra/config/county-config.ts';
+import type { CountyConfig } from '../infra/config/county-config.ts';
 import { seedDemoDirectory } from '../shared/identity/seed-demo.ts';
-import { seedDemoCatalog } from '../shared/catalog/seed-demo.ts';
+import { seedDemoCatalog } from './seed-demo-catalog.ts';
 
 export interface SeedReport {
   logins: Array<{ username: string; role: string; office: string; totpUri?: string }>;
@@ -8,8 +8,7 @@ export interface SeedReport {
 }
 
 /** Seeds the demo county (offices, demo staff, demo catalog). Idempotent: safe on every start. */
-export const seedDemoCounty = async (countyCode: string): Promise<SeedReport> => {
-  const config = loadCountyConfig(countyCode);
+export const seedDemoCounty = async (config: CountyConfig): Promise<SeedReport> => {
   const { logins } = await seedDemoDirectory(config);
   const { items } = await seedDemoCatalog();
   return { logins, items };

@@ -2,6 +2,8 @@
  * `npm start`: the whole Bianmin locally, on embedded emulators, seeded with the demo county.
  *   npm start -- --reset      start with empty data
  *   npm start -- --port 3100  another port (default 3000, or $PORT)
+ *   npm start -- --county 640502  another county of infra/counties/ (default 411521), configured
+ *                                 exactly as its stack would configure the functions
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ const { values } = parseArgs({
   options: {
     reset: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
+    county: { type: 'string', default: '411521' },
     verbose: { type: 'boolean', default: false },
     // for the start-up test: serve whatever web/dist holds instead of building it
     'skip-web-build': { type: 'boolean', default: false },
@@ -49,13 +52,14 @@ const main = async (): Promise<void> => {
   const platform = await startPlatform({
     port,
     dataDir: values['data-dir'],
+    countyCode: values.county,
     reset: values.reset,
     seed: true,
     persist: true,
     log: values.verbose ? (l) => console.log(l) : () => undefined,
   });
 
-  console.log(`\n便民 Bianmin 已启动（演示县：罗山县 411521，数据为演示数据）用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`\n便民 Bianmin 已启动（演示县：${platform.county.name} ${platform.county.code}，数据为演示数据）用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`  网址        ${platform.url}`);
   console.log(`  健康检查    ${platform.url}/api/health`);
   console.log(`  数据目录    .data/   (npm start -- --reset 清空重来)\n`);

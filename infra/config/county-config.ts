@@ -32,7 +32,7 @@ const officeSchema: z.ZodType<OfficeInput> = z.lazy(() =>
   }),
 );
 
-export const countyConfigSchema = z
+const countyConfigSchema = z
   .object({
     code: z.string().regex(/^\d{6}$/, '县区代码须为 6 位数字'),
     name: z.string().min(2, '请填写县区名称'),
@@ -75,7 +75,7 @@ export const countyConfigSchema = z
 export type CountyConfig = z.output<typeof countyConfigSchema>;
 export type Office = OfficeInput;
 
-export class CountyConfigError extends Error {}
+class CountyConfigError extends Error {}
 
 export const parseCountyConfig = (raw: unknown, source = 'county config'): CountyConfig => {
   const r = countyConfigSchema.safeParse(raw);

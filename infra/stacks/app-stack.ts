@@ -12,10 +12,11 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
-import { QUEUES, TOPICS, type QueueDef } from '../../shared/platform/queues.ts';
+import { QUEUES, TOPICS, type QueueDef, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { SCHEDULES, type ScheduleDef } from '../../shared/platform/schedules.ts';
-import { TABLES } from '../../shared/platform/tables.ts';
+import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { functionEnvironment, type FunctionResources } from '../config/function-env.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
@@ -34,6 +35,15 @@ export interface AppStackProps extends StackProps {
   queues?: readonly QueueDef[];
   schedules?: readonly ScheduleDef[];
 }
+
+/** The Data stack's resources as the functions' environment names them (CloudFormation tokens). */
+export const stackResources = (data: DataStack): FunctionResources => ({
+  tables: Object.fromEntries(TABLES.map((t) => [t.id, data.tables.get(t.id)!.tableName])) as Record<TableId, string>,
+  queues: Object.fromEntries(QUEUES.map((q) => [q.id, data.queues.get(q.id)!.queue.queueUrl])) as Record<QueueId, string>,
+  // one topic carries every alert kind
+  topics: Object.fromEntries(TOPICS.map((t) => [t.id, data.topic.topicArn])) as Record<TopicId, string>,
+  keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
+});
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
 export class AppStack extends Stack {
@@ -54,20 +64,7 @@ export class AppStack extends Stack {
         { id: 'AwsSolutions-SMG4', reason: 'Rotating it means redeploying CloudFront and the functions together; rotated by a deploy with a new secret.' },
       ]);
     }
-    const environment: Record<string, string> = {
-      COUNTY_CODE: county.code,
-      POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
-      AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
-      YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
-      TOTP_FOR_ALL: String(county.totpForAll),
-      ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
-      DATA_KMS_KEY_ID: data.piiKey.keyId,
-      JWT_KMS_KEY_ID: data.jwtKey.keyId,
-      LOOKUP_KMS_KEY_ID: data.lookupKey.keyId,
-      ...Object.fromEntries(TABLES.map((t) => [t.envVar, data.tables.get(t.id)!.tableName])),
-      ...Object.fromEntries(QUEUES.map((q) => [q.envVar, data.queues.get(q.id)!.queue.queueUrl])),
-      ...Object.fromEntries(TOPICS.map((t) => [t.envVar, data.topic.topicArn])),
-    };
+    const environment = functionEnvironment(county, { ...stackResources(data), ...(this.originVerify ? { edge: { originVerify: this.originVerify.secretValue.unsafeUnwrap() } } : {}) });
 
     /** A role per function, holding exactly what the function declares it uses (shared/platform/functions.ts). */
     const roleFor = (id: string, uses: readonly Grant[]): Role => {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -10,6 +11,7 @@ import { ValidationError, UnauthenticatedError, ForbiddenError } from '../errors
 import { principalSchema, hasScope, type Principal } from '../identity/principal.ts';
 import { routeByName, type RouteName, type RouteDef, type ROUTES } from '../platform/routes.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
+import { runtimeConfig } from '../platform/runtime-config.ts';
 
 // Chinese validation messages for every schema, set once per container.
 z.config(zhCN());
@@ -52,6 +54,23 @@ const principalOf = (event: APIGatewayProxyEvent): Principal | undefined => {
   if (typeof raw !== 'string') return undefined;
   const parsed = principalSchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * Behind CloudFront the API answers only CloudFront (its secret header), and the caller's address
+ * is the viewer's (CloudFront-Viewer-Address "ip:port"), not the edge's: per-address limits and the
+ * audit trail see citizens, not four edge servers.
+ */
+const edgeCheck = (headers: Record<string, string | undefined>, event: APIGatewayProxyEvent): string => {
+  const { originVerify, viewerAddressHeader } = runtimeConfig().edge;
+  if (originVerify) {
+    const got = Buffer.from(headers['x-origin-verify'] ?? '');
+    const want = Buffer.from(originVerify);
+    if (got.length !== want.length || !timingSafeEqual(got, want)) throw new ForbiddenError('请通过政务服务网站访问');
+  }
+  const viewer = viewerAddressHeader ? headers[viewerAddressHeader] : undefined;
+  if (viewer) return viewer.replace(/^\[?([^\]]*?)\]?:\d+$/, '$1');
+  return event.requestContext.identity?.sourceIp ?? '';
 };
 
 const parseBody = (event: APIGatewayProxyEvent): unknown => {
@@ -109,6 +128,7 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
     const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId;
     logger.appendKeys({ correlationId, route: route.name });
     try {
+      const sourceIp = edgeCheck(headers, event);
       const principal = principalOf(event);
       if (route.access !== 'public') {
         if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
@@ -121,7 +141,7 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
         principal: principal as PrincipalOf<N>,
         headers,
         correlationId,
-        meta: { sourceIp: event.requestContext.identity?.sourceIp ?? '', userAgent: headers['user-agent'] ?? '' },
+        meta: { sourceIp, userAgent: headers['user-agent'] ?? '' },
         route,
       };
       return toResult(await fn(req), correlationId);

@@ -1,19 +1,15 @@
-import { TABLES, type TableId } from './tables.ts';
+import { tableDef, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
+import { requireVar, runtimeConfig } from './runtime-config.ts';
 
 /**
- * Physical resource names reach functions through environment variables (set by the CDK stack,
- * or by the local platform before it imports a handler). Read lazily so tests can point a
- * module at their own isolated tables.
+ * Physical resource names, for the adapters (dynamo-*.ts, sqs-*.ts, sns-*.ts). They come from the
+ * runtime config (shared/platform/runtime-config.ts); a missing one fails where it is needed,
+ * naming its variable.
  */
-const required = (name: string): string => {
-  const v = process.env[name];
-  if (!v) throw new Error(`environment variable ${name} is not set`);
-  return v;
-};
+const envVarOf = (defs: ReadonlyArray<{ id: string; envVar: string }>, id: string): string => defs.find((d) => d.id === id)!.envVar;
 
-export const tableName = (id: TableId): string => required(TABLES.find((t) => t.id === id)!.envVar);
-export const queueUrl = (id: QueueId): string => required(QUEUES.find((q) => q.id === id)!.envVar);
-export const topicArn = (id: TopicId): string => required(TOPICS.find((t) => t.id === id)!.envVar);
-export const countyCode = (): string => required('COUNTY_CODE');
-
+export const tableName = (id: TableId): string => requireVar(runtimeConfig().tables[id], tableDef(id).envVar);
+export const queueUrl = (id: QueueId): string => requireVar(runtimeConfig().queues[id], envVarOf(QUEUES, id));
+export const topicArn = (id: TopicId): string => requireVar(runtimeConfig().topics[id], envVarOf(TOPICS, id));
+export const countyCode = (): string => requireVar(runtimeConfig().countyCode, 'COUNTY_CODE');

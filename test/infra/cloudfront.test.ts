@@ -68,3 +68,15 @@ describe('cloudFront: false', () => {
     appT.resourceCountIs('AWS::SecretsManager::Secret', 0);
   });
 });
+
+describe('cloudFront: true reaches the functions', () => {
+  it('every function carries the origin secret and the viewer-address header', () => {
+    const { appT } = synthCounty('411521', { region: 'us-east-1', cloudFront: true });
+    const fns = Object.values(appT.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime?.startsWith('nodejs22'));
+    expect(fns.length).toBeGreaterThan(5);
+    for (const f of fns) {
+      expect(f.Properties.Environment.Variables.VIEWER_ADDRESS_HEADER).toBe('cloudfront-viewer-address');
+      expect(JSON.stringify(f.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET)).toContain('secretsmanager');
+    }
+  });
+});

@@ -8,10 +8,13 @@ import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-c
 import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
-/** Synthesizes a county with bundling skipped (~15× faster), cdk-nag on, as `cdk synth` does. */
-export const synthCounty = (code: string, overrides: Partial<CountyConfig> = {}) => {
+/**
+ * Synthesizes a county (a code of infra/counties/, or a config object) with bundling skipped
+ * (~15× faster), cdk-nag on, as `cdk synth` does.
+ */
+export const synthCounty = (codeOrConfig: string | CountyConfig, overrides: Partial<CountyConfig> = {}) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'cli-telemetry': false } });
-  const county = { ...loadCountyConfig(code), ...overrides };
+  const county = { ...(typeof codeOrConfig === 'string' ? loadCountyConfig(codeOrConfig) : codeOrConfig), ...overrides };
   const { data, appStack } = buildCounty(app, county);
   for (const s of [data, appStack]) suppressStackWide(s, county.region.startsWith('cn-'));
   applyNag(app);

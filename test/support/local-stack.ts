@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
-import { createResources, emulatorEnv } from '../../local/resources.ts';
 import { startGateway } from '../../local/gateway.ts';
-import { platformEnv } from '../../local/env.ts';
+import { applyEnv, localFunctionEnv } from '../../local/env.ts';
 import { ROOT } from '../../local/modules.ts';
-import { resetClients } from '../../shared/aws/clients.ts';
 import type { SeedReport } from '../../local/seed.ts';
+import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
 
 /**
  * One isolated county per test file: its own tables/queues (unique prefix) on the shared
@@ -31,23 +30,22 @@ export interface TestStack {
 
 export const DEMO_PASSWORD = 'Bianmin@2026';
 
-export const startTestStack = async (opts: { seed?: boolean; countyCode?: string } = {}): Promise<TestStack> => {
+/**
+ * `county`: a code of infra/counties/ (default 411521), or a config object, so a test can try a
+ * county setting; either way the functions' environment is derived as the stack derives it.
+ */
+export const startTestStack = async (opts: { seed?: boolean; county?: string | CountyConfig } = {}): Promise<TestStack> => {
   const ep = inject('emulators');
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-test-'));
-  const countyCode = opts.countyCode ?? '411521';
-  const env = {
-    ...emulatorEnv(ep),
-    ...platformEnv(dataDir, countyCode),
-    ...(await createResources(prefix, ep)),
-  };
-  Object.assign(process.env, env);
-  resetClients();
+  const county = typeof opts.county === 'object' ? opts.county : loadCountyConfig(opts.county ?? '411521');
+  const env = await localFunctionEnv({ county, prefix, endpoints: ep, dataDir });
+  applyEnv(env);
 
   let seed: SeedReport | undefined;
   if (opts.seed) {
     const { seedDemoCounty } = await import('../../local/seed.ts');
-    seed = await seedDemoCounty(countyCode);
+    seed = await seedDemoCounty(county);
   }
   const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist') });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
-import { seedDemoCatalog } from '../../../shared/catalog/seed-demo.ts';
+import { seedDemoCatalog } from '../../../local/seed-demo-catalog.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { dynamoCatalogStore } from '../../../shared/catalog/dynamo-catalog.ts';
 import { dynamoCatalogReader } from '../../../shared/catalog/reader.ts';

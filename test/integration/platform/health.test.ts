@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { TABLES } from '../../../shared/platform/tables.ts';
 import { QUEUES } from '../../../shared/platform/queues.ts';
+import { applyEnv } from '../../../local/env.ts';
 
 describe('GET /api/health', () => {
   let stack: TestStack;
@@ -20,15 +21,14 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 naming the table when one is unreachable', async () => {
-    const saved = process.env.TABLE_AUDIT;
-    process.env.TABLE_AUDIT = `${stack.prefix}-missing`;
+    applyEnv({ TABLE_AUDIT: `${stack.prefix}-missing` });
     try {
       const res = await stack.fetch('/api/health');
       expect(res.status).toBe(503);
       const body = (await res.json()) as { checks: Array<{ id: string; ok: boolean }> };
       expect(body.checks.find((c) => c.id === 'audit')?.ok).toBe(false);
     } finally {
-      process.env.TABLE_AUDIT = saved;
+      applyEnv(stack.env);
     }
   });
 

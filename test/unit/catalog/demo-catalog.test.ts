@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoItems, parseSeedList, SEED_EXCERPT } from '../../../shared/catalog/demo-catalog.ts';
 import { parseItem } from '../../../shared/catalog/item.ts';
 import { memoryCatalogStore } from '../../../shared/catalog/memory-catalog.ts';
-import { seedCatalog } from '../../../shared/catalog/seed-demo.ts';
+import { seedCatalog } from '../../../local/seed-demo-catalog.ts';
 import { ROOT } from '../../../local/modules.ts';
 
 const seedsDir = join(ROOT, '..', 'shared', 'seeds');

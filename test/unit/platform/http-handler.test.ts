@@ -97,3 +97,42 @@ describe('HTTP handler factory', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/ECONNREFUSED|secret/);
   });
 });
+
+describe('behind CloudFront (ORIGIN_VERIFY_SECRET, VIEWER_ADDRESS_HEADER set by the stack)', () => {
+  const withEdge = async (fn: () => Promise<void>) => {
+    const { resetRuntimeConfig } = await import('../../../shared/platform/runtime-config.ts');
+    process.env.ORIGIN_VERIFY_SECRET = 's3cret-from-cloudfront';
+    process.env.VIEWER_ADDRESS_HEADER = 'CloudFront-Viewer-Address';
+    resetRuntimeConfig();
+    try {
+      await fn();
+    } finally {
+      delete process.env.ORIGIN_VERIFY_SECRET;
+      delete process.env.VIEWER_ADDRESS_HEADER;
+      resetRuntimeConfig();
+    }
+  };
+  const seen: string[] = [];
+  const h = httpHandler('health', {}, async (req) => (seen.push(req.meta.sourceIp), { body: { ok: true } }));
+  const call = (headers: Record<string, string>) => h(event({ httpMethod: 'GET', resource: '/api/health', headers }), lambdaContext('health')) as Promise<APIGatewayProxyResult>;
+
+  it('refuses a request that did not come through CloudFront (the execute-api endpoint answers nobody else)', () =>
+    withEdge(async () => {
+      expect((await call({})).statusCode).toBe(403);
+      expect((await call({ 'x-origin-verify': 'guess' })).statusCode).toBe(403);
+    }));
+
+  it("takes the viewer's address from CloudFront-Viewer-Address, IPv4 and IPv6", () =>
+    withEdge(async () => {
+      seen.length = 0;
+      expect((await call({ 'x-origin-verify': 's3cret-from-cloudfront', 'CloudFront-Viewer-Address': '198.51.100.10:46532' })).statusCode).toBe(200);
+      await call({ 'x-origin-verify': 's3cret-from-cloudfront', 'cloudfront-viewer-address': '2001:db8:85a3::8a2e:370:7334:46532' });
+      expect(seen).toEqual(['198.51.100.10', '2001:db8:85a3::8a2e:370:7334']);
+    }));
+
+  it('without CloudFront the API gateway address is used and no header is required', async () => {
+    seen.length = 0;
+    expect((await call({ 'cloudfront-viewer-address': '203.0.113.9:1' })).statusCode).toBe(200);
+    expect(seen).toEqual(['127.0.0.1']);
+  });
+});

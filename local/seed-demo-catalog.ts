@@ -1,8 +1,8 @@
-import { demoItems } from './demo-catalog.ts';
-import { dynamoCatalogStore } from './dynamo-catalog.ts';
-import { commitVersions } from './import.ts';
-import { parseItem } from './item.ts';
-import type { CatalogStore } from './store.ts';
+import { demoItems } from '../shared/catalog/demo-catalog.ts';
+import { dynamoCatalogStore } from '../shared/catalog/dynamo-catalog.ts';
+import { commitVersions } from '../shared/catalog/import.ts';
+import { parseItem } from '../shared/catalog/item.ts';
+import type { CatalogStore } from '../shared/catalog/store.ts';
 
 const SEED_ACTOR = { userId: 'system', username: 'system', officeId: '' };
 

@@ -1,0 +1,40 @@
+import { TABLES, type TableId } from '../../shared/platform/tables.ts';
+import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
+import type { CountyConfig } from './county-config.ts';
+
+/**
+ * THE environment of a county's functions: every county setting, plus the physical resources they
+ * use. The CDK stack calls it with CloudFormation tokens and KMS keys, the local platform with the
+ * emulators' names and dev key files, so a setting tried locally behaves as it will deployed.
+ * shared/platform/runtime-config.ts is the receiving end.
+ */
+export interface FunctionResources {
+  readonly tables: Readonly<Record<TableId, string>>;
+  /** Queue URLs. */
+  readonly queues: Readonly<Record<QueueId, string>>;
+  /** Topic ARNs. */
+  readonly topics: Readonly<Record<TopicId, string>>;
+  /** KMS key ids in AWS; locally, files holding generated dev keys (KMS is not emulated). */
+  readonly keys: { readonly kms: { data: string; jwt: string; lookup: string } } | { readonly devFiles: { data: string; jwt: string } };
+  /**
+   * With CloudFront in front (deployed only: there is no edge locally): the secret header value
+   * CloudFront adds, without which the API answers nobody, and the header carrying the viewer's address.
+   */
+  readonly edge?: { readonly originVerify: string };
+}
+
+export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
+  COUNTY_CODE: county.code,
+  POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
+  AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
+  YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
+  TOTP_FOR_ALL: String(county.totpForAll),
+  ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  ...('kms' in res.keys
+    ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
+    : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),
+  ...Object.fromEntries(TABLES.map((t) => [t.envVar, res.tables[t.id]])),
+  ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
+  ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
+  ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
+});

@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import { TABLES, type TableId } from './tables.ts';
+import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
+import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
+
+/**
+ * What a function reads from its environment, as one schema. The variables are set by the CDK
+ * stack in AWS and by the local platform before it imports a handler, both from one derivation
+ * (infra/config/function-env.ts), so this is the receiving end of that contract.
+ *
+ * Resource names are optional here and checked where they are used (`requireVar`): unit tests run
+ * the rules with no resources at all. A value that is present but malformed fails the whole parse,
+ * naming the variable. Parsed once per container, on first use.
+ */
+const text = z.string().min(1);
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const flag = z.enum(['true', 'false'], { message: 'expected "true" or "false"' }).transform((v) => v === 'true');
+
+const roleScopesSchema = z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES)));
+const roleScopesJson = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(roleScopesSchema);
+
+const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
+
+const envSchema = z.object({
+  COUNTY_CODE: z.string().regex(/^\d{6}$/, 'expected a 6-digit county code').optional(),
+  POWERTOOLS_SERVICE_NAME: text.default('bianmin'),
+  ...resourceVars,
+  // KMS in AWS; locally the dev key files stand in (generated on first use)
+  DATA_KMS_KEY_ID: text.optional(),
+  JWT_KMS_KEY_ID: text.optional(),
+  LOOKUP_KMS_KEY_ID: text.optional(),
+  DATA_DEV_KEY_FILE: text.optional(),
+  JWT_DEV_KEY_FILE: text.optional(),
+  // county settings (infra/counties/<code>.json); defaults are the county config's defaults
+  AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
+  YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  TOTP_FOR_ALL: flag.default(false),
+  ROLE_SCOPES_JSON: roleScopesJson.default({}),
+  CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
+  // CloudFront in front (deployed only): the header only CloudFront sends, and where it puts the viewer's address
+  ORIGIN_VERIFY_SECRET: text.optional(),
+  VIEWER_ADDRESS_HEADER: text.optional(),
+});
+
+export interface RuntimeConfig {
+  readonly countyCode: string | undefined;
+  readonly serviceName: string;
+  readonly tables: Readonly<Partial<Record<TableId, string>>>;
+  readonly queues: Readonly<Partial<Record<QueueId, string>>>;
+  readonly topics: Readonly<Partial<Record<TopicId, string>>>;
+  readonly kmsKeys: { readonly data?: string; readonly jwt?: string; readonly lookup?: string };
+  readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
+  readonly auditRetentionDays: number;
+  readonly yellowCardWorkdays: number;
+  readonly totpForAll: boolean;
+  readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
+  readonly catalogIndexCheckSeconds: number;
+  readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
+}
+
+class RuntimeConfigError extends Error {}
+
+const byId = <Id extends string>(defs: ReadonlyArray<{ id: Id; envVar: string }>, env: Record<string, unknown>): Partial<Record<Id, string>> =>
+  Object.fromEntries(defs.flatMap((d) => (typeof env[d.envVar] === 'string' ? [[d.id, env[d.envVar]]] : []))) as Partial<Record<Id, string>>;
+
+/** Parses an environment (process.env by default); an empty value counts as unset. */
+export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefined>>): RuntimeConfig => {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = envSchema.safeParse(present);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
+    throw new RuntimeConfigError(`malformed environment variable(s):\n${lines.join('\n')}`);
+  }
+  const e = r.data;
+  return {
+    countyCode: e.COUNTY_CODE,
+    serviceName: e.POWERTOOLS_SERVICE_NAME,
+    tables: byId(TABLES, e),
+    queues: byId(QUEUES, e),
+    topics: byId(TOPICS, e),
+    kmsKeys: { data: e.DATA_KMS_KEY_ID, jwt: e.JWT_KMS_KEY_ID, lookup: e.LOOKUP_KMS_KEY_ID },
+    devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    totpForAll: e.TOTP_FOR_ALL,
+    roleScopes: e.ROLE_SCOPES_JSON,
+    catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
+    edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
+  };
+};
+
+let cached: RuntimeConfig | undefined;
+
+/** The configuration of this container, parsed from process.env on first use. */
+export const runtimeConfig = (): RuntimeConfig => (cached ??= parseRuntimeConfig(process.env));
+
+/** The local platform and tests re-point process.env between stacks; Lambda never calls this. */
+export const resetRuntimeConfig = (): void => {
+  cached = undefined;
+};
+
+/** A value a function cannot run without; the error names the variable that should carry it. */
+export const requireVar = <T>(value: T | undefined, envVar: string): T => {
+  if (value === undefined) throw new RuntimeConfigError(`environment variable ${envVar} is not set`);
+  return value;
+};
