@@ -6,8 +6,6 @@ import tseslint from 'typescript-eslint';
  * and leaves this list; when it is empty, delete it.
  */
 const LEGACY_ADAPTERS = [
-  'shared/audit/browse.ts',
-  'shared/calendar/store.ts',
   'shared/cases/forward.ts',
   'shared/cases/intake.ts',
   'shared/cases/lifecycle.ts',
@@ -17,9 +15,6 @@ const LEGACY_ADAPTERS = [
   'shared/identity/directory-store.ts',
   'shared/identity/seed-demo.ts',
   'shared/identity/tokens.ts',
-  'shared/platform/health.ts',
-  'shared/supervision/daily-digest.ts',
-  'shared/supervision/overdue-scan.ts',
 ];
 
 export default tseslint.config(

@@ -52,7 +52,7 @@ export const benchCases = async (): Promise<Figure[]> => {
     const { casePorts } = await import('../shared/cases/ports.ts');
     const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
     const { scanOverdue } = await import('../shared/supervision/overdue-scan.ts');
-    const { loadCalendar } = await import('../shared/calendar/store.ts');
+    const { supervisionPorts } = await import('../shared/supervision/wiring.ts');
     const { caseKeys } = await import('../shared/db/keys.ts');
     const { tableName } = await import('../shared/platform/env.ts');
     await seedDemoCounty(county);
@@ -111,18 +111,17 @@ export const benchCases = async (): Promise<Figure[]> => {
     server.close();
 
     // overdue scan: the same reads for 10 overdue cases among 100 or among 5,000 open cases
-    const { cal } = await loadCalendar();
     const scanWith = async (open: number) => {
       const now = new Date('2026-11-20T02:00:00Z');
       const items = Array.from({ length: open }, (_v, i) => {
         const cid = randomUUID();
         const dueAt = i < 10 ? '2026-11-19T15:59:59.999Z' : '2027-06-30T15:59:59.999Z';
-        return { ...caseKeys.case(cid), ...caseKeys.openByDue(cid, dueAt), id: cid, dueAt, number: `bench-${i}`, itemName: 'x', officeId: '411521-lingshan', version: 1 };
+        return { ...caseKeys.case(cid), ...caseKeys.openByDue(cid, dueAt), id: cid, dueAt, status: 'accepted', number: `bench-${i}`, itemName: 'x', officeId: '411521-lingshan', version: 1 };
       });
       for (let i = 0; i < items.length; i += 25) {
         await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
       }
-      const r = await scanOverdue(now, cal, 0);
+      const r = await scanOverdue({ ...supervisionPorts(), clock: () => now }, { yellowCardWorkdays: 0 });
       // clean the cards and cases for the next round
       for (let i = 0; i < items.length; i += 25) {
         await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: caseKeys.case(it.id) } })) } }));

@@ -1,10 +1,12 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { dueDateQuery } from '../../shared/calendar/schemas.ts';
-import { loadCalendar } from '../../shared/calendar/store.ts';
-import { addWorkdays } from '../../shared/calendar/working-days.ts';
+import { dueDate } from '../../shared/calendar/due-date.ts';
+import { calendarPorts } from '../../shared/calendar/wiring.ts';
+
+const ports = calendarPorts();
 
 /** GET /api/calendar/due-date?from=YYYY-MM-DD&workdays=N → {dueDate, provisional}. Public. */
-export const handler = httpHandler('calendar-due-date', { query: dueDateQuery }, async ({ query }) => {
-  const { cal } = await loadCalendar();
-  return { body: addWorkdays(query.from, query.workdays, cal), headers: { 'cache-control': 'public, max-age=300' } };
-});
+export const handler = httpHandler('calendar-due-date', { query: dueDateQuery }, async (req) => ({
+  body: await dueDate(ports, req.principal, req.query),
+  headers: { 'cache-control': 'public, max-age=300' },
+}));

@@ -1,8 +1,13 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { checkHealth } from '../../shared/platform/health.ts';
+import { tableProbes } from '../../shared/platform/dynamo-health.ts';
+import { queueProbes } from '../../shared/platform/sqs-health.ts';
+import { topicProbes } from '../../shared/platform/sns-health.ts';
+
+const probes = [...tableProbes(), ...queueProbes(), ...topicProbes()];
 
 /** GET /api/health: 200 when every table, queue and topic is reachable, else 503. */
 export const handler = httpHandler('health', {}, async () => {
-  const report = await checkHealth();
+  const report = await checkHealth(probes);
   return { status: report.ok ? 200 : 503, body: report };
 });

@@ -1,7 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import { logger } from '../../shared/log/logger.ts';
+import { scheduleHandler } from '../../shared/schedule/handler.ts';
 import { dailyDigest } from '../../shared/supervision/daily-digest.ts';
+import { supervisionPorts } from '../../shared/supervision/wiring.ts';
+
+const ports = supervisionPorts();
 
 /** 08:30 Beijing: yesterday's figures to the supervisors. */
-export const handler = middy(async () => dailyDigest(new Date())).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = scheduleHandler('daily-digest', (_event, { clock }) => dailyDigest({ ...ports, clock }));

@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
-import { tableName } from '../platform/env.ts';
-import { auditKeys } from '../db/keys.ts';
 import { ValidationError } from '../errors/domain-errors.ts';
+import type { Principal } from '../identity/principal.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { AuditEvent } from './audit.ts';
+import type { AuditReader } from './reader.ts';
 
 /** Browsing audit events: month partitions between two dates, filtered; never a Scan. */
 export const auditQuery = z.object({
@@ -18,6 +17,12 @@ export const auditQuery = z.object({
 export type AuditQuery = z.output<typeof auditQuery>;
 
 export const MAX_ROWS = 5000;
+const MAX_MONTHS = 24;
+
+export interface AuditBrowsePorts {
+  reader: AuditReader;
+  clock: Clock;
+}
 
 const months = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -26,46 +31,23 @@ const months = (from: string, to: string): string[] => {
   return out;
 };
 
-export const browseAudit = async (q: AuditQuery, now = new Date()): Promise<{ events: AuditEvent[]; truncated: boolean }> => {
+/** The last 30 days unless dates are given; newest first, at most MAX_ROWS (then `truncated`). */
+export const browseAudit = async (ports: AuditBrowsePorts, _principal: Principal, q: AuditQuery): Promise<{ events: AuditEvent[]; truncated: boolean }> => {
+  const now = ports.clock();
   const to = q.to ?? now.toISOString().slice(0, 10);
   const from = q.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
   if (from > to) throw new ValidationError('开始日期不能晚于结束日期', [{ path: 'from', message: '开始日期不能晚于结束日期' }]);
-  if (months(from, to).length > 24) throw new ValidationError('一次最多查询 24 个月', [{ path: 'from', message: '一次最多查询 24 个月' }]);
-  const filters: string[] = [];
-  const values: Record<string, unknown> = { ':from': from, ':to': `${to}T23:59:59.999Z` };
-  const names: Record<string, string> = {};
-  const filter = (expr: string, vals: Record<string, unknown>, nameMap: Record<string, string> = {}) => {
-    filters.push(expr);
-    Object.assign(values, vals);
-    Object.assign(names, nameMap);
-  };
-  if (q.actor) filter('(actor.username = :actor OR actor.anonymous = :actor)', { ':actor': q.actor });
-  if (q.action) filter('begins_with(#action, :action)', { ':action': q.action }, { '#action': 'action' });
-  if (q.target) filter('target.id = :target', { ':target': q.target });
-  if (q.result) filter('#result = :result', { ':result': q.result }, { '#result': 'result' });
-
+  const span = months(from, to);
+  if (span.length > MAX_MONTHS) throw new ValidationError(`一次最多查询 ${MAX_MONTHS} 个月`, [{ path: 'from', message: `一次最多查询 ${MAX_MONTHS} 个月` }]);
+  const filters = { ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.target ? { target: q.target } : {}), ...(q.result ? { result: q.result } : {}) };
+  const range = { from, to: `${to}T23:59:59.999Z` };
   const events: AuditEvent[] = [];
-  for (const month of months(from, to).reverse()) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName('audit'),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ...values, ':pk': auditKeys.month(month).pk },
-          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of r.Items ?? []) {
-        const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, expiresAt: _e, ...event } = i;
-        events.push(event as AuditEvent);
-        if (events.length >= MAX_ROWS) return { events, truncated: true };
-      }
-      start = r.LastEvaluatedKey;
-    } while (start);
+  const newestFirst = [...span].reverse();
+  for (const [i, month] of newestFirst.entries()) {
+    const slice = await ports.reader.month(month, range, filters, MAX_ROWS - events.length);
+    events.push(...slice.events);
+    // a full hand with older months unread may hide more: say so, as a cut list must
+    if (slice.more || (events.length >= MAX_ROWS && i < newestFirst.length - 1)) return { events, truncated: true };
   }
   return { events, truncated: false };
 };

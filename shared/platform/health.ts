@@ -1,35 +1,35 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
-import { dynamo, sqsClient, snsClient } from '../aws/clients.ts';
-import { TABLES } from './tables.ts';
-import { QUEUES, TOPICS } from './queues.ts';
-import { tableName, queueUrl, topicArn } from './env.ts';
+/**
+ * GET /api/health: whether every table, queue and topic of the county answers. The probes are
+ * adapters (dynamo-health.ts, sqs-health.ts, sns-health.ts); this file only runs and reports them.
+ */
+export type ResourceKind = 'table' | 'queue' | 'topic';
+
+export interface Probe {
+  kind: ResourceKind;
+  /** Logical id (shared/platform/tables.ts, queues.ts): never a physical name or an ARN. */
+  id: string;
+  /** Resolves when the resource answers. */
+  run(): Promise<unknown>;
+}
 
 export interface HealthReport {
   ok: boolean;
-  checks: Array<{ kind: 'table' | 'queue' | 'topic'; id: string; ok: boolean; ms: number; error?: string }>;
+  checks: Array<{ kind: ResourceKind; id: string; ok: boolean; ms: number; error?: string }>;
 }
 
-const check = async (kind: HealthReport['checks'][number]['kind'], id: string, probe: () => Promise<unknown>) => {
-  const t0 = Date.now();
+const check = async (p: Probe, clock: () => number): Promise<HealthReport['checks'][number]> => {
+  const t0 = clock();
   try {
-    await probe();
-    return { kind, id, ok: true, ms: Date.now() - t0 };
+    await p.run();
+    return { kind: p.kind, id: p.id, ok: true, ms: clock() - t0 };
   } catch (e) {
     // the error name only: messages may carry account ids or endpoints
-    return { kind, id, ok: false, ms: Date.now() - t0, error: (e as Error).name };
+    return { kind: p.kind, id: p.id, ok: false, ms: clock() - t0, error: (e as Error).name };
   }
 };
 
-/** Whether every table, queue and topic of the county answers (in parallel, by logical name). */
-export const checkHealth = async (): Promise<HealthReport> => {
-  const checks = await Promise.all([
-    ...TABLES.map((t) => check('table', t.id, () => dynamo().send(new DescribeTableCommand({ TableName: tableName(t.id) })))),
-    ...QUEUES.map((q) =>
-      check('queue', q.id, () => sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: queueUrl(q.id), AttributeNames: ['QueueArn'] }))),
-    ),
-    ...TOPICS.map((t) => check('topic', t.id, () => snsClient().send(new GetTopicAttributesCommand({ TopicArn: topicArn(t.id) })))),
-  ]);
+/** All probes in parallel. */
+export const checkHealth = async (probes: readonly Probe[], clock: () => number = Date.now): Promise<HealthReport> => {
+  const checks = await Promise.all(probes.map((p) => check(p, clock)));
   return { ok: checks.every((c) => c.ok), checks };
 };

@@ -17,21 +17,27 @@ export const queueConsumer = <S extends z.ZodType>(
 ) => {
   const run = async (event: SQSEvent, _ctx: Context): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+    logger.appendKeys({ consumer: name });
     for (const record of event.Records) {
+      // every line logged while a record is handled names it
+      logger.appendKeys({ messageId: record.messageId });
       try {
         const parsed = schema.safeParse(JSON.parse(record.body));
         if (!parsed.success) {
           // never dropped: after maxReceiveCount it rests in the DLQ, where the alarm points to it
-          logger.error('malformed message', { consumer: name, messageId: record.messageId, issues: parsed.error.issues.length });
+          logger.error('malformed message', { issues: parsed.error.issues.length });
           batchItemFailures.push({ itemIdentifier: record.messageId });
           continue;
         }
         await handle(parsed.data, record);
       } catch (error) {
-        logger.warn('record failed', { consumer: name, messageId: record.messageId, error: error as Error });
+        logger.warn('record failed', { error: error as Error });
         batchItemFailures.push({ itemIdentifier: record.messageId });
+      } finally {
+        logger.removeKeys(['messageId']);
       }
     }
+    logger.removeKeys(['consumer']);
     return { batchItemFailures };
   };
   return middy(run).use(injectLambdaContext(logger, { resetKeys: true }));

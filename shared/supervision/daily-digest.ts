@@ -1,28 +1,26 @@
-import { PublishCommand } from '@aws-sdk/client-sns';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, snsClient } from '../aws/clients.ts';
-import { tableName, topicArn } from '../platform/env.ts';
-import { caseKeys } from '../db/keys.ts';
 import { addDays, chinaDate } from '../calendar/working-days.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Notifier } from './notifier.ts';
+import type { DayFigures, SupervisionStore } from './store.ts';
 
-/** The county's figures of yesterday, from the incrementally kept daily counters (no scan). */
-export const dailyDigest = async (now: Date) => {
-  const day = addDays(chinaDate(now), -1).replaceAll('-', '');
-  const r = await dynamo().send(new GetCommand({ TableName: tableName('cases'), Key: caseKeys.dailyStats('*', day) }));
-  const s = r.Item ?? {};
-  const figures = {
-    day,
-    taken: Number(s.taken ?? 0),
-    decidedOnTime: Number(s.decidedOnTime ?? 0),
-    decidedLate: Number(s.decidedLate ?? 0),
-    immediateSameDay: Number(s.immediateSameDay ?? 0),
-  };
-  await snsClient().send(
-    new PublishCommand({
-      TopicArn: topicArn('supervision'),
-      Subject: `便民服务日报 ${day}`,
-      Message: `受理 ${figures.taken} 件；按时办结 ${figures.decidedOnTime} 件；超期办结 ${figures.decidedLate} 件；即办件当日办结 ${figures.immediateSameDay} 件。`,
-    }),
-  );
+export interface DigestPorts {
+  store: Pick<SupervisionStore, 'countyDay'>;
+  notifier: Notifier;
+  clock: Clock;
+}
+
+export interface Digest extends DayFigures {
+  /** The China day reported, `YYYYMMDD`. */
+  day: string;
+}
+
+/** The county's figures of yesterday (China time), from the incrementally kept daily counters (no scan). */
+export const dailyDigest = async (ports: DigestPorts): Promise<Digest> => {
+  const yesterday = addDays(chinaDate(ports.clock()), -1);
+  const figures: Digest = { day: yesterday.replaceAll('-', ''), ...(await ports.store.countyDay(yesterday)) };
+  await ports.notifier.publish({
+    subject: `便民服务日报 ${figures.day}`,
+    message: `受理 ${figures.taken} 件；按时办结 ${figures.decidedOnTime} 件；超期办结 ${figures.decidedLate} 件；即办件当日办结 ${figures.immediateSameDay} 件。`,
+  });
   return figures;
 };

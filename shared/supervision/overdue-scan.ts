@@ -1,18 +1,34 @@
-import { PublishCommand } from '@aws-sdk/client-sns';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { dynamo, snsClient } from '../aws/clients.ts';
-import { tableName, topicArn } from '../platform/env.ts';
-import { caseKeys, OPEN_SHARDS } from '../db/keys.ts';
-import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
-import type { Calendar } from '../calendar/working-days.ts';
-import { logger } from '../log/logger.ts';
+import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Notice, Notifier } from './notifier.ts';
+import type { Card, OpenCase, SupervisionStore } from './store.ts';
 
 /**
  * 电子监察: open promised cases due within the yellow-card horizon get a yellow card, overdue ones
- * a red card — each at most once (conditional write), published to the supervision topic.
- * Reads only the sparse open-by-due index up to the horizon: O(due cases), never O(all cases).
+ * a red card — each at most once (the store's conditional mark), then published to the
+ * supervisors. Reads only the open-by-due index up to the horizon: O(due cases), never O(all).
  */
+export interface ScanPorts {
+  store: SupervisionStore;
+  notifier: Notifier;
+  calendar: () => Promise<{ cal: Calendar }>;
+  clock: Clock;
+}
+
+export interface ScanSettings {
+  /** A yellow card this many working days before the due day (the county's `yellowCardWorkdays`). */
+  yellowCardWorkdays: number;
+}
+
+/** The county's thresholds as the stack hands them to the function (YELLOW_CARD_WORKDAYS). */
+export const scanSettingsFrom = (env: Readonly<Record<string, string | undefined>>): ScanSettings => {
+  const raw = env.YELLOW_CARD_WORKDAYS;
+  const yellowCardWorkdays = raw === undefined || raw === '' ? 2 : Number(raw);
+  if (!Number.isInteger(yellowCardWorkdays) || yellowCardWorkdays < 0 || yellowCardWorkdays > 10)
+    throw new Error(`YELLOW_CARD_WORKDAYS must be a whole number of working days, 0 to 10 (got "${raw}")`);
+  return { yellowCardWorkdays };
+};
+
 export interface ScanResult {
   read: number;
   yellow: number;
@@ -20,62 +36,26 @@ export interface ScanResult {
   consumedRcu: number;
 }
 
-export const scanOverdue = async (now: Date, cal: Calendar, yellowWorkdays: number): Promise<ScanResult> => {
-  const horizon = endOfChinaDay(addWorkdays(chinaDate(now), yellowWorkdays, cal).dueDate);
-  const nowIso = now.toISOString();
-  const result: ScanResult = { read: 0, yellow: 0, red: 0, consumedRcu: 0 };
-  for (let shard = 0; shard < OPEN_SHARDS; shard++) {
-    const k = caseKeys.openShard(shard);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName('cases'),
-          IndexName: k.index,
-          KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h',
-          ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff` },
-          ExclusiveStartKey: start,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      result.consumedRcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      for (const c of page.Items ?? []) {
-        result.read++;
-        const card = (c.dueAt as string) < nowIso ? 'red' : 'yellow';
-        if (await markCard(c.id as string, card, nowIso)) {
-          result[card]++;
-          await snsClient().send(
-            new PublishCommand({
-              TopicArn: topicArn('supervision'),
-              Subject: card === 'red' ? '红牌：办件已超期' : '黄牌：办件即将到期',
-              // no personal data: number, item, office and dates only
-              Message: JSON.stringify({ card, caseId: c.id, number: c.number, itemName: c.itemName, officeId: c.officeId, dueAt: c.dueAt }),
-            }),
-          );
-        }
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-  logger.info('overdue scan', { ...result });
-  return result;
-};
+/** The notice of a card: number, item, office and dates only — no personal data. */
+export const cardNotice = (card: Card, c: OpenCase): Notice => ({
+  subject: card === 'red' ? '红牌：办件已超期' : '黄牌：办件即将到期',
+  message: JSON.stringify({ card, caseId: c.id, number: c.number, itemName: c.itemName, officeId: c.officeId, dueAt: c.dueAt }),
+});
 
-const markCard = async (id: string, card: 'yellow' | 'red', at: string): Promise<boolean> => {
-  const attr = card === 'red' ? 'redCardAt' : 'yellowCardAt';
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: caseKeys.case(id),
-        UpdateExpression: `SET ${attr} = :at`,
-        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${attr})`,
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return false;
-    throw e;
+export const scanOverdue = async (ports: ScanPorts, settings: ScanSettings): Promise<ScanResult> => {
+  const now = ports.clock();
+  const nowIso = now.toISOString();
+  const { cal } = await ports.calendar();
+  const horizon = endOfChinaDay(addWorkdays(chinaDate(now), settings.yellowCardWorkdays, cal).dueDate);
+  const { cases, consumedRcu } = await ports.store.openDueBy(horizon);
+  const result: ScanResult = { read: cases.length, yellow: 0, red: 0, consumedRcu };
+  for (const c of cases) {
+    const card: Card = c.dueAt < nowIso ? 'red' : 'yellow';
+    // already given (seen on the index item): no write that would only be refused
+    if (card === 'red' ? c.redCardAt : c.yellowCardAt) continue;
+    if (!(await ports.store.markCard(c.id, card, nowIso, c.dueAt))) continue;
+    result[card]++;
+    await ports.notifier.publish(cardNotice(card, c));
   }
+  return result;
 };
