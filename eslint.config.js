@@ -8,12 +8,6 @@ import tseslint from 'typescript-eslint';
 const LEGACY_ADAPTERS = [
   'shared/audit/browse.ts',
   'shared/calendar/store.ts',
-  'shared/cases/forward.ts',
-  'shared/cases/intake.ts',
-  'shared/cases/lifecycle.ts',
-  'shared/cases/personal-data.ts',
-  'shared/cases/queries.ts',
-  'shared/cases/repo.ts',
   'shared/identity/directory-store.ts',
   'shared/identity/seed-demo.ts',
   'shared/identity/tokens.ts',
