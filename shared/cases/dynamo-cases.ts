@@ -63,7 +63,7 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
         },
       ];
     case 'event':
-      return [{ part: 'event', item: { Put: { TableName, Item: { ...caseKeys.event(w.caseId, w.event.at, 0), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' } } }];
+      return [{ part: 'event', item: { Put: { TableName, Item: { ...caseKeys.event(w.caseId, w.event.at, w.version), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' } } }];
     case 'count': {
       const keys = Object.keys(w.add) as Array<keyof typeof w.add>;
       return [

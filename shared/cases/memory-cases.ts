@@ -42,7 +42,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
   let commits = 0;
   let failing = 0;
 
-  const eventKey = (w: Extract<CaseWrite, { op: 'event' }>) => `EVENT#${w.event.at}#0000`;
+  const eventKey = (w: Extract<CaseWrite, { op: 'event' }>) => `EVENT#${w.event.at}#${String(w.version).padStart(4, '0')}`;
   const forwardKey = (h: Extract<CaseWrite, { op: 'forward' }>['handOver']) => `EVENT#${h.forwardedAt}#forward#${h.forwardId}`;
 
   /** The items a write touches (DynamoDB refuses two operations on one item in a transaction). */

@@ -48,8 +48,8 @@ export type CaseWrite =
   | { op: 'create'; case: CaseRecord; applicantHash: string; idempotency: { key: string; bodyHash: string; expiresAt: Date } }
   /** Replaces the case. Condition: its version is still `expectedVersion` (the one the clerk saw). */
   | { op: 'update'; case: CaseRecord; expectedVersion: number; applicantHash?: string }
-  /** Adds a timeline event. Condition: none at that instant yet. */
-  | { op: 'event'; caseId: string; event: TimelineEvent }
+  /** Adds a timeline event, for the case version the change made (unique even at one instant). Condition: new. */
+  | { op: 'event'; caseId: string; version: number; event: TimelineEvent }
   /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a China date YYYY-MM-DD. */
   | { op: 'count'; officeId: string; day: string; add: CounterAdd }
   /** Hands the case over (version + 1) with its timeline event. Conditions: the case exists; this hand-over is new. */
