@@ -59,7 +59,7 @@ export const benchCases = async (): Promise<Figure[]> => {
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
     const body = { itemCode: item.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: ['居民户口簿', '近期免冠照片'] };
-    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: ['session' as const], sessionId: 'b' };
+    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: (['session', 'case.accept', 'case.handle', 'case.decide'] as const).slice(), sessionId: 'b' };
     const meta = { sourceIp: '127.0.0.1', userAgent: 'bench' };
     const ports = casePorts();
 
