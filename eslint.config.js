@@ -6,12 +6,6 @@ import tseslint from 'typescript-eslint';
  * and leaves this list; when it is empty, delete it.
  */
 const LEGACY_ADAPTERS = [
-  'shared/cases/forward.ts',
-  'shared/cases/intake.ts',
-  'shared/cases/lifecycle.ts',
-  'shared/cases/personal-data.ts',
-  'shared/cases/queries.ts',
-  'shared/cases/repo.ts',
   'shared/identity/directory-store.ts',
   'shared/identity/seed-demo.ts',
   'shared/identity/tokens.ts',

@@ -46,10 +46,10 @@ export const benchCases = async (): Promise<Figure[]> => {
     applyEnv({ ...(await localFunctionEnv({ county, prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })), POWERTOOLS_LOG_LEVEL: 'ERROR' });
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
-    const { capacityMeter } = await import('../shared/cases/repo.ts');
+    const { capacityMeter } = await import('../shared/cases/dynamo-cases.ts');
     const { intake } = await import('../shared/cases/intake.ts');
     const { lifecycle } = await import('../shared/cases/lifecycle.ts');
-    const { casePorts } = await import('../shared/cases/ports.ts');
+    const { casePorts } = await import('../shared/cases/wiring.ts');
     const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
     const { scanOverdue } = await import('../shared/supervision/overdue-scan.ts');
     const { supervisionPorts } = await import('../shared/supervision/wiring.ts');
@@ -59,7 +59,7 @@ export const benchCases = async (): Promise<Figure[]> => {
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
     const body = { itemCode: item.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: ['居民户口簿', '近期免冠照片'] };
-    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: ['session' as const], sessionId: 'b' };
+    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: (['session', 'case.accept', 'case.handle', 'case.decide'] as const).slice(), sessionId: 'b' };
     const meta = { sourceIp: '127.0.0.1', userAgent: 'bench' };
     const ports = casePorts();
 
@@ -71,13 +71,13 @@ export const benchCases = async (): Promise<Figure[]> => {
       return { read: capacityMeter.read, write: capacityMeter.write };
     };
     let id = '';
-    const intakeCap = await measure(async () => (id = (await intake(p, body, randomUUID(), meta, ports)).case.id));
+    const intakeCap = await measure(async () => (id = (await intake(ports, p, { ...body, idempotencyKey: randomUUID() }, meta)).case.id));
     figures.push({ name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
     figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
     const actions: Array<[string, () => Promise<unknown>]> = [
-      ['start', () => lifecycle.start(p, id, { expectedVersion: 1 }, meta, ports)],
-      ['decide', () => lifecycle.decide(p, id, { expectedVersion: 2, result: 'approved' }, meta, ports)],
-      ['deliver', () => lifecycle.deliver(p, id, { expectedVersion: 3, method: 'pickup', signedBy: 'x' }, meta, ports)],
+      ['start', () => lifecycle.start(ports, p, { id, expectedVersion: 1 }, meta)],
+      ['decide', () => lifecycle.decide(ports, p, { id, expectedVersion: 2, result: 'approved' }, meta)],
+      ['deliver', () => lifecycle.deliver(ports, p, { id, expectedVersion: 3, method: 'pickup', signedBy: 'x' }, meta)],
     ];
     let perCase = { read: intakeCap.read + 0.5, write: intakeCap.write };
     for (const [name, fn] of actions) {

@@ -1,10 +1,12 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { lifecycle } from '../../shared/cases/lifecycle.ts';
 import { actionBodies, caseIdParams } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/ports.ts';
+import { casePorts } from '../../shared/cases/wiring.ts';
 import { staffView } from '../../shared/cases/views.ts';
 
+const ports = casePorts();
+
 export const handler = httpHandler('cases-deliver', { params: caseIdParams, body: actionBodies.deliver }, async (req) => {
-  const c = await lifecycle.deliver(req.principal, req.params.id, req.body, req.meta, casePorts());
+  const c = await lifecycle.deliver(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
   return { body: { case: staffView(c) } };
 });

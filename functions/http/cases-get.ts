@@ -1,5 +1,8 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { getCase } from '../../shared/cases/queries.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
+import { casePorts } from '../../shared/cases/wiring.ts';
 
-export const handler = httpHandler('cases-get', { params: caseIdParams }, async (req) => ({ body: await getCase(req.principal, req.params.id) }));
+const ports = casePorts();
+
+export const handler = httpHandler('cases-get', { params: caseIdParams }, async (req) => ({ body: await getCase(ports, req.principal, req.params) }));

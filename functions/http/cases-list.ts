@@ -1,9 +1,8 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listCases, listQuery } from '../../shared/cases/queries.ts';
-import { loadCalendar } from '../../shared/calendar/store.ts';
+import { casePorts } from '../../shared/cases/wiring.ts';
+
+const ports = casePorts();
 
 /** GET /api/cases?view=: the office's work lists (by status, due soon, overdue), names masked. */
-export const handler = httpHandler('cases-list', { query: listQuery }, async (req) => {
-  const { cal } = await loadCalendar();
-  return { body: await listCases(req.principal, req.query, new Date(), cal) };
-});
+export const handler = httpHandler('cases-list', { query: listQuery }, async (req) => ({ body: await listCases(ports, req.principal, req.query) }));

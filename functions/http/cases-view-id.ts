@@ -1,8 +1,11 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { viewIdNumber } from '../../shared/cases/queries.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
+import { casePorts } from '../../shared/cases/wiring.ts';
+
+const ports = casePorts();
 
 /** POST /api/cases/{id}/view-id: the full ID number and phone, audited. */
 export const handler = httpHandler('cases-view-id', { params: caseIdParams }, async (req) => ({
-  body: await viewIdNumber(req.principal, req.params.id, req.meta),
+  body: await viewIdNumber(ports, req.principal, req.params, req.meta),
 }));

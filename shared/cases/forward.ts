@@ -1,8 +1,6 @@
 import * as z from 'zod';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
-import { tableName } from '../platform/env.ts';
-import { caseKeys } from '../db/keys.ts';
+import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
+import { retryWhileBusy } from './commit.ts';
 
 /**
  * 综合受理 / 交办: a case accepted at one office is handed to the office that decides it.
@@ -19,34 +17,16 @@ export const forwardMessage = z.object({
 });
 export type ForwardMessage = z.output<typeof forwardMessage>;
 
-export const applyForward = async (m: ForwardMessage): Promise<'applied' | 'duplicate'> => {
+/**
+ * Applies a hand-over once: a redelivered message is a no-op. A missing case throws (the message
+ * is retried, then lands in the DLQ).
+ */
+export const applyForward = async (ports: Pick<CasePorts, 'cases'>, m: ForwardMessage): Promise<'applied' | 'duplicate'> => {
   try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName('cases'),
-              Key: caseKeys.case(m.caseId),
-              UpdateExpression: 'SET handedTo = :to, handedAt = :at, version = version + :one',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':to': m.toOfficeId, ':at': m.forwardedAt, ':one': 1 },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName('cases'),
-              Item: { ...caseKeys.forwardEvent(m.caseId, m.forwardedAt, m.forwardId), type: 'forwarded', ...m },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    );
+    await retryWhileBusy(() => ports.cases.commit([{ op: 'forward', handOver: m }], []));
     return 'applied';
   } catch (e) {
-    const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-    if (reasons?.[1]?.Code === 'ConditionalCheckFailed' && reasons[0]?.Code === 'None') return 'duplicate';
-    throw e; // case missing or a transient error: retried, then the DLQ
+    if (isConflict(e, CASE_CONFLICT.alreadyApplied)) return 'duplicate';
+    throw e;
   }
 };

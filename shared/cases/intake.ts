@@ -1,18 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/dynamo-audit.ts';
-import type { Principal } from '../identity/principal.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
+import { hasScope, type Principal } from '../identity/principal.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Item } from '../catalog/item.ts';
-import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../calendar/working-days.ts';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
-import { caseKeys } from '../db/keys.ts';
-import { tableName } from '../platform/env.ts';
-import { casesRepo, caseItem, eventPut, statsUpdate } from './repo.ts';
 import { isValidUscc } from './identity-numbers.ts';
-import { lookupHash, seal } from './personal-data.ts';
+import { dueOf } from './due.ts';
+import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit.ts';
+import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
+import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
 
 /**
@@ -20,23 +17,15 @@ import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
  * supplement (one notice naming ALL missing materials, 行政许可法 第32条), or not accepted (with
  * the reason and where to go). One sequence update + one transaction; idempotent on a key.
  */
-export interface IntakePorts {
-  catalog: CatalogReader;
-  calendar: () => Promise<{ cal: Calendar }>;
-  clock: Clock;
-}
-export interface Meta {
-  sourceIp: string;
-  userAgent: string;
-}
+export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock'>;
 
-export const dueOf = (item: Pick<Item, 'kind' | 'promisedDays'>, acceptedOn: string, cal: Calendar, extraDays = 0) => {
-  const days = item.kind === 'immediate' ? 0 : (item.promisedDays ?? 0) + extraDays;
-  const d = addWorkdays(acceptedOn, days, cal);
-  return { dueDate: d.dueDate, dueAt: endOfChinaDay(d.dueDate), dueProvisional: d.provisional };
-};
+/** The application and the request's Idempotency-Key (the same key with the same body: the same case). */
+export type IntakeRequest = IntakeInput & { idempotencyKey: string };
 
-const sealApplicant = async (a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string }> => {
+/** An idempotency record lives a day: a retry within it gets the same case. */
+const KEY_TTL_MS = 86_400_000;
+
+const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string }> => {
   const id = a.type === 'person' ? a.idNumber : a.creditCode;
   const applicant: Applicant = {
     type: a.type,
@@ -45,44 +34,50 @@ const sealApplicant = async (a: IntakeInput['applicant']): Promise<{ applicant: 
     idMasked: maskIdNumber(id),
     phoneMasked: maskPhone(a.phone),
     phone4: a.phone.slice(-4),
-    sealed: await seal({ id, phone: a.phone }),
+    sealed: await sealer.seal({ id, phone: a.phone }),
     ...(a.type === 'organisation' && !isValidUscc(id) ? { idWarning: '统一社会信用代码校验位不符，请核对营业执照' } : {}),
   };
-  return { applicant, hash: await lookupHash(id) };
+  return { applicant, hash: await sealer.lookupHash(id) };
 };
 
 const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
 
-export const intake = async (p: Principal, input: IntakeInput, key: string, meta: Meta, ports: IntakePorts): Promise<{ case: CaseRecord; replayed: boolean; consumed: number }> => {
-  const bodyHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+const EVENT_OF = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' } as const;
+
+export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequest, meta: RequestMeta): Promise<{ case: CaseRecord; replayed: boolean }> => {
+  if (!hasScope(p, 'case.accept')) throw new ForbiddenError();
+  const { idempotencyKey: key, ...body } = input;
+  const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
   const replay = async () => {
-    const idem = await casesRepo.idempotency(key);
+    const idem = await ports.cases.idempotency(key);
     if (!idem) return undefined;
     if (idem.bodyHash !== bodyHash) throw new ConflictError('IDEMPOTENCY_KEY_REUSED', '该受理请求编号已用于另一份申请，请刷新页面后重新受理');
-    const found = await casesRepo.get(idem.caseId);
+    const found = await ports.cases.get(idem.caseId);
     if (!found) throw new NotFoundError('办件不存在');
-    return { case: found.record, replayed: true, consumed: 0 };
+    return { case: found.record, replayed: true };
   };
 
-  const published = await ports.catalog.getPublishedItem(input.itemCode);
-  if (!published) throw new ValidationError('事项不存在或未发布', [{ path: 'itemCode', message: `事项 ${input.itemCode} 不存在或未发布` }]);
+  const published = await ports.catalog.getPublishedItem(body.itemCode);
+  if (!published) throw new ValidationError('事项不存在或未发布', [{ path: 'itemCode', message: `事项 ${body.itemCode} 不存在或未发布` }]);
   const { item, version } = published;
   const known = new Set(item.materials.map((m) => m.name));
-  const unknown = input.materialsReceived.findIndex((m) => !known.has(m));
-  if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${input.materialsReceived[unknown]}”不是该事项的申请材料` }]);
-  const { applicant, hash } = await sealApplicant(input.applicant);
+  const unknown = body.materialsReceived.findIndex((m) => !known.has(m));
+  if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${body.materialsReceived[unknown]}”不是该事项的申请材料` }]);
+  const { applicant, hash } = await sealApplicant(ports.sealer, body.applicant);
   const { cal } = await ports.calendar();
+  const county = p.officeId.slice(0, 6);
+  const missing = item.materials.filter((m) => m.required && !body.materialsReceived.includes(m.name)).map((m) => m.name);
+  const status = body.notAccepted ? 'not_accepted' : missing.length ? 'awaiting_supplement' : 'accepted';
 
   for (let attempt = 0; ; attempt++) {
     const now = ports.clock();
     const day = chinaDate(now);
-    const seq = await casesRepo.nextSequence(p.officeId.slice(0, 6), day.replaceAll('-', ''));
-    const missing = item.materials.filter((m) => m.required && !input.materialsReceived.includes(m.name)).map((m) => m.name);
-    const status = input.notAccepted ? 'not_accepted' : missing.length ? 'awaiting_supplement' : 'accepted';
+    // a number is never reused: a retried attempt takes the next one
+    const seq = await ports.cases.nextSequence(county, day);
     const c: CaseRecord = {
       id: randomUUID(),
-      number: `${p.officeId.slice(0, 6)}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`,
-      countyCode: p.officeId.slice(0, 6),
+      number: `${county}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`,
+      countyCode: county,
       officeId: p.officeId,
       itemCode: item.code,
       itemVersion: version,
@@ -91,7 +86,7 @@ export const intake = async (p: Principal, input: IntakeInput, key: string, meta
       promisedDays: item.kind === 'immediate' ? 0 : (item.promisedDays ?? 0),
       statutoryDays: item.statutoryDays ?? 0,
       applicant,
-      materialsReceived: input.materialsReceived,
+      materialsReceived: body.materialsReceived,
       missingMaterials: status === 'not_accepted' ? [] : missing,
       status,
       createdAt: now.toISOString(),
@@ -99,34 +94,26 @@ export const intake = async (p: Principal, input: IntakeInput, key: string, meta
       createdBy: p.username,
       version: 1,
       ...(status === 'accepted' ? { acceptedAt: now.toISOString(), acceptedOn: day, ...dueOf(item, day, cal) } : {}),
-      ...(input.notAccepted ? { notAccepted: { reason: input.notAccepted.reason, referTo: referTo(item) } } : {}),
+      ...(body.notAccepted ? { notAccepted: { reason: body.notAccepted.reason, referTo: referTo(item) } } : {}),
     };
-    const eventType = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' }[status];
     try {
-      const r = await casesRepo.transact([
-        { Put: { TableName: tableName('cases'), Item: caseItem(c, hash), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Put: {
-            TableName: tableName('cases'),
-            Item: { ...caseKeys.idempotency(key), caseId: c.id, bodyHash, expiresAt: Math.floor(now.getTime() / 1000) + 86_400 },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        eventPut(c.id, { at: c.createdAt, type: eventType, by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) }),
-        ...(status === 'accepted' ? [statsUpdate(c.officeId, day, { taken: 1 }), statsUpdate('*', day, { taken: 1 })] : []),
-        auditPut({ actor: { userId: p.userId, username: p.username, officeId: p.officeId }, action: `case.intake.${status}`, target: { type: 'case', id: c.id }, result: 'success', ...meta, detail: c.number }, now),
-      ]);
-      return { case: c, replayed: false, consumed: (r.ConsumedCapacity ?? []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0) };
+      await ports.cases.commit(
+        [
+          { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
+          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
+          ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
+        ],
+        [caseAudit(p, `case.intake.${status}`, c, meta)],
+      );
+      return { case: c, replayed: false };
     } catch (e) {
-      if (!(e instanceof TransactionCanceledException)) throw e;
-      const reasons = e.CancellationReasons ?? [];
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+      if (isConflict(e, CASE_CONFLICT.keyTaken)) {
         const r = await replay();
         if (r) return r;
-      }
-      // a concurrent transaction on the same key or counter: try again (the number is not reused)
-      if (attempt >= 5 || !reasons.some((x) => x.Code === 'TransactionConflict' || x.Code === 'ConditionalCheckFailed')) throw e;
-      await new Promise((res) => setTimeout(res, 20 * (attempt + 1) + Math.random() * 50));
+      } else if (!isConflict(e, CASE_CONFLICT.busy)) throw e;
+      // a concurrent transaction on the same key or counter: try again
+      if (attempt >= MAX_ATTEMPTS - 1) throw e;
+      await pauseBeforeRetry(attempt);
     }
   }
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ItemKind } from '../catalog/item.ts';
-import type { Sealed } from './personal-data.ts';
+import type { Sealed } from './sealer.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 
 /** 办件 and its lifecycle: 受理 → 承办 → 办结 → 送达. */
@@ -47,7 +47,9 @@ export interface CaseRecord {
   number: string;
   countyCode: string;
   officeId: string;
+  /** The office the case was handed to (转报/交办) and when. */
   handedTo?: string;
+  handedAt?: string;
   itemCode: string;
   itemVersion: number;
   itemName: string;

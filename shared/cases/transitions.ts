@@ -8,7 +8,7 @@ import type { CaseStatus } from './model.ts';
 export const CASE_ACTIONS = {
   supplement: { label: '补正受理', from: ['awaiting_supplement'], scope: 'case.accept' },
   start: { label: '开始办理', from: ['accepted'], scope: 'case.handle' },
-  suspend: { label: '特别程序', from: ['accepted', 'in_progress'], scope: 'case.handle' },
+  suspend: { label: '进入特别程序', from: ['accepted', 'in_progress'], scope: 'case.handle' },
   resume: { label: '恢复办理', from: ['suspended'], scope: 'case.handle' },
   extend: { label: '延期', from: ['accepted', 'in_progress'], scope: 'case.extend' },
   fees: { label: '登记收费', from: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },

@@ -6,8 +6,7 @@ import { dynamo } from '../../../shared/aws/clients.ts';
 import { caseKeys } from '../../../shared/db/keys.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
-import { dynamoCatalogReader } from '../../../shared/catalog/reader.ts';
-import { loadCalendar } from '../../../shared/calendar/store.ts';
+import { casePorts } from '../../../shared/cases/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 
 const code = (name: string) => demoItems().find((i) => i.name === name)!.code;
@@ -172,17 +171,17 @@ describe('suspension moves the due date (fixed clock, use cases on DynamoDB Loca
     const p: Principal = { userId: 'u', username: 'clerk.lingshan', displayName: '演示', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: ['session', 'case.accept', 'case.handle'], sessionId: 's' };
     const meta = { sourceIp: '127.0.0.1', userAgent: 'test' };
     let now = new Date('2026-11-02T02:00:00Z'); // Monday 10:00 Beijing
-    const ports = { catalog: dynamoCatalogReader(), calendar: () => loadCalendar(), clock: () => now };
+    const ports = { ...casePorts(), clock: () => now };
     const item = demoItems().find((i) => i.code === HOMESTEAD)!;
-    const { case: c } = await intake(p, { itemCode: HOMESTEAD, applicant: person as never, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name) }, crypto.randomUUID(), meta, ports);
+    const { case: c } = await intake(ports, p, { itemCode: HOMESTEAD, applicant: person as never, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, meta);
     expect(c.dueDate).toBe('2026-11-16'); // 10 working days
     now = new Date('2026-11-04T02:00:00Z'); // Wednesday
-    const s = await lifecycle.suspend(p, c.id, { expectedVersion: 1, procedure: '现场勘查', expectedDays: 5, notice: '需现场勘查宅基地' }, meta, ports);
+    const s = await lifecycle.suspend(ports, p, { id: c.id, expectedVersion: 1, procedure: '现场勘查', expectedDays: 5, notice: '需现场勘查宅基地' }, meta);
     expect(s.status).toBe('suspended');
     now = new Date('2026-11-09T02:00:00Z'); // next Monday
-    const r = await lifecycle.resume(p, c.id, { expectedVersion: 2 }, meta, ports);
+    const r = await lifecycle.resume(ports, p, { id: c.id, expectedVersion: 2 }, meta);
     expect(r.dueDate).toBe('2026-11-19'); // + Wed, Thu, Fri
-    const over = lifecycle.suspend(p, c.id, { expectedVersion: 3, procedure: '现场勘查', expectedDays: 9, notice: '再次勘查' }, meta, ports);
+    const over = lifecycle.suspend(ports, p, { id: c.id, expectedVersion: 3, procedure: '现场勘查', expectedDays: 9, notice: '再次勘查' }, meta);
     await expect(over).rejects.toMatchObject({ code: 'PROCEDURE_TOO_LONG' });
   });
 });

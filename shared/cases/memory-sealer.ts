@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { hmacOf, sealWith, unsealWith, type Sealer } from './sealer.ts';
+
+/** Sealer for unit tests: real AES-GCM and HMAC under keys that live only in this instance. */
+export const memorySealer = (): Sealer => {
+  const data = randomBytes(32);
+  const mac = randomBytes(32);
+  return {
+    seal: async (value) => sealWith(data, 'memory', value),
+    unseal: async <T>(s: Parameters<Sealer['unseal']>[0]) => {
+      if (s.ek !== 'memory') throw new Error('sealed under another key');
+      return unsealWith<T>(data, s);
+    },
+    lookupHash: async (value) => hmacOf(mac, value),
+  };
+};

@@ -1,0 +1,38 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Applicants' ID numbers and phones are stored sealed (AES-256-GCM under a data key), and found
+ * again through a keyed hash (HMAC) — never the raw value in a record, an index or a log.
+ * Where the keys come from is the adapter's business: KMS in AWS, a dev key file locally
+ * (kms-sealer.ts), a random key in unit tests (memory-sealer.ts).
+ */
+export interface Sealed {
+  /** The data key, encrypted by KMS ('dev' locally). */
+  ek: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export interface Sealer {
+  seal(value: object): Promise<Sealed>;
+  unseal<T>(sealed: Sealed): Promise<T>;
+  /** Keyed hash of an ID number (or phone) for "cases of this applicant". */
+  lookupHash(value: string): Promise<string>;
+}
+
+/** AES-256-GCM of the JSON of `value` under a plain data key; `ek` names that key for unsealing. */
+export const sealWith = (key: Buffer, ek: string, value: object): Sealed => {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  const ct = Buffer.concat([c.update(JSON.stringify(value), 'utf8'), c.final()]);
+  return { ek, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: c.getAuthTag().toString('base64') };
+};
+
+export const unsealWith = <T>(key: Buffer, s: Sealed): T => {
+  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64'));
+  d.setAuthTag(Buffer.from(s.tag, 'base64'));
+  return JSON.parse(Buffer.concat([d.update(Buffer.from(s.ct, 'base64')), d.final()]).toString('utf8')) as T;
+};
+
+export const hmacOf = (key: Buffer, value: string): string => createHmac('sha256', key).update(value).digest('base64url');

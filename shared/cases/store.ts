@@ -1,0 +1,114 @@
+import type { AuditInput } from '../audit/audit.ts';
+import type { CatalogReader } from '../catalog/reader.ts';
+import type { Calendar } from '../calendar/working-days.ts';
+import { ConflictError } from '../errors/domain-errors.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { CaseRecord } from './model.ts';
+import type { Sealer } from './sealer.ts';
+
+/** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
+export interface TimelineEvent {
+  at: string;
+  type: string;
+  by: string;
+  note?: string;
+}
+
+/** A case as stored: the record and the keyed hash of its applicant (cases of an applicant). */
+export interface StoredCase {
+  record: CaseRecord;
+  applicantHash?: string;
+}
+
+/** What an Idempotency-Key of intake was used for. */
+export interface IdempotencyRecord {
+  caseId: string;
+  bodyHash: string;
+}
+
+/** Daily counters kept incrementally, so dashboards never scan. */
+export type DailyCounter = 'taken' | 'decidedOnTime' | 'decidedLate' | 'immediateSameDay';
+export type CounterAdd = Partial<Record<DailyCounter, number>>;
+/** The office id of the county-wide counters (every office's counts are added there too). */
+export const COUNTY_TOTAL = '*';
+
+/** 转报 / 交办: the case goes into the hands of another office (one message id per hand-over). */
+export interface HandOver {
+  caseId: string;
+  fromOfficeId: string;
+  toOfficeId: string;
+  reason: string;
+  forwardedAt: string;
+  forwardId: string;
+}
+
+/** One write of a case transaction; each carries its own condition. */
+export type CaseWrite =
+  /** Condition: the case id is new and the idempotency key was never used. */
+  | { op: 'create'; case: CaseRecord; applicantHash: string; idempotency: { key: string; bodyHash: string; expiresAt: Date } }
+  /** Replaces the case. Condition: its version is still `expectedVersion` (the one the clerk saw). */
+  | { op: 'update'; case: CaseRecord; expectedVersion: number; applicantHash?: string }
+  /** Adds a timeline event, for the case version the change made (unique even at one instant). Condition: new. */
+  | { op: 'event'; caseId: string; version: number; event: TimelineEvent }
+  /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a China date YYYY-MM-DD. */
+  | { op: 'count'; officeId: string; day: string; add: CounterAdd }
+  /** Hands the case over (version + 1) with its timeline event. Conditions: the case exists; this hand-over is new. */
+  | { op: 'forward'; handOver: HandOver };
+
+/**
+ * The conflicts commit reports, as domain errors: use cases tell them apart by code.
+ * STALE_VERSION carries the message the clerk sees; the others are handled inside the use cases.
+ */
+export const CASE_CONFLICT = {
+  /** An `update` found another version: someone else acted first. */
+  staleVersion: 'STALE_VERSION',
+  /** A `create` found its idempotency key already used (the same request again, or a reused key). */
+  keyTaken: 'IDEMPOTENCY_KEY_TAKEN',
+  /** A `forward` found its hand-over already applied (a redelivered message). */
+  alreadyApplied: 'HAND_OVER_APPLIED',
+  /** Another transaction held one of the items (or a fresh id collided): the same commit may simply be tried again. */
+  busy: 'CASE_STORE_BUSY',
+} as const;
+
+export const staleVersion = (): ConflictError => new ConflictError(CASE_CONFLICT.staleVersion, '办件已被他人更新，请刷新后再操作');
+export const isConflict = (e: unknown, code: (typeof CASE_CONFLICT)[keyof typeof CASE_CONFLICT]): boolean => e instanceof ConflictError && e.code === code;
+
+/** A page of a work list; `cursor` is opaque, present when there is more. */
+export interface CasePage {
+  cases: CaseRecord[];
+  cursor?: string;
+}
+
+/** The cases' persistence port (DynamoDB in dynamo-cases.ts, in memory in memory-cases.ts). */
+export interface CaseStore {
+  /** The case by id (strongly consistent), with its applicant hash. */
+  get(id: string): Promise<StoredCase | undefined>;
+  /** The case by its public number (411521-20261122-0042). */
+  byNumber(number: string): Promise<CaseRecord | undefined>;
+  /** The timeline, oldest first. */
+  events(id: string): Promise<TimelineEvent[]>;
+  /** Cases held by an office (accepted there, or handed to it) in a status, newest first. */
+  ofOffice(officeId: string, status: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
+  /** Open (running) promised cases of or handed to an office whose due instant is at or before `horizon` (ISO). */
+  openDueBy(officeId: string, horizon: string): Promise<CaseRecord[]>;
+  idempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  /** The next number of the day (China date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
+  nextSequence(countyCode: string, day: string): Promise<number>;
+  /** Counts one public status look-up from an address in a window (e.g. a minute); returns the count so far. */
+  hitPublicLookup(address: string, window: string, expiresAt: Date): Promise<number>;
+  /**
+   * Writes all or nothing, with the audit events that record them (at most 100 items). Throws a
+   * ConflictError with a CASE_CONFLICT code when a condition fails, NotFoundError when a hand-over
+   * names no case.
+   */
+  commit(writes: readonly CaseWrite[], audits: readonly AuditInput[]): Promise<void>;
+}
+
+/** Everything the case use cases take; each takes only the part it needs. */
+export interface CasePorts {
+  cases: CaseStore;
+  sealer: Sealer;
+  catalog: CatalogReader;
+  calendar: () => Promise<{ cal: Calendar }>;
+  clock: Clock;
+}
