@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { dynamoCalendarStore } from '../../../shared/calendar/dynamo-calendar.ts';
+import { resetRuntimeConfig } from '../../../shared/platform/runtime-config.ts';
 import { dynamoAuditReader } from '../../../shared/audit/dynamo-audit-reader.ts';
 import { calendarCache } from '../../../shared/calendar/load.ts';
 import { saveCalendarYear } from '../../../shared/calendar/years.ts';
@@ -34,10 +35,12 @@ describe('calendar store on DynamoDB Local', () => {
     const store = dynamoCalendarStore();
     const saved = process.env.TABLE_AUDIT;
     process.env.TABLE_AUDIT = `${stack.prefix}-missing`;
+    resetRuntimeConfig(); // the environment is read once per container
     try {
       await expect(store.saveYear({ ...y(2028, '测试'), updatedAt: '2026-12-01T00:00:00.000Z' }, { actor: { anonymous: 't' }, action: 'calendar.year.put', result: 'success', sourceIp: '', userAgent: '' })).rejects.toThrow();
     } finally {
       process.env.TABLE_AUDIT = saved;
+      resetRuntimeConfig();
     }
     expect((await store.storedYears()).map((x) => x.year)).not.toContain(2028);
   });
