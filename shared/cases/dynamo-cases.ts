@@ -219,6 +219,28 @@ export const dynamoCaseStore = (): CaseStore => ({
     );
     return Number(r.Attributes?.n);
   },
+  takePublicGuess: async (number, day, limit, expiresAt) => {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: caseKeys.publicGuesses(number, day),
+          UpdateExpression: 'ADD n :one SET expiresAt = :e',
+          ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':e': Math.floor(expiresAt.getTime() / 1000), ':limit': limit },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  },
+  releasePublicGuess: async (number, day) => {
+    await dynamo().send(
+      new UpdateCommand({ TableName: T(), Key: caseKeys.publicGuesses(number, day), UpdateExpression: 'ADD n :minus', ExpressionAttributeValues: { ':minus': -1 } }),
+    );
+  },
   commit: async (writes, audits) => {
     if (!writes.length && !audits.length) return;
     const items = writes.flatMap(toItems);

@@ -56,6 +56,8 @@ export const caseKeys = {
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
   /** Public status look-ups per source address and minute (rate limit shared by all containers). */
   publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
+  /** Typed look-ups (number + phone4) of one case number in a China day: capped, so phone4 can't be enumerated. */
+  publicGuesses: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };
