@@ -1,8 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { hasScope, type Principal } from './principal.ts';
+import type { Principal } from './principal.ts';
+import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
 import type { DirectoryStore } from './directory-store.ts';
 import { hashPassword } from './password.ts';
 import type { Role } from './scopes.ts';
@@ -21,20 +22,11 @@ export interface Meta {
   userAgent: string;
 }
 
-const HEAD_GRANTABLE: readonly Role[] = ['window_clerk', 'village_agent'];
-
 const manageable = async (p: Principal, officeId: string, ports: StaffPorts): Promise<OfficeRecord> => {
   const office = await ports.directory.office(officeId);
   if (!office) throw new NotFoundError('机构不存在');
-  if (hasScope(p, 'user.manage:county')) return office;
-  if (office.id === p.officeId || office.parentId === p.officeId) return office;
-  throw new ForbiddenError('只能管理本机构（及下属村站）的人员');
-};
-
-const checkRoles = (p: Principal, roles: readonly Role[]) => {
-  if (hasScope(p, 'user.manage:county')) return;
-  const bad = roles.filter((r) => !HEAD_GRANTABLE.includes(r));
-  if (bad.length) throw new ForbiddenError(`中心负责人只能授予窗口人员、村代办员角色`);
+  assertOfficeInReach(p, office);
+  return office;
 };
 
 /** A one-time password the admin hands over; the user must change it at first login. */
@@ -73,7 +65,7 @@ export const createUser = async (
   ports: StaffPorts,
 ) => {
   await manageable(p, input.officeId, ports);
-  checkRoles(p, input.roles);
+  assertGrantable(p, input.roles);
   if (await ports.directory.userByUsername(input.username))
     throw new ConflictError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
   const password = temporaryPassword();
@@ -100,7 +92,9 @@ export const createUser = async (
 const loadManaged = async (p: Principal, id: string, ports: StaffPorts): Promise<StaffUser> => {
   const u = await ports.directory.userById(id);
   if (!u) throw new NotFoundError('用户不存在');
-  await manageable(p, u.officeId, ports);
+  const office = await ports.directory.office(u.officeId);
+  if (!office) throw new NotFoundError('机构不存在');
+  assertMayManage(p, u, office);
   return u;
 };
 
@@ -111,9 +105,9 @@ export const updateUser = async (
   meta: Meta,
   ports: StaffPorts,
 ) => {
+  assertNotSelfChange(p, id, input);
   const u = await loadManaged(p, id, ports);
-  if (input.roles) checkRoles(p, input.roles);
-  if (id === p.userId && (input.disabled || input.roles)) throw new ValidationError('不能修改自己的角色或停用自己', [{ path: input.disabled ? 'disabled' : 'roles', message: '请由其他管理员操作' }]);
+  if (input.roles) assertGrantable(p, input.roles);
   const next: StaffUser = {
     ...u,
     ...(input.displayName ? { displayName: input.displayName } : {}),
@@ -133,6 +127,7 @@ const revokeSessions = async (userId: string, ports: StaffPorts) => {
 };
 
 export const resetPassword = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
+  assertNotSelfReset(p, id, '密码');
   const u = await loadManaged(p, id, ports);
   const password = temporaryPassword();
   const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, updatedAt: ports.clock().toISOString() };
@@ -143,6 +138,7 @@ export const resetPassword = async (p: Principal, id: string, meta: Meta, ports:
 };
 
 export const resetTotp = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
+  assertNotSelfReset(p, id, '动态口令');
   const u = await loadManaged(p, id, ports);
   const next: StaffUser = { ...u, updatedAt: ports.clock().toISOString() };
   delete next.totpSecret;
