@@ -1,5 +1,5 @@
 import { loadCountyConfig } from '../infra/config/county-config.ts';
-import { seedDemoDirectory } from '../shared/identity/seed-demo.ts';
+import { seedDemoDirectory } from './seed-demo-directory.ts';
 import { seedDemoCatalog } from '../shared/catalog/seed-demo.ts';
 
 export interface SeedReport {

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Principal } from './principal.ts';
-import type { DirectoryStore } from './directory-store.ts';
+import type { DirectoryStore } from './store.ts';
 import type { TokenSigner } from './tokens.ts';
 import { grantedScopes } from './policy.ts';
 import { IDLE_MINUTES } from './types.ts';
@@ -13,25 +13,28 @@ const TOUCH_AFTER_MS = 60_000;
  * The authorizer's use case: a valid signature is not enough — the session must exist, not be
  * revoked (logout, disabled user), not be past 12 hours, and not idle for more than 30 minutes.
  */
-export const authorizeToken = async (
-  token: string,
-  ports: { directory: Pick<DirectoryStore, 'session' | 'updateSession'>; signer: TokenSigner; clock: Clock },
-): Promise<Principal> => {
+export interface AuthorizerPorts {
+  directory: Pick<DirectoryStore, 'session' | 'commit'>;
+  signer: TokenSigner;
+  clock: Clock;
+}
+
+export const authorizeToken = async (ports: AuthorizerPorts, token: string): Promise<Principal> => {
   const deny = (why: string) => new UnauthenticatedError('UNAUTHENTICATED', `登录已失效，请重新登录（${why}）`);
+  const now = ports.clock();
   let claims;
   try {
-    claims = await ports.signer.verify(token);
+    claims = await ports.signer.verify(token, now);
   } catch {
     throw deny('令牌无效');
   }
   const session = await ports.directory.session(claims.sid);
-  const now = ports.clock();
   if (!session || session.userId !== claims.sub) throw deny('会话不存在');
   if (session.revoked) throw deny('已退出');
   if (now.toISOString() >= session.endsAt) throw deny('超过 12 小时');
   const idleMs = now.getTime() - new Date(session.lastSeenAt).getTime();
   if (idleMs > IDLE_MINUTES * 60_000) throw deny(`超过 ${IDLE_MINUTES} 分钟未操作`);
-  if (idleMs > TOUCH_AFTER_MS) await ports.directory.updateSession(session.id, { lastSeenAt: now.toISOString() });
+  if (idleMs > TOUCH_AFTER_MS) await ports.directory.commit([{ op: 'update-session', id: session.id, set: { lastSeenAt: now.toISOString() } }], []);
 
   const limited = session.mustChangePassword || session.totpEnrolmentRequired;
   return {

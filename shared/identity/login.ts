@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { LockedError, TooManyRequestsError, UnauthenticatedError } from '../errors/domain-errors.ts';
-import type { AuditInput } from '../audit/audit.ts';
-import { auditPut } from '../audit/dynamo-audit.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { DirectoryStore } from './directory-store.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
+import type { DirectoryStore } from './store.ts';
 import type { TokenSigner } from './tokens.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { totpStep } from './totp.ts';
@@ -20,16 +20,13 @@ export interface LoginPorts {
   directory: DirectoryStore;
   signer: TokenSigner;
   clock: Clock;
-  writeAudit: (e: AuditInput) => Promise<void>;
-}
-
-export interface RequestMeta {
-  sourceIp: string;
-  userAgent: string;
+  audit: AuditLog;
 }
 
 /** Failures from one address within 15 minutes before it must wait (slows down guessing). */
 export const ADDRESS_FAILURE_LIMIT = 20;
+
+const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId });
 
 const hhmm = (iso: string): string =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16); // Beijing time
@@ -50,12 +47,12 @@ export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 
  * 身份鉴别: password (scrypt), TOTP for privileged roles, lockout after 5 failures for 15
  * minutes, per-address slow-down, a 12-hour session. Every attempt is audited.
  */
-export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPorts) => {
+export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestMeta) => {
   const now = ports.clock();
   const window = `${now.toISOString().slice(0, 15)}${Math.floor(now.getUTCMinutes() / 15)}`;
   const audit = (result: 'success' | 'failure', detail: string, user?: StaffUser) =>
-    ports.writeAudit({
-      actor: user ? { userId: user.id, username: user.username, officeId: user.officeId } : { anonymous: input.username.slice(0, 64) },
+    ports.audit.write({
+      actor: user ? userActor(user) : { anonymous: input.username.slice(0, 64) },
       action: 'auth.login',
       target: { type: 'user', id: user?.id ?? input.username.slice(0, 64) },
       result,
@@ -129,10 +126,10 @@ export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPo
     mustChangePassword: user.mustChangePassword,
     totpEnrolmentRequired: needsTotp && !user.totpSecret,
   };
-  await ports.directory.transact([
-    ports.directory.sessionPutItem(session),
-    auditPut({ actor: { userId: user.id, username: user.username, officeId: user.officeId }, action: 'auth.login', target: { type: 'user', id: user.id }, result: 'success', ...meta }, now),
-  ]);
+  await ports.directory.commit(
+    [{ op: 'put-session', session }],
+    [{ actor: userActor(user), action: 'auth.login', target: { type: 'user', id: user.id }, result: 'success', ...meta }],
+  );
   const token = await ports.signer.sign({ sub: user.id, sid: session.id, exp: Math.floor(new Date(session.endsAt).getTime() / 1000) });
   return { token, expiresAt: session.endsAt, user: userView(user, office?.name ?? user.officeId, session) };
 };

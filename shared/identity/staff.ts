@@ -1,32 +1,37 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/dynamo-audit.ts';
+import { NotFoundError, ValidationError } from '../errors/domain-errors.ts';
+import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
-import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
-import type { DirectoryStore } from './directory-store.ts';
+import type { DirectoryStore, DirectoryWrite } from './store.ts';
 import { hashPassword } from './password.ts';
 import type { Role } from './scopes.ts';
+import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
 import type { OfficeRecord, StaffUser } from './types.ts';
 
 /**
- * 人员管理. The county admin manages every office and user; a center head manages the users of
- * their own office and its villages, and may only give front-line roles.
+ * 人员管理. The county admin manages every office and user; a center head manages the front-line
+ * staff of their own office and its villages (staff-rules.ts). Each change is one commit with
+ * its audit event.
  */
 export interface StaffPorts {
   directory: DirectoryStore;
   clock: Clock;
 }
-export interface Meta {
-  sourceIp: string;
-  userAgent: string;
-}
 
-const manageable = async (p: Principal, officeId: string, ports: StaffPorts): Promise<OfficeRecord> => {
+const inOffice = async (ports: StaffPorts, officeId: string): Promise<OfficeRecord> => {
   const office = await ports.directory.office(officeId);
   if (!office) throw new NotFoundError('机构不存在');
-  assertOfficeInReach(p, office);
   return office;
+};
+
+/** The target user, if the actor may manage them as they are now. */
+const loadManaged = async (ports: StaffPorts, p: Principal, id: string): Promise<StaffUser> => {
+  const u = await ports.directory.userById(id);
+  if (!u) throw new NotFoundError('用户不存在');
+  assertMayManage(p, u, await inOffice(ports, u.officeId));
+  return u;
 };
 
 /** A one-time password the admin hands over; the user must change it at first login. */
@@ -37,7 +42,7 @@ const temporaryPassword = (): string => {
   return chars.sort(() => randomInt(3) - 1).join('');
 };
 
-export const publicUser = (u: StaffUser) => ({
+export const publicUser = (u: StaffUser, now: Date) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -45,31 +50,36 @@ export const publicUser = (u: StaffUser) => ({
   roles: u.roles,
   disabled: u.disabled,
   totpEnrolled: Boolean(u.totpSecret),
-  locked: Boolean(u.lockedUntil && u.lockedUntil > new Date().toISOString()),
+  locked: Boolean(u.lockedUntil && u.lockedUntil > now.toISOString()),
   mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt,
 });
 
-const audit = (p: Principal, action: string, id: string, meta: Meta, ports: StaffPorts, detail?: string) =>
-  auditPut({ actor: { userId: p.userId, username: p.username, officeId: p.officeId }, action, target: { type: 'user', id }, result: 'success', ...meta, ...(detail ? { detail } : {}) }, ports.clock());
+const userAudit = (p: Principal, action: string, id: string, meta: RequestMeta, detail?: string): AuditInput => ({
+  actor: actorOf(p),
+  action,
+  target: { type: 'user', id },
+  result: 'success',
+  ...meta,
+  ...(detail ? { detail } : {}),
+});
 
-export const listUsers = async (p: Principal, officeId: string, ports: StaffPorts) => {
-  await manageable(p, officeId, ports);
-  return (await ports.directory.usersOfOffice(officeId)).map(publicUser);
+export const listUsers = async (ports: StaffPorts, p: Principal, input: { officeId: string }) => {
+  assertOfficeInReach(p, await inOffice(ports, input.officeId));
+  const now = ports.clock();
+  return (await ports.directory.usersOfOffice(input.officeId)).map((u) => publicUser(u, now));
 };
 
 export const createUser = async (
+  ports: StaffPorts,
   p: Principal,
   input: { username: string; displayName: string; officeId: string; roles: Role[] },
-  meta: Meta,
-  ports: StaffPorts,
+  meta: RequestMeta,
 ) => {
-  await manageable(p, input.officeId, ports);
+  assertOfficeInReach(p, await inOffice(ports, input.officeId));
   assertGrantable(p, input.roles);
-  if (await ports.directory.userByUsername(input.username))
-    throw new ConflictError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
   const password = temporaryPassword();
-  const now = ports.clock().toISOString();
+  const now = ports.clock();
   const user: StaffUser = {
     id: randomUUID(),
     ...input,
@@ -77,90 +87,81 @@ export const createUser = async (
     mustChangePassword: true,
     disabled: false,
     failedLogins: 0,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
-  try {
-    await ports.directory.transact([...ports.directory.createUserItems(user), audit(p, 'user.create', user.id, meta, ports, `${input.username} ${input.roles.join(',')}`)]);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') throw new ConflictError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
-    throw e;
-  }
-  return { user: publicUser(user), temporaryPassword: password };
-};
-
-const loadManaged = async (p: Principal, id: string, ports: StaffPorts): Promise<StaffUser> => {
-  const u = await ports.directory.userById(id);
-  if (!u) throw new NotFoundError('用户不存在');
-  const office = await ports.directory.office(u.officeId);
-  if (!office) throw new NotFoundError('机构不存在');
-  assertMayManage(p, u, office);
-  return u;
+  // the username guard is the create's condition: a taken name fails the commit (409)
+  await ports.directory.commit([{ op: 'create-user', user }], [userAudit(p, 'user.create', user.id, meta, `${input.username} ${input.roles.join(',')}`)]);
+  return { user: publicUser(user, now), temporaryPassword: password };
 };
 
 export const updateUser = async (
-  p: Principal,
-  id: string,
-  input: { displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined },
-  meta: Meta,
   ports: StaffPorts,
+  p: Principal,
+  input: { id: string; displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined },
+  meta: RequestMeta,
 ) => {
-  assertNotSelfChange(p, id, input);
-  const u = await loadManaged(p, id, ports);
+  assertNotSelfChange(p, input.id, input);
+  const u = await loadManaged(ports, p, input.id);
   if (input.roles) assertGrantable(p, input.roles);
+  const now = ports.clock();
   const next: StaffUser = {
     ...u,
     ...(input.displayName ? { displayName: input.displayName } : {}),
     ...(input.roles ? { roles: input.roles } : {}),
     ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-    updatedAt: ports.clock().toISOString(),
+    updatedAt: now.toISOString(),
   };
   const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : ''].filter(Boolean).join(' ');
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.update', id, meta, ports, what)]);
   // a disabled user or a changed role must sign in again
-  if (input.disabled || input.roles) await revokeSessions(id, ports);
-  return publicUser(next);
+  const revoke = input.disabled || input.roles ? await revokeSessions(ports, u.id) : [];
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }, ...revoke], [userAudit(p, 'user.update', u.id, meta, what)]);
+  return publicUser(next, now);
 };
 
-const revokeSessions = async (userId: string, ports: StaffPorts) => {
-  for (const s of await ports.directory.sessionsOf(userId)) if (!s.revoked) await ports.directory.updateSession(s.id, { revoked: true });
-};
+const revokeSessions = async (ports: StaffPorts, userId: string): Promise<DirectoryWrite[]> =>
+  (await ports.directory.sessionsOf(userId)).filter((s) => !s.revoked).map((s) => ({ op: 'update-session', id: s.id, set: { revoked: true } }));
 
-export const resetPassword = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
-  assertNotSelfReset(p, id, '密码');
-  const u = await loadManaged(p, id, ports);
+export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
+  assertNotSelfReset(p, input.id, '密码');
+  const u = await loadManaged(ports, p, input.id);
   const password = temporaryPassword();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, updatedAt: ports.clock().toISOString() };
-  delete next.lockedUntil;
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.password.reset', id, meta, ports)]);
-  await revokeSessions(id, ports);
-  return { user: publicUser(next), temporaryPassword: password };
+  const now = ports.clock();
+  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now.toISOString() };
+  await ports.directory.commit(
+    [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }, ...(await revokeSessions(ports, u.id))],
+    [userAudit(p, 'user.password.reset', u.id, meta)],
+  );
+  const unlocked: StaffUser = { ...next, failedLogins: 0 };
+  delete unlocked.lockedUntil;
+  return { user: publicUser(unlocked, now), temporaryPassword: password };
 };
 
-export const resetTotp = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
-  assertNotSelfReset(p, id, '动态口令');
-  const u = await loadManaged(p, id, ports);
-  const next: StaffUser = { ...u, updatedAt: ports.clock().toISOString() };
+export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
+  assertNotSelfReset(p, input.id, '动态口令');
+  const u = await loadManaged(ports, p, input.id);
+  const now = ports.clock();
+  const next: StaffUser = { ...u, updatedAt: now.toISOString() };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.totp.reset', id, meta, ports)]);
-  await revokeSessions(id, ports);
-  return { user: publicUser(next) };
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }, ...(await revokeSessions(ports, u.id))], [userAudit(p, 'user.totp.reset', u.id, meta)]);
+  return { user: publicUser(next, now) };
 };
+
+export const listOffices = async (ports: StaffPorts) => (await ports.directory.offices()).sort((a, b) => a.id.localeCompare(b.id));
 
 export const createOffice = async (
+  ports: StaffPorts,
   p: Principal,
   input: { id: string; name: string; kind: OfficeRecord['kind']; parentId: string },
-  meta: Meta,
-  ports: StaffPorts,
+  meta: RequestMeta,
 ) => {
   if (!(await ports.directory.office(input.parentId))) throw new ValidationError('上级机构不存在', [{ path: 'parentId', message: '上级机构不存在' }]);
-  if (await ports.directory.office(input.id)) throw new ConflictError('OFFICE_EXISTS', `机构编号 ${input.id} 已存在`);
   const office: OfficeRecord = { ...input };
-  await ports.directory.transact([
-    ports.directory.officePutItem(office),
-    auditPut({ actor: { userId: p.userId, username: p.username, officeId: p.officeId }, action: 'office.create', target: { type: 'office', id: input.id }, result: 'success', ...meta }, ports.clock()),
-  ]);
+  // the create's condition refuses a taken id (409 OFFICE_EXISTS)
+  await ports.directory.commit(
+    [{ op: 'put-office', office, mode: 'create' }],
+    [{ actor: actorOf(p), action: 'office.create', target: { type: 'office', id: input.id }, result: 'success', ...meta }],
+  );
   return office;
 };
-
