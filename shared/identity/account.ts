@@ -7,6 +7,7 @@ import type { DirectoryStore } from './store.ts';
 import { hashPassword, passwordIssues, verifyPassword } from './password.ts';
 import { newTotpSecret, qrDataUrl, totpUri, verifyTotp } from './totp.ts';
 import { userView } from './login.ts';
+import { attemptRule, lockedError } from './attempts.ts';
 import type { StaffUser } from './types.ts';
 
 /** The signed-in user's own account: profile, logout, password change, TOTP enrolment. */
@@ -33,19 +34,29 @@ export const logout = async (ports: AccountPorts, p: Principal, meta: RequestMet
   );
 };
 
+/**
+ * The current password is checked like a login: the attempt is taken first, a wrong one counts
+ * toward the lock (a stolen session must not become a password oracle). The new password ends
+ * every other session of the user; this one re-proved the password and stays.
+ */
 export const changePassword = async (ports: AccountPorts, p: Principal, input: { currentPassword: string; newPassword: string }, meta: RequestMeta) => {
   const u = await loadUser(ports, p);
+  const now = ports.clock();
+  const attempt = await ports.directory.takeUserAttempt(u.id, attemptRule(now));
+  if (!attempt.taken) throw lockedError(attempt.lockedUntil);
   if (!(await verifyPassword(u.passwordHash, input.currentPassword)))
     throw new ValidationError('当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+  await ports.directory.clearAttempts({ userId: u.id }, attempt.generation);
   const issues = passwordIssues(input.newPassword);
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
   if (input.newPassword === input.currentPassword)
     throw new RuleError('PASSWORD_REUSED', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ports.clock().toISOString() };
+  const at = now.toISOString();
+  const next: StaffUser = { ...u, passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionsValidAfter: at, updatedAt: at };
   await ports.directory.commit(
     [
       { op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt },
-      { op: 'update-session', id: p.sessionId, set: { mustChangePassword: false } },
+      { op: 'update-session', id: p.sessionId, set: { mustChangePassword: false, renewedAt: at } },
     ],
     [{ actor: actorOf(p), action: 'auth.password.change', target: { type: 'user', id: u.id }, result: 'success', ...meta }],
   );

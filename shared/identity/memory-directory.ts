@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/audit.ts';
-import { conflictOf, recordOf, USER_COUNTERS, type DirectoryStore, type DirectoryWrite } from './store.ts';
+import { conflictOf, recordOf, USER_COUNTERS, type Attempt, type AttemptRule, type AttemptSubject, type DirectoryStore, type DirectoryWrite } from './store.ts';
 import type { OfficeRecord, Session, StaffUser } from './types.ts';
 
 /** DirectoryStore in memory for unit tests: the DynamoDB adapter's conditions, all-or-nothing commits. */
@@ -13,6 +13,7 @@ export interface MemoryDirectory extends DirectoryStore {
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
+type Counter = Pick<StaffUser, 'failedLogins' | 'lockedUntil' | 'attemptGen'>;
 
 export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffUser[] } = {}): MemoryDirectory => {
   const users = new Map<string, StaffUser>();
@@ -20,6 +21,7 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
   const officeMap = new Map<string, OfficeRecord>();
   const sessions = new Map<string, Session>();
   const addressCounts = new Map<string, number>();
+  const unknownCounters = new Map<string, Counter>();
   const audits: AuditInput[] = [];
   for (const o of seed.offices ?? []) officeMap.set(o.id, clone(o));
   for (const u of seed.users ?? []) {
@@ -58,6 +60,7 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
         }
         if (w.clearFailures) {
           next.failedLogins = 0;
+          next.attemptGen = (old.attemptGen ?? 0) + 1;
           delete next.lockedUntil;
         }
         users.set(w.user.id, next as unknown as StaffUser);
@@ -73,6 +76,28 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
         Object.assign(sessions.get(w.id)!, clone(w.set));
         return;
     }
+  };
+
+  /** The same rule as the DynamoDB adapter's conditional updates (see takeAttempt there). */
+  const take = (c: Counter, rule: AttemptRule): Attempt => {
+    c.attemptGen ??= 0;
+    if ((c.failedLogins ?? 0) < rule.max) {
+      c.failedLogins = (c.failedLogins ?? 0) + 1;
+      c.lockedUntil = rule.lockUntil;
+      return { taken: true, generation: c.attemptGen };
+    }
+    if (c.lockedUntil && c.lockedUntil > rule.now) return { taken: false, lockedUntil: c.lockedUntil };
+    // the lock is over: this attempt starts a new generation
+    c.attemptGen += 1;
+    c.failedLogins = 1;
+    c.lockedUntil = rule.lockUntil;
+    return { taken: true, generation: c.attemptGen };
+  };
+  const counterOf = (subject: AttemptSubject): Counter => {
+    if ('userId' in subject) return user(subject.userId);
+    const key = subject.username.toLowerCase();
+    if (!unknownCounters.has(key)) unknownCounters.set(key, { failedLogins: 0 });
+    return unknownCounters.get(key)!;
   };
 
   const user = (id: string) => {
@@ -105,23 +130,34 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
       audits.push(...auditInputs.map(clone));
     },
 
-    recordFailure: async (userId, lockAfter, lockUntil) => {
-      const u = user(userId);
-      u.failedLogins = (u.failedLogins ?? 0) + 1;
-      if (u.failedLogins < lockAfter) return { locked: false };
-      u.lockedUntil = lockUntil;
-      u.failedLogins = 0;
-      return { locked: true };
+    takeLoginAttempt: async (username, rule) => {
+      const id = usernames.get(username.toLowerCase());
+      if (id) return { attempt: take(users.get(id)!, rule), user: clone(users.get(id)) };
+      return { attempt: take(counterOf({ username }), rule) };
     },
-    clearFailures: async (userId) => {
-      const u = user(userId);
-      u.failedLogins = 0;
-      delete u.lockedUntil;
+    takeUserAttempt: async (userId, rule) => take(user(userId), rule),
+    clearAttempts: async (subject, generation) => {
+      const c = counterOf(subject);
+      if ((c.attemptGen ?? 0) !== generation) return;
+      c.failedLogins = 0;
+      c.attemptGen = generation + 1;
+      delete c.lockedUntil;
     },
-    addressFailures: async (ip, window, add) => {
+    releaseAttempt: async (subject, generation) => {
+      const c = counterOf(subject);
+      if ((c.attemptGen ?? 0) === generation && (c.failedLogins ?? 0) > 0) c.failedLogins -= 1;
+    },
+    takeAddressAttempt: async (ip, window, limit) => {
       const key = `${ip}#${window}`;
-      if (add) addressCounts.set(key, (addressCounts.get(key) ?? 0) + 1);
-      return addressCounts.get(key) ?? 0;
+      const n = addressCounts.get(key) ?? 0;
+      if (n >= limit) return false;
+      addressCounts.set(key, n + 1);
+      return true;
+    },
+    releaseAddressAttempt: async (ip, window) => {
+      const key = `${ip}#${window}`;
+      const n = addressCounts.get(key) ?? 0;
+      if (n > 0) addressCounts.set(key, n - 1);
     },
     useTotpStep: async (userId, step) => {
       const u = user(userId);

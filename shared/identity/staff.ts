@@ -4,11 +4,11 @@ import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
-import type { DirectoryStore, DirectoryWrite } from './store.ts';
+import type { DirectoryStore } from './store.ts';
 import { hashPassword } from './password.ts';
 import type { Role } from './scopes.ts';
 import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
-import type { OfficeRecord, StaffUser } from './types.ts';
+import { isLocked, type OfficeRecord, type StaffUser } from './types.ts';
 
 /**
  * 人员管理. The county admin manages every office and user; a center head manages the front-line
@@ -50,7 +50,7 @@ export const publicUser = (u: StaffUser, now: Date) => ({
   roles: u.roles,
   disabled: u.disabled,
   totpEnrolled: Boolean(u.totpSecret),
-  locked: Boolean(u.lockedUntil && u.lockedUntil > now.toISOString()),
+  locked: isLocked(u, now),
   mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt,
 });
@@ -110,26 +110,24 @@ export const updateUser = async (
     ...(input.displayName ? { displayName: input.displayName } : {}),
     ...(input.roles ? { roles: input.roles } : {}),
     ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    // a disabled user or a changed role must sign in again: every session before now is over
+    ...(input.disabled || input.roles ? { sessionsValidAfter: now.toISOString() } : {}),
     updatedAt: now.toISOString(),
   };
   const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : ''].filter(Boolean).join(' ');
-  // a disabled user or a changed role must sign in again
-  const revoke = input.disabled || input.roles ? await revokeSessions(ports, u.id) : [];
-  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }, ...revoke], [userAudit(p, 'user.update', u.id, meta, what)]);
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.update', u.id, meta, what)]);
   return publicUser(next, now);
 };
-
-const revokeSessions = async (ports: StaffPorts, userId: string): Promise<DirectoryWrite[]> =>
-  (await ports.directory.sessionsOf(userId)).filter((s) => !s.revoked).map((s) => ({ op: 'update-session', id: s.id, set: { revoked: true } }));
 
 export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
   assertNotSelfReset(p, input.id, '密码');
   const u = await loadManaged(ports, p, input.id);
   const password = temporaryPassword();
   const now = ports.clock();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, updatedAt: now.toISOString() };
+  const at = now.toISOString();
+  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
   await ports.directory.commit(
-    [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }, ...(await revokeSessions(ports, u.id))],
+    [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }],
     [userAudit(p, 'user.password.reset', u.id, meta)],
   );
   const unlocked: StaffUser = { ...next, failedLogins: 0 };
@@ -141,10 +139,10 @@ export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: st
   assertNotSelfReset(p, input.id, '动态口令');
   const u = await loadManaged(ports, p, input.id);
   const now = ports.clock();
-  const next: StaffUser = { ...u, updatedAt: now.toISOString() };
+  const next: StaffUser = { ...u, sessionsValidAfter: now.toISOString(), updatedAt: now.toISOString() };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
-  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }, ...(await revokeSessions(ports, u.id))], [userAudit(p, 'user.totp.reset', u.id, meta)]);
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u.id, meta)]);
   return { user: publicUser(next, now) };
 };
 

@@ -3,7 +3,21 @@ import { ConflictError } from '../errors/domain-errors.ts';
 import type { OfficeRecord, Session, StaffUser } from './types.ts';
 
 /** What a session may change after it is written (activity, logout, the first-login steps). */
-export type SessionChange = Partial<Pick<Session, 'lastSeenAt' | 'revoked' | 'mustChangePassword' | 'totpEnrolmentRequired'>>;
+export type SessionChange = Partial<Pick<Session, 'lastSeenAt' | 'revoked' | 'mustChangePassword' | 'totpEnrolmentRequired' | 'renewedAt'>>;
+
+/**
+ * Login attempts are TAKEN before the secret is checked (one conditional update: fewer than
+ * `max` taken and not locked → one more), so a burst of N parallel guesses gets `max` checks, not N.
+ * Taking the `max`-th attempt arms the lock until `lockUntil`; a success clears the count.
+ */
+export interface AttemptRule {
+  now: string;
+  lockUntil: string;
+  max: number;
+}
+export type Attempt = { taken: true; generation: number } | { taken: false; lockedUntil: string };
+/** Whose attempts: a user, or a username no user has (so unknown names lock like real ones). */
+export type AttemptSubject = { userId: string } | { username: string };
 
 /** One write of a directory change; each carries its own condition, checked all-or-nothing. */
 export type DirectoryWrite =
@@ -13,7 +27,7 @@ export type DirectoryWrite =
    * Condition: the stored user's updatedAt is `expectedUpdatedAt` (nobody changed it since it was
    * read). Writes the record's own fields; the counters the store keeps atomically (failed
    * logins, lock, last TOTP step) are never overwritten by it, except that `clearFailures` ends
-   * a lock and zeroes the failed logins (an admin's password reset).
+   * a lock and zeroes the attempts in a new generation (an admin's password reset).
    */
   | { op: 'update-user'; user: StaffUser; expectedUpdatedAt: string; clearFailures?: boolean }
   /** Condition on 'create': the office id is new ('upsert' is for seeding from the county config). */
@@ -42,12 +56,22 @@ export interface DirectoryStore {
    */
   commit(writes: readonly DirectoryWrite[], audits: readonly AuditInput[]): Promise<void>;
 
-  // atomic counters (each one UpdateItem, never read-modify-write)
-  /** Adds a failed login; at `lockAfter` failures sets the lock until `lockUntil` and starts counting again. */
-  recordFailure(userId: string, lockAfter: number, lockUntil: string): Promise<{ locked: boolean }>;
-  clearFailures(userId: string): Promise<void>;
-  /** Failures from one source address in one time window; `add` counts one more. */
-  addressFailures(ip: string, window: string, add: boolean, expiresAt: number): Promise<number>;
+  // atomic counters: each one conditional update, never read-modify-write
+  /**
+   * Takes an attempt for a username: the user's own counter if the name exists, else a counter
+   * of that name (same answers, same work). Returns the user as stored after the take.
+   */
+  takeLoginAttempt(username: string, rule: AttemptRule): Promise<{ attempt: Attempt; user?: StaffUser }>;
+  /** Takes an attempt on a known user (password change). */
+  takeUserAttempt(userId: string, rule: AttemptRule): Promise<Attempt>;
+  /** A success: zeroes the count, only if no newer generation began since `generation`. */
+  clearAttempts(subject: AttemptSubject, generation: number): Promise<void>;
+  /** Gives back an attempt that checked nothing guessable (the right password, the TOTP code not yet sent). */
+  releaseAttempt(subject: AttemptSubject, generation: number): Promise<void>;
+  /** Takes one attempt of a source address in a window; false when `limit` are taken already. */
+  takeAddressAttempt(ip: string, window: string, limit: number, expiresAt: number): Promise<boolean>;
+  /** Gives an address attempt back (the login succeeded). */
+  releaseAddressAttempt(ip: string, window: string): Promise<void>;
   /** Records the TOTP step as used; false if this step (or a later one) was used already. */
   useTotpStep(userId: string, step: number): Promise<boolean>;
 }
@@ -84,4 +108,4 @@ export const recordOf = (w: DirectoryWrite): string => {
 };
 
 /** Fields of a user the store keeps with atomic updates, never with the record. */
-export const USER_COUNTERS = ['failedLogins', 'lockedUntil', 'totpLastStep'] as const;
+export const USER_COUNTERS = ['failedLogins', 'lockedUntil', 'attemptGen', 'totpLastStep'] as const;

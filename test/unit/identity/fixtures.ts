@@ -70,7 +70,8 @@ export const world = async () => {
     audit,
     clock,
     signer,
-    ports: { directory, audit, clock, signer },
+    // unknown usernames are checked against a hash of the same (cheap) cost as the seeded users
+    ports: { directory, audit, clock, signer, dummyHash: cheapHash('nobody-has-this') },
     /** Moves the fake clock on. */
     advance: (ms: number) => void (now += ms),
     user: byName,

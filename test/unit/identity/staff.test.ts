@@ -70,6 +70,8 @@ describe('staff management (memory directory)', () => {
   it('a head resets a clerk of their office: new temporary password, lock cleared, sessions ended', async () => {
     const session = await login(w.ports, { username: 'clerk.lingshan', password: PASSWORD }, META);
     for (let i = 0; i < 5; i++) await refusal(login(w.ports, { username: 'clerk.lingshan', password: `Wrong-${i}` }, META));
+    expect((await listUsers(w.ports, w.principal('head.lingshan'), { officeId: '411521-lingshan' })).find((u) => u.username === 'clerk.lingshan')!.locked).toBe(true);
+    w.advance(1000); // sessions that began before the reset end
     const r = await resetPassword(w.ports, w.principal('head.lingshan'), { id: id('clerk.lingshan') }, META);
     expect(r.user).toMatchObject({ mustChangePassword: true, locked: false });
     expect(w.user('clerk.lingshan').failedLogins).toBe(0);
