@@ -11,18 +11,18 @@ const TOUCH_AFTER_MS = 60_000;
 
 const sameRoles = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((r) => b.includes(r));
 
-/**
- * The authorizer's use case: a valid signature is not enough — the session must exist, not be
- * revoked (logout), not be past 12 hours, not idle for more than 30 minutes, and its user must
- * be enabled, with the same roles, and not have revoked it (`sessionsValidAfter`). The user is
- * read by key (consistent), not through the sessions index.
- */
 export interface AuthorizerPorts {
   directory: Pick<DirectoryStore, 'session' | 'userById' | 'commit'>;
   signer: TokenSigner;
   clock: Clock;
 }
 
+/**
+ * The authorizer's use case: a valid signature is not enough — the session must exist, not be
+ * revoked (logout), not be past 12 hours, not idle for more than 30 minutes, and its user must
+ * be enabled, with the same roles, and not have revoked it (`sessionsValidAfter`). The user is
+ * read by key (consistent), not through the sessions index.
+ */
 export const authorizeToken = async (ports: AuthorizerPorts, token: string): Promise<Principal> => {
   const deny = (why: string) => new UnauthenticatedError('UNAUTHENTICATED', `登录已失效，请重新登录（${why}）`);
   const now = ports.clock();

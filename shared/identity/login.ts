@@ -26,8 +26,6 @@ export interface LoginPorts {
   dummyHash?: string;
 }
 
-export { ADDRESS_FAILURE_LIMIT };
-
 const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId });
 
 export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'officeId' | 'roles'>, officeName: string, s: Pick<Session, 'mustChangePassword' | 'totpEnrolmentRequired'>): UserView => ({

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ADDRESS_FAILURE_LIMIT, login } from '../../../shared/identity/login.ts';
+import { login } from '../../../shared/identity/login.ts';
+import { ADDRESS_FAILURE_LIMIT } from '../../../shared/identity/attempts.ts';
 import { changePassword } from '../../../shared/identity/account.ts';
 import { authorizeToken } from '../../../shared/identity/authorize.ts';
 import { DomainError } from '../../../shared/errors/domain-errors.ts';

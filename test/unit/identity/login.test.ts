@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { login, ADDRESS_FAILURE_LIMIT } from '../../../shared/identity/login.ts';
+import { login } from '../../../shared/identity/login.ts';
+import { ADDRESS_FAILURE_LIMIT } from '../../../shared/identity/attempts.ts';
 import { authorizeToken } from '../../../shared/identity/authorize.ts';
 import { DomainError } from '../../../shared/errors/domain-errors.ts';
 import { META, PASSWORD, world, type World } from './fixtures.ts';
