@@ -90,6 +90,8 @@ export const directoryKeys = {
   /** Failed logins from one address in a time window (slow-down), expires by TTL. */
   addressFailures: (ip: string, window: string) => ({ pk: `IPFAIL#${ip}`, sk: `W#${window}` }),
   calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  /** Login attempts of a username no user has: unknown names lock like real ones. TTL. */
+  loginAttempts: (username: string) => ({ pk: `LOGINFAIL#${username.toLowerCase()}`, sk: 'ATTEMPTS' }),
   calendarYears: () => ({ pk: 'CALENDAR', skPrefix: 'YEAR#' }),
 };
 
