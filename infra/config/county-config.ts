@@ -50,8 +50,11 @@ const countyConfigSchema = z
         yellowCardWorkdays: z.number().int().min(0).max(10).default(2),
         apiRateLimit: z.number().int().positive().default(200),
         apiBurstLimit: z.number().int().positive().default(400),
+        /** Per public route (search, guide, status, login): a flood of public requests can't starve the windows. */
+        publicRateLimit: z.number().int().positive().default(50),
+        publicBurstLimit: z.number().int().positive().default(100),
       })
-      .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400 }),
+      .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400, publicRateLimit: 50, publicBurstLimit: 100 }),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

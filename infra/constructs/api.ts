@@ -21,8 +21,12 @@ import type { RouteDef } from '../../shared/platform/routes.ts';
 export interface ApiProps {
   routes: ReadonlyArray<{ route: RouteDef; fn: IFunction }>;
   authorizer: IFunction;
+  /** The stage: every route, staff and public together. */
   rateLimit: number;
   burstLimit: number;
+  /** Each public route on its own, lower: public traffic can't take the whole stage budget from staff. */
+  publicRateLimit: number;
+  publicBurstLimit: number;
   tracing: boolean;
   /** Authorizer result cache: short, because logout and idle timeout must take effect quickly. */
   authorizerCacheSeconds: number;
@@ -51,6 +55,11 @@ export class Api extends Construct {
         dataTraceEnabled: false, // request bodies carry personal data
         throttlingRateLimit: props.rateLimit,
         throttlingBurstLimit: props.burstLimit,
+        methodOptions: Object.fromEntries(
+          props.routes
+            .filter(({ route }) => route.access === 'public')
+            .map(({ route }) => [`${route.path}/${route.method}`, { throttlingRateLimit: props.publicRateLimit, throttlingBurstLimit: props.publicBurstLimit }]),
+        ),
         tracingEnabled: props.tracing,
       },
     });

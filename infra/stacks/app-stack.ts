@@ -113,6 +113,8 @@ export class AppStack extends Stack {
       authorizer,
       rateLimit: county.thresholds.apiRateLimit,
       burstLimit: county.thresholds.apiBurstLimit,
+      publicRateLimit: county.thresholds.publicRateLimit,
+      publicBurstLimit: county.thresholds.publicBurstLimit,
       tracing: !china,
       authorizerCacheSeconds: 60,
     });

@@ -75,3 +75,21 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
     }
   });
 });
+
+describe('per-route throttles', () => {
+  const { appT, county } = synthCounty('411521');
+  it('throttles every public route below the stage limit that staff routes share', () => {
+    const stage = Object.values(appT.findResources('AWS::ApiGateway::Stage'))[0]!.Properties;
+    const settings = stage.MethodSettings as Array<{ ResourcePath: string; HttpMethod: string; ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const stageWide = settings.find((m) => m.ResourcePath === '/*')!;
+    expect(stageWide.ThrottlingRateLimit).toBe(county.thresholds.apiRateLimit);
+    const publicRoutes = ROUTES.filter((r) => r.access === 'public');
+    for (const r of publicRoutes) {
+      const m = settings.find((x) => x.ResourcePath === `/${r.path.replaceAll('/', '~1')}` && x.HttpMethod === r.method);
+      expect(m, `${r.method} ${r.path}`).toBeDefined();
+      expect(m!.ThrottlingRateLimit).toBe(county.thresholds.publicRateLimit);
+      expect(m!.ThrottlingRateLimit).toBeLessThan(stageWide.ThrottlingRateLimit);
+    }
+    expect(settings.filter((x) => x.ResourcePath !== '/*')).toHaveLength(publicRoutes.length);
+  });
+});
