@@ -79,3 +79,8 @@ export const publicStatus = async (number: string, phone4: string, sourceIp: str
   if (!c || c.applicant.phone4 !== phone4) throw new NotFoundError('未找到该办件，请核对受理编号和手机号后四位');
   return publicView(c);
 };
+
+/** The case page's answer: the case (masked) and its timeline. */
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+/** The audited full ID number and phone. */
+export type FullIdNumber = Awaited<ReturnType<typeof viewIdNumber>>;

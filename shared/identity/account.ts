@@ -78,3 +78,6 @@ export const confirmTotp = async (p: Principal, code: string, meta: Meta, ports:
   await ports.directory.updateSession(p.sessionId, { totpEnrolmentRequired: false });
   return me(p, ports);
 };
+
+/** The QR code and URI of a TOTP enrolment (the web's 绑定动态口令 page shows them). */
+export type TotpEnrolment = Awaited<ReturnType<typeof startTotpEnrolment>>;

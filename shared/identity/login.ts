@@ -136,3 +136,6 @@ export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPo
   const token = await ports.signer.sign({ sub: user.id, sid: session.id, exp: Math.floor(new Date(session.endsAt).getTime() / 1000) });
   return { token, expiresAt: session.endsAt, user: userView(user, office?.name ?? user.officeId, session) };
 };
+
+/** The answer to a successful login (the web's session takes it). */
+export type LoginResult = Awaited<ReturnType<typeof login>>;
