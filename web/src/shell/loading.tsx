@@ -12,20 +12,21 @@ export const PageSpin = () => (
 
 /** A load that failed: the Chinese message and a way to try again, never a blank page. */
 export const LoadError = ({ error, title = '加载失败', retry, extra }: { error: unknown; title?: string; retry?: () => unknown; extra?: ReactNode }) => (
-  <Result
-    status="error"
-    title={title}
-    subTitle={errorText(error)}
-    data-testid="load-error"
-    extra={[
-      retry && (
-        <Button key="retry" type="primary" onClick={() => void retry()}>
-          重试
-        </Button>
-      ),
-      extra,
-    ]}
-  />
+  <div data-testid="load-error">
+    <Result
+      status="error"
+      title={title}
+      subTitle={errorText(error)}
+      extra={[
+        retry && (
+          <Button key="retry" type="primary" onClick={() => void retry()}>
+            重试
+          </Button>
+        ),
+        extra,
+      ]}
+    />
+  </div>
 );
 
 /** Spinner while pending, the error if it failed, else the page with its data. */

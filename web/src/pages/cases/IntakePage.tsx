@@ -43,9 +43,11 @@ export default function IntakePage() {
   const submit = async (v: ApplicantValues) => {
     if (!guide) return;
     setError(null);
-    const applicant = v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber, phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode, phone: v.phone };
+    // the form requires these; the server checks them again
+    const applicant =
+      v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber ?? '', phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode ?? '', phone: v.phone };
     try {
-      const r = await intake.mutateAsync({ itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason } } : {}) });
+      const r = await intake.mutateAsync({ itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}) });
       navigate(`/cases/${r.case.id}/print`);
     } catch (e) {
       if (!applyFieldErrors(form, e)) setError(errorText(e));

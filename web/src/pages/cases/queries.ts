@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as z from 'zod';
 import type { CaseListRow, PublicCaseView, StaffCaseView } from '../../../../shared/cases/views.ts';
 import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
-import type { CaseStatus } from '../../../../shared/cases/model.ts';
+import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
 import type { CaseAction } from '../../../../shared/cases/transitions.ts';
 import { api } from '../../shell/api.ts';
 
@@ -47,12 +48,8 @@ export const useCaseAction = (id: string) => {
 export const useViewIdNumber = (id: string) =>
   useMutation({ mutationFn: () => api<FullIdNumber>(`/api/cases/${encodeURIComponent(id)}/view-id`, { method: 'POST' }) });
 
-export interface IntakeBody {
-  itemCode: string;
-  applicant: Record<string, unknown>;
-  materialsReceived: string[];
-  notAccepted?: { reason: unknown };
-}
+/** What the intake form sends: the server's own schema (it validates again). */
+export type IntakeBody = z.input<typeof intakeBody>;
 
 /** 受理: one Idempotency-Key per intake form, so a double click or a retry never makes a second case. */
 export const useIntake = (idempotencyKey: string) => {

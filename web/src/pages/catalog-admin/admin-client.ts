@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Item } from '../../../../shared/catalog/item.ts';
 import type { CatalogEntry, ItemVersion } from '../../../../shared/catalog/store.ts';
-import type { ImportReport } from '../../../../shared/catalog/import.ts';
+import type { ImportBody, ImportReport } from '../../../../shared/catalog/import.ts';
 import { ApiError, api, apiUrl, authHeaders, badResponse, download, errorOf, networkError } from '../../shell/api.ts';
 import { itemKeys } from '../items/catalog-client.ts';
 
@@ -74,13 +74,7 @@ export const useWithdrawItem = () => {
 export const useExport = () =>
   useMutation({ mutationFn: (scope: 'published' | 'latest' | 'template') => download(`/api/admin/items/export?scope=${scope}`, 'catalog.xlsx') });
 
-export interface ImportUpload {
-  filename: string;
-  contentBase64: string;
-  mode: 'dry-run' | 'commit';
-  strict: boolean;
-  publish: boolean;
-}
+export type ImportUpload = ImportBody;
 
 /**
  * Uploads with XMLHttpRequest: unlike fetch it reports upload progress, so a big workbook shows
