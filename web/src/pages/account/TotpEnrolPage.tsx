@@ -40,7 +40,7 @@ export default function TotpEnrolPage() {
             <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: '动态口令为 6 位数字' }]}>
               <Input placeholder="6 位数字" inputMode="numeric" maxLength={6} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={confirm.isPending}>
+            <Button type="primary" htmlType="submit">
               确认绑定
             </Button>
           </Form>

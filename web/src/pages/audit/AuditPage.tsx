@@ -55,7 +55,7 @@ export default function AuditPage() {
           <Button type="primary" htmlType="submit" loading={events.isFetching}>
             查询
           </Button>
-          <Button loading={exporter.isPending} onClick={() => exporter.mutate(toQuery(form.getFieldsValue()))}>
+          <Button onClick={() => exporter.mutate(toQuery(form.getFieldsValue()))}>
             导出 Excel
           </Button>
         </Space>

@@ -76,7 +76,7 @@ export default function CalendarPage() {
           <Input />
         </Form.Item>
         {editable && (
-          <Button type="primary" htmlType="submit" loading={saveYear.isPending}>
+          <Button type="primary" htmlType="submit">
             保存
           </Button>
         )}

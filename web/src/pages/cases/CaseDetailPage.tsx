@@ -72,7 +72,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
           <Descriptions.Item label="证件号码">
             {fullId ?? c.applicant.idMasked}{' '}
             {!fullId && can('case.view-id') && (
-              <Button size="small" type="link" loading={viewId.isPending} onClick={() => viewId.mutate()}>
+              <Button size="small" type="link" onClick={() => viewId.mutate()}>
                 查看完整号码（留痕）
               </Button>
             )}
@@ -95,7 +95,6 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
         onCancel={() => setOpen(null)}
         onOk={() => form.submit()}
         okText="确定"
-        confirmLoading={act.isPending}
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
 import { runtimeConfig } from '../../shell/config.ts';
-import { Loaded } from '../../shell/loading.tsx';
+import { Loaded, PageSpin } from '../../shell/loading.tsx';
 import { useQrCode } from '../../shell/qr-code.ts';
 import { useSession } from '../../shell/session.tsx';
 import { useGuide } from '../items/catalog-client.ts';
@@ -40,7 +40,10 @@ function WithGuide({ id, detail }: { id: string; detail: CaseDetail }) {
 
 function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: string; detail: CaseDetail; guide: GuideResponse }) {
   const { user } = useSession();
-  const qr = useQrCode(`${window.location.origin}/status/${c.number}`, 'png', 160).data;
+  const qrCode = useQrCode(`${window.location.origin}/status/${c.number}`, 'png', 160);
+  const qr = qrCode.data;
+  // the document appears whole, with its QR code (or, should drawing fail, without it)
+  if (qrCode.isPending) return <PageSpin />;
   const county = runtimeConfig().countyName;
   const title = c.status === 'not_accepted' ? '不予受理通知书' : c.status === 'awaiting_supplement' ? '一次性告知书' : '受理凭证';
   return (

@@ -29,7 +29,7 @@ export default function PublicStatusPage() {
           <Form.Item name="phone4" label="申请人手机号后四位" rules={[{ required: true, pattern: /^\d{4}$/, message: '请填写手机号后四位' }]}>
             <Input size="large" maxLength={4} inputMode="numeric" />
           </Form.Item>
-          <Button type="primary" size="large" htmlType="submit" block loading={query.isFetching}>
+          <Button type="primary" size="large" htmlType="submit" block>
             查询
           </Button>
         </Form>

@@ -120,7 +120,7 @@ export default function ImportPage() {
           导入事项清单
         </Typography.Title>
         <Space>
-          <Button icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate('template')}>
+          <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate('template')}>
             下载导入模板
           </Button>
           <Link to="/catalog-admin">返回事项目录</Link>
