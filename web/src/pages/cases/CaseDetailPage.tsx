@@ -16,7 +16,8 @@ export default function CaseDetailPage() {
   const query = useCase(id);
   return (
     <Loaded query={query} title="无法显示办件">
-      {(d) => <CaseFile id={id} detail={d} />}
+      {/* keyed by case: a full ID number shown for one case must not stay on screen for the next */}
+      {(d) => <CaseFile key={id} id={id} detail={d} />}
     </Loaded>
   );
 }
