@@ -94,3 +94,8 @@ const sameText = (a: string, b: string): boolean => {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
+
+/** The case page's answer: the case (masked) and its timeline. */
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+/** The audited full ID number and phone. */
+export type FullIdNumber = Awaited<ReturnType<typeof viewIdNumber>>;

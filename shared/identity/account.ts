@@ -87,3 +87,6 @@ export const confirmTotp = async (ports: AccountPorts, p: Principal, input: { co
   );
   return me(ports, p);
 };
+
+/** The QR code and URI of a TOTP enrolment (the web's 绑定动态口令 page shows them). */
+export type TotpEnrolment = Awaited<ReturnType<typeof startTotpEnrolment>>;

@@ -130,3 +130,6 @@ export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestM
   const token = await ports.signer.sign({ sub: user.id, sid: session.id, exp: Math.floor(new Date(session.endsAt).getTime() / 1000) });
   return { token, expiresAt: session.endsAt, user: userView(user, office?.name ?? user.officeId, session) };
 };
+
+/** The answer to a successful login (the web's session takes it). */
+export type LoginResult = Awaited<ReturnType<typeof login>>;

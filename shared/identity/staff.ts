@@ -163,3 +163,8 @@ export const createOffice = async (
   );
   return office;
 };
+
+/** A staff account as the 人员管理 page sees it (no hashes or secrets). */
+export type StaffUserView = ReturnType<typeof publicUser>;
+/** A created or reset account with the one-time password to hand over. */
+export type UserWithTemporaryPassword = Awaited<ReturnType<typeof createUser>>;

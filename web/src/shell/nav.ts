@@ -1,3 +1,7 @@
+import type { Scope } from '../../../shared/identity/scopes.ts';
+
+export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
+
 /**
  * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).
  * To add a page: add its routes in App.tsx and an entry here.
@@ -5,7 +9,7 @@
 export interface NavEntry {
   path: string;
   label: string;
-  scope?: string;
+  scope?: Scope;
 }
 
 export const NAV: NavEntry[] = [
@@ -20,11 +24,3 @@ export const NAV: NavEntry[] = [
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },
 ];
-
-export const ROLE_LABELS: Record<string, string> = {
-  village_agent: '村代办员',
-  window_clerk: '窗口人员',
-  center_head: '中心负责人',
-  county_admin: '县政务服务管理局',
-  supervisor: '监察/督查',
-};

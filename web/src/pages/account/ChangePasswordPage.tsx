@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, applyFieldErrors } from '../../shell/api.ts';
-import { useSession, type User } from '../../shell/session.tsx';
+import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { useSession } from '../../shell/session.tsx';
+import { useChangePassword } from './queries.ts';
 
 const POLICY = '至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类';
 
 /** 修改密码: forced on first login and after an admin reset. */
 export default function ChangePasswordPage() {
   const [form] = Form.useForm();
-  const { user, setUser } = useSession();
+  const { user } = useSession();
+  const change = useChangePassword();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -17,12 +19,11 @@ export default function ChangePasswordPage() {
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
     setError(null);
     try {
-      const r = await api<{ user: User }>('/api/auth/password', { method: 'POST', json: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-      setUser(r.user);
+      const r = await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       setDone(true);
       if (r.user.totpEnrolmentRequired) navigate('/account/totp');
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError((e as Error).message);
+      if (!applyFieldErrors(form, e)) setError(errorText(e));
     }
   };
 

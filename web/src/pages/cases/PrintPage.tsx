@@ -1,20 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import QRCode from 'qrcode';
-import { api } from '../../shell/api.ts';
+import type { CaseDetail } from '../../../../shared/cases/queries.ts';
+import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
 import { runtimeConfig } from '../../shell/config.ts';
+import { Loaded, PageSpin } from '../../shell/loading.tsx';
+import { useQrCode } from '../../shell/qr-code.ts';
 import { useSession } from '../../shell/session.tsx';
-import { KIND_LABELS, type CaseView } from './types.ts';
+import { useGuide } from '../items/catalog-client.ts';
+import { KIND_LABELS } from './labels.ts';
+import { useCase } from './queries.ts';
 import './print-docs.css';
-
-interface Guide {
-  office: string;
-  place: string;
-  hours: string;
-  consultPhone: string;
-  complaintPhone: string;
-}
 
 const cn = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16) : '');
 const cnDate = (d?: string) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
@@ -25,25 +20,30 @@ const cnDate = (d?: string) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}
  */
 export default function PrintPage() {
   const { id = '' } = useParams();
+  const detail = useCase(id);
+  return (
+    <Loaded query={detail} title="无法显示文书">
+      {(d) => <WithGuide id={id} detail={d} />}
+    </Loaded>
+  );
+}
+
+/** The guide of the version the case was accepted under gives the place and phones. */
+function WithGuide({ id, detail }: { id: string; detail: CaseDetail }) {
+  const guide = useGuide(detail.case.itemCode, detail.case.itemVersion);
+  return (
+    <Loaded query={guide} title="无法读取办事指南">
+      {(g) => <Documents id={id} detail={detail} guide={g} />}
+    </Loaded>
+  );
+}
+
+function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: string; detail: CaseDetail; guide: GuideResponse }) {
   const { user } = useSession();
-  const [c, setCase] = useState<CaseView | null>(null);
-  const [guide, setGuide] = useState<Guide | null>(null);
-  const [qr, setQr] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api<{ case: CaseView }>(`/api/cases/${id}`)
-      .then(async (r) => {
-        setCase(r.case);
-        const g = await api<{ item: Guide }>(`/api/items/${r.case.itemCode}?version=${r.case.itemVersion}`);
-        setGuide(g.item);
-        setQr(await QRCode.toDataURL(`${window.location.origin}/status/${r.case.number}`, { margin: 1, width: 160 }));
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-
-  if (error) return <Alert type="error" showIcon message={error} />;
-  if (!c || !guide) return null;
+  const qrCode = useQrCode(`${window.location.origin}/status/${c.number}`, 'png', 160);
+  const qr = qrCode.data;
+  // the document appears whole, with its QR code (or, should drawing fail, without it)
+  if (qrCode.isPending) return <PageSpin />;
   const county = runtimeConfig().countyName;
   const title = c.status === 'not_accepted' ? '不予受理通知书' : c.status === 'awaiting_supplement' ? '一次性告知书' : '受理凭证';
   return (

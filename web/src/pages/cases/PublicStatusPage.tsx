@@ -1,33 +1,21 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { api } from '../../shell/api.ts';
-
-interface Status {
-  number: string;
-  itemName: string;
-  statusLabel: string;
-  applicantName: string;
-  acceptedAt?: string;
-  dueDate?: string;
-  decidedAt?: string;
-  missingMaterials: string[];
-}
+import { errorText } from '../../shell/api.ts';
+import { usePublicStatus } from './queries.ts';
 
 /** 办件进度查询 (public): the receipt's QR code lands here; the last four phone digits unlock it. */
 export default function PublicStatusPage() {
   const { number = '' } = useParams();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [lookup, setLookup] = useState<{ number: string; phone4: string } | null>(null);
+  const query = usePublicStatus(lookup);
+  const status = query.isError ? undefined : query.data;
 
-  const submit = async (v: { number: string; phone4: string }) => {
-    setError(null);
-    try {
-      setStatus(await api<Status>(`/api/public/cases/${encodeURIComponent(v.number.trim())}?phone4=${encodeURIComponent(v.phone4)}`));
-    } catch (e) {
-      setStatus(null);
-      setError((e as Error).message);
-    }
+  const submit = (v: { number: string; phone4: string }) => {
+    const next = { number: v.number.trim(), phone4: v.phone4 };
+    // the same question again asks the server again (the case may have moved on)
+    if (lookup && lookup.number === next.number && lookup.phone4 === next.phone4) void query.refetch();
+    else setLookup(next);
   };
 
   return (
@@ -45,7 +33,7 @@ export default function PublicStatusPage() {
             查询
           </Button>
         </Form>
-        {error && <Alert type="warning" showIcon message={error} style={{ marginTop: 16 }} />}
+        {query.isError && <Alert type="warning" showIcon message={errorText(query.error)} style={{ marginTop: 16 }} />}
         {status && (
           <Descriptions column={1} bordered style={{ marginTop: 16 }} data-testid="public-status">
             <Descriptions.Item label="事项">{status.itemName}</Descriptions.Item>

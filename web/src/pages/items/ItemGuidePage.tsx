@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
-import QRCode from 'qrcode';
 import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS, type Item, type Material } from '../../../../shared/catalog/item.ts';
-import { getGuide, type GuideResponse } from './catalog-client.ts';
+import { useGuide } from './catalog-client.ts';
+import { errorText } from '../../shell/api.ts';
+import { useQrCode } from '../../shell/qr-code.ts';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
 import './catalog.css';
 
@@ -63,28 +64,11 @@ export default function ItemGuidePage() {
   const [params] = useSearchParams();
   const version = Number(params.get('version')) || undefined;
   const navigate = useNavigate();
-  const [data, setData] = useState<GuideResponse>();
-  const [error, setError] = useState<string>();
-  const [qr, setQr] = useState<string>('');
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setData(undefined);
-    setError(undefined);
-    getGuide(code, version, ctrl.signal)
-      .then(setData)
-      .catch((e: Error) => {
-        if (e.name !== 'AbortError') setError(e.message);
-      });
-    return () => ctrl.abort();
-  }, [code, version]);
-
+  const guide = useGuide(code, version);
+  const { data, error } = guide;
   const url = typeof window !== 'undefined' ? `${window.location.origin}/items/${encodeURIComponent(code)}` : '';
-  useEffect(() => {
-    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-      .then(setQr)
-      .catch(() => setQr(''));
-  }, [url]);
+  // a QR code that fails to draw is left out: the printed address below says the same
+  const qr = useQrCode(url, 'svg').data ?? '';
 
   useEffect(() => {
     if (data) document.title = `${data.item.name} - 办事指南`;
@@ -93,7 +77,7 @@ export default function ItemGuidePage() {
   if (error)
     return (
       <div className="catalog-page">
-        <Result status="404" title="无法显示办事指南" subTitle={error} extra={<Link to="/items">返回事项查询</Link>} />
+        <Result status="404" title="无法显示办事指南" subTitle={errorText(error)} extra={<Link to="/items">返回事项查询</Link>} />
       </div>
     );
   if (!data)
