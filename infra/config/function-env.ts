@@ -21,6 +21,8 @@ export interface FunctionResources {
    * CloudFront adds, without which the API answers nobody, and the header carrying the viewer's address.
    */
   readonly edge?: { readonly originVerify: string };
+  /** The locked audit archive bucket (deployed; its writer is the audit table's stream consumer). */
+  readonly auditArchiveBucket?: string;
 }
 
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
@@ -36,5 +38,6 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, res.tables[t.id]])),
   ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
+  ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

@@ -91,6 +91,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['sns:Publish'], [data.topic.topicArn]);
         storage(true);
         break;
+      case 'audit:archive':
+        add(['s3:PutObject'], [data.auditArchive.arnForObjects('audit/*')]);
+        storage(true);
+        break;
       case 'health:describe':
         add(['dynamodb:DescribeTable'], [...data.tables.values()].map((t) => t.tableArn));
         add(['sns:GetTopicAttributes'], [data.topic.topicArn]);

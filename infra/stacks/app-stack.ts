@@ -4,7 +4,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -20,7 +21,7 @@ import { functionEnvironment, type FunctionResources } from '../config/function-
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, type Grant } from '../../shared/platform/functions.ts';
+import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import type { DataStack } from './data-stack.ts';
@@ -43,6 +44,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   // one topic carries every alert kind
   topics: Object.fromEntries(TOPICS.map((t) => [t.id, data.topic.topicArn])) as Record<TopicId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
+  auditArchiveBucket: data.auditArchive.bucketName,
 });
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
@@ -67,7 +69,7 @@ export class AppStack extends Stack {
     const environment = functionEnvironment(county, { ...stackResources(data), ...(this.originVerify ? { edge: { originVerify: this.originVerify.secretValue.unsafeUnwrap() } } : {}) });
 
     /** A role per function, holding exactly what the function declares it uses (shared/platform/functions.ts). */
-    const roleFor = (id: string, uses: readonly Grant[]): Role => {
+    const roleFor = (id: string, uses: readonly Grant[], extra: Array<{ regex: string } | string> = []): Role => {
       const role = new Role(this, `Role-${id}`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${id}: ${uses.join(' ') || 'logs only'}` });
       applyGrants(role, uses, data);
       NagSuppressions.addResourceSuppressions(
@@ -83,6 +85,9 @@ export class AppStack extends Stack {
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
               // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource
               ...(china ? [] : ['Resource::*']),
+              // the archive writer puts objects under audit/ of its bucket
+              { regex: '/^Resource::<AuditArchive.*\\.Arn>\\/audit\\/\\*$/g' },
+              ...extra,
             ],
           },
         ],
@@ -130,6 +135,22 @@ export class AppStack extends Stack {
       return consumer;
     });
 
+    // the audit table's stream → the locked archive copy; a failing record is retried alone, then parked
+    const archiver = fn('Stream-audit-archive', 'functions/streams/audit-archive.ts', roleFor('stream-audit-archive', STREAM_USES['audit-archive'] ?? [], [
+        // CDK's DynamoEventSource adds dynamodb:ListStreams, which takes no resource
+        'Resource::*',
+      ]), Duration.minutes(1));
+    archiver.addEventSource(
+      new DynamoEventSource(data.tables.get('audit')!, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(data.failures),
+      }),
+    );
+
     // lives here, not in the Data stack: the rules' queue policy would otherwise point back at this stack
     const scheduleDlq = new Queue(this, 'ScheduleDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     NagSuppressions.addResourceSuppressions(scheduleDlq, [
@@ -165,7 +186,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled]) {
+    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -23,6 +24,8 @@ export class DataStack extends Stack {
   readonly tables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
   readonly topic: Topic;
+  /** The locked copy of the audit trail: S3 Object Lock, compliance mode, for the retention period. */
+  readonly auditArchive: Bucket;
   /** Failed asynchronous invocations of any function land here. */
   readonly failures: Queue;
 
@@ -76,6 +79,24 @@ export class DataStack extends Stack {
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the functions.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the functions.' },
     ]);
+
+    this.auditArchive = new Bucket(this, 'AuditArchive', {
+      // compliance mode: no one (root included) shortens the lock or deletes a locked version early
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(county.auditRetentionDays)),
+      versioned: true,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(county.auditRetentionDays + 1), expiration: Duration.days(county.auditRetentionDays + 1) }],
+    });
+    NagSuppressions.addResourceSuppressions(this.auditArchive, [
+      { id: 'AwsSolutions-S1', reason: 'Write-once archive under Object Lock, written only by the audit-archive function and read by the verify command; S3 data events go to CloudTrail where the county enables it.' },
+    ]);
+    new CfnOutput(this, 'AuditArchiveBucket', { value: this.auditArchive.bucketName, description: 'npm run audit:verify -- --bucket <this>' });
 
     const [topicDef] = TOPICS;
     this.topic = new Topic(this, 'Supervision', {

@@ -41,6 +41,8 @@ export type Grant =
   | 'token:verify'
   | 'queue:delegation:send'
   | 'topic:publish'
+  /** PutObject into the locked audit archive (never delete). */
+  | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe';
 
@@ -79,6 +81,11 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
   'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+};
+
+/** Stream consumers by id (functions/streams/<id>.ts); the stream read itself comes with the event source. */
+export const STREAM_USES: Record<string, readonly Grant[]> = {
+  'audit-archive': ['audit:archive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

@@ -54,6 +54,8 @@ const envSchema = z.object({
   CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
   // CloudFront in front (deployed only): the header only CloudFront sends, and where it puts the viewer's address
   ORIGIN_VERIFY_SECRET: text.optional(),
+  // the locked copy of the audit trail (the archive function and the verify command)
+  BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
 });
 
@@ -70,6 +72,7 @@ export interface RuntimeConfig {
   readonly totpForAll: boolean;
   readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
   readonly catalogIndexCheckSeconds: number;
+  readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
 }
 
@@ -100,6 +103,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
+    auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
   };
 };
