@@ -82,4 +82,3 @@ export const routeByName = (name: RouteName): RouteDef => {
   return r;
 };
 
-export const PUBLIC_ROUTES = ROUTES.filter((r) => r.access === 'public');
