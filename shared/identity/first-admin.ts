@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
+import { commandActor, type CommandCaller } from '../platform/command-caller.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { hashPassword } from './password.ts';
@@ -31,13 +32,6 @@ export interface FirstAdminPorts {
   clock: Clock;
 }
 
-/** The caller is a command run by an operator, not a signed-in user. */
-export interface CommandCaller {
-  command: string;
-  /** Who ran it, as the machine knows them (OS user@host): recorded in the audit detail. */
-  operator: string;
-}
-
 export interface FirstAdminInput {
   username: string;
   displayName: string;
@@ -56,12 +50,6 @@ export interface FirstAdminResult {
 
 const sameOffice = (a: OfficeRecord, b: OfficeRecord): boolean =>
   a.name === b.name && a.kind === b.kind && a.parentId === b.parentId && Boolean(a.demo) === Boolean(b.demo);
-
-const commandActor = (caller: CommandCaller, officeId: string): AuditInput['actor'] => ({
-  userId: `command:${caller.command}`,
-  username: caller.command,
-  officeId,
-});
 
 export const createFirstAdmin = async (
   ports: FirstAdminPorts,
