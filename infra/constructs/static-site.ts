@@ -7,6 +7,7 @@ import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origin
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { NagSuppressions } from 'cdk-nag';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface StaticSiteProps {
@@ -45,7 +46,9 @@ export class StaticSite extends Construct {
     });
     const sources = [Source.jsonData('config.json', props.runtimeConfig)];
     if (existsSync(props.webDist)) sources.unshift(Source.asset(props.webDist));
-    new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false });
+    // the deployment's own function logs for a year, like every other function (CDK's default is two)
+    const deployLogs = new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false, logGroup: deployLogs });
 
     if (props.cloudFront) {
       const { api, domain } = props.cloudFront;

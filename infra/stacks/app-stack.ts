@@ -18,6 +18,8 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
+import { DataMigrations } from '../constructs/data-migrations.ts';
+import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import type { DataStack } from './data-stack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -163,6 +165,19 @@ export class AppStack extends Stack {
       return target;
     });
 
+    const functions = [authorizer, ...routes.map((r) => r.fn), ...consumers, ...scheduled];
+    const migrations = new DataMigrations(this, 'Migrations', {
+      root: ROOT,
+      environment,
+      tables: data.tables,
+      auditTable: data.tables.get('audit')!,
+      dataKey: data.dataKey,
+      failureQueue: data.failures,
+      tracing: !china,
+      migrationIds: MIGRATIONS.map((m) => m.id),
+      after: functions,
+    });
+
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
@@ -182,7 +197,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...routes.map((r) => r.fn), ...consumers, ...scheduled]) {
+    for (const f of [...functions, migrations.fn]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

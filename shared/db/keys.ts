@@ -108,3 +108,8 @@ export const migrationKeys = {
   record: (id: string) => ({ pk: 'MIGRATION', sk: id }),
   all: () => ({ pk: 'MIGRATION' }),
 };
+
+/** The first county admin made by `npm run admin:create`: one per county, replaced only with --force. */
+export const bootstrapKeys = {
+  firstAdmin: () => ({ pk: 'BOOTSTRAP', sk: 'FIRST_ADMIN' }),
+};

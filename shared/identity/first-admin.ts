@@ -14,17 +14,28 @@ import type { OfficeRecord, StaffUser } from './types.ts';
  * can create accounts. `npm run admin:create` breaks the circle from outside the API, with the
  * operator's cloud credentials: it writes the county's offices from its config, then one county
  * admin with a one-time password (the first sign-in must change it and enrol TOTP, because the
- * account has neither). Once an active county admin exists, further accounts are made in 人员管理;
- * `force` is for when every admin is locked out or gone.
+ * account has neither). The command marks the admin it made: a second run is refused — further
+ * accounts are made in 人员管理 — unless `force`, for when that admin is locked out or gone.
  */
+export interface FirstAdminMark {
+  userId: string;
+  username: string;
+  createdAt: string;
+}
+
 export interface FirstAdminStore {
   offices(): Promise<OfficeRecord[]>;
   /** Creates or replaces these offices, with the audit events; idempotent. */
   putOffices(offices: readonly OfficeRecord[], audit: readonly AuditInput[]): Promise<void>;
-  usersOfOffice(officeId: string): Promise<StaffUser[]>;
   userByUsername(username: string): Promise<StaffUser | undefined>;
-  /** The user (unique username) and the audit events, all-or-nothing; ConflictError USERNAME_TAKEN when the name is taken. */
-  createUser(user: StaffUser, audit: readonly AuditInput[]): Promise<void>;
+  /** The admin the command made before, if any. */
+  firstAdmin(): Promise<FirstAdminMark | undefined>;
+  /**
+   * The user (unique username), the mark (on condition that it is still `replacing`, or absent)
+   * and the audit events, all-or-nothing. ConflictError USERNAME_TAKEN when the name is taken,
+   * RuleError ADMIN_EXISTS when another run marked its admin meanwhile.
+   */
+  createFirstAdmin(user: StaffUser, mark: FirstAdminMark, replacing: FirstAdminMark | undefined, audit: readonly AuditInput[]): Promise<void>;
 }
 
 export interface FirstAdminPorts {
@@ -44,8 +55,8 @@ export interface FirstAdminResult {
   user: { id: string; username: string; officeId: string; officeName: string };
   temporaryPassword: string;
   officesWritten: number;
-  /** Active county admins that already existed (non-empty only with force). */
-  existingAdmins: string[];
+  /** The admin the command made before (only with force). */
+  replaced?: FirstAdminMark;
 }
 
 const sameOffice = (a: OfficeRecord, b: OfficeRecord): boolean =>
@@ -79,16 +90,8 @@ export const createFirstAdmin = async (
   }
   for (const o of changed) stored.set(o.id, o);
 
-  const admins = (await Promise.all([...stored.keys()].map((id) => ports.directory.usersOfOffice(id))))
-    .flat()
-    .filter((u) => u.roles.includes('county_admin') && !u.disabled);
-  if (admins.length && !input.force) {
-    throw new RuleError(
-      'ADMIN_EXISTS',
-      `本县已有县级管理员（${admins.map((a) => a.username).join('、')}）：请由其在“人员管理”中创建账号；如全部管理员均无法登录，可加 --force 再建一个`,
-      [{ path: 'username', message: '已有县级管理员' }],
-    );
-  }
+  const previous = await ports.directory.firstAdmin();
+  if (previous && !input.force) throw adminExists(previous);
   if (await ports.directory.userByUsername(username.data)) throw new ConflictError('USERNAME_TAKEN', `用户名 ${username.data} 已被使用`);
 
   const temporaryPassword = oneTimePassword();
@@ -107,13 +110,14 @@ export const createFirstAdmin = async (
     createdAt: now,
     updatedAt: now,
   };
-  await ports.directory.createUser(user, [
+  const mark: FirstAdminMark = { userId: user.id, username: user.username, createdAt: now };
+  await ports.directory.createFirstAdmin(user, mark, previous, [
     {
       actor: commandActor(caller, root.id),
       action: 'user.create',
       target: { type: 'user', id: user.id },
       result: 'success',
-      detail: `${user.username} county_admin${admins.length ? ' --force' : ''}, by ${caller.operator}`,
+      detail: `${user.username} county_admin${previous ? ` --force (replaces ${previous.username})` : ''}, by ${caller.operator}`,
       ...meta,
     },
   ]);
@@ -121,6 +125,13 @@ export const createFirstAdmin = async (
     user: { id: user.id, username: user.username, officeId: root.id, officeName: root.name },
     temporaryPassword,
     officesWritten: changed.length,
-    existingAdmins: admins.map((a) => a.username),
+    ...(previous ? { replaced: previous } : {}),
   };
 };
+
+export const adminExists = (m: FirstAdminMark): RuleError =>
+  new RuleError(
+    'ADMIN_EXISTS',
+    `本县的首个县级管理员已由此命令于 ${m.createdAt.slice(0, 10)} 创建（${m.username}）：其他账号请由县级管理员在“人员管理”中创建；如该管理员已无法登录，可加 --force 再建一个`,
+    [{ path: 'username', message: '已有县级管理员' }],
+  );

@@ -81,14 +81,16 @@ export const runMigrations = async (ports: MigrationPorts, caller: CommandCaller
 
 /** Returns how many times the item had to be read again. */
 const applyPatch = async (store: MigrationStore, m: Migration, first: StoredItem, firstPatch: Patch): Promise<number> => {
-  let item: StoredItem | undefined = first;
-  let patch: Patch | null = firstPatch;
+  let item = first;
+  let patch = firstPatch;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const outcome: UpdateOutcome = await store.update(m.table, item, m.reads, patch);
     if (outcome !== 'changed-meanwhile') return attempt;
-    item = await store.get(m.table, { pk: item.pk, sk: item.sk });
-    patch = item ? m.up(item) : null;
-    if (!patch) return attempt + 1;
+    const now = await store.get(m.table, { pk: item.pk, sk: item.sk });
+    const next = now ? m.up(now) : null;
+    if (!now || !next) return attempt + 1;
+    item = now;
+    patch = next;
   }
   throw new MigrationConflictError(`${m.id}: ${first.pk}/${first.sk} changed ${MAX_ATTEMPTS} times while being migrated; run again later`);
 };

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -8,10 +8,12 @@ import { loadCountyConfig } from '../../infra/config/county-config.ts';
 import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
+/** The context of cdk.json (feature flags): tests synthesize what the CLI synthesizes. */
+export const cdkContext = (): Record<string, unknown> => (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
 /** Synthesizes a county with bundling skipped (~15× faster), cdk-nag on, as `cdk synth` does. */
-export const synthCounty = (code: string) => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'cli-telemetry': false } });
-  const county = loadCountyConfig(code);
+export const synthCounty = (code: string, county = loadCountyConfig(code)) => {
+  const app = new App({ context: { ...cdkContext(), 'aws:cdk:bundling-stacks': [] } });
   const { data, appStack } = buildCounty(app, county);
   for (const s of [data, appStack]) suppressStackWide(s, county.region.startsWith('cn-'));
   applyNag(app);

@@ -52,22 +52,33 @@ describe('createFirstAdmin', { timeout: 30_000 }, () => {
     expect(directory.audits.map((a) => a.action)).toEqual(['office.sync', 'user.create']);
   });
 
-  it('refuses a second county admin unless forced', async () => {
+  it('refuses a second first admin unless forced', async () => {
     const directory = memoryFirstAdminStore();
-    await createFirstAdmin({ directory, clock }, caller, input(), meta);
-    await expect(createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin' }), meta)).rejects.toMatchObject({ code: 'ADMIN_EXISTS' });
+    const first = await createFirstAdmin({ directory, clock }, caller, input(), meta);
+    await expect(createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin' }), meta)).rejects.toMatchObject({ code: 'ADMIN_EXISTS', message: expect.stringContaining('root.admin') });
     expect(directory.users.size).toBe(1);
     const forced = await createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin', force: true }), meta);
-    expect(forced.existingAdmins).toEqual(['root.admin']);
+    expect(forced.replaced).toMatchObject({ userId: first.user.id, username: 'root.admin' });
+    expect(directory.mark).toMatchObject({ username: 'second.admin' });
     expect(directory.users.size).toBe(2);
-    expect(directory.audits.at(-1)!.detail).toContain('--force');
+    expect(directory.audits.at(-1)!.detail).toContain('--force (replaces root.admin)');
   });
 
-  it('finds an existing admin in any office, and ignores a disabled one', async () => {
-    const inTownship = memoryFirstAdminStore({ offices, users: [admin({ officeId: '411521-lingshan' })] });
-    await expect(createFirstAdmin({ directory: inTownship, clock }, caller, input(), meta)).rejects.toThrow(/old\.admin/);
-    const disabled = memoryFirstAdminStore({ offices, users: [admin({ disabled: true })] });
-    await expect(createFirstAdmin({ directory: disabled, clock }, caller, input(), meta)).resolves.toMatchObject({ existingAdmins: [] });
+  it('refuses when another run marked its admin between the read and the write', async () => {
+    const directory = memoryFirstAdminStore();
+    const read = directory.firstAdmin;
+    directory.firstAdmin = async () => {
+      const seen = await read();
+      directory.mark = { userId: 'u-other', username: 'other.admin', createdAt: '2026-11-23T01:59:00Z' };
+      return seen;
+    };
+    await expect(createFirstAdmin({ directory, clock }, caller, input(), meta)).rejects.toMatchObject({ code: 'ADMIN_EXISTS' });
+    expect(directory.users.size).toBe(0);
+  });
+
+  it('counts only the admin the command made: accounts made otherwise (a local demo admin) do not block it', async () => {
+    const directory = memoryFirstAdminStore({ offices, users: [admin({ username: 'admin' })] });
+    await expect(createFirstAdmin({ directory, clock }, caller, input(), meta)).resolves.toMatchObject({ user: { username: 'root.admin' } });
   });
 
   it('refuses a username already taken (any case), even with force', async () => {
