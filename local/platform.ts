@@ -12,6 +12,7 @@ import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
 import { resetClients } from '../shared/aws/clients.ts';
 import { platformEnv } from './env.ts';
+import { migrateOnStart } from './migrate-on-start.ts';
 
 /**
  * The embedded default: DynamoDB Local + fauxqs + the local gateway, queue poller and scheduler,
@@ -68,6 +69,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     Object.assign(process.env, env);
     resetClients();
 
+    for (const m of await migrateOnStart(countyCode)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
     const seed = opts.seed ? await seedDemoCounty(countyCode) : undefined;
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Item } from '../catalog/item.ts';
 import { searchFieldsOf } from '../catalog/search-fields.ts';
+import { catalogKeys } from '../db/keys.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -15,6 +16,8 @@ export const catalogSearchFields: Migration = {
   table: 'catalog',
   description: '事项版本与已发布副本的拼音检索字段按当前规则重新生成',
   reads: ['item'],
+  // warm search functions rebuild their index when the catalog version moves
+  bumps: { key: catalogKeys.meta(), attribute: 'catalogVersion' },
   up(row) {
     if (!row.pk.startsWith('ITEM#') || typeof row.item !== 'object' || row.item === null) return null;
     const fresh = searchFieldsOf(row.item as Item);

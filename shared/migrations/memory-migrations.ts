@@ -40,6 +40,10 @@ export const memoryMigrationStore = (seed: Partial<Record<TableId, StoredItem[]>
       table(t).set(keyOf(seen), next);
       return 'updated';
     },
+    bump: async (t, key, attribute) => {
+      const now = table(t).get(keyOf(key)) ?? { ...key };
+      table(t).set(keyOf(key), { ...now, [attribute]: Number(now[attribute] ?? 0) + 1 });
+    },
     record: async (t, record, audit) => {
       const list = records.get(t) ?? [];
       if (list.some((r) => r.id === record.id)) return false;

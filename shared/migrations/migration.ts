@@ -30,6 +30,11 @@ export interface Migration {
    * since the item was read, so a concurrent change is never overwritten with a stale derivation.
    */
   readonly reads: readonly string[];
+  /**
+   * The counter that caches built from this table watch (the catalog version for the search
+   * index): added to once after the migration changed something, so warm containers rebuild.
+   */
+  readonly bumps?: { key: { pk: string; sk: string }; attribute: string };
   up(item: StoredItem): Patch | null;
 }
 
@@ -55,6 +60,8 @@ export interface MigrationStore {
   get(table: TableId, key: { pk: string; sk: string }): Promise<StoredItem | undefined>;
   /** Applies the patch if the `reads` attributes still hold the values of `seen`. */
   update(table: TableId, seen: StoredItem, reads: readonly string[], patch: Patch): Promise<UpdateOutcome>;
+  /** Adds one to a counter attribute (created at 1 when absent). */
+  bump(table: TableId, key: { pk: string; sk: string }, attribute: string): Promise<void>;
   /** Records the migration with its audit event; false when another run recorded it first. */
   record(table: TableId, record: MigrationRecord, audit: readonly AuditInput[]): Promise<boolean>;
 }

@@ -96,3 +96,15 @@ describe('0001-catalog-search-fields', () => {
     expect(fresh.py).toBe('juminshenfenzhenghefa');
   });
 });
+
+describe('a migration that feeds a cache', () => {
+  it('bumps the counter the cache watches once, only when it changed something', async () => {
+    const item = sampleItem();
+    const store = memoryMigrationStore({ catalog: [{ pk: 'CATALOG', sk: 'META', catalogVersion: 7 }, { pk: 'ITEM#T-001', sk: 'CURRENT', item }] });
+    await runMigrations({ store, clock, migrations: [catalogSearchFields] }, caller, input, meta);
+    expect(store.tables.get('catalog')!.get('CATALOG|META')!.catalogVersion).toBe(8);
+    store.records.clear();
+    await runMigrations({ store, clock, migrations: [catalogSearchFields] }, caller, input, meta);
+    expect(store.tables.get('catalog')!.get('CATALOG|META')!.catalogVersion).toBe(8);
+  });
+});
