@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Tag, Typography, message } from 'antd';
 import { api, applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
+import NoticeImport from './NoticeImport.tsx';
 
 interface Year {
   year: number;
@@ -54,6 +55,12 @@ export default function CalendarPage() {
           showIcon
           style={{ marginBottom: 16 }}
           message={`${year} 年工作日历尚未录入：该年的到期日按“仅周末休息”暂定计算，请依据国务院办公厅节假日安排通知录入。`}
+        />
+      )}
+      {editable && (
+        <NoticeImport
+          year={year}
+          onParsed={(y) => form.setFieldsValue({ holidays: y.holidays.join('\n'), makeupWorkdays: y.makeupWorkdays.join('\n'), source: form.getFieldValue('source') || y.source })}
         />
       )}
       <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 640 }}>
