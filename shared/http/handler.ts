@@ -107,7 +107,9 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
   const run = async (event: APIGatewayProxyEvent, _ctx: Context): Promise<APIGatewayProxyResult> => {
     const headers = lowerHeaders(event.headers);
     const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId;
-    logger.appendKeys({ correlationId, route: route.name });
+    // path parameters (case id or number, item code, user id — never personal data) make a
+    // refused or failed request findable by the case it was about (README: log queries)
+    logger.appendKeys({ correlationId, route: route.name, ...(event.pathParameters ? { path: event.pathParameters } : {}) });
     try {
       const principal = principalOf(event);
       if (route.access !== 'public') {
@@ -130,7 +132,7 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
       if (status < 500) logger.info('request refused', { status, code: body.error.code });
       return toResult({ status, body }, correlationId);
     } finally {
-      logger.removeKeys(['correlationId', 'route']);
+      logger.removeKeys(['correlationId', 'route', 'path']);
     }
   };
   return middy(run).use(injectLambdaContext(logger, { resetKeys: true }));
