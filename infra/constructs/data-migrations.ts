@@ -66,7 +66,8 @@ export class DataMigrations extends Construct {
       true,
     );
 
-    const fn = (this.fn = new AppFunction(this, 'Fn', {
+    // its alarm reads Errors-Migrate
+    const fn = (this.fn = new AppFunction(this, 'Migrate', {
       entry: join(props.root, 'functions', 'deploy', 'migrate.ts'),
       environment: props.environment,
       role,
