@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
+import { checkOperations, operationsFields } from './operations.ts';
 
 /**
  * A county's deployment, as data (`infra/counties/<code>.json`). One file = one stack set.
@@ -60,6 +61,7 @@ const countyConfigSchema = z
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),
     domain: z.object({ name: z.string().min(3, '请填写域名'), certificateArn: z.string().startsWith('arn:', '请填写证书 ARN') }).optional(),
     cloudFront: z.boolean().default(false),
+    ...operationsFields,
   })
   .superRefine((c, ctx) => {
     if (c.offices.kind !== 'county_center') ctx.addIssue({ code: 'custom', path: ['offices', 'kind'], message: '机构树的根须为县政务服务中心 (county_center)' });
@@ -73,12 +75,13 @@ const countyConfigSchema = z
       o.children?.forEach((ch, i) => walk(ch, [...path, 'children', i]));
     };
     walk(c.offices, ['offices']);
+    checkOperations(c, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 
 export type CountyConfig = z.output<typeof countyConfigSchema>;
 export type Office = OfficeInput;
 
-class CountyConfigError extends Error {}
+export class CountyConfigError extends Error {}
 
 export const parseCountyConfig = (raw: unknown, source = 'county config'): CountyConfig => {
   const r = countyConfigSchema.safeParse(raw);

@@ -1,6 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant } from '../../shared/platform/functions.ts';
 import type { TableId } from '../../shared/platform/tables.ts';
 import type { DataStack } from '../stacks/data-stack.ts';
@@ -16,7 +16,7 @@ const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
 const STORAGE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const STORAGE_KEY_WRITE = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
-const arns = (t: Table) => [t.tableArn, `${t.tableArn}/index/*`];
+const arns = (t: ITable) => [t.tableArn, `${t.tableArn}/index/*`];
 const leading = (prefixes: readonly string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...prefixes] } });
 
 export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicyStatement[] => {

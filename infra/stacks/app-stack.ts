@@ -24,6 +24,8 @@ import { writeFunctionEntry } from '../constructs/function-entries.ts';
 import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
+import { DataMigrations } from '../constructs/data-migrations.ts';
+import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import type { DataStack } from './data-stack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -167,11 +169,24 @@ export class AppStack extends Stack {
       return target;
     });
 
+    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver];
+    const migrations = new DataMigrations(this, 'Migrations', {
+      root: ROOT,
+      environment,
+      tables: data.tables,
+      auditTable: data.tables.get('audit')!,
+      dataKey: data.dataKey,
+      failureQueue: data.failures,
+      tracing: !china,
+      migrationIds: MIGRATIONS.map((m) => m.id),
+      after: functions,
+    });
+
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
-      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name },
-      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), ...(county.domain ? { domain: county.domain } : {}) } } : {}),
+      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name, routing: county.cloudFront && china ? 'hash' : 'path' },
+      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), china, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 
     // 告警: anything in a DLQ, and any function error, goes to the supervision topic's subscribers
@@ -186,7 +201,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver]) {
+    for (const f of [...functions, migrations.fn]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

@@ -4,12 +4,13 @@ import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { stackTableName } from '../config/operations.ts';
 import { SafeTable } from '../constructs/safe-table.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 
@@ -21,7 +22,10 @@ export class DataStack extends Stack {
   readonly piiKey: Key;
   readonly jwtKey: Key;
   readonly lookupKey: Key;
-  readonly tables = new Map<TableId, Table>();
+  /** The tables the functions use: the stack's own, or one restored from point-in-time recovery. */
+  readonly tables = new Map<TableId, ITable>();
+  /** The stack's own tables, kept (RETAIN, deletion protection) even when a restored one is in use. */
+  readonly stackTables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
   readonly topic: Topic;
   /** The locked copy of the audit trail: S3 Object Lock, compliance mode, for the retention period. */
@@ -42,8 +46,10 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.jwtKey = new Key(this, 'JwtKey', {
-      description: `便民 ${county.name}: ES256 signing key of staff session tokens`,
+    // a new generation is a new key (KMS cannot rotate asymmetric keys); the old one is RETAINed
+    const generation = county.signingKeyGeneration;
+    this.jwtKey = new Key(this, generation === 1 ? 'JwtKey' : `JwtKey${generation}`, {
+      description: `便民 ${county.name}: ES256 signing key of staff session tokens${generation === 1 ? '' : ` (generation ${generation})`}`,
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -62,7 +68,17 @@ export class DataStack extends Stack {
     ]);
 
     for (const def of TABLES) {
-      this.tables.set(def.id, new SafeTable(this, `Table-${def.id}`, { def, key: this.dataKey, tableName: `bianmin-${county.code}-${def.id}` }).table);
+      const own = new SafeTable(this, `Table-${def.id}`, { def, key: this.dataKey, tableName: stackTableName(county.code, def.id) }).table;
+      this.stackTables.set(def.id, own);
+      const restored = county.restoredTables?.[def.id];
+      // `npm run restore` made the restored table and set its protections (PITR, deletion
+      // protection, TTL, stream): the stack refers to it by name and keeps its own as evidence
+      this.tables.set(
+        def.id,
+        restored
+          ? Table.fromTableAttributes(this, `Restored-${def.id}`, { tableName: restored, encryptionKey: this.dataKey, globalIndexes: def.indexes.map((i) => i.name) })
+          : own,
+      );
     }
     for (const def of QUEUES) {
       this.queues.set(def.id, new QueueWithDlq(this, `Queue-${def.id}`, { def, key: this.dataKey, queueName: `bianmin-${county.code}-${def.id}` }));

@@ -102,3 +102,18 @@ export const auditKeys = {
   byActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
   byTarget: (targetType: string, targetId: string, at: string) => ({ gsi2pk: `TARGET#${targetType}#${targetId}`, gsi2sk: at }),
 };
+
+/**
+ * Data migrations applied to a table, recorded in that table (every table but audit): a table
+ * restored from point-in-time recovery carries the records of its moment, so what ran after it
+ * runs again.
+ */
+export const migrationKeys = {
+  record: (id: string) => ({ pk: 'MIGRATION', sk: id }),
+  all: () => ({ pk: 'MIGRATION' }),
+};
+
+/** The first county admin made by `npm run admin:create`: one per county, replaced only with --force. */
+export const bootstrapKeys = {
+  firstAdmin: () => ({ pk: 'BOOTSTRAP', sk: 'FIRST_ADMIN' }),
+};

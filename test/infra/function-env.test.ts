@@ -32,10 +32,11 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
-    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + 1);
+    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + 2); // + the authorizer and the data-migrations function
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));
-    expect(expected.TABLE_CASES).toEqual({ 'Fn::ImportValue': expect.stringContaining(`Bianmin-${code}-Data`) });
+    // a reference to the Data stack (weak references: Fn::GetStackOutput)
+    expect(JSON.stringify(expected.TABLE_CASES)).toContain(`Bianmin-${code}-Data`);
     for (const f of fns) expect(f.Properties.Environment.Variables).toEqual(expected);
   });
 

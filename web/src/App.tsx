@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { runtimeConfig } from './shell/config.ts';
 import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
@@ -16,8 +17,9 @@ const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
+  const Router = runtimeConfig().routing === 'hash' ? HashRouter : BrowserRouter;
   return (
-    <BrowserRouter>
+    <Router>
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
@@ -38,6 +40,6 @@ export default function App() {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>
-    </BrowserRouter>
+    </Router>
   );
 }

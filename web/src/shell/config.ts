@@ -4,6 +4,11 @@ export interface RuntimeConfig {
   countyCode: string;
   countyName: string;
   demo?: boolean;
+  /**
+   * 'hash' where the host can't send every app path to index.html (CloudFront in China has no
+   * CloudFront Functions): pages live at /#/status/… and the server only ever serves real files.
+   */
+  routing?: 'path' | 'hash';
 }
 
 let config: RuntimeConfig = { apiBaseUrl: '', countyCode: '', countyName: '' };
@@ -19,3 +24,6 @@ export const loadConfig = async (): Promise<RuntimeConfig> => {
 };
 
 export const runtimeConfig = (): RuntimeConfig => config;
+
+/** An absolute link to a page of the app (QR codes, printed guides), as this deployment routes it. */
+export const appUrl = (path: string): string => `${window.location.origin}${config.routing === 'hash' ? '/#' : ''}${path}`;

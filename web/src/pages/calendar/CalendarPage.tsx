@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Space, Spin, Tag, Typogr
 import { applyFieldErrors, errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { useCalendarYear, useSaveCalendarYear } from './queries.ts';
+import NoticeImport from './NoticeImport.tsx';
 
 const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boolean);
 
@@ -62,6 +63,12 @@ export default function CalendarPage() {
           showIcon
           style={{ marginBottom: 16 }}
           message={`${year} 年工作日历尚未录入：该年的到期日按“仅周末休息”暂定计算，请依据国务院办公厅节假日安排通知录入。`}
+        />
+      )}
+      {editable && (
+        <NoticeImport
+          year={year}
+          onParsed={(y) => form.setFieldsValue({ holidays: y.holidays.join('\n'), makeupWorkdays: y.makeupWorkdays.join('\n'), source: form.getFieldValue('source') || y.source })}
         />
       )}
       <Spin spinning={query.isFetching}>

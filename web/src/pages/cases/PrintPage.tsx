@@ -1,3 +1,4 @@
+import { appUrl } from '../../shell/config.ts';
 import { Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
@@ -40,7 +41,7 @@ function WithGuide({ id, detail }: { id: string; detail: CaseDetail }) {
 
 function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: string; detail: CaseDetail; guide: GuideResponse }) {
   const { user } = useSession();
-  const qrCode = useQrCode(`${window.location.origin}/status/${c.number}`, 'png', 160);
+  const qrCode = useQrCode(appUrl(`/status/${c.number}`), 'png', 160);
   const qr = qrCode.data;
   // the document appears whole, with its QR code (or, should drawing fail, without it)
   if (qrCode.isPending) return <PageSpin />;

@@ -1,3 +1,4 @@
+import { appUrl } from '../../shell/config.ts';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
@@ -66,7 +67,7 @@ export default function ItemGuidePage() {
   const navigate = useNavigate();
   const guide = useGuide(code, version);
   const { data, error } = guide;
-  const url = typeof window !== 'undefined' ? `${window.location.origin}/items/${encodeURIComponent(code)}` : '';
+  const url = typeof window !== 'undefined' ? appUrl(`/items/${encodeURIComponent(code)}`) : '';
   // a QR code that fails to draw is left out: the printed address below says the same
   const qr = useQrCode(url, 'svg').data ?? '';
 
