@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
+import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
 import { actorOf, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
 
@@ -38,7 +39,7 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
   ws.getRow(1).font = { bold: true };
   for (const e of events) {
     ws.addRow({
-      at: new Date(new Date(e.at).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19),
+      at: bjDateTimeSeconds(e.at),
       actor: 'username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`,
       office: 'officeId' in e.actor ? e.actor.officeId : '',
       action: actionLabel(e.action),
@@ -74,7 +75,7 @@ export const exportAudit = async (ports: AuditExportPorts, principal: Principal,
   await ports.writeAudit({ actor: actorOf(principal), action: 'audit.export', result: 'success', ...meta, detail: `${events.length} rows` });
   return {
     file,
-    filename: `审计记录-${ports.clock().toISOString().slice(0, 10)}.xlsx`,
+    filename: `审计记录-${bjDate(ports.clock())}.xlsx`,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     rows: events.length,
   };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, applyFieldErrors } from './api.ts';
+import { ApiError } from './api.ts';
+import { showFormErrors } from './form-errors.tsx';
 import { useSession } from './session.tsx';
 import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
@@ -33,7 +34,10 @@ export default function LoginPage() {
       if (e instanceof ApiError && e.code === 'TOTP_REQUIRED') {
         setNeedTotp(true);
         setError(e.message);
-      } else if (!applyFieldErrors(form, e)) setError(e instanceof Error ? e.message : '登录失败');
+      } else {
+        const rest = showFormErrors(form, e);
+        if (rest.length) setError(rest.join('；'));
+      }
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
@@ -69,7 +70,7 @@ export default function AuditPage() {
         loading={events.isFetching}
         data-testid="audit-table"
         columns={[
-          { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
           { title: '操作人', render: (_: unknown, e: AuditEvent) => ('username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`) },
           { title: '操作', dataIndex: 'action' },
           { title: '对象', render: (_: unknown, e: AuditEvent) => (e.target ? `${e.target.type}:${e.target.id}` : '') },

@@ -2,6 +2,7 @@ import { Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
+import { bjDateLong, bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { Loaded, PageSpin } from '../../shell/loading.tsx';
 import { useQrCode } from '../../shell/qr-code.ts';
@@ -11,8 +12,8 @@ import { KIND_LABELS } from './labels.ts';
 import { useCase } from './queries.ts';
 import './print-docs.css';
 
-const cn = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16) : '');
-const cnDate = (d?: string) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
+const cn = (iso?: string) => bjDateTime(iso, '');
+const cnDate = (d?: string) => bjDateLong(d);
 
 /**
  * The written, dated documents of intake: 受理凭证 (accepted), 一次性告知书 (materials missing),
@@ -125,7 +126,7 @@ function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: st
             </p>
             <p>
               经办人：{user?.displayName}
-              {'\u3000'}日期：{cn(new Date().toISOString()).slice(0, 10)}
+              {'\u3000'}日期：{cnDate(new Date().toISOString())}
             </p>
             <p>（盖章）</p>
           </div>

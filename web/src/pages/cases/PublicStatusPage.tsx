@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { usePublicStatus } from './queries.ts';
 
@@ -39,7 +40,7 @@ export default function PublicStatusPage() {
             <Descriptions.Item label="事项">{status.itemName}</Descriptions.Item>
             <Descriptions.Item label="申请人">{status.applicantName}</Descriptions.Item>
             <Descriptions.Item label="状态">{status.statusLabel}</Descriptions.Item>
-            {status.acceptedAt && <Descriptions.Item label="受理时间">{status.acceptedAt.slice(0, 10)}</Descriptions.Item>}
+            {status.acceptedAt && <Descriptions.Item label="受理时间">{bjDateTime(status.acceptedAt)}</Descriptions.Item>}
             {status.dueDate && <Descriptions.Item label="承诺办结日">{status.dueDate}</Descriptions.Item>}
             {status.missingMaterials.length > 0 && <Descriptions.Item label="需补正材料">{status.missingMaterials.join('、')}</Descriptions.Item>}
           </Descriptions>

@@ -4,6 +4,7 @@ import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typograph
 import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS, type Item, type Material } from '../../../../shared/catalog/item.ts';
 import { useGuide } from './catalog-client.ts';
+import { bjDate } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useQrCode } from '../../shell/qr-code.ts';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
@@ -109,7 +110,7 @@ export default function ItemGuidePage() {
             <span>{limitText(item.kind, item.promisedDays)}</span>
             <span>事项编码 {item.code}</span>
             <span>第 {data.version} 版</span>
-            {data.publishedAt && <span>发布于 {data.publishedAt.slice(0, 10)}</span>}
+            {data.publishedAt && <span>发布于 {bjDate(data.publishedAt)}</span>}
             {item.demo && <Tag color="gold">示例</Tag>}
           </Space>
         </div>

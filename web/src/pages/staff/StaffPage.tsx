@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { StaffUserView } from '../../../../shared/identity/staff.ts';
 import type { Role } from '../../../../shared/identity/scopes.ts';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ROLE_LABELS } from '../../shell/nav.ts';
 import { useChangeUser, useCreateUser, useOffices, useUsers, type UserChange } from './queries.ts';
@@ -20,6 +21,7 @@ export default function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [form] = Form.useForm();
+  const errors = useFormErrors(form);
   const countyWide = can('user.manage:county');
   const allOffices = offices.data?.offices ?? [];
 
@@ -36,13 +38,14 @@ export default function StaffPage() {
     });
 
   const create = async (v: { username: string; displayName: string; roles: Role[] }) => {
+    errors.clear();
     try {
       const r = await createUser.mutateAsync({ ...v, officeId });
       setCreating(false);
       form.resetFields();
       setSecret({ username: r.user.username, password: r.temporaryPassword });
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -140,6 +143,7 @@ export default function StaffPage() {
       />
       <Modal title={`新增人员：${officeName(officeId)}`} open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create}>
+          {errors.alert}
           <Form.Item name="username" label="用户名" extra="3–32 位小写字母、数字或 . _ -" rules={[{ required: true, message: '请填写用户名' }]}>
             <Input />
           </Form.Item>
