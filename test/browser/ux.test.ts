@@ -47,3 +47,63 @@ describe('UX: forms, time, receipt, front door', () => {
     expect(page.errors).toEqual([]);
   });
 });
+
+describe('UX: Beijing time and the receipt QR', () => {
+  const ctx = useBrowserStack();
+
+  it('a browser in another time zone shows the receipt’s 受理 time on the detail and timeline; the QR opens the status with no phone digits', async () => {
+    // Los Angeles: a page that formats with the browser's zone would differ by 15–16 hours
+    const page = Object.assign(await ctx.browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles' }), { errors: [] as string[] });
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases/new`);
+    await page.getByTestId('item-select').click();
+    await page.keyboard.type('sfz');
+    await page.getByText(/^居民身份证核发（/).click();
+    await page.getByLabel(/居民户口簿/).check();
+    await page.getByLabel(/近期免冠照片/).check();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('姓名').fill('王小明');
+    await page.getByLabel('居民身份证号码').fill('11010519491231002X');
+    await page.getByLabel('手机号码').fill('13912345678');
+    await page.getByRole('button', { name: '受理并打印凭证' }).click();
+    const doc = await page.getByTestId('doc').innerText();
+    const printed = /已于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) 受理/.exec(doc)?.[1];
+    expect(printed).toBeTruthy();
+    // the same instant on Beijing's clock, computed here independently of the page
+    const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(printed!.slice(0, 10)).toBe(now);
+    const href = await page.locator('img[alt="办件进度二维码"]').getAttribute('data-href');
+    expect(href).toMatch(/\/status\/411521-\d{8}-\d{4}\?code=[0-9A-Za-z]{10}$/);
+
+    await page.getByRole('button', { name: '返回办件' }).click();
+    const details = page.getByTestId('case-details');
+    await details.waitFor();
+    await expect(details.innerText()).resolves.toContain(printed!);
+    await expect(page.locator('.ant-timeline').innerText()).resolves.toContain(`${printed!} 受理`);
+
+    // the citizen scans the QR: no phone digits asked, the case and its plain-words timeline shown
+    const citizen = await newPage(ctx.browser, { width: 390, height: 844 });
+    await citizen.goto(href!);
+    const status = citizen.getByTestId('public-status');
+    await status.waitFor();
+    const text = await status.innerText();
+    expect(text).toContain('王*明');
+    expect(text).toContain(printed!);
+    expect(text).toContain('窗口已收件并受理');
+    expect(text).not.toContain('clerk.lingshan');
+    await expect(citizen.getByLabel('申请人手机号后四位').count()).resolves.toBe(0);
+
+    // the front door: 进度查询 with the number and the phone's last four digits
+    const number = /\/status\/([^?]+)/.exec(href!)![1]!;
+    await citizen.goto(`${ctx.stack.url}/`);
+    await citizen.getByTestId('center-info').waitFor();
+    await citizen.getByLabel('受理编号').fill(number);
+    await citizen.getByLabel('申请人手机号后四位').fill('5678');
+    await citizen.getByRole('button', { name: '查询进度' }).click();
+    await citizen.getByTestId('public-timeline').waitFor();
+    await expect(citizen.getByTestId('public-status').innerText()).resolves.toContain(number);
+    expect(page.errors).toEqual([]);
+    expect(citizen.errors).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ export default function HomePage() {
   const nextYear = useCalendarYear(next, { enabled: can('calendar.edit') });
   const missingYear = nextYear.data?.missing ? next : null;
   if (!user) return null;
-  const shortcuts = NAV.filter((n) => n.path !== '/' && (!n.scope || can(n.scope)));
+  const shortcuts = NAV.filter((n) => n.path !== '/workbench' && (!n.scope || can(n.scope)));
   return (
     <>
       <Typography.Title level={3}>工作台</Typography.Title>

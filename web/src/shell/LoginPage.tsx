@@ -29,7 +29,7 @@ export default function LoginPage() {
     setError(null);
     try {
       const user = await login(v.username, v.password, v.totp);
-      navigate(user.mustChangePassword ? '/account/password' : user.totpEnrolmentRequired ? '/account/totp' : '/');
+      navigate(user.mustChangePassword ? '/account/password' : user.totpEnrolmentRequired ? '/account/totp' : '/workbench');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'TOTP_REQUIRED') {
         setNeedTotp(true);
@@ -71,7 +71,10 @@ export default function LoginPage() {
             </Button>
           </Form>
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Link to="/items">事项查询（无需登录）</Link>
+            <Space>
+              <Link to="/">返回首页</Link>
+              <Link to="/items">事项查询（无需登录）</Link>
+            </Space>
             <label>
               长者版 <Switch checked={elder} onChange={setElder} data-testid="elder-toggle" aria-label="长者版" />
             </label>

@@ -4,6 +4,8 @@ export interface RuntimeConfig {
   countyCode: string;
   countyName: string;
   demo?: boolean;
+  /** The service center on the citizens' front door; without it the page shows a sample labelled 示例. */
+  center?: { name: string; address: string; hours: string; phones: Array<{ label: string; number: string }> };
 }
 
 let config: RuntimeConfig = { apiBaseUrl: '', countyCode: '', countyName: '' };

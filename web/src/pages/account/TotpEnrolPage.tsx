@@ -17,7 +17,7 @@ export default function TotpEnrolPage() {
     errors.clear();
     try {
       await confirm.mutateAsync(v.code);
-      navigate('/');
+      navigate('/workbench');
     } catch (e) {
       errors.fail(e);
     }

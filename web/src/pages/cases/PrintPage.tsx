@@ -9,6 +9,7 @@ import { useQrCode } from '../../shell/qr-code.ts';
 import { useSession } from '../../shell/session.tsx';
 import { useGuide } from '../items/catalog-client.ts';
 import { KIND_LABELS } from './labels.ts';
+import { statusLink } from './status-link.ts';
 import { useCase } from './queries.ts';
 import './print-docs.css';
 
@@ -41,7 +42,9 @@ function WithGuide({ id, detail }: { id: string; detail: CaseDetail }) {
 
 function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: string; detail: CaseDetail; guide: GuideResponse }) {
   const { user } = useSession();
-  const qrCode = useQrCode(`${window.location.origin}/status/${c.number}`, 'png', 160);
+  // the 查询码 in the link: the citizen who scans it types nothing
+  const link = statusLink(window.location.origin, c.number, c.queryCode);
+  const qrCode = useQrCode(link, 'png', 160);
   const qr = qrCode.data;
   // the document appears whole, with its QR code (or, should drawing fail, without it)
   if (qrCode.isPending) return <PageSpin />;
@@ -132,7 +135,7 @@ function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: st
           </div>
           {qr && (
             <figure>
-              <img src={qr} alt="办件进度二维码" width={120} height={120} />
+              <img src={qr} alt="办件进度二维码" width={120} height={120} data-href={link} />
               <figcaption>扫码查询进度、评价服务</figcaption>
             </figure>
           )}
