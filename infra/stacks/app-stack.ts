@@ -170,7 +170,7 @@ export class AppStack extends Stack {
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
-      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name },
+      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name, ...(county.legal ? { legal: county.legal } : {}), ...(county.center ? { center: county.center } : {}) },
       ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 

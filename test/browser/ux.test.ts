@@ -107,3 +107,33 @@ describe('UX: Beijing time and the receipt QR', () => {
     expect(citizen.errors).toEqual([]);
   });
 });
+
+describe('UX: legal documents', () => {
+  const ctx = useBrowserStack();
+
+  it('不予受理通知书 to an organisation: 贵单位, the 复议机关 and court with their periods, a line for the applicant to sign', async () => {
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases/new`);
+    await page.getByTestId('item-select').click();
+    await page.keyboard.type('sfz');
+    await page.getByText(/^居民身份证核发（/).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('单位').check();
+    await page.getByLabel('单位名称').fill('罗山县示例有限公司');
+    await page.getByLabel('统一社会信用代码').fill('91411521MA0000001C');
+    await page.getByLabel('手机号码').fill('13912345678');
+    await page.getByLabel(/不予受理（/).check();
+    await page.getByLabel('不予受理理由').fill('本事项须由申请人本人办理');
+    await page.getByRole('button', { name: '出具不予受理通知书' }).click();
+    const doc = await page.getByTestId('doc').innerText();
+    expect(doc).toContain('不予受理通知书');
+    expect(doc).toContain('贵单位于');
+    expect(doc).not.toContain('你（单位）');
+    const remedy = await page.getByTestId('legal-remedy').innerText();
+    expect(remedy).toContain('六十日内向罗山县人民政府申请行政复议');
+    expect(remedy).toContain('六个月内向罗山县人民法院提起行政诉讼');
+    await expect(page.getByTestId('applicant-sign').innerText()).resolves.toContain('申请人（签收）');
+    expect(page.errors).toEqual([]);
+  });
+});

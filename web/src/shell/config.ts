@@ -5,6 +5,8 @@ export interface RuntimeConfig {
   countyName: string;
   demo?: boolean;
   /** The service center on the citizens' front door; without it the page shows a sample labelled 示例. */
+  /** 复议机关 and court named on the 不予受理通知书 (county config `legal`; defaults in legalBodies()). */
+  legal?: { reviewBody?: string; court?: string };
   center?: { name: string; address: string; hours: string; phones: Array<{ label: string; number: string }> };
 }
 
@@ -21,3 +23,9 @@ export const loadConfig = async (): Promise<RuntimeConfig> => {
 };
 
 export const runtimeConfig = (): RuntimeConfig => config;
+
+/** The bodies a refused applicant may turn to: configured, else the county government and the county court. */
+export const legalBodies = (c: RuntimeConfig = config): { reviewBody: string; court: string } => ({
+  reviewBody: c.legal?.reviewBody ?? `${c.countyName}人民政府`,
+  court: c.legal?.court ?? `${c.countyName}人民法院`,
+});
