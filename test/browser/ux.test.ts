@@ -137,3 +137,24 @@ describe('UX: legal documents', () => {
     expect(page.errors).toEqual([]);
   });
 });
+
+describe('UX: phones and small things', () => {
+  const ctx = useBrowserStack();
+
+  it('a guide on a 390×844 phone lists materials as cards, none narrower than four characters; the favicon exists', async () => {
+    const page = await newPage(ctx.browser, { width: 390, height: 844 });
+    await page.goto(`${ctx.stack.url}/items?q=sfz`);
+    await page.getByText(/^居民身份证核发/).first().click();
+    const cards = page.getByTestId('material-cards');
+    await cards.waitFor();
+    await expect(page.locator('.materials-table').isVisible()).resolves.toBe(false);
+    const widths = await page.locator('.material-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const fontPx = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(widths.length).toBeGreaterThan(0);
+    for (const w of widths) expect(w).toBeGreaterThanOrEqual(4 * fontPx);
+    const icon = await page.request.get(`${ctx.stack.url}/favicon.svg`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('svg');
+    expect(page.errors).toEqual([]);
+  });
+});

@@ -103,8 +103,11 @@ export default function IntakePage() {
             ))}
           </Checkbox.Group>
           {missing.length > 0 && <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />}
-          <Space>
+          <Space wrap>
             <Button onClick={() => setStep(0)}>上一步</Button>
+            <Button onClick={() => setReceived(guide.materials.map((m) => m.name))} data-testid="all-received">
+              全部收齐
+            </Button>
             <Button type="primary" onClick={() => setStep(2)}>
               下一步
             </Button>

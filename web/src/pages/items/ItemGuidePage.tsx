@@ -161,7 +161,37 @@ export default function ItemGuidePage() {
       <section>
         <h2>申请材料</h2>
         {item.materials.length ? (
-          <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+          <>
+            {/* a table on paper and wide screens; cards on a phone, where seven columns would crush to a character each */}
+            <div className="materials-table">
+              <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+            </div>
+            <ol className="materials-cards" data-testid="material-cards">
+              {item.materials.map((m) => (
+                <li key={m.name} className="material-card">
+                  <strong>{m.name}</strong>
+                  <span>
+                    {MATERIAL_FORM_LABELS[m.form]} · {m.copies} 份 · {m.required ? '必需' : '非必需'}
+                  </span>
+                  {m.source && <span>来源：{m.source}</span>}
+                  {(m.blankFormUrl || m.sampleUrl) && (
+                    <Space size={12} wrap>
+                      {m.blankFormUrl && (
+                        <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
+                          空白表格
+                        </a>
+                      )}
+                      {m.sampleUrl && (
+                        <a href={m.sampleUrl} target="_blank" rel="noreferrer">
+                          示例样表
+                        </a>
+                      )}
+                    </Space>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <p>无需提交材料</p>
         )}

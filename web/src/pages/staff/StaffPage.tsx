@@ -21,6 +21,7 @@ export default function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [form] = Form.useForm();
+  const [modal, modalHolder] = Modal.useModal();
   const errors = useFormErrors(form);
   const countyWide = can('user.manage:county');
   const allOffices = offices.data?.offices ?? [];
@@ -51,6 +52,7 @@ export default function StaffPage() {
 
   return (
     <Card>
+      {modalHolder}
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           人员管理
@@ -107,7 +109,17 @@ export default function StaffPage() {
                 value={roles}
                 options={roleOptions}
                 disabled={u.id === user?.id}
-                onChange={(next: Role[]) => next.length && act({ kind: 'update', id: u.id, patch: { roles: next } })}
+                onChange={(next: Role[]) => {
+                  if (!next.length) return;
+                  // a role grants or removes powers at once: the admin confirms what changes
+                  void modal.confirm({
+                    title: '修改角色',
+                    content: `将 ${u.displayName}（${u.username}）的角色改为：${next.map((r) => ROLE_LABELS[r] ?? r).join('、')}？`,
+                    okText: '确认修改',
+                    cancelText: '取消',
+                    onOk: () => act({ kind: 'update', id: u.id, patch: { roles: next } }),
+                  });
+                }}
               />
             ),
           },
