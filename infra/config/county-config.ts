@@ -56,6 +56,20 @@ const countyConfigSchema = z
         publicBurstLimit: z.number().int().positive().default(100),
       })
       .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400, publicRateLimit: 50, publicBurstLimit: 100 }),
+    /**
+     * Named on the 不予受理通知书 (行政复议法 第20条: 60 days; 行政诉讼法 第46条: 6 months). Defaults, in the
+     * web: 复议机关 = 「<county name>人民政府」, court = 「<county name>人民法院」.
+     */
+    legal: z.object({ reviewBody: z.string().min(2).optional(), court: z.string().min(2).optional() }).optional(),
+    /** The service center on the citizens' front door (address, hours, phones). Without it the page shows a 示例 block. */
+    center: z
+      .object({
+        name: z.string().min(2),
+        address: z.string().min(2),
+        hours: z.string().min(2),
+        phones: z.array(z.object({ label: z.string().min(1), number: z.string().min(3) })).default([]),
+      })
+      .optional(),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

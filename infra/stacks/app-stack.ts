@@ -185,7 +185,14 @@ export class AppStack extends Stack {
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
-      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name, routing: county.cloudFront && china ? 'hash' : 'path' },
+      runtimeConfig: {
+        apiBaseUrl: '',
+        countyCode: county.code,
+        countyName: county.name,
+        routing: county.cloudFront && china ? 'hash' : 'path',
+        ...(county.legal ? { legal: county.legal } : {}),
+        ...(county.center ? { center: county.center } : {}),
+      },
       ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), china, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 

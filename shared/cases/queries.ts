@@ -87,7 +87,10 @@ export const publicStatus = async (
   _p: Principal | undefined,
   input: { number: string } & ({ phone4: string } | { code: string }),
   meta: RequestMeta,
-) => publicView(await findPublicCase(ports, input, meta));
+) => {
+  const c = await findPublicCase(ports, input, meta);
+  return publicView(c, await ports.cases.events(c.id));
+};
 
 const sameText = (a: string, b: string): boolean => {
   const x = Buffer.from(a);

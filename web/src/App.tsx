@@ -8,6 +8,7 @@ import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
+import FrontDoorPage from './shell/FrontDoorPage.tsx';
 
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
@@ -22,12 +23,13 @@ export default function App() {
     <Router>
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>
         <Routes>
+          <Route path="/" element={<FrontDoorPage />} />
           <Route path="/login" element={<LoginPage />} />
           {[...itemRoutes, ...publicCaseRoutes].map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
           <Route element={<StaffLayout />}>
-            <Route path="/" element={<HomePage />} />
+            <Route path="/workbench" element={<HomePage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/totp" element={<TotpEnrolPage />} />
             <Route path="/staff" element={<StaffPage />} />

@@ -128,8 +128,10 @@ describe('the public status page', () => {
   it('answers the number with the last four phone digits: masked name, no ids', async () => {
     const { w, c } = await setUp();
     const v = await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, META);
-    expect(v).toEqual({ number: c.number, itemName: c.itemName, status: 'accepted', statusLabel: '已受理', applicantName: '张*丰', acceptedAt: c.acceptedAt, dueDate: '2026-11-10', decidedAt: undefined, result: undefined, missingMaterials: [] });
+    expect(v).toEqual({ number: c.number, itemName: c.itemName, status: 'accepted', statusLabel: '已受理', applicantName: '张*丰', acceptedAt: c.acceptedAt, dueDate: '2026-11-10', decidedAt: undefined, result: undefined, missingMaterials: [], refusalReason: undefined, notAccepted: undefined, timeline: [{ at: c.acceptedAt, label: '窗口已收件并受理' }] });
     expect(JSON.stringify(v)).not.toContain(c.id);
+    // the timeline in plain words names no member of staff
+    expect(JSON.stringify(v)).not.toContain(c.createdBy);
   });
 
   it('wrong digits and an unknown number get the very same answer', async () => {

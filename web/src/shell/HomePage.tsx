@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useCalendarYear } from '../pages/calendar/queries.ts';
+import { bjYear } from '../../../shared/platform/beijing-time.ts';
 import { errorText } from './api.ts';
 import { useSession } from './session.tsx';
 import { NAV, ROLE_LABELS } from './nav.ts';
@@ -9,11 +10,11 @@ import { NAV, ROLE_LABELS } from './nav.ts';
 export default function HomePage() {
   const { user, can } = useSession();
   // the county admin is told when next year's working-day calendar has not been entered
-  const next = new Date().getFullYear() + 1;
+  const next = bjYear() + 1;
   const nextYear = useCalendarYear(next, { enabled: can('calendar.edit') });
   const missingYear = nextYear.data?.missing ? next : null;
   if (!user) return null;
-  const shortcuts = NAV.filter((n) => n.path !== '/' && (!n.scope || can(n.scope)));
+  const shortcuts = NAV.filter((n) => n.path !== '/workbench' && (!n.scope || can(n.scope)));
   return (
     <>
       <Typography.Title level={3}>工作台</Typography.Title>

@@ -20,7 +20,7 @@ export default function StaffLayout() {
   if (!user.mustChangePassword && user.totpEnrolmentRequired && location.pathname !== '/account/totp') return <Navigate to="/account/totp" replace />;
 
   const entries = NAV.filter((n) => !n.scope || can(n.scope));
-  const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/' && location.pathname.startsWith(`${e.path}/`))).pop();
+  const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))).pop();
   const cfg = runtimeConfig();
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -117,9 +117,18 @@ export const download = async (path: string, fallbackName: string): Promise<void
 /** The message to show for any rejection (an ApiError's is already Chinese). */
 export const errorText = (e: unknown): string => (e instanceof Error && e.message ? e.message : '操作失败，请稍后重试');
 
-/** Puts the API's field errors onto the antd form fields of the same path. */
+/**
+ * Puts the API's field errors onto the form fields they name; true only when every one was placed.
+ * Prefer `useFormErrors` (shell/form-errors.tsx), which also shows what could not be placed.
+ */
 export const applyFieldErrors = (form: FormInstance, err: unknown): boolean => {
   if (!(err instanceof ApiError) || !err.fields.length) return false;
-  form.setFields(err.fields.map((f) => ({ name: f.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] })));
-  return true;
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const named = err.fields.map((f) => {
+    const p = f.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    for (let n = p.length; n > 0; n--) if (registered.has(p.slice(0, n).join('.'))) return { name: p.slice(0, n), errors: [f.message] };
+    return undefined;
+  });
+  form.setFields(named.filter((x) => x !== undefined));
+  return named.every((x) => x !== undefined);
 };

@@ -13,7 +13,7 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
-  { path: '/', label: '工作台' },
+  { path: '/workbench', label: '工作台' },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
   { path: '/items', label: '事项查询' },

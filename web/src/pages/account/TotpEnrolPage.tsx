@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useConfirmTotp, useTotpEnrolment } from './queries.ts';
 
 /** 绑定动态口令: scan the QR code with an authenticator app, confirm one code. */
@@ -11,15 +11,15 @@ export default function TotpEnrolPage() {
   const enrol = useTotpEnrolment();
   const enrolment = enrol.data;
   const confirm = useConfirmTotp();
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(form);
 
   const submit = async (v: { code: string }) => {
-    setError(null);
+    errors.clear();
     try {
       await confirm.mutateAsync(v.code);
-      navigate('/');
+      navigate('/workbench');
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -28,7 +28,7 @@ export default function TotpEnrolPage() {
       <Typography.Title level={4}>绑定动态口令</Typography.Title>
       <Typography.Paragraph>您的角色须使用动态口令登录。请用手机验证器（如微信小程序“身份验证器”、Google Authenticator）扫描二维码，然后输入显示的 6 位数字。</Typography.Paragraph>
       {enrol.isError && <Alert type="error" showIcon message={errorText(enrol.error)} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {errors.alert}
       {enrol.isPending && <Spin />}
       {enrolment && (
         <Space direction="vertical" style={{ width: '100%' }}>

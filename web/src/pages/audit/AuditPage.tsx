@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
+import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
 import { errorText } from '../../shell/api.ts';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
@@ -46,7 +48,7 @@ export default function AuditPage() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Input allowClear placeholder="如 auth.login" style={{ width: 160 }} />
+          <Select allowClear showSearch optionFilterProp="label" placeholder="如 登录" style={{ width: 180 }} options={ACTION_OPTIONS} />
         </Form.Item>
         <Form.Item name="result" label="结果">
           <Select allowClear style={{ width: 100 }} options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]} />
@@ -69,10 +71,10 @@ export default function AuditPage() {
         loading={events.isFetching}
         data-testid="audit-table"
         columns={[
-          { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
           { title: '操作人', render: (_: unknown, e: AuditEvent) => ('username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`) },
-          { title: '操作', dataIndex: 'action' },
-          { title: '对象', render: (_: unknown, e: AuditEvent) => (e.target ? `${e.target.type}:${e.target.id}` : '') },
+          { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
+          { title: '对象', render: (_: unknown, e: AuditEvent) => targetLabel(e) },
           { title: '结果', dataIndex: 'result', render: (r: string) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },
           { title: '来源', dataIndex: 'sourceIp' },
           { title: '说明', dataIndex: 'detail' },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { bjDate } from '../../../../shared/platform/beijing-time.ts';
 import type { AuditEvent } from '../../../../shared/audit/audit.ts';
 import { api, download } from '../../shell/api.ts';
 
@@ -14,4 +14,4 @@ export const useAuditEvents = (query: string) =>
 
 /** 导出 Excel (the export is itself audited). */
 export const useAuditExport = () =>
-  useMutation({ mutationFn: (query: string) => download(`/api/audit/export?${query}`, `审计记录-${dayjs().format('YYYY-MM-DD')}.xlsx`) });
+  useMutation({ mutationFn: (query: string) => download(`/api/audit/export?${query}`, `审计记录-${bjDate(new Date())}.xlsx`) });

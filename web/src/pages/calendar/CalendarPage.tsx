@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Spin, Tag, Typography, message } from 'antd';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { bjYear } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useCalendarYear, useSaveCalendarYear } from './queries.ts';
 import NoticeImport from './NoticeImport.tsx';
@@ -13,11 +15,12 @@ const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boo
  */
 export default function CalendarPage() {
   const { can } = useSession();
-  const [year, setYear] = useState(new Date().getFullYear() + 1);
+  const [year, setYear] = useState(bjYear() + 1);
   const query = useCalendarYear(year);
   const data = query.data;
   const saveYear = useSaveCalendarYear();
   const [form] = Form.useForm();
+  const errors = useFormErrors(form);
   const editable = can('calendar.edit');
 
   // the form shows the year as stored (a year with no answer yet shows empty)
@@ -28,11 +31,12 @@ export default function CalendarPage() {
   }, [data, form]);
 
   const save = async (v: { holidays: string; makeupWorkdays: string; source: string }) => {
+    errors.clear();
     try {
       await saveYear.mutateAsync({ year, holidays: lines(v.holidays), makeupWorkdays: lines(v.makeupWorkdays), source: v.source });
       void message.success(`${year} 年工作日历已保存`);
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -73,6 +77,7 @@ export default function CalendarPage() {
       )}
       <Spin spinning={query.isFetching}>
       <Form form={form} layout="vertical" onFinish={save} disabled={!editable || !data} style={{ maxWidth: 640 }}>
+        {errors.alert}
         <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
           <Input.TextArea rows={8} />
         </Form.Item>

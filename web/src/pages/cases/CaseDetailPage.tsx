@@ -3,7 +3,9 @@ import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, 
 import { Link, useParams } from 'react-router-dom';
 import { CASE_ACTIONS, allowedActions, type CaseAction } from '../../../../shared/cases/transitions.ts';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { Loaded } from '../../shell/loading.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useGuide } from '../items/catalog-client.ts';
@@ -27,6 +29,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
   const { can } = useSession();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [form] = Form.useForm();
+  const errors = useFormErrors(form);
   // the special procedures of the item version the case was accepted under
   const guide = useGuide(c.itemCode, c.itemVersion);
   const procedures = guide.data?.item.specialProcedures ?? [];
@@ -36,13 +39,14 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
 
   const submit = async (values: Record<string, unknown>) => {
     if (!open) return;
+    errors.clear();
     try {
       await act.mutateAsync({ action: open, expectedVersion: c.version, values });
       setOpen(null);
       form.resetFields();
       void message.success('已保存');
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -79,7 +83,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
             )}
           </Descriptions.Item>
           <Descriptions.Item label="联系电话">{c.applicant.phoneMasked}</Descriptions.Item>
-          <Descriptions.Item label="受理时间">{c.acceptedAt?.replace('T', ' ').slice(0, 16) ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="受理时间">{bjDateTime(c.acceptedAt)}</Descriptions.Item>
           <Descriptions.Item label="承诺办结日">
             {c.dueDate ?? '—'} {c.dueProvisional && <Tag color="orange">暂定：该年度工作日历未录入</Tag>}
           </Descriptions.Item>
@@ -88,17 +92,21 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
         </Descriptions>
       </Card>
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${e.at.replace('T', ' ').slice(0, 16)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
       <Modal
         title={open ? CASE_ACTIONS[open].label : undefined}
         open={Boolean(open)}
-        onCancel={() => setOpen(null)}
+        onCancel={() => {
+          setOpen(null);
+          errors.clear();
+        }}
         onOk={() => form.submit()}
         okText="确定"
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          {errors.alert}
           {open === 'supplement' && (
             <Form.Item name="materialsReceived" label="补交的材料" rules={[{ required: true, message: '请勾选补交的材料' }]}>
               <Checkbox.Group options={c.missingMaterials} />

@@ -1,10 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
+import { creditCodeRule, idNumberRule, phoneRule } from '../../shell/field-rules.ts';
 import { useGuide, useItemSearch } from '../items/catalog-client.ts';
 import { KIND_LABELS } from './labels.ts';
 import { useIntake } from './queries.ts';
+
+/** The server names the applicant's fields under `applicant.`; the form has them at the top. */
+const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason' };
 
 interface ApplicantValues {
   type: 'person' | 'organisation';
@@ -24,7 +29,6 @@ export default function IntakePage() {
   const [code, setCode] = useState<string>();
   const [received, setReceived] = useState<string[]>([]);
   const [refuse, setRefuse] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // one key per intake form: a double click or a retry never creates a second case
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const term = q.trim();
@@ -32,6 +36,7 @@ export default function IntakePage() {
   const guideQuery = useGuide(code);
   const guide = guideQuery.data?.item;
   const intake = useIntake(idempotencyKey);
+  const errors = useFormErrors(form, ALIASES);
 
   const pick = (picked: string) => {
     setCode(picked);
@@ -42,7 +47,7 @@ export default function IntakePage() {
 
   const submit = async (v: ApplicantValues) => {
     if (!guide) return;
-    setError(null);
+    errors.clear();
     // the form requires these; the server checks them again
     const applicant =
       v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber ?? '', phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode ?? '', phone: v.phone };
@@ -50,7 +55,7 @@ export default function IntakePage() {
       const r = await intake.mutateAsync({ itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}) });
       navigate(`/cases/${r.case.id}/print`);
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError(errorText(e));
+      errors.fail(e);
     }
   };
 
@@ -98,8 +103,11 @@ export default function IntakePage() {
             ))}
           </Checkbox.Group>
           {missing.length > 0 && <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />}
-          <Space>
+          <Space wrap>
             <Button onClick={() => setStep(0)}>上一步</Button>
+            <Button onClick={() => setReceived(guide.materials.map((m) => m.name))} data-testid="all-received">
+              全部收齐
+            </Button>
             <Button type="primary" onClick={() => setStep(2)}>
               下一步
             </Button>
@@ -108,7 +116,7 @@ export default function IntakePage() {
       )}
       {step === 2 && guide && (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'person' }} style={{ maxWidth: 560 }}>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+          {errors.alert}
           <Form.Item name="type" label="申请人类型">
             <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'organisation', label: '单位' }]} />
           </Form.Item>
@@ -119,7 +127,7 @@ export default function IntakePage() {
                   <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写申请人姓名' }]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={['idNumber']} label="居民身份证号码" rules={[{ required: true, message: '请填写身份证号码' }]}>
+                  <Form.Item name="idNumber" label="居民身份证号码" validateTrigger={['onChange', 'onBlur']} rules={[{ required: true, message: '请填写身份证号码' }, idNumberRule]}>
                     <Input maxLength={18} />
                   </Form.Item>
                 </>
@@ -128,14 +136,14 @@ export default function IntakePage() {
                   <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}>
+                  <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }, creditCodeRule]}>
                     <Input maxLength={18} />
                   </Form.Item>
                 </>
               )
             }
           </Form.Item>
-          <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}>
+          <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }, phoneRule]}>
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Checkbox checked={refuse} onChange={(e) => setRefuse(e.target.checked)} style={{ marginBottom: 12 }}>

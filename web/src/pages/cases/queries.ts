@@ -16,7 +16,7 @@ export const caseKeys = {
   lists: ['cases', 'list'] as const,
   list: (view: CaseListName) => ['cases', 'list', { view }] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
-  publicStatus: (number: string, phone4: string) => ['public-case', { number, phone4 }] as const,
+  publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
 };
 
 export const useCaseList = (view: CaseListName) =>
@@ -61,12 +61,15 @@ export const useIntake = (idempotencyKey: string) => {
   });
 };
 
-/** The citizen's look-up (no login); runs once per number and last four phone digits submitted. */
-export const usePublicStatus = (lookup: { number: string; phone4: string } | null) =>
+/** A citizen's look-up: the number with the receipt's 查询码 (from its QR) or with the phone's last four digits. */
+export type PublicLookup = { number: string; phone4: string } | { number: string; code: string };
+const lookupQuery = (l: PublicLookup): string => ('code' in l ? `code=${encodeURIComponent(l.code)}` : `phone4=${encodeURIComponent(l.phone4)}`);
+
+/** The citizen's look-up (no login); runs once per look-up submitted (or per QR code scanned). */
+export const usePublicStatus = (lookup: PublicLookup | null) =>
   useQuery({
-    queryKey: caseKeys.publicStatus(lookup?.number ?? '', lookup?.phone4 ?? ''),
-    queryFn: ({ signal }) =>
-      api<PublicCaseView>(`/api/public/cases/${encodeURIComponent(lookup!.number)}?phone4=${encodeURIComponent(lookup!.phone4)}`, { signal }),
+    queryKey: caseKeys.publicStatus(lookup),
+    queryFn: ({ signal }) => api<PublicCaseView>(`/api/public/cases/${encodeURIComponent(lookup!.number)}?${lookupQuery(lookup!)}`, { signal }),
     enabled: lookup !== null,
     // rate-limited and answered the same for a wrong number: asking again changes nothing
     retry: false,

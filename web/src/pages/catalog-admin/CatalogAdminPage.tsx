@@ -4,6 +4,7 @@ import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Spin, Table, Tag,
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CatalogEntry } from '../../../../shared/catalog/store.ts';
 import { ITEM_STATE_LABELS, VERSION_STATUS_LABELS } from '../../../../shared/catalog/store.ts';
+import { bjDate, bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useAdminEntries, useExport, useItemVersions, usePublishItem, useWithdrawItem } from './admin-client.ts';
 
@@ -131,7 +132,7 @@ export default function CatalogAdminPage() {
               </Space>
             ),
           },
-          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${e.updatedAt.slice(0, 10)} ${e.updatedBy.username}` },
+          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${bjDate(e.updatedAt)} ${e.updatedBy.username}` },
           {
             title: '操作',
             key: 'actions',
@@ -180,9 +181,9 @@ export default function CatalogAdminPage() {
                     )}
                   </Space>
                   <div style={{ color: '#666' }}>
-                    {v.createdAt.replace('T', ' ').slice(0, 19)} {v.createdBy.username} {v.source && v.source !== 'editor' ? `（${v.source}）` : ''}
-                    {v.publishedAt && ` · 发布 ${v.publishedAt.slice(0, 10)}`}
-                    {v.withdrawnAt && ` · 撤回 ${v.withdrawnAt.slice(0, 10)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
+                    {bjDateTimeSeconds(v.createdAt)} {v.createdBy.username} {v.source && v.source !== 'editor' ? `（${v.source}）` : ''}
+                    {v.publishedAt && ` · 发布 ${bjDate(v.publishedAt)}`}
+                    {v.withdrawnAt && ` · 撤回 ${bjDate(v.withdrawnAt)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
                   </div>
                   <div>
                     {v.item.name} · {v.item.kind === 'immediate' ? '即办件' : `承诺 ${v.item.promisedDays ?? '-'} / 法定 ${v.item.statutoryDays ?? '-'} 个工作日`} · 材料 {v.item.materials.length} 项 ·{' '}

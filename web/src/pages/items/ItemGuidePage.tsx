@@ -5,6 +5,7 @@ import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typograph
 import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS, type Item, type Material } from '../../../../shared/catalog/item.ts';
 import { useGuide } from './catalog-client.ts';
+import { bjDate } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useQrCode } from '../../shell/qr-code.ts';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
@@ -110,7 +111,7 @@ export default function ItemGuidePage() {
             <span>{limitText(item.kind, item.promisedDays)}</span>
             <span>事项编码 {item.code}</span>
             <span>第 {data.version} 版</span>
-            {data.publishedAt && <span>发布于 {data.publishedAt.slice(0, 10)}</span>}
+            {data.publishedAt && <span>发布于 {bjDate(data.publishedAt)}</span>}
             {item.demo && <Tag color="gold">示例</Tag>}
           </Space>
         </div>
@@ -161,7 +162,37 @@ export default function ItemGuidePage() {
       <section>
         <h2>申请材料</h2>
         {item.materials.length ? (
-          <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+          <>
+            {/* a table on paper and wide screens; cards on a phone, where seven columns would crush to a character each */}
+            <div className="materials-table">
+              <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+            </div>
+            <ol className="materials-cards" data-testid="material-cards">
+              {item.materials.map((m) => (
+                <li key={m.name} className="material-card">
+                  <strong>{m.name}</strong>
+                  <span>
+                    {MATERIAL_FORM_LABELS[m.form]} · {m.copies} 份 · {m.required ? '必需' : '非必需'}
+                  </span>
+                  {m.source && <span>来源：{m.source}</span>}
+                  {(m.blankFormUrl || m.sampleUrl) && (
+                    <Space size={12} wrap>
+                      {m.blankFormUrl && (
+                        <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
+                          空白表格
+                        </a>
+                      )}
+                      {m.sampleUrl && (
+                        <a href={m.sampleUrl} target="_blank" rel="noreferrer">
+                          示例样表
+                        </a>
+                      )}
+                    </Space>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <p>无需提交材料</p>
         )}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { StaffUserView } from '../../../../shared/identity/staff.ts';
 import type { Role } from '../../../../shared/identity/scopes.ts';
-import { applyFieldErrors, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ROLE_LABELS } from '../../shell/nav.ts';
 import { useChangeUser, useCreateUser, useOffices, useUsers, type UserChange } from './queries.ts';
@@ -20,6 +21,8 @@ export default function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [form] = Form.useForm();
+  const [modal, modalHolder] = Modal.useModal();
+  const errors = useFormErrors(form);
   const countyWide = can('user.manage:county');
   const allOffices = offices.data?.offices ?? [];
 
@@ -36,18 +39,20 @@ export default function StaffPage() {
     });
 
   const create = async (v: { username: string; displayName: string; roles: Role[] }) => {
+    errors.clear();
     try {
       const r = await createUser.mutateAsync({ ...v, officeId });
       setCreating(false);
       form.resetFields();
       setSecret({ username: r.user.username, password: r.temporaryPassword });
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error(errorText(e));
+      errors.fail(e);
     }
   };
 
   return (
     <Card>
+      {modalHolder}
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           人员管理
@@ -104,7 +109,17 @@ export default function StaffPage() {
                 value={roles}
                 options={roleOptions}
                 disabled={u.id === user?.id}
-                onChange={(next: Role[]) => next.length && act({ kind: 'update', id: u.id, patch: { roles: next } })}
+                onChange={(next: Role[]) => {
+                  if (!next.length) return;
+                  // a role grants or removes powers at once: the admin confirms what changes
+                  void modal.confirm({
+                    title: '修改角色',
+                    content: `将 ${u.displayName}（${u.username}）的角色改为：${next.map((r) => ROLE_LABELS[r] ?? r).join('、')}？`,
+                    okText: '确认修改',
+                    cancelText: '取消',
+                    onOk: () => act({ kind: 'update', id: u.id, patch: { roles: next } }),
+                  });
+                }}
               />
             ),
           },
@@ -140,6 +155,7 @@ export default function StaffPage() {
       />
       <Modal title={`新增人员：${officeName(officeId)}`} open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create}>
+          {errors.alert}
           <Form.Item name="username" label="用户名" extra="3–32 位小写字母、数字或 . _ -" rules={[{ required: true, message: '请填写用户名' }]}>
             <Input />
           </Form.Item>
