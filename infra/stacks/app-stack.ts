@@ -15,6 +15,7 @@ import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
 import { QUEUES, TOPICS, type QueueDef, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { SCHEDULES, type ScheduleDef } from '../../shared/platform/schedules.ts';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { functionEnvironment, type FunctionResources } from '../config/function-env.ts';
 import { AppFunction } from '../constructs/app-function.ts';
@@ -42,6 +43,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   queues: Object.fromEntries(QUEUES.map((q) => [q.id, data.queues.get(q.id)!.queue.queueUrl])) as Record<QueueId, string>,
   // one topic carries every alert kind
   topics: Object.fromEntries(TOPICS.map((t) => [t.id, data.topic.topicArn])) as Record<TopicId, string>,
+  buckets: Object.fromEntries(BUCKETS.map((b) => [b.id, data.buckets.get(b.id)!.bucketName])) as Record<BucketId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
 });
 

@@ -4,10 +4,12 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { SafeTable } from '../constructs/safe-table.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
@@ -22,6 +24,8 @@ export class DataStack extends Stack {
   readonly lookupKey: Key;
   readonly tables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
+  /** Private buckets (shared/platform/buckets.ts): the provincial feed files. */
+  readonly buckets = new Map<BucketId, Bucket>();
   readonly topic: Topic;
   /** Failed asynchronous invocations of any function land here. */
   readonly failures: Queue;
@@ -76,6 +80,42 @@ export class DataStack extends Stack {
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the functions.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the functions.' },
     ]);
+
+    // kept files: private, encrypted with the data key, SSL only, versioned, access-logged; older files
+    // move to infrequent access, replaced versions go after 90 days, current ones are kept
+    const accessLogs = new Bucket(this, 'BucketAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(county.auditRetentionDays) }],
+    });
+    NagSuppressions.addResourceSuppressions(accessLogs, [{ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' }]);
+    for (const def of BUCKETS) {
+      this.buckets.set(
+        def.id,
+        new Bucket(this, `Bucket-${def.id}`, {
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          encryption: BucketEncryption.KMS,
+          encryptionKey: this.dataKey,
+          bucketKeyEnabled: true,
+          enforceSSL: true,
+          versioned: true,
+          serverAccessLogsBucket: accessLogs,
+          serverAccessLogsPrefix: `${def.id}/`,
+          removalPolicy: RemovalPolicy.RETAIN,
+          lifecycleRules: [
+            {
+              id: 'age-out',
+              transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+              noncurrentVersionExpiration: Duration.days(90),
+              abortIncompleteMultipartUploadAfter: Duration.days(7),
+            },
+          ],
+        }),
+      );
+    }
 
     const [topicDef] = TOPICS;
     this.topic = new Topic(this, 'Supervision', {

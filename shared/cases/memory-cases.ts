@@ -168,6 +168,13 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       rates.set(k, n);
       return n;
     },
+    publicMisses: async (number, day) => rates.get(`MISS#${number}#${day}`) ?? 0,
+    addPublicMiss: async (number, day) => {
+      const k = `MISS#${number}#${day}`;
+      const n = (rates.get(k) ?? 0) + 1;
+      rates.set(k, n);
+      return n;
+    },
     commit: async (writes, auditInputs) => {
       const touched = writes.flatMap(itemsOf);
       if (touched.length + auditInputs.length > 100) throw new Error('transaction too large (DynamoDB: at most 100 items)');

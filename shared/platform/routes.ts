@@ -72,6 +72,10 @@ export const ROUTES = [
   { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') , fn: 'cases' },
   { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') , fn: 'cases' },
   { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub , fn: 'public-status' },
+  // 好差评
+  { name: 'public-rating', method: 'POST', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
+  { name: 'public-rating-get', method: 'GET', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
+  { name: 'public-rating-follow-up', method: 'POST', path: '/api/public/cases/{number}/rating/follow-up', access: pub, fn: 'public-rating' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -1,0 +1,20 @@
+import { calendarSource } from '../calendar/wiring.ts';
+import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
+import { systemClock } from '../platform/clock.ts';
+import { runtimeConfig } from '../platform/runtime-config.ts';
+import { dynamoRatingStore } from './dynamo-ratings.ts';
+import type { RatingPorts } from './store.ts';
+
+/** The production wiring of the rating use cases, built once per container. */
+let ports: RatingPorts | undefined;
+export const ratingPorts = (): RatingPorts =>
+  (ports ??= {
+    ratings: dynamoRatingStore(),
+    cases: dynamoCaseStore(),
+    calendar: calendarSource(),
+    clock: systemClock,
+    // the county's limits (infra/counties/<code>.json → RATING_*_WORKDAYS), read when used
+    get settings() {
+      return runtimeConfig().ratings;
+    },
+  });
