@@ -75,6 +75,11 @@ export const HTTP_FUNCTIONS = [
   { id: 'calendar', description: 'Working-day calendar years', uses: ['directory:calendar-write', 'audit:append'] },
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
+  {
+    id: 'ratings',
+    description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
+    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append'],
+  },
   { id: 'public-rating', description: 'Public 好差评 of a case by number and phone4 (or query code)', uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'] },
 ] as const satisfies readonly FunctionDef[];
 
@@ -90,6 +95,7 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
   'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+  'rectification-overdue': ['ratings:write', 'topic:publish'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

@@ -76,6 +76,15 @@ export const ROUTES = [
   { name: 'public-rating', method: 'POST', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
   { name: 'public-rating-get', method: 'GET', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
   { name: 'public-rating-follow-up', method: 'POST', path: '/api/public/cases/{number}/rating/follow-up', access: pub, fn: 'public-rating' },
+  { name: 'ratings-evaluator-push', method: 'POST', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-evaluator-get', method: 'GET', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-create', method: 'POST', path: '/api/ratings', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-tasks-list', method: 'GET', path: '/api/ratings/tasks', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-task-get', method: 'GET', path: '/api/ratings/tasks/{caseId}', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-task-callback', method: 'POST', path: '/api/ratings/tasks/{caseId}/callback', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-task-rectify', method: 'POST', path: '/api/ratings/tasks/{caseId}/rectify', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-task-appeal', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

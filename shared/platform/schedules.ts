@@ -13,4 +13,5 @@ export interface ScheduleDef {
 export const SCHEDULES: readonly ScheduleDef[] = [
   { id: 'overdue-scan', description: '电子监察: yellow and red cards for promised cases near or past due', expression: 'rate(15 minutes)' },
   { id: 'daily-digest', description: 'Morning digest of due and overdue cases for supervisors (08:30 Beijing)', expression: 'cron(30 0 * * ? *)' },
+  { id: 'rectification-overdue', description: '差评整改: alerts for callbacks and rectifications past their working-day deadlines', expression: 'rate(1 hour)' },
 ];

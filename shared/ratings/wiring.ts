@@ -4,6 +4,8 @@ import { systemClock } from '../platform/clock.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
 import type { RatingPorts } from './store.ts';
+import { notifierAlerts, type OverduePorts } from './overdue.ts';
+import { snsNotifier } from '../supervision/sns-notifier.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
 let ports: RatingPorts | undefined;
@@ -18,3 +20,8 @@ export const ratingPorts = (): RatingPorts =>
       return runtimeConfig().ratings;
     },
   });
+
+let overdue: OverduePorts | undefined;
+/** The overdue scan's ports: the ratings store and the supervision topic. */
+export const overduePorts = (): OverduePorts =>
+  (overdue ??= { ratings: dynamoRatingStore(), alerts: notifierAlerts(snsNotifier('supervision')), clock: systemClock });
