@@ -6,6 +6,8 @@ import { dynamoRatingStore } from './dynamo-ratings.ts';
 import type { RatingPorts } from './store.ts';
 import { notifierAlerts, type OverduePorts } from './overdue.ts';
 import { snsNotifier } from '../supervision/sns-notifier.ts';
+import { dynamoOfficeNames } from './dynamo-offices.ts';
+import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
 let ports: RatingPorts | undefined;
@@ -25,3 +27,7 @@ let overdue: OverduePorts | undefined;
 /** The overdue scan's ports: the ratings store and the supervision topic. */
 export const overduePorts = (): OverduePorts =>
   (overdue ??= { ratings: dynamoRatingStore(), alerts: notifierAlerts(snsNotifier('supervision')), clock: systemClock });
+
+let stats: StatsPorts | undefined;
+/** Statistics: the counters and the directory's office names. */
+export const statsPorts = (): StatsPorts => (stats ??= { ratings: dynamoRatingStore(), offices: dynamoOfficeNames() });
