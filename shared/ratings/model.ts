@@ -167,7 +167,7 @@ export type PublicKeyInput = z.output<typeof publicKeyQuery>;
 export const followUpBody = z
   .object({
     ...citizenKey,
-    text: z.string().trim().min(2, '请填写追评内容').max(300, '追评最多 300 字'),
+    text: z.string({ error: '请填写追评内容' }).trim().min(2, '请填写追评内容').max(300, '追评最多 300 字'),
     level: level.optional(),
     reason: reason.optional(),
   })
@@ -193,24 +193,26 @@ export const staffRatingBody = z
 export type StaffRatingInput = z.output<typeof staffRatingBody>;
 
 const expectedVersion = z.number({ error: '缺少版本号 expectedVersion' }).int().min(1);
+/** A required text: the same Chinese message whether it is missing, blank or too short. */
+const text = (min: number, message: string, max: number) => z.string({ error: message }).trim().min(min, message).max(max, `最多 ${max} 字`);
 export const taskParams = z.object({ caseId: z.string().uuid('办件编号有误') });
 
 export const callbackBody = z.object({
   expectedVersion,
   calledAt: z.iso.datetime({ offset: true, error: '回访时间格式有误' }).optional(),
-  note: z.string().trim().min(4, '请记录回访情况（群众意见、沟通内容）').max(1000),
+  note: text(4, '请记录回访情况（群众意见、沟通内容）', 1000),
   reached: z.boolean({ error: '请选择是否联系上群众' }).default(true),
 });
 export const rectifyBody = z.object({
   expectedVersion,
-  measures: z.string().trim().min(4, '请填写整改措施').max(2000),
-  answer: z.string().trim().min(4, '请填写答复群众的内容').max(1000),
+  measures: text(4, '请填写整改措施', 2000),
+  answer: text(4, '请填写答复群众的内容', 1000),
 });
-export const appealBody = z.object({ expectedVersion, reason: z.string().trim().min(10, '申诉理由至少 10 字，并说明恶意差评的依据').max(2000) });
+export const appealBody = z.object({ expectedVersion, reason: text(10, '申诉理由至少 10 字，并说明恶意差评的依据', 2000) });
 export const appealDecisionBody = z.object({
   expectedVersion,
   upheld: z.boolean({ error: '请选择申诉是否成立' }),
-  reason: z.string().trim().min(4, '请写明复核意见').max(2000),
+  reason: text(4, '请写明复核意见', 2000),
 });
 
 export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM') });

@@ -6,7 +6,8 @@ import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { commitRetrying, countWrites, ratingAudit } from './commit.ts';
 import { taskDeadlines } from './deadlines.ts';
-import { LEVEL_LABELS, effectiveLevel, isBad, type Channel, type Dimensions, type FollowUpInput, type Level, type PublicKeyInput, type PublicRatingInput, type Rating, type RectificationTask, type StaffRatingInput } from './model.ts';
+import { publicRatingView, type EvaluatorPending, type PublicRatingState } from './views.ts';
+import { effectiveLevel, isBad, type Channel, type Dimensions, type FollowUpInput, type Level, type PublicKeyInput, type PublicRatingInput, type Rating, type RectificationTask, type StaffRatingInput } from './model.ts';
 import { citizenCase } from './public-access.ts';
 import { RATING_CONFLICT, isRatingConflict, type EvaluatorPush, type RatingPorts, type RatingWrite } from './store.ts';
 
@@ -56,17 +57,6 @@ export const newTask = async (ports: Pick<RatingPorts, 'calendar' | 'settings'>,
   };
 };
 
-/** What the citizen (and the evaluator) are shown of a rating: no ids, no staff, no personal data. */
-export const publicRatingView = (r: Rating) => ({
-  number: r.number,
-  itemName: r.itemName,
-  level: effectiveLevel(r),
-  levelLabel: LEVEL_LABELS[effectiveLevel(r)],
-  at: r.at,
-  followUpAllowed: !r.followUp && !r.voided,
-  ...(r.followUp ? { followUp: { text: r.followUp.text, at: r.followUp.at, ...(r.followUp.level ? { level: r.followUp.level } : {}) } } : {}),
-});
-export type PublicRatingView = ReturnType<typeof publicRatingView>;
 
 const alreadyRated = () => new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次');
 
@@ -96,7 +86,7 @@ export const ratePublic = async (ports: RatingPorts, input: PublicRatingInput & 
 };
 
 /** GET /api/public/cases/{number}/rating: whether the case is rated yet (the page offers a rating or a follow-up). */
-export const publicRatingState = async (ports: RatingPorts, input: PublicKeyInput & { number: string }, meta: RequestMeta) => {
+export const publicRatingState = async (ports: RatingPorts, input: PublicKeyInput & { number: string }, meta: RequestMeta): Promise<PublicRatingState> => {
   const c = await citizenCase(ports, input, meta);
   const r = await ports.ratings.rating(c.id);
   return { number: c.number, itemName: c.itemName, rated: Boolean(r), ...(r ? { rating: publicRatingView(r) } : {}) };
@@ -154,8 +144,7 @@ export const pushToEvaluator = async (ports: RatingPorts, p: Principal, input: {
   return { pending: evaluatorView(push) };
 };
 
-const evaluatorView = (e: EvaluatorPush) => ({ caseId: e.caseId, number: e.number, itemName: e.itemName, pushedAt: e.pushedAt });
-export type EvaluatorPending = ReturnType<typeof evaluatorView>;
+const evaluatorView = (e: EvaluatorPush): EvaluatorPending => ({ caseId: e.caseId, number: e.number, itemName: e.itemName, pushedAt: e.pushedAt });
 
 /** GET /api/ratings/evaluator: what the tablet signed in as this window shows (polled). */
 export const evaluatorPending = async (ports: RatingPorts, p: Principal): Promise<{ pending: EvaluatorPending | null }> => {

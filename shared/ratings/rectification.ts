@@ -5,11 +5,8 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../erro
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { commitRetrying, countWrites, ratingAudit } from './commit.ts';
+import { ratingView, taskView } from './views.ts';
 import {
-  CHANNEL_LABELS,
-  LEVEL_LABELS,
-  TASK_STATUS_LABELS,
-  effectiveLevel,
   type appealBody,
   type appealDecisionBody,
   type callbackBody,
@@ -31,19 +28,6 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 
 const staleTask = () => new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作');
 
-/** What staff see of a task: the case, the rating, the deadlines and what was done. No personal data is stored on either. */
-export const taskView = (t: RectificationTask, now: Date) => ({
-  ...t,
-  statusLabel: TASK_STATUS_LABELS[t.status],
-  levelLabel: LEVEL_LABELS[t.level],
-  channelLabel: CHANNEL_LABELS[t.channel],
-  callbackOverdue: !t.callback && t.status !== 'voided' && now.toISOString() > t.callbackDueAt,
-  rectifyOverdue: (t.status === 'open' || t.status === 'appealed') && now.toISOString() > t.rectifyDueAt,
-});
-export type TaskView = ReturnType<typeof taskView>;
-
-const ratingView = (r: Rating) => ({ ...r, levelLabel: LEVEL_LABELS[effectiveLevel(r)], channelLabel: CHANNEL_LABELS[r.channel] });
-export type StaffRatingView = ReturnType<typeof ratingView>;
 
 /** GET /api/ratings/tasks: open / appealed / closed (of a month) tasks of one's office, or any office for county-wide readers. */
 export const listTasks = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, q: z.output<typeof taskListQuery>) => {

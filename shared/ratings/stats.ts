@@ -2,7 +2,8 @@ import { countyWide } from '../cases/access.ts';
 import { writeXlsx, type CellValue } from '../catalog/xlsx.ts';
 import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import { rates, sumCounts, zeroCounts, type CounterRow, type Counts } from './counters.ts';
+import { sumCounts, zeroCounts, type CounterRow } from './counters.ts';
+import { figures, type Figures, type RatingStats } from './views.ts';
 import type { OfficeNames } from './offices.ts';
 import type { RatingStore } from './store.ts';
 
@@ -16,10 +17,7 @@ export interface StatsPorts {
   offices: OfficeNames;
 }
 
-const figures = (c: Counts) => ({ ...c, ...rates(c) });
-export type Figures = ReturnType<typeof figures>;
-
-export const ratingStats = async (ports: StatsPorts, p: Principal, input: { month: string }) => {
+export const ratingStats = async (ports: StatsPorts, p: Principal, input: { month: string }): Promise<RatingStats> => {
   if (!hasScope(p, 'rating.stats')) throw new ForbiddenError();
   const wide = countyWide(p);
   const [rows, names] = await Promise.all([ports.ratings.counters(input.month), ports.offices.names()]);
@@ -42,7 +40,6 @@ export const ratingStats = async (ports: StatsPorts, p: Principal, input: { mont
   const total = wide ? figures(countyRow?.counts ?? zeroCounts()) : figures(sumCounts(of('office')));
   return { month: input.month, scope: wide ? ('county' as const) : ('office' as const), total, offices, items, staff };
 };
-export type RatingStats = Awaited<ReturnType<typeof ratingStats>>;
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const HEAD = ['评价数', '非常满意', '满意', '基本满意', '不满意', '非常不满意', '满意率', '差评数', '整改任务', '已回访', '回访率', '已整改', '整改率'];

@@ -37,7 +37,7 @@ export default function PrintPage() {
         setCase(r.case);
         const g = await api<{ item: Guide }>(`/api/items/${r.case.itemCode}?version=${r.case.itemVersion}`);
         setGuide(g.item);
-        setQr(await QRCode.toDataURL(`${window.location.origin}/status/${r.case.number}`, { margin: 1, width: 160 }));
+        setQr(await QRCode.toDataURL(`${window.location.origin}/status/${r.case.number}?from=qr`, { margin: 1, width: 160 }));
       })
       .catch((e: Error) => setError(e.message));
   }, [id]);

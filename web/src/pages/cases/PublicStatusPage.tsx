@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../shell/api.ts';
 
 interface Status {
@@ -19,9 +19,13 @@ export default function PublicStatusPage() {
   const { number = '' } = useParams();
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 评价服务: the rating page takes the same key; the receipt's QR says it came from there
+  const [phone4, setPhone4] = useState('');
+  const fromQr = useSearchParams()[0].get('from') === 'qr';
 
   const submit = async (v: { number: string; phone4: string }) => {
     setError(null);
+    setPhone4(v.phone4);
     try {
       setStatus(await api<Status>(`/api/public/cases/${encodeURIComponent(v.number.trim())}?phone4=${encodeURIComponent(v.phone4)}`));
     } catch (e) {
@@ -55,6 +59,13 @@ export default function PublicStatusPage() {
             {status.dueDate && <Descriptions.Item label="承诺办结日">{status.dueDate}</Descriptions.Item>}
             {status.missingMaterials.length > 0 && <Descriptions.Item label="需补正材料">{status.missingMaterials.join('、')}</Descriptions.Item>}
           </Descriptions>
+        )}
+        {status && (
+          <Link to={`/rate/${encodeURIComponent(status.number)}`} state={{ phone4, channel: fromQr ? 'qr' : 'web' }}>
+            <Button size="large" block style={{ marginTop: 16 }}>
+              评价服务
+            </Button>
+          </Link>
         )}
       </Card>
     </div>
