@@ -76,6 +76,8 @@ export const ROUTES = [
   { name: 'public-rating', method: 'POST', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
   { name: 'public-rating-get', method: 'GET', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
   { name: 'public-rating-follow-up', method: 'POST', path: '/api/public/cases/{number}/rating/follow-up', access: pub, fn: 'public-rating' },
+  { name: 'disclosure-results', method: 'GET', path: '/api/public/disclosure/results', access: pub, fn: 'disclosure' },
+  { name: 'disclosure-ratings', method: 'GET', path: '/api/public/disclosure/ratings', access: pub, fn: 'disclosure' },
   { name: 'ratings-evaluator-push', method: 'POST', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
   { name: 'ratings-evaluator-get', method: 'GET', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
   { name: 'ratings-create', method: 'POST', path: '/api/ratings', access: s('rating.evaluate'), fn: 'ratings' },

@@ -3,7 +3,8 @@ import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { systemClock } from '../platform/clock.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
-import type { RatingPorts } from './store.ts';
+import type { RatingPorts, RatingStore } from './store.ts';
+import type { DisclosurePorts } from './disclosure.ts';
 import { notifierAlerts, type OverduePorts } from './overdue.ts';
 import { snsNotifier } from '../supervision/sns-notifier.ts';
 import { dynamoOfficeNames } from './dynamo-offices.ts';
@@ -31,3 +32,12 @@ export const overduePorts = (): OverduePorts =>
 let stats: StatsPorts | undefined;
 /** Statistics: the counters and the directory's office names. */
 export const statsPorts = (): StatsPorts => (stats ??= { ratings: dynamoRatingStore(), offices: dynamoOfficeNames() });
+
+let disclosure: DisclosurePorts | undefined;
+/** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
+export const disclosurePorts = (): DisclosurePorts =>
+  (disclosure ??= { cases: dynamoCaseStore(), ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), clock: systemClock });
+
+let reader: { ratings: RatingStore } | undefined;
+/** The public disclosure function: the published documents only. */
+export const disclosureReader = (): { ratings: RatingStore } => (reader ??= { ratings: dynamoRatingStore() });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { dynamoRatingStore } from '../../shared/ratings/dynamo-ratings.ts';
-import { acceptCase } from '../integration/ratings/support.ts';
+import { acceptCase, decideCase, runSchedule } from '../integration/ratings/support.ts';
+import { demoAccounts } from '../../shared/identity/seed-demo.ts';
+import { maskNumber } from '../../shared/ratings/disclosure.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 /** 好差评 in the browser: the citizen on a phone, the window's evaluator, the head's rectification. */
@@ -126,6 +128,36 @@ describe('好差评 in the browser', () => {
     const stats = await (await ctx.stack.fetch(`/api/ratings/stats?month=${month}`, { token: headToken })).json();
     expect(stats.total.rectified).toBeGreaterThanOrEqual(1);
     await page.getByTestId('stats-total').getByText(`${(stats.total.rectificationRate * 100).toFixed(1)}%`).first().waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
+  it('the public results page shows no personal data (its HTML scanned for IDs, phones and the demo names)', async () => {
+    const clerk = await ctx.stack.login('clerk.lingshan');
+    const applicants = [
+      { type: 'person', name: '司马光明', idNumber: '11010519491231002X', phone: '13712340001' },
+      { type: 'organisation', name: '罗山县示例农业合作社', creditCode: '91411521MA9XXXXX0X', phone: '13712340002' },
+    ];
+    const numbers: string[] = [];
+    for (const a of applicants) {
+      const c = await acceptCase(ctx.stack, clerk, a);
+      await decideCase(ctx.stack, clerk, c);
+      numbers.push(c.number);
+      await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, { method: 'POST', json: { phone4: a.phone.slice(-4), level: 2, reason: '办理时间长、等待久' } });
+    }
+    await runSchedule('disclosure-publish');
+    const page = await newPage(ctx.browser, { width: 1280, height: 900 });
+    await page.goto(`${ctx.stack.url}/disclosure`);
+    await page.getByTestId('results').getByText(maskNumber(numbers[0]!)).waitFor();
+    let html = await page.content();
+    await page.getByRole('tab', { name: '好差评公示' }).click();
+    await page.getByTestId('ratings').getByText('灵山镇').waitFor();
+    html += await page.content();
+    const text = html.replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/\d{17}[\dXx]/);
+    expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    const names = [...applicants.map((a) => a.name), '司*明', ...demoAccounts('411521').flatMap((d) => [d.displayName, d.username])];
+    for (const n of names) expect(text, n).not.toContain(n);
+    for (const n of numbers) expect(text).not.toContain(n);
     expect(page.errors).toEqual([]);
   });
 });

@@ -58,3 +58,24 @@ export const acceptCase = async (stack: TestStack, clerkToken: string, applicant
   if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { case: { id: string; number: string; version: number; officeId: string } }).case;
 };
+
+/** Takes a case through 开始办理 and 办结 (approved) through the real routes. */
+export const decideCase = async (stack: TestStack, clerkToken: string, c: { id: string }): Promise<void> => {
+  for (const [action, body] of [
+    ['start', { expectedVersion: 1 }],
+    ['decide', { expectedVersion: 2, result: 'approved' }],
+  ] as const) {
+    const r = await stack.fetch(`/api/cases/${c.id}/${action}`, { method: 'POST', token: clerkToken, json: body });
+    if (r.status !== 200) throw new Error(`${action} failed: ${r.status} ${await r.text()}`);
+  }
+};
+
+/** Runs a schedule's handler now, as the local scheduler would. */
+export const runSchedule = async (id: string, now?: string): Promise<any> => {
+  const { loadHandler: load } = await import('../../../local/modules.ts');
+  const { scheduledEvent } = await import('../../../local/scheduler.ts');
+  const { SCHEDULES } = await import('../../../shared/platform/schedules.ts');
+  const handler = await load('schedules', id);
+  const event = scheduledEvent(SCHEDULES.find((s) => s.id === id)!, 'cn-north-1');
+  return handler({ ...event, ...(now ? { detail: { now } } : {}) }, lambdaContext(id));
+};

@@ -8,11 +8,16 @@ const WindowPage = lazy(() => import('./WindowPage.tsx'));
 const TasksPage = lazy(() => import('./TasksPage.tsx'));
 const TaskPage = lazy(() => import('./TaskPage.tsx'));
 const StatsPage = lazy(() => import('./StatsPage.tsx'));
+const DisclosurePage = lazy(() => import('./DisclosurePage.tsx'));
 
 const q = (el: React.ReactNode) => <WithQuery>{el}</WithQuery>;
 
 /** Public: 评价服务 (from the receipt's QR through the status page). */
-export const publicRatingRoutes: RouteObject[] = [{ path: '/rate/:number', element: q(<PublicRatingPage />) }];
+export const publicRatingRoutes: RouteObject[] = [
+  { path: '/rate/:number', element: q(<PublicRatingPage />) },
+  // 六公开: results and monthly ratings
+  { path: '/disclosure', element: q(<DisclosurePage />) },
+];
 
 /** Full screen, signed in as the window: the evaluator tablet. */
 export const evaluatorRoutes: RouteObject[] = [{ path: '/evaluator', element: q(<EvaluatorPage />) }];
