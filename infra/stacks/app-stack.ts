@@ -77,10 +77,12 @@ export class AppStack extends Stack {
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*).',
+            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },
+              // objects of the feed bucket (shared/platform/buckets.ts)
+              { regex: '/^Resource::<Bucketfeed[A-Z0-9]+\\.Arn>\\/\\*$/g' },
               // CDK's grant to send to the KMS-encrypted failure queue, on the storage key only
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
               // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource

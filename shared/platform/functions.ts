@@ -78,7 +78,7 @@ export const HTTP_FUNCTIONS = [
   {
     id: 'ratings',
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
-    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append'],
+    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
   },
   { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
   { id: 'public-rating', description: 'Public 好差评 of a case by number and phone4 (or query code)', uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'] },
@@ -98,6 +98,7 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
   'rectification-overdue': ['ratings:write', 'topic:publish'],
   'disclosure-publish': ['cases:read', 'ratings:write', 'directory:read'],
+  'provincial-feed': ['cases:read', 'ratings:read', 'directory:read', 'feed:write'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

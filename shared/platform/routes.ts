@@ -88,6 +88,8 @@ export const ROUTES = [
   { name: 'ratings-task-appeal', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal', access: s('rating.rectify'), fn: 'ratings' },
   { name: 'ratings-stats', method: 'GET', path: '/api/ratings/stats', access: s('rating.stats'), fn: 'ratings' },
   { name: 'ratings-stats-export', method: 'GET', path: '/api/ratings/stats/export', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-feed-list', method: 'GET', path: '/api/ratings/feed', access: s('rating.feed'), fn: 'ratings' },
+  { name: 'ratings-feed-download', method: 'GET', path: '/api/ratings/feed/{day}', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
 ] as const satisfies readonly RouteDef[];
 

@@ -5,6 +5,8 @@ import { runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
 import type { RatingPorts, RatingStore } from './store.ts';
 import type { DisclosurePorts } from './disclosure.ts';
+import type { FeedPorts } from './feed.ts';
+import { s3FeedStore } from './s3-feed.ts';
 import { notifierAlerts, type OverduePorts } from './overdue.ts';
 import { snsNotifier } from '../supervision/sns-notifier.ts';
 import { dynamoOfficeNames } from './dynamo-offices.ts';
@@ -41,3 +43,8 @@ export const disclosurePorts = (): DisclosurePorts =>
 let reader: { ratings: RatingStore } | undefined;
 /** The public disclosure function: the published documents only. */
 export const disclosureReader = (): { ratings: RatingStore } => (reader ??= { ratings: dynamoRatingStore() });
+
+let feed: (FeedPorts & { ratings: RatingStore }) | undefined;
+/** The provincial feed: cases (K4), ratings (R2, R3; the audit of a download), office names, the feed bucket. */
+export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
+  (feed ??= { cases: dynamoCaseStore(), ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), feed: s3FeedStore(), clock: systemClock });

@@ -160,4 +160,21 @@ describe('好差评 in the browser', () => {
     for (const n of numbers) expect(text).not.toContain(n);
     expect(page.errors).toEqual([]);
   });
+
+  it('the county admin downloads the provincial feed files', async () => {
+    const clerk = await ctx.stack.login('clerk.lingshan');
+    const c = await acceptCase(ctx.stack, clerk);
+    await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, { method: 'POST', json: { phone4: '5678', level: 5 } });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await runSchedule('provincial-feed', new Date(Date.now() + 86_400_000).toISOString());
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'admin', DEMO_PASSWORD, () => ctx.stack.totp('admin'));
+    await page.getByTestId('nav').getByText('省级上报').click();
+    const row = page.getByRole('row').filter({ hasText: today });
+    const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: '评价 JSONL' }).click()]);
+    expect(file.suggestedFilename()).toBe(`好差评上报-${today}-ratings.jsonl`);
+    const body = await (await file.createReadStream()).toArray();
+    expect(Buffer.concat(body).toString('utf8')).toContain(c.number);
+    expect(page.errors).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ const TasksPage = lazy(() => import('./TasksPage.tsx'));
 const TaskPage = lazy(() => import('./TaskPage.tsx'));
 const StatsPage = lazy(() => import('./StatsPage.tsx'));
 const DisclosurePage = lazy(() => import('./DisclosurePage.tsx'));
+const FeedPage = lazy(() => import('./FeedPage.tsx'));
 
 const q = (el: React.ReactNode) => <WithQuery>{el}</WithQuery>;
 
@@ -28,4 +29,5 @@ export const ratingRoutes: RouteObject[] = [
   { path: '/ratings/tasks', element: q(<TasksPage />) },
   { path: '/ratings/tasks/:caseId', element: q(<TaskPage />) },
   { path: '/ratings/stats', element: q(<StatsPage />) },
+  { path: '/ratings/feed', element: q(<FeedPage />) },
 ];
