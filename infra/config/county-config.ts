@@ -70,6 +70,13 @@ const countyConfigSchema = z
         phones: z.array(z.object({ label: z.string().min(1), number: z.string().min(3) })).default([]),
       })
       .optional(),
+    /** 差评整改 limits in working days (国办发〔2019〕51号: callback within 1, rectification within 15; local rules may differ). */
+    ratings: z
+      .object({
+        callbackWorkdays: z.number().int().min(1, '差评回访时限至少 1 个工作日').max(5, '差评回访时限最多 5 个工作日').default(1),
+        rectifyWorkdays: z.number().int().min(1, '差评整改时限至少 1 个工作日').max(30, '差评整改时限最多 30 个工作日').default(15),
+      })
+      .default({ callbackWorkdays: 1, rectifyWorkdays: 15 }),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),
@@ -79,6 +86,8 @@ const countyConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.offices.kind !== 'county_center') ctx.addIssue({ code: 'custom', path: ['offices', 'kind'], message: '机构树的根须为县政务服务中心 (county_center)' });
+    if (c.ratings.callbackWorkdays > c.ratings.rectifyWorkdays)
+      ctx.addIssue({ code: 'custom', path: ['ratings', 'callbackWorkdays'], message: '差评回访时限不能长于整改时限' });
     if (c.cloudFront && c.region.startsWith('cn-') && !c.domain)
       ctx.addIssue({ code: 'custom', path: ['domain'], message: '中国区启用 CloudFront 须配置已备案 (ICP) 的自有域名和证书' });
     const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from './county-config.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface FunctionResources {
   readonly queues: Readonly<Record<QueueId, string>>;
   /** Topic ARNs. */
   readonly topics: Readonly<Record<TopicId, string>>;
+  /** Bucket names. */
+  readonly buckets: Readonly<Record<BucketId, string>>;
   /** KMS key ids in AWS; locally, files holding generated dev keys (KMS is not emulated). */
   readonly keys: { readonly kms: { data: string; jwt: string; lookup: string } } | { readonly devFiles: { data: string; jwt: string } };
   /**
@@ -30,6 +33,8 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
   AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
   YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
+  RATING_CALLBACK_WORKDAYS: String(county.ratings.callbackWorkdays),
+  RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
   ...('kms' in res.keys
@@ -39,5 +44,6 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
   ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
+  ...Object.fromEntries(BUCKETS.map((b) => [b.envVar, res.buckets[b.id]])),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

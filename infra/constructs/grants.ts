@@ -46,6 +46,25 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['dynamodb:UpdateItem'], [table('cases').tableArn], leading(['RATE#*']));
         storage(true);
         break;
+      case 'ratings:public-rate':
+        // one rating per case and its task (conditional puts), the month's counters (ADD): nothing else of the table
+        add(['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [table('ratings').tableArn], leading(['RATING#*', 'RSTATS#*']));
+        storage(true);
+        break;
+      case 'ratings:disclosure-read':
+        add(['dynamodb:GetItem'], [table('ratings').tableArn], leading(['DISCLOSURE']));
+        storage(false);
+        break;
+      case 'feed:write':
+        add(['s3:PutObject'], [`${data.buckets.get('feed')!.bucketArn}/*`]);
+        add(['s3:ListBucket'], [data.buckets.get('feed')!.bucketArn]);
+        storage(true);
+        break;
+      case 'feed:read':
+        add(['s3:GetObject'], [`${data.buckets.get('feed')!.bucketArn}/*`]);
+        add(['s3:ListBucket'], [data.buckets.get('feed')!.bucketArn]);
+        storage(false);
+        break;
       case 'directory:calendar-read':
         add(['dynamodb:GetItem', 'dynamodb:Query'], [table('directory').tableArn], leading(['CALENDAR']));
         storage(false);

@@ -16,6 +16,7 @@ import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
 import { QUEUES, TOPICS, type QueueDef, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { SCHEDULES, type ScheduleDef } from '../../shared/platform/schedules.ts';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { functionEnvironment, type FunctionResources } from '../config/function-env.ts';
 import { AppFunction } from '../constructs/app-function.ts';
@@ -45,6 +46,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   queues: Object.fromEntries(QUEUES.map((q) => [q.id, data.queues.get(q.id)!.queue.queueUrl])) as Record<QueueId, string>,
   // one topic carries every alert kind
   topics: Object.fromEntries(TOPICS.map((t) => [t.id, data.topic.topicArn])) as Record<TopicId, string>,
+  buckets: Object.fromEntries(BUCKETS.map((b) => [b.id, data.buckets.get(b.id)!.bucketName])) as Record<BucketId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
   auditArchiveBucket: data.auditArchive.bucketName,
 });
@@ -79,10 +81,12 @@ export class AppStack extends Stack {
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*).',
+            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },
+              // objects of the feed bucket (shared/platform/buckets.ts)
+              { regex: '/^Resource::<Bucketfeed[A-Z0-9]+\\.Arn>\\/\\*$/g' },
               // CDK's grant to send to the KMS-encrypted failure queue, on the storage key only
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
               // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource

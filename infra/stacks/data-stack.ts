@@ -1,14 +1,15 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { stackTableName } from '../config/operations.ts';
 import { SafeTable } from '../constructs/safe-table.ts';
@@ -27,6 +28,8 @@ export class DataStack extends Stack {
   /** The stack's own tables, kept (RETAIN, deletion protection) even when a restored one is in use. */
   readonly stackTables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
+  /** Private buckets (shared/platform/buckets.ts): the provincial feed files. */
+  readonly buckets = new Map<BucketId, Bucket>();
   readonly topic: Topic;
   /** The locked copy of the audit trail: S3 Object Lock, compliance mode, for the retention period. */
   readonly auditArchive: Bucket;
@@ -113,6 +116,41 @@ export class DataStack extends Stack {
       { id: 'AwsSolutions-S1', reason: 'Write-once archive under Object Lock, written only by the audit-archive function and read by the verify command; S3 data events go to CloudTrail where the county enables it.' },
     ]);
     new CfnOutput(this, 'AuditArchiveBucket', { value: this.auditArchive.bucketName, description: 'npm run audit:verify -- --bucket <this>' });
+    // kept files: private, encrypted with the data key, SSL only, versioned, access-logged; older files
+    // move to infrequent access, replaced versions go after 90 days, current ones are kept
+    const accessLogs = new Bucket(this, 'BucketAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(county.auditRetentionDays) }],
+    });
+    NagSuppressions.addResourceSuppressions(accessLogs, [{ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' }]);
+    for (const def of BUCKETS) {
+      this.buckets.set(
+        def.id,
+        new Bucket(this, `Bucket-${def.id}`, {
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          encryption: BucketEncryption.KMS,
+          encryptionKey: this.dataKey,
+          bucketKeyEnabled: true,
+          enforceSSL: true,
+          versioned: true,
+          serverAccessLogsBucket: accessLogs,
+          serverAccessLogsPrefix: `${def.id}/`,
+          removalPolicy: RemovalPolicy.RETAIN,
+          lifecycleRules: [
+            {
+              id: 'age-out',
+              transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+              noncurrentVersionExpiration: Duration.days(90),
+              abortIncompleteMultipartUploadAfter: Duration.days(7),
+            },
+          ],
+        }),
+      );
+    }
 
     const [topicDef] = TOPICS;
     this.topic = new Topic(this, 'Supervision', {

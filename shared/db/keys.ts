@@ -58,6 +58,11 @@ export const caseKeys = {
   publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
   /** Typed look-ups (number + phone4) of one case number in a China day: capped, so phone4 can't be enumerated. */
   publicGuesses: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
+  /**
+   * Wrong phone4 given for one case number on a China day, by any public page (status, rating):
+   * after 10 the right one is refused too that day. Under RATE# so the public counter grant covers it.
+   */
+  publicMiss: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };
@@ -72,6 +77,25 @@ export const ratingKeys = {
   /** One rating per case: conditional put on this key. */
   rating: (caseId: string) => ({ pk: `RATING#${caseId}`, sk: 'RATING' }),
   byOfficeMonth: (officeId: string, month: string, at: string) => ({ gsi1pk: `OFFICE#${officeId}#${month}`, gsi1sk: at }),
+  officeMonth: (officeId: string, month: string) => ({ index: 'gsi1', pk: `OFFICE#${officeId}#${month}` }),
+  /** The rectification task of a 差评 lives beside its rating (one partition per case). */
+  task: (caseId: string) => ({ pk: `RATING#${caseId}`, sk: 'TASK' }),
+  /**
+   * gsi1 of a task: open tasks (open or appealed) in one small partition — 差评 are few and closed
+   * within weeks — sorted by office, so the overdue rule reads O(open tasks) and a head reads
+   * their office's; a closed task moves to its office's month partition.
+   */
+  openTaskIndex: (officeId: string, ratedAt: string, caseId: string) => ({ gsi1pk: 'RTASKS#OPEN', gsi1sk: `${officeId}#${ratedAt}#${caseId}` }),
+  openTasks: () => ({ index: 'gsi1', pk: 'RTASKS#OPEN' }),
+  closedTaskIndex: (officeId: string, month: string, ratedAt: string, caseId: string) => ({ gsi1pk: `RTASKS#DONE#${officeId}#${month}`, gsi1sk: `${ratedAt}#${caseId}` }),
+  closedTasks: (officeId: string, month: string) => ({ index: 'gsi1', pk: `RTASKS#DONE#${officeId}#${month}` }),
+  /** Monthly counters: one partition per month, one row per county / office / item / staff (`dim`). */
+  counter: (month: string, dim: string) => ({ pk: `RSTATS#${month}`, sk: dim }),
+  countersOf: (month: string) => ({ pk: `RSTATS#${month}` }),
+  /** The case a window's evaluator shows (the window = the staff account the tablet is signed in as). */
+  evaluator: (windowId: string) => ({ pk: `EVAL#${windowId}`, sk: 'EVAL' }),
+  /** Documents of the public disclosure page (六公开), published by a schedule. */
+  disclosure: (key: string) => ({ pk: 'DISCLOSURE', sk: key }),
 };
 
 export const directoryKeys = {

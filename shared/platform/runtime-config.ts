@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TABLES, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
+import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
 
 /**
@@ -34,7 +35,7 @@ const roleScopesJson = z
   })
   .pipe(roleScopesSchema);
 
-const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
+const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
 
 const envSchema = z.object({
   COUNTY_CODE: z.string().regex(/^\d{6}$/, 'expected a 6-digit county code').optional(),
@@ -49,6 +50,8 @@ const envSchema = z.object({
   // county settings (infra/counties/<code>.json); defaults are the county config's defaults
   AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  RATING_CALLBACK_WORKDAYS: whole(1, 5).default(1),
+  RATING_RECTIFY_WORKDAYS: whole(1, 30).default(15),
   TOTP_FOR_ALL: flag.default(false),
   ROLE_SCOPES_JSON: roleScopesJson.default({}),
   CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
@@ -65,10 +68,13 @@ export interface RuntimeConfig {
   readonly tables: Readonly<Partial<Record<TableId, string>>>;
   readonly queues: Readonly<Partial<Record<QueueId, string>>>;
   readonly topics: Readonly<Partial<Record<TopicId, string>>>;
+  readonly buckets: Readonly<Partial<Record<BucketId, string>>>;
   readonly kmsKeys: { readonly data?: string; readonly jwt?: string; readonly lookup?: string };
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
   readonly yellowCardWorkdays: number;
+  /** 差评 callback and rectification limits, in working days. */
+  readonly ratings: { readonly callbackWorkdays: number; readonly rectifyWorkdays: number };
   readonly totpForAll: boolean;
   readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
   readonly catalogIndexCheckSeconds: number;
@@ -96,10 +102,12 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     tables: byId(TABLES, e),
     queues: byId(QUEUES, e),
     topics: byId(TOPICS, e),
+    buckets: byId(BUCKETS, e),
     kmsKeys: { data: e.DATA_KMS_KEY_ID, jwt: e.JWT_KMS_KEY_ID, lookup: e.LOOKUP_KMS_KEY_ID },
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    ratings: { callbackWorkdays: e.RATING_CALLBACK_WORKDAYS, rectifyWorkdays: e.RATING_RECTIFY_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,

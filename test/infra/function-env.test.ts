@@ -24,6 +24,7 @@ const local: FunctionResources = {
   tables: { catalog: 'l-catalog', cases: 'l-cases', ratings: 'l-ratings', directory: 'l-directory', audit: 'l-audit' },
   queues: { delegation: 'http://127.0.0.1:1/q/l-delegation' },
   topics: { supervision: 'arn:aws:sns:cn-north-1:000000000000:l-supervision' },
+  buckets: { feed: 'l-feed' },
   keys: { devFiles: { data: '/tmp/d.json', jwt: '/tmp/j.json' } },
 };
 
@@ -52,6 +53,8 @@ describe.each(['411521', '640502'])('county %s', (code) => {
       tables: local.tables,
       queues: local.queues,
       topics: local.topics,
+      buckets: local.buckets,
+      ratings: s.county.ratings,
       devKeyFiles: { data: '/tmp/d.json', jwt: '/tmp/j.json' },
     });
     expect(cfg.kmsKeys).toEqual({ data: undefined, jwt: undefined, lookup: undefined });
@@ -64,6 +67,7 @@ describe('a county setting', () => {
     ...base,
     totpForAll: true,
     thresholds: { ...base.thresholds, yellowCardWorkdays: 3 },
+    ratings: { callbackWorkdays: 2, rectifyWorkdays: 10 },
     roleScopes: { supervisor: ['session', 'case.read'] },
   });
 
@@ -72,10 +76,11 @@ describe('a county setting', () => {
     const vars = functionsOf(s.appT).map((f) => f.Properties.Environment.Variables as Record<string, unknown>);
     const expected = synthesizedEnv(s);
     for (const v of vars) expect(v).toEqual(expected);
-    expect(vars[0]).toMatchObject({ TOTP_FOR_ALL: 'true', YELLOW_CARD_WORKDAYS: '3', ROLE_SCOPES_JSON: '{"supervisor":["session","case.read"]}' });
+    expect(vars[0]).toMatchObject({ TOTP_FOR_ALL: 'true', YELLOW_CARD_WORKDAYS: '3', RATING_CALLBACK_WORKDAYS: '2', RATING_RECTIFY_WORKDAYS: '10', ROLE_SCOPES_JSON: '{"supervisor":["session","case.read"]}' });
     expect(parseRuntimeConfig(functionEnvironment(county, local))).toMatchObject({
       totpForAll: true,
       yellowCardWorkdays: 3,
+      ratings: { callbackWorkdays: 2, rectifyWorkdays: 10 },
       roleScopes: { supervisor: ['session', 'case.read'] },
     });
   });

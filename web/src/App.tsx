@@ -5,6 +5,7 @@ import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
+import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
@@ -25,7 +26,7 @@ export default function App() {
         <Routes>
           <Route path="/" element={<FrontDoorPage />} />
           <Route path="/login" element={<LoginPage />} />
-          {[...itemRoutes, ...publicCaseRoutes].map((r) => (
+          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes].map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
           <Route element={<StaffLayout />}>
@@ -35,7 +36,7 @@ export default function App() {
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes].map((r) => (
+            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
           </Route>

@@ -21,6 +21,10 @@ export const NAV: NavEntry[] = [
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
+  { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
+  { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },
+  { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
+  { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },
 ];

@@ -100,6 +100,15 @@ export default function PublicStatusPage() {
                 <Timeline items={status.timeline.map((e) => ({ children: `${bjDateTime(e.at)}\u3000${e.label}` }))} data-testid="public-timeline" />
               </>
             )}
+            {/* 评价服务: the rating page takes the same key; a 查询码 means it came from the receipt's QR */}
+            <Link
+              to={`/rate/${encodeURIComponent(status.number)}${code ? `?code=${encodeURIComponent(code)}&from=qr` : ''}`}
+              state={{ ...(lookup && 'phone4' in lookup ? { phone4: lookup.phone4 } : {}), channel: code ? 'qr' : 'web' }}
+            >
+              <Button size="large" block style={{ marginTop: 16 }}>
+                评价服务
+              </Button>
+            </Link>
           </div>
         )}
         <Typography.Paragraph style={{ marginTop: 16 }}>
