@@ -48,7 +48,7 @@ const ID_CARD = demoItems().find((i) => i.name === '居民身份证核发')!;
 export const PERSON = { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' };
 
 /** A case accepted at the demo township through the real intake route (phone ends 5678). */
-export const acceptCase = async (stack: TestStack, clerkToken: string, applicant: Record<string, unknown> = PERSON): Promise<{ id: string; number: string; version: number; officeId: string }> => {
+export const acceptCase = async (stack: TestStack, clerkToken: string, applicant: Record<string, unknown> = PERSON): Promise<{ id: string; number: string; version: number; officeId: string; queryCode: string }> => {
   const res = await stack.fetch('/api/cases', {
     method: 'POST',
     token: clerkToken,
@@ -56,7 +56,7 @@ export const acceptCase = async (stack: TestStack, clerkToken: string, applicant
     json: { itemCode: ID_CARD.code, applicant, materialsReceived: ID_CARD.materials.filter((m) => m.required).map((m) => m.name) },
   });
   if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { case: { id: string; number: string; version: number; officeId: string } }).case;
+  return ((await res.json()) as { case: { id: string; number: string; version: number; officeId: string; queryCode: string } }).case;
 };
 
 /** Takes a case through 开始办理 and 办结 (approved) through the real routes. */
