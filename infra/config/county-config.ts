@@ -52,6 +52,13 @@ const countyConfigSchema = z
         apiBurstLimit: z.number().int().positive().default(400),
       })
       .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400 }),
+    /** Phase limits of the network's hops, in working days (移交 within, 签收 within). */
+    phaseLimits: z
+      .object({
+        handOverWorkdays: z.number().int().min(0, '移交时限不能为负数').max(10, '移交时限不能超过 10 个工作日').default(1),
+        receiveWorkdays: z.number().int().min(0, '签收时限不能为负数').max(10, '签收时限不能超过 10 个工作日').default(1),
+      })
+      .default({ handOverWorkdays: 1, receiveWorkdays: 1 }),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

@@ -3,15 +3,21 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/d
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
-import { countyWide, visibleOrNotFound } from './access.ts';
+import { countyWide, holderOf, visibleOrNotFound } from './access.ts';
+import { listInbox } from '../network/inbox.ts';
+import { officeNames } from '../network/offices.ts';
+import { phasesOf } from '../network/phases.ts';
+import { DEFAULT_PHASE_LIMITS, type PhaseLimits } from '../network/ports.ts';
 import { caseAudit } from './commit.ts';
 import { CASE_STATUSES } from './model.ts';
 import type { CasePorts } from './store.ts';
 import { listView, publicView, staffView } from './views.ts';
 
 export const listQuery = z.object({
-  view: z.enum([...CASE_STATUSES, 'due_soon', 'overdue'], { error: '列表类型无效' }).default('accepted'),
+  view: z.enum([...CASE_STATUSES, 'due_soon', 'overdue', 'inbox'], { error: '列表类型无效' }).default('accepted'),
   officeId: z.string().optional(),
+  /** The `next` of the previous page. */
+  cursor: z.string().max(2000).optional(),
 });
 
 const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
@@ -22,11 +28,19 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 const DUE_SOON_WORKDAYS = 2;
 
 /** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
-export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock'>, p: Principal, q: z.output<typeof listQuery>) => {
+export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'>, p: Principal, q: z.output<typeof listQuery>) => {
   needScope(p, 'case.read');
+  // 待签收: cases handed to the caller's office, not yet signed (its inbox, never a scan)
+  if (q.view === 'inbox') {
+    const r = await listInbox(ports, p, { kind: 'case', cursor: q.cursor });
+    return { cases: r.entries, ...(r.next ? { next: r.next } : {}) };
+  }
   // county-wide readers may look at any office; everyone else at their own
   const officeId = q.officeId && countyWide(p) ? q.officeId : p.officeId;
-  if (q.view !== 'due_soon' && q.view !== 'overdue') return { cases: (await ports.cases.ofOffice(officeId, q.view)).cases.map(listView) };
+  if (q.view !== 'due_soon' && q.view !== 'overdue') {
+    const page = await ports.cases.ofOffice(officeId, q.view, { limit: 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { cases: page.cases.map(listView), ...(page.cursor ? { next: page.cursor } : {}) };
+  }
   const now = ports.clock();
   const nowIso = now.toISOString();
   const horizon = q.view === 'overdue' ? nowIso : endOfChinaDay(addWorkdays(chinaDate(now), DUE_SOON_WORKDAYS, (await ports.calendar()).cal).dueDate);
@@ -34,11 +48,16 @@ export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'c
   return { cases: open.filter((c) => (q.view === 'overdue' ? c.dueAt! < nowIso : c.dueAt! >= nowIso)).map(listView) };
 };
 
-export const getCase = async (ports: Pick<CasePorts, 'cases'>, p: Principal, input: { id: string }) => {
+/** A case with its timeline; on the network also its pending phases (who must act by when, late or not) and the offices' names. */
+export const getCase = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'> & { limits?: PhaseLimits }, p: Principal, input: { id: string }) => {
   needScope(p, 'case.read');
   const c = visibleOrNotFound(p, (await ports.cases.get(input.id))?.record);
-  return { case: staffView(c), events: await ports.cases.events(input.id) };
+  const [events, { cal }, name] = await Promise.all([ports.cases.events(input.id), ports.calendar(), officeNames(ports.offices)]);
+  const phases = phasesOf(c, ports.clock(), cal, ports.limits ?? DEFAULT_PHASE_LIMITS);
+  const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(Boolean);
+  return { case: staffView(c), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
 };
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
 
 /** The full ID number, only on an explicit, audited action (个人信息保护). */
 export const viewIdNumber = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: Principal, input: { id: string }, meta: RequestMeta) => {

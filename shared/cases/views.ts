@@ -1,10 +1,11 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
+import { holderOf } from './access.ts';
 
 /** What staff see: personal data masked (the full ID only through the audited view-id action). */
 export const staffView = (c: CaseRecord) => {
   const { applicant, ...rest } = c;
   const { sealed: _sealed, phone4: _p4, ...shown } = applicant;
-  return { ...rest, statusLabel: STATUS_LABELS[c.status], applicant: shown };
+  return { ...rest, handlingOfficeId: holderOf(c), statusLabel: STATUS_LABELS[c.status], applicant: shown };
 };
 
 /** A row of a work list: the name masked too. */
@@ -21,6 +22,9 @@ export const listView = (c: CaseRecord) => ({
   dueAt: c.dueAt,
   officeId: c.officeId,
   handedTo: c.handedTo,
+  handlingOfficeId: holderOf(c),
+  transferPhase: c.transfer?.phase,
+  commissionNumber: c.commission?.number,
   version: c.version,
 });
 

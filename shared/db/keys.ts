@@ -98,3 +98,22 @@ export const auditKeys = {
   byActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
   byTarget: (targetType: string, targetId: string, at: string) => ({ gsi2pk: `TARGET#${targetType}#${targetId}`, gsi2sk: at }),
 };
+
+/** The network (转报, 交办, 联办, 全程代办): inboxes, commissions, late-phase index — all in the cases table. */
+export const networkKeys = {
+  /** One entry of an office's inbox (待签收): kind, then newest by sending time. */
+  inboxEntry: (officeId: string, kind: string, sentAt: string, refId: string) => ({ pk: `INBOX#${officeId}`, sk: `${kind}#${sentAt}#${refId}` }),
+  inboxOf: (officeId: string, kind?: string) => ({ pk: `INBOX#${officeId}`, skPrefix: kind ? `${kind}#` : '' }),
+  /**
+   * gsi3 of an inbox entry: pending hops by the receiver's phase limit, write-sharded like K5 and
+   * sparse (only while waiting), so late 签收 is found in O(late), never by a scan.
+   */
+  pendingByDue: (refId: string, dueAt: string) => ({ gsi3pk: `PHASE#${shardOf(refId)}`, gsi3sk: `${dueAt}#${refId}` }),
+  pendingShard: (shard: number) => ({ index: 'gsi3', pk: `PHASE#${shard}` }),
+  /** A 全程代办 commission. */
+  commission: (id: string) => ({ pk: `COMM#${id}`, sk: 'COMM' }),
+  /** gsi4 of a commission (K6): an agent's commissions, newest first. */
+  commissionsOfAgent: (agentId: string) => ({ index: 'gsi4', pk: `AGENT#${agentId}` }),
+  /** Daily sequence of commission numbers (DB-411521-20261122-0001): the case sequence under `<county>#D`. */
+  commissionSequenceCounty: (county: string) => `${county}#D`,
+};

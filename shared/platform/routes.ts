@@ -72,6 +72,21 @@ export const ROUTES = [
   { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') , fn: 'cases' },
   { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') , fn: 'cases' },
   { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub , fn: 'public-status' },
+  // the network: 转报 → 签收 → 回复, 交办 and 联办 parts, 全程代办 (shared/network); hops go over the delegation queue
+  { name: 'cases-forward', method: 'POST', path: '/api/cases/{id}/forward', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-receive', method: 'POST', path: '/api/cases/{id}/receive', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-return', method: 'POST', path: '/api/cases/{id}/return', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task', method: 'POST', path: '/api/cases/{id}/tasks', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task-receive', method: 'POST', path: '/api/cases/{id}/tasks/{taskId}/receive', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task-answer', method: 'POST', path: '/api/cases/{id}/tasks/{taskId}/answer', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-inbox', method: 'GET', path: '/api/inbox', access: s('case.read'), fn: 'cases' },
+  { name: 'cases-forward-counts', method: 'GET', path: '/api/inbox/counts', access: s('case.read'), fn: 'cases' },
+  { name: 'commissions-create', method: 'POST', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
+  { name: 'commissions-list', method: 'GET', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
+  { name: 'commissions-get', method: 'GET', path: '/api/commissions/{id}', access: s('case.read'), fn: 'cases' },
+  { name: 'commissions-take-in', method: 'POST', path: '/api/commissions/{id}/take-in', access: s('case.accept'), fn: 'cases' },
+  { name: 'commissions-hand-back', method: 'POST', path: '/api/cases/{id}/hand-back', access: s('case.handle'), fn: 'cases' },
+  { name: 'commissions-deliver', method: 'POST', path: '/api/commissions/{id}/deliver', access: s('commission.create'), fn: 'cases' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -49,6 +49,8 @@ const envSchema = z.object({
   // county settings (infra/counties/<code>.json); defaults are the county config's defaults
   AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  HAND_OVER_WORKDAYS: whole(0, 10).default(1),
+  RECEIVE_WORKDAYS: whole(0, 10).default(1),
   TOTP_FOR_ALL: flag.default(false),
   ROLE_SCOPES_JSON: roleScopesJson.default({}),
   CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
@@ -67,6 +69,8 @@ export interface RuntimeConfig {
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
   readonly yellowCardWorkdays: number;
+  /** The network's phase limits in working days (county config `phaseLimits`). */
+  readonly phaseLimits: { readonly handOverWorkdays: number; readonly receiveWorkdays: number };
   readonly totpForAll: boolean;
   readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
   readonly catalogIndexCheckSeconds: number;
@@ -97,6 +101,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    phaseLimits: { handOverWorkdays: e.HAND_OVER_WORKDAYS, receiveWorkdays: e.RECEIVE_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
