@@ -20,7 +20,7 @@ import { functionEnvironment, type FunctionResources } from '../config/function-
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, type Grant } from '../../shared/platform/functions.ts';
+import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, OPS_USES, SCHEDULE_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import type { DataStack } from './data-stack.ts';
@@ -144,6 +144,9 @@ export class AppStack extends Stack {
       return target;
     });
 
+    // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
+    const ops = Object.entries(OPS_USES).map(([id, uses]) => fn(`Ops-${id}`, `functions/ops/${id}.ts`, roleFor(`ops-${id}`, uses), Duration.minutes(5)));
+
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
@@ -163,7 +166,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled]) {
+    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, ...ops]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

@@ -40,6 +40,8 @@ export type Grant =
   | 'token:sign'
   | 'token:verify'
   | 'queue:delegation:send'
+  /** Move the delegation DLQ's messages back to the queue (receive + delete on the DLQ, send on the queue). */
+  | 'queue:delegation:redrive'
   | 'topic:publish'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe';
@@ -79,6 +81,11 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
   'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+};
+
+/** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
+export const OPS_USES: Record<string, readonly Grant[]> = {
+  redrive: ['queue:delegation:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

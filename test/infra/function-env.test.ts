@@ -5,6 +5,7 @@ import { functionEnvironment, type FunctionResources } from '../../infra/config/
 import { stackResources } from '../../infra/stacks/app-stack.ts';
 import { parseRuntimeConfig } from '../../shared/platform/runtime-config.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
+import { OPS_USES } from '../../shared/platform/functions.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 import { SCHEDULES } from '../../shared/platform/schedules.ts';
 
@@ -31,7 +32,7 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
-    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + 1);
+    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(OPS_USES).length + 1);
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));
     expect(expected.TABLE_CASES).toEqual({ 'Fn::ImportValue': expect.stringContaining(`Bianmin-${code}-Data`) });
