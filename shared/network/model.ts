@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import type { Applicant } from '../cases/model.ts';
 import { applicantInput } from '../cases/model.ts';
+import { CONSENT_METHODS, TASK_KINDS, type CommissionStatus, type ConsentMethod, type InboxKind, type TaskKind } from './labels.ts';
+
+export * from './labels.ts';
 
 /**
  * The network's records: a case's hops between offices (转报 and its 回复, 交办 tasks and 联办
@@ -34,10 +37,7 @@ export interface Transfer {
   returnedAt?: string;
 }
 
-/** 交办 tasks (on-site verification, a township's opinion) and 联办 parts. */
-export const TASK_KINDS = ['verify', 'opinion', 'joint'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-export const TASK_KIND_LABELS: Record<TaskKind, string> = { verify: '实地核查', opinion: '初审意见', joint: '联办' };
+/** 交办 tasks (on-site verification, a township's opinion) and 联办 parts: TASK_KINDS in labels.ts. */
 
 export const TASK_PHASES = ['sent', 'delivered', 'received', 'answering', 'answered'] as const;
 export type TaskPhase = (typeof TASK_PHASES)[number];
@@ -89,18 +89,6 @@ export interface CommissionLink {
 }
 
 /** 全程代办: 委托 (recorded at the station) → 受理 (the township takes it in) → 回交 → 送达 by the agent. */
-export const COMMISSION_STATUSES = ['submitted', 'taken_in', 'returned', 'delivered'] as const;
-export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
-export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
-  submitted: '已委托，待乡镇接收',
-  taken_in: '乡镇已受理，办理中',
-  returned: '结果已回交，待送达',
-  delivered: '已送达申请人',
-};
-
-export const CONSENT_METHODS = ['signed', 'fingerprint', 'proxy_signed'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
-export const CONSENT_LABELS: Record<ConsentMethod, string> = { signed: '本人签字', fingerprint: '本人按手印', proxy_signed: '近亲属代签（附说明）' };
 
 export interface Commission {
   id: string;
@@ -135,9 +123,6 @@ export interface Commission {
 }
 
 /** What waits in an office's inbox (待签收): a case handed to it, a task, a commission, a result handed back. */
-export const INBOX_KINDS = ['case', 'task', 'commission', 'handback'] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
-export const INBOX_LABELS: Record<InboxKind, string> = { case: '转报件', task: '交办任务', commission: '代办件', handback: '回交待送达' };
 
 export interface InboxEntry {
   officeId: string;

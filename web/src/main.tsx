@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -11,6 +12,9 @@ import { ElderProvider, useElder } from './shell/elder.tsx';
 import './shell/shell.css';
 
 dayjs.locale('zh-cn');
+
+// the network's pages fetch through TanStack Query (one client; retried once, never on focus)
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false }, mutations: { retry: false } } });
 
 /** antd theme follows 长者版: larger type and controls, stronger contrast. */
 const Themed = () => {
@@ -24,9 +28,11 @@ const Themed = () => {
           : { colorPrimary: '#b71c1c', borderRadius: 4 },
       }}
     >
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 };

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { EVENT_LABELS, KIND_LABELS, type CaseView, type TimelineEvent } from './types.ts';
+import CaseNetworkPanel from '../network/CaseNetworkPanel.tsx';
 
 type Action = 'supplement' | 'start' | 'suspend' | 'resume' | 'extend' | 'decide' | 'fees' | 'deliver' | 'withdraw';
 
@@ -22,7 +23,7 @@ const ACTIONS: Array<{ action: Action; label: string; statuses: string[]; scope:
 
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const [c, setCase] = useState<CaseView | null>(null);
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [procedures, setProcedures] = useState<Array<{ name: string; maxDays: number }>>([]);
@@ -63,7 +64,9 @@ export default function CaseDetailPage() {
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!c) return null;
-  const available = ACTIONS.filter((a) => a.statuses.includes(c.status) && can(a.scope));
+  // only the office holding the case acts on it (the network: 转报 moves it between offices)
+  const holds = (c.handlingOfficeId ?? c.officeId) === user?.officeId;
+  const available = ACTIONS.filter((a) => holds && a.statuses.includes(c.status) && can(a.scope));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
@@ -103,6 +106,7 @@ export default function CaseDetailPage() {
           {c.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason}`}{c.decision.onTime ? '' : '（超期）'}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <CaseNetworkPanel id={id} version={c.version} onChange={load} />
       <Card title="办理过程">
         <Timeline items={events.map((e) => ({ children: `${e.at.replace('T', ' ').slice(0, 16)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>

@@ -2,6 +2,8 @@ export interface CaseView {
   id: string;
   number: string;
   officeId: string;
+  /** The office whose hands the case is in (转报 moves it). */
+  handlingOfficeId?: string;
   itemCode: string;
   itemVersion: number;
   itemName: string;
@@ -44,6 +46,12 @@ export const EVENT_LABELS: Record<string, string> = {
   fees: '收费',
   delivered: '送达',
   withdrawn: '撤回',
-  forwarded: '转交',
+  forwarded: '转报',
+  received: '签收',
+  returned: '回复',
+  task_assigned: '交办',
+  task_received: '签收交办',
+  task_answered: '交办答复',
+  handed_back: '回交代办点',
 };
 export const KIND_LABELS: Record<string, string> = { immediate: '即办件', promised: '承诺件', joint: '联办件', escalated: '上报件' };
