@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
-import { caseKeys, networkKeys, OPEN_SHARDS } from '../db/keys.ts';
+import { caseKeys, findKeys, networkKeys, OPEN_SHARDS } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
@@ -50,7 +50,7 @@ const commissionItem = (c: Commission, applicantHash?: string) => ({
 const inboxItem = (e: InboxEntry) => ({ ...networkKeys.inboxEntry(e.officeId, e.kind, e.sentAt, e.refId), ...networkKeys.pendingByDue(e.refId, e.dueAt), ...e });
 
 /** Each transaction item, with what it stands for (to read the cancellation reasons back). */
-type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'audit';
+type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'audit';
 
 const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown> }> => {
   const TableName = T();
@@ -104,6 +104,8 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
       return [{ part: 'inbox', item: { Put: { TableName, Item: inboxItem(w.entry) } } }];
     case 'inbox-delete':
       return [{ part: 'inbox', item: { Delete: { TableName, Key: networkKeys.inboxEntry(w.entry.officeId, w.entry.kind, w.entry.sentAt, w.entry.refId) } } }];
+    case 'find':
+      return [{ part: 'find', item: { Put: { TableName, Item: { ...findKeys.entry(w.hash, w.at, w.caseId), caseId: w.caseId } } } }];
     case 'commission':
       return w.expectedVersion === undefined
         ? [{ part: 'commission-new', item: { Put: { TableName, Item: commissionItem(w.commission, w.applicantHash), ConditionExpression: 'attribute_not_exists(pk)' } } }]
@@ -244,6 +246,20 @@ export const dynamoCaseStore = (): CaseStore => ({
       if (kind in counts) counts[kind] += 1;
     }
     return counts;
+  },
+  findCases: async (by, limit = 20) => {
+    if ('applicantHash' in by) {
+      // K7: the index holds the whole case (projection ALL)
+      const k = findKeys.applicant(by.applicantHash);
+      const r = await dynamo().send(new QueryCommand({ TableName: T(), IndexName: k.index, KeyConditionExpression: 'gsi5pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ScanIndexForward: false, Limit: limit }));
+      return (r.Items ?? []).map(record);
+    }
+    const r = await dynamo().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': findKeys.of(by.findHash).pk }, ScanIndexForward: false, Limit: limit }));
+    const ids = [...new Set((r.Items ?? []).map((i) => i.caseId as string))];
+    if (!ids.length) return [];
+    const got = await dynamo().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: ids.map((id) => caseKeys.case(id)) } } }));
+    const byId = new Map((got.Responses?.[T()] ?? []).map((i) => [i.id as string, record(i)]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   },
   commission: async (id) => {
     const r = await dynamo().send(new GetCommand({ TableName: T(), Key: networkKeys.commission(id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));

@@ -76,7 +76,11 @@ export const newCase = (a: {
   };
 };
 
-export const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string }> => {
+/** The keyed hashes a case is found by (search by name or phone): domain-separated from the ID's. */
+export const findHashes = (sealer: Sealer, a: Pick<IntakeInput['applicant'], 'name' | 'phone'>): Promise<string[]> =>
+  Promise.all([sealer.lookupHash(`name:${a.name.trim()}`), sealer.lookupHash(`phone:${a.phone.trim()}`)]);
+
+export const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string; finds: string[] }> => {
   const id = a.type === 'person' ? a.idNumber : a.creditCode;
   const applicant: Applicant = {
     type: a.type,
@@ -88,7 +92,8 @@ export const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant'])
     sealed: await sealer.seal({ id, phone: a.phone }),
     ...(a.type === 'organisation' && !isValidUscc(id) ? { idWarning: '统一社会信用代码校验位不符，请核对营业执照' } : {}),
   };
-  return { applicant, hash: await sealer.lookupHash(id) };
+  const [hash, finds] = await Promise.all([sealer.lookupHash(id), findHashes(sealer, a)]);
+  return { applicant, hash, finds };
 };
 
 export const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
@@ -120,7 +125,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
     if (!office || !mayTakeIn(item, office))
       throw new ValidationError('该事项不在本机构受理', [{ path: 'itemCode', message: `“${item.name}”的受理地点：${item.intakeAt.map((x) => INTAKE_PLACE_LABELS[x]).join('、')}` }]);
   }
-  const { applicant, hash } = await sealApplicant(ports.sealer, body.applicant);
+  const { applicant, hash, finds } = await sealApplicant(ports.sealer, body.applicant);
   const { cal } = await ports.calendar();
   const county = p.officeId.slice(0, 6);
   const { missing, status } = intakeStatus(item, body.materialsReceived, Boolean(body.notAccepted));
@@ -137,6 +142,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
           { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
+          ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

@@ -43,6 +43,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
   const rates = new Map<string, number>();
   const inboxes = new Map<string, InboxEntry>();
   const commissions = new Map<string, { commission: Commission; applicantHash?: string }>();
+  const finds = new Map<string, Map<string, string>>();
   const audits: AuditInput[] = [];
   let commits = 0;
   let failing = 0;
@@ -69,6 +70,8 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         return [inboxKey(w.entry)];
       case 'commission':
         return [`COMM#${w.commission.id}`];
+      case 'find':
+        return [`FIND#${w.hash}/${w.at}#${w.caseId}`];
     }
   };
 
@@ -88,6 +91,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         return events.get(w.caseId)?.has(hopKey(w)) ? new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理') : undefined;
       case 'inbox-put':
       case 'inbox-delete':
+      case 'find':
         return undefined;
       case 'commission': {
         const had = commissions.get(w.commission.id);
@@ -131,6 +135,12 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       case 'inbox-delete':
         inboxes.delete(inboxKey(w.entry));
         return;
+      case 'find': {
+        const m = finds.get(w.hash) ?? new Map<string, string>();
+        m.set(`${w.at}#${w.caseId}`, w.caseId);
+        finds.set(w.hash, m);
+        return;
+      }
       case 'commission': {
         const hash = w.applicantHash ?? commissions.get(w.commission.id)?.applicantHash;
         commissions.set(w.commission.id, { commission: clone(w.commission), ...(hash ? { applicantHash: hash } : {}) });
@@ -199,6 +209,13 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       const counts = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0])) as Record<InboxKind, number>;
       for (const e of inboxes.values()) if (e.officeId === officeId) counts[e.kind] += 1;
       return counts;
+    },
+    findCases: async (by, limit = 20) => {
+      const ids =
+        'applicantHash' in by
+          ? [...cases.values()].filter((r) => r.applicantHash === by.applicantHash).sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1)).map((r) => r.record.id)
+          : [...(finds.get(by.findHash) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, id]) => id);
+      return ids.slice(0, limit).flatMap((id) => (cases.has(id) ? [clone(cases.get(id)!.record)] : []));
     },
     commission: async (id) => {
       const c = commissions.get(id);

@@ -3,13 +3,14 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/d
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
-import { countyWide, holderOf, visibleOrNotFound } from './access.ts';
+import { canSee, countyWide, holderOf, visibleOrNotFound } from './access.ts';
+import { isValidIdNumber } from './identity-numbers.ts';
 import { listInbox } from '../network/inbox.ts';
 import { officeNames } from '../network/offices.ts';
 import { phasesOf } from '../network/phases.ts';
 import { DEFAULT_PHASE_LIMITS, type PhaseLimits } from '../network/ports.ts';
 import { caseAudit } from './commit.ts';
-import { CASE_STATUSES } from './model.ts';
+import { CASE_STATUSES, type CaseRecord } from './model.ts';
 import type { CasePorts } from './store.ts';
 import { listView, publicView, staffView } from './views.ts';
 
@@ -18,6 +19,8 @@ export const listQuery = z.object({
   officeId: z.string().optional(),
   /** The `next` of the previous page. */
   cursor: z.string().max(2000).optional(),
+  /** Find a case: its number, the applicant's ID number, phone or name (keyed-hash look-ups, never a scan). */
+  q: z.string().trim().min(1, '请输入受理编号、申请人姓名、证件号码或手机号').max(50, '查询内容过长').optional(),
 });
 
 const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
@@ -28,8 +31,25 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 const DUE_SOON_WORKDAYS = 2;
 
 /** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
-export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'>, p: Principal, q: z.output<typeof listQuery>) => {
+/**
+ * Finds the cases the caller may see by number, ID number (K7), phone or name (FIND#: keyed hashes
+ * written at intake). What the query is, is read from its shape; a name is anything else.
+ */
+export const findCases = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: Principal, text: string) => {
   needScope(p, 'case.read');
+  const q = text.trim();
+  const up = q.toUpperCase();
+  let found: CaseRecord[];
+  if (/^\d{6}-\d{8}-\d{4}$/.test(q)) found = [await ports.cases.byNumber(q)].filter((c): c is CaseRecord => c !== undefined);
+  else if (isValidIdNumber(up) || /^[0-9A-Z]{18}$/.test(up)) found = await ports.cases.findCases({ applicantHash: await ports.sealer.lookupHash(up) });
+  else if (/^1[3-9]\d{9}$/.test(q)) found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`phone:${q}`) });
+  else found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`name:${q}`) });
+  return { cases: found.filter((c) => canSee(p, c)).map(listView) };
+};
+
+export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'sealer'>, p: Principal, q: z.output<typeof listQuery>) => {
+  needScope(p, 'case.read');
+  if (q.q) return findCases(ports, p, q.q);
   // 待签收: cases handed to the caller's office, not yet signed (its inbox, never a scan)
   if (q.view === 'inbox') {
     const r = await listInbox(ports, p, { kind: 'case', cursor: q.cursor });

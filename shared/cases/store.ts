@@ -54,7 +54,9 @@ export type CaseWrite =
   /** Takes an entry out of an office's inbox (signed, taken in, delivered); absent is fine. */
   | { op: 'inbox-delete'; entry: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'> }
   /** Writes a commission: new when `expectedVersion` is absent, else conditional on it (STALE_VERSION). */
-  | { op: 'commission'; commission: Commission; applicantHash?: string; expectedVersion?: number };
+  | { op: 'commission'; commission: Commission; applicantHash?: string; expectedVersion?: number }
+  /** A way to find the case again: the keyed hash of the applicant's name or phone. Condition: none (written once, with the case). */
+  | { op: 'find'; hash: string; caseId: string; at: string };
 
 /**
  * The conflicts commit reports, as domain errors: use cases tell them apart by code.
@@ -113,6 +115,8 @@ export interface CaseStore {
   inbox(officeId: string, kind: InboxKind, page?: { limit?: number; cursor?: string }): Promise<InboxPage>;
   /** How many entries of each kind wait in an office's inbox (for the menu). */
   inboxCounts(officeId: string): Promise<Record<InboxKind, number>>;
+  /** Cases found by a keyed hash: of the applicant's ID number (K7) or of a name or phone (FIND#), newest first, at most `limit`. */
+  findCases(by: { applicantHash: string } | { findHash: string }, limit?: number): Promise<CaseRecord[]>;
   /** A commission by id (strongly consistent), with its applicant's keyed hash. */
   commission(id: string): Promise<{ commission: Commission; applicantHash?: string } | undefined>;
   /** The commissions a village agent recorded, newest first, paged. */

@@ -117,3 +117,12 @@ export const networkKeys = {
   /** Daily sequence of commission numbers (DB-411521-20261122-0001): the case sequence under `<county>#D`. */
   commissionSequenceCounty: (county: string) => `${county}#D`,
 };
+
+/** Finding a case by the applicant's name or phone: a keyed hash (HMAC) of the value, never the value. */
+export const findKeys = {
+  /** One small item per case and value, written with the case at intake: `FIND#<hmac>`, newest first by `<at>#<caseId>`. */
+  entry: (hash: string, at: string, caseId: string) => ({ pk: `FIND#${hash}`, sk: `${at}#${caseId}` }),
+  of: (hash: string) => ({ pk: `FIND#${hash}` }),
+  /** The applicant's ID number: K7 (gsi5 of the case item). */
+  applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
+};

@@ -74,7 +74,7 @@ export const createCommission = async (ports: Ports, p: Principal, input: Commis
     const again = await ports.cases.commission(id);
     if (again) return { commission: again.commission, replayed: true };
   }
-  const { applicant, hash } = await sealApplicant(ports.sealer, input.applicant);
+  const { applicant, hash, finds } = await sealApplicant(ports.sealer, input.applicant);
   const { cal } = await ports.calendar();
   const now = ports.clock();
   const day = chinaDate(now);
@@ -101,6 +101,7 @@ export const createCommission = async (ports: Ports, p: Principal, input: Commis
     createdAt,
     hopId: randomUUID(),
     takeInDueAt: phaseDue(createdAt, ports.limits.receiveWorkdays, cal),
+    findHashes: finds,
     version: 1,
   };
   try {
@@ -122,7 +123,7 @@ const visibleCommission = (p: Principal, k: Commission | undefined): Commission 
 };
 
 export const commissionView = (k: Commission, now: Date) => {
-  const { applicant, ...rest } = k;
+  const { applicant, findHashes: _f, ...rest } = k;
   const { sealed: _s, phone4: _p, ...shown } = applicant;
   return { ...rest, applicant: shown, statusLabel: COMMISSION_STATUS_LABELS[k.status], late: commissionLate(k, now) };
 };
@@ -208,6 +209,7 @@ export const takeIn = async (
         ...countWrites(c.officeId, day, c.status === 'accepted' ? { taken: 1 } : undefined),
         { op: 'commission', commission: taken, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
+        ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
       ],
       [caseAudit(p, `case.intake.${c.status}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),

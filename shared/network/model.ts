@@ -119,6 +119,8 @@ export interface Commission {
   takenInBy?: string;
   returnedAt?: string;
   delivery?: { signedBy: string; at: string; by: string };
+  /** Keyed hashes of the applicant's name and phone: the case taken in from it is found by them. */
+  findHashes?: string[];
   version: number;
 }
 

@@ -102,6 +102,17 @@ describe('转报 township → 县民政局 → reply → delivered, over the del
     expect((audit.Items ?? []).map((a) => a.action).sort()).toEqual(['case.decide', 'case.deliver', 'case.forward', 'case.intake.accepted', 'case.receive', 'case.return', 'case.start']);
   });
 
+  it('finds a case by number, ID number, phone or name (keyed hashes), only where the caller may see it', async () => {
+    const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
+    const who = { type: 'person', name: '周九', idNumber: '11010519491231002X', phone: '13600001111' };
+    const c = (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: who, materialsReceived: materials }, token: tokens['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;
+    const find = async (q: string, whoAsks = 'clerk.lingshan') => (await json(await get(`/api/cases?q=${encodeURIComponent(q)}`, whoAsks))).cases.map((x: any) => x.id);
+    for (const q of [c.number, '周九', '13600001111', '11010519491231002x']) expect(await find(q), q).toContain(c.id);
+    expect(await find('周九', 'clerk.zilu')).toEqual([]);
+    const answer = await (await get(`/api/cases?q=${encodeURIComponent('13600001111')}`, 'clerk.lingshan')).text();
+    expect(answer).not.toMatch(/13600001111|周九|11010519491231002X/);
+  });
+
   it('answers 400 with field paths for a bad forward and writes nothing', async () => {
     const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
     const c = (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials }, token: tokens['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;

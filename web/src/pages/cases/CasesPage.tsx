@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import CaseSearch from '../network/CaseSearch.tsx';
 import { api } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { KIND_LABELS } from './types.ts';
@@ -54,6 +55,7 @@ export default function CasesPage() {
           </Button>
         )}
       </Space>
+      <CaseSearch />
       <Tabs activeKey={view} onChange={setView} items={VIEWS.map(([key, label]) => ({ key, label }))} />
       {error && <Alert type="error" showIcon message={error} />}
       <Table
