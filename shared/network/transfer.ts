@@ -57,6 +57,8 @@ export const forward = async (ports: Ports, p: Principal, input: { id: string; e
     return { forwardId: t.id, case: c };
   }
   checkAction('forward', c, input.expectedVersion);
+  // one 转报 at a time: the office it came to replies to the office that took it in (parts of the work go by 交办)
+  if (t?.phase === 'received') throw new RuleError('FORWARDED_HERE', '该办件由其他机构转报而来：办结后请回复，需要其他机构协助请用交办');
   const to = await receivingOffice(ports.offices, input.toOfficeId, p.officeId);
   const now = ports.clock();
   const { cal } = await ports.calendar();

@@ -99,6 +99,19 @@ describe('转报 township → county department → 回复', () => {
     expect(await seenBy(w, CLERK, c.id)).toBe(false);
   });
 
+  it('交办 of a whole case county → township is the same path: the township signs, handles and replies', async () => {
+    const w = world(at('2026-11-02'));
+    const c = (await intake(w.ports, DEPT_CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META)).case;
+    await forward(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 1, toOfficeId: OFFICE, reason: '交办灵山镇办理' }, META);
+    await w.deliver(3);
+    const r = await receive(w.ports, CLERK, { id: c.id, expectedVersion: 3 }, META);
+    const d = await lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: r.version, result: 'approved' }, META);
+    await returnCase(w.ports, CLERK, { id: c.id, expectedVersion: d.version, note: '已办结' }, META);
+    await w.deliver(3);
+    expect((await getCase(w.ports, DEPT_CLERK, { id: c.id })).case).toMatchObject({ handlingOfficeId: DEPT_OFFICE, status: 'decided', transfer: { phase: 'returned' } });
+    expect(await seenBy(w, THIRD_CLERK, c.id)).toBe(false);
+  });
+
   it('refuses what the network cannot do, writing nothing', async () => {
     const w = world(at('2026-11-02'));
     const c = await take(w);
@@ -120,6 +133,8 @@ describe('转报 township → county department → 回复', () => {
     await expect(receive(w.ports, THIRD_CLERK, { id: c.id, expectedVersion: 3 }, META)).rejects.toBeInstanceOf(NotFoundError);
     await receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 3 }, META);
     await expect(receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 4 }, META)).rejects.toBeInstanceOf(RuleError);
+    // the department replies to the township; it does not pass the case on (交办 is for help)
+    await expect(forward(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 4, toOfficeId: '411521-rsj', reason: '再转' }, META)).rejects.toMatchObject({ code: 'FORWARDED_HERE' });
   });
 
   it('a lost message: the same request on the version shown sends the very same hand-over again, applied once', async () => {
