@@ -11,6 +11,7 @@ import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
 import { applyEnv, localFunctionEnv } from './env.ts';
 import { loadCountyConfig, type CountyConfig } from '../infra/config/county-config.ts';
+import { migrateOnStart } from './migrate-on-start.ts';
 
 /**
  * The embedded default: DynamoDB Local + fauxqs + the local gateway, queue poller and scheduler,
@@ -63,6 +64,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     const env = await localFunctionEnv({ county, prefix: `local-${county.code}`, endpoints, dataDir: opts.dataDir });
     applyEnv(env);
 
+    for (const m of await migrateOnStart(county.code)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
     const seed = opts.seed ? await seedDemoCounty(county) : undefined;
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });

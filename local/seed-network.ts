@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamoCatalogStore } from '../shared/catalog/dynamo-catalog.ts';
 import { commitVersions } from '../shared/catalog/import.ts';
 import { parseItem, type Item } from '../shared/catalog/item.ts';
 import type { CatalogStore } from '../shared/catalog/store.ts';
-import { directoryStore } from '../shared/identity/directory-store.ts';
+import { ConflictError } from '../shared/errors/domain-errors.ts';
+import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
 import { hashPassword } from '../shared/identity/password.ts';
-import { DEMO_PASSWORD } from '../shared/identity/seed-demo.ts';
+import { DEMO_PASSWORD } from './seed-demo-directory.ts';
 import { ROLE_LABELS, type Role } from '../shared/identity/scopes.ts';
 import type { StaffUser } from '../shared/identity/types.ts';
 
@@ -39,7 +39,7 @@ export const routeDibao = async (store: CatalogStore, countyCode: string): Promi
   return true;
 };
 
-const alreadyThere = (e: unknown): boolean => e instanceof TransactionCanceledException || e instanceof ConditionalCheckFailedException;
+const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.code === 'USERNAME_TAKEN';
 
 export const seedNetworkDemo = async (countyCode: string, officeName: (id: string) => string): Promise<Array<{ username: string; role: string; office: string }>> => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -60,7 +60,7 @@ export const seedNetworkDemo = async (countyCode: string, officeName: (id: strin
       updatedAt: now,
     };
     try {
-      await directoryStore.transact(directoryStore.createUserItems(user));
+      await dynamoDirectory().commit([{ op: 'create-user', user }], []);
     } catch (e) {
       if (!alreadyThere(e)) throw e;
     }

@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../infra/config/county-config.ts';
 import { flattenOffices } from '../infra/config/county-config.ts';
-import { seedDemoDirectory } from '../shared/identity/seed-demo.ts';
+import { seedDemoDirectory } from './seed-demo-directory.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 import { seedNetworkDemo } from './seed-network.ts';
 

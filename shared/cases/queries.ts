@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
@@ -30,7 +31,6 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 /** Working days ahead that make a case "due soon". */
 const DUE_SOON_WORKDAYS = 2;
 
-/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
 /**
  * Finds the cases the caller may see by number, ID number (K7), phone or name (FIND#: keyed hashes
  * written at intake). What the query is, is read from its shape; a name is anything else.
@@ -47,6 +47,7 @@ export const findCases = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: P
   return { cases: found.filter((c) => canSee(p, c)).map(listView) };
 };
 
+/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
 export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'sealer'>, p: Principal, q: z.output<typeof listQuery>) => {
   needScope(p, 'case.read');
   if (q.q) return findCases(ports, p, q.q);
@@ -77,7 +78,6 @@ export const getCase = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clo
   const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(Boolean);
   return { case: staffView(c), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
 };
-export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
 
 /** The full ID number, only on an explicit, audited action (个人信息保护). */
 export const viewIdNumber = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: Principal, input: { id: string }, meta: RequestMeta) => {
@@ -92,12 +92,51 @@ export const viewIdNumber = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p
 export const PUBLIC_LOOKUPS_PER_MINUTE = 30;
 
 /** The citizen's status page: the number and the last four digits of the phone given at intake. */
-export const publicStatus = async (ports: Pick<CasePorts, 'cases' | 'clock'>, _p: Principal | undefined, input: { number: string; phone4: string }, meta: RequestMeta) => {
+/** Typed look-ups (number + phone4) one case number gets per China day; the receipt's 查询码 is not capped. */
+export const PUBLIC_GUESSES_PER_DAY = 10;
+
+/** The case a citizen may see: by number and the 查询码 from the QR, or the number and phone4 (capped per day). */
+export const findPublicCase = async (
+  ports: Pick<CasePorts, 'cases' | 'clock'>,
+  input: { number: string } & ({ phone4: string } | { code: string }),
+  meta: RequestMeta,
+): Promise<CaseRecord> => {
   const now = ports.clock();
   const hits = await ports.cases.hitPublicLookup(meta.sourceIp, now.toISOString().slice(0, 16), new Date(now.getTime() + 300_000));
   if (hits > PUBLIC_LOOKUPS_PER_MINUTE) throw new TooManyRequestsError('TOO_MANY_LOOKUPS', '查询过于频繁，请稍后再试');
+  // wrong digits, a wrong code, an unknown number and a number out of guesses all get the very same answer
+  const notFound = new NotFoundError('未找到该办件，请核对受理编号和手机号后四位');
+  if ('code' in input) {
+    const c = await ports.cases.byNumber(input.number);
+    if (!c?.queryCode || !sameText(c.queryCode, input.code.toUpperCase())) throw notFound;
+    return c;
+  }
+  const day = chinaDate(now);
+  // the slot is taken before the comparison: a burst of guesses can't outrun the cap
+  if (!(await ports.cases.takePublicGuess(input.number, day, PUBLIC_GUESSES_PER_DAY, new Date(now.getTime() + 2 * 86_400_000)))) throw notFound;
   const c = await ports.cases.byNumber(input.number);
-  // wrong digits and unknown numbers get the very same answer
-  if (!c || c.applicant.phone4 !== input.phone4) throw new NotFoundError('未找到该办件，请核对受理编号和手机号后四位');
-  return publicView(c);
+  if (!c || !sameText(c.applicant.phone4, input.phone4)) throw notFound;
+  await ports.cases.releasePublicGuess(input.number, day);
+  return c;
 };
+
+export const publicStatus = async (
+  ports: Pick<CasePorts, 'cases' | 'clock'>,
+  _p: Principal | undefined,
+  input: { number: string } & ({ phone4: string } | { code: string }),
+  meta: RequestMeta,
+) => {
+  const c = await findPublicCase(ports, input, meta);
+  return publicView(c, await ports.cases.events(c.id));
+};
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** The case page's answer: the case (masked), its timeline, its pending phases and the offices' names. */
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+/** The audited full ID number and phone. */
+export type FullIdNumber = Awaited<ReturnType<typeof viewIdNumber>>;

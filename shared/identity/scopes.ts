@@ -19,6 +19,16 @@ export const SCOPES = [
   'user.manage:my-office',
   'audit.read',
   'supervision.read:county',
+  /** 好差评: the window's evaluator and hotline entries. */
+  'rating.evaluate',
+  /** 差评整改 of one's own office: callback, measures, answer, appeal. */
+  'rating.rectify',
+  /** 申诉复核: decide an office's appeal against a malicious rating. */
+  'rating.review',
+  /** Rating statistics (one's own office, or the county for county-wide readers). */
+  'rating.stats',
+  /** The provincial feed files (daily export of cases and ratings). */
+  'rating.feed',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -33,15 +43,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: '监察/督查',
 };
 
-const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide', 'case.view-id'];
+const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide', 'case.view-id', 'rating.evaluate'];
 
 export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   village_agent: ['session', 'case.read', 'commission.create'],
   window_clerk: CLERK,
-  center_head: [...CLERK, 'case.extend', 'user.manage:my-office'],
-  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read'],
-  // read-only across the county: no mutation scope at all
-  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read'],
+  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'rating.rectify', 'rating.stats'],
+  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read', 'rating.stats', 'rating.feed'],
+  // read-only across the county, except one decision the rules give them: an office's appeal against a rating
+  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'rating.stats', 'rating.review'],
 };
 
 /** Roles whose accounts must use a second factor (等保 level 3: privileged users). */

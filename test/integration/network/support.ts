@@ -48,10 +48,13 @@ export const pump = async (sqs: SQSClient, stack: TestStack, opts: { times?: num
 
 /** A window clerk of another office (a third township), written as the demo seed writes its users. */
 export const addClerk = async (username: string, officeId: string): Promise<void> => {
-  const [{ directoryStore }, { hashPassword }] = await Promise.all([import('../../../shared/identity/directory-store.ts'), import('../../../shared/identity/password.ts')]);
+  const [{ dynamoDirectory }, { hashPassword }] = await Promise.all([import('../../../shared/identity/dynamo-directory.ts'), import('../../../shared/identity/password.ts')]);
   const now = new Date().toISOString();
-  await directoryStore.transact(
-    directoryStore.createUserItems({
+  await dynamoDirectory().commit(
+    [
+      {
+        op: 'create-user',
+        user: {
       id: crypto.randomUUID(),
       username,
       displayName: username,
@@ -63,6 +66,9 @@ export const addClerk = async (username: string, officeId: string): Promise<void
       failedLogins: 0,
       createdAt: now,
       updatedAt: now,
-    }),
+        },
+      },
+    ],
+    [],
   );
 };

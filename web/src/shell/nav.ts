@@ -1,3 +1,7 @@
+import type { Scope } from '../../../shared/identity/scopes.ts';
+
+export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
+
 /**
  * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).
  * To add a page: add its routes in App.tsx and an entry here.
@@ -5,13 +9,13 @@
 export interface NavEntry {
   path: string;
   label: string;
-  scope?: string;
+  scope?: Scope;
   /** Show the count of what waits in the office's inbox, of these kinds. */
   badge?: ReadonlyArray<'case' | 'task' | 'commission' | 'handback'>;
 }
 
 export const NAV: NavEntry[] = [
-  { path: '/', label: '工作台' },
+  { path: '/workbench', label: '工作台' },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
   { path: '/inbox', label: '待签收', scope: 'case.handle', badge: ['case', 'task', 'commission'] },
@@ -22,14 +26,10 @@ export const NAV: NavEntry[] = [
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
+  { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
+  { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },
+  { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
+  { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },
 ];
-
-export const ROLE_LABELS: Record<string, string> = {
-  village_agent: '村代办员',
-  window_clerk: '窗口人员',
-  center_head: '中心负责人',
-  county_admin: '县政务服务管理局',
-  supervisor: '监察/督查',
-};

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, List, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { beijing } from './format.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useInbox, useMyCommissions } from './queries.ts';
 
 const STATUS_COLORS: Record<string, string> = { submitted: 'orange', taken_in: 'blue', returned: 'green', delivered: 'default' };
@@ -39,7 +39,7 @@ export default function AgentHomePage() {
                               {k.late && <Tag color="red">乡镇接收超时</Tag>}
                             </Space>
                           }
-                          description={`${k.number} · ${k.applicantName} · ${beijing(k.createdAt)}`}
+                          description={`${k.number} · ${k.applicantName} · ${bjDateTime(k.createdAt)}`}
                         />
                       </List.Item>
                     )}
@@ -58,7 +58,7 @@ export default function AgentHomePage() {
                   data-testid="agent-back"
                   renderItem={(e) => (
                     <List.Item actions={[<Link key="go" to={`/commissions/${e.commissionId}`}>送达</Link>]}>
-                      <List.Item.Meta title={e.itemName} description={`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${beijing(e.sentAt)}`} />
+                      <List.Item.Meta title={e.itemName} description={`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${bjDateTime(e.sentAt)}`} />
                     </List.Item>
                   )}
                 />

@@ -5,8 +5,8 @@ import { TASK_KIND_LABELS, TASK_KINDS } from '../../../../shared/network/labels.
 import { CASE_ACTIONS } from '../../../../shared/cases/transitions.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { beijing } from './format.ts';
-import { useCaseDetail, useNetworkPost, useOffices } from './queries.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { useNetworkPost, useOffices, type CaseDetail } from './queries.ts';
 
 type Dialog = { kind: 'forward' | 'return' | 'assign' | 'handBack' } | { kind: 'answer'; task: CaseTask } | null;
 
@@ -16,8 +16,7 @@ const PHASE_LABELS: Record<string, string> = { sent: '投递中', delivered: '�
  * The case on the network: where it is (phases with their limits, late or not, seen by both
  * offices), its 转报 and tasks, and the hops the caller's office may make now.
  */
-export default function CaseNetworkPanel({ id, version, onChange }: { id: string; version?: number; onChange?: () => void }) {
-  const q = useCaseDetail(id, version);
+export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDetail; onChange?: () => void }) {
   const offices = useOffices();
   const { user, can } = useSession();
   const post = useNetworkPost();
@@ -27,8 +26,8 @@ export default function CaseNetworkPanel({ id, version, onChange }: { id: string
     post.reset();
     setDialog(d);
   };
-  if (!q.data || !user) return null;
-  const { case: c, phases, officeNames } = q.data;
+  if (!user) return null;
+  const { case: c, phases, officeNames } = detail;
   const name = (o: string) => officeNames[o] ?? offices.data?.offices.find((x) => x.id === o)?.name ?? o;
   const mine = user.officeId;
   const t = c.transfer;
@@ -71,7 +70,7 @@ export default function CaseNetworkPanel({ id, version, onChange }: { id: string
           type={p.late ? 'error' : 'info'}
           showIcon
           style={{ marginBottom: 8 }}
-          message={`${p.label}：${name(p.officeId)}，时限 ${beijing(p.dueAt)}${p.late ? '（已超时）' : ''}`}
+          message={`${p.label}：${name(p.officeId)}，时限 ${bjDateTime(p.dueAt)}${p.late ? '（已超时）' : ''}`}
           data-testid="phase"
         />
       ))}
@@ -86,7 +85,7 @@ export default function CaseNetworkPanel({ id, version, onChange }: { id: string
           </Descriptions.Item>
         )}
         {t?.returnNote && <Descriptions.Item label="回复">{t.returnNote}</Descriptions.Item>}
-        {c.handBack && <Descriptions.Item label="回交">{`${beijing(c.handBack.sentAt)} ${PHASE_LABELS[c.handBack.phase] ?? ''}`}</Descriptions.Item>}
+        {c.handBack && <Descriptions.Item label="回交">{`${bjDateTime(c.handBack.sentAt)} ${PHASE_LABELS[c.handBack.phase] ?? ''}`}</Descriptions.Item>}
       </Descriptions>
       {!!c.tasks?.length && (
         <Table<CaseTask>
@@ -117,7 +116,7 @@ export default function CaseNetworkPanel({ id, version, onChange }: { id: string
               答复：{k.title}
             </Button>
           ) : (
-            <Button key={k.id} onClick={() => post.mutate({ path: `/api/cases/${c.id}/tasks/${k.id}/receive`, body: { expectedVersion: c.version } }, { onSuccess: () => (void message.success('已签收任务'), onChange?.()) })} data-testid="net-task-receive">
+            <Button key={k.id} onClick={() => post.mutate({ path: `/api/cases/${c.id}/tasks/${k.id}/receive`, body: { expectedVersion: c.version } }, { onSuccess: () => (void message.success('已签收任务'), onChange?.()), onError: (e) => void message.error(e.message) })} data-testid="net-task-receive">
               签收任务：{k.title}
             </Button>
           ),

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CONSENT_LABELS } from '../../../../shared/network/labels.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { beijing } from './format.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useCommission, useNetworkPost } from './queries.ts';
 
 /**
@@ -56,13 +56,13 @@ export default function CommissionPage() {
           <Descriptions.Item label="申请人">{k.applicant.nameMasked}</Descriptions.Item>
           <Descriptions.Item label="证件号码">{k.applicant.idMasked}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{k.applicant.phoneMasked}</Descriptions.Item>
-          <Descriptions.Item label="委托时间">{beijing(k.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="委托时间">{bjDateTime(k.createdAt)}</Descriptions.Item>
           <Descriptions.Item label="申请人同意">{CONSENT_LABELS[k.consent.method]}</Descriptions.Item>
-          <Descriptions.Item label="乡镇接收时限">{beijing(k.takeInDueAt)}</Descriptions.Item>
+          <Descriptions.Item label="乡镇接收时限">{bjDateTime(k.takeInDueAt)}</Descriptions.Item>
           <Descriptions.Item label="已收集材料">{k.materialsCollected.join('、') || '—'}</Descriptions.Item>
           {k.caseNumber && <Descriptions.Item label="受理编号">{c ? <Link to={`/cases/${c.id}`}>{k.caseNumber}</Link> : k.caseNumber}</Descriptions.Item>}
           {c?.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason ?? ''}`}</Descriptions.Item>}
-          {k.delivery && <Descriptions.Item label="送达">{`${beijing(k.delivery.at)}，签收：${k.delivery.signedBy}`}</Descriptions.Item>}
+          {k.delivery && <Descriptions.Item label="送达">{`${bjDateTime(k.delivery.at)}，签收：${k.delivery.signedBy}`}</Descriptions.Item>}
         </Descriptions>
       </Card>
       {township && k.status === 'submitted' && can('case.accept') && (

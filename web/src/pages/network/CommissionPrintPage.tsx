@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import QRCode from 'qrcode';
 import { CONSENT_LABELS } from '../../../../shared/network/labels.ts';
 import { runtimeConfig } from '../../shell/config.ts';
-import { beijing } from './format.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useCommission } from './queries.ts';
 import '../cases/print-docs.css';
 import './network.css';
@@ -52,7 +52,7 @@ export default function CommissionPrintPage() {
               <th>联系电话</th>
               <td>{k.applicant.phoneMasked}</td>
               <th>委托时间</th>
-              <td>{beijing(k.createdAt)}</td>
+              <td>{bjDateTime(k.createdAt)}</td>
             </tr>
             <tr>
               <th>代办点</th>
@@ -64,7 +64,7 @@ export default function CommissionPrintPage() {
               <th>受理机构</th>
               <td>{k.townshipName}</td>
               <th>接收时限</th>
-              <td>{beijing(k.takeInDueAt)}前</td>
+              <td>{bjDateTime(k.takeInDueAt)}前</td>
             </tr>
             <tr>
               <th>已收材料</th>

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { InboxRow } from '../../../../shared/network/inbox.ts';
 import { INBOX_LABELS, type InboxKind } from '../../../../shared/network/labels.ts';
-import { beijing } from './format.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useInbox, useInboxCounts } from './queries.ts';
 
 const KINDS: InboxKind[] = ['case', 'task', 'commission'];
@@ -38,8 +38,8 @@ export default function InboxPage() {
           { title: '事项', dataIndex: 'itemName', render: (v: string, r) => (r.title ? `${v}（${r.title}）` : v) },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '来自', dataIndex: 'fromOfficeName' },
-          { title: '送达时间', dataIndex: 'sentAt', render: (v: string) => beijing(v) },
-          { title: '签收时限', dataIndex: 'dueAt', render: (v: string, r) => (r.late ? <Tag color="red">已超时 {beijing(v)}</Tag> : beijing(v)) },
+          { title: '送达时间', dataIndex: 'sentAt', render: (v: string) => bjDateTime(v) },
+          { title: '签收时限', dataIndex: 'dueAt', render: (v: string, r) => (r.late ? <Tag color="red">已超时 {bjDateTime(v)}</Tag> : bjDateTime(v)) },
         ]}
       />
     </Card>

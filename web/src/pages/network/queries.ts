@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import type { StaffCaseView } from '../../../../shared/cases/views.ts';
@@ -8,6 +8,7 @@ import type { InboxKind } from '../../../../shared/network/labels.ts';
 import type { networkBodies } from '../../../../shared/network/model.ts';
 import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import { api } from '../../shell/api.ts';
+import { caseKeys } from '../cases/queries.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
 export const netKeys = {
@@ -17,7 +18,6 @@ export const netKeys = {
   mine: ['network', 'mine'] as const,
   commission: (id: string) => ['network', 'commission', id] as const,
   offices: ['offices'] as const,
-  caseDetail: (id: string, version?: number) => ['network', 'case', id, { version }] as const,
 };
 
 export const useInbox = (kind: InboxKind, enabled = true) =>
@@ -42,12 +42,9 @@ export const useCommission = (id: string) => useQuery({ queryKey: netKeys.commis
 
 export const useOffices = () => useQuery({ queryKey: netKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 5 * 60_000 });
 
-/** The case as the page last saw it (`version`): a change made elsewhere on the page loads it again. */
-export const useCaseDetail = (id: string, version?: number) => useQuery({ queryKey: netKeys.caseDetail(id, version), queryFn: ({ signal }) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal }), enabled: Boolean(id), placeholderData: keepPreviousData });
-
 const useRefresh = () => {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: ['cases'] })]);
+  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: caseKeys.all })]);
 };
 
 /** What the agent's form sends: the server's own schema (it validates again). */
@@ -58,6 +55,8 @@ export const useCreateCommission = (idempotencyKey: string) => {
   return useMutation({
     mutationFn: (body: CommissionBody) => api<{ commission: CommissionView }>('/api/commissions', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
     onSuccess: () => refresh(),
+    // every caller shows the error itself (on the form's fields, or a message)
+    meta: { handlesError: true },
   });
 };
 
@@ -67,6 +66,8 @@ export const useNetworkPost = <T = unknown,>() => {
   return useMutation({
     mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) => api<T>(path, { method: 'POST', json: body }),
     onSuccess: () => refresh(),
+    // every caller shows the error itself (on the form's fields, or a message)
+    meta: { handlesError: true },
   });
 };
 

@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CountyConfig } from '../infra/config/county-config.ts';
+import { flattenOffices } from '../infra/config/county-config.ts';
+import { ConflictError } from '../shared/errors/domain-errors.ts';
+import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
+import { hashPassword } from '../shared/identity/password.ts';
+import { totpUri } from '../shared/identity/totp.ts';
+import { ROLE_LABELS, type Role } from '../shared/identity/scopes.ts';
+import { totpRequired } from '../shared/identity/policy.ts';
+import type { StaffUser } from '../shared/identity/types.ts';
+
+/** Local demo only: never deployed. Password of every demo account. */
+export const DEMO_PASSWORD = 'Bianmin@2026';
+
+const b32 = (buf: Buffer): string => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of buf) bits += byte.toString(2).padStart(8, '0');
+  return (bits.match(/.{1,5}/g) ?? []).map((c) => alphabet[parseInt(c.padEnd(5, '0'), 2)]).join('');
+};
+/** Fixed per username, so the printed otpauth URIs stay valid across `npm start -- --reset`. */
+export const demoTotpSecret = (username: string): string => b32(createHash('sha1').update(`bianmin-demo-totp:${username}`).digest());
+
+export const demoAccounts = (code: string): Array<{ username: string; displayName: string; role: Role; officeId: string }> => {
+  const tree = `${code}-lingshan`;
+  return [
+    { username: 'admin', displayName: '演示管理员', role: 'county_admin', officeId: `${code}-center` },
+    { username: 'clerk.county', displayName: '演示县窗口', role: 'window_clerk', officeId: `${code}-center` },
+    { username: 'clerk.lingshan', displayName: '演示灵山窗口', role: 'window_clerk', officeId: tree },
+    { username: 'head.lingshan', displayName: '演示灵山负责人', role: 'center_head', officeId: tree },
+    { username: 'agent.demo', displayName: '演示代办员', role: 'village_agent', officeId: `${tree}-demo1` },
+    { username: 'supervisor', displayName: '演示督查员', role: 'supervisor', officeId: `${code}-center` },
+  ];
+};
+
+const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.code === 'USERNAME_TAKEN';
+
+/** Offices from the county config and the demo staff. Idempotent: existing users are kept. */
+export const seedDemoDirectory = async (config: CountyConfig) => {
+  const directory = dynamoDirectory();
+  const offices = flattenOffices(config.offices);
+  for (let i = 0; i < offices.length; i += 25) {
+    await directory.commit(
+      offices.slice(i, i + 25).map((o) => ({
+        op: 'put-office' as const,
+        office: { id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, ...(o.demo ? { demo: true } : {}) },
+        mode: 'upsert' as const,
+      })),
+      [],
+    );
+  }
+  const officeName = new Map(offices.map((o) => [o.id, o.name]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: Array<{ username: string; role: string; office: string; totpUri?: string }> = [];
+  for (const a of demoAccounts(config.code)) {
+    const withTotp = totpRequired([a.role]);
+    const secret = demoTotpSecret(a.username);
+    const now = new Date().toISOString();
+    const user: StaffUser = {
+      id: randomUUID(),
+      username: a.username,
+      displayName: a.displayName,
+      officeId: a.officeId,
+      roles: [a.role],
+      passwordHash,
+      mustChangePassword: false, // demo accounts are usable at once
+      ...(withTotp ? { totpSecret: secret } : {}),
+      disabled: false,
+      failedLogins: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await directory.commit([{ op: 'create-user', user }], []);
+    } catch (e) {
+      if (!alreadyThere(e)) throw e;
+    }
+    logins.push({
+      username: a.username,
+      role: `${a.role} ${ROLE_LABELS[a.role]}`,
+      office: officeName.get(a.officeId) ?? a.officeId,
+      ...(withTotp ? { totpUri: totpUri(secret, a.username) } : {}),
+    });
+  }
+  return { logins };
+};
