@@ -6,7 +6,7 @@ import { caseKeys, findKeys, networkKeys, OPEN_SHARDS } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
-import { RUNNING, type CaseRecord } from './model.ts';
+import { CASE_STATUSES, RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type TimelineEvent } from './store.ts';
 
@@ -205,6 +205,30 @@ export const dynamoCaseStore = (): CaseStore => ({
     );
     const cursor = encodeCursor(r.LastEvaluatedKey);
     return { cases: (r.Items ?? []).map(record), ...(cursor ? { cursor } : {}) };
+  },
+  allOfOffice: async (officeId, page = {}) => {
+    // one page: the first `limit` of each status list below the cursor (a plain sort key), merged newest first
+    const limit = page.limit ?? 100;
+    const before = page.cursor ? Buffer.from(page.cursor, 'base64url').toString('utf8') : undefined;
+    const lists = await Promise.all(
+      CASE_STATUSES.map(async (status) => {
+        const k = caseKeys.officeStatus(officeId, status);
+        const r = await dynamo().send(
+          new QueryCommand({
+            TableName: T(),
+            IndexName: k.index,
+            KeyConditionExpression: before ? 'gsi2pk = :p AND gsi2sk < :b' : 'gsi2pk = :p',
+            ExpressionAttributeValues: { ':p': k.pk, ...(before ? { ':b': before } : {}) },
+            ScanIndexForward: false,
+            Limit: limit + 1,
+          }),
+        );
+        return (r.Items ?? []) as Array<Record<string, unknown> & { gsi2sk: string }>;
+      }),
+    );
+    const merged = lists.flat().sort((x, y) => (x.gsi2sk < y.gsi2sk ? 1 : -1));
+    const shown = merged.slice(0, limit);
+    return { cases: shown.map(record), ...(merged.length > limit ? { cursor: Buffer.from(shown.at(-1)!.gsi2sk).toString('base64url') } : {}) };
   },
   openDueBy: async (officeId, horizon) => {
     const out: CaseRecord[] = [];

@@ -194,6 +194,14 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       const shown = all.slice(0, limit);
       return { cases: shown.map((r) => clone(r.record)), ...(all.length > limit ? { cursor: shown.at(-1)!.listed.sort } : {}) };
     },
+    allOfOffice: async (officeId, page = {}) => {
+      const all = [...cases.values()]
+        .filter((r) => r.listed.officeId === officeId && (!page.cursor || r.listed.sort < page.cursor))
+        .sort((a, b) => (a.listed.sort < b.listed.sort ? 1 : -1));
+      const limit = page.limit ?? 100;
+      const shown = all.slice(0, limit);
+      return { cases: shown.map((r) => clone(r.record)), ...(all.length > limit ? { cursor: shown.at(-1)!.listed.sort } : {}) };
+    },
     openDueBy: async (officeId, horizon) =>
       [...cases.values()]
         .map((r) => r.record)

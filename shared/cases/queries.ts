@@ -16,7 +16,7 @@ import type { CasePorts } from './store.ts';
 import { listView, publicView, staffView } from './views.ts';
 
 export const listQuery = z.object({
-  view: z.enum([...CASE_STATUSES, 'due_soon', 'overdue', 'inbox'], { error: '列表类型无效' }).default('accepted'),
+  view: z.enum([...CASE_STATUSES, 'all', 'due_soon', 'overdue', 'inbox'], { error: '列表类型无效' }).default('accepted'),
   officeId: z.string().optional(),
   /** The `next` of the previous page. */
   cursor: z.string().max(2000).optional(),
@@ -58,6 +58,10 @@ export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'c
   }
   // county-wide readers may look at any office; everyone else at their own
   const officeId = q.officeId && countyWide(p) ? q.officeId : p.officeId;
+  if (q.view === 'all') {
+    const page = await ports.cases.allOfOffice(officeId, { limit: 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { cases: page.cases.map(listView), ...(page.cursor ? { next: page.cursor } : {}) };
+  }
   if (q.view !== 'due_soon' && q.view !== 'overdue') {
     const page = await ports.cases.ofOffice(officeId, q.view, { limit: 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return { cases: page.cases.map(listView), ...(page.cursor ? { next: page.cursor } : {}) };

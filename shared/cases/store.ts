@@ -104,6 +104,11 @@ export interface CaseStore {
   events(id: string): Promise<TimelineEvent[]>;
   /** Cases held by an office (accepted there, or handed to it) in a status, newest first. */
   ofOffice(officeId: string, status: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
+  /**
+   * Every case an office holds, whatever its status, newest first (全部): one page merges the
+   * office's status lists (K4), so no index is added and nothing is scanned.
+   */
+  allOfOffice(officeId: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
   /** Open (running) promised cases of or handed to an office whose due instant is at or before `horizon` (ISO). */
   openDueBy(officeId: string, horizon: string): Promise<CaseRecord[]>;
   idempotency(key: string): Promise<IdempotencyRecord | undefined>;

@@ -45,6 +45,13 @@ export const PUBLIC_EVENT_LABELS: Record<string, string> = {
   delivered: '办理结果已送达',
   withdrawn: '申请已撤回',
   forwarded: '转交其他窗口办理',
+  // the network's hops, in plain words and without the offices' inner workings
+  received: '承办部门已签收',
+  returned: '承办部门已办理完毕，结果转回受理窗口',
+  task_assigned: '正在协同办理',
+  task_received: '正在协同办理',
+  task_answered: '协同办理意见已反馈',
+  handed_back: '办理结果已转回村（社区）代办点',
 };
 
 /** The citizen's status page: no ids, masked name, dates, the timeline in plain words. */

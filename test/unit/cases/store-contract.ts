@@ -106,6 +106,26 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     expect((await s.ofOffice(office, 'accepted')).cases).toHaveLength(4);
   });
 
+  it('every case of an office (全部): all statuses merged newest first, paged with a cursor, nothing of another office', async () => {
+    const s = store();
+    const office = `411521-o${uid().slice(0, 8)}`;
+    const statuses: CaseStatus[] = ['accepted', 'not_accepted', 'in_progress', 'decided', 'accepted', 'awaiting_supplement', 'not_accepted'];
+    const mine = statuses.map((st, h) => fresh(st, { officeId: office, acceptedAt: at('2026-11-02', `${String(8 + h).padStart(2, '0')}:00`).toISOString() }));
+    await s.commit(mine.map((c) => create(c)), []);
+    await s.commit([create(fresh('accepted'))], []);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 4; i++) {
+      const page = await s.allOfOffice(office, { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.cases.map((c) => c.id));
+      cursor = page.cursor;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    expect(seen).toEqual(mine.map((c) => c.id).reverse());
+    expect((await s.allOfOffice(office, { limit: 7 })).cursor).toBeUndefined();
+  });
+
   it('hop-event: a hop lands once (its event keyed by the message id names both offices); again is HAND_OVER_APPLIED', async () => {
     const s = store();
     const c = fresh();
