@@ -154,6 +154,7 @@ export const INTAKE_PLACE_LABELS: Record<IntakePlace, string> = { village: '村�
  * accepting office unless named — sends parts to the others and closes the case when all answered).
  */
 export type Decider = { by: 'accepting' } | { by: 'office'; officeId: string } | { by: 'joint'; lead?: string; parts: string[] };
+export const DECIDER_LABELS: Record<Decider['by'], string> = { accepting: '受理机构办理', office: '指定机构承办', joint: '联办' };
 const officeRef = (label: string) =>
   z
     .string({ error: `${label}必须是机构编号` })
