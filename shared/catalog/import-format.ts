@@ -9,7 +9,6 @@ import {
   ONLINE_LABELS,
   materialSchema,
   parseItem,
-  type Decider,
   type FieldIssue,
   type IntakePlace,
   type Item,
