@@ -24,6 +24,7 @@ const suites: Record<string, Figure[]> = {};
 for (const [file, fn] of [
   ['bench/catalog.ts', 'benchCatalog'],
   ['bench/cases.ts', 'benchCases'],
+  ['bench/network.ts', 'benchNetwork'],
 ] as const) {
   const path = join(ROOT, file);
   if (!existsSync(path)) continue;

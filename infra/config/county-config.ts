@@ -56,6 +56,13 @@ const countyConfigSchema = z
         publicBurstLimit: z.number().int().positive().default(100),
       })
       .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400, publicRateLimit: 50, publicBurstLimit: 100 }),
+    /** Phase limits of the network's hops, in working days (移交 within, 签收 within). */
+    phaseLimits: z
+      .object({
+        handOverWorkdays: z.number().int().min(0, '移交时限不能为负数').max(10, '移交时限不能超过 10 个工作日').default(1),
+        receiveWorkdays: z.number().int().min(0, '签收时限不能为负数').max(10, '签收时限不能超过 10 个工作日').default(1),
+      })
+      .default({ handOverWorkdays: 1, receiveWorkdays: 1 }),
     /**
      * Named on the 不予受理通知书 (行政复议法 第20条: 60 days; 行政诉讼法 第46条: 6 months). Defaults, in the
      * web: 复议机关 = 「<county name>人民政府」, court = 「<county name>人民法院」.

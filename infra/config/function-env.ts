@@ -33,6 +33,8 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
   AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
   YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
+  HAND_OVER_WORKDAYS: String(county.phaseLimits.handOverWorkdays),
+  RECEIVE_WORKDAYS: String(county.phaseLimits.receiveWorkdays),
   RATING_CALLBACK_WORKDAYS: String(county.ratings.callbackWorkdays),
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),

@@ -1,11 +1,12 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
+import { holderOf } from './access.ts';
 import type { TimelineEvent } from './store.ts';
 
 /** What staff see: personal data masked (the full ID only through the audited view-id action). */
 export const staffView = (c: CaseRecord) => {
   const { applicant, ...rest } = c;
   const { sealed: _sealed, phone4: _p4, ...shown } = applicant;
-  return { ...rest, statusLabel: STATUS_LABELS[c.status], applicant: shown };
+  return { ...rest, handlingOfficeId: holderOf(c), statusLabel: STATUS_LABELS[c.status], applicant: shown };
 };
 
 /** A row of a work list: the name masked too. */
@@ -22,6 +23,9 @@ export const listView = (c: CaseRecord) => ({
   dueAt: c.dueAt,
   officeId: c.officeId,
   handedTo: c.handedTo,
+  handlingOfficeId: holderOf(c),
+  transferPhase: c.transfer?.phase,
+  commissionNumber: c.commission?.number,
   version: c.version,
 });
 
@@ -41,6 +45,13 @@ export const PUBLIC_EVENT_LABELS: Record<string, string> = {
   delivered: '办理结果已送达',
   withdrawn: '申请已撤回',
   forwarded: '转交其他窗口办理',
+  // the network's hops, in plain words and without the offices' inner workings
+  received: '承办部门已签收',
+  returned: '承办部门已办理完毕，结果转回受理窗口',
+  task_assigned: '正在协同办理',
+  task_received: '正在协同办理',
+  task_answered: '协同办理意见已反馈',
+  handed_back: '办理结果已转回村（社区）代办点',
 };
 
 /** The citizen's status page: no ids, masked name, dates, the timeline in plain words. */

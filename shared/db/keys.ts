@@ -141,3 +141,31 @@ export const migrationKeys = {
 export const bootstrapKeys = {
   firstAdmin: () => ({ pk: 'BOOTSTRAP', sk: 'FIRST_ADMIN' }),
 };
+
+/** The network (转报, 交办, 联办, 全程代办): inboxes, commissions, late-phase index — all in the cases table. */
+export const networkKeys = {
+  /** One entry of an office's inbox (待签收): kind, then newest by sending time. */
+  inboxEntry: (officeId: string, kind: string, sentAt: string, refId: string) => ({ pk: `INBOX#${officeId}`, sk: `${kind}#${sentAt}#${refId}` }),
+  inboxOf: (officeId: string, kind?: string) => ({ pk: `INBOX#${officeId}`, skPrefix: kind ? `${kind}#` : '' }),
+  /**
+   * gsi3 of an inbox entry: pending hops by the receiver's phase limit, write-sharded like K5 and
+   * sparse (only while waiting), so late 签收 is found in O(late), never by a scan.
+   */
+  pendingByDue: (refId: string, dueAt: string) => ({ gsi3pk: `PHASE#${shardOf(refId)}`, gsi3sk: `${dueAt}#${refId}` }),
+  pendingShard: (shard: number) => ({ index: 'gsi3', pk: `PHASE#${shard}` }),
+  /** A 全程代办 commission. */
+  commission: (id: string) => ({ pk: `COMM#${id}`, sk: 'COMM' }),
+  /** gsi4 of a commission (K6): an agent's commissions, newest first. */
+  commissionsOfAgent: (agentId: string) => ({ index: 'gsi4', pk: `AGENT#${agentId}` }),
+  /** Daily sequence of commission numbers (DB-411521-20261122-0001): the case sequence under `<county>#D`. */
+  commissionSequenceCounty: (county: string) => `${county}#D`,
+};
+
+/** Finding a case by the applicant's name or phone: a keyed hash (HMAC) of the value, never the value. */
+export const findKeys = {
+  /** One small item per case and value, written with the case at intake: `FIND#<hmac>`, newest first by `<at>#<caseId>`. */
+  entry: (hash: string, at: string, caseId: string) => ({ pk: `FIND#${hash}`, sk: `${at}#${caseId}` }),
+  of: (hash: string) => ({ pk: `FIND#${hash}` }),
+  /** The applicant's ID number: K7 (gsi5 of the case item). */
+  applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
+};

@@ -50,6 +50,8 @@ export type Grant =
   | 'token:sign'
   | 'token:verify'
   | 'queue:delegation:send'
+  /** Move the delegation DLQ's messages back to the queue (receive + delete on the DLQ, send on the queue). */
+  | 'queue:delegation:redrive'
   | 'topic:publish'
   /** PutObject into the locked audit archive (never delete). */
   | 'audit:archive'
@@ -106,6 +108,11 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
 /** Stream consumers by id (functions/streams/<id>.ts); the stream read itself comes with the event source. */
 export const STREAM_USES: Record<string, readonly Grant[]> = {
   'audit-archive': ['audit:archive'],
+};
+
+/** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
+export const OPS_USES: Record<string, readonly Grant[]> = {
+  redrive: ['queue:delegation:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

@@ -50,6 +50,8 @@ const envSchema = z.object({
   // county settings (infra/counties/<code>.json); defaults are the county config's defaults
   AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  HAND_OVER_WORKDAYS: whole(0, 10).default(1),
+  RECEIVE_WORKDAYS: whole(0, 10).default(1),
   RATING_CALLBACK_WORKDAYS: whole(1, 5).default(1),
   RATING_RECTIFY_WORKDAYS: whole(1, 30).default(15),
   TOTP_FOR_ALL: flag.default(false),
@@ -73,6 +75,8 @@ export interface RuntimeConfig {
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
   readonly yellowCardWorkdays: number;
+  /** The network's phase limits in working days (county config `phaseLimits`). */
+  readonly phaseLimits: { readonly handOverWorkdays: number; readonly receiveWorkdays: number };
   /** 差评 callback and rectification limits, in working days. */
   readonly ratings: { readonly callbackWorkdays: number; readonly rectifyWorkdays: number };
   readonly totpForAll: boolean;
@@ -107,6 +111,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    phaseLimits: { handOverWorkdays: e.HAND_OVER_WORKDAYS, receiveWorkdays: e.RECEIVE_WORKDAYS },
     ratings: { callbackWorkdays: e.RATING_CALLBACK_WORKDAYS, rectifyWorkdays: e.RATING_RECTIFY_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,

@@ -5,7 +5,7 @@ import { functionEnvironment, type FunctionResources } from '../../infra/config/
 import { stackResources } from '../../infra/stacks/app-stack.ts';
 import { parseRuntimeConfig } from '../../shared/platform/runtime-config.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
-import { STREAM_USES } from '../../shared/platform/functions.ts';
+import { OPS_USES, STREAM_USES } from '../../shared/platform/functions.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 import { SCHEDULES } from '../../shared/platform/schedules.ts';
 
@@ -33,7 +33,7 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
-    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + 2); // + the authorizer and the data-migrations function
+    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2); // + the authorizer and the data-migrations function
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));
     // a reference to the Data stack (weak references: Fn::GetStackOutput)

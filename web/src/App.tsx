@@ -5,6 +5,7 @@ import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
+import { networkRoutes } from './pages/network/routes.tsx';
 import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
@@ -36,7 +37,7 @@ export default function App() {
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes].map((r) => (
+            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
           </Route>

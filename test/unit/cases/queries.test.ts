@@ -46,6 +46,19 @@ describe('work lists', () => {
     expect(numbers(await listCases(w.ports, CLERK, { view: 'due_soon' }))).toEqual([inside.number]);
   });
 
+  it('全部: every status of the office (不予受理 too), newest first, a page at a time; another office\'s cases never', async () => {
+    const w = world();
+    const mk = (status: Parameters<typeof caseIn>[0], hour: string, over = {}) => caseIn(status, { acceptedAt: at('2026-11-02', hour).toISOString(), ...over });
+    const refused = mk('not_accepted', '08:00');
+    const started = mk('in_progress', '09:00');
+    const accepted = mk('accepted', '10:00');
+    for (const c of [refused, started, accepted, mk('accepted', '11:00', { officeId: OTHER_OFFICE })]) w.store.seed(c);
+    const all = await listCases(w.ports, CLERK, { view: 'all' });
+    expect(numbers(all)).toEqual([accepted.number, started.number, refused.number]);
+    expect(all).not.toHaveProperty('next');
+    expect(numbers(await listCases(w.ports, CLERK, { view: 'not_accepted' }))).toEqual([refused.number]);
+  });
+
   it('lists by status, newest first, masked', async () => {
     const w = world();
     const older = caseIn('accepted', { acceptedAt: at('2026-11-02', '09:00').toISOString() });

@@ -4,6 +4,7 @@ import { useSession } from './session.tsx';
 import { NAV, ROLE_LABELS } from './nav.ts';
 import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
+import InboxBadge from '../pages/network/InboxBadge.tsx';
 import { LoadError, PageSpin } from './loading.tsx';
 
 /** Signed-in pages: header with office, user, roles, 长者版 and 退出; menu by scope. */
@@ -49,7 +50,7 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected.path] : []}
-              items={entries.map((e) => ({ key: e.path, label: e.label }))}
+              items={entries.map((e) => ({ key: e.path, label: e.badge ? <InboxBadge label={e.label} kinds={e.badge} /> : e.label }))}
               onClick={(i) => navigate(i.key)}
               data-testid="nav"
             />

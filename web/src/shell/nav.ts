@@ -10,12 +10,17 @@ export interface NavEntry {
   path: string;
   label: string;
   scope?: Scope;
+  /** Show the count of what waits in the office's inbox, of these kinds. */
+  badge?: ReadonlyArray<'case' | 'task' | 'commission' | 'handback'>;
 }
 
 export const NAV: NavEntry[] = [
   { path: '/workbench', label: '工作台' },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
+  { path: '/inbox', label: '待签收', scope: 'case.handle', badge: ['case', 'task', 'commission'] },
+  { path: '/agent/new', label: '代办登记', scope: 'commission.create' },
+  { path: '/agent', label: '我的代办', scope: 'commission.create', badge: ['handback'] },
   { path: '/items', label: '事项查询' },
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
