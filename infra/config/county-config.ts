@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
+import { rulesSchema } from '../../shared/supervision/rules.ts';
+import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 
 /**
  * A county's deployment, as data (`infra/counties/<code>.json`). One file = one stack set.
@@ -42,7 +44,8 @@ const countyConfigSchema = z
     alerts: z
       .object({
         emails: z.array(z.email('请填写有效的邮箱')).default([]),
-        webhooks: z.array(z.url('请填写有效的网址')).default([]),
+        // a URL, or { url, format: json | wecom (企业微信/政务微信) | dingtalk (钉钉/政务钉钉), name }
+        webhooks: z.array(webhookSchema).default([]),
       })
       .default({ emails: [], webhooks: [] }),
     thresholds: z
@@ -52,6 +55,8 @@ const countyConfigSchema = z
         apiBurstLimit: z.number().int().positive().default(400),
       })
       .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400 }),
+    // 电子监察 rules (shared/supervision/rules.ts: defaults and meaning); yellowLeadWorkdays falls back to thresholds.yellowCardWorkdays
+    supervision: rulesSchema.optional(),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

@@ -1,6 +1,8 @@
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import type { CountyConfig } from './county-config.ts';
+import { rulesFrom } from '../../shared/supervision/rules.ts';
+import { webhookTarget } from '../../shared/supervision/webhooks.ts';
 
 /**
  * THE environment of a county's functions: every county setting, plus the physical resources they
@@ -28,6 +30,8 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
   AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
   YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
+  SUPERVISION_RULES_JSON: JSON.stringify(rulesFrom(county.supervision, county.supervision?.yellowLeadWorkdays ?? county.thresholds.yellowCardWorkdays)),
+  ALERT_WEBHOOKS_JSON: JSON.stringify(county.alerts.webhooks.map(webhookTarget)),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
   ...('kms' in res.keys

@@ -87,6 +87,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('delegation')!.queue.queueArn]);
         storage(true);
         break;
+      case 'queue:alerts:send':
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('alerts')!.queue.queueArn]);
+        storage(true);
+        break;
       case 'topic:publish':
         add(['sns:Publish'], [data.topic.topicArn]);
         storage(true);

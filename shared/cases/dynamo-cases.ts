@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Que
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
-import { caseKeys, OPEN_SHARDS } from '../db/keys.ts';
+import { caseKeys, OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError, NotFoundError } from '../errors/domain-errors.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
@@ -35,7 +35,7 @@ const record = (item: Record<string, unknown>): CaseRecord =>
   Object.fromEntries(Object.entries(item).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k))) as unknown as CaseRecord;
 
 /** Each transaction item, with what it stands for (to read the cancellation reasons back). */
-type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'forward-case' | 'forward-event' | 'audit';
+type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'forward-case' | 'forward-event' | 'watch' | 'audit';
 
 const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown> }> => {
   const TableName = T();
@@ -102,6 +102,33 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
         },
       ];
     }
+    case 'watch':
+      // the snapshot and its look-at; the cards given (supervision's own fields) stay as they are
+      return [
+        {
+          part: 'watch',
+          item: {
+            Update: {
+              TableName,
+              Key: supervisionKeys.watch(w.caseId),
+              UpdateExpression:
+                'SET caseId = :id, #case = :snap, caseVersion = :v, lookAt = :at, gsi3pk = :p, gsi3sk = :s, #rev = if_not_exists(#rev, :zero), #given = if_not_exists(#given, :empty), #counted = if_not_exists(#counted, :empty), #level = if_not_exists(#level, :none)',
+              ExpressionAttributeNames: { '#case': 'case', '#rev': 'rev', '#given': 'given', '#counted': 'counted', '#level': 'level' },
+              ExpressionAttributeValues: {
+                ':id': w.caseId,
+                ':snap': w.snapshot,
+                ':v': w.caseVersion,
+                ':at': w.at,
+                ':p': supervisionKeys.lookAt(w.caseId, w.at).gsi3pk,
+                ':s': supervisionKeys.lookAt(w.caseId, w.at).gsi3sk,
+                ':zero': 0,
+                ':empty': {},
+                ':none': 'none',
+              },
+            },
+          },
+        },
+      ];
   }
 };
 

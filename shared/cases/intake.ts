@@ -11,6 +11,7 @@ import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit
 import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
@@ -102,6 +103,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
           { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
+          ...caseFollowUp(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

@@ -2,6 +2,7 @@ import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, NotFoundError } from '../errors/domain-errors.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
+import type { Watch, WatchedCase } from '../supervision/watch.ts';
 
 /**
  * CaseStore in memory for unit tests: the same conditions as DynamoDB (new ids, unused
@@ -19,6 +20,8 @@ export interface MemoryCaseStore extends CaseStore {
   failNextCommits(n: number): void;
   /** Puts a case as it stands, bypassing the use cases (test set-up). */
   seed(c: CaseRecord, applicantHash?: string): void;
+  /** Supervision's watches (written with the cases), shared with the memory supervision store. */
+  readonly watches: Map<string, Watch>;
 }
 
 interface Row {
@@ -31,7 +34,8 @@ interface Row {
 const clone = <T>(v: T): T => structuredClone(v);
 const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: c.handedTo ?? c.officeId, status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
 
-export const memoryCaseStore = (): MemoryCaseStore => {
+export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): MemoryCaseStore => {
+  const watches = shared.watches ?? new Map<string, Watch>();
   const cases = new Map<string, Row>();
   const events = new Map<string, Map<string, TimelineEvent>>();
   const idempotency = new Map<string, IdempotencyRecord & { expiresAt: Date }>();
@@ -58,6 +62,8 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         return [`STATS#${w.officeId}#${w.day}`];
       case 'forward':
         return [`CASE#${w.handOver.caseId}`, `CASE#${w.handOver.caseId}/${forwardKey(w.handOver)}`];
+      case 'watch':
+        return [`CASE#${w.caseId}/WATCH`];
     }
   };
 
@@ -72,6 +78,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       case 'event':
         return events.get(w.caseId)?.has(eventKey(w)) ? new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试') : undefined;
       case 'count':
+      case 'watch':
         return undefined;
       case 'forward':
         if (!cases.has(w.handOver.caseId)) return new NotFoundError('办件不存在');
@@ -113,11 +120,17 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         addEvent(h.caseId, forwardKey(h), { at: h.forwardedAt, type: 'forwarded' } as TimelineEvent);
         return;
       }
+      case 'watch': {
+        const old = watches.get(w.caseId);
+        watches.set(w.caseId, { rev: 0, given: {}, counted: {}, level: 'none', ...old, caseId: w.caseId, case: clone(w.snapshot) as WatchedCase, caseVersion: w.caseVersion, lookAt: w.at });
+        return;
+      }
     }
   };
 
   return {
     audits,
+    watches,
     get commits() {
       return commits;
     },

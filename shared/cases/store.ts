@@ -53,7 +53,12 @@ export type CaseWrite =
   /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a China date YYYY-MM-DD. */
   | { op: 'count'; officeId: string; day: string; add: CounterAdd }
   /** Hands the case over (version + 1) with its timeline event. Conditions: the case exists; this hand-over is new. */
-  | { op: 'forward'; handOver: HandOver };
+  | { op: 'forward'; handOver: HandOver }
+  /**
+   * Supervision's snapshot of the case (shared/supervision/case-follow-up.ts builds it), due for a
+   * look by the overdue scan at `at`. Leaves supervision's own fields (cards given) as they are.
+   */
+  | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string };
 
 /**
  * The conflicts commit reports, as domain errors: use cases tell them apart by code.

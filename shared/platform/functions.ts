@@ -40,6 +40,8 @@ export type Grant =
   | 'token:sign'
   | 'token:verify'
   | 'queue:delegation:send'
+  /** Hand stored alerts and digests to the delivery queue (the outbox relay). */
+  | 'queue:alerts:send'
   | 'topic:publish'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe';
@@ -75,10 +77,13 @@ export const AUTHORIZER_USES: readonly Grant[] = ['directory:sessions', 'token:v
 /** Queue consumers by queue id, and scheduled functions by schedule id. */
 export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   delegation: ['cases:write', 'directory:read', 'audit:append'],
+  // delivery of alerts and digests: marks each channel delivered; office names for the text
+  alerts: ['cases:write', 'directory:read', 'topic:publish'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
-  'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
-  'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
+  // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
+  'overdue-scan': ['cases:write', 'directory:calendar-read', 'queue:alerts:send'],
+  'daily-digest': ['cases:write', 'queue:alerts:send'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

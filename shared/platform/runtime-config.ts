@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { TABLES, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
+import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
+import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -34,6 +36,20 @@ const roleScopesJson = z
   })
   .pipe(roleScopesSchema);
 
+const jsonOf = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+const webhooksSchema = z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() }));
+
 const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
 
 const envSchema = z.object({
@@ -49,6 +65,8 @@ const envSchema = z.object({
   // county settings (infra/counties/<code>.json); defaults are the county config's defaults
   AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  SUPERVISION_RULES_JSON: jsonOf(rulesSchema).optional(),
+  ALERT_WEBHOOKS_JSON: jsonOf(webhooksSchema).default([]),
   TOTP_FOR_ALL: flag.default(false),
   ROLE_SCOPES_JSON: roleScopesJson.default({}),
   CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
@@ -67,6 +85,9 @@ export interface RuntimeConfig {
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
   readonly yellowCardWorkdays: number;
+  /** 电子监察 rules (the county's, defaults filled in). */
+  readonly supervisionRules: SupervisionRules;
+  readonly alertWebhooks: readonly WebhookTarget[];
   readonly totpForAll: boolean;
   readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
   readonly catalogIndexCheckSeconds: number;
@@ -97,6 +118,8 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    supervisionRules: rulesFrom(e.SUPERVISION_RULES_JSON, e.SUPERVISION_RULES_JSON?.yellowLeadWorkdays ?? e.YELLOW_CARD_WORKDAYS),
+    alertWebhooks: e.ALERT_WEBHOOKS_JSON.map((w) => ({ url: w.url, format: w.format, ...(w.name ? { name: w.name } : {}) })),
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
