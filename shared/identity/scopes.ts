@@ -19,6 +19,12 @@ export const SCOPES = [
   'user.manage:my-office',
   'audit.read',
   'supervision.read:county',
+  /** The alert inbox (预警): supervisors county-wide, center heads for their office. */
+  'alert.read',
+  /** Issue a 督办单 to an office about a case. */
+  'supervision.order',
+  /** Answer (反馈) a 督办单 addressed to one's office. */
+  'supervision.respond',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -38,10 +44,10 @@ const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.ha
 export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   village_agent: ['session', 'case.read', 'commission.create'],
   window_clerk: CLERK,
-  center_head: [...CLERK, 'case.extend', 'user.manage:my-office'],
+  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'alert.read', 'supervision.respond'],
   county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read'],
-  // read-only across the county: no mutation scope at all
-  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read'],
+  // reads the whole county; acts on no case: its one action is the written 督办 order (and acknowledging alerts)
+  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'alert.read', 'supervision.order'],
 };
 
 /** Roles whose accounts must use a second factor (等保 level 3: privileged users). */

@@ -72,6 +72,11 @@ export const ROUTES = [
   { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') , fn: 'cases' },
   { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') , fn: 'cases' },
   { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub , fn: 'public-status' },
+  // 电子监察: the alert inbox
+  { name: 'alerts-list', method: 'GET', path: '/api/alerts', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-unread', method: 'GET', path: '/api/alerts/unread-count', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-digest', method: 'GET', path: '/api/alerts/digest', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-ack', method: 'POST', path: '/api/alerts/{id}/ack', access: s('alert.read'), fn: 'supervision' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

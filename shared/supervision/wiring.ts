@@ -5,6 +5,7 @@ import { directoryStore } from '../identity/directory-store.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
+import type { InboxPorts } from './inbox.ts';
 import { dynamoAlertStore } from './dynamo-alerts.ts';
 import { dynamoFigureStore } from './dynamo-figures.ts';
 import { dynamoScanStore } from './dynamo-supervision.ts';
@@ -38,3 +39,5 @@ export const officeNames = async (): Promise<(id: string) => string> => {
 };
 
 export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), channels: channels(), officeNames, clock: systemClock });
+
+export const inboxPorts = (): InboxPorts => ({ store: supervisionStore(), clock: systemClock });

@@ -4,6 +4,8 @@ import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
+import { supervisionRoutes } from './pages/supervision/routes.tsx';
+import { EnsureQueryClient } from './pages/supervision/query-client.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
@@ -17,27 +19,29 @@ const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
   return (
-    <BrowserRouter>
-      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          {[...itemRoutes, ...publicCaseRoutes].map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
-          ))}
-          <Route element={<StaffLayout />}>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/account/password" element={<ChangePasswordPage />} />
-            <Route path="/account/totp" element={<TotpEnrolPage />} />
-            <Route path="/staff" element={<StaffPage />} />
-            <Route path="/audit" element={<AuditPage />} />
-            <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes].map((r) => (
+    <EnsureQueryClient>
+      <BrowserRouter>
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            {[...itemRoutes, ...publicCaseRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
-          </Route>
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
-      </Suspense>
-    </BrowserRouter>
+            <Route element={<StaffLayout />}>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/account/password" element={<ChangePasswordPage />} />
+              <Route path="/account/totp" element={<TotpEnrolPage />} />
+              <Route path="/staff" element={<StaffPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/calendar" element={<CalendarPage />} />
+              {[...catalogAdminRoutes, ...caseRoutes, ...supervisionRoutes].map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+            </Route>
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </EnsureQueryClient>
   );
 }

@@ -47,7 +47,7 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected.path] : []}
-              items={entries.map((e) => ({ key: e.path, label: e.label }))}
+              items={entries.map((e) => ({ key: e.path, label: e.badge ? <e.badge label={e.label} /> : e.label }))}
               onClick={(i) => navigate(i.key)}
               data-testid="nav"
             />

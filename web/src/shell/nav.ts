@@ -1,3 +1,6 @@
+import type { ComponentType } from 'react';
+import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
+
 /**
  * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).
  * To add a page: add its routes in App.tsx and an entry here.
@@ -6,6 +9,8 @@ export interface NavEntry {
   path: string;
   label: string;
   scope?: string;
+  /** Shown in place of the label, e.g. with a count (预警 and its unread alerts). */
+  badge?: ComponentType<{ label: string }>;
 }
 
 export const NAV: NavEntry[] = [
@@ -16,6 +21,7 @@ export const NAV: NavEntry[] = [
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
+  { path: '/alerts', label: '预警', scope: 'alert.read', badge: UnreadBadge },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },

@@ -45,5 +45,10 @@ export const EVENT_LABELS: Record<string, string> = {
   delivered: '送达',
   withdrawn: '撤回',
   forwarded: '转交',
+  yellow_card: '黄牌',
+  red_card: '红牌',
+  supervision_order: '督办',
+  order_response: '督办反馈',
+  second_red_card: '第二张红牌（问责）',
 };
 export const KIND_LABELS: Record<string, string> = { immediate: '即办件', promised: '承诺件', joint: '联办件', escalated: '上报件' };

@@ -1,0 +1,75 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AlertView } from '../../../../shared/supervision/alert.ts';
+import type { Digest } from '../../../../shared/supervision/store.ts';
+import { api } from '../../shell/api.ts';
+
+/** Every key holds every parameter. */
+export const supervisionKeys = {
+  alerts: ['alerts'] as const,
+  alertList: (f: AlertFilters) => ['alerts', 'list', f] as const,
+  unread: ['alerts', 'unread'] as const,
+  digest: ['alerts', 'digest'] as const,
+  offices: ['offices'] as const,
+};
+
+export interface AlertFilters {
+  state?: 'unread' | 'acked';
+  card?: 'yellow' | 'red';
+  officeId?: string;
+  caseId?: string;
+  cursor?: string;
+}
+
+const qs = (f: object) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export const useAlerts = (f: AlertFilters) =>
+  useQuery({
+    queryKey: supervisionKeys.alertList(f),
+    queryFn: ({ signal }) => api<{ alerts: AlertView[]; next?: string }>(`/api/alerts${qs(f)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** The menu badge: refreshed every minute while the app is open. */
+export const useUnreadCount = (enabled: boolean) =>
+  useQuery({
+    queryKey: supervisionKeys.unread,
+    queryFn: ({ signal }) => api<{ unread: number; cap: number }>('/api/alerts/unread-count', { signal }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+
+export const useDigest = () =>
+  useQuery({
+    queryKey: supervisionKeys.digest,
+    queryFn: ({ signal }) => api<{ digest: Omit<Digest, 'audience' | 'deliveries'> | null }>('/api/alerts/digest', { signal }),
+  });
+
+export const useAck = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ alert: AlertView }>(`/api/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: supervisionKeys.alerts }),
+  });
+};
+
+export interface OfficeRow {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  demo?: boolean;
+}
+
+/** The county's offices (names for ids, the office filter), rarely changing. */
+export const useOffices = () =>
+  useQuery({
+    queryKey: supervisionKeys.offices,
+    queryFn: ({ signal }) => api<{ offices: OfficeRow[] }>('/api/offices', { signal }),
+    staleTime: 300_000,
+    select: (r) => ({ list: r.offices, name: (id: string) => r.offices.find((o) => o.id === id)?.name ?? id }),
+  });
