@@ -77,6 +77,12 @@ export const ROUTES = [
   { name: 'alerts-unread', method: 'GET', path: '/api/alerts/unread-count', access: s('alert.read'), fn: 'supervision' },
   { name: 'alerts-digest', method: 'GET', path: '/api/alerts/digest', access: s('alert.read'), fn: 'supervision' },
   { name: 'alerts-ack', method: 'POST', path: '/api/alerts/{id}/ack', access: s('alert.read'), fn: 'supervision' },
+  // 督办 and 问责
+  { name: 'supervision-orders-create', method: 'POST', path: '/api/supervision/orders', access: s('supervision.order'), fn: 'supervision' },
+  { name: 'supervision-orders-list', method: 'GET', path: '/api/supervision/orders', access: s('alert.read'), fn: 'supervision' },
+  { name: 'supervision-orders-get', method: 'GET', path: '/api/supervision/orders/{id}', access: s('alert.read'), fn: 'supervision' },
+  { name: 'supervision-orders-respond', method: 'POST', path: '/api/supervision/orders/{id}/respond', access: s('supervision.respond'), fn: 'supervision' },
+  { name: 'supervision-accountability', method: 'GET', path: '/api/supervision/accountability', access: s('alert.read'), fn: 'supervision' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -3,7 +3,7 @@ import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
 import { supervisionKeys } from '../db/keys.ts';
 import type { Alert } from './alert.ts';
-import type { AccountabilityEntry, Order } from './order.ts';
+import { awaitsSecondRed, type AccountabilityEntry, type Order } from './order.ts';
 import type { TallyAdd } from './tallies.ts';
 import type { Digest, TimelineNote } from './store.ts';
 
@@ -25,8 +25,8 @@ export const orderItem = (o: Order) => ({
   ...supervisionKeys.orderByState(o.state, o.issuedAt, o.id),
   ...supervisionKeys.orderByOffice(o.officeId, o.state, o.issuedAt, o.id),
   ...supervisionKeys.orderByCase(o.caseId, o.issuedAt, o.id),
-  // sparse: an open order is due for a look the instant its deadline has passed
-  ...(o.state === 'open' ? supervisionKeys.lookAt(o.id, after(o.deadlineAt)) : {}),
+  // sparse: an order awaiting its answer is due for a look the instant its deadline has passed
+  ...(awaitsSecondRed(o) ? supervisionKeys.lookAt(o.id, after(o.deadlineAt)) : {}),
   ...o,
 });
 

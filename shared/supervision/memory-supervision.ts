@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { outboxRefId, type Alert, type OutboxRef } from './alert.ts';
-import type { AccountabilityEntry, Order } from './order.ts';
+import { awaitsSecondRed, type AccountabilityEntry, type Order } from './order.ts';
 import type { DayFigures, Digest, DueCase, SupervisionStore, TimelineNote } from './store.ts';
 import { addInto, type TallyRow } from './tallies.ts';
 import type { Watch } from './watch.ts';
@@ -63,7 +63,7 @@ export const memorySupervisionStore = (shared: { watches?: Map<string, Watch>; t
 
     dueForLook: async (now) => {
       const ws = [...watches.values()].filter((w) => w.lookAt !== undefined && w.lookAt <= now);
-      const os = [...orders.values()].filter((o) => o.state === 'open' && o.deadlineAt < now);
+      const os = [...orders.values()].filter((o) => awaitsSecondRed(o) && o.deadlineAt < now);
       looked += ws.length + os.length;
       return { watches: ws.map(clone), orders: os.map(clone), consumedRcu: 0 };
     },

@@ -37,6 +37,12 @@ export interface Order {
   rev: number;
 }
 
+/**
+ * Still waiting for its second red card: open past the deadline, or answered after it before the
+ * scan got there (a late answer does not undo a missed deadline).
+ */
+export const awaitsSecondRed = (o: Pick<Order, 'state' | 'secondRedAt'>): boolean => o.state === 'open' || (o.state === 'answered_late' && !o.secondRedAt);
+
 /** A case on the accountability list, and why. */
 export interface AccountabilityEntry {
   orderId: string;
@@ -62,6 +68,7 @@ export const respondOrderBody = z.object({
 export const orderIdParams = z.object({ id: z.string().uuid('督办单编号有误') });
 
 export const orderListQuery = z.object({
-  state: z.enum(['open', 'answered', 'overdue', 'answered_late'], { error: '状态无效' }).optional(),
+  state: z.enum(['open', 'answered', 'overdue', 'answered_late'], { error: '状态须为 open、answered、overdue 或 answered_late' }).optional(),
   caseId: z.string().uuid('办件编号有误').optional(),
+  officeId: z.string().trim().min(1).max(80).optional(),
 });

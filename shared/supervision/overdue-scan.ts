@@ -92,7 +92,7 @@ export const orderSettlement = (o: Order, now: string): Settlement => {
   const reason = `督办逾期未反馈（反馈期限 ${o.deadlineDate}）：第二张红牌，已列入问责名单`;
   const alert = newAlert({ caseId: o.caseId, number: o.caseNumber, itemName: o.itemName, officeId: o.officeId }, { key: `order:${o.id}`, card: 'red', trigger: 'order', reason }, now, o.id);
   return {
-    order: { expectRev: o.rev, next: { ...o, state: 'overdue', secondRedAt: now } },
+    order: { expectRev: o.rev, next: { ...o, state: o.state === 'open' ? 'overdue' : o.state, secondRedAt: now } },
     alerts: [alert],
     events: [{ caseId: o.caseId, at: now, key: alert.id, type: 'second_red_card', by: SYSTEM_ACTOR, note: `第二张红牌：${reason}` }],
     tallies: monthly(now, { officeId: o.officeId, itemCode: o.itemCode, staff: o.caseStaff, caseId: o.caseId }, { secondRed: 1 }),

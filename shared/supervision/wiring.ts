@@ -6,6 +6,8 @@ import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
 import type { InboxPorts } from './inbox.ts';
+import type { OrderPorts } from './orders.ts';
+import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoAlertStore } from './dynamo-alerts.ts';
 import { dynamoFigureStore } from './dynamo-figures.ts';
 import { dynamoScanStore } from './dynamo-supervision.ts';
@@ -41,3 +43,5 @@ export const officeNames = async (): Promise<(id: string) => string> => {
 export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), channels: channels(), officeNames, clock: systemClock });
 
 export const inboxPorts = (): InboxPorts => ({ store: supervisionStore(), clock: systemClock });
+
+export const orderPorts = (): OrderPorts => ({ store: supervisionStore(), cases: dynamoCaseStore(), calendar: calendarSource(), clock: systemClock });

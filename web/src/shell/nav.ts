@@ -22,6 +22,7 @@ export const NAV: NavEntry[] = [
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/alerts', label: '预警', scope: 'alert.read', badge: UnreadBadge },
+  { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },

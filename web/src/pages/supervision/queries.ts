@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertView } from '../../../../shared/supervision/alert.ts';
 import type { Digest } from '../../../../shared/supervision/store.ts';
+import type { AccountabilityEntry, Order, OrderState } from '../../../../shared/supervision/order.ts';
 import { api } from '../../shell/api.ts';
 
 /** Every key holds every parameter. */
@@ -73,3 +74,31 @@ export const useOffices = () =>
     staleTime: 300_000,
     select: (r) => ({ list: r.offices, name: (id: string) => r.offices.find((o) => o.id === id)?.name ?? id }),
   });
+
+export const orderKeys = {
+  all: ['orders'] as const,
+  list: (f: { state?: OrderState; officeId?: string }) => ['orders', 'list', f] as const,
+  accountability: ['orders', 'accountability'] as const,
+};
+
+export const useOrders = (f: { state?: OrderState; officeId?: string }) =>
+  useQuery({ queryKey: orderKeys.list(f), queryFn: ({ signal }) => api<{ orders: Order[] }>(`/api/supervision/orders${qs(f)}`, { signal }), placeholderData: keepPreviousData });
+
+export const useAccountability = () =>
+  useQuery({ queryKey: orderKeys.accountability, queryFn: ({ signal }) => api<{ entries: AccountabilityEntry[] }>('/api/supervision/accountability', { signal }) });
+
+export const useIssueOrder = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { caseId: string; requirement: string; deadlineWorkdays: number }) => api<{ order: Order }>('/api/supervision/orders', { method: 'POST', json: body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
+  });
+};
+
+export const useRespond = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, response }: { id: string; response: string }) => api<{ order: Order }>(`/api/supervision/orders/${encodeURIComponent(id)}/respond`, { method: 'POST', json: { response } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
+  });
+};

@@ -2,6 +2,12 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 
 const AlertsPage = lazy(() => import('./AlertsPage.tsx'));
+const OrdersPage = lazy(() => import('./OrdersPage.tsx'));
+const OrderNewPage = lazy(() => import('./OrderNewPage.tsx'));
 
 /** Staff routes of 电子监察. */
-export const supervisionRoutes: RouteObject[] = [{ path: '/alerts', element: <AlertsPage /> }];
+export const supervisionRoutes: RouteObject[] = [
+  { path: '/alerts', element: <AlertsPage /> },
+  { path: '/supervision/orders', element: <OrdersPage /> },
+  { path: '/supervision/orders/new', element: <OrderNewPage /> },
+];
