@@ -209,8 +209,8 @@ export const dynamoCaseStore = (): CaseStore => ({
       const rows = await queryAll({
         IndexName: k.index,
         KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h',
-        FilterExpression: 'officeId = :o OR handedTo = :o',
-        ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff`, ':o': officeId },
+        ...(officeId ? { FilterExpression: 'officeId = :o OR handedTo = :o' } : {}),
+        ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff`, ...(officeId ? { ':o': officeId } : {}) },
       });
       out.push(...rows.map(record));
     }

@@ -162,7 +162,7 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
     openDueBy: async (officeId, horizon) =>
       [...cases.values()]
         .map((r) => r.record)
-        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (c.officeId === officeId || c.handedTo === officeId))
+        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (!officeId || c.officeId === officeId || c.handedTo === officeId))
         .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
         .map(clone),
     idempotency: async (key) => {

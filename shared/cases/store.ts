@@ -94,8 +94,11 @@ export interface CaseStore {
   events(id: string): Promise<TimelineEvent[]>;
   /** Cases held by an office (accepted there, or handed to it) in a status, newest first. */
   ofOffice(officeId: string, status: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
-  /** Open (running) promised cases of or handed to an office whose due instant is at or before `horizon` (ISO). */
-  openDueBy(officeId: string, horizon: string): Promise<CaseRecord[]>;
+  /**
+   * Open (running) promised cases of or handed to an office whose due instant is at or before
+   * `horizon` (ISO); every office's when `officeId` is undefined (county-wide readers).
+   */
+  openDueBy(officeId: string | undefined, horizon: string): Promise<CaseRecord[]>;
   idempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** The next number of the day (China date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
   nextSequence(countyCode: string, day: string): Promise<number>;

@@ -83,6 +83,8 @@ export const ROUTES = [
   { name: 'supervision-orders-get', method: 'GET', path: '/api/supervision/orders/{id}', access: s('alert.read'), fn: 'supervision' },
   { name: 'supervision-orders-respond', method: 'POST', path: '/api/supervision/orders/{id}/respond', access: s('supervision.respond'), fn: 'supervision' },
   { name: 'supervision-accountability', method: 'GET', path: '/api/supervision/accountability', access: s('alert.read'), fn: 'supervision' },
+  // county-wide work lists, with an office filter
+  { name: 'supervision-cases', method: 'GET', path: '/api/supervision/cases', access: s('supervision.read:county'), fn: 'supervision' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -7,6 +7,7 @@ import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
 import type { InboxPorts } from './inbox.ts';
 import type { OrderPorts } from './orders.ts';
+import type { CountyViewPorts } from './county-views.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoAlertStore } from './dynamo-alerts.ts';
 import { dynamoFigureStore } from './dynamo-figures.ts';
@@ -45,3 +46,8 @@ export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), ch
 export const inboxPorts = (): InboxPorts => ({ store: supervisionStore(), clock: systemClock });
 
 export const orderPorts = (): OrderPorts => ({ store: supervisionStore(), cases: dynamoCaseStore(), calendar: calendarSource(), clock: systemClock });
+
+/** The county's offices (ids, kinds), from the directory. */
+export const offices = async () => (await directoryStore.offices()).map((o) => ({ id: o.id, kind: o.kind }));
+
+export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(), offices, calendar: calendarSource(), clock: systemClock });

@@ -85,4 +85,14 @@ describe('alert inbox and 督办 over HTTP', () => {
     const timeline = (await get(`/api/cases/${k.id}`, sup)).body.events.map((e: any) => e.type);
     expect(timeline).toEqual(expect.arrayContaining(['accepted', 'supervision_order', 'second_red_card', 'order_response']));
   });
+
+  it('county-wide lists: the supervisor sees every office’s cases, with an office filter; a head may not', async () => {
+    const all = await get('/api/supervision/cases?view=accepted', sup);
+    expect(all.status).toBe(200);
+    expect(all.body.cases.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(all.body.cases.map((c: any) => c.officeId))).toEqual(new Set(['411521-lingshan']));
+    expect((await get('/api/supervision/cases?view=accepted&officeId=411521-dongpu', sup)).body.cases).toEqual([]);
+    expect((await get('/api/supervision/cases?view=overdue', sup)).body.cases.length).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/supervision/cases?view=accepted', head)).status).toBe(403);
+  });
 });

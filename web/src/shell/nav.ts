@@ -23,6 +23,7 @@ export const NAV: NavEntry[] = [
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/alerts', label: '预警', scope: 'alert.read', badge: UnreadBadge },
   { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
+  { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { AlertView } from '../../../../shared/supervision/alert.ts';
 import type { Digest } from '../../../../shared/supervision/store.ts';
 import type { AccountabilityEntry, Order, OrderState } from '../../../../shared/supervision/order.ts';
+import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import { api } from '../../shell/api.ts';
 
 /** Every key holds every parameter. */
@@ -102,3 +103,10 @@ export const useRespond = () => {
     onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
   });
 };
+
+export const useCountyCases = (f: { view: string; officeId?: string; cursor?: string }) =>
+  useQuery({
+    queryKey: ['county-cases', f] as const,
+    queryFn: ({ signal }) => api<{ cases: CaseListRow[]; next?: string }>(`/api/supervision/cases${qs(f)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
