@@ -68,7 +68,7 @@ export const HTTP_FUNCTIONS = [
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
-  { id: 'supervision', description: 'Alert inbox, 督办, county-wide views and dashboards', uses: ['cases:write', 'directory:read', 'directory:calendar-read', 'audit:append'] },
+  { id: 'supervision', description: 'Alert inbox, 督办, county-wide views and dashboards', uses: ['cases:write', 'catalog:read', 'directory:read', 'directory:calendar-read', 'audit:append'] },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];

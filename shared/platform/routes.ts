@@ -85,6 +85,9 @@ export const ROUTES = [
   { name: 'supervision-accountability', method: 'GET', path: '/api/supervision/accountability', access: s('alert.read'), fn: 'supervision' },
   // county-wide work lists, with an office filter
   { name: 'supervision-cases', method: 'GET', path: '/api/supervision/cases', access: s('supervision.read:county'), fn: 'supervision' },
+  // dashboards from the counters, and their Excel export
+  { name: 'dashboard-figures', method: 'GET', path: '/api/dashboard', access: s('alert.read'), fn: 'supervision' },
+  { name: 'dashboard-export', method: 'GET', path: '/api/dashboard/export', access: s('alert.read'), fn: 'supervision' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

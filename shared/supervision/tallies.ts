@@ -4,7 +4,8 @@ import { chinaDate } from '../calendar/working-days.ts';
  * The figures behind the dashboards, kept as cases move (no table scans): small counter items
  * added to in the same transaction as the change they count.
  *
- * - per month (`YYYYMM`, China time) and per office, item and staff: what happened that month;
+ * - per month (`YYYYMM`, China time) and per office, item and staff (both keyed `<office>/<id>`):
+ *   what happened that month;
  * - `NOW` per office: gauges of the moment (open cases, in the yellow window, overdue).
  *
  * The county's figures are the sum of its offices' (one Query per month reads them all).
@@ -66,10 +67,11 @@ export const monthOf = (at: Date | string): string => chinaDate(typeof at === 's
 export const monthly = (at: Date | string, who: { officeId: string; itemCode: string; staff: string; caseId: string }, add: TallyAdd['add']): TallyAdd[] => {
   const period = monthOf(at);
   const shard = tallyShard(who.caseId);
+  // items and staff are counted per office too, so an office's dashboard can show its own
   return [
     { period, dim: 'office', key: who.officeId, shard, add },
-    { period, dim: 'item', key: who.itemCode, shard, add },
-    { period, dim: 'staff', key: who.staff, shard, add },
+    { period, dim: 'item', key: `${who.officeId}/${who.itemCode}`, shard, add },
+    { period, dim: 'staff', key: `${who.officeId}/${who.staff}`, shard, add },
   ];
 };
 

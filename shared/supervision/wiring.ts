@@ -8,6 +8,9 @@ import type { DigestPorts } from './daily-digest.ts';
 import type { InboxPorts } from './inbox.ts';
 import type { OrderPorts } from './orders.ts';
 import type { CountyViewPorts } from './county-views.ts';
+import type { DashboardPorts } from './dashboard.ts';
+import { dynamoCatalogStore } from '../catalog/dynamo-catalog.ts';
+import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoAlertStore } from './dynamo-alerts.ts';
 import { dynamoFigureStore } from './dynamo-figures.ts';
@@ -51,3 +54,13 @@ export const orderPorts = (): OrderPorts => ({ store: supervisionStore(), cases:
 export const offices = async () => (await directoryStore.offices()).map((o) => ({ id: o.id, kind: o.kind }));
 
 export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(), offices, calendar: calendarSource(), clock: systemClock });
+
+let items: { at: number; of: Map<string, string> } | undefined;
+/** Item names for the dashboards, from the catalog's small entries (kept five minutes per container). */
+export const itemNames = async (): Promise<(code: string) => string> => {
+  if (!items || Date.now() - items.at > NAMES_TTL_MS) items = { at: Date.now(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
+  const of = items.of;
+  return (code) => of.get(code) ?? code;
+};
+
+export const dashboardPorts = (): DashboardPorts => ({ store: supervisionStore(), clock: systemClock, itemNames, officeNames, writeAudit: (a) => writeAudit(a) });

@@ -24,6 +24,7 @@ export const NAV: NavEntry[] = [
   { path: '/alerts', label: '预警', scope: 'alert.read', badge: UnreadBadge },
   { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
   { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
+  { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },

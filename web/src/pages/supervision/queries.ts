@@ -3,7 +3,9 @@ import type { AlertView } from '../../../../shared/supervision/alert.ts';
 import type { Digest } from '../../../../shared/supervision/store.ts';
 import type { AccountabilityEntry, Order, OrderState } from '../../../../shared/supervision/order.ts';
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
-import { api } from '../../shell/api.ts';
+import type { Dashboard } from '../../../../shared/supervision/dashboard.ts';
+import { api, getToken } from '../../shell/api.ts';
+import { runtimeConfig } from '../../shell/config.ts';
 
 /** Every key holds every parameter. */
 export const supervisionKeys = {
@@ -110,3 +112,19 @@ export const useCountyCases = (f: { view: string; officeId?: string; cursor?: st
     queryFn: ({ signal }) => api<{ cases: CaseListRow[]; next?: string }>(`/api/supervision/cases${qs(f)}`, { signal }),
     placeholderData: keepPreviousData,
   });
+
+export const useDashboard = (f: { from?: string; to?: string; officeId?: string }) =>
+  useQuery({ queryKey: ['dashboard', f] as const, queryFn: ({ signal }) => api<Dashboard>(`/api/dashboard${qs(f)}`, { signal }), placeholderData: keepPreviousData });
+
+/** Downloads the dashboard workbook with the session token. */
+export const downloadDashboard = async (f: { from?: string; to?: string; officeId?: string }): Promise<void> => {
+  const res = await fetch(`${runtimeConfig().apiBaseUrl}/api/dashboard/export${qs(f)}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
+  if (!res.ok) throw new Error(`导出失败（${res.status}）`);
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const href = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href, download: encoded ? decodeURIComponent(encoded) : '电子监察统计.xlsx' });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+};
