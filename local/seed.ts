@@ -1,15 +1,22 @@
 import type { CountyConfig } from '../infra/config/county-config.ts';
 import { seedDemoDirectory } from '../shared/identity/seed-demo.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
 
 export interface SeedReport {
   logins: Array<{ username: string; role: string; office: string; totpUri?: string }>;
   items: number;
+  /** Demo history cases (npm start only), and whether they were there already. */
+  history?: { cases: number; skipped: boolean; ms: number };
 }
 
-/** Seeds the demo county (offices, demo staff, demo catalog). Idempotent: safe on every start. */
-export const seedDemoCounty = async (config: CountyConfig): Promise<SeedReport> => {
+/**
+ * Seeds the demo county (offices, demo staff, demo catalog; with `history`, three months of demo
+ * cases, cards and 督办 for the dashboards). Idempotent: safe on every start.
+ */
+export const seedDemoCounty = async (config: CountyConfig, opts: { history?: boolean } = {}): Promise<SeedReport> => {
   const { logins } = await seedDemoDirectory(config);
   const { items } = await seedDemoCatalog();
-  return { logins, items };
+  const history = opts.history ? await seedDemoHistory(config) : undefined;
+  return { logins, items, ...(history ? { history } : {}) };
 };

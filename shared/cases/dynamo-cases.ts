@@ -20,7 +20,7 @@ const meter = (c: { CapacityUnits?: number } | undefined, kind: 'read' | 'write'
 const compact = (day: string): string => day.replaceAll('-', '');
 
 /** A case item carries its own index attributes, derived here and only here on every write. */
-const caseItem = (c: CaseRecord, applicantHash?: string) => ({
+export const caseItem = (c: CaseRecord, applicantHash?: string) => ({
   ...caseKeys.case(c.id),
   ...caseKeys.byNumber(c.number),
   ...caseKeys.byOfficeStatus(c.handedTo ?? c.officeId, c.status, c.acceptedAt ?? c.createdAt, c.id),

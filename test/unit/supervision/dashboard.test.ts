@@ -5,11 +5,9 @@ import type { CaseRecord } from '../../../shared/cases/model.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
 import { dashboard, dashboardOf, monthsBetween, type DashboardPorts } from '../../../shared/supervision/dashboard.ts';
 import { dashboardWorkbook } from '../../../shared/supervision/dashboard-export.ts';
+import { NOW_PERIOD } from '../../../shared/supervision/tallies.ts';
+import { recompute } from './recompute.ts';
 import { issueOrder, respondOrder } from '../../../shared/supervision/orders.ts';
-import { DEFAULT_RULES } from '../../../shared/supervision/rules.ts';
-import { addInto, gauge, monthly, NOW_PERIOD, type TallyAdd, type TallyRow } from '../../../shared/supervision/tallies.ts';
-import { levelOf } from '../../../shared/supervision/triggers.ts';
-import { snapshotOf } from '../../../shared/supervision/watch.ts';
 import { application, IMMEDIATE, ITEMS, principal, TIGHT } from '../cases/fixtures.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { at, CAL, county, META, SUPERVISOR } from './fixtures.ts';
@@ -81,45 +79,6 @@ const seedPeriod = async () => {
   return { c, ids };
 };
 
-/** The same figures recomputed from the cases themselves, their alerts and 督办单 — not from the counters. */
-const recompute = async (c: Awaited<ReturnType<typeof seedPeriod>>['c'], ids: string[]) => {
-  const rows = new Map<string, TallyRow>();
-  const put = (ts: TallyAdd[]) => ts.forEach((t) => addInto(rows, t));
-  const byId = new Map<string, CaseRecord>();
-  const now = c.now().toISOString();
-  for (const id of ids) {
-    const k = await c.latest(id);
-    byId.set(id, k);
-    const who = { officeId: k.officeId, itemCode: k.itemCode, caseId: k.id };
-    if (k.acceptedAt) put(monthly(k.acceptedAt, { ...who, staff: k.createdBy }, { taken: 1 }));
-    if (k.decision) {
-      const day = chinaDate(new Date(k.decision.at));
-      let wd = 0;
-      for (let d = k.acceptedOn!; d < day; ) {
-        d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-        const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
-        if (dow !== 0 && dow !== 6 && d !== '2026-11-05' && !CAL.holidays.has(d)) wd++;
-      }
-      put(monthly(k.decision.at, { ...who, staff: k.decision.by }, { decided: 1, [k.decision.onTime ? 'decidedOnTime' : 'decidedLate']: 1, decideWorkdays: wd, ...(k.kind === 'immediate' ? { immediateDecided: 1, ...(k.acceptedOn === day ? { immediateSameDay: 1 } : {}) } : {}) }));
-    }
-    if (k.status === 'withdrawn' && k.acceptedAt) put(monthly(k.withdrawal!.at, { ...who, staff: k.createdBy }, { withdrawn: 1 }));
-    const open = k.acceptedAt && ['accepted', 'in_progress', 'suspended'].includes(k.status);
-    const level = levelOf(snapshotOf(k), DEFAULT_RULES, CAL, now);
-    if (open || level !== 'none') put([gauge(k.officeId, k.id, { open: open ? 1 : 0, dueSoon: level === 'yellow' ? 1 : 0, overdue: level === 'red' ? 1 : 0 })]);
-  }
-  for (const a of (await c.store.alerts({ side: 'county', limit: 100_000 })).alerts) {
-    const k = byId.get(a.caseId)!;
-    put(monthly(a.at, { officeId: a.officeId, itemCode: k.itemCode, caseId: k.id, staff: k.createdBy }, a.trigger === 'order' ? { secondRed: 1 } : { [a.card]: 1 }));
-  }
-  for (const o of await c.store.orders({})) {
-    const k = byId.get(o.caseId)!;
-    const who = { officeId: o.officeId, itemCode: k.itemCode, caseId: k.id, staff: k.createdBy };
-    put(monthly(o.issuedAt, who, { orders: 1 }));
-    if (o.response) put(monthly(o.response.at, who, { ordersAnswered: 1, ...(o.state === 'answered_late' ? { ordersLate: 1 } : {}) }));
-  }
-  return rows;
-};
-
 const names = async () => (code: string) => ITEMS.find((i) => i.code === code)?.name ?? code;
 
 describe('dashboards from the counters', () => {
@@ -132,7 +91,7 @@ describe('dashboards from the counters', () => {
     for (const k of ['taken', 'decided', 'decidedOnTime', 'decidedLate', 'immediateDecided', 'immediateSameDay', 'yellow', 'red', 'secondRed', 'orders', 'ordersAnswered', 'ordersLate', 'withdrawn'] as const) expect(d.total[k], k).toBeGreaterThan(0);
     expect(d.now.open + d.now.overdue).toBeGreaterThan(0);
 
-    const rows = await recompute(c, ids);
+    const rows = recompute(await Promise.all(ids.map((id) => c.latest(id))), (await c.store.alerts({ side: 'county', limit: 100_000 })).alerts, await c.store.orders({}), c.now(), CAL);
     const months = monthsBetween('2026-09', '2026-12');
     const expected = dashboardOf(
       months.map((month) => ({ month, rows: [...rows.values()].filter((r) => r.period === month.replace('-', '')) })),
