@@ -1,16 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/**
- * Modules that still mix rules with DynamoDB calls. Each context moves to ports + dynamo-*.ts adapters
- * and leaves this list; when it is empty, delete it.
- */
-const LEGACY_ADAPTERS = [
-  'shared/identity/directory-store.ts',
-  'shared/identity/seed-demo.ts',
-  'shared/identity/tokens.ts',
-];
-
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.build/', 'web/dist/', '.data/', 'coverage/', '.test-logs/'] },
   js.configs.recommended,
@@ -34,7 +24,7 @@ export default tseslint.config(
     // The domain boundary: use cases take ports; only adapter files (named for what they talk to)
     // touch the SDK, the clients or the environment. Nothing in shared/ reaches up into infra/ or local/.
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/dynamo-*.ts', 'shared/**/kms-*.ts', 'shared/**/sqs-*.ts', 'shared/**/sns-*.ts', 'shared/**/s3-*.ts', 'shared/**/http-*.ts', 'shared/aws/**', 'shared/platform/env.ts', ...LEGACY_ADAPTERS],
+    ignores: ['shared/**/dynamo-*.ts', 'shared/**/kms-*.ts', 'shared/**/sqs-*.ts', 'shared/**/sns-*.ts', 'shared/**/s3-*.ts', 'shared/**/http-*.ts', 'shared/aws/**', 'shared/platform/env.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

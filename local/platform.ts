@@ -12,6 +12,7 @@ import { seedDemoCounty, type SeedReport } from './seed.ts';
 import { seedDemoHistory } from './seed-demo-history.ts';
 import { applyEnv, localFunctionEnv } from './env.ts';
 import { loadCountyConfig, type CountyConfig } from '../infra/config/county-config.ts';
+import { migrateOnStart } from './migrate-on-start.ts';
 
 /**
  * The embedded default: DynamoDB Local + fauxqs + the local gateway, queue poller and scheduler,
@@ -68,6 +69,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     const env = await localFunctionEnv({ county, prefix: `local-${county.code}`, endpoints, dataDir: opts.dataDir });
     applyEnv(env);
 
+    for (const m of await migrateOnStart(county.code)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
     const seed = opts.seed ? await seedDemoCounty(county) : undefined;
     // three months of demo cases: written while the server already answers, stopped first on Ctrl-C
     const abort = new AbortController();

@@ -8,8 +8,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { TABLES, type TableDef } from '../shared/platform/tables.ts';
 import { QUEUES, TOPICS } from '../shared/platform/queues.ts';
+import { BUCKETS } from '../shared/platform/buckets.ts';
 import type { FunctionResources } from '../infra/config/function-env.ts';
 
 /**
@@ -102,7 +104,21 @@ export const createResources = async (prefix: string, ep: Endpoints): Promise<Om
     topics[t.id] = topic.TopicArn!;
   }
   sns.destroy();
-  return { tables, queues, topics } as Omit<FunctionResources, 'keys'>;
+
+  const buckets: Record<string, string> = {};
+  const s3 = new S3Client({ endpoint: ep.fauxqs, region: ep.region, credentials: creds, forcePathStyle: true });
+  for (const b of BUCKETS) {
+    const name = `${prefix}-${b.id}`.toLowerCase();
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: name }));
+    } catch (e) {
+      // kept from an earlier run
+      if (!['BucketAlreadyOwnedByYou', 'BucketAlreadyExists'].includes((e as Error).name)) throw e;
+    }
+    buckets[b.id] = name;
+  }
+  s3.destroy();
+  return { tables, queues, topics, buckets } as Omit<FunctionResources, 'keys'>;
 };
 
 /** The environment that points the AWS SDK (and so every handler) at the emulators. */

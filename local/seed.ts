@@ -1,5 +1,5 @@
 import type { CountyConfig } from '../infra/config/county-config.ts';
-import { seedDemoDirectory } from '../shared/identity/seed-demo.ts';
+import { seedDemoDirectory } from './seed-demo-directory.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 import { seedDemoHistory } from './seed-demo-history.ts';
 

@@ -1,9 +1,9 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authorizeToken } from '../../shared/identity/authorize.ts';
-import { directoryStore } from '../../shared/identity/directory-store.ts';
-import { tokenSigner } from '../../shared/identity/tokens.ts';
-import { systemClock } from '../../shared/platform/clock.ts';
+import { identityPorts } from '../../shared/identity/wiring.ts';
 import { logger } from '../../shared/log/logger.ts';
+
+const ports = identityPorts();
 
 /**
  * REQUEST authorizer of the REST API: `Authorization: Bearer <jwt>` → principal in the context.
@@ -16,7 +16,7 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
   if (!token) throw new Error('Unauthorized');
   let principal;
   try {
-    principal = await authorizeToken(token, { directory: directoryStore, signer: tokenSigner(), clock: systemClock });
+    principal = await authorizeToken(ports, token);
   } catch (e) {
     logger.info('token refused', { reason: (e as Error).message });
     throw new Error('Unauthorized');

@@ -1,8 +1,10 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { logout } from '../../shared/identity/account.ts';
-import { identityPorts } from '../../shared/identity/ports.ts';
+import { identityPorts } from '../../shared/identity/wiring.ts';
+
+const ports = identityPorts();
 
 export const handler = httpHandler('auth-logout', {}, async (req) => {
-  await logout(req.principal, req.meta, identityPorts());
+  await logout(ports, req.principal, req.meta);
   return { body: { ok: true } };
 });

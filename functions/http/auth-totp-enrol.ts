@@ -1,5 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { startTotpEnrolment } from '../../shared/identity/account.ts';
-import { identityPorts } from '../../shared/identity/ports.ts';
+import { identityPorts } from '../../shared/identity/wiring.ts';
 
-export const handler = httpHandler('auth-totp-enrol', {}, async (req) => ({ body: await startTotpEnrolment(req.principal, identityPorts()) }));
+const ports = identityPorts();
+
+export const handler = httpHandler('auth-totp-enrol', {}, async (req) => ({ body: await startTotpEnrolment(ports, req.principal) }));

@@ -1,7 +1,8 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { directoryStore } from '../../shared/identity/directory-store.ts';
+import { listOffices } from '../../shared/identity/staff.ts';
+import { staffPorts } from '../../shared/identity/wiring.ts';
+
+const ports = staffPorts();
 
 /** GET /api/offices: the county's office tree (flat, with parent ids). */
-export const handler = httpHandler('offices-list', {}, async () => ({
-  body: { offices: (await directoryStore.offices()).sort((a, b) => a.id.localeCompare(b.id)) },
-}));
+export const handler = httpHandler('offices-list', {}, async () => ({ body: { offices: await listOffices(ports) } }));

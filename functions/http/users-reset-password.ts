@@ -1,8 +1,10 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { resetPassword } from '../../shared/identity/staff.ts';
 import { userIdParams } from '../../shared/identity/schemas.ts';
-import { staffPorts } from '../../shared/identity/ports.ts';
+import { staffPorts } from '../../shared/identity/wiring.ts';
+
+const ports = staffPorts();
 
 export const handler = httpHandler('users-reset-password', { params: userIdParams }, async (req) => ({
-  body: await resetPassword(req.principal, req.params.id, req.meta, staffPorts()),
+  body: await resetPassword(ports, req.principal, req.params, req.meta),
 }));

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
 import { rulesSchema } from '../../shared/supervision/rules.ts';
 import { webhookSchema } from '../../shared/supervision/webhooks.ts';
+import { checkOperations, operationsFields } from './operations.ts';
 
 /**
  * A county's deployment, as data (`infra/counties/<code>.json`). One file = one stack set.
@@ -53,18 +54,45 @@ const countyConfigSchema = z
         yellowCardWorkdays: z.number().int().min(0).max(10).default(2),
         apiRateLimit: z.number().int().positive().default(200),
         apiBurstLimit: z.number().int().positive().default(400),
+        /** Per public route (search, guide, status, login): a flood of public requests can't starve the windows. */
+        publicRateLimit: z.number().int().positive().default(50),
+        publicBurstLimit: z.number().int().positive().default(100),
       })
-      .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400 }),
+      .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400, publicRateLimit: 50, publicBurstLimit: 100 }),
     // 电子监察 rules (shared/supervision/rules.ts: defaults and meaning); yellowLeadWorkdays falls back to thresholds.yellowCardWorkdays
     supervision: rulesSchema.optional(),
+    /**
+     * Named on the 不予受理通知书 (行政复议法 第20条: 60 days; 行政诉讼法 第46条: 6 months). Defaults, in the
+     * web: 复议机关 = 「<county name>人民政府」, court = 「<county name>人民法院」.
+     */
+    legal: z.object({ reviewBody: z.string().min(2).optional(), court: z.string().min(2).optional() }).optional(),
+    /** The service center on the citizens' front door (address, hours, phones). Without it the page shows a 示例 block. */
+    center: z
+      .object({
+        name: z.string().min(2),
+        address: z.string().min(2),
+        hours: z.string().min(2),
+        phones: z.array(z.object({ label: z.string().min(1), number: z.string().min(3) })).default([]),
+      })
+      .optional(),
+    /** 差评整改 limits in working days (国办发〔2019〕51号: callback within 1, rectification within 15; local rules may differ). */
+    ratings: z
+      .object({
+        callbackWorkdays: z.number().int().min(1, '差评回访时限至少 1 个工作日').max(5, '差评回访时限最多 5 个工作日').default(1),
+        rectifyWorkdays: z.number().int().min(1, '差评整改时限至少 1 个工作日').max(30, '差评整改时限最多 30 个工作日').default(15),
+      })
+      .default({ callbackWorkdays: 1, rectifyWorkdays: 15 }),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),
     domain: z.object({ name: z.string().min(3, '请填写域名'), certificateArn: z.string().startsWith('arn:', '请填写证书 ARN') }).optional(),
     cloudFront: z.boolean().default(false),
+    ...operationsFields,
   })
   .superRefine((c, ctx) => {
     if (c.offices.kind !== 'county_center') ctx.addIssue({ code: 'custom', path: ['offices', 'kind'], message: '机构树的根须为县政务服务中心 (county_center)' });
+    if (c.ratings.callbackWorkdays > c.ratings.rectifyWorkdays)
+      ctx.addIssue({ code: 'custom', path: ['ratings', 'callbackWorkdays'], message: '差评回访时限不能长于整改时限' });
     if (c.cloudFront && c.region.startsWith('cn-') && !c.domain)
       ctx.addIssue({ code: 'custom', path: ['domain'], message: '中国区启用 CloudFront 须配置已备案 (ICP) 的自有域名和证书' });
     const seen = new Set<string>();
@@ -75,12 +103,13 @@ const countyConfigSchema = z
       o.children?.forEach((ch, i) => walk(ch, [...path, 'children', i]));
     };
     walk(c.offices, ['offices']);
+    checkOperations(c, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 
 export type CountyConfig = z.output<typeof countyConfigSchema>;
 export type Office = OfficeInput;
 
-class CountyConfigError extends Error {}
+export class CountyConfigError extends Error {}
 
 export const parseCountyConfig = (raw: unknown, source = 'county config'): CountyConfig => {
   const r = countyConfigSchema.safeParse(raw);

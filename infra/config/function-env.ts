@@ -1,5 +1,6 @@
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
@@ -16,6 +17,8 @@ export interface FunctionResources {
   readonly queues: Readonly<Record<QueueId, string>>;
   /** Topic ARNs. */
   readonly topics: Readonly<Record<TopicId, string>>;
+  /** Bucket names. */
+  readonly buckets: Readonly<Record<BucketId, string>>;
   /** KMS key ids in AWS; locally, files holding generated dev keys (KMS is not emulated). */
   readonly keys: { readonly kms: { data: string; jwt: string; lookup: string } } | { readonly devFiles: { data: string; jwt: string } };
   /**
@@ -23,6 +26,8 @@ export interface FunctionResources {
    * CloudFront adds, without which the API answers nobody, and the header carrying the viewer's address.
    */
   readonly edge?: { readonly originVerify: string };
+  /** The locked audit archive bucket (deployed; its writer is the audit table's stream consumer). */
+  readonly auditArchiveBucket?: string;
 }
 
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
@@ -32,6 +37,8 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
   SUPERVISION_RULES_JSON: JSON.stringify(rulesFrom(county.supervision, county.supervision?.yellowLeadWorkdays ?? county.thresholds.yellowCardWorkdays)),
   ALERT_WEBHOOKS_JSON: JSON.stringify(county.alerts.webhooks.map(webhookTarget)),
+  RATING_CALLBACK_WORKDAYS: String(county.ratings.callbackWorkdays),
+  RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
   ...('kms' in res.keys
@@ -40,5 +47,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(TABLES.map((t) => [t.envVar, res.tables[t.id]])),
   ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
+  ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
+  ...Object.fromEntries(BUCKETS.map((b) => [b.envVar, res.buckets[b.id]])),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

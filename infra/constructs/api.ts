@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
+  AccessLogField,
   AccessLogFormat,
   AuthorizationType,
   EndpointType,
@@ -21,8 +22,12 @@ import type { RouteDef } from '../../shared/platform/routes.ts';
 export interface ApiProps {
   routes: ReadonlyArray<{ route: RouteDef; fn: IFunction }>;
   authorizer: IFunction;
+  /** The stage: every route, staff and public together. */
   rateLimit: number;
   burstLimit: number;
+  /** Each public route on its own, lower: public traffic can't take the whole stage budget from staff. */
+  publicRateLimit: number;
+  publicBurstLimit: number;
   tracing: boolean;
   /** Authorizer result cache: short, because logout and idle timeout must take effect quickly. */
   authorizerCacheSeconds: number;
@@ -46,11 +51,31 @@ export class Api extends Construct {
       deployOptions: {
         stageName: 'prod',
         accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        // the standard JSON fields plus the request path: the case id or number is in it, so the
+        // access log answers "every request about case X" (README: log queries)
+        accessLogFormat: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: AccessLogField.contextRequestId(),
+            ip: AccessLogField.contextIdentitySourceIp(),
+            requestTime: AccessLogField.contextRequestTime(),
+            httpMethod: AccessLogField.contextHttpMethod(),
+            resourcePath: AccessLogField.contextResourcePath(),
+            path: AccessLogField.contextPath(),
+            status: AccessLogField.contextStatus(),
+            protocol: AccessLogField.contextProtocol(),
+            responseLength: AccessLogField.contextResponseLength(),
+            integrationLatency: AccessLogField.contextIntegrationLatency(),
+          }),
+        ),
         loggingLevel: MethodLoggingLevel.ERROR,
         dataTraceEnabled: false, // request bodies carry personal data
         throttlingRateLimit: props.rateLimit,
         throttlingBurstLimit: props.burstLimit,
+        methodOptions: Object.fromEntries(
+          props.routes
+            .filter(({ route }) => route.access === 'public')
+            .map(({ route }) => [`${route.path}/${route.method}`, { throttlingRateLimit: props.publicRateLimit, throttlingBurstLimit: props.publicBurstLimit }]),
+        ),
         tracingEnabled: props.tracing,
       },
     });

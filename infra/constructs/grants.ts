@@ -1,6 +1,6 @@
 import { Aws } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant } from '../../shared/platform/functions.ts';
 import type { TableId } from '../../shared/platform/tables.ts';
 import type { DataStack } from '../stacks/data-stack.ts';
@@ -16,7 +16,7 @@ const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
 const STORAGE_KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const STORAGE_KEY_WRITE = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
-const arns = (t: Table) => [t.tableArn, `${t.tableArn}/index/*`];
+const arns = (t: ITable) => [t.tableArn, `${t.tableArn}/index/*`];
 const leading = (prefixes: readonly string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...prefixes] } });
 
 export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicyStatement[] => {
@@ -45,6 +45,25 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
       case 'cases:public-counter':
         add(['dynamodb:UpdateItem'], [table('cases').tableArn], leading(['RATE#*']));
         storage(true);
+        break;
+      case 'ratings:public-rate':
+        // one rating per case and its task (conditional puts), the month's counters (ADD): nothing else of the table
+        add(['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [table('ratings').tableArn], leading(['RATING#*', 'RSTATS#*']));
+        storage(true);
+        break;
+      case 'ratings:disclosure-read':
+        add(['dynamodb:GetItem'], [table('ratings').tableArn], leading(['DISCLOSURE']));
+        storage(false);
+        break;
+      case 'feed:write':
+        add(['s3:PutObject'], [`${data.buckets.get('feed')!.bucketArn}/*`]);
+        add(['s3:ListBucket'], [data.buckets.get('feed')!.bucketArn]);
+        storage(true);
+        break;
+      case 'feed:read':
+        add(['s3:GetObject'], [`${data.buckets.get('feed')!.bucketArn}/*`]);
+        add(['s3:ListBucket'], [data.buckets.get('feed')!.bucketArn]);
+        storage(false);
         break;
       case 'directory:calendar-read':
         add(['dynamodb:GetItem', 'dynamodb:Query'], [table('directory').tableArn], leading(['CALENDAR']));
@@ -93,6 +112,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         break;
       case 'topic:publish':
         add(['sns:Publish'], [data.topic.topicArn]);
+        storage(true);
+        break;
+      case 'audit:archive':
+        add(['s3:PutObject'], [data.auditArchive.arnForObjects('audit/*')]);
         storage(true);
         break;
       case 'health:describe':

@@ -23,6 +23,7 @@ import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origin
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { NagSuppressions } from 'cdk-nag';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface StaticSiteProps {
@@ -34,6 +35,11 @@ export interface StaticSiteProps {
     domain?: { name: string; certificateArn: string };
     /** Sent by CloudFront to the API on every request; the API refuses requests without it (no way around the edge). */
     originVerify: string;
+    /**
+     * CloudFront in China (CloudFormation there has neither CloudFront Functions nor Origin Access
+     * Control): the bucket is read through an Origin Access Identity and the app routes by hash.
+     */
+    china: boolean;
   };
 }
 
@@ -94,7 +100,9 @@ export class StaticSite extends Construct {
     });
     const sources = [Source.jsonData('config.json', props.runtimeConfig)];
     if (existsSync(props.webDist)) sources.unshift(Source.asset(props.webDist));
-    const deployment = new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false });
+    // the deployment's own function logs for a year, like every other function (CDK's default is two)
+    const deployLogs = new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const deployment = new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false, logGroup: deployLogs });
     NagSuppressions.addResourceSuppressions(
       deployment.handlerRole,
       [{ id: 'AwsSolutions-IAM5', reason: 'CDK-managed BucketDeployment copies objects: wildcard object actions on its asset bucket and the web bucket only.' }],
@@ -102,7 +110,7 @@ export class StaticSite extends Construct {
     );
 
     if (props.cloudFront) {
-      const { api, domain, originVerify } = props.cloudFront;
+      const { api, domain, originVerify, china } = props.cloudFront;
       const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
         comment: 'Bianmin: HSTS, CSP, no framing, no sniffing',
         securityHeadersBehavior: {
@@ -113,14 +121,14 @@ export class StaticSite extends Construct {
           referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         },
       });
-      const spa = new EdgeFunction(this, 'SpaRewrite', { code: FunctionCode.fromInline(SPA_REWRITE), runtime: FunctionRuntime.JS_2_0, comment: 'SPA fallback to index.html' });
+      const spa = china ? undefined : new EdgeFunction(this, 'SpaRewrite', { code: FunctionCode.fromInline(SPA_REWRITE), runtime: FunctionRuntime.JS_2_0, comment: 'SPA fallback to index.html' });
       this.distribution = new Distribution(this, 'Cdn', {
         defaultRootObject: 'index.html',
         defaultBehavior: {
-          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+          origin: china ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           responseHeadersPolicy: securityHeaders,
-          functionAssociations: [{ function: spa, eventType: FunctionEventType.VIEWER_REQUEST }],
+          ...(spa ? { functionAssociations: [{ function: spa, eventType: FunctionEventType.VIEWER_REQUEST }] } : {}),
         },
         additionalBehaviors: {
           '/api/*': {
@@ -140,6 +148,11 @@ export class StaticSite extends Construct {
         logFilePrefix: 'cdn/',
         ...(domain && !isIamCertificate(domain.certificateArn) ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Cert', domain.certificateArn) } : {}),
       });
+      if (china) {
+        NagSuppressions.addResourceSuppressions(this.distribution, [
+          { id: 'AwsSolutions-CFR7', reason: 'CloudFormation in the China regions has no Origin Access Control: the bucket is private and read through an Origin Access Identity.' },
+        ]);
+      }
       if (!domain || isIamCertificate(domain.certificateArn)) {
         NagSuppressions.addResourceSuppressions(this.distribution, [
           {

@@ -4,7 +4,8 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -15,14 +16,17 @@ import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
 import { QUEUES, TOPICS, type QueueDef, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { SCHEDULES, type ScheduleDef } from '../../shared/platform/schedules.ts';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { functionEnvironment, type FunctionResources } from '../config/function-env.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, type Grant } from '../../shared/platform/functions.ts';
+import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
+import { DataMigrations } from '../constructs/data-migrations.ts';
+import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import type { DataStack } from './data-stack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -42,7 +46,9 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   queues: Object.fromEntries(QUEUES.map((q) => [q.id, data.queues.get(q.id)!.queue.queueUrl])) as Record<QueueId, string>,
   // one topic carries every alert kind
   topics: Object.fromEntries(TOPICS.map((t) => [t.id, data.topic.topicArn])) as Record<TopicId, string>,
+  buckets: Object.fromEntries(BUCKETS.map((b) => [b.id, data.buckets.get(b.id)!.bucketName])) as Record<BucketId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
+  auditArchiveBucket: data.auditArchive.bucketName,
 });
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
@@ -67,7 +73,7 @@ export class AppStack extends Stack {
     const environment = functionEnvironment(county, { ...stackResources(data), ...(this.originVerify ? { edge: { originVerify: this.originVerify.secretValue.unsafeUnwrap() } } : {}) });
 
     /** A role per function, holding exactly what the function declares it uses (shared/platform/functions.ts). */
-    const roleFor = (id: string, uses: readonly Grant[]): Role => {
+    const roleFor = (id: string, uses: readonly Grant[], extra: Array<{ regex: string } | string> = []): Role => {
       const role = new Role(this, `Role-${id}`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${id}: ${uses.join(' ') || 'logs only'}` });
       applyGrants(role, uses, data);
       NagSuppressions.addResourceSuppressions(
@@ -75,14 +81,19 @@ export class AppStack extends Stack {
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*).',
+            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },
+              // objects of the feed bucket (shared/platform/buckets.ts)
+              { regex: '/^Resource::<Bucketfeed[A-Z0-9]+\\.Arn>\\/\\*$/g' },
               // CDK's grant to send to the KMS-encrypted failure queue, on the storage key only
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
               // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource
               ...(china ? [] : ['Resource::*']),
+              // the archive writer puts objects under audit/ of its bucket
+              { regex: '/^Resource::<AuditArchive.*\\.Arn>\\/audit\\/\\*$/g' },
+              ...extra,
             ],
           },
         ],
@@ -113,6 +124,8 @@ export class AppStack extends Stack {
       authorizer,
       rateLimit: county.thresholds.apiRateLimit,
       burstLimit: county.thresholds.apiBurstLimit,
+      publicRateLimit: county.thresholds.publicRateLimit,
+      publicBurstLimit: county.thresholds.publicBurstLimit,
       tracing: !china,
       authorizerCacheSeconds: 60,
     });
@@ -127,6 +140,22 @@ export class AppStack extends Stack {
       );
       return consumer;
     });
+
+    // the audit table's stream → the locked archive copy; a failing record is retried alone, then parked
+    const archiver = fn('Stream-audit-archive', 'functions/streams/audit-archive.ts', roleFor('stream-audit-archive', STREAM_USES['audit-archive'] ?? [], [
+        // CDK's DynamoEventSource adds dynamodb:ListStreams, which takes no resource
+        'Resource::*',
+      ]), Duration.minutes(1));
+    archiver.addEventSource(
+      new DynamoEventSource(data.tables.get('audit')!, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(data.failures),
+      }),
+    );
 
     // lives here, not in the Data stack: the rules' queue policy would otherwise point back at this stack
     const scheduleDlq = new Queue(this, 'ScheduleDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
@@ -144,11 +173,31 @@ export class AppStack extends Stack {
       return target;
     });
 
+    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver];
+    const migrations = new DataMigrations(this, 'Migrations', {
+      root: ROOT,
+      environment,
+      tables: data.tables,
+      auditTable: data.tables.get('audit')!,
+      dataKey: data.dataKey,
+      failureQueue: data.failures,
+      tracing: !china,
+      migrationIds: MIGRATIONS.map((m) => m.id),
+      after: functions,
+    });
+
     new StaticSite(this, 'Web', {
       webDist: join(ROOT, 'web', 'dist'),
       // one origin: CloudFront serves the web at / and routes /api/* to the API (no CORS needed)
-      runtimeConfig: { apiBaseUrl: '', countyCode: county.code, countyName: county.name },
-      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), ...(county.domain ? { domain: county.domain } : {}) } } : {}),
+      runtimeConfig: {
+        apiBaseUrl: '',
+        countyCode: county.code,
+        countyName: county.name,
+        routing: county.cloudFront && china ? 'hash' : 'path',
+        ...(county.legal ? { legal: county.legal } : {}),
+        ...(county.center ? { center: county.center } : {}),
+      },
+      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), china, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 
     // 告警: anything in a DLQ, and any function error, goes to the supervision topic's subscribers
@@ -163,7 +212,7 @@ export class AppStack extends Stack {
         alarmDescription: `Messages waiting in ${q.node.path}`,
       }).addAlarmAction(action);
     }
-    for (const f of [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled]) {
+    for (const f of [...functions, migrations.fn]) {
       new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,

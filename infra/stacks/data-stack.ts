@@ -1,14 +1,17 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
+import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
+import { stackTableName } from '../config/operations.ts';
 import { SafeTable } from '../constructs/safe-table.ts';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.ts';
 
@@ -20,9 +23,16 @@ export class DataStack extends Stack {
   readonly piiKey: Key;
   readonly jwtKey: Key;
   readonly lookupKey: Key;
-  readonly tables = new Map<TableId, Table>();
+  /** The tables the functions use: the stack's own, or one restored from point-in-time recovery. */
+  readonly tables = new Map<TableId, ITable>();
+  /** The stack's own tables, kept (RETAIN, deletion protection) even when a restored one is in use. */
+  readonly stackTables = new Map<TableId, Table>();
   readonly queues = new Map<QueueId, QueueWithDlq>();
+  /** Private buckets (shared/platform/buckets.ts): the provincial feed files. */
+  readonly buckets = new Map<BucketId, Bucket>();
   readonly topic: Topic;
+  /** The locked copy of the audit trail: S3 Object Lock, compliance mode, for the retention period. */
+  readonly auditArchive: Bucket;
   /** Failed asynchronous invocations of any function land here. */
   readonly failures: Queue;
 
@@ -39,8 +49,10 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.jwtKey = new Key(this, 'JwtKey', {
-      description: `便民 ${county.name}: ES256 signing key of staff session tokens`,
+    // a new generation is a new key (KMS cannot rotate asymmetric keys); the old one is RETAINed
+    const generation = county.signingKeyGeneration;
+    this.jwtKey = new Key(this, generation === 1 ? 'JwtKey' : `JwtKey${generation}`, {
+      description: `便民 ${county.name}: ES256 signing key of staff session tokens${generation === 1 ? '' : ` (generation ${generation})`}`,
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -59,7 +71,17 @@ export class DataStack extends Stack {
     ]);
 
     for (const def of TABLES) {
-      this.tables.set(def.id, new SafeTable(this, `Table-${def.id}`, { def, key: this.dataKey, tableName: `bianmin-${county.code}-${def.id}` }).table);
+      const own = new SafeTable(this, `Table-${def.id}`, { def, key: this.dataKey, tableName: stackTableName(county.code, def.id) }).table;
+      this.stackTables.set(def.id, own);
+      const restored = county.restoredTables?.[def.id];
+      // `npm run restore` made the restored table and set its protections (PITR, deletion
+      // protection, TTL, stream): the stack refers to it by name and keeps its own as evidence
+      this.tables.set(
+        def.id,
+        restored
+          ? Table.fromTableAttributes(this, `Restored-${def.id}`, { tableName: restored, encryptionKey: this.dataKey, globalIndexes: def.indexes.map((i) => i.name) })
+          : own,
+      );
     }
     for (const def of QUEUES) {
       this.queues.set(def.id, new QueueWithDlq(this, `Queue-${def.id}`, { def, key: this.dataKey, queueName: `bianmin-${county.code}-${def.id}` }));
@@ -76,6 +98,59 @@ export class DataStack extends Stack {
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the failure destination of the functions.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the failure destination of the functions.' },
     ]);
+
+    this.auditArchive = new Bucket(this, 'AuditArchive', {
+      // compliance mode: no one (root included) shortens the lock or deletes a locked version early
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(county.auditRetentionDays)),
+      versioned: true,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(county.auditRetentionDays + 1), expiration: Duration.days(county.auditRetentionDays + 1) }],
+    });
+    NagSuppressions.addResourceSuppressions(this.auditArchive, [
+      { id: 'AwsSolutions-S1', reason: 'Write-once archive under Object Lock, written only by the audit-archive function and read by the verify command; S3 data events go to CloudTrail where the county enables it.' },
+    ]);
+    new CfnOutput(this, 'AuditArchiveBucket', { value: this.auditArchive.bucketName, description: 'npm run audit:verify -- --bucket <this>' });
+    // kept files: private, encrypted with the data key, SSL only, versioned, access-logged; older files
+    // move to infrequent access, replaced versions go after 90 days, current ones are kept
+    const accessLogs = new Bucket(this, 'BucketAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(county.auditRetentionDays) }],
+    });
+    NagSuppressions.addResourceSuppressions(accessLogs, [{ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' }]);
+    for (const def of BUCKETS) {
+      this.buckets.set(
+        def.id,
+        new Bucket(this, `Bucket-${def.id}`, {
+          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+          encryption: BucketEncryption.KMS,
+          encryptionKey: this.dataKey,
+          bucketKeyEnabled: true,
+          enforceSSL: true,
+          versioned: true,
+          serverAccessLogsBucket: accessLogs,
+          serverAccessLogsPrefix: `${def.id}/`,
+          removalPolicy: RemovalPolicy.RETAIN,
+          lifecycleRules: [
+            {
+              id: 'age-out',
+              transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+              noncurrentVersionExpiration: Duration.days(90),
+              abortIncompleteMultipartUploadAfter: Duration.days(7),
+            },
+          ],
+        }),
+      );
+    }
 
     const [topicDef] = TOPICS;
     this.topic = new Topic(this, 'Supervision', {

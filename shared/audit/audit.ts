@@ -24,3 +24,12 @@ export const actorOf = (p: { userId: string; username: string; officeId: string 
   username: p.username,
   officeId: p.officeId,
 });
+
+/**
+ * The audit trail as a port, for one-off events that record no other change (a refused login,
+ * an export). Events that go with a change are committed by that change's store, in its
+ * transaction.
+ */
+export interface AuditLog {
+  write(event: AuditInput): Promise<void>;
+}

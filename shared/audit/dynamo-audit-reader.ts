@@ -6,7 +6,7 @@ import type { AuditEvent } from './audit.ts';
 import type { AuditFilters, AuditReader, AuditSlice } from './reader.ts';
 
 /** AuditReader on the audit table: A1 month partitions, A2 gsi1 by actor, A3 gsi2 by target. */
-const toEvent = (item: Record<string, unknown>): AuditEvent => {
+export const auditEventOf = (item: Record<string, unknown>): AuditEvent => {
   const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, expiresAt: _e, ...event } = item;
   return event as unknown as AuditEvent;
 };
@@ -20,7 +20,7 @@ const collect = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveSt
     const items = page.Items ?? [];
     for (let i = 0; i < items.length; i++) {
       if (events.length === limit) return { events, more: true };
-      events.push(toEvent(items[i]!));
+      events.push(auditEventOf(items[i]!));
     }
     start = page.LastEvaluatedKey;
     // a full hand with more pages to read: there may be more (unknown until read), say so

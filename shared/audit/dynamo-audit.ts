@@ -4,7 +4,7 @@ import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
 import { auditKeys } from '../db/keys.ts';
 import { redactText } from '../privacy/mask.ts';
-import type { AuditInput } from './audit.ts';
+import type { AuditInput, AuditLog } from './audit.ts';
 
 /** The audit table adapter: events are put once under a fresh key and never changed. */
 const retentionSeconds = (): number => Number(process.env.AUDIT_RETENTION_DAYS ?? 1095) * 86_400;
@@ -36,3 +36,5 @@ export const writeAudit = async (input: AuditInput, now = new Date()): Promise<v
   await dynamo().send(new PutCommand(auditPut(input, now).Put));
 };
 
+
+export const dynamoAuditLog = (): AuditLog => ({ write: (event) => writeAudit(event) });

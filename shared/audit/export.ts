@@ -1,24 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
+import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
+import { actionLabel, targetLabel } from './labels.ts';
 import { actorOf, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
 
-const ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出',
-  'auth.password.change': '修改密码',
-  'auth.totp.enrol': '绑定动态口令',
-  'user.create': '新增人员',
-  'user.update': '修改人员',
-  'user.password.reset': '重置密码',
-  'user.totp.reset': '重置动态口令',
-  'office.create': '新增机构',
-  'audit.export': '导出审计记录',
-  'calendar.year.put': '编辑工作日历',
-};
-
-export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
+export { actionLabel } from './labels.ts';
 
 /** 审计记录 as an XLSX workbook with Chinese headers, times in Beijing time. */
 export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buffer> => {
@@ -34,19 +22,24 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
     { header: '来源地址', key: 'ip', width: 16 },
     { header: '终端', key: 'ua', width: 40 },
     { header: '说明', key: 'detail', width: 30 },
+    // raw codes for machines and investigators, after the columns people read
+    { header: '操作代码', key: 'actionCode', width: 24 },
+    { header: '对象代码', key: 'targetCode', width: 44 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const e of events) {
     ws.addRow({
-      at: new Date(new Date(e.at).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19),
+      at: bjDateTimeSeconds(e.at),
       actor: 'username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`,
       office: 'officeId' in e.actor ? e.actor.officeId : '',
       action: actionLabel(e.action),
-      target: e.target ? `${e.target.type}:${e.target.id}` : '',
+      target: targetLabel(e),
       result: e.result === 'success' ? '成功' : '失败',
       ip: e.sourceIp,
       ua: e.userAgent,
       detail: e.detail ?? '',
+      actionCode: e.action,
+      targetCode: e.target ? `${e.target.type}:${e.target.id}` : '',
     });
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -74,7 +67,7 @@ export const exportAudit = async (ports: AuditExportPorts, principal: Principal,
   await ports.writeAudit({ actor: actorOf(principal), action: 'audit.export', result: 'success', ...meta, detail: `${events.length} rows` });
   return {
     file,
-    filename: `审计记录-${ports.clock().toISOString().slice(0, 10)}.xlsx`,
+    filename: `审计记录-${bjDate(ports.clock())}.xlsx`,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     rows: events.length,
   };

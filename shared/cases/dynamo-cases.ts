@@ -246,6 +246,45 @@ export const dynamoCaseStore = (): CaseStore => ({
     );
     return Number(r.Attributes?.n);
   },
+  takePublicGuess: async (number, day, limit, expiresAt) => {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: caseKeys.publicGuesses(number, day),
+          UpdateExpression: 'ADD n :one SET expiresAt = :e',
+          ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':e': Math.floor(expiresAt.getTime() / 1000), ':limit': limit },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  },
+  releasePublicGuess: async (number, day) => {
+    await dynamo().send(
+      new UpdateCommand({ TableName: T(), Key: caseKeys.publicGuesses(number, day), UpdateExpression: 'ADD n :minus', ExpressionAttributeValues: { ':minus': -1 } }),
+    );
+  },
+  // the rating page's check-then-count on the same counter item (K9c) as the status page's guesses
+  publicMisses: async (number, day) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: caseKeys.publicMiss(number, day), ConsistentRead: true }));
+    return Number(r.Item?.n ?? 0);
+  },
+  addPublicMiss: async (number, day, expiresAt) => {
+    const r = await dynamo().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: caseKeys.publicMiss(number, day),
+        UpdateExpression: 'ADD n :one SET expiresAt = :e',
+        ExpressionAttributeValues: { ':one': 1, ':e': Math.floor(expiresAt.getTime() / 1000) },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(r.Attributes?.n);
+  },
   commit: async (writes, audits) => {
     if (!writes.length && !audits.length) return;
     const items = writes.flatMap(toItems);

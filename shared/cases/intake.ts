@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -41,13 +41,19 @@ const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promi
   return { applicant, hash: await sealer.lookupHash(id) };
 };
 
+/** 10 characters of Crockford base32: 50 random bits, easy to read aloud if it must be typed. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const newQueryCode = (): string => [...randomBytes(10)].map((b) => CROCKFORD[b & 31]).join('');
+
 const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
 
 const EVENT_OF = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' } as const;
 
 export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequest, meta: RequestMeta): Promise<{ case: CaseRecord; replayed: boolean }> => {
   if (!hasScope(p, 'case.accept')) throw new ForbiddenError();
-  const { idempotencyKey: key, ...body } = input;
+  const { idempotencyKey, ...body } = input;
+  // keys are per office: a key another office happens to use never replays that office's case
+  const key = `${p.officeId}:${idempotencyKey}`;
   const bodyHash = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
   const replay = async () => {
     const idem = await ports.cases.idempotency(key);
@@ -77,6 +83,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
     const seq = await ports.cases.nextSequence(county, day);
     const c: CaseRecord = {
       id: randomUUID(),
+      queryCode: newQueryCode(),
       number: `${county}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`,
       countyCode: county,
       officeId: p.officeId,

@@ -1,4 +1,4 @@
-import { ForbiddenError, RuleError } from '../errors/domain-errors.ts';
+import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { chinaDate, type Calendar } from '../calendar/working-days.ts';
@@ -66,8 +66,13 @@ export const lifecycle = {
   /** 补正: the applicant brings what was missing; the day of the last supplement is the acceptance day. */
   supplement: (ports: LifecyclePorts, p: Principal, input: ActionTarget & { materialsReceived: string[] }, meta: RequestMeta) =>
     act('supplement', ports, p, input, meta, async (c, now, cal) => {
+      const materials = (await pinnedItem(ports, c))?.materials ?? [];
+      const known = new Set(materials.map((m) => m.name));
+      const foreign = input.materialsReceived.findIndex((m) => !known.has(m));
+      if (foreign >= 0)
+        throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${foreign}`, message: `“${input.materialsReceived[foreign]}”不是该事项的申请材料` }]);
       const received = [...new Set([...c.materialsReceived, ...input.materialsReceived])];
-      const missing = ((await pinnedItem(ports, c))?.materials ?? []).filter((m) => m.required && !received.includes(m.name)).map((m) => m.name);
+      const missing = materials.filter((m) => m.required && !received.includes(m.name)).map((m) => m.name);
       if (missing.length) {
         return { next: { ...c, materialsReceived: received, missingMaterials: missing }, event: 'supplement_partial', note: `仍缺：${missing.join('、')}` };
       }

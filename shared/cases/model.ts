@@ -76,10 +76,23 @@ export interface CaseRecord {
   /** 即办件 not decided on the day of acceptance. */
   immediateLate?: boolean;
   createdBy: string;
+  /**
+   * 查询码: printed in the receipt's QR link, so a citizen who scans types nothing; random (50 bits),
+   * unlike the sequential number, and not capped like the typed number + phone4 look-up.
+   */
+  queryCode?: string;
   version: number;
 }
 
 const PHONE = /^1[3-9]\d{9}$/;
+
+/**
+ * Every free text has a ceiling: a case item must stay far below DynamoDB's 400 KB whatever is
+ * typed, or it could never be updated again.
+ */
+export const REASON_MAX = 500;
+export const NOTE_MAX = 1000;
+const material = z.string().trim().min(1, '材料名称不能为空').max(100, '材料名称不能超过 100 字');
 
 export const applicantInput = z.discriminatedUnion(
   'type',
@@ -105,48 +118,48 @@ export const applicantInput = z.discriminatedUnion(
 );
 
 export const intakeBody = z.object({
-  itemCode: z.string().trim().min(1, '请选择事项'),
+  itemCode: z.string().trim().min(1, '请选择事项').max(40, '事项编码过长'),
   applicant: applicantInput,
-  materialsReceived: z.array(z.string().trim().min(1)).max(60).default([]),
+  materialsReceived: z.array(material).max(60, '材料不能超过 60 项').default([]),
   /** Set when the clerk finds the item not handled here or the applicant not eligible. */
-  notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由') }).optional(),
+  notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }).optional(),
 });
 export type IntakeInput = z.output<typeof intakeBody>;
 
 export const idempotencyKey = z.string().trim().min(8, 'Idempotency-Key 至少 8 位').max(100, 'Idempotency-Key 过长');
 
-const expectedVersion = z.number({ error: '缺少办件版本号 expectedVersion' }).int().min(1);
+const expectedVersion = z.number({ error: '缺少办件版本号 expectedVersion' }).int().min(1).max(1_000_000);
 
 export const actionBodies = {
-  supplement: z.object({ expectedVersion, materialsReceived: z.array(z.string().trim().min(1)).min(1, '请勾选补交的材料') }),
+  supplement: z.object({ expectedVersion, materialsReceived: z.array(material).min(1, '请勾选补交的材料').max(60, '材料不能超过 60 项') }),
   start: z.object({ expectedVersion }),
   suspend: z.object({
     expectedVersion,
-    procedure: z.string().trim().min(1, '请选择特别程序'),
+    procedure: z.string().trim().min(1, '请选择特别程序').max(100, '特别程序名称过长'),
     expectedDays: z.number({ error: '请填写预计天数' }).int().min(1, '预计天数至少 1 天').max(365),
-    notice: z.string().trim().min(4, '请填写告知申请人的内容'),
+    notice: z.string().trim().min(4, '请填写告知申请人的内容').max(NOTE_MAX, `告知内容不能超过 ${NOTE_MAX} 字`),
   }),
   resume: z.object({ expectedVersion }),
-  extend: z.object({ expectedVersion, days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'), reason: z.string().trim().min(4, '请写明延期理由') }),
+  extend: z.object({ expectedVersion, days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'), reason: z.string().trim().min(4, '请写明延期理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }),
   decide: z.discriminatedUnion(
     'result',
     [
       z.object({ expectedVersion, result: z.literal('approved') }),
-      z.object({ expectedVersion, result: z.literal('refused'), reason: z.string().trim().min(4, '退办须写明理由') }),
+      z.object({ expectedVersion, result: z.literal('refused'), reason: z.string().trim().min(4, '退办须写明理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }),
     ],
     { error: '办理结果须为 approved（准予）或 refused（退办）' },
   ),
   fees: z.object({
     expectedVersion,
     amount: z.number({ error: '请填写金额' }).positive('金额须大于 0').max(1_000_000),
-    receiptNo: z.string().trim().min(1, '请填写票据号'),
+    receiptNo: z.string().trim().min(1, '请填写票据号').max(50, '票据号不能超过 50 字'),
   }),
   deliver: z.object({
     expectedVersion,
     method: z.enum(['pickup', 'post', 'e_notice'], { error: '送达方式须为 自取、邮寄 或 电子告知' }),
-    signedBy: z.string().trim().min(1, '请填写签收人'),
+    signedBy: z.string().trim().min(1, '请填写签收人').max(50, '签收人不能超过 50 字'),
   }),
-  withdraw: z.object({ expectedVersion, reason: z.string().trim().min(2, '请填写撤回原因') }),
+  withdraw: z.object({ expectedVersion, reason: z.string().trim().min(2, '请填写撤回原因').max(REASON_MAX, `原因不能超过 ${REASON_MAX} 字`) }),
 };
 
 export const caseIdParams = z.object({ id: z.string().uuid('办件编号有误') });

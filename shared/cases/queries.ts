@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
@@ -5,7 +6,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
 import { countyWide, visibleOrNotFound } from './access.ts';
 import { caseAudit } from './commit.ts';
-import { CASE_STATUSES } from './model.ts';
+import { CASE_STATUSES, type CaseRecord } from './model.ts';
 import type { CasePorts } from './store.ts';
 import { listView, publicView, staffView } from './views.ts';
 
@@ -53,12 +54,51 @@ export const viewIdNumber = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p
 export const PUBLIC_LOOKUPS_PER_MINUTE = 30;
 
 /** The citizen's status page: the number and the last four digits of the phone given at intake. */
-export const publicStatus = async (ports: Pick<CasePorts, 'cases' | 'clock'>, _p: Principal | undefined, input: { number: string; phone4: string }, meta: RequestMeta) => {
+/** Typed look-ups (number + phone4) one case number gets per China day; the receipt's 查询码 is not capped. */
+export const PUBLIC_GUESSES_PER_DAY = 10;
+
+/** The case a citizen may see: by number and the 查询码 from the QR, or the number and phone4 (capped per day). */
+export const findPublicCase = async (
+  ports: Pick<CasePorts, 'cases' | 'clock'>,
+  input: { number: string } & ({ phone4: string } | { code: string }),
+  meta: RequestMeta,
+): Promise<CaseRecord> => {
   const now = ports.clock();
   const hits = await ports.cases.hitPublicLookup(meta.sourceIp, now.toISOString().slice(0, 16), new Date(now.getTime() + 300_000));
   if (hits > PUBLIC_LOOKUPS_PER_MINUTE) throw new TooManyRequestsError('TOO_MANY_LOOKUPS', '查询过于频繁，请稍后再试');
+  // wrong digits, a wrong code, an unknown number and a number out of guesses all get the very same answer
+  const notFound = new NotFoundError('未找到该办件，请核对受理编号和手机号后四位');
+  if ('code' in input) {
+    const c = await ports.cases.byNumber(input.number);
+    if (!c?.queryCode || !sameText(c.queryCode, input.code.toUpperCase())) throw notFound;
+    return c;
+  }
+  const day = chinaDate(now);
+  // the slot is taken before the comparison: a burst of guesses can't outrun the cap
+  if (!(await ports.cases.takePublicGuess(input.number, day, PUBLIC_GUESSES_PER_DAY, new Date(now.getTime() + 2 * 86_400_000)))) throw notFound;
   const c = await ports.cases.byNumber(input.number);
-  // wrong digits and unknown numbers get the very same answer
-  if (!c || c.applicant.phone4 !== input.phone4) throw new NotFoundError('未找到该办件，请核对受理编号和手机号后四位');
-  return publicView(c);
+  if (!c || !sameText(c.applicant.phone4, input.phone4)) throw notFound;
+  await ports.cases.releasePublicGuess(input.number, day);
+  return c;
 };
+
+export const publicStatus = async (
+  ports: Pick<CasePorts, 'cases' | 'clock'>,
+  _p: Principal | undefined,
+  input: { number: string } & ({ phone4: string } | { code: string }),
+  meta: RequestMeta,
+) => {
+  const c = await findPublicCase(ports, input, meta);
+  return publicView(c, await ports.cases.events(c.id));
+};
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** The case page's answer: the case (masked) and its timeline. */
+export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+/** The audited full ID number and phone. */
+export type FullIdNumber = Awaited<ReturnType<typeof viewIdNumber>>;

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
+import type { TimelineEvent } from './store.ts';
 
 /** What staff see: personal data masked (the full ID only through the audited view-id action). */
 export const staffView = (c: CaseRecord) => {
@@ -24,8 +25,26 @@ export const listView = (c: CaseRecord) => ({
   version: c.version,
 });
 
-/** The citizen's status page: no ids, masked name, dates. */
-export const publicView = (c: CaseRecord) => ({
+/** Timeline events as a citizen reads them: plain words, no staff names, no internal notes. */
+export const PUBLIC_EVENT_LABELS: Record<string, string> = {
+  accepted: '窗口已收件并受理',
+  supplement_notice: '材料不齐，已一次性告知需补正的材料',
+  supplement_partial: '已收到部分补正材料',
+  not_accepted: '不予受理',
+  started: '开始审查办理',
+  suspended: '暂停计时（检验、检测、公示等特别程序）',
+  resumed: '恢复办理',
+  extended: '经批准延长办理期限',
+  approved: '办结：准予',
+  refused: '办结：不予批准',
+  fees: '已缴费',
+  delivered: '办理结果已送达',
+  withdrawn: '申请已撤回',
+  forwarded: '转交其他窗口办理',
+};
+
+/** The citizen's status page: no ids, masked name, dates, the timeline in plain words. */
+export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = []) => ({
   number: c.number,
   itemName: c.itemName,
   status: c.status,
@@ -36,6 +55,11 @@ export const publicView = (c: CaseRecord) => ({
   decidedAt: c.decision?.at,
   result: c.decision?.result,
   missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [],
+  /** The written reason of a refusal (退办), which the applicant receives anyway. */
+  refusalReason: c.decision?.result === 'refused' ? c.decision.reason : undefined,
+  /** 不予受理: why, and where the applicant should go instead. */
+  notAccepted: c.notAccepted ? { reason: c.notAccepted.reason, referTo: c.notAccepted.referTo } : undefined,
+  timeline: events.map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
 });
 
 export type StaffCaseView = ReturnType<typeof staffView>;

@@ -56,6 +56,13 @@ export const caseKeys = {
   idempotency: (key: string) => ({ pk: `IDEM#${key}`, sk: 'IDEM' }),
   /** Public status look-ups per source address and minute (rate limit shared by all containers). */
   publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
+  /** Typed look-ups (number + phone4) of one case number in a China day: capped, so phone4 can't be enumerated. */
+  publicGuesses: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
+  /**
+   * Wrong phone4 given for one case number on a China day, by any public page (status, rating):
+   * after 10 the right one is refused too that day. Under RATE# so the public counter grant covers it.
+   */
+  publicMiss: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };
@@ -70,6 +77,25 @@ export const ratingKeys = {
   /** One rating per case: conditional put on this key. */
   rating: (caseId: string) => ({ pk: `RATING#${caseId}`, sk: 'RATING' }),
   byOfficeMonth: (officeId: string, month: string, at: string) => ({ gsi1pk: `OFFICE#${officeId}#${month}`, gsi1sk: at }),
+  officeMonth: (officeId: string, month: string) => ({ index: 'gsi1', pk: `OFFICE#${officeId}#${month}` }),
+  /** The rectification task of a 差评 lives beside its rating (one partition per case). */
+  task: (caseId: string) => ({ pk: `RATING#${caseId}`, sk: 'TASK' }),
+  /**
+   * gsi1 of a task: open tasks (open or appealed) in one small partition — 差评 are few and closed
+   * within weeks — sorted by office, so the overdue rule reads O(open tasks) and a head reads
+   * their office's; a closed task moves to its office's month partition.
+   */
+  openTaskIndex: (officeId: string, ratedAt: string, caseId: string) => ({ gsi1pk: 'RTASKS#OPEN', gsi1sk: `${officeId}#${ratedAt}#${caseId}` }),
+  openTasks: () => ({ index: 'gsi1', pk: 'RTASKS#OPEN' }),
+  closedTaskIndex: (officeId: string, month: string, ratedAt: string, caseId: string) => ({ gsi1pk: `RTASKS#DONE#${officeId}#${month}`, gsi1sk: `${ratedAt}#${caseId}` }),
+  closedTasks: (officeId: string, month: string) => ({ index: 'gsi1', pk: `RTASKS#DONE#${officeId}#${month}` }),
+  /** Monthly counters: one partition per month, one row per county / office / item / staff (`dim`). */
+  counter: (month: string, dim: string) => ({ pk: `RSTATS#${month}`, sk: dim }),
+  countersOf: (month: string) => ({ pk: `RSTATS#${month}` }),
+  /** The case a window's evaluator shows (the window = the staff account the tablet is signed in as). */
+  evaluator: (windowId: string) => ({ pk: `EVAL#${windowId}`, sk: 'EVAL' }),
+  /** Documents of the public disclosure page (六公开), published by a schedule. */
+  disclosure: (key: string) => ({ pk: 'DISCLOSURE', sk: key }),
 };
 
 export const directoryKeys = {
@@ -88,6 +114,8 @@ export const directoryKeys = {
   /** Failed logins from one address in a time window (slow-down), expires by TTL. */
   addressFailures: (ip: string, window: string) => ({ pk: `IPFAIL#${ip}`, sk: `W#${window}` }),
   calendarYear: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  /** Login attempts of a username no user has: unknown names lock like real ones. TTL. */
+  loginAttempts: (username: string) => ({ pk: `LOGINFAIL#${username.toLowerCase()}`, sk: 'ATTEMPTS' }),
   calendarYears: () => ({ pk: 'CALENDAR', skPrefix: 'YEAR#' }),
 };
 
@@ -145,4 +173,19 @@ export const supervisionKeys = {
   digest: (audience: string, day: string) => ({ pk: `DIGEST#${audience}`, sk: `DAY#${day}` }),
   /** Marks the demo history as seeded (npm start seeds it once). */
   demoHistory: () => ({ pk: 'DEMO#history', sk: 'SEED' }),
+};
+
+/**
+ * Data migrations applied to a table, recorded in that table (every table but audit): a table
+ * restored from point-in-time recovery carries the records of its moment, so what ran after it
+ * runs again.
+ */
+export const migrationKeys = {
+  record: (id: string) => ({ pk: 'MIGRATION', sk: id }),
+  all: () => ({ pk: 'MIGRATION' }),
+};
+
+/** The first county admin made by `npm run admin:create`: one per county, replaced only with --force. */
+export const bootstrapKeys = {
+  firstAdmin: () => ({ pk: 'BOOTSTRAP', sk: 'FIRST_ADMIN' }),
 };

@@ -126,7 +126,9 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
   const run = async (event: APIGatewayProxyEvent, _ctx: Context): Promise<APIGatewayProxyResult> => {
     const headers = lowerHeaders(event.headers);
     const correlationId = headers['x-correlation-id'] ?? event.requestContext.requestId;
-    logger.appendKeys({ correlationId, route: route.name });
+    // path parameters (case id or number, item code, user id — never personal data) make a
+    // refused or failed request findable by the case it was about (README: log queries)
+    logger.appendKeys({ correlationId, route: route.name, ...(event.pathParameters ? { path: event.pathParameters } : {}) });
     try {
       const sourceIp = edgeCheck(headers, event);
       const principal = principalOf(event);
@@ -150,7 +152,7 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
       if (status < 500) logger.info('request refused', { status, code: body.error.code });
       return toResult({ status, body }, correlationId);
     } finally {
-      logger.removeKeys(['correlationId', 'route']);
+      logger.removeKeys(['correlationId', 'route', 'path']);
     }
   };
   // the route and its schemas travel with the handler: the fuzzer (test/) builds its requests from them

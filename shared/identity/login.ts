@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { LockedError, TooManyRequestsError, UnauthenticatedError } from '../errors/domain-errors.ts';
-import type { AuditInput } from '../audit/audit.ts';
-import { auditPut } from '../audit/dynamo-audit.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors/domain-errors.ts';
+import type { AuditLog } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { DirectoryStore } from './directory-store.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
+import type { DirectoryStore } from './store.ts';
 import type { TokenSigner } from './tokens.ts';
-import { dummyHash, verifyPassword } from './password.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { ADDRESS_FAILURE_LIMIT, addressWindow, attemptRule, lockedError } from './attempts.ts';
 import { totpStep } from './totp.ts';
 import { grantedScopes, totpRequired } from './policy.ts';
-import { ABSOLUTE_HOURS, LOCK_MINUTES, MAX_FAILED_LOGINS, type Session, type StaffUser, type UserView } from './types.ts';
+import { ABSOLUTE_HOURS, type Session, type StaffUser, type UserView } from './types.ts';
 
 export interface LoginInput {
   username: string;
@@ -20,19 +21,12 @@ export interface LoginPorts {
   directory: DirectoryStore;
   signer: TokenSigner;
   clock: Clock;
-  writeAudit: (e: AuditInput) => Promise<void>;
+  audit: AuditLog;
+  /** The hash an unknown username is checked against (default: one of production cost). */
+  dummyHash?: string;
 }
 
-export interface RequestMeta {
-  sourceIp: string;
-  userAgent: string;
-}
-
-/** Failures from one address within 15 minutes before it must wait (slows down guessing). */
-export const ADDRESS_FAILURE_LIMIT = 20;
-
-const hhmm = (iso: string): string =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16); // Beijing time
+const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId });
 
 export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'officeId' | 'roles'>, officeName: string, s: Pick<Session, 'mustChangePassword' | 'totpEnrolmentRequired'>): UserView => ({
   id: u.id,
@@ -49,71 +43,71 @@ export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 
 /**
  * 身份鉴别: password (scrypt), TOTP for privileged roles, lockout after 5 failures for 15
  * minutes, per-address slow-down, a 12-hour session. Every attempt is audited.
+ *
+ * Attempts are taken BEFORE anything is checked (account first, then address): a burst of
+ * parallel guesses gets as many checks as the limits allow, never one per request. An unknown
+ * username takes attempts on a counter of its own and is checked against a dummy hash: the same
+ * answers, the same lock, the same work as a real one.
  */
-export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPorts) => {
+export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestMeta) => {
   const now = ports.clock();
-  const window = `${now.toISOString().slice(0, 15)}${Math.floor(now.getUTCMinutes() / 15)}`;
-  const audit = (result: 'success' | 'failure', detail: string, user?: StaffUser) =>
-    ports.writeAudit({
-      actor: user ? { userId: user.id, username: user.username, officeId: user.officeId } : { anonymous: input.username.slice(0, 64) },
+  const audit = (detail: string, user?: StaffUser) =>
+    ports.audit.write({
+      actor: user ? userActor(user) : { anonymous: input.username.slice(0, 64) },
       action: 'auth.login',
       target: { type: 'user', id: user?.id ?? input.username.slice(0, 64) },
-      result,
+      result: 'failure',
       detail,
       ...meta,
     });
-  const fail = async (detail: string, user?: StaffUser) => {
-    await ports.directory.addressFailures(meta.sourceIp, window, true, Math.floor(now.getTime() / 1000) + 3600);
-    await audit('failure', detail, user);
-  };
 
-  if ((await ports.directory.addressFailures(meta.sourceIp, window, false, 0)) >= ADDRESS_FAILURE_LIMIT) {
-    await audit('failure', 'address throttled');
+  const { attempt, user } = await ports.directory.takeLoginAttempt(input.username, attemptRule(now));
+  if (!attempt.taken) {
+    await audit('locked', user);
+    throw lockedError(attempt.lockedUntil);
+  }
+  const subject = user ? { userId: user.id } : { username: input.username };
+  const address = addressWindow(now);
+  if (!(await ports.directory.takeAddressAttempt(meta.sourceIp, address.window, ADDRESS_FAILURE_LIMIT, address.expiresAt))) {
+    // nothing was checked: the account's attempt goes back (someone else's spray must not lock it)
+    await ports.directory.releaseAttempt(subject, attempt.generation);
+    await audit('address throttled', user);
     throw new TooManyRequestsError('TOO_MANY_ATTEMPTS', '登录失败次数过多，请 15 分钟后再试');
   }
+  /** The password was right: what was taken for it goes back (a success, or the TOTP step still to come). */
+  const giveBack = (clear: boolean) =>
+    Promise.all([
+      clear ? ports.directory.clearAttempts(subject, attempt.generation) : ports.directory.releaseAttempt(subject, attempt.generation),
+      ports.directory.releaseAddressAttempt(meta.sourceIp, address.window),
+    ]);
 
-  const user = await ports.directory.userByUsername(input.username);
-  if (!user || user.disabled) {
-    await verifyPassword(await dummyHash(), input.password); // same work as a real check
-    await fail(user ? 'disabled' : 'unknown user');
-    throw new UnauthenticatedError('INVALID_CREDENTIALS', '用户名或密码错误');
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    await audit('failure', 'locked', user);
-    throw new LockedError('ACCOUNT_LOCKED', `连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定至 ${hhmm(user.lockedUntil)}（北京时间），请届时再试或联系管理员`, {
-      lockedUntil: user.lockedUntil,
-    });
-  }
-
-  const wrong = async (detail: string) => {
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    const { locked } = await ports.directory.recordFailure(user.id, MAX_FAILED_LOGINS, lockUntil);
-    await fail(locked ? `${detail}; locked` : detail, user);
-  };
-
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await wrong('wrong password');
+  // a disabled user's own hash is checked too: same work, same answer
+  const passwordOk = await verifyPassword(user?.passwordHash ?? ports.dummyHash ?? DUMMY_HASH, input.password);
+  if (!user || user.disabled || !passwordOk) {
+    await audit(!user ? 'unknown user' : user.disabled ? 'disabled' : 'wrong password', user);
     throw new UnauthenticatedError('INVALID_CREDENTIALS', '用户名或密码错误');
   }
 
   const needsTotp = totpRequired(user.roles);
   if (needsTotp && user.totpSecret) {
     if (!input.totp) {
-      await audit('failure', 'totp required', user);
+      // nothing guessable was checked yet: the form asks for the code next
+      await giveBack(false);
+      await audit('totp required', user);
       throw new UnauthenticatedError('TOTP_REQUIRED', '请输入动态口令（手机验证器上的 6 位数字）');
     }
     const step = totpStep(user.totpSecret, input.totp, now);
     if (step === null) {
-      await wrong('wrong totp');
+      await audit('wrong totp', user);
       throw new UnauthenticatedError('INVALID_TOTP', '动态口令错误，请核对手机验证器上的 6 位数字');
     }
     if (!(await ports.directory.useTotpStep(user.id, step))) {
-      await audit('failure', 'totp replayed', user);
+      await audit('totp replayed', user);
       throw new UnauthenticatedError('INVALID_TOTP', '该动态口令已使用过，请等待验证器显示新的 6 位数字');
     }
   }
 
-  if (user.failedLogins > 0 || user.lockedUntil) await ports.directory.clearFailures(user.id);
+  await giveBack(true);
   const office = await ports.directory.office(user.officeId);
   const session: Session = {
     id: randomUUID(),
@@ -129,10 +123,13 @@ export const login = async (input: LoginInput, meta: RequestMeta, ports: LoginPo
     mustChangePassword: user.mustChangePassword,
     totpEnrolmentRequired: needsTotp && !user.totpSecret,
   };
-  await ports.directory.transact([
-    ports.directory.sessionPutItem(session),
-    auditPut({ actor: { userId: user.id, username: user.username, officeId: user.officeId }, action: 'auth.login', target: { type: 'user', id: user.id }, result: 'success', ...meta }, now),
-  ]);
+  await ports.directory.commit(
+    [{ op: 'put-session', session }],
+    [{ actor: userActor(user), action: 'auth.login', target: { type: 'user', id: user.id }, result: 'success', ...meta }],
+  );
   const token = await ports.signer.sign({ sub: user.id, sid: session.id, exp: Math.floor(new Date(session.endsAt).getTime() / 1000) });
   return { token, expiresAt: session.endsAt, user: userView(user, office?.name ?? user.officeId, session) };
 };
+
+/** The answer to a successful login (the web's session takes it). */
+export type LoginResult = Awaited<ReturnType<typeof login>>;

@@ -38,6 +38,9 @@ export const passwordIssues = (password: string, path = 'newPassword'): FieldIss
   return password.length >= 10 && classes >= 3 ? [] : [{ path, message: PASSWORD_POLICY }];
 };
 
-// a real hash to verify against when the user does not exist, so timing does not reveal usernames
-let dummy: Promise<string> | undefined;
-export const dummyHash = (): Promise<string> => (dummy ??= hashPassword('not-a-real-password-Bm1!'));
+/**
+ * What an unknown username is checked against, so its answer takes the same scrypt work as a
+ * real one (timing does not reveal which usernames exist). A hash of a random string nobody
+ * kept, at the production cost, fixed here so no cold start spends a second making one.
+ */
+export const DUMMY_HASH = 'scrypt$32768$8$3$PgRrXZHFqOJGD78GghCLrw==$lojSkgrLEvd/NdUkBE2u6Wo9TM8fVI/DxVQOJFgkRyo=';

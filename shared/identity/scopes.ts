@@ -25,6 +25,16 @@ export const SCOPES = [
   'supervision.order',
   /** Answer (反馈) a 督办单 addressed to one's office. */
   'supervision.respond',
+  /** 好差评: the window's evaluator and hotline entries. */
+  'rating.evaluate',
+  /** 差评整改 of one's own office: callback, measures, answer, appeal. */
+  'rating.rectify',
+  /** 申诉复核: decide an office's appeal against a malicious rating. */
+  'rating.review',
+  /** Rating statistics (one's own office, or the county for county-wide readers). */
+  'rating.stats',
+  /** The provincial feed files (daily export of cases and ratings). */
+  'rating.feed',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -39,15 +49,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: '监察/督查',
 };
 
-const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide', 'case.view-id'];
+const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide', 'case.view-id', 'rating.evaluate'];
 
 export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   village_agent: ['session', 'case.read', 'commission.create'],
   window_clerk: CLERK,
-  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'alert.read', 'supervision.respond'],
-  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read'],
-  // reads the whole county; acts on no case: its one action is the written 督办 order (and acknowledging alerts)
-  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'alert.read', 'supervision.order'],
+  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'rating.rectify', 'rating.stats', 'alert.read', 'supervision.respond'],
+  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read', 'rating.stats', 'rating.feed'],
+  // reads the whole county; acts on no case: its decisions are the written 督办 order (and acknowledging
+  // alerts) and an office's appeal against a rating
+  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'rating.stats', 'rating.review', 'alert.read', 'supervision.order'],
 };
 
 /** Roles whose accounts must use a second factor (等保 level 3: privileged users). */

@@ -1,40 +1,37 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
-import { auditPut } from '../audit/dynamo-audit.ts';
+import { NotFoundError, ValidationError } from '../errors/domain-errors.ts';
+import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { hasScope, type Principal } from './principal.ts';
-import type { DirectoryStore } from './directory-store.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
+import type { Principal } from './principal.ts';
+import type { DirectoryStore } from './store.ts';
 import { hashPassword } from './password.ts';
 import type { Role } from './scopes.ts';
-import type { OfficeRecord, StaffUser } from './types.ts';
+import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
+import { isLocked, type OfficeRecord, type StaffUser } from './types.ts';
 
 /**
- * 人员管理. The county admin manages every office and user; a center head manages the users of
- * their own office and its villages, and may only give front-line roles.
+ * 人员管理. The county admin manages every office and user; a center head manages the front-line
+ * staff of their own office and its villages (staff-rules.ts). Each change is one commit with
+ * its audit event.
  */
 export interface StaffPorts {
   directory: DirectoryStore;
   clock: Clock;
 }
-export interface Meta {
-  sourceIp: string;
-  userAgent: string;
-}
 
-const HEAD_GRANTABLE: readonly Role[] = ['window_clerk', 'village_agent'];
-
-const manageable = async (p: Principal, officeId: string, ports: StaffPorts): Promise<OfficeRecord> => {
+const inOffice = async (ports: StaffPorts, officeId: string): Promise<OfficeRecord> => {
   const office = await ports.directory.office(officeId);
   if (!office) throw new NotFoundError('机构不存在');
-  if (hasScope(p, 'user.manage:county')) return office;
-  if (office.id === p.officeId || office.parentId === p.officeId) return office;
-  throw new ForbiddenError('只能管理本机构（及下属村站）的人员');
+  return office;
 };
 
-const checkRoles = (p: Principal, roles: readonly Role[]) => {
-  if (hasScope(p, 'user.manage:county')) return;
-  const bad = roles.filter((r) => !HEAD_GRANTABLE.includes(r));
-  if (bad.length) throw new ForbiddenError(`中心负责人只能授予窗口人员、村代办员角色`);
+/** The target user, if the actor may manage them as they are now. */
+const loadManaged = async (ports: StaffPorts, p: Principal, id: string): Promise<StaffUser> => {
+  const u = await ports.directory.userById(id);
+  if (!u) throw new NotFoundError('用户不存在');
+  assertMayManage(p, u, await inOffice(ports, u.officeId));
+  return u;
 };
 
 /** A one-time password the admin hands over; the user must change it at first login. */
@@ -45,7 +42,7 @@ const temporaryPassword = (): string => {
   return chars.sort(() => randomInt(3) - 1).join('');
 };
 
-export const publicUser = (u: StaffUser) => ({
+export const publicUser = (u: StaffUser, now: Date) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -53,31 +50,36 @@ export const publicUser = (u: StaffUser) => ({
   roles: u.roles,
   disabled: u.disabled,
   totpEnrolled: Boolean(u.totpSecret),
-  locked: Boolean(u.lockedUntil && u.lockedUntil > new Date().toISOString()),
+  locked: isLocked(u, now),
   mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt,
 });
 
-const audit = (p: Principal, action: string, id: string, meta: Meta, ports: StaffPorts, detail?: string) =>
-  auditPut({ actor: { userId: p.userId, username: p.username, officeId: p.officeId }, action, target: { type: 'user', id }, result: 'success', ...meta, ...(detail ? { detail } : {}) }, ports.clock());
+const userAudit = (p: Principal, action: string, id: string, meta: RequestMeta, detail?: string): AuditInput => ({
+  actor: actorOf(p),
+  action,
+  target: { type: 'user', id },
+  result: 'success',
+  ...meta,
+  ...(detail ? { detail } : {}),
+});
 
-export const listUsers = async (p: Principal, officeId: string, ports: StaffPorts) => {
-  await manageable(p, officeId, ports);
-  return (await ports.directory.usersOfOffice(officeId)).map(publicUser);
+export const listUsers = async (ports: StaffPorts, p: Principal, input: { officeId: string }) => {
+  assertOfficeInReach(p, await inOffice(ports, input.officeId));
+  const now = ports.clock();
+  return (await ports.directory.usersOfOffice(input.officeId)).map((u) => publicUser(u, now));
 };
 
 export const createUser = async (
+  ports: StaffPorts,
   p: Principal,
   input: { username: string; displayName: string; officeId: string; roles: Role[] },
-  meta: Meta,
-  ports: StaffPorts,
+  meta: RequestMeta,
 ) => {
-  await manageable(p, input.officeId, ports);
-  checkRoles(p, input.roles);
-  if (await ports.directory.userByUsername(input.username))
-    throw new ConflictError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
+  assertOfficeInReach(p, await inOffice(ports, input.officeId));
+  assertGrantable(p, input.roles);
   const password = temporaryPassword();
-  const now = ports.clock().toISOString();
+  const now = ports.clock();
   const user: StaffUser = {
     id: randomUUID(),
     ...input,
@@ -85,86 +87,84 @@ export const createUser = async (
     mustChangePassword: true,
     disabled: false,
     failedLogins: 0,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
-  try {
-    await ports.directory.transact([...ports.directory.createUserItems(user), audit(p, 'user.create', user.id, meta, ports, `${input.username} ${input.roles.join(',')}`)]);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') throw new ConflictError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用`);
-    throw e;
-  }
-  return { user: publicUser(user), temporaryPassword: password };
-};
-
-const loadManaged = async (p: Principal, id: string, ports: StaffPorts): Promise<StaffUser> => {
-  const u = await ports.directory.userById(id);
-  if (!u) throw new NotFoundError('用户不存在');
-  await manageable(p, u.officeId, ports);
-  return u;
+  // the username guard is the create's condition: a taken name fails the commit (409)
+  await ports.directory.commit([{ op: 'create-user', user }], [userAudit(p, 'user.create', user.id, meta, `${input.username} ${input.roles.join(',')}`)]);
+  return { user: publicUser(user, now), temporaryPassword: password };
 };
 
 export const updateUser = async (
-  p: Principal,
-  id: string,
-  input: { displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined },
-  meta: Meta,
   ports: StaffPorts,
+  p: Principal,
+  input: { id: string; displayName?: string | undefined; roles?: Role[] | undefined; disabled?: boolean | undefined },
+  meta: RequestMeta,
 ) => {
-  const u = await loadManaged(p, id, ports);
-  if (input.roles) checkRoles(p, input.roles);
-  if (id === p.userId && (input.disabled || input.roles)) throw new ValidationError('不能修改自己的角色或停用自己', [{ path: input.disabled ? 'disabled' : 'roles', message: '请由其他管理员操作' }]);
+  assertNotSelfChange(p, input.id, input);
+  const u = await loadManaged(ports, p, input.id);
+  if (input.roles) assertGrantable(p, input.roles);
+  const now = ports.clock();
   const next: StaffUser = {
     ...u,
     ...(input.displayName ? { displayName: input.displayName } : {}),
     ...(input.roles ? { roles: input.roles } : {}),
     ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-    updatedAt: ports.clock().toISOString(),
+    // a disabled user or a changed role must sign in again: every session before now is over
+    ...(input.disabled || input.roles ? { sessionsValidAfter: now.toISOString() } : {}),
+    updatedAt: now.toISOString(),
   };
   const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : ''].filter(Boolean).join(' ');
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.update', id, meta, ports, what)]);
-  // a disabled user or a changed role must sign in again
-  if (input.disabled || input.roles) await revokeSessions(id, ports);
-  return publicUser(next);
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.update', u.id, meta, what)]);
+  return publicUser(next, now);
 };
 
-const revokeSessions = async (userId: string, ports: StaffPorts) => {
-  for (const s of await ports.directory.sessionsOf(userId)) if (!s.revoked) await ports.directory.updateSession(s.id, { revoked: true });
-};
-
-export const resetPassword = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
-  const u = await loadManaged(p, id, ports);
+export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
+  assertNotSelfReset(p, input.id, '密码');
+  const u = await loadManaged(ports, p, input.id);
   const password = temporaryPassword();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, failedLogins: 0, updatedAt: ports.clock().toISOString() };
-  delete next.lockedUntil;
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.password.reset', id, meta, ports)]);
-  await revokeSessions(id, ports);
-  return { user: publicUser(next), temporaryPassword: password };
+  const now = ports.clock();
+  const at = now.toISOString();
+  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
+  await ports.directory.commit(
+    [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }],
+    [userAudit(p, 'user.password.reset', u.id, meta)],
+  );
+  const unlocked: StaffUser = { ...next, failedLogins: 0 };
+  delete unlocked.lockedUntil;
+  return { user: publicUser(unlocked, now), temporaryPassword: password };
 };
 
-export const resetTotp = async (p: Principal, id: string, meta: Meta, ports: StaffPorts) => {
-  const u = await loadManaged(p, id, ports);
-  const next: StaffUser = { ...u, updatedAt: ports.clock().toISOString() };
+export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
+  assertNotSelfReset(p, input.id, '动态口令');
+  const u = await loadManaged(ports, p, input.id);
+  const now = ports.clock();
+  const next: StaffUser = { ...u, sessionsValidAfter: now.toISOString(), updatedAt: now.toISOString() };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
-  await ports.directory.transact([ports.directory.putUserItem(next, u.updatedAt), audit(p, 'user.totp.reset', id, meta, ports)]);
-  await revokeSessions(id, ports);
-  return { user: publicUser(next) };
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u.id, meta)]);
+  return { user: publicUser(next, now) };
 };
 
+export const listOffices = async (ports: StaffPorts) => (await ports.directory.offices()).sort((a, b) => a.id.localeCompare(b.id));
+
 export const createOffice = async (
+  ports: StaffPorts,
   p: Principal,
   input: { id: string; name: string; kind: OfficeRecord['kind']; parentId: string },
-  meta: Meta,
-  ports: StaffPorts,
+  meta: RequestMeta,
 ) => {
   if (!(await ports.directory.office(input.parentId))) throw new ValidationError('上级机构不存在', [{ path: 'parentId', message: '上级机构不存在' }]);
-  if (await ports.directory.office(input.id)) throw new ConflictError('OFFICE_EXISTS', `机构编号 ${input.id} 已存在`);
   const office: OfficeRecord = { ...input };
-  await ports.directory.transact([
-    ports.directory.officePutItem(office),
-    auditPut({ actor: { userId: p.userId, username: p.username, officeId: p.officeId }, action: 'office.create', target: { type: 'office', id: input.id }, result: 'success', ...meta }, ports.clock()),
-  ]);
+  // the create's condition refuses a taken id (409 OFFICE_EXISTS)
+  await ports.directory.commit(
+    [{ op: 'put-office', office, mode: 'create' }],
+    [{ actor: actorOf(p), action: 'office.create', target: { type: 'office', id: input.id }, result: 'success', ...meta }],
+  );
   return office;
 };
 
+/** A staff account as the 人员管理 page sees it (no hashes or secrets). */
+export type StaffUserView = ReturnType<typeof publicUser>;
+/** A created or reset account with the one-time password to hand over. */
+export type UserWithTemporaryPassword = Awaited<ReturnType<typeof createUser>>;

@@ -14,8 +14,17 @@ export interface StaffUser {
   disabled: boolean;
   /** Time step of the last TOTP code accepted: a code works once (no replay within its window). */
   totpLastStep?: number;
+  /**
+   * Login attempts taken (before checking) since the last success or reset. At
+   * MAX_FAILED_LOGINS the account is locked until `lockedUntil`.
+   */
   failedLogins: number;
+  /** The end of the lock the latest attempt would start; a lock only while failedLogins ≥ 5. */
   lockedUntil?: string;
+  /** Bumped by every success, reset and lock restart: a late success clears only its own attempts. */
+  attemptGen?: number;
+  /** Sessions that began (or re-proved the password) before this are over: password change, disable, role change, reset. */
+  sessionsValidAfter?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +40,8 @@ export interface Session {
   lastSeenAt: string;
   /** Absolute end (12 h after login). */
   endsAt: string;
+  /** When the password was last proved in this session (a password change renews it); else createdAt. */
+  renewedAt?: string;
   revoked: boolean;
   /** Until cleared, the session holds only the `session` scope. */
   mustChangePassword: boolean;
@@ -62,3 +73,7 @@ export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+
+/** Locked: all attempts of the current generation used, and the lock not yet over. */
+export const isLocked = (u: Pick<StaffUser, 'failedLogins' | 'lockedUntil'>, now: Date): boolean =>
+  (u.failedLogins ?? 0) >= MAX_FAILED_LOGINS && Boolean(u.lockedUntil && u.lockedUntil > now.toISOString());

@@ -21,6 +21,16 @@ export type Grant =
   | 'cases:public-counter'
   | 'ratings:read'
   | 'ratings:write'
+  /**
+   * The public rating route: a case's own rating and task (RATING#…) and the monthly counters
+   * (RSTATS#…) of the ratings table, every write conditional or an ADD — nothing else.
+   */
+  | 'ratings:public-rate'
+  /** Only the published disclosure documents (DISCLOSURE) of the ratings table: no personal data in them. */
+  | 'ratings:disclosure-read'
+  /** The provincial feed bucket: write the day's files / read them for the county admin. */
+  | 'feed:write'
+  | 'feed:read'
   | 'directory:read'
   | 'directory:write'
   /** Only the working-day calendar (CALENDAR) of the directory table. */
@@ -43,6 +53,8 @@ export type Grant =
   /** Hand stored alerts and digests to the delivery queue (the outbox relay). */
   | 'queue:alerts:send'
   | 'topic:publish'
+  /** PutObject into the locked audit archive (never delete). */
+  | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe';
 
@@ -69,6 +81,13 @@ export const HTTP_FUNCTIONS = [
   { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
   { id: 'supervision', description: 'Alert inbox, 督办, county-wide views and dashboards', uses: ['cases:write', 'catalog:read', 'directory:read', 'directory:calendar-read', 'audit:append'] },
+  {
+    id: 'ratings',
+    description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
+    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
+  },
+  { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
+  { id: 'public-rating', description: 'Public 好差评 of a case by number and phone4 (or query code)', uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'] },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
@@ -86,7 +105,15 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
   'overdue-scan': ['cases:write', 'directory:calendar-read', 'queue:alerts:send'],
   'daily-digest': ['cases:write', 'queue:alerts:send'],
+  'rectification-overdue': ['ratings:write', 'topic:publish'],
+  'disclosure-publish': ['cases:read', 'ratings:write', 'directory:read'],
+  'provincial-feed': ['cases:read', 'ratings:read', 'directory:read', 'feed:write'],
+};
+
+/** Stream consumers by id (functions/streams/<id>.ts); the stream read itself comes with the event source. */
+export const STREAM_USES: Record<string, readonly Grant[]> = {
+  'audit-archive': ['audit:archive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */
-export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'directory:write', 'directory:calendar-write', 'audit:append'];
+export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write'];

@@ -88,6 +88,25 @@ export const ROUTES = [
   // dashboards from the counters, and their Excel export
   { name: 'dashboard-figures', method: 'GET', path: '/api/dashboard', access: s('alert.read'), fn: 'supervision' },
   { name: 'dashboard-export', method: 'GET', path: '/api/dashboard/export', access: s('alert.read'), fn: 'supervision' },
+  // 好差评
+  { name: 'public-rating', method: 'POST', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
+  { name: 'public-rating-get', method: 'GET', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
+  { name: 'public-rating-follow-up', method: 'POST', path: '/api/public/cases/{number}/rating/follow-up', access: pub, fn: 'public-rating' },
+  { name: 'disclosure-results', method: 'GET', path: '/api/public/disclosure/results', access: pub, fn: 'disclosure' },
+  { name: 'disclosure-ratings', method: 'GET', path: '/api/public/disclosure/ratings', access: pub, fn: 'disclosure' },
+  { name: 'ratings-evaluator-push', method: 'POST', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-evaluator-get', method: 'GET', path: '/api/ratings/evaluator', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-create', method: 'POST', path: '/api/ratings', access: s('rating.evaluate'), fn: 'ratings' },
+  { name: 'ratings-tasks-list', method: 'GET', path: '/api/ratings/tasks', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-task-get', method: 'GET', path: '/api/ratings/tasks/{caseId}', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-task-callback', method: 'POST', path: '/api/ratings/tasks/{caseId}/callback', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-task-rectify', method: 'POST', path: '/api/ratings/tasks/{caseId}/rectify', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-task-appeal', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal', access: s('rating.rectify'), fn: 'ratings' },
+  { name: 'ratings-stats', method: 'GET', path: '/api/ratings/stats', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-stats-export', method: 'GET', path: '/api/ratings/stats/export', access: s('rating.stats'), fn: 'ratings' },
+  { name: 'ratings-feed-list', method: 'GET', path: '/api/ratings/feed', access: s('rating.feed'), fn: 'ratings' },
+  { name: 'ratings-feed-download', method: 'GET', path: '/api/ratings/feed/{day}', access: s('rating.feed'), fn: 'ratings' },
+  { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
@@ -98,4 +117,3 @@ export const routeByName = (name: RouteName): RouteDef => {
   return r;
 };
 
-export const PUBLIC_ROUTES = ROUTES.filter((r) => r.access === 'public');

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { TABLES, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
+import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
 import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
 import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
@@ -50,7 +51,7 @@ const jsonOf = <S extends z.ZodType>(schema: S) =>
     .pipe(schema);
 const webhooksSchema = z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() }));
 
-const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
+const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
 
 const envSchema = z.object({
   COUNTY_CODE: z.string().regex(/^\d{6}$/, 'expected a 6-digit county code').optional(),
@@ -67,11 +68,15 @@ const envSchema = z.object({
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
   SUPERVISION_RULES_JSON: jsonOf(rulesSchema).optional(),
   ALERT_WEBHOOKS_JSON: jsonOf(webhooksSchema).default([]),
+  RATING_CALLBACK_WORKDAYS: whole(1, 5).default(1),
+  RATING_RECTIFY_WORKDAYS: whole(1, 30).default(15),
   TOTP_FOR_ALL: flag.default(false),
   ROLE_SCOPES_JSON: roleScopesJson.default({}),
   CATALOG_INDEX_CHECK_SECONDS: whole(0, 86_400).default(30),
   // CloudFront in front (deployed only): the header only CloudFront sends, and where it puts the viewer's address
   ORIGIN_VERIFY_SECRET: text.optional(),
+  // the locked copy of the audit trail (the archive function and the verify command)
+  BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
 });
 
@@ -81,6 +86,7 @@ export interface RuntimeConfig {
   readonly tables: Readonly<Partial<Record<TableId, string>>>;
   readonly queues: Readonly<Partial<Record<QueueId, string>>>;
   readonly topics: Readonly<Partial<Record<TopicId, string>>>;
+  readonly buckets: Readonly<Partial<Record<BucketId, string>>>;
   readonly kmsKeys: { readonly data?: string; readonly jwt?: string; readonly lookup?: string };
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
@@ -88,9 +94,12 @@ export interface RuntimeConfig {
   /** 电子监察 rules (the county's, defaults filled in). */
   readonly supervisionRules: SupervisionRules;
   readonly alertWebhooks: readonly WebhookTarget[];
+  /** 差评 callback and rectification limits, in working days. */
+  readonly ratings: { readonly callbackWorkdays: number; readonly rectifyWorkdays: number };
   readonly totpForAll: boolean;
   readonly roleScopes: Readonly<Partial<Record<Role, Scope[]>>>;
   readonly catalogIndexCheckSeconds: number;
+  readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
 }
 
@@ -114,15 +123,18 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     tables: byId(TABLES, e),
     queues: byId(QUEUES, e),
     topics: byId(TOPICS, e),
+    buckets: byId(BUCKETS, e),
     kmsKeys: { data: e.DATA_KMS_KEY_ID, jwt: e.JWT_KMS_KEY_ID, lookup: e.LOOKUP_KMS_KEY_ID },
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
     supervisionRules: rulesFrom(e.SUPERVISION_RULES_JSON, e.SUPERVISION_RULES_JSON?.yellowLeadWorkdays ?? e.YELLOW_CARD_WORKDAYS),
     alertWebhooks: e.ALERT_WEBHOOKS_JSON.map((w) => ({ url: w.url, format: w.format, ...(w.name ? { name: w.name } : {}) })),
+    ratings: { callbackWorkdays: e.RATING_CALLBACK_WORKDAYS, rectifyWorkdays: e.RATING_RECTIFY_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
+    auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
   };
 };

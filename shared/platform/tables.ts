@@ -43,7 +43,8 @@ export const TABLES: readonly TableDef[] = [
   // offices, staff, sessions, login throttles, calendar years; gsi1 = users by office / by name
   { id: 'directory', envVar: 'TABLE_DIRECTORY', indexes: [gsi(1)], ttlAttribute: 'expiresAt' },
   // append-only audit events; gsi1 = by actor, gsi2 = by target. TTL ≥ 365 days (county config).
-  { id: 'audit', envVar: 'TABLE_AUDIT', indexes: [gsi(1), gsi(2)], ttlAttribute: 'expiresAt' },
+  // Its stream feeds the locked archive copy (functions/streams/audit-archive.ts).
+  { id: 'audit', envVar: 'TABLE_AUDIT', indexes: [gsi(1), gsi(2)], ttlAttribute: 'expiresAt', stream: 'NEW_AND_OLD_IMAGES' },
 ];
 
 export const tableDef = (id: TableId): TableDef => {

@@ -1,7 +1,7 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
-import { directoryStore } from '../identity/directory-store.ts';
+import { staffPorts } from '../identity/wiring.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -39,7 +39,7 @@ const NAMES_TTL_MS = 300_000;
 let names: { at: number; of: Map<string, string> } | undefined;
 /** Office names for notices, from the directory (kept five minutes per container). */
 export const officeNames = async (): Promise<(id: string) => string> => {
-  if (!names || Date.now() - names.at > NAMES_TTL_MS) names = { at: Date.now(), of: new Map((await directoryStore.offices()).map((o) => [o.id, o.name])) };
+  if (!names || Date.now() - names.at > NAMES_TTL_MS) names = { at: Date.now(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
   const of = names.of;
   return (id) => of.get(id) ?? id;
 };
@@ -51,7 +51,7 @@ export const inboxPorts = (): InboxPorts => ({ store: supervisionStore(), clock:
 export const orderPorts = (): OrderPorts => ({ store: supervisionStore(), cases: dynamoCaseStore(), calendar: calendarSource(), clock: systemClock });
 
 /** The county's offices (ids, kinds), from the directory. */
-export const offices = async () => (await directoryStore.offices()).map((o) => ({ id: o.id, kind: o.kind }));
+export const offices = async () => (await staffPorts().directory.offices()).map((o) => ({ id: o.id, kind: o.kind }));
 
 export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(), offices, calendar: calendarSource(), clock: systemClock });
 

@@ -47,7 +47,8 @@ describe('identity pages', () => {
     const uri = await head.locator('code', { hasText: 'otpauth://' }).innerText();
     await head.getByPlaceholder('6 位数字').fill(code(uri.trim()));
     await head.getByRole('button', { name: /确认绑定/ }).click();
-    await head.waitForURL(new RegExp(`${ctx.stack.url}/$`));
+    // the staff 工作台 (the citizens' front door is at /)
+    await head.waitForURL(new RegExp(`${ctx.stack.url}/workbench$`));
     await expect(head.getByTestId('nav').innerText()).resolves.toContain('人员管理');
     expect([...admin.errors, ...head.errors]).toEqual([]);
   });
@@ -56,7 +57,7 @@ describe('identity pages', () => {
     const page = await newPage(ctx.browser);
     await signIn(page, ctx.stack.url, 'supervisor', DEMO_PASSWORD, () => ctx.stack.totp('supervisor'));
     await page.goto(`${ctx.stack.url}/audit`);
-    await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
+    await page.getByTestId('audit-table').getByText('新增人员').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^审计记录-.*\.xlsx$/);
   });

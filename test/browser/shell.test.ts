@@ -5,9 +5,16 @@ import { newPage, signIn, useBrowserStack } from './helpers.ts';
 describe('web shell', () => {
   const ctx = useBrowserStack();
 
-  it('loads the login page with the county name and the login form', async () => {
+  it('opens the citizens’ front door at /, with the staff login one click away', async () => {
     const page = await newPage(ctx.browser);
     await page.goto(`${ctx.stack.url}/`);
+    const door = page.getByTestId('front-door');
+    await door.waitFor();
+    const text = await door.innerText();
+    expect(text).toContain('事项查询');
+    expect(text).toContain('进度查询');
+    expect(text).toContain('办公时间');
+    await page.getByRole('link', { name: '工作人员登录' }).click();
     await page.waitForURL(/\/login$/);
     await page.getByText('罗山县 便民服务').first().waitFor();
     await page.getByLabel('用户名').waitFor();

@@ -21,12 +21,19 @@ describe.each([
     expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: Match.anyValue() }].map(() => expect.objectContaining({ HeaderName: 'x-origin-verify' })));
   });
 
-  it('falls back to index.html on the web origin only: API errors keep their status', () => {
+  it('never turns an API error into index.html: the SPA fallback is per request on the web origin, or hash routing in China', () => {
     expect(dist().CustomErrorResponses).toBeUndefined();
-    expect(dist().DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
     const api = dist().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api.FunctionAssociations).toBeUndefined();
-    appT.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: Match.stringLikeRegexp("r.uri = '/index.html'") });
+    if ('region' in overrides) {
+      expect(dist().DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
+      appT.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: Match.stringLikeRegexp("r.uri = '/index.html'") });
+    } else {
+      // CloudFormation in the China regions has no CloudFront Functions and no Origin Access Control
+      appT.resourceCountIs('AWS::CloudFront::Function', 0);
+      appT.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
+      appT.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    }
   });
 
   it('forwards the viewer address and sets security headers with a CSP on every response', () => {

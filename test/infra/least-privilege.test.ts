@@ -34,16 +34,34 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
     expect(roles.size).toBe(HTTP_FUNCTIONS.length);
   });
 
+  /**
+   * The writes a public function may hold, each conditioned on partition-key prefixes: its rate
+   * counters (RATE#…); and, for the public rating alone, the one rating of a case with its task
+   * (RATING#…, a conditional put: 一事一评) and the month's counters (RSTATS#…, ADD) — a citizen's
+   * rating is data by nature, and nothing else of the ratings table (evaluators, disclosure) is reachable.
+   */
+  const allowedWrites: Record<string, string[][]> = { 'public-rating': [['RATE#*'], ['RATING#*', 'RSTATS#*']] };
+  const ratingsTableId = Object.entries(dataT.findResources('AWS::DynamoDB::Table')).find(([, t]) => String(t.Properties.TableName).endsWith('-ratings'))![0];
+
   it.each(publicFns.filter((f) => f !== 'login'))('public function %s cannot sign tokens, open personal data or write a table', (fnId) => {
     const ss = statementsOfFunction(fnId);
     const a = actions(ss);
     expect(a).not.toContain('kms:Sign');
     for (const s of ss.filter((x) => x.Effect === 'Allow')) {
       if ([s.Action].flat().includes('kms:Decrypt')) expect(mentions(s, piiKeyId)).toBe(false);
-      const writes = [s.Action].flat().filter((x) => /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/.test(x));
-      // the only write a public function holds is its own rate counter, conditioned on RATE#… keys
-      if (writes.length) expect(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual(['RATE#*']);
+      const writes = [s.Action].flat().filter((x) => /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)|s3:PutObject/.test(x));
+      // the only write a public function holds is its own rate counter, conditioned on RATE#… keys (+ the exception above)
+      if (writes.length) expect(allowedWrites[fnId] ?? [['RATE#*']]).toContainEqual(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
+      expect(writes.filter((x) => /DeleteItem|BatchWriteItem/.test(x))).toEqual([]);
     }
+  });
+
+  it('the public rating writes only ratings, tasks and counters of the ratings table, never deleting', () => {
+    const writes = statementsOfFunction('public-rating').filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((x) => /dynamodb:(PutItem|UpdateItem)/.test(x)));
+    const onRatings = writes.filter((s) => mentions(s, ratingsTableId));
+    expect(onRatings).toHaveLength(1);
+    expect(onRatings[0]!.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys']).toEqual(['RATING#*', 'RSTATS#*']);
+    expect(JSON.stringify(onRatings[0]!.Resource)).not.toContain('index');
   });
 
   it('only login signs tokens', () => {
@@ -73,5 +91,23 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
       const ss = statementsOfFunction(f.id);
       expect(ss.some((s) => s.Effect === 'Deny' && [s.Action].flat().includes('dynamodb:UpdateItem')), f.id).toBe(true);
     }
+  });
+});
+
+describe('per-route throttles', () => {
+  const { appT, county } = synthCounty('411521');
+  it('throttles every public route below the stage limit that staff routes share', () => {
+    const stage = Object.values(appT.findResources('AWS::ApiGateway::Stage'))[0]!.Properties;
+    const settings = stage.MethodSettings as Array<{ ResourcePath: string; HttpMethod: string; ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const stageWide = settings.find((m) => m.ResourcePath === '/*')!;
+    expect(stageWide.ThrottlingRateLimit).toBe(county.thresholds.apiRateLimit);
+    const publicRoutes = ROUTES.filter((r) => r.access === 'public');
+    for (const r of publicRoutes) {
+      const m = settings.find((x) => x.ResourcePath === `/${r.path.replaceAll('/', '~1')}` && x.HttpMethod === r.method);
+      expect(m, `${r.method} ${r.path}`).toBeDefined();
+      expect(m!.ThrottlingRateLimit).toBe(county.thresholds.publicRateLimit);
+      expect(m!.ThrottlingRateLimit).toBeLessThan(stageWide.ThrottlingRateLimit);
+    }
+    expect(settings.filter((x) => x.ResourcePath !== '/*')).toHaveLength(publicRoutes.length);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -8,12 +8,15 @@ import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-c
 import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
+/** The context of cdk.json (feature flags): tests synthesize what the CLI synthesizes. */
+export const cdkContext = (): Record<string, unknown> => (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
 /**
  * Synthesizes a county (a code of infra/counties/, or a config object) with bundling skipped
- * (~15× faster), cdk-nag on, as `cdk synth` does.
+ * (~15× faster), cdk-nag on, with cdk.json's context, as `cdk synth` does.
  */
 export const synthCounty = (codeOrConfig: string | CountyConfig, overrides: Partial<CountyConfig> = {}) => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], 'cli-telemetry': false } });
+  const app = new App({ context: { ...cdkContext(), 'aws:cdk:bundling-stacks': [] } });
   const county = { ...(typeof codeOrConfig === 'string' ? loadCountyConfig(codeOrConfig) : codeOrConfig), ...overrides };
   const { data, appStack } = buildCounty(app, county);
   for (const s of [data, appStack]) suppressStackWide(s, county.region.startsWith('cn-'));

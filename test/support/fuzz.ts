@@ -153,6 +153,12 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
  * Permanent records of every table, hashed. Items with an expiry (sessions, rate counters, idempotency
  * records, audit events — refused logins are audited by design) are not "records changed by a 4xx".
  */
+/**
+ * Sign-in attempt counters on a user record: a refused password (401/423) must count — that is the
+ * lockout — so they are the one permanent change a refusal makes, and are left out of the comparison.
+ */
+const ATTEMPT_COUNTERS = new Set(['failedLogins', 'lockedUntil', 'attemptGen']);
+
 export const tableFingerprint = async (env: Record<string, string>): Promise<Record<string, { count: number; hash: string }>> => {
   const ddb = new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: env.AWS_REGION ?? 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const out: Record<string, { count: number; hash: string }> = {};
@@ -161,7 +167,8 @@ export const tableFingerprint = async (env: Record<string, string>): Promise<Rec
     let start: Record<string, unknown> | undefined;
     do {
       const r = await ddb.send(new ScanCommand({ TableName: env[t.envVar], ExclusiveStartKey: start as never }));
-      for (const i of r.Items ?? []) if (!i.expiresAt) items.push(JSON.stringify(Object.entries(i).sort(([a], [b]) => a.localeCompare(b))));
+      for (const i of r.Items ?? [])
+        if (!i.expiresAt) items.push(JSON.stringify(Object.entries(i).filter(([k]) => !ATTEMPT_COUNTERS.has(k)).sort(([a], [b]) => a.localeCompare(b))));
       start = r.LastEvaluatedKey;
     } while (start);
     items.sort();

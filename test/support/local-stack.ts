@@ -7,6 +7,9 @@ import { inject } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { applyEnv, localFunctionEnv } from '../../local/env.ts';
 import { ROOT } from '../../local/modules.ts';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../../shared/aws/clients.ts';
+import { directoryKeys } from '../../shared/db/keys.ts';
 import type { SeedReport } from '../../local/seed.ts';
 import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
 
@@ -23,7 +26,7 @@ export interface TestStack {
   fetch(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   /** Logs a demo (or any) user in and returns the token; computes TOTP for seeded users. */
   login(username: string, password?: string, totp?: string): Promise<string>;
-  /** A TOTP code of a seeded user not used before (each code works once). */
+  /** A TOTP code of a seeded user that the server will accept now (instant: no wait for a fresh step). */
   totp(username: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -57,17 +60,15 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
     return fetch(`${url}${path}`, { ...rest, headers: h, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
   };
 
-  // a TOTP code works once: successive logins of one user take the next 30 s step
-  const lastStep = new Map<string, number>();
+  // A TOTP code works once (the server records the last step used). Rather than wait up to 30 s
+  // for a fresh step, the harness forgets the user's last step in this test's own table, then
+  // uses the current one; the server still refuses a replayed code (login.test.ts proves it).
   const totp: TestStack['totp'] = async (username) => {
     const uri = seed?.logins.find((l) => l.username === username)?.totpUri;
     if (!uri) throw new Error(`${username} has no demo TOTP secret`);
+    await forgetTotpStep(env.TABLE_DIRECTORY!, username);
     const { URI } = await import('otpauth');
-    const step = Math.max(Math.floor(Date.now() / 30_000), (lastStep.get(username) ?? 0) + 1);
-    // the server accepts one step of drift ahead; beyond that, wait for the clock
-    while (step > Math.floor(Date.now() / 30_000) + 1) await new Promise((r) => setTimeout(r, 1000));
-    lastStep.set(username, step);
-    return (URI.parse(uri) as { generate(o: { timestamp: number }): string }).generate({ timestamp: step * 30_000 });
+    return (URI.parse(uri) as { generate(): string }).generate();
   };
   const login: TestStack['login'] = async (username, password = DEMO_PASSWORD, code) => {
     if (!code && seed?.logins.find((l) => l.username === username)?.totpUri) code = await totp(username);
@@ -89,6 +90,14 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** Test-only: clears the user's last-used TOTP step directly in the table (never done by the app). */
+const forgetTotpStep = async (table: string, username: string): Promise<void> => {
+  const guard = await dynamo().send(new GetCommand({ TableName: table, Key: directoryKeys.username(username) }));
+  const userId = guard.Item?.userId as string | undefined;
+  if (!userId) throw new Error(`no user ${username}`);
+  await dynamo().send(new UpdateCommand({ TableName: table, Key: directoryKeys.user(userId), UpdateExpression: 'REMOVE totpLastStep' }));
 };
 
 const closeServer = (server: Server): Promise<void> =>

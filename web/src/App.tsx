@@ -1,14 +1,16 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { runtimeConfig } from './shell/config.ts';
 import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
+import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
-import { EnsureQueryClient } from './pages/supervision/query-client.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
+import FrontDoorPage from './shell/FrontDoorPage.tsx';
 
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
@@ -18,30 +20,30 @@ const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
+  const Router = runtimeConfig().routing === 'hash' ? HashRouter : BrowserRouter;
   return (
-    <EnsureQueryClient>
-      <BrowserRouter>
-        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            {[...itemRoutes, ...publicCaseRoutes].map((r) => (
+    <Router>
+      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+        <Routes>
+          <Route path="/" element={<FrontDoorPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes].map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route element={<StaffLayout />}>
+            <Route path="/workbench" element={<HomePage />} />
+            <Route path="/account/password" element={<ChangePasswordPage />} />
+            <Route path="/account/totp" element={<TotpEnrolPage />} />
+            <Route path="/staff" element={<StaffPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/calendar" element={<CalendarPage />} />
+            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...supervisionRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
-            <Route element={<StaffLayout />}>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/account/password" element={<ChangePasswordPage />} />
-              <Route path="/account/totp" element={<TotpEnrolPage />} />
-              <Route path="/staff" element={<StaffPage />} />
-              <Route path="/audit" element={<AuditPage />} />
-              <Route path="/calendar" element={<CalendarPage />} />
-              {[...catalogAdminRoutes, ...caseRoutes, ...supervisionRoutes].map((r) => (
-                <Route key={r.path} path={r.path} element={r.element} />
-              ))}
-            </Route>
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </Suspense>
-      </BrowserRouter>
-    </EnsureQueryClient>
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
+    </Router>
   );
 }

@@ -1,16 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, message } from 'antd';
+import { QueryClientProvider } from '@tanstack/react-query';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import App from './App.tsx';
 import { loadConfig } from './shell/config.ts';
 import { SessionProvider } from './shell/session.tsx';
+import { createQueryClient } from './shell/query-client.ts';
+import { errorText } from './shell/api.ts';
 import { ElderProvider, useElder } from './shell/elder.tsx';
 import './shell/shell.css';
 
 dayjs.locale('zh-cn');
+
+const queryClient = createQueryClient();
+
+// the last safety net: a rejection no page handled still reaches the user as a message
+window.addEventListener('unhandledrejection', (e) => void message.error(errorText(e.reason)));
 
 /** antd theme follows 长者版: larger type and controls, stronger contrast. */
 const Themed = () => {
@@ -24,9 +32,11 @@ const Themed = () => {
           : { colorPrimary: '#b71c1c', borderRadius: 4 },
       }}
     >
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 };

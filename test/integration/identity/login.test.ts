@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, DEMO_PASSWORD, type TestStack } from '../../support/local-stack.ts';
 import { dynamo } from '../../../shared/aws/clients.ts';
@@ -11,6 +12,23 @@ const auditOf = async (stack: TestStack, actorId: string) => {
   );
   return r.Items ?? [];
 };
+
+/** POST from a given loopback address (127.0.0.x), so per-address limits of one test stay its own. */
+const postFrom = (stack: TestStack, from: string, path: string, json: unknown): Promise<{ status: number; body: any }> =>
+  new Promise((resolve, reject) => {
+    const data = JSON.stringify(json);
+    const req = request(
+      { host: '127.0.0.1', port: new URL(stack.url).port, path, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
 
 describe('login, TOTP, lockout, logout', () => {
   let stack: TestStack;
@@ -88,5 +106,55 @@ describe('login, TOTP, lockout, logout', () => {
   it('no token, a forged token: 401', async () => {
     expect((await stack.fetch('/api/auth/me')).status).toBe(401);
     expect((await stack.fetch('/api/auth/me', { token: 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA' })).status).toBe(401);
+  });
+
+  describe('attempts are taken before they are checked (等保 review)', () => {
+    let admin: string;
+    const newUser = async (username: string) => {
+      const r = await stack.fetch('/api/users', { method: 'POST', token: admin, json: { username, displayName: username, officeId: '411521-zhugan', roles: ['window_clerk'] } });
+      expect(r.status).toBe(201);
+      return ((await r.json()) as any).temporaryPassword as string;
+    };
+    beforeAll(async () => {
+      admin = await stack.login('admin');
+    });
+
+    it('20 parallel wrong passwords followed by the right one: locked (423), the right password does not get in', async () => {
+      const password = await newUser('clerk.burst');
+      const burst = Array.from({ length: 20 }, (_x, i) => postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password: `Wrong-pass-${i}` }));
+      await Promise.race(burst);
+      const right = await postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password });
+      const answers = (await Promise.all(burst)).map((r) => r.status);
+      expect(right.status).toBe(423);
+      expect(right.body.error.code).toBe('ACCOUNT_LOCKED');
+      expect(answers.filter((s) => s === 401)).toHaveLength(5);
+      expect(answers.filter((s) => s === 423)).toHaveLength(15);
+      expect((await postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password })).status).toBe(423);
+    });
+
+    it('an unknown username is locked after 5 failures like a real one', async () => {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await postFrom(stack, '127.0.0.3', '/api/auth/login', { username: 'no.such.user', password: `Wrong-${i}` }));
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 423]);
+      expect(answers[5]!.body.error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/锁定至 \d{2}:\d{2}（北京时间）/) });
+    });
+
+    it('one address: 25 parallel guesses, at most 20 are checked (429 for the rest)', async () => {
+      const answers = await Promise.all(Array.from({ length: 25 }, (_x, i) => postFrom(stack, '127.0.0.4', '/api/auth/login', { username: `spray${i}`, password: 'Wrong-pass' })));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    });
+
+    it('a password change ends every other session of the user and keeps its own', async () => {
+      const temporary = await newUser('clerk.twice');
+      const signIn = async () => (await postFrom(stack, '127.0.0.5', '/api/auth/login', { username: 'clerk.twice', password: temporary })).body.token as string;
+      const [a, b] = [await signIn(), await signIn()];
+      expect((await stack.fetch('/api/auth/me', { token: b })).status).toBe(200);
+      const changed = await stack.fetch('/api/auth/password', { method: 'POST', token: a, json: { currentPassword: temporary, newPassword: 'Twice#2026xx' } });
+      expect(changed.status).toBe(200);
+      expect((await stack.fetch('/api/auth/me', { token: a })).status).toBe(200);
+      expect((await stack.fetch('/api/auth/me', { token: b })).status).toBe(401);
+    });
   });
 });

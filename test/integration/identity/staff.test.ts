@@ -47,6 +47,96 @@ describe('staff management and audit', () => {
     expect(JSON.stringify(list)).not.toMatch(/passwordHash|totpSecret/);
   });
 
+  describe('a center head reaches front-line staff of their office only (target checked, not just actor)', () => {
+    let countyHead: { token: string; id: string };
+    const ids = new Map<string, string>();
+    const post = (token: string, path: string) => call(token, 'POST', path, {});
+
+    /** A user created by the admin who changed the temporary password and enrolled TOTP: full scopes. */
+    const provision = async (username: string, officeId: string, roles: string[]) => {
+      const created = await json(await call(admin, 'POST', '/api/users', { username, displayName: username, officeId, roles }));
+      const first = await json(await stack.fetch('/api/auth/login', { method: 'POST', json: { username, password: created.temporaryPassword } }));
+      expect((await call(first.token, 'POST', '/api/auth/password', { currentPassword: created.temporaryPassword, newPassword: 'Head#County2026' })).status).toBe(200);
+      const { otpauthUri } = await json(await post(first.token, '/api/auth/totp/enrol'));
+      const { URI } = await import('otpauth');
+      const code = (URI.parse(otpauthUri) as { generate(): string }).generate();
+      expect((await call(first.token, 'POST', '/api/auth/totp/confirm', { code })).status).toBe(200);
+      return { token: first.token as string, id: created.user.id as string };
+    };
+
+    beforeAll(async () => {
+      // the demo seed has no head of the county center: the one whose office is every township's parent
+      countyHead = await provision('head.county', '411521-center', ['center_head']);
+      for (const officeId of ['411521-center', '411521-lingshan'])
+        for (const u of (await json(await call(admin, 'GET', `/api/users?officeId=${officeId}`))).users) ids.set(u.username, u.id);
+    });
+
+    it('the county center head cannot reset, disable or demote the admin or a supervisor', async () => {
+      for (const target of ['admin', 'supervisor']) {
+        const id = ids.get(target)!;
+        expect((await post(countyHead.token, `/api/users/${id}/reset-password`)).status, `reset-password ${target}`).toBe(403);
+        expect((await post(countyHead.token, `/api/users/${id}/reset-totp`)).status, `reset-totp ${target}`).toBe(403);
+        expect((await call(countyHead.token, 'PATCH', `/api/users/${id}`, { disabled: true })).status, `disable ${target}`).toBe(403);
+        expect((await call(countyHead.token, 'PATCH', `/api/users/${id}`, { roles: ['window_clerk'] })).status, `demote ${target}`).toBe(403);
+      }
+      const refused = await json(await post(countyHead.token, `/api/users/${ids.get('admin')}/reset-password`));
+      expect(refused.error.message).toMatch(/[\u4e00-\u9fff]/);
+      // the admin can still sign in with the demo password and TOTP: nothing was changed
+      expect(await stack.login('admin')).toBeTruthy();
+    });
+
+    it("the county center head does not reach a township's staff", async () => {
+      for (const target of ['head.lingshan', 'clerk.lingshan']) {
+        expect((await post(countyHead.token, `/api/users/${ids.get(target)}/reset-password`)).status, target).toBe(403);
+        expect((await call(countyHead.token, 'PATCH', `/api/users/${ids.get(target)}`, { disabled: true })).status, target).toBe(403);
+      }
+      expect((await call(countyHead.token, 'GET', '/api/users?officeId=411521-lingshan')).status).toBe(403);
+    });
+
+    it('head.lingshan cannot touch the admin, a supervisor or another head', async () => {
+      for (const target of ['admin', 'supervisor', 'head.county']) {
+        const id = target === 'head.county' ? countyHead.id : ids.get(target)!;
+        expect((await post(head, `/api/users/${id}/reset-password`)).status, target).toBe(403);
+        expect((await post(head, `/api/users/${id}/reset-totp`)).status, target).toBe(403);
+        expect((await call(head, 'PATCH', `/api/users/${id}`, { roles: ['window_clerk'] })).status, target).toBe(403);
+      }
+    });
+
+    it('nobody resets, disables or demotes themselves, the admin included', async () => {
+      for (const [token, id] of [
+        [countyHead.token, countyHead.id],
+        [head, ids.get('head.lingshan')!],
+        [admin, ids.get('admin')!],
+      ] as const) {
+        const pw = await post(token, `/api/users/${id}/reset-password`);
+        expect(pw.status).toBe(403);
+        expect((await json(pw)).error.message).toContain('不能重置自己的密码');
+        expect((await post(token, `/api/users/${id}/reset-totp`)).status).toBe(403);
+        expect([400, 403]).toContain((await call(token, 'PATCH', `/api/users/${id}`, { disabled: true })).status);
+        expect([400, 403]).toContain((await call(token, 'PATCH', `/api/users/${id}`, { roles: ['window_clerk'] })).status);
+      }
+      // still signed in and unchanged
+      expect((await call(admin, 'GET', '/api/auth/me')).status).toBe(200);
+    });
+
+    it('both heads still manage a clerk of their own office', async () => {
+      for (const [token, officeId, username] of [
+        [countyHead.token, '411521-center', 'clerk.center2'],
+        [head, '411521-lingshan', 'clerk.ls3'],
+        [head, '411521-lingshan-demo1', 'agent.ls3'],
+      ] as const) {
+        const created = await call(token, 'POST', '/api/users', { username, displayName: username, officeId, roles: [username.startsWith('agent') ? 'village_agent' : 'window_clerk'] });
+        expect(created.status, username).toBe(201);
+        const { user } = await json(created);
+        const reset = await post(token, `/api/users/${user.id}/reset-password`);
+        expect(reset.status, username).toBe(200);
+        expect((await json(reset)).temporaryPassword).toBeTruthy();
+        expect((await post(token, `/api/users/${user.id}/reset-totp`)).status, username).toBe(200);
+        expect((await call(token, 'PATCH', `/api/users/${user.id}`, { displayName: '改名', disabled: true })).status, username).toBe(200);
+      }
+    });
+  });
+
   it('disabling a user ends their sessions; duplicate usernames are refused', async () => {
     const token = await stack.login('clerk.county');
     const users = await json(await call(admin, 'GET', '/api/users?officeId=411521-center'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
-import { getCase, listCases, publicStatus, PUBLIC_LOOKUPS_PER_MINUTE, viewIdNumber } from '../../../shared/cases/queries.ts';
+import { getCase, listCases, publicStatus, PUBLIC_GUESSES_PER_DAY, PUBLIC_LOOKUPS_PER_MINUTE, viewIdNumber } from '../../../shared/cases/queries.ts';
 import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../../../shared/errors/domain-errors.ts';
 import { application, at, caseIn, CLERK, META, OFFICE, OTHER_CLERK, OTHER_OFFICE, PERSON, SUPERVISOR, world } from './fixtures.ts';
@@ -128,8 +128,10 @@ describe('the public status page', () => {
   it('answers the number with the last four phone digits: masked name, no ids', async () => {
     const { w, c } = await setUp();
     const v = await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, META);
-    expect(v).toEqual({ number: c.number, itemName: c.itemName, status: 'accepted', statusLabel: '已受理', applicantName: '张*丰', acceptedAt: c.acceptedAt, dueDate: '2026-11-10', decidedAt: undefined, result: undefined, missingMaterials: [] });
+    expect(v).toEqual({ number: c.number, itemName: c.itemName, status: 'accepted', statusLabel: '已受理', applicantName: '张*丰', acceptedAt: c.acceptedAt, dueDate: '2026-11-10', decidedAt: undefined, result: undefined, missingMaterials: [], refusalReason: undefined, notAccepted: undefined, timeline: [{ at: c.acceptedAt, label: '窗口已收件并受理' }] });
     expect(JSON.stringify(v)).not.toContain(c.id);
+    // the timeline in plain words names no member of staff
+    expect(JSON.stringify(v)).not.toContain(c.createdBy);
   });
 
   it('wrong digits and an unknown number get the very same answer', async () => {
@@ -149,7 +151,7 @@ describe('the public status page', () => {
       (e) => e.constructor.name,
     );
     const answers: string[] = [];
-    for (let i = 0; i < PUBLIC_LOOKUPS_PER_MINUTE; i++) answers.push(await look('1.2.3.4', i % 2 ? '5678' : '0000'));
+    for (let i = 0; i < PUBLIC_LOOKUPS_PER_MINUTE; i++) answers.push(await look('1.2.3.4', i < 5 ? '0000' : '5678'));
     expect(answers.filter((a) => a === 'TooManyRequestsError')).toEqual([]);
     const over = await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, { sourceIp: '1.2.3.4', userAgent: 'kiosk' }).catch((e) => e);
     expect(over).toBeInstanceOf(TooManyRequestsError);
@@ -158,6 +160,29 @@ describe('the public status page', () => {
     expect(await look('5.6.7.8')).toBe('ok');
     w.setNow(new Date(w.now().getTime() + 60_000));
     expect(await look('1.2.3.4')).toBe('ok');
+  });
+
+  it(`after ${PUBLIC_GUESSES_PER_DAY} wrong phone4 in a day, the right phone4 gets the same 404 while the 查询码 still opens it`, async () => {
+    const { w, c } = await setUp();
+    const look = (phone4: string, i: number) => publicStatus(w.ports, undefined, { number: c.number, phone4 }, { sourceIp: `10.0.0.${i}`, userAgent: 'x' });
+    // a burst: every guess takes its slot before the comparison
+    const wrong = await Promise.all(Array.from({ length: 25 }, (_, i) => look(String(1000 + i), i).catch((e) => e)));
+    expect(wrong.every((e) => e instanceof NotFoundError)).toBe(true);
+    const right = await look('5678', 99).catch((e) => e);
+    expect(right).toBeInstanceOf(NotFoundError);
+    expect(right.message).toBe('未找到该办件，请核对受理编号和手机号后四位');
+    expect(c.queryCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(await publicStatus(w.ports, undefined, { number: c.number, code: c.queryCode! }, META)).toMatchObject({ number: c.number });
+    expect(await publicStatus(w.ports, undefined, { number: c.number, code: c.queryCode!.toLowerCase() }, META)).toMatchObject({ number: c.number });
+    await expect(publicStatus(w.ports, undefined, { number: c.number, code: 'ABCDEFGHJK' }, META)).rejects.toBeInstanceOf(NotFoundError);
+    // the next China day the typed look-up works again
+    w.setNow(new Date(w.now().getTime() + 86_400_000));
+    expect(await look('5678', 7)).toMatchObject({ number: c.number });
+  });
+
+  it('a right phone4 gives its slot back: a citizen checking daily never runs out', async () => {
+    const { w, c } = await setUp();
+    for (let i = 0; i < PUBLIC_GUESSES_PER_DAY * 2; i++) expect(await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, { sourceIp: `10.1.0.${i}`, userAgent: 'x' })).toMatchObject({ number: c.number });
   });
 
   it('shows what is missing only while awaiting a supplement', async () => {

@@ -1,6 +1,33 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { crc32, readCsv, readWorkbook, readXlsx, writeXlsx } from '../../../shared/catalog/xlsx.ts';
+import { strToU8, zipSync } from 'fflate';
+import { readCsv, readWorkbook, readXlsx, writeXlsx, XLSX_LIMITS } from '../../../shared/catalog/xlsx.ts';
+
+/** A one-sheet workbook around the given sheet XML (`<row>` elements), zipped by fflate. */
+const workbookWith = (rowsXml: string, extra: Record<string, Uint8Array> = {}): Uint8Array => {
+  const ns = 'http://schemas.openxmlformats.org';
+  return zipSync({
+    'xl/workbook.xml': strToU8(`<workbook xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`),
+    'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rowsXml}</sheetData></worksheet>`),
+    ...extra,
+  });
+};
+
+/** Overwrites the declared uncompressed size of every entry named `name`, in the local header and the directory. */
+const lieAboutSize = (zip: Uint8Array, name: string, size: number): Uint8Array => {
+  const out = zip.slice();
+  const v = new DataView(out.buffer);
+  const wanted = strToU8(name);
+  const named = (at: number) => wanted.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = v.getUint32(i, true);
+    if (sig === 0x04034b50 && v.getUint16(i + 26, true) === wanted.length && named(i + 30)) v.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && v.getUint16(i + 28, true) === wanted.length && named(i + 46)) v.setUint32(i + 24, size, true);
+  }
+  return out;
+};
+
 
 describe('xlsx reader/writer', () => {
   it('writes workbooks Excel readers open (checked with exceljs)', async () => {
@@ -57,7 +84,67 @@ describe('xlsx reader/writer', () => {
     await expect(readWorkbook('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toThrow(/XLSX/);
   });
 
-  it('crc32 matches the standard check value', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+});
+
+describe('xlsx reader limits (a hostile upload is refused, in Chinese, before it fills memory)', () => {
+  const MB = 1024 * 1024;
+
+  it('reads a plain fflate-zipped workbook (the helper itself is sound)', async () => {
+    const sheets = await readXlsx(workbookWith('<row r="1"><c r="A1" t="inlineStr"><is><t>编码</t></is></c><c r="C1"><v>3</v></c></row>'));
+    expect(sheets).toEqual([{ name: '事项', rows: [{ row: 1, cells: ['编码', '', '3'] }] }]);
+  });
+
+  it('refuses a zip bomb by its declared size, before inflating it', async () => {
+    // the declared size says 4 GB; the data itself is not even valid deflate, so only the
+    // directory check can give this answer (inflating would report a damaged file instead)
+    const honest = workbookWith('<row r="1"><c r="A1"><v>1</v></c></row>');
+    const bomb = lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 0xffffffff);
+    await expect(readXlsx(bomb)).rejects.toThrow(/解压后超过 20 MB/);
+  });
+
+  it('refuses a zip bomb whose headers lie about its size, as soon as it inflates past them', async () => {
+    // 24 MB of one repeated row packs into ~25 KB; the headers claim 1 KB
+    const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
+    const packed = workbookWith(row.repeat(Math.ceil((24 * MB) / row.length)));
+    expect(packed.length).toBeLessThan(MB);
+    const bomb = lieAboutSize(packed, 'xl/worksheets/sheet1.xml', 1024);
+    await expect(readXlsx(bomb)).rejects.toThrow(/压缩炸弹/);
+    await expect(readWorkbook('bomb.xlsx', bomb)).rejects.toThrow(/解压后超过/);
+  });
+
+  it('refuses more than 20 MB inflated in total, even when honest', async () => {
+    const filler = new Uint8Array(21 * MB).fill(0x20);
+    await expect(readXlsx(workbookWith('', { 'xl/media/big.xml': filler }))).rejects.toThrow(/解压后超过 20 MB/);
+  });
+
+  it('refuses an archive with too many entries', async () => {
+    const many = Object.fromEntries(Array.from({ length: XLSX_LIMITS.maxEntries + 1 }, (_v, i) => [`xl/x${i}.xml`, strToU8('<x/>')]));
+    await expect(readXlsx(workbookWith('', many))).rejects.toThrow(/文件过多/);
+  });
+
+  it('refuses a cell reference with more than 3 column letters while parsing', async () => {
+    await expect(readXlsx(workbookWith('<row r="1"><c r="ZZZZZZZ1"><v>1</v></c></row>'))).rejects.toThrow(/单元格引用“ZZZZZZZ1”无效/);
+    await expect(readXlsx(workbookWith('<row r="1"><c r="ZZZ1"><v>1</v></c></row>'))).rejects.toThrow(/最后一列 XFD/);
+    await expect(readXlsx(workbookWith('<row r="1"><c r="a1"><v>1</v></c></row>'))).rejects.toThrow(/单元格引用“a1”无效/);
+    // the last column Excel has is still read
+    const sheets = await readXlsx(workbookWith('<row r="1"><c r="XFD1"><v>7</v></c></row>'));
+    expect(sheets[0]!.rows[0]!.cells[16_383]).toBe('7');
+  });
+
+  it('refuses rows past the row limit while parsing', async () => {
+    await expect(readXlsx(workbookWith(`<row r="${XLSX_LIMITS.maxRows + 1}"><c r="A${XLSX_LIMITS.maxRows + 1}"><v>1</v></c></row>`))).rejects.toThrow(
+      /工作表“事项”超过 100000 行/,
+    );
+    // numbered or not, the count is what counts
+    await expect(readXlsx(workbookWith('<row/>'.repeat(XLSX_LIMITS.maxRows + 1)))).rejects.toThrow(/超过 100000 行/);
+    await expect(readXlsx(workbookWith('<row r="12345678901"/>'))).rejects.toThrow(/行号“12345678901”无效/);
+    const last = await readXlsx(workbookWith(`<row r="${XLSX_LIMITS.maxRows}"/>`));
+    expect(last[0]!.rows).toEqual([{ row: XLSX_LIMITS.maxRows, cells: [] }]);
+  });
+
+  it('refuses more cells than the budget, gaps included', async () => {
+    // 200 rows each padded out to column XFD: 3.3 million cells from a few kilobytes of XML
+    const rows = Array.from({ length: 200 }, (_v, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
+    await expect(readXlsx(workbookWith(rows))).rejects.toThrow(/单元格超过 2000000 个/);
   });
 });

@@ -1,26 +1,24 @@
-import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
-import { api } from './api.ts';
 import { Link } from 'react-router-dom';
+import { useCalendarYear } from '../pages/calendar/queries.ts';
+import { bjYear } from '../../../shared/platform/beijing-time.ts';
+import { errorText } from './api.ts';
 import { useSession } from './session.tsx';
 import { NAV, ROLE_LABELS } from './nav.ts';
 
 /** 工作台: who and where I am, and the pages I may use. */
 export default function HomePage() {
   const { user, can } = useSession();
-  const [missingYear, setMissingYear] = useState<number | null>(null);
-  const editor = can('calendar.edit');
   // the county admin is told when next year's working-day calendar has not been entered
-  useEffect(() => {
-    if (!editor) return;
-    const next = new Date().getFullYear() + 1;
-    void api<{ missing: boolean }>(`/api/calendar/years/${next}`).then((r) => setMissingYear(r.missing ? next : null));
-  }, [editor]);
+  const next = bjYear() + 1;
+  const nextYear = useCalendarYear(next, { enabled: can('calendar.edit') });
+  const missingYear = nextYear.data?.missing ? next : null;
   if (!user) return null;
-  const shortcuts = NAV.filter((n) => n.path !== '/' && (!n.scope || can(n.scope)));
+  const shortcuts = NAV.filter((n) => n.path !== '/workbench' && (!n.scope || can(n.scope)));
   return (
     <>
       <Typography.Title level={3}>工作台</Typography.Title>
+      {nextYear.isError && <Alert type="error" showIcon message={`无法读取 ${next} 年工作日历：${errorText(nextYear.error)}`} />}
       {missingYear && <Alert type="warning" showIcon message={`${missingYear} 年工作日历尚未录入，该年的到期日将标为“暂定”。请到“工作日历”录入。`} data-testid="calendar-missing" />}
       <Card>
         <Descriptions column={{ xs: 1, sm: 3 }}>

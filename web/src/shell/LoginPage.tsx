@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, applyFieldErrors } from './api.ts';
+import { ApiError } from './api.ts';
+import { showFormErrors } from './form-errors.tsx';
 import { useSession } from './session.tsx';
 import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
@@ -28,12 +29,15 @@ export default function LoginPage() {
     setError(null);
     try {
       const user = await login(v.username, v.password, v.totp);
-      navigate(user.mustChangePassword ? '/account/password' : user.totpEnrolmentRequired ? '/account/totp' : '/');
+      navigate(user.mustChangePassword ? '/account/password' : user.totpEnrolmentRequired ? '/account/totp' : '/workbench');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'TOTP_REQUIRED') {
         setNeedTotp(true);
         setError(e.message);
-      } else if (!applyFieldErrors(form, e)) setError(e instanceof Error ? e.message : '登录失败');
+      } else {
+        const rest = showFormErrors(form, e);
+        if (rest.length) setError(rest.join('；'));
+      }
     } finally {
       setBusy(false);
     }
@@ -67,7 +71,10 @@ export default function LoginPage() {
             </Button>
           </Form>
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-            <Link to="/items">事项查询（无需登录）</Link>
+            <Space>
+              <Link to="/">返回首页</Link>
+              <Link to="/items">事项查询（无需登录）</Link>
+            </Space>
             <label>
               长者版 <Switch checked={elder} onChange={setElder} data-testid="elder-toggle" aria-label="长者版" />
             </label>

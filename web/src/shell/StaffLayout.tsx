@@ -4,21 +4,23 @@ import { useSession } from './session.tsx';
 import { NAV, ROLE_LABELS } from './nav.ts';
 import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
+import { LoadError, PageSpin } from './loading.tsx';
 
 /** Signed-in pages: header with office, user, roles, 长者版 and 退出; menu by scope. */
 export default function StaffLayout() {
-  const { user, loading, logout, can } = useSession();
+  const { user, loading, error, retry, logout, can } = useSession();
   const [elder, setElder] = useElder();
   const navigate = useNavigate();
   const location = useLocation();
-  if (loading) return null;
+  if (loading) return <PageSpin />;
+  if (error) return <LoadError error={error} title="无法确认登录状态" retry={retry} />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   const limited = user.mustChangePassword || user.totpEnrolmentRequired;
   if (user.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   if (!user.mustChangePassword && user.totpEnrolmentRequired && location.pathname !== '/account/totp') return <Navigate to="/account/totp" replace />;
 
   const entries = NAV.filter((n) => !n.scope || can(n.scope));
-  const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/' && location.pathname.startsWith(`${e.path}/`))).pop();
+  const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))).pop();
   const cfg = runtimeConfig();
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
+import type { Scope } from '../../../shared/identity/scopes.ts';
 import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
+
+export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
 
 /**
  * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).
@@ -8,13 +11,13 @@ import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
 export interface NavEntry {
   path: string;
   label: string;
-  scope?: string;
+  scope?: Scope;
   /** Shown in place of the label, e.g. with a count (预警 and its unread alerts). */
   badge?: ComponentType<{ label: string }>;
 }
 
 export const NAV: NavEntry[] = [
-  { path: '/', label: '工作台' },
+  { path: '/workbench', label: '工作台' },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
   { path: '/items', label: '事项查询' },
@@ -26,14 +29,10 @@ export const NAV: NavEntry[] = [
   { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
   { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
+  { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
+  { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },
+  { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
+  { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
   { path: '/calendar', label: '工作日历' },
   { path: '/account/password', label: '修改密码' },
 ];
-
-export const ROLE_LABELS: Record<string, string> = {
-  village_agent: '村代办员',
-  window_clerk: '窗口人员',
-  center_head: '中心负责人',
-  county_admin: '县政务服务管理局',
-  supervisor: '监察/督查',
-};

@@ -1,28 +1,29 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, applyFieldErrors } from '../../shell/api.ts';
-import { useSession, type User } from '../../shell/session.tsx';
+import { useFormErrors } from '../../shell/form-errors.tsx';
+import { useSession } from '../../shell/session.tsx';
+import { useChangePassword } from './queries.ts';
 
 const POLICY = '至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类';
 
 /** 修改密码: forced on first login and after an admin reset. */
 export default function ChangePasswordPage() {
   const [form] = Form.useForm();
-  const { user, setUser } = useSession();
+  const { user } = useSession();
+  const change = useChangePassword();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(form);
   const [done, setDone] = useState(false);
 
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
-    setError(null);
+    errors.clear();
     try {
-      const r = await api<{ user: User }>('/api/auth/password', { method: 'POST', json: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
-      setUser(r.user);
+      const r = await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       setDone(true);
       if (r.user.totpEnrolmentRequired) navigate('/account/totp');
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError((e as Error).message);
+      errors.fail(e);
     }
   };
 
@@ -31,7 +32,7 @@ export default function ChangePasswordPage() {
       <Typography.Title level={4}>修改密码</Typography.Title>
       {user?.mustChangePassword && <Alert type="warning" showIcon message="首次登录或密码已被重置，请先修改密码" style={{ marginBottom: 16 }} />}
       {done && <Alert type="success" showIcon message="密码已修改" style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {errors.alert}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请填写当前密码' }]}>
           <Input.Password autoComplete="current-password" />

@@ -1,30 +1,25 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, applyFieldErrors } from '../../shell/api.ts';
-import { useSession, type User } from '../../shell/session.tsx';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
+import { useConfirmTotp, useTotpEnrolment } from './queries.ts';
 
 /** 绑定动态口令: scan the QR code with an authenticator app, confirm one code. */
 export default function TotpEnrolPage() {
   const [form] = Form.useForm();
-  const { setUser } = useSession();
   const navigate = useNavigate();
-  const [enrolment, setEnrolment] = useState<{ otpauthUri: string; qrDataUrl: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api<{ otpauthUri: string; qrDataUrl: string }>('/api/auth/totp/enrol', { method: 'POST' })
-      .then(setEnrolment)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const enrol = useTotpEnrolment();
+  const enrolment = enrol.data;
+  const confirm = useConfirmTotp();
+  const errors = useFormErrors(form);
 
   const submit = async (v: { code: string }) => {
+    errors.clear();
     try {
-      const r = await api<{ user: User }>('/api/auth/totp/confirm', { method: 'POST', json: { code: v.code } });
-      setUser(r.user);
-      navigate('/');
+      await confirm.mutateAsync(v.code);
+      navigate('/workbench');
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError((e as Error).message);
+      errors.fail(e);
     }
   };
 
@@ -32,7 +27,9 @@ export default function TotpEnrolPage() {
     <Card style={{ maxWidth: 520 }}>
       <Typography.Title level={4}>绑定动态口令</Typography.Title>
       <Typography.Paragraph>您的角色须使用动态口令登录。请用手机验证器（如微信小程序“身份验证器”、Google Authenticator）扫描二维码，然后输入显示的 6 位数字。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {enrol.isError && <Alert type="error" showIcon message={errorText(enrol.error)} style={{ marginBottom: 16 }} />}
+      {errors.alert}
+      {enrol.isPending && <Spin />}
       {enrolment && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <img src={enrolment.qrDataUrl} alt="动态口令二维码" width={220} height={220} data-testid="totp-qr" />

@@ -1,19 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { api, getToken } from '../../shell/api.ts';
-import { runtimeConfig } from '../../shell/config.ts';
-
-interface AuditEvent {
-  id: string;
-  at: string;
-  actor: { username?: string; anonymous?: string; officeId?: string };
-  action: string;
-  target?: { type: string; id: string };
-  result: 'success' | 'failure';
-  sourceIp: string;
-  detail?: string;
-}
+import type { Dayjs } from 'dayjs';
+import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
+import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
+import { errorText } from '../../shell/api.ts';
+import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
   range?: [Dayjs, Dayjs];
   actor?: string;
@@ -36,33 +27,14 @@ const toQuery = (f: Filters): string => {
 /** 审计记录: browse with filters, export to Excel (the export is itself audited). */
 export default function AuditPage() {
   const [form] = Form.useForm<Filters>();
-  const [rows, setRows] = useState<AuditEvent[]>([]);
-  const [truncated, setTruncated] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const search = useCallback(async (f: Filters) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ events: AuditEvent[]; truncated: boolean }>(`/api/audit?${toQuery(f)}`);
-      setRows(r.events);
-      setTruncated(r.truncated);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  useEffect(() => void search({}), [search]);
-
-  const exportXlsx = async () => {
-    const res = await fetch(`${runtimeConfig().apiBaseUrl}/api/audit/export?${toQuery(form.getFieldsValue())}`, { headers: { authorization: `Bearer ${getToken()}` } });
-    if (!res.ok) return setError('导出失败，请稍后再试');
-    const url = URL.createObjectURL(await res.blob());
-    const a = Object.assign(document.createElement('a'), { href: url, download: `审计记录-${dayjs().format('YYYY-MM-DD')}.xlsx` });
-    a.click();
-    URL.revokeObjectURL(url);
+  const [query, setQuery] = useState('');
+  const events = useAuditEvents(query);
+  const exporter = useAuditExport();
+  const search = (f: Filters) => {
+    const next = toQuery(f);
+    // the same filters again ask the server again (new events may have come)
+    if (next === query) void events.refetch();
+    else setQuery(next);
   };
 
   return (
@@ -76,30 +48,33 @@ export default function AuditPage() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Input allowClear placeholder="如 auth.login" style={{ width: 160 }} />
+          <Select allowClear showSearch optionFilterProp="label" placeholder="如 登录" style={{ width: 180 }} options={ACTION_OPTIONS} />
         </Form.Item>
         <Form.Item name="result" label="结果">
           <Select allowClear style={{ width: 100 }} options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={events.isFetching}>
             查询
           </Button>
-          <Button onClick={() => void exportXlsx()}>导出 Excel</Button>
+          <Button onClick={() => exporter.mutate(toQuery(form.getFieldsValue()))}>
+            导出 Excel
+          </Button>
         </Space>
       </Form>
-      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} />}
-      {truncated && <Alert type="warning" showIcon message="结果过多，仅显示最近 5000 条，请缩小查询范围" style={{ marginTop: 12 }} />}
+      {events.isError && <Alert type="error" showIcon message={errorText(events.error)} style={{ marginTop: 12 }} />}
+      {events.data?.truncated && <Alert type="warning" showIcon message="结果过多，仅显示最近 5000 条，请缩小查询范围" style={{ marginTop: 12 }} />}
       <Table
         rowKey="id"
         style={{ marginTop: 16 }}
-        dataSource={rows}
+        dataSource={events.data?.events ?? []}
+        loading={events.isFetching}
         data-testid="audit-table"
         columns={[
-          { title: '时间', dataIndex: 'at', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-          { title: '操作人', render: (_: unknown, e: AuditEvent) => e.actor.username ?? `（未登录）${e.actor.anonymous ?? ''}` },
-          { title: '操作', dataIndex: 'action' },
-          { title: '对象', render: (_: unknown, e: AuditEvent) => (e.target ? `${e.target.type}:${e.target.id}` : '') },
+          { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
+          { title: '操作人', render: (_: unknown, e: AuditEvent) => ('username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`) },
+          { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
+          { title: '对象', render: (_: unknown, e: AuditEvent) => targetLabel(e) },
           { title: '结果', dataIndex: 'result', render: (r: string) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },
           { title: '来源', dataIndex: 'sourceIp' },
           { title: '说明', dataIndex: 'detail' },

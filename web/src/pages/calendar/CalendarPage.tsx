@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Space, Tag, Typography, message } from 'antd';
-import { api, applyFieldErrors } from '../../shell/api.ts';
+import { Alert, Button, Card, Form, Input, InputNumber, Space, Spin, Tag, Typography, message } from 'antd';
+import { bjYear } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
-
-interface Year {
-  year: number;
-  holidays: string[];
-  makeupWorkdays: string[];
-  source: string;
-}
+import { useCalendarYear, useSaveCalendarYear } from './queries.ts';
+import NoticeImport from './NoticeImport.tsx';
 
 const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boolean);
 
@@ -18,25 +15,28 @@ const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boo
  */
 export default function CalendarPage() {
   const { can } = useSession();
-  const [year, setYear] = useState(new Date().getFullYear() + 1);
-  const [data, setData] = useState<{ year: Year; missing: boolean } | null>(null);
+  const [year, setYear] = useState(bjYear() + 1);
+  const query = useCalendarYear(year);
+  const data = query.data;
+  const saveYear = useSaveCalendarYear();
   const [form] = Form.useForm();
+  const errors = useFormErrors(form);
   const editable = can('calendar.edit');
 
+  // the form shows the year as stored (a year with no answer yet shows empty)
   useEffect(() => {
-    api<{ year: Year; missing: boolean }>(`/api/calendar/years/${year}`).then((r) => {
-      setData(r);
-      form.setFieldsValue({ holidays: r.year.holidays.join('\n'), makeupWorkdays: r.year.makeupWorkdays.join('\n'), source: r.year.source });
-    });
-  }, [year, form]);
+    form.setFieldsValue(
+      data ? { holidays: data.year.holidays.join('\n'), makeupWorkdays: data.year.makeupWorkdays.join('\n'), source: data.year.source } : { holidays: '', makeupWorkdays: '', source: '' },
+    );
+  }, [data, form]);
 
   const save = async (v: { holidays: string; makeupWorkdays: string; source: string }) => {
+    errors.clear();
     try {
-      await api(`/api/calendar/years/${year}`, { method: 'PUT', json: { year, holidays: lines(v.holidays), makeupWorkdays: lines(v.makeupWorkdays), source: v.source } });
+      await saveYear.mutateAsync({ year, holidays: lines(v.holidays), makeupWorkdays: lines(v.makeupWorkdays), source: v.source });
       void message.success(`${year} 年工作日历已保存`);
-      setData((d) => (d ? { ...d, missing: false } : d));
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error((e as Error).message);
+      errors.fail(e);
     }
   };
 
@@ -48,6 +48,19 @@ export default function CalendarPage() {
         </Typography.Title>
         <InputNumber value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />
       </Space>
+      {query.isError && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={errorText(query.error)}
+          action={
+            <Button size="small" onClick={() => void query.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
       {data?.missing && (
         <Alert
           type="warning"
@@ -56,7 +69,15 @@ export default function CalendarPage() {
           message={`${year} 年工作日历尚未录入：该年的到期日按“仅周末休息”暂定计算，请依据国务院办公厅节假日安排通知录入。`}
         />
       )}
-      <Form form={form} layout="vertical" onFinish={save} disabled={!editable} style={{ maxWidth: 640 }}>
+      {editable && (
+        <NoticeImport
+          year={year}
+          onParsed={(y) => form.setFieldsValue({ holidays: y.holidays.join('\n'), makeupWorkdays: y.makeupWorkdays.join('\n'), source: form.getFieldValue('source') || y.source })}
+        />
+      )}
+      <Spin spinning={query.isFetching}>
+      <Form form={form} layout="vertical" onFinish={save} disabled={!editable || !data} style={{ maxWidth: 640 }}>
+        {errors.alert}
         <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
           <Input.TextArea rows={8} />
         </Form.Item>
@@ -72,6 +93,7 @@ export default function CalendarPage() {
           </Button>
         )}
       </Form>
+      </Spin>
       {data && !data.missing && (
         <Space wrap style={{ marginTop: 16 }}>
           {data.year.makeupWorkdays.map((d) => (

@@ -1,69 +1,57 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { api, applyFieldErrors } from '../../shell/api.ts';
+import { CASE_ACTIONS, allowedActions, type CaseAction } from '../../../../shared/cases/transitions.ts';
+import type { CaseDetail } from '../../../../shared/cases/queries.ts';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
+import { Loaded } from '../../shell/loading.tsx';
 import { useSession } from '../../shell/session.tsx';
-import { EVENT_LABELS, KIND_LABELS, type CaseView, type TimelineEvent } from './types.ts';
+import { useGuide } from '../items/catalog-client.ts';
+import { EVENT_LABELS, KIND_LABELS } from './labels.ts';
+import { useCase, useCaseAction, useViewIdNumber } from './queries.ts';
 
-type Action = 'supplement' | 'start' | 'suspend' | 'resume' | 'extend' | 'decide' | 'fees' | 'deliver' | 'withdraw';
-
-/** Which actions a status allows, and the scope each needs (the server checks both again). */
-const ACTIONS: Array<{ action: Action; label: string; statuses: string[]; scope: string }> = [
-  { action: 'supplement', label: '补正受理', statuses: ['awaiting_supplement'], scope: 'case.accept' },
-  { action: 'start', label: '开始办理', statuses: ['accepted'], scope: 'case.handle' },
-  { action: 'suspend', label: '特别程序', statuses: ['accepted', 'in_progress'], scope: 'case.handle' },
-  { action: 'resume', label: '恢复办理', statuses: ['suspended'], scope: 'case.handle' },
-  { action: 'extend', label: '延期', statuses: ['accepted', 'in_progress'], scope: 'case.extend' },
-  { action: 'fees', label: '登记收费', statuses: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },
-  { action: 'decide', label: '办结', statuses: ['accepted', 'in_progress'], scope: 'case.decide' },
-  { action: 'deliver', label: '送达', statuses: ['decided'], scope: 'case.handle' },
-  { action: 'withdraw', label: '撤回', statuses: ['awaiting_supplement', 'accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
-];
-
+/** 办件详情: the case, its timeline, and the actions its status allows to this clerk's scopes. */
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
-  const { can } = useSession();
-  const [c, setCase] = useState<CaseView | null>(null);
-  const [events, setEvents] = useState<TimelineEvent[]>([]);
-  const [procedures, setProcedures] = useState<Array<{ name: string; maxDays: number }>>([]);
-  const [open, setOpen] = useState<Action | null>(null);
-  const [fullId, setFullId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
+  const query = useCase(id);
+  return (
+    <Loaded query={query} title="无法显示办件">
+      {/* keyed by case: a full ID number shown for one case must not stay on screen for the next */}
+      {(d) => <CaseFile key={id} id={id} detail={d} />}
+    </Loaded>
+  );
+}
 
-  const load = useCallback(() => {
-    api<{ case: CaseView; events: TimelineEvent[] }>(`/api/cases/${id}`)
-      .then((r) => {
-        setCase(r.case);
-        setEvents(r.events);
-        return api<{ item: { specialProcedures: Array<{ name: string; maxDays: number }> } }>(`/api/items/${r.case.itemCode}?version=${r.case.itemVersion}`);
-      })
-      .then((g) => setProcedures(g.item.specialProcedures ?? []))
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-  useEffect(load, [load]);
+function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
+  const { case: c, events } = detail;
+  const { can } = useSession();
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const [form] = Form.useForm();
+  const errors = useFormErrors(form);
+  // the special procedures of the item version the case was accepted under
+  const guide = useGuide(c.itemCode, c.itemVersion);
+  const procedures = guide.data?.item.specialProcedures ?? [];
+  const act = useCaseAction(id);
+  const viewId = useViewIdNumber(id);
+  const fullId = viewId.data?.idNumber ?? null;
 
   const submit = async (values: Record<string, unknown>) => {
-    if (!c || !open) return;
+    if (!open) return;
+    errors.clear();
     try {
-      await api(`/api/cases/${id}/${open}`, { method: 'POST', json: { expectedVersion: c.version, ...values } });
+      await act.mutateAsync({ action: open, expectedVersion: c.version, values });
       setOpen(null);
       form.resetFields();
       void message.success('已保存');
-      load();
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error((e as Error).message);
+      errors.fail(e);
     }
   };
 
-  const viewId = async () => {
-    const r = await api<{ idNumber: string }>(`/api/cases/${id}/view-id`, { method: 'POST' });
-    setFullId(r.idNumber);
-  };
-
-  if (error) return <Alert type="error" showIcon message={error} />;
-  if (!c) return null;
-  const available = ACTIONS.filter((a) => a.statuses.includes(c.status) && can(a.scope));
+  // the state machine is the server's (shared/cases/transitions.ts); the server checks both again
+  const available = allowedActions(c.status).filter((a) => can(CASE_ACTIONS[a].scope));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
@@ -73,8 +61,8 @@ export default function CaseDetailPage() {
           </Typography.Title>
           <Space wrap>
             {available.map((a) => (
-              <Button key={a.action} onClick={() => setOpen(a.action)} data-testid={`action-${a.action}`}>
-                {a.label}
+              <Button key={a} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+                {CASE_ACTIONS[a].label}
               </Button>
             ))}
             <Link to={`/cases/${id}/print`}>
@@ -89,13 +77,13 @@ export default function CaseDetailPage() {
           <Descriptions.Item label="证件号码">
             {fullId ?? c.applicant.idMasked}{' '}
             {!fullId && can('case.view-id') && (
-              <Button size="small" type="link" onClick={() => void viewId()}>
+              <Button size="small" type="link" onClick={() => viewId.mutate()}>
                 查看完整号码（留痕）
               </Button>
             )}
           </Descriptions.Item>
           <Descriptions.Item label="联系电话">{c.applicant.phoneMasked}</Descriptions.Item>
-          <Descriptions.Item label="受理时间">{c.acceptedAt?.replace('T', ' ').slice(0, 16) ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="受理时间">{bjDateTime(c.acceptedAt)}</Descriptions.Item>
           <Descriptions.Item label="承诺办结日">
             {c.dueDate ?? '—'} {c.dueProvisional && <Tag color="orange">暂定：该年度工作日历未录入</Tag>}
           </Descriptions.Item>
@@ -104,10 +92,21 @@ export default function CaseDetailPage() {
         </Descriptions>
       </Card>
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${e.at.replace('T', ' ').slice(0, 16)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
-      <Modal title={ACTIONS.find((a) => a.action === open)?.label} open={Boolean(open)} onCancel={() => setOpen(null)} onOk={() => form.submit()} okText="确定" destroyOnHidden>
+      <Modal
+        title={open ? CASE_ACTIONS[open].label : undefined}
+        open={Boolean(open)}
+        onCancel={() => {
+          setOpen(null);
+          errors.clear();
+        }}
+        onOk={() => form.submit()}
+        okText="确定"
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          {errors.alert}
           {open === 'supplement' && (
             <Form.Item name="materialsReceived" label="补交的材料" rules={[{ required: true, message: '请勾选补交的材料' }]}>
               <Checkbox.Group options={c.missingMaterials} />
@@ -116,7 +115,11 @@ export default function CaseDetailPage() {
           {open === 'suspend' && (
             <>
               <Form.Item name="procedure" label="特别程序" rules={[{ required: true, message: '请选择特别程序' }]}>
-                <Select options={procedures.map((p) => ({ value: p.name, label: `${p.name}（最长 ${p.maxDays} 天）` }))} notFoundContent="该事项无特别程序" />
+                <Select
+                  options={procedures.map((p) => ({ value: p.name, label: `${p.name}（最长 ${p.maxDays} 天）` }))}
+                  loading={guide.isPending}
+                  notFoundContent={guide.isError ? `无法读取该事项的特别程序：${errorText(guide.error)}` : '该事项无特别程序'}
+                />
               </Form.Item>
               <Form.Item name="expectedDays" label="预计天数" rules={[{ required: true, message: '请填写预计天数' }]}>
                 <InputNumber min={1} />
@@ -177,7 +180,7 @@ export default function CaseDetailPage() {
               <Input.TextArea rows={2} />
             </Form.Item>
           )}
-          {(open === 'start' || open === 'resume') && <Typography.Text>确认{ACTIONS.find((a) => a.action === open)?.label}？</Typography.Text>}
+          {(open === 'start' || open === 'resume') && <Typography.Text>确认{CASE_ACTIONS[open].label}？</Typography.Text>}
         </Form>
       </Modal>
     </Space>

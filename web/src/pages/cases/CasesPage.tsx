@@ -1,22 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../shell/api.ts';
+import type { CaseListRow } from '../../../../shared/cases/views.ts';
+import { errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { KIND_LABELS } from './types.ts';
+import { KIND_LABELS } from './labels.ts';
+import { useCaseList, type CaseListName } from './queries.ts';
 
-interface Row {
-  id: string;
-  number: string;
-  itemName: string;
-  kind: string;
-  statusLabel: string;
-  applicantName: string;
-  acceptedAt?: string;
-  dueDate?: string;
-}
-
-const VIEWS = [
+const VIEWS: ReadonlyArray<readonly [CaseListName, string]> = [
   ['accepted', '已受理'],
   ['in_progress', '办理中'],
   ['awaiting_supplement', '待补正'],
@@ -25,22 +16,14 @@ const VIEWS = [
   ['overdue', '已超期'],
   ['decided', '已办结'],
   ['delivered', '已送达'],
-] as const;
+];
 
-/** 办件: the office's work lists. */
+/** 办件: the office's work lists. Each tab is its own query: a quick switch never shows another tab's rows. */
 export default function CasesPage() {
-  const [view, setView] = useState<string>('accepted');
-  const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<CaseListName>('accepted');
+  const list = useCaseList(view);
   const navigate = useNavigate();
   const { can } = useSession();
-
-  useEffect(() => {
-    setError(null);
-    api<{ cases: Row[] }>(`/api/cases?view=${view}`)
-      .then((r) => setRows(r.cases))
-      .catch((e: Error) => setError(e.message));
-  }, [view]);
 
   return (
     <Card>
@@ -54,17 +37,30 @@ export default function CasesPage() {
           </Button>
         )}
       </Space>
-      <Tabs activeKey={view} onChange={setView} items={VIEWS.map(([key, label]) => ({ key, label }))} />
-      {error && <Alert type="error" showIcon message={error} />}
-      <Table
+      <Tabs activeKey={view} onChange={(k) => setView(k as CaseListName)} items={VIEWS.map(([key, label]) => ({ key, label }))} />
+      {list.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorText(list.error)}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              重试
+            </Button>
+          }
+          data-testid="cases-error"
+        />
+      )}
+      <Table<CaseListRow>
         rowKey="id"
-        dataSource={rows}
+        loading={list.isFetching}
+        dataSource={list.data?.cases ?? []}
         data-testid="cases-table"
         onRow={(r) => ({ onClick: () => navigate(`/cases/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '受理编号', dataIndex: 'number' },
           { title: '事项', dataIndex: 'itemName' },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
+          { title: '类型', dataIndex: 'kind', render: (k: CaseListRow['kind']) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '状态', dataIndex: 'statusLabel' },
           { title: '到期日', dataIndex: 'dueDate' },

@@ -1,21 +1,23 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api, applyFieldErrors } from '../../shell/api.ts';
-import { KIND_LABELS, type CaseView } from './types.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
+import { creditCodeRule, idNumberRule, phoneRule } from '../../shell/field-rules.ts';
+import { useGuide, useItemSearch } from '../items/catalog-client.ts';
+import { KIND_LABELS } from './labels.ts';
+import { useIntake } from './queries.ts';
 
-interface ItemHit {
-  code: string;
+/** The server names the applicant's fields under `applicant.`; the form has them at the top. */
+const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason' };
+
+interface ApplicantValues {
+  type: 'person' | 'organisation';
   name: string;
-  kind: string;
-  promisedDays?: number;
-}
-interface Guide {
-  code: string;
-  name: string;
-  kind: string;
-  promisedDays?: number;
-  materials: Array<{ name: string; required: boolean; form: string; copies: number }>;
+  idNumber?: string;
+  creditCode?: string;
+  phone: string;
+  reason?: string;
 }
 
 /** 受理 wizard: item → materials checklist → applicant → outcome (and print). */
@@ -23,44 +25,37 @@ export default function IntakePage() {
   const [form] = Form.useForm();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
-  const [hits, setHits] = useState<ItemHit[]>([]);
-  const [guide, setGuide] = useState<Guide | null>(null);
+  const [q, setQ] = useState('');
+  const [code, setCode] = useState<string>();
   const [received, setReceived] = useState<string[]>([]);
   const [refuse, setRefuse] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // one key per intake form: a double click or a retry never creates a second case
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const term = q.trim();
+  const hits = useItemSearch({ q: term, limit: 20 }, { enabled: term !== '' });
+  const guideQuery = useGuide(code);
+  const guide = guideQuery.data?.item;
+  const intake = useIntake(idempotencyKey);
+  const errors = useFormErrors(form, ALIASES);
 
-  const search = async (q: string) => {
-    if (!q.trim()) return setHits([]);
-    const r = await api<{ items: ItemHit[] }>(`/api/items?q=${encodeURIComponent(q)}`);
-    setHits(r.items.slice(0, 20));
-  };
-  const pick = async (code: string) => {
-    const g = await api<{ item: Guide } | Guide>(`/api/items/${encodeURIComponent(code)}`);
-    setGuide('item' in g ? g.item : g);
+  const pick = (picked: string) => {
+    setCode(picked);
     setReceived([]);
     setStep(1);
   };
   const missing = guide?.materials.filter((m) => m.required && !received.includes(m.name)).map((m) => m.name) ?? [];
 
-  const submit = async (v: { type: 'person' | 'organisation'; name: string; idNumber?: string; creditCode?: string; phone: string; reason?: string }) => {
+  const submit = async (v: ApplicantValues) => {
     if (!guide) return;
-    setBusy(true);
-    setError(null);
-    const applicant = v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber, phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode, phone: v.phone };
+    errors.clear();
+    // the form requires these; the server checks them again
+    const applicant =
+      v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber ?? '', phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode ?? '', phone: v.phone };
     try {
-      const r = await api<{ case: CaseView }>('/api/cases', {
-        method: 'POST',
-        headers: { 'idempotency-key': idempotencyKey },
-        json: { itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason } } : {}) },
-      });
+      const r = await intake.mutateAsync({ itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}) });
       navigate(`/cases/${r.case.id}/print`);
     } catch (e) {
-      if (!applyFieldErrors(form, e)) setError((e as Error).message);
-    } finally {
-      setBusy(false);
+      errors.fail(e);
     }
   };
 
@@ -75,10 +70,24 @@ export default function IntakePage() {
           style={{ width: '100%' }}
           placeholder="输入事项名称、拼音或首字母，如 身份证 / sfz"
           filterOption={false}
-          onSearch={(q) => void search(q)}
-          onSelect={(code: string) => void pick(code)}
-          options={hits.map((h) => ({ value: h.code, label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）` }))}
+          onSearch={setQ}
+          onSelect={pick}
+          options={(term ? (hits.data?.items ?? []) : []).map((h) => ({ value: h.code, label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）` }))}
+          notFoundContent={hits.isFetching ? <Spin size="small" /> : hits.isError ? errorText(hits.error) : undefined}
           data-testid="item-select"
+        />
+      )}
+      {step === 1 && guideQuery.isPending && <Spin style={{ display: 'block', margin: 24 }} />}
+      {step === 1 && guideQuery.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorText(guideQuery.error)}
+          action={
+            <Button size="small" onClick={() => setStep(0)}>
+              重新选择
+            </Button>
+          }
         />
       )}
       {step === 1 && guide && (
@@ -94,8 +103,11 @@ export default function IntakePage() {
             ))}
           </Checkbox.Group>
           {missing.length > 0 && <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />}
-          <Space>
+          <Space wrap>
             <Button onClick={() => setStep(0)}>上一步</Button>
+            <Button onClick={() => setReceived(guide.materials.map((m) => m.name))} data-testid="all-received">
+              全部收齐
+            </Button>
             <Button type="primary" onClick={() => setStep(2)}>
               下一步
             </Button>
@@ -104,7 +116,7 @@ export default function IntakePage() {
       )}
       {step === 2 && guide && (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'person' }} style={{ maxWidth: 560 }}>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+          {errors.alert}
           <Form.Item name="type" label="申请人类型">
             <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'organisation', label: '单位' }]} />
           </Form.Item>
@@ -115,7 +127,7 @@ export default function IntakePage() {
                   <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写申请人姓名' }]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={['idNumber']} label="居民身份证号码" rules={[{ required: true, message: '请填写身份证号码' }]}>
+                  <Form.Item name="idNumber" label="居民身份证号码" validateTrigger={['onChange', 'onBlur']} rules={[{ required: true, message: '请填写身份证号码' }, idNumberRule]}>
                     <Input maxLength={18} />
                   </Form.Item>
                 </>
@@ -124,14 +136,14 @@ export default function IntakePage() {
                   <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }]}>
+                  <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请填写统一社会信用代码' }, creditCodeRule]}>
                     <Input maxLength={18} />
                   </Form.Item>
                 </>
               )
             }
           </Form.Item>
-          <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}>
+          <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }, phoneRule]}>
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Checkbox checked={refuse} onChange={(e) => setRefuse(e.target.checked)} style={{ marginBottom: 12 }}>
@@ -144,7 +156,7 @@ export default function IntakePage() {
           )}
           <Space>
             <Button onClick={() => setStep(1)}>上一步</Button>
-            <Button type="primary" htmlType="submit" loading={busy}>
+            <Button type="primary" htmlType="submit" loading={intake.isPending}>
               {refuse ? '出具不予受理通知书' : missing.length ? '出具一次性告知书' : '受理并打印凭证'}
             </Button>
           </Space>

@@ -1,23 +1,21 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Space } from 'antd';
+import { appUrl } from '../../shell/config.ts';
+import { Button, Space } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import QRCode from 'qrcode';
-import { api } from '../../shell/api.ts';
-import { runtimeConfig } from '../../shell/config.ts';
+import type { CaseDetail } from '../../../../shared/cases/queries.ts';
+import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
+import { bjDateLong, bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { legalBodies, runtimeConfig } from '../../shell/config.ts';
+import { Loaded, PageSpin } from '../../shell/loading.tsx';
+import { useQrCode } from '../../shell/qr-code.ts';
 import { useSession } from '../../shell/session.tsx';
-import { KIND_LABELS, type CaseView } from './types.ts';
+import { useGuide } from '../items/catalog-client.ts';
+import { KIND_LABELS } from './labels.ts';
+import { statusLink } from './status-link.ts';
+import { useCase } from './queries.ts';
 import './print-docs.css';
 
-interface Guide {
-  office: string;
-  place: string;
-  hours: string;
-  consultPhone: string;
-  complaintPhone: string;
-}
-
-const cn = (iso?: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16) : '');
-const cnDate = (d?: string) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
+const cn = (iso?: string) => bjDateTime(iso, '');
+const cnDate = (d?: string) => bjDateLong(d);
 
 /**
  * The written, dated documents of intake: 受理凭证 (accepted), 一次性告知书 (materials missing),
@@ -25,26 +23,36 @@ const cnDate = (d?: string) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}
  */
 export default function PrintPage() {
   const { id = '' } = useParams();
+  const detail = useCase(id);
+  return (
+    <Loaded query={detail} title="无法显示文书">
+      {(d) => <WithGuide id={id} detail={d} />}
+    </Loaded>
+  );
+}
+
+/** The guide of the version the case was accepted under gives the place and phones. */
+function WithGuide({ id, detail }: { id: string; detail: CaseDetail }) {
+  const guide = useGuide(detail.case.itemCode, detail.case.itemVersion);
+  return (
+    <Loaded query={guide} title="无法读取办事指南">
+      {(g) => <Documents id={id} detail={detail} guide={g} />}
+    </Loaded>
+  );
+}
+
+function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: string; detail: CaseDetail; guide: GuideResponse }) {
   const { user } = useSession();
-  const [c, setCase] = useState<CaseView | null>(null);
-  const [guide, setGuide] = useState<Guide | null>(null);
-  const [qr, setQr] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api<{ case: CaseView }>(`/api/cases/${id}`)
-      .then(async (r) => {
-        setCase(r.case);
-        const g = await api<{ item: Guide }>(`/api/items/${r.case.itemCode}?version=${r.case.itemVersion}`);
-        setGuide(g.item);
-        setQr(await QRCode.toDataURL(`${window.location.origin}/status/${r.case.number}`, { margin: 1, width: 160 }));
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-
-  if (error) return <Alert type="error" showIcon message={error} />;
-  if (!c || !guide) return null;
+  // the 查询码 in the link: the citizen who scans it types nothing
+  const link = statusLink(appUrl('').replace(/\/$/, ''), c.number, c.queryCode);
+  const qrCode = useQrCode(link, 'png', 160);
+  const qr = qrCode.data;
+  // the document appears whole, with its QR code (or, should drawing fail, without it)
+  if (qrCode.isPending) return <PageSpin />;
   const county = runtimeConfig().countyName;
+  // a person is addressed 你, an organisation 贵单位
+  const you = c.applicant.type === 'person' ? '你' : '贵单位';
+  const legal = legalBodies();
   const title = c.status === 'not_accepted' ? '不予受理通知书' : c.status === 'awaiting_supplement' ? '一次性告知书' : '受理凭证';
   return (
     <div>
@@ -71,17 +79,19 @@ export default function PrintPage() {
         {c.status === 'not_accepted' && (
           <>
             <p>
-              你（单位）于 {cn(c.createdAt)} 申请办理“{c.itemName}”。经审查，决定不予受理，理由如下：
+              {you}于 {cn(c.createdAt)} 申请办理“{c.itemName}”。经审查，决定不予受理，理由如下：
             </p>
             <p className="doc-reason">{c.notAccepted?.reason}</p>
             <p>请向以下机关申请：{c.notAccepted?.referTo}。</p>
-            <p>如对本决定不服，可依法申请行政复议或提起行政诉讼。</p>
+            <p data-testid="legal-remedy">
+              如对本决定不服，可以自收到本通知书之日起六十日内向{legal.reviewBody}申请行政复议，或者自收到本通知书之日起六个月内向{legal.court}提起行政诉讼。
+            </p>
           </>
         )}
         {c.status === 'awaiting_supplement' && (
           <>
             <p>
-              你（单位）于 {cn(c.createdAt)} 申请办理“{c.itemName}”，申请材料不齐全。依据《中华人民共和国行政许可法》第三十二条，现一次性告知需补正的全部材料：
+              {you}于 {cn(c.createdAt)} 申请办理“{c.itemName}”，申请材料不齐全。依据《中华人民共和国行政许可法》第三十二条，现一次性告知需补正的全部材料：
             </p>
             <ol>
               {c.missingMaterials.map((m) => (
@@ -94,7 +104,7 @@ export default function PrintPage() {
         {c.status !== 'not_accepted' && c.status !== 'awaiting_supplement' && (
           <>
             <p>
-              你（单位）申请办理的“{c.itemName}”（{KIND_LABELS[c.kind]}）已于 {cn(c.acceptedAt)} 受理。
+              {you}申请办理的“{c.itemName}”（{KIND_LABELS[c.kind]}）已于 {cn(c.acceptedAt)} 受理。
             </p>
             <table className="doc-table">
               <tbody>
@@ -125,13 +135,17 @@ export default function PrintPage() {
             </p>
             <p>
               经办人：{user?.displayName}
-              {'\u3000'}日期：{cn(new Date().toISOString()).slice(0, 10)}
+              {'\u3000'}日期：{cnDate(new Date().toISOString())}
             </p>
             <p>（盖章）</p>
+            <p className="doc-sign" data-testid="applicant-sign">
+              申请人（签收）：<span className="blank" />
+              {'\u3000'}签收日期：<span className="blank short" />
+            </p>
           </div>
           {qr && (
             <figure>
-              <img src={qr} alt="办件进度二维码" width={120} height={120} />
+              <img src={qr} alt="办件进度二维码" width={120} height={120} data-href={link} />
               <figcaption>扫码查询进度、评价服务</figcaption>
             </figure>
           )}

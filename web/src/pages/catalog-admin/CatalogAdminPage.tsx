@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography, message } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { CatalogEntry, ItemVersion } from '../../../../shared/catalog/store.ts';
+import type { CatalogEntry } from '../../../../shared/catalog/store.ts';
 import { ITEM_STATE_LABELS, VERSION_STATUS_LABELS } from '../../../../shared/catalog/store.ts';
-import { downloadExport, listEntries, listVersions, publishItem, withdrawItem } from './admin-client.ts';
+import { bjDate, bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useAdminEntries, useExport, useItemVersions, usePublishItem, useWithdrawItem } from './admin-client.ts';
 
 /**
  * 事项目录管理 (county admin): every item in any state; create, edit (new draft version),
@@ -15,39 +17,24 @@ const STATE_COLORS = { draft: 'default', published: 'green', withdrawn: 'red' } 
 export default function CatalogAdminPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [entries, setEntries] = useState<CatalogEntry[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
+  const list = useAdminEntries();
+  const entries = useMemo(() => list.data?.items ?? [], [list.data]);
   const [filter, setFilter] = useState(params.get('focus') ?? '');
-  const [history, setHistory] = useState<{ entry: CatalogEntry; versions: ItemVersion[] }>();
-
-  const load = useCallback(() => {
-    setLoading(true);
-    listEntries()
-      .then((r) => {
-        setEntries(r.items);
-        setError(undefined);
-      })
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(load, [load]);
+  // the history drawer follows the catalog: a publish from it shows at once
+  const [historyCode, setHistoryCode] = useState<string>();
+  const historyQuery = useItemVersions(historyCode);
+  const history = historyQuery.data;
+  const publish = usePublishItem();
+  const withdraw = useWithdrawItem();
+  const exporter = useExport();
 
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return f ? entries.filter((e) => `${e.code} ${e.name} ${e.category} ${e.office}`.toLowerCase().includes(f)) : entries;
   }, [entries, filter]);
 
-  const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try {
-      await fn();
-      message.success(ok);
-      load();
-      if (history) setHistory(await listVersions(history.entry.code));
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  /** Publishes; a failure has already been shown as a message by the mutation. */
+  const publishVersion = (code: string, version: number, ok: string) => publish.mutate({ code, version }, { onSuccess: () => void message.success(ok) });
 
   const confirmWithdraw = (e: CatalogEntry) => {
     let reason = '';
@@ -62,7 +49,12 @@ export default function CatalogAdminPage() {
       okText: '撤回',
       okButtonProps: { danger: true },
       cancelText: '取消',
-      onOk: () => act(() => withdrawItem(e.code, reason || undefined), `已撤回 ${e.name}`),
+      // resolves either way: the dialog closes, a failure shows as a message
+      onOk: () =>
+        withdraw
+          .mutateAsync({ code: e.code, ...(reason ? { reason } : {}) })
+          .then(() => void message.success(`已撤回 ${e.name}`))
+          .catch(() => undefined),
     });
   };
 
@@ -72,7 +64,7 @@ export default function CatalogAdminPage() {
       { key: 'latest', label: '导出全部事项（含草稿、已撤回）' },
       { key: 'template', label: '下载导入模板' },
     ],
-    onClick: ({ key }: { key: string }) => void downloadExport(key as 'published' | 'latest' | 'template').catch((e: Error) => message.error(e.message)),
+    onClick: ({ key }: { key: string }) => exporter.mutate(key as 'published' | 'latest' | 'template'),
   };
 
   return (
@@ -93,11 +85,23 @@ export default function CatalogAdminPage() {
           </Dropdown>
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {list.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorText(list.error)}
+          style={{ marginBottom: 12 }}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
       <Input.Search allowClear placeholder="按编码、名称、类别、实施机关筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 420, marginBottom: 12 }} />
       <Table<CatalogEntry>
         rowKey="code"
-        loading={loading}
+        loading={list.isFetching}
         dataSource={shown}
         size="middle"
         pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 项` }}
@@ -128,7 +132,7 @@ export default function CatalogAdminPage() {
               </Space>
             ),
           },
-          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${e.updatedAt.slice(0, 10)} ${e.updatedBy.username}` },
+          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${bjDate(e.updatedAt)} ${e.updatedBy.username}` },
           {
             title: '操作',
             key: 'actions',
@@ -140,7 +144,7 @@ export default function CatalogAdminPage() {
                   编辑
                 </Button>
                 {e.latestStatus === 'draft' && (
-                  <Button type="link" onClick={() => void act(() => publishItem(e.code, e.latestVersion), `已发布 ${e.name} 第 ${e.latestVersion} 版`)}>
+                  <Button type="link" onClick={() => publishVersion(e.code, e.latestVersion, `已发布 ${e.name} 第 ${e.latestVersion} 版`)}>
                     发布
                   </Button>
                 )}
@@ -149,7 +153,7 @@ export default function CatalogAdminPage() {
                     撤回
                   </Button>
                 )}
-                <Button type="link" onClick={() => void listVersions(e.code).then(setHistory).catch((err: Error) => message.error(err.message))}>
+                <Button type="link" onClick={() => setHistoryCode(e.code)}>
                   历史
                 </Button>
               </Space>
@@ -157,7 +161,9 @@ export default function CatalogAdminPage() {
           },
         ]}
       />
-      <Drawer open={!!history} onClose={() => setHistory(undefined)} title={history ? `版本历史：${history.entry.name}` : ''} size="large">
+      <Drawer open={!!historyCode} onClose={() => setHistoryCode(undefined)} title={history ? `版本历史：${history.entry.name}` : '版本历史'} size="large">
+        {historyQuery.isPending && <Spin style={{ display: 'block', margin: 24 }} />}
+        {historyQuery.isError && <Alert type="error" showIcon message={errorText(historyQuery.error)} />}
         {history && (
           <Timeline
             items={history.versions.map((v) => ({
@@ -169,15 +175,15 @@ export default function CatalogAdminPage() {
                     <Tag>{VERSION_STATUS_LABELS[v.status]}</Tag>
                     {v.status !== 'draft' && <Link to={`/items/${encodeURIComponent(v.code)}?version=${v.version}`}>查看指南</Link>}
                     {v.status === 'draft' && (history.entry.publishedVersion ?? 0) < v.version && (
-                      <Button size="small" onClick={() => void act(() => publishItem(v.code, v.version), `已发布第 ${v.version} 版`)}>
+                      <Button size="small" onClick={() => publishVersion(v.code, v.version, `已发布第 ${v.version} 版`)}>
                         发布此版
                       </Button>
                     )}
                   </Space>
                   <div style={{ color: '#666' }}>
-                    {v.createdAt.replace('T', ' ').slice(0, 19)} {v.createdBy.username} {v.source && v.source !== 'editor' ? `（${v.source}）` : ''}
-                    {v.publishedAt && ` · 发布 ${v.publishedAt.slice(0, 10)}`}
-                    {v.withdrawnAt && ` · 撤回 ${v.withdrawnAt.slice(0, 10)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
+                    {bjDateTimeSeconds(v.createdAt)} {v.createdBy.username} {v.source && v.source !== 'editor' ? `（${v.source}）` : ''}
+                    {v.publishedAt && ` · 发布 ${bjDate(v.publishedAt)}`}
+                    {v.withdrawnAt && ` · 撤回 ${bjDate(v.withdrawnAt)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
                   </div>
                   <div>
                     {v.item.name} · {v.item.kind === 'immediate' ? '即办件' : `承诺 ${v.item.promisedDays ?? '-'} / 法定 ${v.item.statutoryDays ?? '-'} 个工作日`} · 材料 {v.item.materials.length} 项 ·{' '}

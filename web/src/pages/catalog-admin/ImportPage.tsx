@@ -4,7 +4,8 @@ import { Alert, Button, Card, Progress, Segmented, Space, Statistic, Switch, Tab
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { readWorkbook, type Sheet } from '../../../../shared/catalog/xlsx.ts';
 import { parseWorkbook } from '../../../../shared/catalog/import-format.ts';
-import { downloadExport, uploadImport, type ImportReport, type ImportRowReport } from './admin-client.ts';
+import { errorText } from '../../shell/api.ts';
+import { useExport, useImport, type ImportReport, type ImportRowReport } from './admin-client.ts';
 
 /**
  * 事项导入: the county's Excel list. The file is read and parsed here first (so a wrong file is
@@ -54,6 +55,8 @@ export default function ImportPage() {
   const [report, setReport] = useState<ImportReport>();
   const [error, setError] = useState<string>();
   const [show, setShow] = useState<'all' | 'error'>('error');
+  const upload = useImport();
+  const exporter = useExport();
 
   const busy = phase !== 'idle' && phase !== 'done';
 
@@ -81,7 +84,7 @@ export default function ImportPage() {
       stage('done', 1);
       await send(f, buf, 'dry-run');
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
       setPhase('idle');
     }
   };
@@ -90,7 +93,10 @@ export default function ImportPage() {
     setError(undefined);
     stage('uploading', 0);
     try {
-      const r = await uploadImport({ filename: f.name, contentBase64: toBase64(buf), mode, strict, publish }, (x) => stage(x >= 1 ? 'checking' : 'uploading', x));
+      const r = await upload.mutateAsync({
+        body: { filename: f.name, contentBase64: toBase64(buf), mode, strict, publish },
+        onUpload: (x) => stage(x >= 1 ? 'checking' : 'uploading', x),
+      });
       setReport(r);
       stage('done', 1);
       if (mode === 'commit') {
@@ -99,7 +105,7 @@ export default function ImportPage() {
       }
       setShow(r.totals.error ? 'error' : 'all');
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
       setPhase('idle');
     }
   };
@@ -114,7 +120,7 @@ export default function ImportPage() {
           导入事项清单
         </Typography.Title>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadExport('template').catch((e: Error) => message.error(e.message))}>
+          <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate('template')}>
             下载导入模板
           </Button>
           <Link to="/catalog-admin">返回事项目录</Link>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   Alert,
@@ -31,8 +31,9 @@ import {
   ONLINE_LEVELS,
   type Item,
 } from '../../../../shared/catalog/item.ts';
-import type { ApiError } from '../../shell/api.ts';
-import { listVersions, publishItem, saveItem } from './admin-client.ts';
+import { ApiError, errorText } from '../../shell/api.ts';
+import { LoadError } from '../../shell/loading.tsx';
+import { useItemVersions, usePublishItem, useSaveItem } from './admin-client.ts';
 import { checkForm, emptyForm, fromForm, showIssues, toForm, type ItemFormValues } from './item-form.ts';
 
 /**
@@ -45,30 +46,30 @@ export default function ItemEditorPage() {
   const creating = !code;
   const navigate = useNavigate();
   const [form] = Form.useForm<ItemFormValues>();
-  const [loading, setLoading] = useState(!creating);
-  const [saving, setSaving] = useState(false);
-  const [baseVersion, setBaseVersion] = useState<number>();
-  const [status, setStatus] = useState<string>();
+  const history = useItemVersions(code);
+  const saveItem = useSaveItem();
+  const publishItem = usePublishItem({ handlesError: true });
+  const saving = saveItem.isPending || publishItem.isPending;
   const [problems, setProblems] = useState<string[]>([]);
   const kind = Form.useWatch('kind', form);
   const charged = Form.useWatch(['fee', 'charged'], form);
   const handlingMode = Form.useWatch(['handling', 'mode'], form);
+  const latest = history.data?.versions[0];
+  const baseVersion = history.data?.entry.latestVersion;
+  const status = latest?.status;
 
+  // the form is filled once per item: a later refetch must not wipe what the admin is typing
+  const filled = useRef<string | null>(null);
   useEffect(() => {
     if (!code) {
       form.setFieldsValue(emptyForm() as ItemFormValues);
       return;
     }
-    listVersions(code)
-      .then(({ entry, versions }) => {
-        const latest = versions[0];
-        if (latest) form.setFieldsValue(toForm(latest.item));
-        setBaseVersion(entry.latestVersion);
-        setStatus(latest?.status);
-      })
-      .catch((e: Error) => setProblems([e.message]))
-      .finally(() => setLoading(false));
-  }, [code, form]);
+    if (history.data && filled.current !== code) {
+      filled.current = code;
+      if (latest) form.setFieldsValue(toForm(latest.item));
+    }
+  }, [code, form, history.data, latest]);
 
   const save = async (publish: boolean) => {
     setProblems([]);
@@ -84,22 +85,20 @@ export default function ItemEditorPage() {
       setProblems([local.issues[0]!.message, ...rest.map((i) => i.message)]);
       return;
     }
-    setSaving(true);
     try {
-      const saved = await saveItem(fromForm(values) as Item, { create: creating, ...(baseVersion ? { baseVersion } : {}) });
-      if (publish) await publishItem(saved.code, saved.version);
+      const saved = await saveItem.mutateAsync({ item: fromForm(values) as Item, create: creating, ...(baseVersion ? { baseVersion } : {}) });
+      if (publish) await publishItem.mutateAsync({ code: saved.code, version: saved.version });
       message.success(publish ? `已保存并发布第 ${saved.version} 版` : `已保存为草稿（第 ${saved.version} 版），发布后对外生效`);
       navigate(`/catalog-admin?focus=${encodeURIComponent(saved.code)}`);
     } catch (e) {
-      const err = e as ApiError;
-      if (err.fields?.length) showIssues(form, err.fields);
-      setProblems([err.message]);
-    } finally {
-      setSaving(false);
+      if (e instanceof ApiError && e.fields.length) showIssues(form, e.fields);
+      setProblems([errorText(e)]);
     }
   };
 
-  if (loading) return <Spin style={{ display: 'block', marginTop: 80 }} size="large" />;
+  if (history.isPending && !creating) return <Spin style={{ display: 'block', marginTop: 80 }} size="large" />;
+  if (history.isError)
+    return <LoadError error={history.error} title={`无法读取事项 ${code}`} retry={() => history.refetch()} extra={<Link key="back" to="/catalog-admin">返回事项目录</Link>} />;
 
   const list = (name: 'steps' | 'faq' | 'specialProcedures', label: string, fields: (f: { name: number }) => ReactNode, add: object) => (
     <Form.List name={name}>

@@ -1,81 +1,111 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Item } from '../../../../shared/catalog/item.ts';
 import type { CatalogEntry, ItemVersion } from '../../../../shared/catalog/store.ts';
-import { api, ApiError, getToken } from '../../shell/api.ts';
-import { runtimeConfig } from '../../shell/config.ts';
-
-const authHeaders = (): Record<string, string> => {
-  const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-};
-const url = (path: string): string => `${runtimeConfig().apiBaseUrl}${path}`;
-
-/** Admin catalog API (scope catalog.edit), through the shell's API helper (token, base URL, errors). */
-export const listEntries = () => api<{ items: CatalogEntry[]; total: number; catalogVersion: number }>('/api/admin/items');
-export const listVersions = (code: string) =>
-  api<{ entry: CatalogEntry; versions: ItemVersion[] }>(`/api/admin/items/${encodeURIComponent(code)}/versions`);
-/** `baseVersion` undefined + create: refuses a taken code (If-None-Match: *). */
-export const saveItem = (item: Item, opts: { create: boolean; baseVersion?: number }) =>
-  api<ItemVersion>(`/api/admin/items/${encodeURIComponent(item.code)}`, {
-    method: 'PUT',
-    json: item,
-    headers: {
-      ...(opts.create ? { 'if-none-match': '*' } : {}),
-      ...(opts.baseVersion ? { 'if-match': `"${opts.baseVersion}"` } : {}),
-    },
-  });
-export const publishItem = (code: string, version?: number) =>
-  api<ItemVersion>(`/api/admin/items/${encodeURIComponent(code)}/publish`, { method: 'POST', json: version ? { version } : {} });
-export const withdrawItem = (code: string, reason?: string) =>
-  api<CatalogEntry>(`/api/admin/items/${encodeURIComponent(code)}/withdraw`, { method: 'POST', json: reason ? { reason } : {} });
-
-/** Downloads the export (or the template) as a file. */
-export const downloadExport = async (scope: 'published' | 'latest' | 'template'): Promise<void> => {
-  const res = await fetch(url(`/api/admin/items/export?scope=${scope}`), { headers: authHeaders() });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-    throw new ApiError(res.status, body.error?.code ?? 'ERROR', body.error?.message ?? `导出失败（${res.status}）`);
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'catalog.xlsx');
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-};
+import type { ImportBody, ImportReport } from '../../../../shared/catalog/import.ts';
+import { ApiError, api, apiUrl, authHeaders, badResponse, download, errorOf, networkError } from '../../shell/api.ts';
+import { itemKeys } from '../items/catalog-client.ts';
 
 // the server's report types, as the import use case defines them (type-only: nothing is bundled)
-import type { ImportReport } from '../../../../shared/catalog/import.ts';
 export type { ImportReport, ImportRowReport } from '../../../../shared/catalog/import.ts';
+
+/** Admin catalog API (scope catalog.edit). */
+export const adminKeys = {
+  all: ['admin-items'] as const,
+  list: ['admin-items', 'list'] as const,
+  versions: (code: string) => ['admin-items', 'versions', code] as const,
+};
+
+/** A catalog change moves the admin list, the item's history and the public search and guides. */
+const catalogChanged = (client: QueryClient) =>
+  Promise.all([client.invalidateQueries({ queryKey: adminKeys.all }), client.invalidateQueries({ queryKey: itemKeys.all })]);
+
+export const useAdminEntries = () =>
+  useQuery({
+    queryKey: adminKeys.list,
+    queryFn: ({ signal }) => api<{ items: CatalogEntry[]; total: number; catalogVersion: number }>('/api/admin/items', { signal }),
+  });
+
+export const useItemVersions = (code: string | undefined) =>
+  useQuery({
+    queryKey: adminKeys.versions(code ?? ''),
+    queryFn: ({ signal }) => api<{ entry: CatalogEntry; versions: ItemVersion[] }>(`/api/admin/items/${encodeURIComponent(code!)}/versions`, { signal }),
+    enabled: Boolean(code),
+  });
+
+/** Saves a new draft version. `create` refuses a taken code (If-None-Match: *); `baseVersion` is the version edited. */
+export const useSaveItem = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ item, create, baseVersion }: { item: Item; create: boolean; baseVersion?: number }) =>
+      api<ItemVersion>(`/api/admin/items/${encodeURIComponent(item.code)}`, {
+        method: 'PUT',
+        json: item,
+        headers: {
+          ...(create ? { 'if-none-match': '*' } : {}),
+          ...(baseVersion ? { 'if-match': `"${baseVersion}"` } : {}),
+        },
+      }),
+    onSuccess: () => catalogChanged(client),
+    // the editor puts field errors on its form
+    meta: { handlesError: true },
+  });
+};
+
+export const usePublishItem = (opts: { handlesError?: boolean } = {}) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, version }: { code: string; version?: number }) =>
+      api<ItemVersion>(`/api/admin/items/${encodeURIComponent(code)}/publish`, { method: 'POST', json: version ? { version } : {} }),
+    onSuccess: () => catalogChanged(client),
+    meta: { handlesError: opts.handlesError ?? false },
+  });
+};
+
+export const useWithdrawItem = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, reason }: { code: string; reason?: string }) =>
+      api<CatalogEntry>(`/api/admin/items/${encodeURIComponent(code)}/withdraw`, { method: 'POST', json: reason ? { reason } : {} }),
+    onSuccess: () => catalogChanged(client),
+  });
+};
+
+/** Downloads the export (or the template) as a file. */
+export const useExport = () =>
+  useMutation({ mutationFn: (scope: 'published' | 'latest' | 'template') => download(`/api/admin/items/export?scope=${scope}`, 'catalog.xlsx') });
+
+export type ImportUpload = ImportBody;
 
 /**
  * Uploads with XMLHttpRequest: unlike fetch it reports upload progress, so a big workbook shows
- * a real progress bar rather than a spinner.
+ * a real progress bar rather than a spinner. Errors are read like every other API answer.
  */
-export const uploadImport = (
-  body: { filename: string; contentBase64: string; mode: 'dry-run' | 'commit'; strict: boolean; publish: boolean },
-  onUpload: (fraction: number) => void,
-): Promise<ImportReport> =>
+const uploadImport = (body: ImportUpload, onUpload: (fraction: number) => void): Promise<ImportReport> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url('/api/admin/items/import'));
+    xhr.open('POST', apiUrl('/api/admin/items/import'));
     xhr.setRequestHeader('content-type', 'application/json');
     for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => e.lengthComputable && onUpload(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试'));
+    xhr.onerror = () => reject(networkError());
     xhr.onload = () => {
-      let parsed: { error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }> } } & Partial<ImportReport> = {};
+      if (xhr.status === 413) return reject(new ApiError(413, 'PAYLOAD_TOO_LARGE', '文件超过 10 MB：请拆分后分批导入'));
+      if (xhr.status < 200 || xhr.status >= 300) return reject(errorOf(xhr.status, xhr.responseText));
       try {
-        parsed = JSON.parse(xhr.responseText) as typeof parsed;
+        resolve(JSON.parse(xhr.responseText) as ImportReport);
       } catch {
-        // fall through to the status message
+        reject(badResponse(xhr.status));
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as ImportReport);
-      else if (xhr.status === 413) reject(new ApiError(413, 'PAYLOAD_TOO_LARGE', '文件超过 10 MB：请拆分后分批导入'));
-      else reject(new ApiError(xhr.status, parsed.error?.code ?? 'ERROR', parsed.error?.message ?? `导入失败（${xhr.status}）`, parsed.error?.fields ?? []));
     };
     xhr.send(JSON.stringify(body));
   });
+
+/** The import's dry run or commit; a commit that wrote something moves the catalog. */
+export const useImport = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, onUpload }: { body: ImportUpload; onUpload: (fraction: number) => void }) => uploadImport(body, onUpload),
+    onSuccess: (r) => (r.mode === 'commit' && r.written ? catalogChanged(client) : undefined),
+    meta: { handlesError: true },
+  });
+};

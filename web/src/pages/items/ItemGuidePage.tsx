@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { appUrl } from '../../shell/config.ts';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
-import QRCode from 'qrcode';
 import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS, type Item, type Material } from '../../../../shared/catalog/item.ts';
-import { getGuide, type GuideResponse } from './catalog-client.ts';
+import { useGuide } from './catalog-client.ts';
+import { bjDate } from '../../../../shared/platform/beijing-time.ts';
+import { errorText } from '../../shell/api.ts';
+import { useQrCode } from '../../shell/qr-code.ts';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
 import './catalog.css';
 
@@ -63,28 +66,11 @@ export default function ItemGuidePage() {
   const [params] = useSearchParams();
   const version = Number(params.get('version')) || undefined;
   const navigate = useNavigate();
-  const [data, setData] = useState<GuideResponse>();
-  const [error, setError] = useState<string>();
-  const [qr, setQr] = useState<string>('');
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setData(undefined);
-    setError(undefined);
-    getGuide(code, version, ctrl.signal)
-      .then(setData)
-      .catch((e: Error) => {
-        if (e.name !== 'AbortError') setError(e.message);
-      });
-    return () => ctrl.abort();
-  }, [code, version]);
-
-  const url = typeof window !== 'undefined' ? `${window.location.origin}/items/${encodeURIComponent(code)}` : '';
-  useEffect(() => {
-    QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-      .then(setQr)
-      .catch(() => setQr(''));
-  }, [url]);
+  const guide = useGuide(code, version);
+  const { data, error } = guide;
+  const url = typeof window !== 'undefined' ? appUrl(`/items/${encodeURIComponent(code)}`) : '';
+  // a QR code that fails to draw is left out: the printed address below says the same
+  const qr = useQrCode(url, 'svg').data ?? '';
 
   useEffect(() => {
     if (data) document.title = `${data.item.name} - 办事指南`;
@@ -93,7 +79,7 @@ export default function ItemGuidePage() {
   if (error)
     return (
       <div className="catalog-page">
-        <Result status="404" title="无法显示办事指南" subTitle={error} extra={<Link to="/items">返回事项查询</Link>} />
+        <Result status="404" title="无法显示办事指南" subTitle={errorText(error)} extra={<Link to="/items">返回事项查询</Link>} />
       </div>
     );
   if (!data)
@@ -125,7 +111,7 @@ export default function ItemGuidePage() {
             <span>{limitText(item.kind, item.promisedDays)}</span>
             <span>事项编码 {item.code}</span>
             <span>第 {data.version} 版</span>
-            {data.publishedAt && <span>发布于 {data.publishedAt.slice(0, 10)}</span>}
+            {data.publishedAt && <span>发布于 {bjDate(data.publishedAt)}</span>}
             {item.demo && <Tag color="gold">示例</Tag>}
           </Space>
         </div>
@@ -176,7 +162,37 @@ export default function ItemGuidePage() {
       <section>
         <h2>申请材料</h2>
         {item.materials.length ? (
-          <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+          <>
+            {/* a table on paper and wide screens; cards on a phone, where seven columns would crush to a character each */}
+            <div className="materials-table">
+              <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+            </div>
+            <ol className="materials-cards" data-testid="material-cards">
+              {item.materials.map((m) => (
+                <li key={m.name} className="material-card">
+                  <strong>{m.name}</strong>
+                  <span>
+                    {MATERIAL_FORM_LABELS[m.form]} · {m.copies} 份 · {m.required ? '必需' : '非必需'}
+                  </span>
+                  {m.source && <span>来源：{m.source}</span>}
+                  {(m.blankFormUrl || m.sampleUrl) && (
+                    <Space size={12} wrap>
+                      {m.blankFormUrl && (
+                        <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
+                          空白表格
+                        </a>
+                      )}
+                      {m.sampleUrl && (
+                        <a href={m.sampleUrl} target="_blank" rel="noreferrer">
+                          示例样表
+                        </a>
+                      )}
+                    </Space>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <p>无需提交材料</p>
         )}

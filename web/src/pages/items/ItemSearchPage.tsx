@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Empty, Input, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { searchItems, type SearchResponse } from './catalog-client.ts';
+import { useItemSearch } from './catalog-client.ts';
+import { errorText } from '../../shell/api.ts';
 import { useElder } from '../../shell/elder.tsx';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
 import './catalog.css';
@@ -25,9 +26,6 @@ export default function ItemSearchPage() {
   const category = params.get('category') ?? '';
   const level = params.get('level') ?? '';
   const [text, setText] = useState(q);
-  const [data, setData] = useState<SearchResponse>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
   const [elder, setElder] = useElder();
 
   const update = (patch: Record<string, string>) => {
@@ -46,22 +44,8 @@ export default function ItemSearchPage() {
     return () => clearTimeout(t);
   }, [text]);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    searchItems({ q, category, level, limit: 200 }, ctrl.signal)
-      .then((r) => {
-        setData(r);
-        setError(undefined);
-      })
-      .catch((e: Error) => {
-        if (e.name !== 'AbortError') setError(e.message);
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [q, category, level]);
+  const search = useItemSearch({ q, category, level, limit: 200 }, { keepPrevious: true });
+  const { data, error } = search;
 
   const allCount = useMemo(() => data?.categories.reduce((n, c) => n + c.count, 0) ?? 0, [data]);
 
@@ -116,8 +100,8 @@ export default function ItemSearchPage() {
           </Tag.CheckableTag>
         ))}
       </div>
-      {error && <Alert type="error" showIcon message={error} style={{ margin: '12px 0' }} />}
-      <Spin spinning={loading && !data}>
+      {error && <Alert type="error" showIcon message={errorText(error)} style={{ margin: '12px 0' }} />}
+      <Spin spinning={search.isPending || search.isPlaceholderData}>
         <div aria-live="polite" style={{ margin: '8px 0', color: '#555' }}>
           {data ? `共 ${data.total} 项${data.total > data.items.length ? `，显示前 ${data.items.length} 项` : ''}` : ''}
         </div>

@@ -1,31 +1,45 @@
-import type { Item, ItemSummary } from '../../../../shared/catalog/item.ts';
-import { api, ApiError } from '../../shell/api.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { GuideResponse, SearchResponse } from '../../../../shared/catalog/lookup.ts';
+import { api } from '../../shell/api.ts';
 
 /** Public catalog API (no login): search and guides. */
-export interface SearchHit extends ItemSummary {
-  version: number;
-}
-export interface SearchResponse {
-  items: SearchHit[];
-  total: number;
-  categories: Array<{ name: string; count: number }>;
-  catalogVersion: number;
-}
-export interface GuideResponse {
-  item: Item;
-  version: number;
-  status: 'published' | 'superseded' | 'withdrawn';
-  publishedAt?: string;
+export type { GuideResponse, SearchResponse };
+
+export interface SearchParams {
+  q?: string;
+  category?: string;
+  level?: string;
+  limit?: number;
 }
 
-/** The shell's API helper (runtime API base URL, Chinese error envelope → ApiError). */
-export { ApiError };
-
-export const searchItems = (params: { q?: string; category?: string; level?: string; limit?: number }, signal?: AbortSignal): Promise<SearchResponse> => {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  return api<SearchResponse>(`/api/items?${qs.toString()}`, signal ? { signal } : {});
+export const itemKeys = {
+  all: ['items'] as const,
+  search: (p: SearchParams) => ['items', 'search', p] as const,
+  guide: (code: string, version?: number) => ['items', 'guide', code, version ?? 'current'] as const,
 };
 
-export const getGuide = (code: string, version?: number, signal?: AbortSignal): Promise<GuideResponse> =>
-  api<GuideResponse>(`/api/items/${encodeURIComponent(code)}${version ? `?version=${version}` : ''}`, signal ? { signal } : {});
+const searchPath = (params: SearchParams): string => {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  return `/api/items?${qs.toString()}`;
+};
+
+/**
+ * Search as you type. The list being replaced stays on screen (marked as loading) until the new
+ * answer arrives, so the kiosk does not flash empty between keystrokes.
+ */
+export const useItemSearch = (params: SearchParams, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) =>
+  useQuery({
+    queryKey: itemKeys.search(params),
+    queryFn: ({ signal }) => api<SearchResponse>(searchPath(params), { signal }),
+    enabled: opts.enabled ?? true,
+    ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
+
+/** The guide: the published version, or the version a case pinned. */
+export const useGuide = (code: string | undefined, version?: number) =>
+  useQuery({
+    queryKey: itemKeys.guide(code ?? '', version),
+    queryFn: ({ signal }) => api<GuideResponse>(`/api/items/${encodeURIComponent(code!)}${version ? `?version=${version}` : ''}`, { signal }),
+    enabled: Boolean(code),
+  });

@@ -1,81 +1,58 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
-import { api, applyFieldErrors } from '../../shell/api.ts';
+import type { StaffUserView } from '../../../../shared/identity/staff.ts';
+import type { Role } from '../../../../shared/identity/scopes.ts';
+import { errorText } from '../../shell/api.ts';
+import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ROLE_LABELS } from '../../shell/nav.ts';
+import { useChangeUser, useCreateUser, useOffices, useUsers, type UserChange } from './queries.ts';
 
-interface Office {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
-interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  officeId: string;
-  roles: string[];
-  disabled: boolean;
-  totpEnrolled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-}
-
-const roleOptions = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+const roleOptions = (Object.entries(ROLE_LABELS) as Array<[Role, string]>).map(([value, label]) => ({ value, label }));
 
 /** 人员管理: the county admin manages every office; a center head their own office and villages. */
 export default function StaffPage() {
   const { user, can } = useSession();
-  const [offices, setOffices] = useState<Office[]>([]);
   const [officeId, setOfficeId] = useState(user?.officeId ?? '');
-  const [users, setUsers] = useState<StaffUser[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const offices = useOffices();
+  const users = useUsers(officeId);
+  const change = useChangeUser();
+  const createUser = useCreateUser();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [form] = Form.useForm();
+  const [modal, modalHolder] = Modal.useModal();
+  const errors = useFormErrors(form);
   const countyWide = can('user.manage:county');
+  const allOffices = offices.data?.offices ?? [];
 
-  useEffect(() => {
-    void api<{ offices: Office[] }>('/api/offices').then((r) => setOffices(r.offices));
-  }, []);
-  const load = useCallback(() => {
-    if (!officeId) return;
-    setError(null);
-    api<{ users: StaffUser[] }>(`/api/users?officeId=${encodeURIComponent(officeId)}`)
-      .then((r) => setUsers(r.users))
-      .catch((e: Error) => setError(e.message));
-  }, [officeId]);
-  useEffect(load, [load]);
+  const manageable = allOffices.filter((o) => countyWide || o.id === user?.officeId || o.parentId === user?.officeId);
+  const officeName = (id: string) => allOffices.find((o) => o.id === id)?.name ?? id;
 
-  const manageable = offices.filter((o) => countyWide || o.id === user?.officeId || o.parentId === user?.officeId);
-  const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? id;
+  /** A failure shows as a message (the mutation's default); a reset password is shown once. */
+  const act = (c: UserChange) =>
+    change.mutate(c, {
+      onSuccess: (r) => {
+        if (r.temporaryPassword && r.user) setSecret({ username: r.user.username, password: r.temporaryPassword });
+        else void message.success('已保存');
+      },
+    });
 
-  const act = async (path: string, body?: unknown, method = 'POST') => {
+  const create = async (v: { username: string; displayName: string; roles: Role[] }) => {
+    errors.clear();
     try {
-      const r = await api<{ temporaryPassword?: string; user?: StaffUser }>(path, { method, ...(body ? { json: body } : {}) });
-      if (r.temporaryPassword && r.user) setSecret({ username: r.user.username, password: r.temporaryPassword });
-      else void message.success('已保存');
-      load();
-    } catch (e) {
-      void message.error((e as Error).message);
-    }
-  };
-
-  const create = async (v: { username: string; displayName: string; roles: string[] }) => {
-    try {
-      const r = await api<{ user: StaffUser; temporaryPassword: string }>('/api/users', { method: 'POST', json: { ...v, officeId } });
+      const r = await createUser.mutateAsync({ ...v, officeId });
       setCreating(false);
       form.resetFields();
       setSecret({ username: r.user.username, password: r.temporaryPassword });
-      load();
     } catch (e) {
-      if (!applyFieldErrors(form, e)) void message.error((e as Error).message);
+      errors.fail(e);
     }
   };
 
   return (
     <Card>
+      {modalHolder}
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           人员管理
@@ -87,6 +64,7 @@ export default function StaffPage() {
             style={{ minWidth: 240 }}
             value={officeId}
             onChange={setOfficeId}
+            loading={offices.isPending}
             options={manageable.map((o) => ({ value: o.id, label: o.name }))}
             data-testid="office-select"
           />
@@ -95,10 +73,24 @@ export default function StaffPage() {
           </Button>
         </Space>
       </Space>
-      {error && <Alert type="error" showIcon message={error} style={{ margin: '12px 0' }} />}
+      {offices.isError && <Alert type="error" showIcon message={`无法读取机构列表：${errorText(offices.error)}`} style={{ margin: '12px 0' }} />}
+      {users.isError && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorText(users.error)}
+          style={{ margin: '12px 0' }}
+          action={
+            <Button size="small" onClick={() => void users.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
       <Table
         rowKey="id"
-        dataSource={users}
+        dataSource={users.data?.users ?? []}
+        loading={users.isFetching}
         pagination={false}
         style={{ marginTop: 16 }}
         data-testid="users-table"
@@ -109,7 +101,7 @@ export default function StaffPage() {
           {
             title: '角色',
             dataIndex: 'roles',
-            render: (roles: string[], u: StaffUser) => (
+            render: (roles: Role[], u: StaffUserView) => (
               <Select
                 mode="multiple"
                 size="small"
@@ -117,13 +109,23 @@ export default function StaffPage() {
                 value={roles}
                 options={roleOptions}
                 disabled={u.id === user?.id}
-                onChange={(next: string[]) => next.length && void act(`/api/users/${u.id}`, { roles: next }, 'PATCH')}
+                onChange={(next: Role[]) => {
+                  if (!next.length) return;
+                  // a role grants or removes powers at once: the admin confirms what changes
+                  void modal.confirm({
+                    title: '修改角色',
+                    content: `将 ${u.displayName}（${u.username}）的角色改为：${next.map((r) => ROLE_LABELS[r] ?? r).join('、')}？`,
+                    okText: '确认修改',
+                    cancelText: '取消',
+                    onOk: () => act({ kind: 'update', id: u.id, patch: { roles: next } }),
+                  });
+                }}
               />
             ),
           },
           {
             title: '状态',
-            render: (_: unknown, u: StaffUser) => (
+            render: (_: unknown, u: StaffUserView) => (
               <Space size={4} wrap>
                 {u.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>}
                 {u.locked && <Tag color="orange">已锁定</Tag>}
@@ -134,16 +136,16 @@ export default function StaffPage() {
           },
           {
             title: '操作',
-            render: (_: unknown, u: StaffUser) =>
+            render: (_: unknown, u: StaffUserView) =>
               u.id === user?.id ? null : (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => void act(`/api/users/${u.id}`, { disabled: !u.disabled }, 'PATCH')}>
+                  <Button size="small" onClick={() => act({ kind: 'update', id: u.id, patch: { disabled: !u.disabled } })}>
                     {u.disabled ? '启用' : '停用'}
                   </Button>
-                  <Button size="small" onClick={() => void act(`/api/users/${u.id}/reset-password`)}>
+                  <Button size="small" onClick={() => act({ kind: 'reset-password', id: u.id })}>
                     重置密码
                   </Button>
-                  <Button size="small" disabled={!u.totpEnrolled} onClick={() => void act(`/api/users/${u.id}/reset-totp`)}>
+                  <Button size="small" disabled={!u.totpEnrolled} onClick={() => act({ kind: 'reset-totp', id: u.id })}>
                     重置动态口令
                   </Button>
                 </Space>
@@ -153,6 +155,7 @@ export default function StaffPage() {
       />
       <Modal title={`新增人员：${officeName(officeId)}`} open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create}>
+          {errors.alert}
           <Form.Item name="username" label="用户名" extra="3–32 位小写字母、数字或 . _ -" rules={[{ required: true, message: '请填写用户名' }]}>
             <Input />
           </Form.Item>

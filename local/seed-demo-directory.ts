@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { CountyConfig } from '../../infra/config/county-config.ts';
-import { flattenOffices } from '../../infra/config/county-config.ts';
-import { directoryStore } from './directory-store.ts';
-import { hashPassword } from './password.ts';
-import { totpUri } from './totp.ts';
-import { ROLE_LABELS, type Role } from './scopes.ts';
-import { totpRequired } from './policy.ts';
-import type { StaffUser } from './types.ts';
+import type { CountyConfig } from '../infra/config/county-config.ts';
+import { flattenOffices } from '../infra/config/county-config.ts';
+import { ConflictError } from '../shared/errors/domain-errors.ts';
+import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
+import { hashPassword } from '../shared/identity/password.ts';
+import { totpUri } from '../shared/identity/totp.ts';
+import { ROLE_LABELS, type Role } from '../shared/identity/scopes.ts';
+import { totpRequired } from '../shared/identity/policy.ts';
+import type { StaffUser } from '../shared/identity/types.ts';
 
 /** Local demo only: never deployed. Password of every demo account. */
 export const DEMO_PASSWORD = 'Bianmin@2026';
@@ -33,16 +33,20 @@ export const demoAccounts = (code: string): Array<{ username: string; displayNam
   ];
 };
 
-const alreadyThere = (e: unknown): boolean => e instanceof TransactionCanceledException || e instanceof ConditionalCheckFailedException;
+const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.code === 'USERNAME_TAKEN';
 
 /** Offices from the county config and the demo staff. Idempotent: existing users are kept. */
 export const seedDemoDirectory = async (config: CountyConfig) => {
+  const directory = dynamoDirectory();
   const offices = flattenOffices(config.offices);
   for (let i = 0; i < offices.length; i += 25) {
-    await directoryStore.transact(
-      offices.slice(i, i + 25).map((o) =>
-        directoryStore.officePutItem({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, ...(o.demo ? { demo: true } : {}) }),
-      ),
+    await directory.commit(
+      offices.slice(i, i + 25).map((o) => ({
+        op: 'put-office' as const,
+        office: { id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, ...(o.demo ? { demo: true } : {}) },
+        mode: 'upsert' as const,
+      })),
+      [],
     );
   }
   const officeName = new Map(offices.map((o) => [o.id, o.name]));
@@ -67,7 +71,7 @@ export const seedDemoDirectory = async (config: CountyConfig) => {
       updatedAt: now,
     };
     try {
-      await directoryStore.transact(directoryStore.createUserItems(user));
+      await directory.commit([{ op: 'create-user', user }], []);
     } catch (e) {
       if (!alreadyThere(e)) throw e;
     }

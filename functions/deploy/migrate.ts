@@ -1,0 +1,28 @@
+import { customResourceHandler } from '../../shared/platform/http-custom-resource.ts';
+import { logger } from '../../shared/log/logger.ts';
+import { dynamoMigrationStore } from '../../shared/migrations/dynamo-migrations.ts';
+import { MIGRATIONS } from '../../shared/migrations/registry.ts';
+import { runMigrations } from '../../shared/migrations/run.ts';
+import { systemClock } from '../../shared/platform/clock.ts';
+
+/**
+ * Custom::DataMigrations: on every deploy that brings new migrations or points the county at
+ * other tables (a restore), runs the pending migrations after the new functions are in place.
+ */
+const ports = { store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS };
+
+export const handler = customResourceHandler(async (event) => {
+  const stack = event.StackId.split('/')[1] ?? 'stack';
+  const reports = await runMigrations(
+    ports,
+    { command: 'deploy', operator: `cloudformation:${stack}` },
+    { countyCode: process.env.COUNTY_CODE ?? '', dryRun: false },
+    { sourceIp: 'cloudformation', userAgent: `Custom::DataMigrations ${event.RequestType}` },
+  );
+  logger.info('data migrations', { reports });
+  const applied = reports.filter((r) => r.status === 'applied');
+  return {
+    reason: applied.length ? applied.map((r) => `${r.id}: ${r.changed}/${r.scanned}`).join('; ') : 'no pending migration',
+    data: { Applied: applied.map((r) => r.id).join(',') },
+  };
+});

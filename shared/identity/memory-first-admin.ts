@@ -1,0 +1,40 @@
+import type { AuditInput } from '../audit/audit.ts';
+import { ConflictError } from '../errors/domain-errors.ts';
+import { adminExists, type FirstAdminMark, type FirstAdminStore } from './first-admin.ts';
+import type { OfficeRecord, StaffUser } from './types.ts';
+
+/** FirstAdminStore in memory for unit tests: unique usernames (any case), the mark's condition, all-or-nothing units. */
+export interface MemoryFirstAdminStore extends FirstAdminStore {
+  readonly users: Map<string, StaffUser>;
+  readonly officeMap: Map<string, OfficeRecord>;
+  readonly audits: AuditInput[];
+  mark: FirstAdminMark | undefined;
+}
+
+export const memoryFirstAdminStore = (seed: { offices?: OfficeRecord[]; users?: StaffUser[]; mark?: FirstAdminMark } = {}): MemoryFirstAdminStore => {
+  const officeMap = new Map((seed.offices ?? []).map((o) => [o.id, structuredClone(o)]));
+  const users = new Map((seed.users ?? []).map((u) => [u.id, structuredClone(u)]));
+  const audits: AuditInput[] = [];
+  const byName = (name: string) => [...users.values()].find((u) => u.username.toLowerCase() === name.toLowerCase());
+  const store: MemoryFirstAdminStore = {
+    users,
+    officeMap,
+    audits,
+    mark: seed.mark,
+    offices: async () => [...officeMap.values()].map((o) => structuredClone(o)),
+    putOffices: async (offices, audit) => {
+      for (const o of offices) officeMap.set(o.id, structuredClone(o));
+      audits.push(...audit);
+    },
+    userByUsername: async (username) => structuredClone(byName(username)),
+    firstAdmin: async () => structuredClone(store.mark),
+    createFirstAdmin: async (user, mark, replacing, audit) => {
+      if (byName(user.username) || users.has(user.id)) throw new ConflictError('USERNAME_TAKEN', `用户名 ${user.username} 已被使用`);
+      if (store.mark && store.mark.userId !== replacing?.userId) throw adminExists(store.mark);
+      users.set(user.id, structuredClone(user));
+      store.mark = structuredClone(mark);
+      audits.push(...audit);
+    },
+  };
+  return store;
+};

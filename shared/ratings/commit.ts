@@ -1,0 +1,47 @@
+import { actorOf, type AuditInput } from '../audit/audit.ts';
+import type { Principal } from '../identity/principal.ts';
+import type { RequestMeta } from '../platform/request-meta.ts';
+import { contribution, delta, dimsOf, isEmpty } from './counters.ts';
+import type { Rating, RectificationTask } from './model.ts';
+import { RATING_CONFLICT, isRatingConflict, type RatingStore, type RatingWrite } from './store.ts';
+
+/** The audit event of a staff action on a rating or its task (target: the case, so the case's trail shows it). */
+export const ratingAudit = (p: Principal, action: string, r: Pick<Rating, 'caseId' | 'number'>, meta: RequestMeta, detail?: string): AuditInput => ({
+  actor: actorOf(p),
+  action,
+  target: { type: 'case', id: r.caseId },
+  result: 'success',
+  sourceIp: meta.sourceIp,
+  userAgent: meta.userAgent,
+  detail: detail ? `${r.number} ${detail}` : r.number,
+});
+
+/**
+ * The counter write that moves a rating's month from what it counted before a change to what it
+ * counts after (nothing when the change does not touch the statistics).
+ */
+export const countWrites = (
+  before: { rating: Rating | undefined; task: RectificationTask | undefined },
+  after: { rating: Rating; task: RectificationTask | undefined },
+): RatingWrite[] => {
+  const add = delta(contribution(before.rating, before.task), contribution(after.rating, after.task));
+  return isEmpty(add) ? [] : [{ op: 'count', month: after.rating.month, dims: dimsOf(after.rating), add }];
+};
+
+const ATTEMPTS = 6;
+const pause = (attempt: number): Promise<void> => new Promise((res) => setTimeout(res, 20 * (attempt + 1) + Math.random() * 50));
+
+/**
+ * Commits, trying again while the store reports only that another transaction held an item
+ * (concurrent ratings of one office share counter rows). A refused condition is never retried.
+ */
+export const commitRetrying = async (store: RatingStore, writes: readonly RatingWrite[], audits: readonly AuditInput[]): Promise<void> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await store.commit(writes, audits);
+    } catch (e) {
+      if (!isRatingConflict(e, RATING_CONFLICT.busy) || attempt >= ATTEMPTS - 1) throw e;
+      await pause(attempt);
+    }
+  }
+};

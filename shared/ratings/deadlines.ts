@@ -1,0 +1,22 @@
+import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import type { RatingSettings } from './store.ts';
+
+/**
+ * 差评 deadlines in working days from the day of the rating (that day not counted, as for every
+ * limit): the callback (回访) and the rectification (整改), each ending at the close of its China day.
+ */
+export const taskDeadlines = (ratedAt: Date, cal: Calendar, settings: RatingSettings) => {
+  const day = chinaDate(ratedAt);
+  const callback = addWorkdays(day, settings.callbackWorkdays, cal);
+  const rectify = addWorkdays(day, settings.rectifyWorkdays, cal);
+  return {
+    callbackDueDate: callback.dueDate,
+    callbackDueAt: endOfChinaDay(callback.dueDate),
+    rectifyDueDate: rectify.dueDate,
+    rectifyDueAt: endOfChinaDay(rectify.dueDate),
+    provisional: callback.provisional || rectify.provisional,
+  };
+};
+
+/** The county's limits as the stack hands them to the functions (defaults: 1 and 15 working days). */
+export const DEFAULT_RATING_SETTINGS: RatingSettings = { callbackWorkdays: 1, rectifyWorkdays: 15 };

@@ -1,0 +1,16 @@
+import type { FeedFile, FeedStore } from './feed-store.ts';
+
+/** FeedStore in memory for unit tests. */
+export const memoryFeedStore = (): FeedStore & { files: Map<string, { body: Uint8Array; contentType: string; at: string }> } => {
+  const files = new Map<string, { body: Uint8Array; contentType: string; at: string }>();
+  return {
+    files,
+    put: async (key, body, contentType) => void files.set(key, { body: body.slice(), contentType, at: new Date().toISOString() }),
+    get: async (key) => files.get(key)?.body.slice(),
+    list: async (prefix) =>
+      [...files.entries()]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, f]): FeedFile => ({ key, size: f.body.byteLength, lastModified: f.at })),
+  };
+};

@@ -1,0 +1,102 @@
+import type { AuditInput } from '../audit/audit.ts';
+import type { Calendar } from '../calendar/working-days.ts';
+import type { CaseStore } from '../cases/store.ts';
+import { ConflictError } from '../errors/domain-errors.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { CounterAdd, CounterDim, CounterRow } from './counters.ts';
+import type { FollowUp, Rating, RectificationTask } from './model.ts';
+
+/** A case put on a window's evaluator by the clerk who handled it (the tablet signed in as that window shows it). */
+export interface EvaluatorPush {
+  windowId: string;
+  caseId: string;
+  number: string;
+  itemName: string;
+  pushedAt: string;
+  pushedBy: string;
+}
+
+/** What the public disclosure page shows, published by a schedule (no personal data in it). */
+export interface DisclosureDoc {
+  key: string;
+  publishedAt: string;
+  body: unknown;
+}
+
+/** One write of a ratings transaction; each carries its own condition. */
+export type RatingWrite =
+  /** Condition: the case has no rating yet (一事一评). */
+  | { op: 'create-rating'; rating: Rating }
+  /** Condition: the rating exists, has no follow-up and is not voided. */
+  | { op: 'follow-up'; caseId: string; followUp: FollowUp }
+  /** Condition: the rating exists and is not voided yet. */
+  | { op: 'void-rating'; caseId: string; voided: NonNullable<Rating['voided']> }
+  /** Condition: the case has no task yet. */
+  | { op: 'put-task'; task: RectificationTask }
+  /** Replaces the task. Condition: its version is still `expectedVersion`. */
+  | { op: 'update-task'; task: RectificationTask; expectedVersion: number }
+  /** Adds to the month's counters of each dimension (negative to take away). */
+  | { op: 'count'; month: string; dims: readonly CounterDim[]; add: CounterAdd }
+  /** Puts a case on a window's evaluator (replacing what was there). */
+  | { op: 'push-evaluator'; push: EvaluatorPush }
+  /** Replaces a disclosure document. */
+  | { op: 'put-disclosure'; doc: DisclosureDoc };
+
+/** The conflicts commit reports, by code. */
+export const RATING_CONFLICT = {
+  /** A second rating of one case. */
+  exists: 'RATING_EXISTS',
+  /** A second follow-up, or a follow-up to a voided rating. */
+  followUpTaken: 'FOLLOW_UP_TAKEN',
+  /** A void of a rating already voided (or missing). */
+  alreadyVoided: 'RATING_VOIDED',
+  /** A task that exists already, or changed since it was read. */
+  staleTask: 'TASK_STALE',
+  /** Another transaction held an item: the same commit may simply be tried again. */
+  busy: 'RATING_STORE_BUSY',
+} as const;
+export type RatingConflict = (typeof RATING_CONFLICT)[keyof typeof RATING_CONFLICT];
+export const isRatingConflict = (e: unknown, code: RatingConflict): boolean => e instanceof ConflictError && e.code === code;
+
+/** The ratings' persistence port (DynamoDB in dynamo-ratings.ts, in memory in memory-ratings.ts). */
+export interface RatingStore {
+  /** R1: the rating of a case (strongly consistent). */
+  rating(caseId: string): Promise<Rating | undefined>;
+  /** R3: the rectification task of a case (strongly consistent). */
+  task(caseId: string): Promise<RectificationTask | undefined>;
+  /** R2: ratings of an office in a month, oldest first; `between` narrows to an instant range (ISO). */
+  ratingsOfOffice(officeId: string, month: string, between?: { from: string; to: string }): Promise<Rating[]>;
+  /** R3a: open tasks (open or appealed), of one office or of the county, oldest first. */
+  openTasks(officeId?: string): Promise<RectificationTask[]>;
+  /** R3b: closed tasks of an office whose rating is of a month. */
+  closedTasks(officeId: string, month: string): Promise<RectificationTask[]>;
+  /** R4: every counter row of a month (county, offices, items, staff). */
+  counters(month: string): Promise<CounterRow[]>;
+  /** R5: what a window's evaluator shows. */
+  evaluator(windowId: string): Promise<EvaluatorPush | undefined>;
+  /** R6: a disclosure document. */
+  disclosure(key: string): Promise<DisclosureDoc | undefined>;
+  /**
+   * Writes all or nothing, with the audit events that record them. Throws a ConflictError with a
+   * RATING_CONFLICT code when a condition fails.
+   */
+  commit(writes: readonly RatingWrite[], audits: readonly AuditInput[]): Promise<void>;
+}
+
+/** The county's rectification limits (局部规定不同: configurable). */
+export interface RatingSettings {
+  /** 回访 within this many working days of the rating (国办发〔2019〕51号: 1). */
+  callbackWorkdays: number;
+  /** 整改 within this many working days (15 unless the county says otherwise). */
+  rectifyWorkdays: number;
+}
+
+/** Everything the rating use cases take; each takes only the part it needs. */
+export interface RatingPorts {
+  ratings: RatingStore;
+  /** Cases are read through the cases context's port (by number, by id) and its public counters. */
+  cases: Pick<CaseStore, 'get' | 'byNumber' | 'hitPublicLookup' | 'publicMisses' | 'addPublicMiss'>;
+  calendar: () => Promise<{ cal: Calendar }>;
+  clock: Clock;
+  settings: RatingSettings;
+}

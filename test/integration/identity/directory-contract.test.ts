@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { startTestStack, type TestStack } from '../../support/local-stack.ts';
+import { dynamoDirectory } from '../../../shared/identity/dynamo-directory.ts';
+import { memoryDirectory } from '../../../shared/identity/memory-directory.ts';
+import type { AttemptRule, DirectoryStore } from '../../../shared/identity/store.ts';
+import type { Session, StaffUser } from '../../../shared/identity/types.ts';
+
+/**
+ * One contract, two adapters: the in-memory fake the unit tests use must refuse and count exactly
+ * like DynamoDB (Local), or the unit tests prove nothing.
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+const T0 = '2026-11-22T01:00:00.000Z';
+const rule = (now: string): AttemptRule => ({ now, lockUntil: new Date(new Date(now).getTime() + 15 * 60_000).toISOString(), max: 5 });
+const newUser = (over: Partial<StaffUser> = {}): StaffUser => ({
+  id: randomUUID(),
+  username: `u${randomUUID().slice(0, 8)}`,
+  displayName: '测试',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  passwordHash: 'scrypt$1024$8$1$x$y',
+  mustChangePassword: false,
+  disabled: false,
+  failedLogins: 0,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
+});
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? 'error',
+  );
+
+describe.each([
+  ['memory', () => memoryDirectory()],
+  ['dynamodb', () => dynamoDirectory()],
+] as Array<[string, () => DirectoryStore]>)('DirectoryStore contract: %s', (_name, make) => {
+  let d: DirectoryStore;
+  beforeAll(() => {
+    d = make();
+  });
+
+  it('usernames are unique whatever their case; the record is readable by id and name', async () => {
+    const u = newUser();
+    await d.commit([{ op: 'create-user', user: u }], []);
+    expect(await codeOf(d.commit([{ op: 'create-user', user: newUser({ username: u.username.toUpperCase() }) }], []))).toBe('USERNAME_TAKEN');
+    expect(await d.userByUsername(u.username.toUpperCase())).toMatchObject({ id: u.id, username: u.username });
+    expect((await d.usersOfOffice('411521-lingshan')).map((x) => x.id)).toContain(u.id);
+  });
+
+  it('an update on a stale read is refused, and never overwrites the counters', async () => {
+    const u = newUser();
+    await d.commit([{ op: 'create-user', user: u }], []);
+    await d.takeUserAttempt(u.id, rule(T0));
+    const v2 = { ...u, displayName: '甲', totpSecret: 'ABC', updatedAt: '2026-11-22T01:00:01.000Z' };
+    await d.commit([{ op: 'update-user', user: v2, expectedUpdatedAt: T0 }], []);
+    expect(await codeOf(d.commit([{ op: 'update-user', user: { ...u, displayName: '乙' }, expectedUpdatedAt: T0 }], []))).toBe('USER_CHANGED');
+    expect(await d.userById(u.id)).toMatchObject({ displayName: '甲', failedLogins: 1, totpSecret: 'ABC' });
+    const v3 = { ...v2, updatedAt: '2026-11-22T01:00:02.000Z' };
+    delete (v3 as Partial<StaffUser>).totpSecret;
+    await d.commit([{ op: 'update-user', user: v3, expectedUpdatedAt: v2.updatedAt, clearFailures: true }], []);
+    const after = (await d.userById(u.id))!;
+    expect(after.totpSecret).toBeUndefined();
+    expect(after).toMatchObject({ failedLogins: 0, attemptGen: 1 });
+  });
+
+  it('attempts: five are taken, the sixth is locked until the end armed by the fifth; after it, a new generation', async () => {
+    const u = newUser();
+    await d.commit([{ op: 'create-user', user: u }], []);
+    const taken = [];
+    for (let i = 0; i < 5; i++) taken.push((await d.takeLoginAttempt(u.username, rule(T0))).attempt);
+    expect(taken).toEqual(Array(5).fill({ taken: true, generation: 0 }));
+    expect((await d.takeLoginAttempt(u.username, rule('2026-11-22T01:05:00.000Z'))).attempt).toEqual({ taken: false, lockedUntil: '2026-11-22T01:15:00.000Z' });
+    const later = await d.takeLoginAttempt(u.username, rule('2026-11-22T01:15:00.000Z'));
+    expect(later.attempt).toEqual({ taken: true, generation: 1 });
+    expect(later.user).toMatchObject({ id: u.id, failedLogins: 1 });
+    // a success of the old generation clears nothing; one of the current generation does
+    await d.clearAttempts({ userId: u.id }, 0);
+    expect((await d.userById(u.id))!.failedLogins).toBe(1);
+    await d.releaseAttempt({ userId: u.id }, 0);
+    expect((await d.userById(u.id))!.failedLogins).toBe(1);
+    await d.releaseAttempt({ userId: u.id }, 1);
+    expect((await d.userById(u.id))!.failedLogins).toBe(0);
+    await d.clearAttempts({ userId: u.id }, 1);
+    expect(await d.userById(u.id)).toMatchObject({ failedLogins: 0, attemptGen: 2 });
+  });
+
+  it('an unknown username has a counter of its own with the same rule', async () => {
+    const name = `ghost${randomUUID().slice(0, 6)}`;
+    for (let i = 0; i < 5; i++) expect((await d.takeLoginAttempt(name, rule(T0))).attempt.taken).toBe(true);
+    const sixth = await d.takeLoginAttempt(name.toUpperCase(), rule(T0));
+    expect(sixth).toEqual({ attempt: { taken: false, lockedUntil: '2026-11-22T01:15:00.000Z' } });
+    await d.clearAttempts({ username: name }, 0);
+    expect((await d.takeLoginAttempt(name, rule(T0))).attempt).toEqual({ taken: true, generation: 1 });
+  });
+
+  it('parallel takes never exceed the limit', async () => {
+    const u = newUser();
+    await d.commit([{ op: 'create-user', user: u }], []);
+    const all = await Promise.all(Array.from({ length: 12 }, () => d.takeLoginAttempt(u.username, rule(T0))));
+    expect(all.filter((r) => r.attempt.taken)).toHaveLength(5);
+    const ip = `10.0.${Math.floor(Math.random() * 250)}.1`;
+    const addr = await Promise.all(Array.from({ length: 12 }, () => d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)));
+    expect(addr.filter(Boolean)).toHaveLength(8);
+    await d.releaseAddressAttempt(ip, '1');
+    expect(await d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)).toBe(true);
+    expect(await d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)).toBe(false);
+    expect(await d.takeAddressAttempt(ip, '2', 8, 9_999_999_999)).toBe(true);
+  });
+
+  it('a TOTP step works once', async () => {
+    const u = newUser();
+    await d.commit([{ op: 'create-user', user: u }], []);
+    expect(await d.useTotpStep(u.id, 100)).toBe(true);
+    expect(await d.useTotpStep(u.id, 100)).toBe(false);
+    expect(await d.useTotpStep(u.id, 99)).toBe(false);
+    expect(await d.useTotpStep(u.id, 101)).toBe(true);
+  });
+
+  it('offices: create refuses a taken id, upsert does not; sessions: an update needs the session', async () => {
+    const id = `411521-t${randomUUID().slice(0, 6)}`;
+    const office = { id, name: '测试村', kind: 'village' as const, parentId: '411521-lingshan' };
+    await d.commit([{ op: 'put-office', office, mode: 'create' }], []);
+    expect(await codeOf(d.commit([{ op: 'put-office', office, mode: 'create' }], []))).toBe('OFFICE_EXISTS');
+    await d.commit([{ op: 'put-office', office: { ...office, name: '改名村' }, mode: 'upsert' }], []);
+    expect(await d.office(id)).toMatchObject({ name: '改名村' });
+    expect((await d.offices()).map((o) => o.id)).toContain(id);
+    expect(await codeOf(d.commit([{ op: 'update-session', id: randomUUID(), set: { revoked: true } }], []))).toBe('SESSION_GONE');
+    const s: Session = { id: randomUUID(), userId: 'u1', username: 'x', displayName: 'x', officeId: id, roles: ['window_clerk'], createdAt: T0, lastSeenAt: T0, endsAt: '2026-11-22T13:00:00.000Z', revoked: false, mustChangePassword: false, totpEnrolmentRequired: false };
+    await d.commit([{ op: 'put-session', session: s }], []);
+    await d.commit([{ op: 'update-session', id: s.id, set: { revoked: true, renewedAt: T0 } }], []);
+    expect(await d.session(s.id)).toMatchObject({ revoked: true, renewedAt: T0 });
+  });
+
+  it('all or nothing: a failed condition writes none of the commit', async () => {
+    const taken = newUser();
+    await d.commit([{ op: 'create-user', user: taken }], []);
+    const fresh = newUser();
+    const office = { id: `411521-t${randomUUID().slice(0, 6)}`, name: '测试', kind: 'village' as const, parentId: '411521-lingshan' };
+    expect(await codeOf(d.commit([{ op: 'put-office', office, mode: 'create' }, { op: 'create-user', user: fresh }, { op: 'create-user', user: newUser({ username: taken.username }) }], []))).toBe('USERNAME_TAKEN');
+    expect(await d.office(office.id)).toBeUndefined();
+    expect(await d.userById(fresh.id)).toBeUndefined();
+    await expect(d.commit([{ op: 'update-user', user: taken, expectedUpdatedAt: T0 }, { op: 'update-user', user: taken, expectedUpdatedAt: T0 }], [])).rejects.toThrow();
+  });
+});

@@ -1,0 +1,24 @@
+export { KIND_LABELS } from '../../../../shared/catalog/item.ts';
+
+/** Timeline event types as the clerk reads them. */
+export const EVENT_LABELS: Record<string, string> = {
+  accepted: '受理',
+  supplement_notice: '一次性告知',
+  supplement_partial: '部分补正',
+  not_accepted: '不予受理',
+  started: '开始办理',
+  suspended: '进入特别程序',
+  resumed: '恢复办理',
+  extended: '延期',
+  approved: '办结（准予）',
+  refused: '办结（退办）',
+  fees: '收费',
+  delivered: '送达',
+  withdrawn: '撤回',
+  forwarded: '转交',
+  yellow_card: '黄牌',
+  red_card: '红牌',
+  supervision_order: '督办',
+  order_response: '督办反馈',
+  second_red_card: '第二张红牌（问责）',
+};

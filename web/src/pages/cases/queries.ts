@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as z from 'zod';
+import type { CaseListRow, PublicCaseView, StaffCaseView } from '../../../../shared/cases/views.ts';
+import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
+import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
+import type { CaseAction } from '../../../../shared/cases/transitions.ts';
+import { api } from '../../shell/api.ts';
+
+/** The work lists of 办件: a status, or due within 2 working days, or overdue. */
+export type CaseListName = CaseStatus | 'due_soon' | 'overdue';
+export type TimelineEvent = CaseDetail['events'][number];
+
+/** Every key holds every parameter: a list of one view is never shown as another's. */
+export const caseKeys = {
+  all: ['cases'] as const,
+  lists: ['cases', 'list'] as const,
+  list: (view: CaseListName) => ['cases', 'list', { view }] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
+};
+
+export const useCaseList = (view: CaseListName) =>
+  useQuery({
+    queryKey: caseKeys.list(view),
+    queryFn: ({ signal }) => api<{ cases: CaseListRow[] }>(`/api/cases?view=${encodeURIComponent(view)}`, { signal }),
+  });
+
+export const useCase = (id: string) =>
+  useQuery({
+    queryKey: caseKeys.detail(id),
+    queryFn: ({ signal }) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal }),
+    enabled: Boolean(id),
+  });
+
+/** A lifecycle action (start, decide, …) on the version the clerk saw; the lists and the case reload. */
+export const useCaseAction = (id: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, expectedVersion, values }: { action: CaseAction; expectedVersion: number; values: Record<string, unknown> }) =>
+      api<{ case: StaffCaseView }>(`/api/cases/${encodeURIComponent(id)}/${action}`, { method: 'POST', json: { expectedVersion, ...values } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: caseKeys.all }),
+    // the dialog's form shows field errors itself
+    meta: { handlesError: true },
+  });
+};
+
+/** The full ID number and phone, on an explicit, audited action. */
+export const useViewIdNumber = (id: string) =>
+  useMutation({ mutationFn: () => api<FullIdNumber>(`/api/cases/${encodeURIComponent(id)}/view-id`, { method: 'POST' }) });
+
+/** What the intake form sends: the server's own schema (it validates again). */
+export type IntakeBody = z.input<typeof intakeBody>;
+
+/** 受理: one Idempotency-Key per intake form, so a double click or a retry never makes a second case. */
+export const useIntake = (idempotencyKey: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IntakeBody) => api<{ case: StaffCaseView }>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: caseKeys.lists }),
+    meta: { handlesError: true },
+  });
+};
+
+/** A citizen's look-up: the number with the receipt's 查询码 (from its QR) or with the phone's last four digits. */
+export type PublicLookup = { number: string; phone4: string } | { number: string; code: string };
+const lookupQuery = (l: PublicLookup): string => ('code' in l ? `code=${encodeURIComponent(l.code)}` : `phone4=${encodeURIComponent(l.phone4)}`);
+
+/** The citizen's look-up (no login); runs once per look-up submitted (or per QR code scanned). */
+export const usePublicStatus = (lookup: PublicLookup | null) =>
+  useQuery({
+    queryKey: caseKeys.publicStatus(lookup),
+    queryFn: ({ signal }) => api<PublicCaseView>(`/api/public/cases/${encodeURIComponent(lookup!.number)}?${lookupQuery(lookup!)}`, { signal }),
+    enabled: lookup !== null,
+    // rate-limited and answered the same for a wrong number: asking again changes nothing
+    retry: false,
+    staleTime: 30_000,
+  });
