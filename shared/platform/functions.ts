@@ -50,6 +50,8 @@ export type Grant =
   | 'token:sign'
   | 'token:verify'
   | 'queue:delegation:send'
+  /** Put an alert and its outbox entry (ALERT#…, OUTBOX) on the cases table: other contexts raising into the inbox. */
+  | 'alerts:raise'
   /** Hand stored alerts and digests to the delivery queue (the outbox relay). */
   | 'queue:alerts:send'
   | 'topic:publish'
@@ -105,7 +107,8 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
   'overdue-scan': ['cases:write', 'directory:calendar-read', 'queue:alerts:send'],
   'daily-digest': ['cases:write', 'queue:alerts:send'],
-  'rectification-overdue': ['ratings:write', 'topic:publish'],
+  // overdue 差评整改 into the alert inbox (delivered from its outbox by the overdue scan's relay)
+  'rectification-overdue': ['ratings:write', 'alerts:raise'],
   'disclosure-publish': ['cases:read', 'ratings:write', 'directory:read'],
   'provincial-feed': ['cases:read', 'ratings:read', 'directory:read', 'feed:write'],
 };
@@ -116,4 +119,4 @@ export const STREAM_USES: Record<string, readonly Grant[]> = {
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */
-export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write'];
+export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write', 'alerts:raise'];

@@ -61,6 +61,7 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
   phase: '环节时限',
   suspension: '特别程序',
   order: '督办逾期',
+  rating: '差评整改',
 };
 
 /** What is waiting in the outbox: a stored record to deliver. */

@@ -7,7 +7,8 @@ import type { Card, Level, WatchedCase } from './watch.ts';
  * that goes yellow then red gets exactly one of each, and an extension (a new due time) starts
  * over with new keys. Pure: the scan, the demo seed and the tests all ask the same function.
  */
-export type Trigger = 'due' | 'immediate' | 'phase' | 'suspension' | 'order';
+/** `rating`: a 差评's callback or rectification deadline passed (raised by the ratings context, not a case transition). */
+export type Trigger = 'due' | 'immediate' | 'phase' | 'suspension' | 'order' | 'rating';
 
 export interface Transition {
   key: string;
