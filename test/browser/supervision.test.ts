@@ -45,6 +45,12 @@ describe('电子监察 in the browser', () => {
     const row = page.getByTestId('alerts-table').locator('tr', { hasText: number });
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/红牌[\s\S]*已超过承诺时限/);
+    const unread = Number((await badge.getAttribute('title'))!.match(/\d+/)![0]);
+    // from the alert to the case: its timeline carries the card
+    await row.getByRole('link', { name: number }).click();
+    await page.getByText(/红牌：已超过承诺时限/).waitFor();
+    await page.goBack();
+    await row.waitFor();
     await row.getByRole('button', { name: /督\s*办/ }).click();
 
     await page.getByTestId('order-requirement').fill('请说明超期原因，并于期限内办结、书面反馈');
@@ -52,6 +58,16 @@ describe('电子监察 in the browser', () => {
     await page.getByTestId('order-submit').click();
     await page.getByTestId('orders-table').locator('tr', { hasText: number }).waitFor();
     await expect(page.getByTestId('orders-table').locator('tr', { hasText: number }).innerText()).resolves.toContain('待反馈');
+
+    // acknowledged: it leaves the unread list and the menu's count goes down by one
+    await page.getByTestId('alerts-menu').click();
+    await row.waitFor();
+    await row.getByRole('button', { name: /确\s*认/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.waitForFunction((n) => {
+      const sup = document.querySelector('[data-testid="unread-count"] sup');
+      return n === 0 ? !sup : sup?.getAttribute('title') === `${n} 条未读预警`;
+    }, unread - 1);
     expect(page.errors).toEqual([]);
   });
 
