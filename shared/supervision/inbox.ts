@@ -77,10 +77,12 @@ export const ackAlert = async (ports: InboxPorts, p: Principal, input: { id: str
   return { alert: alertView(visible(p, await ports.store.alert(a.id)), side) };
 };
 
-/** Today's digest for the caller: the county's, or the office's (none yet before 08:30). */
-export const todaysDigest = async (ports: InboxPorts, p: Principal) => {
+export const digestQuery = z.object({ day: z.iso.date('日期格式应为 YYYY-MM-DD').optional() });
+
+/** A day's digest for the caller (today's by default): the county's, or the office's (none yet before 08:30). */
+export const todaysDigest = async (ports: InboxPorts, p: Principal, q: z.infer<typeof digestQuery> = {}) => {
   needInbox(p);
   const audience = sideOf(p) === 'county' ? COUNTY_AUDIENCE : p.officeId;
-  const d = await ports.store.digest(audience, chinaDate(ports.clock()));
+  const d = await ports.store.digest(audience, q.day ?? chinaDate(ports.clock()));
   return { digest: d ? { day: d.day, at: d.at, dueToday: d.dueToday, overdue: d.overdue, openOrders: d.openOrders, ...(d.yesterday ? { yesterday: d.yesterday } : {}) } : null };
 };
