@@ -75,14 +75,16 @@ export const watchSettlement = (w: Watch, rules: SupervisionRules, cal: Calendar
   const c = w.case;
   const ev = evaluate(c, w.given, rules, cal, now);
   const given = { ...w.given, ...Object.fromEntries([...ev.due.map((t) => t.key), ...ev.skipped].map((k) => [k, now])) };
-  const alerts = ev.due.map((t) => newAlert({ caseId: c.id, number: c.number, itemName: c.itemName, officeId: c.officeId, ...(c.handedTo ? { handedTo: c.handedTo } : {}) }, t, now));
+  // a phase card is the late office's (its inbox, its counters); every other card the owning office's
+  const officeOf = (t: Transition) => (t.trigger === 'phase' ? t.officeId : c.officeId);
+  const alerts = ev.due.map((t) => newAlert({ caseId: c.id, number: c.number, itemName: c.itemName, officeId: officeOf(t), ...(c.handedTo ? { handedTo: c.handedTo } : {}) }, t, now));
   const who = { officeId: c.officeId, itemCode: c.itemCode, staff: c.createdBy, caseId: c.id };
   const counts = countsOf(c, w.counted, cal);
   return {
     watch: { caseId: w.caseId, expect: { caseVersion: w.caseVersion, rev: w.rev }, given, counted: counts.counted, level: ev.level, ...(ev.nextAt ? { lookAt: ev.nextAt } : {}) },
     alerts,
     events: alerts.map((a) => ({ caseId: a.caseId, at: now, key: a.id, type: a.card === 'red' ? 'red_card' : 'yellow_card', by: SYSTEM_ACTOR, note: `${CARD_LABELS[a.card]}：${a.reason}` })),
-    tallies: mergeTallies([...counts.tallies, ...alerts.flatMap((a) => monthly(now, who, { [a.card]: 1 })), ...gaugeChange(c.officeId, c.id, w.level, ev.level)]),
+    tallies: mergeTallies([...counts.tallies, ...alerts.flatMap((a) => monthly(now, { ...who, officeId: a.officeId }, { [a.card]: 1 })), ...gaugeChange(c.officeId, c.id, w.level, ev.level)]),
     audits: [],
   };
 };

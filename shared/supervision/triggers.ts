@@ -74,6 +74,11 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
     for (const ph of c.phases ?? []) {
       if (ph.endedAt) continue;
       const from = chinaDate(new Date(ph.startedAt));
+      if (ph.dueAt) {
+        out.push({ key: `phase:${ph.id}:${ph.dueAt}`, card: rules.phaseCard, trigger: 'phase', at: after(ph.dueAt), officeId: ph.officeId, reason: `${ph.label}超过时限（${chinaDate(new Date(ph.dueAt))} 到期，自 ${from}）` });
+        continue;
+      }
+      if (ph.limitWorkdays === undefined) continue;
       const limit = endOfChinaDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
       out.push({ key: `phase:${ph.id}:${ph.limitWorkdays}`, card: rules.phaseCard, trigger: 'phase', at: after(limit), officeId: ph.officeId, reason: `${ph.label}超过时限（${ph.limitWorkdays} 个工作日，自 ${from}）` });
     }

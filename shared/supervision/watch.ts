@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../cases/model.ts';
+import { phasesOf, type HopsOfCase } from './phases.ts';
 
 /**
  * What supervision follows of a case: a snapshot the cases context writes with every change that
@@ -9,8 +10,9 @@ import type { CaseRecord } from '../cases/model.ts';
 export type Card = 'yellow' | 'red';
 
 /**
- * One hop's clock, as the network provides it on the case (`phases`): who must act, since when,
- * within how many working days. A phase over its limit earns the county's phase card.
+ * One hop's clock (`phases.ts` reads them off the network's hops; a case may also carry `phases`):
+ * who must act, since when, and the limit — an instant (`dueAt`, as the network's hops carry it)
+ * or working days from the start. A phase over its limit earns the county's phase card.
  */
 export interface PhaseClock {
   /** Unique on the case, e.g. the hand-over's message id. */
@@ -19,7 +21,8 @@ export interface PhaseClock {
   label: string;
   officeId: string;
   startedAt: string;
-  limitWorkdays: number;
+  dueAt?: string;
+  limitWorkdays?: number;
   endedAt?: string;
 }
 
@@ -28,8 +31,14 @@ const FOLLOWED = ['id', 'number', 'itemCode', 'itemName', 'officeId', 'handedTo'
 export type WatchedCase = Pick<CaseRecord, Exclude<(typeof FOLLOWED)[number], 'phases'>> & { phases?: PhaseClock[] };
 
 /** The snapshot of a case: what the rules read, and no personal data (a small item: one write unit). */
-export const snapshotOf = (c: CaseRecord & { phases?: PhaseClock[] }): WatchedCase =>
-  Object.fromEntries(FOLLOWED.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as unknown as WatchedCase;
+export const snapshotOf = (c: CaseRecord & { phases?: PhaseClock[] }): WatchedCase => {
+  const s = Object.fromEntries(FOLLOWED.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])) as unknown as WatchedCase;
+  const phases = phasesFollowed(c);
+  return phases.length ? { ...s, phases } : s;
+};
+
+/** The case's own `phases`, and those its hops open (the network's `transfer`, `tasks`, `handBack`). */
+const phasesFollowed = (c: CaseRecord & { phases?: PhaseClock[] }): PhaseClock[] => [...(c.phases ?? []), ...phasesOf(c as CaseRecord & HopsOfCase)];
 
 /** Cases supervision follows: running, or in 特别程序 (whose announced days can run out). */
 export const isWatched = (c: Pick<CaseRecord, 'status'> | undefined): boolean =>
@@ -37,7 +46,7 @@ export const isWatched = (c: Pick<CaseRecord, 'status'> | undefined): boolean =>
 
 /** The fields whose change makes supervision look again (anything else, e.g. fees, does not). */
 export const watchSignature = (c: CaseRecord & { phases?: PhaseClock[] }): string =>
-  JSON.stringify([c.status, c.dueAt, c.handedTo, c.suspensions, c.extension?.days, c.phases ?? []]);
+  JSON.stringify([c.status, c.dueAt, c.handedTo, c.suspensions, c.extension?.days, phasesFollowed(c)]);
 
 export interface Counted {
   taken?: string;
