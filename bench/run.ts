@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints the figures behind DESIGN §5 and writes bench/results.json.
- * Bundle size and import time of every function; catalog search; intake cost and latency.
+ * Bundle size and import time of every function; catalog search; intake cost and latency; the
+ * overdue scan's reads with and without cards already given.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ for (const [file, fn] of [
   ['bench/catalog.ts', 'benchCatalog'],
   ['bench/cases.ts', 'benchCases'],
   ['bench/network.ts', 'benchNetwork'],
+  ['bench/supervision.ts', 'benchSupervision'],
 ] as const) {
   const path = join(ROOT, file);
   if (!existsSync(path)) continue;

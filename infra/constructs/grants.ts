@@ -113,6 +113,15 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         storage(true);
         break;
       }
+      case 'alerts:raise':
+        // conditional puts only, and only the alert and its outbox entry: no case, no counter
+        add(['dynamodb:PutItem'], [table('cases').tableArn], leading(['ALERT#*', 'OUTBOX']));
+        storage(true);
+        break;
+      case 'queue:alerts:send':
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('alerts')!.queue.queueArn]);
+        storage(true);
+        break;
       case 'topic:publish':
         add(['sns:Publish'], [data.topic.topicArn]);
         storage(true);

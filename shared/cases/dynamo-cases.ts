@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
-import { caseKeys, findKeys, networkKeys, OPEN_SHARDS } from '../db/keys.ts';
+import { caseKeys, findKeys, networkKeys, OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
@@ -22,7 +22,7 @@ const meter = (c: { CapacityUnits?: number } | undefined, kind: 'read' | 'write'
 const compact = (day: string): string => day.replaceAll('-', '');
 
 /** A case item carries its own index attributes, derived here and only here on every write. */
-const caseItem = (c: CaseRecord, applicantHash?: string) => ({
+export const caseItem = (c: CaseRecord, applicantHash?: string) => ({
   ...caseKeys.case(c.id),
   ...caseKeys.byNumber(c.number),
   ...caseKeys.byOfficeStatus(holderOf(c), c.status, c.acceptedAt ?? c.createdAt, c.id),
@@ -50,7 +50,7 @@ const commissionItem = (c: Commission, applicantHash?: string) => ({
 const inboxItem = (e: InboxEntry) => ({ ...networkKeys.inboxEntry(e.officeId, e.kind, e.sentAt, e.refId), ...networkKeys.pendingByDue(e.refId, e.dueAt), ...e });
 
 /** Each transaction item, with what it stands for (to read the cancellation reasons back). */
-type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'audit';
+type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'audit';
 
 const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown> }> => {
   const TableName = T();
@@ -118,6 +118,33 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
               },
             },
           ];
+    case 'watch':
+      // the snapshot and its look-at; the cards given (supervision's own fields) stay as they are
+      return [
+        {
+          part: 'watch',
+          item: {
+            Update: {
+              TableName,
+              Key: supervisionKeys.watch(w.caseId),
+              UpdateExpression:
+                'SET caseId = :id, #case = :snap, caseVersion = :v, lookAt = :at, gsi3pk = :p, gsi3sk = :s, #rev = if_not_exists(#rev, :zero), #given = if_not_exists(#given, :empty), #counted = if_not_exists(#counted, :empty), #level = if_not_exists(#level, :none)',
+              ExpressionAttributeNames: { '#case': 'case', '#rev': 'rev', '#given': 'given', '#counted': 'counted', '#level': 'level' },
+              ExpressionAttributeValues: {
+                ':id': w.caseId,
+                ':snap': w.snapshot,
+                ':v': w.caseVersion,
+                ':at': w.at,
+                ':p': supervisionKeys.lookAt(w.caseId, w.at).gsi3pk,
+                ':s': supervisionKeys.lookAt(w.caseId, w.at).gsi3sk,
+                ':zero': 0,
+                ':empty': {},
+                ':none': 'none',
+              },
+            },
+          },
+        },
+      ];
   }
 };
 
@@ -237,8 +264,8 @@ export const dynamoCaseStore = (): CaseStore => ({
       const rows = await queryAll({
         IndexName: k.index,
         KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h',
-        FilterExpression: 'officeId = :o OR handedTo = :o',
-        ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff`, ':o': officeId },
+        ...(officeId ? { FilterExpression: 'officeId = :o OR handedTo = :o' } : {}),
+        ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff`, ...(officeId ? { ':o': officeId } : {}) },
       });
       out.push(...rows.map(record));
     }

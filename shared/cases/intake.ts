@@ -14,6 +14,7 @@ import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit
 import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
@@ -150,6 +151,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
           ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
+          ...caseFollowUp(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

@@ -9,6 +9,7 @@ import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
 import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
 import { CASE_ACTIONS, type LifecycleAction } from './transitions.ts';
 import { inTransit } from '../network/phases.ts';
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -55,6 +56,8 @@ const act = async (
     { op: 'update', case: next, expectedVersion: input.expectedVersion, ...(found?.applicantHash ? { applicantHash: found.applicantHash } : {}) } as const,
     { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, ...(ch.note ? { note: ch.note } : {}) } } as const,
     ...countWrites(next.officeId, chinaDate(now), ch.stats),
+    // 电子监察 follows the change: its scan looks at this case again (cards, counters)
+    ...caseFollowUp(c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;

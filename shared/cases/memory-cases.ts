@@ -4,6 +4,7 @@ import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '.
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
+import type { Watch, WatchedCase } from '../supervision/watch.ts';
 
 /**
  * CaseStore in memory for unit tests: the same conditions as DynamoDB (new ids, unused
@@ -21,6 +22,8 @@ export interface MemoryCaseStore extends CaseStore {
   failNextCommits(n: number): void;
   /** Puts a case as it stands, bypassing the use cases (test set-up). */
   seed(c: CaseRecord, applicantHash?: string): void;
+  /** Supervision's watches (written with the cases), shared with the memory supervision store. */
+  readonly watches: Map<string, Watch>;
 }
 
 interface Row {
@@ -34,7 +37,8 @@ const clone = <T>(v: T): T => structuredClone(v);
 const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: holderOf(c), status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
 const inboxKey = (e: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'>) => `INBOX#${e.officeId}/${e.kind}#${e.sentAt}#${e.refId}`;
 
-export const memoryCaseStore = (): MemoryCaseStore => {
+export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): MemoryCaseStore => {
+  const watches = shared.watches ?? new Map<string, Watch>();
   const cases = new Map<string, Row>();
   const events = new Map<string, Map<string, TimelineEvent>>();
   const idempotency = new Map<string, IdempotencyRecord & { expiresAt: Date }>();
@@ -72,6 +76,8 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         return [`COMM#${w.commission.id}`];
       case 'find':
         return [`FIND#${w.hash}/${w.at}#${w.caseId}`];
+      case 'watch':
+        return [`CASE#${w.caseId}/WATCH`];
     }
   };
 
@@ -86,6 +92,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       case 'event':
         return events.get(w.caseId)?.has(eventKey(w)) ? new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试') : undefined;
       case 'count':
+      case 'watch':
         return undefined;
       case 'hop-event':
         return events.get(w.caseId)?.has(hopKey(w)) ? new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理') : undefined;
@@ -146,6 +153,11 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         commissions.set(w.commission.id, { commission: clone(w.commission), ...(hash ? { applicantHash: hash } : {}) });
         return;
       }
+      case 'watch': {
+        const old = watches.get(w.caseId);
+        watches.set(w.caseId, { rev: 0, given: {}, counted: {}, level: 'none', ...old, caseId: w.caseId, case: clone(w.snapshot) as WatchedCase, caseVersion: w.caseVersion, lookAt: w.at });
+        return;
+      }
     }
   };
 
@@ -159,6 +171,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
 
   return {
     audits,
+    watches,
     get commits() {
       return commits;
     },
@@ -205,7 +218,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
     openDueBy: async (officeId, horizon) =>
       [...cases.values()]
         .map((r) => r.record)
-        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (c.officeId === officeId || c.handedTo === officeId))
+        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (!officeId || c.officeId === officeId || c.handedTo === officeId))
         .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
         .map(clone),
     inbox: async (officeId, kind, page = {}) => {

@@ -56,7 +56,12 @@ export type CaseWrite =
   /** Writes a commission: new when `expectedVersion` is absent, else conditional on it (STALE_VERSION). */
   | { op: 'commission'; commission: Commission; applicantHash?: string; expectedVersion?: number }
   /** A way to find the case again: the keyed hash of the applicant's name or phone. Condition: none (written once, with the case). */
-  | { op: 'find'; hash: string; caseId: string; at: string };
+  | { op: 'find'; hash: string; caseId: string; at: string }
+  /**
+   * Supervision's snapshot of the case (shared/supervision/case-follow-up.ts builds it), due for a
+   * look by the overdue scan at `at`. Leaves supervision's own fields (cards given) as they are.
+   */
+  | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string };
 
 /**
  * The conflicts commit reports, as domain errors: use cases tell them apart by code.
@@ -109,8 +114,11 @@ export interface CaseStore {
    * office's status lists (K4), so no index is added and nothing is scanned.
    */
   allOfOffice(officeId: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
-  /** Open (running) promised cases of or handed to an office whose due instant is at or before `horizon` (ISO). */
-  openDueBy(officeId: string, horizon: string): Promise<CaseRecord[]>;
+  /**
+   * Open (running) promised cases of or handed to an office whose due instant is at or before
+   * `horizon` (ISO); every office's when `officeId` is undefined (county-wide readers).
+   */
+  openDueBy(officeId: string | undefined, horizon: string): Promise<CaseRecord[]>;
   idempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** The next number of the day (China date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
   nextSequence(countyCode: string, day: string): Promise<number>;

@@ -7,6 +7,7 @@ import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
 import { networkRoutes } from './pages/network/routes.tsx';
 import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
+import { supervisionRoutes } from './pages/supervision/routes.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import StaffLayout from './shell/StaffLayout.tsx';
 import HomePage from './shell/HomePage.tsx';
@@ -37,7 +38,7 @@ export default function App() {
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes].map((r) => (
+            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
           </Route>

@@ -50,7 +50,7 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected.path] : []}
-              items={entries.map((e) => ({ key: e.path, label: e.badge ? <InboxBadge label={e.label} kinds={e.badge} /> : e.label }))}
+              items={entries.map((e) => ({ key: e.path, label: e.counter ? <e.counter label={e.label} /> : e.badge ? <InboxBadge label={e.label} kinds={e.badge} /> : e.label }))}
               onClick={(i) => navigate(i.key)}
               data-testid="nav"
             />

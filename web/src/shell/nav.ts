@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react';
 import type { Scope } from '../../../shared/identity/scopes.ts';
+import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
 
 export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
 
@@ -12,6 +14,8 @@ export interface NavEntry {
   scope?: Scope;
   /** Show the count of what waits in the office's inbox, of these kinds. */
   badge?: ReadonlyArray<'case' | 'task' | 'commission' | 'handback'>;
+  /** Shown in place of the label, e.g. with a count (预警 and its unread alerts). */
+  counter?: ComponentType<{ label: string }>;
 }
 
 export const NAV: NavEntry[] = [
@@ -25,6 +29,10 @@ export const NAV: NavEntry[] = [
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
+  { path: '/alerts', label: '预警', scope: 'alert.read', counter: UnreadBadge },
+  { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
+  { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
+  { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
   { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },

@@ -23,6 +23,11 @@ export const EVENT_LABELS: Record<string, string> = {
   task_received: '签收交办',
   task_answered: '交办答复',
   handed_back: '回交代办点',
+  yellow_card: '黄牌',
+  red_card: '红牌',
+  supervision_order: '督办',
+  order_response: '督办反馈',
+  second_red_card: '第二张红牌（问责）',
 };
 
 /** A timeline line's label; a hop between offices names both (灵山镇 → 县民政局). */
