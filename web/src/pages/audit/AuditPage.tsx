@@ -39,7 +39,7 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <Typography.Title level={4}>审计记录</Typography.Title>
+      <Typography.Title level={1} className="page-title">审计记录</Typography.Title>
       <Form form={form} layout="inline" onFinish={search} style={{ rowGap: 8 }}>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker />

@@ -43,7 +43,7 @@ export default function CalendarPage() {
   return (
     <Card>
       <Space style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           工作日历
         </Typography.Title>
         <InputNumber value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />

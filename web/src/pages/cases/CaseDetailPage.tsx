@@ -56,7 +56,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
         <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
             {c.itemName} <Tag color="blue">{c.statusLabel}</Tag>
           </Typography.Title>
           <Space wrap>

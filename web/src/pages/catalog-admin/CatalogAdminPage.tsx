@@ -70,7 +70,7 @@ export default function CatalogAdminPage() {
   return (
     <div style={{ padding: 16 }} data-testid="catalog-admin">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           事项目录管理
         </Typography.Title>
         <Space wrap>

@@ -54,7 +54,7 @@ export default function StaffPage() {
     <Card>
       {modalHolder}
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           人员管理
         </Typography.Title>
         <Space wrap>
