@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
 import { errorText } from '../../shell/api.ts';
+import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
   range?: [Dayjs, Dayjs];
@@ -64,7 +65,7 @@ export default function AuditPage() {
       </Form>
       {events.isError && <Alert type="error" showIcon message={errorText(events.error)} style={{ marginTop: 12 }} />}
       {events.data?.truncated && <Alert type="warning" showIcon message="结果过多，仅显示最近 5000 条，请缩小查询范围" style={{ marginTop: 12 }} />}
-      <Table
+      <ResponsiveTable<AuditEvent>
         rowKey="id"
         style={{ marginTop: 16 }}
         dataSource={events.data?.events ?? []}
