@@ -156,7 +156,7 @@ export const dynamoCaseStore = (): CaseStore => ({
   events: async (id) => {
     const k = caseKeys.eventsOf(id);
     const rows = await queryAll({ KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix } });
-    return rows.map(({ at, type, by, note }) => ({ at, type, by, ...(note ? { note } : {}) }) as TimelineEvent);
+    return rows.map(({ at, type, by, byName, note }) => ({ at, type, by, ...(byName ? { byName } : {}), ...(note ? { note } : {}) }) as TimelineEvent);
   },
   ofOffice: async (officeId, status, page = {}) => {
     const k = caseKeys.officeStatus(officeId, status);

@@ -137,7 +137,7 @@ export const memoryCaseStore = (): MemoryCaseStore => {
     events: async (id) =>
       [...(events.get(id) ?? new Map<string, TimelineEvent>()).entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([, e]) => ({ at: e.at, type: e.type, by: e.by, ...(e.note ? { note: e.note } : {}) })),
+        .map(([, e]) => ({ at: e.at, type: e.type, by: e.by, ...(e.byName ? { byName: e.byName } : {}), ...(e.note ? { note: e.note } : {}) })),
     ofOffice: async (officeId, status, page = {}) => {
       const all = [...cases.values()]
         .filter((r) => r.listed.officeId === officeId && r.listed.status === status && (!page.cursor || r.listed.sort < page.cursor))

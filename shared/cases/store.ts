@@ -10,7 +10,10 @@ import type { Sealer } from './sealer.ts';
 export interface TimelineEvent {
   at: string;
   type: string;
+  /** The login name (the code kept for investigators). */
   by: string;
+  /** The staff member's name at the time, as the timeline shows it (older events have none). */
+  byName?: string;
   note?: string;
 }
 

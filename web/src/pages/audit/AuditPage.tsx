@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typog
 import type { Dayjs } from 'dayjs';
 import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
+import { actorLabel } from '../../../../shared/audit/audit.ts';
 import { errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
@@ -46,7 +47,7 @@ export default function AuditPage() {
           <DatePicker.RangePicker />
         </Form.Item>
         <Form.Item name="actor" label="操作人">
-          <Input allowClear style={{ width: 140 }} />
+          <Input allowClear placeholder="姓名或账号" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
           <Select allowClear showSearch optionFilterProp="label" placeholder="如 登录" style={{ width: 180 }} options={ACTION_OPTIONS} />
@@ -73,7 +74,8 @@ export default function AuditPage() {
         data-testid="audit-table"
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
-          { title: '操作人', render: (_: unknown, e: AuditEvent) => ('username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`) },
+          // names and case numbers on screen; login names and ids only in the export's extra columns
+          { title: '操作人', render: (_: unknown, e: AuditEvent) => actorLabel(e.actor) },
           { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
           { title: '对象', render: (_: unknown, e: AuditEvent) => targetLabel(e) },
           { title: '结果', dataIndex: 'result', render: (r: string) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },

@@ -92,7 +92,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
         </Descriptions>
       </Card>
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${EVENT_LABELS[e.type] ?? e.type}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
       <Modal
         title={open ? CASE_ACTIONS[open].label : undefined}
