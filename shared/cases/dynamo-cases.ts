@@ -212,8 +212,16 @@ export const dynamoCaseStore = (): CaseStore => ({
     const k = caseKeys.eventsOf(id);
     const rows = await queryAll({ KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix } });
     return rows.map(
-      ({ at, type, by, note, fromOfficeId, toOfficeId }) =>
-        ({ at, type, by, ...(note ? { note } : {}), ...(fromOfficeId ? { fromOfficeId } : {}), ...(toOfficeId ? { toOfficeId } : {}) }) as TimelineEvent,
+      ({ at, type, by, byName, note, fromOfficeId, toOfficeId }) =>
+        ({
+          at,
+          type,
+          by,
+          ...(byName ? { byName } : {}),
+          ...(note ? { note } : {}),
+          ...(fromOfficeId ? { fromOfficeId } : {}),
+          ...(toOfficeId ? { toOfficeId } : {}),
+        }) as TimelineEvent,
     );
   },
   ofOffice: async (officeId, status, page = {}) => {

@@ -148,7 +148,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
       await ports.cases.commit(
         [
           { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
-          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
+          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, byName: p.displayName, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
           ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
           ...caseFollowUp(undefined, c, now),

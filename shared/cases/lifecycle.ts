@@ -54,7 +54,7 @@ const act = async (
   const next: CaseRecord = { ...ch.next, version: c.version + 1 };
   const writes = [
     { op: 'update', case: next, expectedVersion: input.expectedVersion, ...(found?.applicantHash ? { applicantHash: found.applicantHash } : {}) } as const,
-    { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, ...(ch.note ? { note: ch.note } : {}) } } as const,
+    { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) } } as const,
     ...countWrites(next.officeId, chinaDate(now), ch.stats),
     // 电子监察 follows the change: its scan looks at this case again (cards, counters)
     ...caseFollowUp(c, next, now),

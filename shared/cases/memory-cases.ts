@@ -195,6 +195,7 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
           at: e.at,
           type: e.type,
           by: e.by,
+          ...(e.byName ? { byName: e.byName } : {}),
           ...(e.note ? { note: e.note } : {}),
           ...(e.fromOfficeId ? { fromOfficeId: e.fromOfficeId } : {}),
           ...(e.toOfficeId ? { toOfficeId: e.toOfficeId } : {}),

@@ -12,7 +12,10 @@ import type { OfficeDirectory } from '../network/offices.ts';
 export interface TimelineEvent {
   at: string;
   type: string;
+  /** The login name (the code kept for investigators). */
   by: string;
+  /** The staff member's name at the time, as the timeline shows it (older events have none). */
+  byName?: string;
   note?: string;
   /** On a hop between offices (转报, 签收, 回复, 交办…): both offices. */
   fromOfficeId?: string;

@@ -58,9 +58,9 @@ describe('办件 in the browser', () => {
         throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
       });
     };
-    await act('start', '开始办理', /开始办理（clerk.lingshan）/);
-    await act('decide', '办结', /办结（准予）（clerk.lingshan）/);
-    await act('deliver', '送达', /送达（clerk.lingshan）/, () => page.getByLabel('签收人').fill('王小明'));
+    await act('start', '开始办理', /开始办理（演示灵山窗口）/);
+    await act('decide', '办结', /办结（准予）（演示灵山窗口）/);
+    await act('deliver', '送达', /送达（演示灵山窗口）/, () => page.getByLabel('签收人').fill('王小明'));
     await expect(page.getByTestId('case-details').innerText()).resolves.toContain('准予');
 
     // the citizen, without login

@@ -61,7 +61,7 @@ describe('the state machine: every action × every status, from CASE_ACTIONS', (
       expect(stored).toEqual({ record: next, applicantHash: 'hash-1' });
       expect(w.store.commits).toBe(1);
       expect(w.store.audits).toEqual([
-        { actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE }, action: `case.${action}`, target: { type: 'case', id: c.id }, result: 'success', sourceIp: META.sourceIp, userAgent: META.userAgent, detail: c.number },
+        { actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE, displayName: HEAD.displayName }, action: `case.${action}`, target: { type: 'case', id: c.id }, result: 'success', sourceIp: META.sourceIp, userAgent: META.userAgent, detail: c.number },
       ]);
       expect(await w.store.events(c.id)).toHaveLength(1);
     } else {
@@ -198,7 +198,7 @@ describe('延期: extension', () => {
     const e = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 1, days: 3, reason: '需补充调查' }, META);
     // 5 + 3 working days from Mon 11-02: 03 04 06 09 10 11 12 13
     expect(e).toMatchObject({ dueDate: '2026-11-13', extension: { days: 3, reason: '需补充调查', approvedBy: 'head.lingshan', at: at('2026-11-06').toISOString() } });
-    expect((await w.store.events(c.id)).at(-1)).toMatchObject({ type: 'extended', note: '延长 3 个工作日：需补充调查' });
+    expect((await w.store.events(c.id)).at(-1)).toMatchObject({ type: 'extended', by: 'head.lingshan', byName: HEAD.displayName, note: '延长 3 个工作日：需补充调查' });
     const twice = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 2, days: 1, reason: '再延一天' }, META).catch((x) => x);
     expect(twice).toMatchObject({ code: 'ALREADY_EXTENDED', message: '每件只能延期一次' });
   });

@@ -117,7 +117,7 @@ describe('one case', () => {
     const { case: c } = await intake(w.ports, CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META);
     expect(await viewIdNumber(w.ports, CLERK, { id: c.id }, META)).toEqual({ idNumber: PERSON.idNumber, phone: PERSON.phone });
     expect(w.store.audits.at(-1)).toEqual({
-      actor: { userId: CLERK.userId, username: CLERK.username, officeId: OFFICE },
+      actor: { userId: CLERK.userId, username: CLERK.username, officeId: OFFICE, displayName: CLERK.displayName },
       action: 'case.view-id',
       target: { type: 'case', id: c.id },
       result: 'success',

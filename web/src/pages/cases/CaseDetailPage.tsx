@@ -59,7 +59,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
         <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
             {c.itemName} <Tag color="blue">{c.statusLabel}</Tag>
           </Typography.Title>
           <Space wrap>
@@ -96,7 +96,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
       </Card>
       <CaseNetworkPanel detail={detail} />
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
       <Modal
         title={open ? CASE_ACTIONS[open].label : undefined}

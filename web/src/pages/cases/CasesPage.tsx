@@ -45,7 +45,7 @@ export default function CasesPage() {
   return (
     <Card>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           办件
         </Typography.Title>
         {can('case.accept') && (

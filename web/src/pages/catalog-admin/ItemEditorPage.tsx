@@ -128,7 +128,7 @@ export default function ItemEditorPage() {
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }} data-testid="item-editor">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {creating ? '新建事项' : `编辑事项 ${code}`}
         </Typography.Title>
         <Link to="/catalog-admin">返回事项目录</Link>
