@@ -204,7 +204,7 @@ export const takeIn = async (
           op: 'event',
           caseId: c.id,
           version: 1,
-          event: { at, type: EVENT_OF[c.status as keyof typeof EVENT_OF], by: p.username, fromOfficeId: k.stationId, toOfficeId: p.officeId, note: `${name(k.stationId)} 代办（${k.number}，代办员 ${k.agentName}）` },
+          event: { at, type: EVENT_OF[c.status as keyof typeof EVENT_OF], by: p.username, byName: p.displayName, fromOfficeId: k.stationId, toOfficeId: p.officeId, note: `${name(k.stationId)} 代办（${k.number}，代办员 ${k.agentName}）` },
         },
         ...countWrites(c.officeId, day, c.status === 'accepted' ? { taken: 1 } : undefined),
         { op: 'commission', commission: taken, expectedVersion: k.version },
@@ -281,7 +281,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
     ports.cases.commit(
       [
         updateWrite(found, next),
-        { op: 'event', caseId: c.id, version: next.version, event: { at, type: 'delivered', by: p.username, note: `${name(k.stationId)} 代办员送达，签收：${input.signedBy}` } },
+        { op: 'event', caseId: c.id, version: next.version, event: { at, type: 'delivered', by: p.username, byName: p.displayName, note: `${name(k.stationId)} 代办员送达，签收：${input.signedBy}` } },
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
       ],

@@ -100,7 +100,7 @@ export const receiveTask = async (ports: Ports, p: Principal, input: { id: strin
     ports.cases.commit(
       [
         updateWrite(found!, next),
-        eventWrite(next, { at, type: 'task_received', by: p.username, fromOfficeId: k.fromOfficeId, toOfficeId: k.toOfficeId, note: `${name(k.toOfficeId)} 签收 ${name(k.fromOfficeId)} 交办的${TASK_KIND_LABELS[k.kind]}` }),
+        eventWrite(next, { at, type: 'task_received', by: p.username, byName: p.displayName, fromOfficeId: k.fromOfficeId, toOfficeId: k.toOfficeId, note: `${name(k.toOfficeId)} 签收 ${name(k.fromOfficeId)} 交办的${TASK_KIND_LABELS[k.kind]}` }),
         { op: 'inbox-delete', entry: { officeId: k.toOfficeId, kind: 'task', sentAt: k.sentAt, refId: k.id } },
       ],
       [caseAudit(p, 'case.task-receive', c, meta)],

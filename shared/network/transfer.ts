@@ -100,7 +100,7 @@ export const receive = async (ports: Ports, p: Principal, input: { id: string; e
     ports.cases.commit(
       [
         updateWrite(found!, next),
-        eventWrite(next, { at, type: 'received', by: p.username, fromOfficeId: t.fromOfficeId, toOfficeId: t.toOfficeId, note: `${name(t.toOfficeId)} 签收 ${name(t.fromOfficeId)} 转报的办件` }),
+        eventWrite(next, { at, type: 'received', by: p.username, byName: p.displayName, fromOfficeId: t.fromOfficeId, toOfficeId: t.toOfficeId, note: `${name(t.toOfficeId)} 签收 ${name(t.fromOfficeId)} 转报的办件` }),
         { op: 'inbox-delete', entry: { officeId: t.toOfficeId, kind: 'case', sentAt: t.sentAt, refId: t.id } },
       ],
       [caseAudit(p, 'case.receive', c, meta)],

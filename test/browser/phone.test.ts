@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { demoItems } from '../../shared/catalog/demo-catalog.ts';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
+import { acceptCase } from '../integration/ratings/support.ts';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -93,6 +94,23 @@ describe('phone layout (390×844) and 长者版 at every size', () => {
       });
     });
   }
+
+  it('办件 on a phone: the cases are cards led by the 受理编号, and a tap opens the case', async () => {
+    const clerk = await ctx.stack.login('clerk.lingshan');
+    const c = await acceptCase(ctx.stack, clerk);
+    const page = await newPage(ctx.browser, PHONE);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases`);
+    const list = page.getByTestId('cases-table');
+    const card = list.locator('.responsive-card', { hasText: c.number });
+    await card.waitFor();
+    await expect(list.locator('table').count()).resolves.toBe(0);
+    expect(await fitsWidth(page)).toBe(true);
+    await card.click();
+    await page.waitForURL(new RegExp(`/cases/${c.id}$`));
+    await page.getByText(c.number).first().waitFor();
+    expect(page.errors).toEqual([]);
+  });
 
   it('人员管理 at 1280 px is a table with no ☰', async () => {
     const page = await newPage(ctx.browser);

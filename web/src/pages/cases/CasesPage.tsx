@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useNavigate } from 'react-router-dom';
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import { errorText } from '../../shell/api.ts';
@@ -64,7 +65,8 @@ export default function CasesPage() {
       />
       {q && found.isError && <Alert type="error" showIcon message={errorText(found.error)} data-testid="case-search-error" />}
       {q && found.data && (
-        <Table<CaseListRow>
+        <ResponsiveTable<CaseListRow>
+          cardTitle={(r) => r.number}
           size="small"
           rowKey="id"
           pagination={false}
@@ -89,7 +91,8 @@ export default function CasesPage() {
           data-testid="cases-error"
         />
       )}
-      <Table<CaseListRow>
+      <ResponsiveTable<CaseListRow>
+          cardTitle={(r) => r.number}
         rowKey="id"
         loading={list.isFetching && !list.isFetchingNextPage}
         dataSource={list.data?.pages.flatMap((p) => p.cases) ?? []}
