@@ -54,6 +54,8 @@ export const PUBLIC_EVENT_LABELS: Record<string, string> = {
   handed_back: '办理结果已转回村（社区）代办点',
 };
 
+const SUPERVISION_EVENTS = new Set(['yellow_card', 'red_card', 'supervision_order', 'order_response', 'second_red_card']);
+
 /** The citizen's status page: no ids, masked name, dates, the timeline in plain words. */
 export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = []) => ({
   number: c.number,
@@ -70,7 +72,8 @@ export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = [])
   refusalReason: c.decision?.result === 'refused' ? c.decision.reason : undefined,
   /** 不予受理: why, and where the applicant should go instead. */
   notAccepted: c.notAccepted ? { reason: c.notAccepted.reason, referTo: c.notAccepted.referTo } : undefined,
-  timeline: events.map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
+  // 电子监察's lines (cards, 督办) are the administration's own business, not the applicant's
+  timeline: events.filter((e) => !SUPERVISION_EVENTS.has(e.type)).map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
 });
 
 export type StaffCaseView = ReturnType<typeof staffView>;
