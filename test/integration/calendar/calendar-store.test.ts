@@ -27,7 +27,7 @@ describe('calendar store on DynamoDB Local', () => {
     expect((await ports.cache.load()).years.map((x) => x.year)).toEqual([2025, 2026, 2027]);
     const audit = await dynamoAuditReader().byTarget({ type: 'calendar', id: '2027' }, 10);
     expect(audit.events).toEqual([
-      expect.objectContaining({ action: 'calendar.year.put', at: '2026-12-01T02:00:00.000Z', actor: { userId: 'u-admin', username: 'admin', officeId: '411521-center' }, ...meta }),
+      expect.objectContaining({ action: 'calendar.year.put', at: '2026-12-01T02:00:00.000Z', actor: { userId: 'u-admin', username: 'admin', displayName: '管理员', officeId: '411521-center' }, ...meta }),
     ]);
   });
 
