@@ -4,7 +4,7 @@
  * prices, intake p50/p99 through the local gateway, and the overdue scan's read capacity for 10
  * overdue cases among few or many open ones. Run alone: `npx tsx bench/cases.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -12,21 +12,24 @@ import { pathToFileURL } from 'node:url';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 
 interface Figure {
+  /** The issue's stable key in bench/results.json, when this is one of its figures. */
+  key?: string;
   name: string;
   value: number;
   unit: string;
   target?: string;
 }
 
-// DynamoDB on-demand list prices, USD per million request units (us-east-1, since Nov 2024);
-// China regions bill in CNY at comparable rates — replace for the county's region.
-const WRU_PRICE = 0.625;
-const RRU_PRICE = 0.125;
+// DynamoDB on-demand list prices, kept as data with their source and date (bench/prices.json)
+const PRICES = JSON.parse(readFileSync(join(import.meta.dirname, 'prices.json'), 'utf8')) as Record<'usEast1' | 'china', Record<string, number>>;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
-export const benchCases = async (): Promise<Figure[]> => {
+/** A request to run in a fresh process against the emulators once they hold the demo county ("init + first request"). */
+export type FirstRequest = (env: NodeJS.ProcessEnv) => Figure[];
+
+export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]> => {
   const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }, { dynamo }] = await Promise.all([
     import('../local/dynamo-local.ts'),
     import('../local/fauxqs.ts'),
@@ -72,7 +75,7 @@ export const benchCases = async (): Promise<Figure[]> => {
     };
     let id = '';
     const intakeCap = await measure(async () => (id = (await intake(ports, p, { ...body, idempotencyKey: randomUUID() }, meta)).case.id));
-    figures.push({ name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
+    figures.push({ key: 'wcu_per_intake', name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
     figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['start', () => lifecycle.start(ports, p, { id, expectedVersion: 1 }, meta)],
@@ -85,9 +88,12 @@ export const benchCases = async (): Promise<Figure[]> => {
       figures.push({ name: `${name}: write / read capacity`, value: c.write, unit: `WCU / ${c.read} RCU` });
       perCase = { read: perCase.read + c.read, write: perCase.write + c.write };
     }
-    const cost = (perCase.write * WRU_PRICE + perCase.read * RRU_PRICE) / 1000; // per 1,000 cases
-    figures.push({ name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
-    figures.push({ name: 'estimated DynamoDB cost per 1,000 cases (on-demand list price)', value: round(cost, 4), unit: 'USD' });
+    // per 1,000 cases: units × price per million / 1,000
+    const cost = (p: Record<string, number>) => (perCase.write * p.dynamodbWriteRequestUnitPerMillion! + perCase.read * p.dynamodbReadRequestUnitPerMillion!) / 1000;
+    figures.push({ key: 'wru_per_case', name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
+    figures.push({ key: 'usd_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (us-east-1 on-demand list price)', value: round(cost(PRICES.usEast1), 4), unit: 'USD' });
+    figures.push({ key: 'cny_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (cn-north-1 / cn-northwest-1 on-demand list price)', value: round(cost(PRICES.china), 4), unit: 'CNY' });
+    if (firstRequests) figures.push(...firstRequests(process.env));
 
     // latency through the local gateway (authorizer + handler + DynamoDB Local)
     const { server, url } = await startGateway({ port: 0, webDir: dataDir });
@@ -106,7 +112,7 @@ export const benchCases = async (): Promise<Figure[]> => {
     }
     times.sort((a, b) => a - b);
     figures.push({ name: 'intake p50 through the local gateway (200 sequential)', value: round(percentile(times, 50)), unit: 'ms' });
-    figures.push({ name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
+    figures.push({ key: 'intake_p99_ms', name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
     server.closeAllConnections();
     server.close();
 

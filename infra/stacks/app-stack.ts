@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -27,6 +27,7 @@ import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import { DataMigrations } from '../constructs/data-migrations.ts';
 import { MIGRATIONS } from '../../shared/migrations/registry.ts';
+import { KEEP_WARM_SCHEDULE, WARM_UP_EVENT } from '../../shared/platform/keep-warm.ts';
 import type { DataStack } from './data-stack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -172,6 +173,15 @@ export class AppStack extends Stack {
       });
       return target;
     });
+
+    // keep-warm (shared/platform/keep-warm.ts): a rule takes at most 5 targets
+    const warmed = [authorizer, ...httpFns.map((h) => h.fn)];
+    for (let i = 0; i < warmed.length; i += 5)
+      new Rule(this, `KeepWarm-${i / 5}`, {
+        description: 'Keeps the API functions warm in opening hours (cold starts on a county working day, npm run bench)',
+        schedule: Schedule.expression(KEEP_WARM_SCHEDULE),
+        targets: warmed.slice(i, i + 5).map((f) => new LambdaFunction(f, { event: RuleTargetInput.fromObject(WARM_UP_EVENT), deadLetterQueue: scheduleDlq, retryAttempts: 0 })),
+      });
 
     const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver];
     const migrations = new DataMigrations(this, 'Migrations', {
