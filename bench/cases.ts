@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 
 interface Figure {
   /** The stable key in bench/results.json, when this is one of its figures. */
@@ -77,6 +77,10 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     const intakeCap = await measure(async () => (id = (await intake(ports, p, { ...body, idempotencyKey: randomUUID() }, meta)).case.id));
     figures.push({ key: 'wcu_per_intake', name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
     figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
+    // DynamoDB bills writes per started KB of the item: the case item's size (names + values, approximately)
+    const stored = (await dynamo().send(new GetCommand({ TableName: tableName('cases'), Key: caseKeys.case(id) }))).Item ?? {};
+    if (process.env.BENCH_SHOW_ITEM) console.log(stored);
+    figures.push({ name: 'case item after intake (attribute names + values, approx.)', value: Object.entries(stored).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0), unit: 'bytes' });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['start', () => lifecycle.start(ports, p, { id, expectedVersion: 1 }, meta)],
       ['decide', () => lifecycle.decide(ports, p, { id, expectedVersion: 2, result: 'approved' }, meta)],

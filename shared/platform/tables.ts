@@ -11,6 +11,13 @@ export interface IndexDef {
   /** Attribute names; both strings. */
   readonly pk: string;
   readonly sk: string;
+  /**
+   * What the index carries besides the keys (default: every attribute). Every item written is
+   * written again into each index it appears in, at the size of what is projected: an index whose
+   * query reads only keys (and then gets the items) or a few attributes costs a fraction of ALL.
+   * Each query of the index must read only what is projected (the adapters' follow-up Gets).
+   */
+  readonly projection?: { readonly type: 'KEYS_ONLY' } | { readonly type: 'INCLUDE'; readonly attributes: readonly string[] };
 }
 
 export interface TableDef {
@@ -23,18 +30,27 @@ export interface TableDef {
   readonly stream?: 'NEW_AND_OLD_IMAGES';
 }
 
-const gsi = (n: number): IndexDef => ({ name: `gsi${n}`, pk: `gsi${n}pk`, sk: `gsi${n}sk` });
+const gsi = (n: number, projection?: IndexDef['projection']): IndexDef => ({ name: `gsi${n}`, pk: `gsi${n}pk`, sk: `gsi${n}sk`, ...(projection ? { projection } : {}) });
+const KEYS_ONLY = { type: 'KEYS_ONLY' } as const;
 
 export const TABLES: readonly TableDef[] = [
   // item versions; gsi1 = the published catalog of the county
   { id: 'catalog', envVar: 'TABLE_CATALOG', indexes: [gsi(1)] },
   // cases, timeline, counters, sequences, idempotency records;
   // gsi1 number, gsi2 office+status, gsi3 open promised cases by due (sparse, sharded),
-  // gsi4 village agent, gsi5 applicant hash
+  // gsi4 village agent, gsi5 applicant hash. Projections (issue 14, write cost): the number look-up
+  // and the office lists read keys and then get the cases (dynamo-cases.ts); the overdue scan reads
+  // what its cards need (dynamo-supervision.ts), the due list gets the cases; gsi5 has no query yet.
   {
     id: 'cases',
     envVar: 'TABLE_CASES',
-    indexes: [gsi(1), gsi(2), gsi(3), gsi(4), gsi(5)],
+    indexes: [
+      gsi(1, KEYS_ONLY),
+      gsi(2, KEYS_ONLY),
+      gsi(3, { type: 'INCLUDE', attributes: ['id', 'number', 'itemName', 'officeId', 'handedTo', 'dueAt', 'yellowCardAt', 'redCardAt'] }),
+      gsi(4),
+      gsi(5, KEYS_ONLY),
+    ],
     ttlAttribute: 'expiresAt',
     stream: 'NEW_AND_OLD_IMAGES',
   },
