@@ -13,6 +13,10 @@ import { benchCases } from './cases.ts';
 import { idleCost } from './idle-cost.ts';
 import { webFirstLoad } from './web-first-load.ts';
 import { FIGURE_KEYS, TARGETS, mergeFigures, readResults, type FigureKey } from './results.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../local/modules.ts';
 
 interface Figure {
   key?: string;
@@ -76,6 +80,19 @@ cleanBundles(dir);
 table('Cases', cases);
 take(cases);
 
+// other contexts' figures, where their bench module exists (each exports bench<Name>())
+const more: Record<string, Figure[]> = {};
+for (const [file, fn] of [
+  ['bench/network.ts', 'benchNetwork'],
+  ['bench/supervision.ts', 'benchSupervision'],
+] as const) {
+  if (!existsSync(join(ROOT, file))) continue;
+  const mod = (await import(pathToFileURL(join(ROOT, file)).href)) as Record<string, () => Promise<Figure[]>>;
+  more[file] = await mod[fn]!();
+  table(file, more[file]);
+  take(more[file]);
+}
+
 const idle = idleCost();
 console.log('\nIdle cost of the demo county a month (synthesized template, bench/prices.json)');
 console.table(idle.lines);
@@ -87,7 +104,7 @@ console.table(web.pages);
 figures.citizen_first_load_kb_gz = web.maxKb;
 
 const prev = readResults().figures;
-mergeFigures(figures, { at: new Date().toISOString(), node: process.version, functions: fns, suites: { catalog, cases }, idle: idle.lines, web: web.pages, ...(sourceMapCost ? { sourceMapCost } : {}) });
+mergeFigures(figures, { at: new Date().toISOString(), node: process.version, functions: fns, suites: { catalog, cases, ...more }, idle: idle.lines, web: web.pages, ...(sourceMapCost ? { sourceMapCost } : {}) });
 const all = { ...prev, ...figures };
 console.log('\nIssue 14 figures (bench/results.json → figures)');
 console.table(

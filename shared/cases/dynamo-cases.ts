@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
@@ -128,31 +128,6 @@ const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Re
   return out;
 };
 
-/**
- * The cases behind index entries, in the entries' order. gsi1, gsi2 and gsi3 project keys (and a
- * few attributes) only (shared/platform/tables.ts: every case write is cheaper), so a query that
- * returns cases gets them here; `still` drops a case that left the index since (the table is
- * newer than the eventually consistent index).
- */
-const casesOf = async (entries: ReadonlyArray<Record<string, unknown>>, still: (item: Record<string, unknown>) => boolean): Promise<CaseRecord[]> => {
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < entries.length; i += 100) {
-    let keys: Array<Record<string, unknown>> | undefined = entries.slice(i, i + 100).map((e) => ({ pk: e.pk, sk: e.sk }));
-    for (let attempt = 0; keys?.length; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
-      const r = await dynamo().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } }, ReturnConsumedCapacity: 'TOTAL' }));
-      for (const c of r.ConsumedCapacity ?? []) meter(c, 'read');
-      for (const item of r.Responses?.[T()] ?? []) found.set(item.pk as string, item);
-      keys = r.UnprocessedKeys?.[T()]?.Keys as Array<Record<string, unknown>> | undefined;
-      if (attempt > 8 && keys?.length) throw new Error('办件读取未完成，请稍后重试');
-    }
-  }
-  return entries.flatMap((e) => {
-    const item = found.get(e.pk as string);
-    return item && still(item) ? [record(item)] : [];
-  });
-};
-
 const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
 const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
   if (!cursor) return undefined;
@@ -176,11 +151,7 @@ export const dynamoCaseStore = (): CaseStore => ({
     const r = await dynamo().send(
       new QueryCommand({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.gsi1pk }, Limit: 1 }),
     );
-    const entry = r.Items?.[0];
-    if (!entry) return undefined;
-    // gsi1 holds keys only: the case itself from the table
-    const got = await dynamo().send(new GetCommand({ TableName: T(), Key: { pk: entry.pk, sk: entry.sk } }));
-    return got.Item ? record(got.Item) : undefined;
+    return r.Items?.[0] ? record(r.Items[0]) : undefined;
   },
   events: async (id) => {
     const k = caseKeys.eventsOf(id);
@@ -202,9 +173,7 @@ export const dynamoCaseStore = (): CaseStore => ({
       }),
     );
     const cursor = encodeCursor(r.LastEvaluatedKey);
-    // gsi2 holds keys only; a case that changed status since the index saw it is not of this list
-    const cases = await casesOf(r.Items ?? [], (item) => item.gsi2pk === k.pk);
-    return { cases, ...(cursor ? { cursor } : {}) };
+    return { cases: (r.Items ?? []).map(record), ...(cursor ? { cursor } : {}) };
   },
   openDueBy: async (officeId, horizon) => {
     const out: CaseRecord[] = [];
@@ -216,8 +185,7 @@ export const dynamoCaseStore = (): CaseStore => ({
         FilterExpression: 'officeId = :o OR handedTo = :o',
         ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff`, ':o': officeId },
       });
-      // gsi3 holds what the overdue scan needs; the full cases from the table, still open
-      out.push(...(await casesOf(rows, (item) => item.gsi3pk === k.pk)));
+      out.push(...rows.map(record));
     }
     return out.sort((a, b) => a.dueAt!.localeCompare(b.dueAt!));
   },
