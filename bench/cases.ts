@@ -1,15 +1,14 @@
 /**
  * Case figures for `npm run bench` (DESIGN §5): capacity consumed per intake and per action
  * (ReturnConsumedCapacity on DynamoDB Local), the estimated cost per 1,000 cases at on-demand list
- * prices, intake p50/p99 through the local gateway, and the overdue scan's read capacity for 10
- * overdue cases among few or many open ones. Run alone: `npx tsx bench/cases.ts`.
+ * prices, intake p50/p99 through the local gateway (the overdue scan's reads: bench/supervision.ts). Run alone: `npx tsx bench/cases.ts`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 interface Figure {
   /** The issue's stable key in bench/results.json, when this is one of its figures. */
@@ -54,8 +53,6 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     const { lifecycle } = await import('../shared/cases/lifecycle.ts');
     const { casePorts } = await import('../shared/cases/wiring.ts');
     const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
-    const { scanOverdue } = await import('../shared/supervision/overdue-scan.ts');
-    const { supervisionPorts } = await import('../shared/supervision/wiring.ts');
     const { caseKeys } = await import('../shared/db/keys.ts');
     const { tableName } = await import('../shared/platform/env.ts');
     await seedDemoCounty(county);
@@ -119,29 +116,6 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     figures.push({ key: 'intake_p99_ms', name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
     server.closeAllConnections();
     server.close();
-
-    // overdue scan: the same reads for 10 overdue cases among 100 or among 5,000 open cases
-    const scanWith = async (open: number) => {
-      const now = new Date('2026-11-20T02:00:00Z');
-      const items = Array.from({ length: open }, (_v, i) => {
-        const cid = randomUUID();
-        const dueAt = i < 10 ? '2026-11-19T15:59:59.999Z' : '2027-06-30T15:59:59.999Z';
-        return { ...caseKeys.case(cid), ...caseKeys.openByDue(cid, dueAt), id: cid, dueAt, status: 'accepted', number: `bench-${i}`, itemName: 'x', officeId: '411521-lingshan', version: 1 };
-      });
-      for (let i = 0; i < items.length; i += 25) {
-        await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-      }
-      const r = await scanOverdue({ ...supervisionPorts(), clock: () => now }, { yellowCardWorkdays: 0 });
-      // clean the cards and cases for the next round
-      for (let i = 0; i < items.length; i += 25) {
-        await dynamo().send(new BatchWriteCommand({ RequestItems: { [tableName('cases')]: items.slice(i, i + 25).map((it) => ({ DeleteRequest: { Key: caseKeys.case(it.id) } })) } }));
-      }
-      return r;
-    };
-    const small = await scanWith(100);
-    const large = await scanWith(5000);
-    figures.push({ name: 'overdue scan, 10 overdue among 100 open: read capacity', value: small.consumedRcu, unit: `RCU (${small.red} red cards)` });
-    figures.push({ name: 'overdue scan, 10 overdue among 5,000 open: read capacity', value: large.consumedRcu, unit: `RCU (${large.red} red cards)`, target: 'same as among 100' });
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     applyEnv(saved as Record<string, string>);

@@ -9,6 +9,7 @@ import { startScheduler } from './scheduler.ts';
 import { freePort } from './free-port.ts';
 import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
 import { applyEnv, localFunctionEnv } from './env.ts';
 import { loadCountyConfig, type CountyConfig } from '../infra/config/county-config.ts';
 import { migrateOnStart } from './migrate-on-start.ts';
@@ -26,6 +27,8 @@ export interface PlatformOptions {
   countyCode?: string;
   reset?: boolean;
   seed?: boolean;
+  /** With `seed`: also three months of demo cases (npm start; tests keep their tables to themselves). */
+  seedHistory?: boolean;
   /** Keep DynamoDB data on disk under dataDir (npm start) or in memory (tests). */
   persist?: boolean;
   log?: (line: string) => void;
@@ -36,6 +39,8 @@ export interface Platform {
   county: CountyConfig;
   env: Record<string, string>;
   seed?: SeedReport;
+  /** The demo history being written in the background (npm start): the server answers meanwhile. */
+  history?: Promise<{ cases: number; skipped: boolean; ms: number } | undefined>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +71,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
 
     for (const m of await migrateOnStart(county.code)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
     const seed = opts.seed ? await seedDemoCounty(county) : undefined;
+    // three months of demo cases: written while the server already answers, stopped first on Ctrl-C
+    const abort = new AbortController();
+    const history = opts.seed && opts.seedHistory ? seedDemoHistory(county, { signal: abort.signal }).catch((e: unknown) => void log(`demo history: ${(e as Error).message}`)) : undefined;
+    if (history) started.push({ stop: async () => void (abort.abort(), await history) });
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });
     started.push({ stop: () => closeServer(server) });
@@ -76,7 +85,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
 
     // lets `npm run invoke` run a handler against this running platform
     writeFileSync(join(opts.dataDir, 'runtime.json'), JSON.stringify({ url, env }, null, 2));
-    return { url, county, env, ...(seed ? { seed } : {}), stop: stopAll };
+    return { url, county, env, ...(seed ? { seed } : {}), ...(history ? { history } : {}), stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

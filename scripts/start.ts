@@ -55,6 +55,7 @@ const main = async (): Promise<void> => {
     countyCode: values.county,
     reset: values.reset,
     seed: true,
+    seedHistory: true,
     persist: true,
     log: values.verbose ? (l) => console.log(l) : () => undefined,
   });
@@ -69,6 +70,9 @@ const main = async (): Promise<void> => {
     if (l.totpUri) console.log(`  ${''.padEnd(16)} 动态口令: ${l.totpUri}`);
   }
   console.log(`\n示例事项 ${platform.seed?.items ?? 0} 项。按 Ctrl-C 停止。`);
+  void platform.history?.then((h) => {
+    if (h && !stopping) console.log(h.skipped ? `演示历史办件 ${h.cases} 件（近三个月）已在。` : `演示历史办件 ${h.cases} 件（近三个月，含黄牌、红牌、督办）已写入，用时 ${(h.ms / 1000).toFixed(1)} s。`);
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { getCase } from '../../shared/cases/queries.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { networkPorts } from '../../shared/network/wiring.ts';
 
-const ports = casePorts();
+const ports = networkPorts();
 
 export const handler = httpHandler('cases-get', { params: caseIdParams }, async (req) => ({ body: await getCase(ports, req.principal, req.params) }));

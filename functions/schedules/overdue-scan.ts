@@ -1,8 +1,8 @@
 import { scheduleHandler } from '../../shared/schedule/handler.ts';
 import { scanOverdue } from '../../shared/supervision/overdue-scan.ts';
-import { supervisionPorts, supervisionSettings } from '../../shared/supervision/wiring.ts';
+import { scanPorts, supervisionRules } from '../../shared/supervision/wiring.ts';
 
-const ports = supervisionPorts();
+const ports = scanPorts();
 
-/** Every 15 minutes: yellow and red cards for promised cases near or past their due date. */
-export const handler = scheduleHandler('overdue-scan', (_event, { clock }) => scanOverdue({ ...ports, clock }, supervisionSettings()));
+/** Every 15 minutes: the cards due (yellow, red, phase, 即办, 特别程序, 督办 second red), then the outbox to the delivery queue. */
+export const handler = scheduleHandler('overdue-scan', (_event, { clock }) => scanOverdue({ ...ports, clock }, supervisionRules()));

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
+import { rulesSchema } from '../../shared/supervision/rules.ts';
+import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 import { checkOperations, operationsFields } from './operations.ts';
 
 /**
@@ -43,7 +45,8 @@ const countyConfigSchema = z
     alerts: z
       .object({
         emails: z.array(z.email('请填写有效的邮箱')).default([]),
-        webhooks: z.array(z.url('请填写有效的网址')).default([]),
+        // a URL, or { url, format: json | wecom (企业微信/政务微信) | dingtalk (钉钉/政务钉钉), name }
+        webhooks: z.array(webhookSchema).default([]),
       })
       .default({ emails: [], webhooks: [] }),
     thresholds: z
@@ -56,6 +59,15 @@ const countyConfigSchema = z
         publicBurstLimit: z.number().int().positive().default(100),
       })
       .default({ yellowCardWorkdays: 2, apiRateLimit: 200, apiBurstLimit: 400, publicRateLimit: 50, publicBurstLimit: 100 }),
+    /** Phase limits of the network's hops, in working days (移交 within, 签收 within). */
+    phaseLimits: z
+      .object({
+        handOverWorkdays: z.number().int().min(0, '移交时限不能为负数').max(10, '移交时限不能超过 10 个工作日').default(1),
+        receiveWorkdays: z.number().int().min(0, '签收时限不能为负数').max(10, '签收时限不能超过 10 个工作日').default(1),
+      })
+      .default({ handOverWorkdays: 1, receiveWorkdays: 1 }),
+    // 电子监察 rules (shared/supervision/rules.ts: defaults and meaning); yellowLeadWorkdays falls back to thresholds.yellowCardWorkdays
+    supervision: rulesSchema.optional(),
     /**
      * Named on the 不予受理通知书 (行政复议法 第20条: 60 days; 行政诉讼法 第46条: 6 months). Defaults, in the
      * web: 复议机关 = 「<county name>人民政府」, court = 「<county name>人民法院」.

@@ -2,6 +2,8 @@ import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from './county-config.ts';
+import { rulesFrom } from '../../shared/supervision/rules.ts';
+import { webhookTarget } from '../../shared/supervision/webhooks.ts';
 
 /**
  * THE environment of a county's functions: every county setting, plus the physical resources they
@@ -33,6 +35,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
   AUDIT_RETENTION_DAYS: String(county.auditRetentionDays),
   YELLOW_CARD_WORKDAYS: String(county.thresholds.yellowCardWorkdays),
+  HAND_OVER_WORKDAYS: String(county.phaseLimits.handOverWorkdays),
+  RECEIVE_WORKDAYS: String(county.phaseLimits.receiveWorkdays),
+  SUPERVISION_RULES_JSON: JSON.stringify(rulesFrom(county.supervision, county.supervision?.yellowLeadWorkdays ?? county.thresholds.yellowCardWorkdays)),
+  ALERT_WEBHOOKS_JSON: JSON.stringify(county.alerts.webhooks.map(webhookTarget)),
   RATING_CALLBACK_WORKDAYS: String(county.ratings.callbackWorkdays),
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),

@@ -106,6 +106,22 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('delegation')!.queue.queueArn]);
         storage(true);
         break;
+      case 'queue:delegation:redrive': {
+        const q = data.queues.get('delegation')!;
+        add(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.dlq.queueArn]);
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.queue.queueArn]);
+        storage(true);
+        break;
+      }
+      case 'alerts:raise':
+        // conditional puts only, and only the alert and its outbox entry: no case, no counter
+        add(['dynamodb:PutItem'], [table('cases').tableArn], leading(['ALERT#*', 'OUTBOX']));
+        storage(true);
+        break;
+      case 'queue:alerts:send':
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [data.queues.get('alerts')!.queue.queueArn]);
+        storage(true);
+        break;
       case 'topic:publish':
         add(['sns:Publish'], [data.topic.topicArn]);
         storage(true);

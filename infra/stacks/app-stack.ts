@@ -22,7 +22,7 @@ import { functionEnvironment, type FunctionResources } from '../config/function-
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
+import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, OPS_USES, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import { DataMigrations } from '../constructs/data-migrations.ts';
@@ -183,7 +183,10 @@ export class AppStack extends Stack {
         targets: warmed.slice(i, i + 5).map((f) => new LambdaFunction(f, { event: RuleTargetInput.fromObject(WARM_UP_EVENT), deadLetterQueue: scheduleDlq, retryAttempts: 0 })),
       });
 
-    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver];
+    // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
+    const ops = Object.entries(OPS_USES).map(([id, uses]) => fn(`Ops-${id}`, `functions/ops/${id}.ts`, roleFor(`ops-${id}`, uses), Duration.minutes(5)));
+
+    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, ...ops];
     new DataMigrations(this, 'Migrations', {
       root: ROOT,
       environment,

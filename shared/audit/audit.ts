@@ -4,9 +4,11 @@
  * functions' IAM policies deny both.
  */
 export interface AuditInput {
-  actor: { userId: string; username: string; officeId: string } | { anonymous: string };
+  /** `displayName` is the staff member's name at the time (older events have only the login name). */
+  actor: { userId: string; username: string; officeId: string; displayName?: string } | { anonymous: string };
   action: string;
-  target?: { type: string; id: string };
+  /** `label`: the object as a person reads it (a staff member's name), kept beside its id. */
+  target?: { type: string; id: string; label?: string };
   result: 'success' | 'failure';
   sourceIp: string;
   userAgent: string;
@@ -19,11 +21,16 @@ export interface AuditEvent extends AuditInput {
   at: string;
 }
 
-export const actorOf = (p: { userId: string; username: string; officeId: string }) => ({
+export const actorOf = (p: { userId: string; username: string; officeId: string; displayName?: string }) => ({
   userId: p.userId,
   username: p.username,
   officeId: p.officeId,
+  ...(p.displayName ? { displayName: p.displayName } : {}),
 });
+
+/** The one who acted, as a person reads it: the staff member's name, else the login name. */
+export const actorLabel = (actor: AuditInput['actor']): string =>
+  'userId' in actor ? (actor.displayName ?? actor.username) : `（未登录）${actor.anonymous}`;
 
 /**
  * The audit trail as a port, for one-off events that record no other change (a refused login,

@@ -34,7 +34,7 @@ const filterParts = (f: AuditFilters) => {
   const values: Record<string, unknown> = {};
   const names: Record<string, string> = {};
   if (f.actor) {
-    exprs.push('(actor.username = :actor OR actor.anonymous = :actor)');
+    exprs.push('(actor.username = :actor OR actor.displayName = :actor OR actor.anonymous = :actor)');
     values[':actor'] = f.actor;
   }
   if (f.action) {

@@ -3,7 +3,7 @@ import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
 import { actionLabel, targetLabel } from './labels.ts';
-import { actorOf, type AuditEvent, type AuditInput } from './audit.ts';
+import { actorLabel, actorOf, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
 
 export { actionLabel } from './labels.ts';
@@ -25,12 +25,13 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
     // raw codes for machines and investigators, after the columns people read
     { header: '操作代码', key: 'actionCode', width: 24 },
     { header: '对象代码', key: 'targetCode', width: 44 },
+    { header: '操作人账号', key: 'actorCode', width: 18 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const e of events) {
     ws.addRow({
       at: bjDateTimeSeconds(e.at),
-      actor: 'username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`,
+      actor: actorLabel(e.actor),
       office: 'officeId' in e.actor ? e.actor.officeId : '',
       action: actionLabel(e.action),
       target: targetLabel(e),
@@ -40,6 +41,7 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
       detail: e.detail ?? '',
       actionCode: e.action,
       targetCode: e.target ? `${e.target.type}:${e.target.id}` : '',
+      actorCode: 'username' in e.actor ? e.actor.username : '',
     });
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];

@@ -48,5 +48,6 @@ export const targetLabel = (e: Pick<AuditInput, 'target' | 'detail'>): string =>
   if (!e.target) return '';
   const type = TARGET_TYPES[e.target.type] ?? e.target.type;
   if (e.target.type === 'case' && e.detail && /^\d{6}-\d{8}-\d{4,}$/.test(e.detail)) return `${type} ${e.detail}`;
+  if (e.target.label) return `${type} ${e.target.label}`;
   return `${type} ${e.target.id}`;
 };

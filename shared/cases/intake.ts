@@ -3,7 +3,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Item } from '../catalog/item.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate, type Calendar } from '../calendar/working-days.ts';
+import { INTAKE_PLACE_LABELS } from '../catalog/item.ts';
+import { officeById } from '../network/offices.ts';
+import { decidingOffice, mayTakeIn } from '../network/routing.ts';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
 import { isValidUscc } from './identity-numbers.ts';
 import { dueOf } from './due.ts';
@@ -11,21 +14,75 @@ import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit
 import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
  * supplement (one notice naming ALL missing materials, 行政许可法 第32条), or not accepted (with
  * the reason and where to go). One sequence update + one transaction; idempotent on a key.
  */
-export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock'>;
+export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices'>;
 
 /** The application and the request's Idempotency-Key (the same key with the same body: the same case). */
 export type IntakeRequest = IntakeInput & { idempotencyKey: string };
 
 /** An idempotency record lives a day: a retry within it gets the same case. */
-const KEY_TTL_MS = 86_400_000;
+export const KEY_TTL_MS = 86_400_000;
 
-const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string }> => {
+/** The status intake gives: refused in writing, missing materials (one notice), or accepted. */
+export const intakeStatus = (item: Item, materialsReceived: readonly string[], notAccepted: boolean) => {
+  const missing = item.materials.filter((m) => m.required && !materialsReceived.includes(m.name)).map((m) => m.name);
+  return { missing, status: notAccepted ? ('not_accepted' as const) : missing.length ? ('awaiting_supplement' as const) : ('accepted' as const) };
+};
+
+/** A new case record, numbered, dated and due as intake makes it (also for a commission taken in). */
+export const newCase = (a: {
+  item: Item;
+  version: number;
+  officeId: string;
+  county: string;
+  seq: number;
+  now: Date;
+  cal: Calendar;
+  applicant: Applicant;
+  materialsReceived: string[];
+  notAcceptedReason?: string | undefined;
+  createdBy: string;
+}): CaseRecord => {
+  const day = chinaDate(a.now);
+  const { status, missing } = intakeStatus(a.item, a.materialsReceived, Boolean(a.notAcceptedReason));
+  const deciding = decidingOffice(a.item, a.officeId);
+  return {
+    id: randomUUID(),
+    queryCode: newQueryCode(),
+    number: `${a.county}-${day.replaceAll('-', '')}-${String(a.seq).padStart(4, '0')}`,
+    countyCode: a.county,
+    officeId: a.officeId,
+    itemCode: a.item.code,
+    itemVersion: a.version,
+    itemName: a.item.name,
+    kind: a.item.kind,
+    promisedDays: a.item.kind === 'immediate' ? 0 : (a.item.promisedDays ?? 0),
+    statutoryDays: a.item.statutoryDays ?? 0,
+    applicant: a.applicant,
+    materialsReceived: a.materialsReceived,
+    missingMaterials: status === 'not_accepted' ? [] : missing,
+    status,
+    createdAt: a.now.toISOString(),
+    suspensions: [],
+    createdBy: a.createdBy,
+    version: 1,
+    ...(deciding !== a.officeId ? { routedTo: deciding } : {}),
+    ...(status === 'accepted' ? { acceptedAt: a.now.toISOString(), acceptedOn: day, ...dueOf(a.item, day, a.cal) } : {}),
+    ...(a.notAcceptedReason ? { notAccepted: { reason: a.notAcceptedReason, referTo: referTo(a.item) } } : {}),
+  };
+};
+
+/** The keyed hashes a case is found by (search by name or phone): domain-separated from the ID's. */
+export const findHashes = (sealer: Sealer, a: Pick<IntakeInput['applicant'], 'name' | 'phone'>): Promise<string[]> =>
+  Promise.all([sealer.lookupHash(`name:${a.name.trim()}`), sealer.lookupHash(`phone:${a.phone.trim()}`)]);
+
+export const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promise<{ applicant: Applicant; hash: string; finds: string[] }> => {
   const id = a.type === 'person' ? a.idNumber : a.creditCode;
   const applicant: Applicant = {
     type: a.type,
@@ -37,16 +94,17 @@ const sealApplicant = async (sealer: Sealer, a: IntakeInput['applicant']): Promi
     sealed: await sealer.seal({ id, phone: a.phone }),
     ...(a.type === 'organisation' && !isValidUscc(id) ? { idWarning: '统一社会信用代码校验位不符，请核对营业执照' } : {}),
   };
-  return { applicant, hash: await sealer.lookupHash(id) };
+  const [hash, finds] = await Promise.all([sealer.lookupHash(id), findHashes(sealer, a)]);
+  return { applicant, hash, finds };
 };
 
 /** 10 characters of Crockford base32: 50 random bits, easy to read aloud if it must be typed. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const newQueryCode = (): string => [...randomBytes(10)].map((b) => CROCKFORD[b & 31]).join('');
 
-const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
+export const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
 
-const EVENT_OF = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' } as const;
+export const EVENT_OF = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' } as const;
 
 export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequest, meta: RequestMeta): Promise<{ case: CaseRecord; replayed: boolean }> => {
   if (!hasScope(p, 'case.accept')) throw new ForbiddenError();
@@ -69,46 +127,31 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
   const known = new Set(item.materials.map((m) => m.name));
   const unknown = body.materialsReceived.findIndex((m) => !known.has(m));
   if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${body.materialsReceived[unknown]}”不是该事项的申请材料` }]);
-  const { applicant, hash } = await sealApplicant(ports.sealer, body.applicant);
+  if (item.intakeAt) {
+    // the catalog says where it is taken in: a window elsewhere refuses it before anything is written
+    const office = await officeById(ports.offices, p.officeId);
+    if (!office || !mayTakeIn(item, office))
+      throw new ValidationError('该事项不在本机构受理', [{ path: 'itemCode', message: `“${item.name}”的受理地点：${item.intakeAt.map((x) => INTAKE_PLACE_LABELS[x]).join('、')}` }]);
+  }
+  const { applicant, hash, finds } = await sealApplicant(ports.sealer, body.applicant);
   const { cal } = await ports.calendar();
   const county = p.officeId.slice(0, 6);
-  const missing = item.materials.filter((m) => m.required && !body.materialsReceived.includes(m.name)).map((m) => m.name);
-  const status = body.notAccepted ? 'not_accepted' : missing.length ? 'awaiting_supplement' : 'accepted';
+  const { missing, status } = intakeStatus(item, body.materialsReceived, Boolean(body.notAccepted));
 
   for (let attempt = 0; ; attempt++) {
     const now = ports.clock();
     const day = chinaDate(now);
     // a number is never reused: a retried attempt takes the next one
     const seq = await ports.cases.nextSequence(county, day);
-    const c: CaseRecord = {
-      id: randomUUID(),
-      queryCode: newQueryCode(),
-      number: `${county}-${day.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`,
-      countyCode: county,
-      officeId: p.officeId,
-      itemCode: item.code,
-      itemVersion: version,
-      itemName: item.name,
-      kind: item.kind,
-      promisedDays: item.kind === 'immediate' ? 0 : (item.promisedDays ?? 0),
-      statutoryDays: item.statutoryDays ?? 0,
-      applicant,
-      materialsReceived: body.materialsReceived,
-      missingMaterials: status === 'not_accepted' ? [] : missing,
-      status,
-      createdAt: now.toISOString(),
-      suspensions: [],
-      createdBy: p.username,
-      version: 1,
-      ...(status === 'accepted' ? { acceptedAt: now.toISOString(), acceptedOn: day, ...dueOf(item, day, cal) } : {}),
-      ...(body.notAccepted ? { notAccepted: { reason: body.notAccepted.reason, referTo: referTo(item) } } : {}),
-    };
+    const c = newCase({ item, version, officeId: p.officeId, county, seq, now, cal, applicant, materialsReceived: body.materialsReceived, notAcceptedReason: body.notAccepted?.reason, createdBy: p.username });
     try {
       await ports.cases.commit(
         [
           { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
-          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
+          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, byName: p.displayName, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
+          ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
+          ...caseFollowUp(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

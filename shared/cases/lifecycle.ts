@@ -7,7 +7,9 @@ import { caseAudit, countWrites, retryWhileBusy } from './commit.ts';
 import { dueOf, recomputeDue } from './due.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
 import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
-import { CASE_ACTIONS, type CaseAction } from './transitions.ts';
+import { CASE_ACTIONS, type LifecycleAction } from './transitions.ts';
+import { inTransit } from '../network/phases.ts';
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -31,7 +33,7 @@ interface Change {
 }
 
 const act = async (
-  action: CaseAction,
+  action: LifecycleAction,
   ports: LifecyclePorts,
   p: Principal,
   input: ActionTarget,
@@ -44,14 +46,18 @@ const act = async (
   const c = visibleOrNotFound(p, found?.record, true);
   if (c.version !== input.expectedVersion) throw staleVersion();
   if (!(spec.from as readonly CaseStatus[]).includes(c.status)) throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
+  const moving = inTransit(c);
+  if (moving) throw new RuleError('IN_TRANSIT', `${moving}，暂不能${spec.label}`);
   const now = ports.clock();
   const { cal } = await ports.calendar();
   const ch = await change(c, now, cal);
   const next: CaseRecord = { ...ch.next, version: c.version + 1 };
   const writes = [
     { op: 'update', case: next, expectedVersion: input.expectedVersion, ...(found?.applicantHash ? { applicantHash: found.applicantHash } : {}) } as const,
-    { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, ...(ch.note ? { note: ch.note } : {}) } } as const,
+    { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) } } as const,
     ...countWrites(next.officeId, chinaDate(now), ch.stats),
+    // 电子监察 follows the change: its scan looks at this case again (cards, counters)
+    ...caseFollowUp(c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;
@@ -121,6 +127,9 @@ export const lifecycle = {
   /** 办结: approved or refused (with a reason); counted on time or late, 即办件 also same day or not. */
   decide: (ports: LifecyclePorts, p: Principal, input: ActionTarget & { result: 'approved' | 'refused'; reason?: string }, meta: RequestMeta) =>
     act('decide', ports, p, input, meta, (c, now) => {
+      // 联办: the lead closes the case when every part has answered
+      const open = (c.tasks ?? []).filter((t) => t.kind === 'joint' && t.phase !== 'answered');
+      if (open.length) throw new RuleError('JOINT_PARTS_OPEN', `联办尚有 ${open.length} 个机构未答复，不能办结`);
       const at = now.toISOString();
       const onTime = !c.dueAt || at <= c.dueAt;
       const sameDay = c.kind === 'immediate' && c.acceptedOn === chinaDate(now);
@@ -156,4 +165,4 @@ export const lifecycle = {
       event: 'withdrawn',
       note: input.reason,
     })),
-} satisfies Record<CaseAction, unknown>;
+} satisfies Record<LifecycleAction, unknown>;

@@ -1,7 +1,10 @@
 import type { AuditInput } from '../audit/audit.ts';
-import { ConflictError, NotFoundError } from '../errors/domain-errors.ts';
+import { ConflictError } from '../errors/domain-errors.ts';
+import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
+import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
+import type { Watch, WatchedCase } from '../supervision/watch.ts';
 
 /**
  * CaseStore in memory for unit tests: the same conditions as DynamoDB (new ids, unused
@@ -19,6 +22,8 @@ export interface MemoryCaseStore extends CaseStore {
   failNextCommits(n: number): void;
   /** Puts a case as it stands, bypassing the use cases (test set-up). */
   seed(c: CaseRecord, applicantHash?: string): void;
+  /** Supervision's watches (written with the cases), shared with the memory supervision store. */
+  readonly watches: Map<string, Watch>;
 }
 
 interface Row {
@@ -29,21 +34,26 @@ interface Row {
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
-const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: c.handedTo ?? c.officeId, status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
+const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: holderOf(c), status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
+const inboxKey = (e: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'>) => `INBOX#${e.officeId}/${e.kind}#${e.sentAt}#${e.refId}`;
 
-export const memoryCaseStore = (): MemoryCaseStore => {
+export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): MemoryCaseStore => {
+  const watches = shared.watches ?? new Map<string, Watch>();
   const cases = new Map<string, Row>();
   const events = new Map<string, Map<string, TimelineEvent>>();
   const idempotency = new Map<string, IdempotencyRecord & { expiresAt: Date }>();
   const sequences = new Map<string, number>();
   const counters = new Map<string, CounterAdd>();
   const rates = new Map<string, number>();
+  const inboxes = new Map<string, InboxEntry>();
+  const commissions = new Map<string, { commission: Commission; applicantHash?: string }>();
+  const finds = new Map<string, Map<string, string>>();
   const audits: AuditInput[] = [];
   let commits = 0;
   let failing = 0;
 
   const eventKey = (w: Extract<CaseWrite, { op: 'event' }>) => `EVENT#${w.event.at}#${String(w.version).padStart(4, '0')}`;
-  const forwardKey = (h: Extract<CaseWrite, { op: 'forward' }>['handOver']) => `EVENT#${h.forwardedAt}#forward#${h.forwardId}`;
+  const hopKey = (w: Extract<CaseWrite, { op: 'hop-event' }>) => `EVENT#${w.event.at}#forward#${w.hopId}`;
 
   /** The items a write touches (DynamoDB refuses two operations on one item in a transaction). */
   const itemsOf = (w: CaseWrite): string[] => {
@@ -56,8 +66,18 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         return [`CASE#${w.caseId}/${eventKey(w)}`];
       case 'count':
         return [`STATS#${w.officeId}#${w.day}`];
-      case 'forward':
-        return [`CASE#${w.handOver.caseId}`, `CASE#${w.handOver.caseId}/${forwardKey(w.handOver)}`];
+      case 'hop-event':
+        return [`CASE#${w.caseId}/${hopKey(w)}`];
+      case 'inbox-put':
+        return [inboxKey(w.entry)];
+      case 'inbox-delete':
+        return [inboxKey(w.entry)];
+      case 'commission':
+        return [`COMM#${w.commission.id}`];
+      case 'find':
+        return [`FIND#${w.hash}/${w.at}#${w.caseId}`];
+      case 'watch':
+        return [`CASE#${w.caseId}/WATCH`];
     }
   };
 
@@ -72,10 +92,19 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       case 'event':
         return events.get(w.caseId)?.has(eventKey(w)) ? new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试') : undefined;
       case 'count':
+      case 'watch':
         return undefined;
-      case 'forward':
-        if (!cases.has(w.handOver.caseId)) return new NotFoundError('办件不存在');
-        return events.get(w.handOver.caseId)?.has(forwardKey(w.handOver)) ? new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理') : undefined;
+      case 'hop-event':
+        return events.get(w.caseId)?.has(hopKey(w)) ? new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理') : undefined;
+      case 'inbox-put':
+      case 'inbox-delete':
+      case 'find':
+        return undefined;
+      case 'commission': {
+        const had = commissions.get(w.commission.id);
+        if (w.expectedVersion === undefined) return had ? new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试') : undefined;
+        return had?.commission.version === w.expectedVersion ? undefined : staleVersion();
+      }
     }
   };
 
@@ -104,20 +133,45 @@ export const memoryCaseStore = (): MemoryCaseStore => {
         counters.set(k, c);
         return;
       }
-      case 'forward': {
-        const h = w.handOver;
-        const row = cases.get(h.caseId)!;
-        // like the DynamoDB Update: the record changes, the office listing (gsi2) does not
-        row.record = { ...row.record, handedTo: h.toOfficeId, handedAt: h.forwardedAt, version: row.record.version + 1 };
-        // the stored item has no `by` (events() reads at/type/by/note)
-        addEvent(h.caseId, forwardKey(h), { at: h.forwardedAt, type: 'forwarded' } as TimelineEvent);
+      case 'hop-event':
+        addEvent(w.caseId, hopKey(w), w.event);
+        return;
+      case 'inbox-put':
+        inboxes.set(inboxKey(w.entry), clone(w.entry));
+        return;
+      case 'inbox-delete':
+        inboxes.delete(inboxKey(w.entry));
+        return;
+      case 'find': {
+        const m = finds.get(w.hash) ?? new Map<string, string>();
+        m.set(`${w.at}#${w.caseId}`, w.caseId);
+        finds.set(w.hash, m);
+        return;
+      }
+      case 'commission': {
+        const hash = w.applicantHash ?? commissions.get(w.commission.id)?.applicantHash;
+        commissions.set(w.commission.id, { commission: clone(w.commission), ...(hash ? { applicantHash: hash } : {}) });
+        return;
+      }
+      case 'watch': {
+        const old = watches.get(w.caseId);
+        watches.set(w.caseId, { rev: 0, given: {}, counted: {}, level: 'none', ...old, caseId: w.caseId, case: clone(w.snapshot) as WatchedCase, caseVersion: w.caseVersion, lookAt: w.at });
         return;
       }
     }
   };
 
+  /** Newest first; the cursor is the last key shown. */
+  const pageOf = <T>(rows: Array<{ key: string; value: T }>, page: { limit?: number; cursor?: string }) => {
+    const sorted = rows.filter((r) => !page.cursor || r.key < page.cursor).sort((a, b) => (a.key < b.key ? 1 : -1));
+    const limit = page.limit ?? 100;
+    const shown = sorted.slice(0, limit);
+    return { values: shown.map((r) => clone(r.value)), ...(sorted.length > limit ? { cursor: shown.at(-1)!.key } : {}) };
+  };
+
   return {
     audits,
+    watches,
     get commits() {
       return commits;
     },
@@ -137,7 +191,15 @@ export const memoryCaseStore = (): MemoryCaseStore => {
     events: async (id) =>
       [...(events.get(id) ?? new Map<string, TimelineEvent>()).entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([, e]) => ({ at: e.at, type: e.type, by: e.by, ...(e.note ? { note: e.note } : {}) })),
+        .map(([, e]) => ({
+          at: e.at,
+          type: e.type,
+          by: e.by,
+          ...(e.byName ? { byName: e.byName } : {}),
+          ...(e.note ? { note: e.note } : {}),
+          ...(e.fromOfficeId ? { fromOfficeId: e.fromOfficeId } : {}),
+          ...(e.toOfficeId ? { toOfficeId: e.toOfficeId } : {}),
+        })),
     ofOffice: async (officeId, status, page = {}) => {
       const all = [...cases.values()]
         .filter((r) => r.listed.officeId === officeId && r.listed.status === status && (!page.cursor || r.listed.sort < page.cursor))
@@ -146,12 +208,46 @@ export const memoryCaseStore = (): MemoryCaseStore => {
       const shown = all.slice(0, limit);
       return { cases: shown.map((r) => clone(r.record)), ...(all.length > limit ? { cursor: shown.at(-1)!.listed.sort } : {}) };
     },
+    allOfOffice: async (officeId, page = {}) => {
+      const all = [...cases.values()]
+        .filter((r) => r.listed.officeId === officeId && (!page.cursor || r.listed.sort < page.cursor))
+        .sort((a, b) => (a.listed.sort < b.listed.sort ? 1 : -1));
+      const limit = page.limit ?? 100;
+      const shown = all.slice(0, limit);
+      return { cases: shown.map((r) => clone(r.record)), ...(all.length > limit ? { cursor: shown.at(-1)!.listed.sort } : {}) };
+    },
     openDueBy: async (officeId, horizon) =>
       [...cases.values()]
         .map((r) => r.record)
-        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (c.officeId === officeId || c.handedTo === officeId))
+        .filter((c) => RUNNING.includes(c.status) && c.dueAt && c.dueAt <= horizon && (!officeId || c.officeId === officeId || c.handedTo === officeId))
         .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
         .map(clone),
+    inbox: async (officeId, kind, page = {}) => {
+      const rows = [...inboxes.values()].filter((e) => e.officeId === officeId && e.kind === kind).map((e) => ({ key: `${e.sentAt}#${e.refId}`, value: e }));
+      const r = pageOf(rows, page);
+      return { entries: r.values, ...(r.cursor ? { cursor: r.cursor } : {}) };
+    },
+    inboxCounts: async (officeId) => {
+      const counts = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0])) as Record<InboxKind, number>;
+      for (const e of inboxes.values()) if (e.officeId === officeId) counts[e.kind] += 1;
+      return counts;
+    },
+    findCases: async (by, limit = 20) => {
+      const ids =
+        'applicantHash' in by
+          ? [...cases.values()].filter((r) => r.applicantHash === by.applicantHash).sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1)).map((r) => r.record.id)
+          : [...(finds.get(by.findHash) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, id]) => id);
+      return ids.slice(0, limit).flatMap((id) => (cases.has(id) ? [clone(cases.get(id)!.record)] : []));
+    },
+    commission: async (id) => {
+      const c = commissions.get(id);
+      return c ? clone(c) : undefined;
+    },
+    commissionsOfAgent: async (agentId, page = {}) => {
+      const rows = [...commissions.values()].filter((c) => c.commission.agentId === agentId).map((c) => ({ key: `${c.commission.createdAt}#${c.commission.id}`, value: c.commission }));
+      const r = pageOf(rows, page);
+      return { commissions: r.values, ...(r.cursor ? { cursor: r.cursor } : {}) };
+    },
     idempotency: async (key) => {
       const r = idempotency.get(key);
       return r ? { caseId: r.caseId, bodyHash: r.bodyHash } : undefined;

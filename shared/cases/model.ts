@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ItemKind } from '../catalog/item.ts';
 import type { Sealed } from './sealer.ts';
+import type { CaseTask, CommissionLink, HandBack, Transfer } from '../network/model.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 
 /** 办件 and its lifecycle: 受理 → 承办 → 办结 → 送达. */
@@ -47,9 +48,22 @@ export interface CaseRecord {
   number: string;
   countyCode: string;
   officeId: string;
-  /** The office the case was handed to (转报/交办) and when. */
+  /** The office the case was handed to (转报/交办) and when; set while another office than `officeId` holds it. */
   handedTo?: string;
   handedAt?: string;
+  /** The office whose hands it is in (acts, lists it); absent on older cases: `handedTo ?? officeId`. */
+  handlingOfficeId?: string;
+  /** Offices that see the case besides the one that took it in (the deciding office, task offices, the village station). */
+  parties?: string[];
+  /** The office the catalog says decides it, when not the one that took it in (转报 goes there). */
+  routedTo?: string;
+  /** The current (or last) 转报 and its 回复. */
+  transfer?: Transfer;
+  /** 交办 tasks and 联办 parts. */
+  tasks?: CaseTask[];
+  /** Taken in from a 全程代办 commission; the result goes back (回交) to its station. */
+  commission?: CommissionLink;
+  handBack?: HandBack;
   itemCode: string;
   itemVersion: number;
   itemName: string;
@@ -70,7 +84,7 @@ export interface CaseRecord {
   extension?: { days: number; reason: string; approvedBy: string; at: string };
   decision?: { result: 'approved' | 'refused'; reason?: string; at: string; onTime: boolean; by: string };
   fees?: { amount: number; receiptNo: string; at: string };
-  delivery?: { method: 'pickup' | 'post' | 'e_notice'; signedBy: string; at: string };
+  delivery?: { method: 'pickup' | 'post' | 'e_notice' | 'agent'; signedBy: string; at: string; by?: string };
   notAccepted?: { reason: string; referTo: string };
   withdrawal?: { reason: string; at: string };
   /** 即办件 not decided on the day of acceptance. */

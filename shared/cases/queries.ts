@@ -4,15 +4,24 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/d
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
-import { countyWide, visibleOrNotFound } from './access.ts';
+import { canSee, countyWide, holderOf, visibleOrNotFound } from './access.ts';
+import { isValidIdNumber } from './identity-numbers.ts';
+import { listInbox } from '../network/inbox.ts';
+import { officeNames } from '../network/offices.ts';
+import { phasesOf } from '../network/phases.ts';
+import { DEFAULT_PHASE_LIMITS, type PhaseLimits } from '../network/ports.ts';
 import { caseAudit } from './commit.ts';
 import { CASE_STATUSES, type CaseRecord } from './model.ts';
 import type { CasePorts } from './store.ts';
 import { listView, publicView, staffView } from './views.ts';
 
 export const listQuery = z.object({
-  view: z.enum([...CASE_STATUSES, 'due_soon', 'overdue'], { error: '列表类型无效' }).default('accepted'),
+  view: z.enum([...CASE_STATUSES, 'all', 'due_soon', 'overdue', 'inbox'], { error: '列表类型无效' }).default('accepted'),
   officeId: z.string().optional(),
+  /** The `next` of the previous page. */
+  cursor: z.string().max(2000).optional(),
+  /** Find a case: its number, the applicant's ID number, phone or name (keyed-hash look-ups, never a scan). */
+  q: z.string().trim().min(1, '请输入受理编号、申请人姓名、证件号码或手机号').max(50, '查询内容过长').optional(),
 });
 
 const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
@@ -22,12 +31,41 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 /** Working days ahead that make a case "due soon". */
 const DUE_SOON_WORKDAYS = 2;
 
-/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
-export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock'>, p: Principal, q: z.output<typeof listQuery>) => {
+/**
+ * Finds the cases the caller may see by number, ID number (K7), phone or name (FIND#: keyed hashes
+ * written at intake). What the query is, is read from its shape; a name is anything else.
+ */
+export const findCases = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: Principal, text: string) => {
   needScope(p, 'case.read');
+  const q = text.trim();
+  const up = q.toUpperCase();
+  let found: CaseRecord[];
+  if (/^\d{6}-\d{8}-\d{4}$/.test(q)) found = [await ports.cases.byNumber(q)].filter((c): c is CaseRecord => c !== undefined);
+  else if (isValidIdNumber(up) || /^[0-9A-Z]{18}$/.test(up)) found = await ports.cases.findCases({ applicantHash: await ports.sealer.lookupHash(up) });
+  else if (/^1[3-9]\d{9}$/.test(q)) found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`phone:${q}`) });
+  else found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`name:${q}`) });
+  return { cases: found.filter((c) => canSee(p, c)).map(listView) };
+};
+
+/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
+export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'sealer'>, p: Principal, q: z.output<typeof listQuery>) => {
+  needScope(p, 'case.read');
+  if (q.q) return findCases(ports, p, q.q);
+  // 待签收: cases handed to the caller's office, not yet signed (its inbox, never a scan)
+  if (q.view === 'inbox') {
+    const r = await listInbox(ports, p, { kind: 'case', cursor: q.cursor });
+    return { cases: r.entries, ...(r.next ? { next: r.next } : {}) };
+  }
   // county-wide readers may look at any office; everyone else at their own
   const officeId = q.officeId && countyWide(p) ? q.officeId : p.officeId;
-  if (q.view !== 'due_soon' && q.view !== 'overdue') return { cases: (await ports.cases.ofOffice(officeId, q.view)).cases.map(listView) };
+  if (q.view === 'all') {
+    const page = await ports.cases.allOfOffice(officeId, { limit: 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { cases: page.cases.map(listView), ...(page.cursor ? { next: page.cursor } : {}) };
+  }
+  if (q.view !== 'due_soon' && q.view !== 'overdue') {
+    const page = await ports.cases.ofOffice(officeId, q.view, { limit: 50, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return { cases: page.cases.map(listView), ...(page.cursor ? { next: page.cursor } : {}) };
+  }
   const now = ports.clock();
   const nowIso = now.toISOString();
   const horizon = q.view === 'overdue' ? nowIso : endOfChinaDay(addWorkdays(chinaDate(now), DUE_SOON_WORKDAYS, (await ports.calendar()).cal).dueDate);
@@ -35,10 +73,14 @@ export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'c
   return { cases: open.filter((c) => (q.view === 'overdue' ? c.dueAt! < nowIso : c.dueAt! >= nowIso)).map(listView) };
 };
 
-export const getCase = async (ports: Pick<CasePorts, 'cases'>, p: Principal, input: { id: string }) => {
+/** A case with its timeline; on the network also its pending phases (who must act by when, late or not) and the offices' names. */
+export const getCase = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'> & { limits?: PhaseLimits }, p: Principal, input: { id: string }) => {
   needScope(p, 'case.read');
   const c = visibleOrNotFound(p, (await ports.cases.get(input.id))?.record);
-  return { case: staffView(c), events: await ports.cases.events(input.id) };
+  const [events, { cal }, name] = await Promise.all([ports.cases.events(input.id), ports.calendar(), officeNames(ports.offices)]);
+  const phases = phasesOf(c, ports.clock(), cal, ports.limits ?? DEFAULT_PHASE_LIMITS);
+  const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(Boolean);
+  return { case: staffView(c), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
 };
 
 /** The full ID number, only on an explicit, audited action (个人信息保护). */
@@ -98,7 +140,7 @@ const sameText = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** The case page's answer: the case (masked) and its timeline. */
+/** The case page's answer: the case (masked), its timeline, its pending phases and the offices' names. */
 export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
 /** The audited full ID number and phone. */
 export type FullIdNumber = Awaited<ReturnType<typeof viewIdNumber>>;

@@ -5,13 +5,21 @@ import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { CaseRecord } from './model.ts';
 import type { Sealer } from './sealer.ts';
+import type { Commission, InboxEntry, InboxKind } from '../network/model.ts';
+import type { OfficeDirectory } from '../network/offices.ts';
 
 /** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
 export interface TimelineEvent {
   at: string;
   type: string;
+  /** The login name (the code kept for investigators). */
   by: string;
+  /** The staff member's name at the time, as the timeline shows it (older events have none). */
+  byName?: string;
   note?: string;
+  /** On a hop between offices (转报, 签收, 回复, 交办…): both offices. */
+  fromOfficeId?: string;
+  toOfficeId?: string;
 }
 
 /** A case as stored: the record and the keyed hash of its applicant (cases of an applicant). */
@@ -32,16 +40,6 @@ export type CounterAdd = Partial<Record<DailyCounter, number>>;
 /** The office id of the county-wide counters (every office's counts are added there too). */
 export const COUNTY_TOTAL = '*';
 
-/** 转报 / 交办: the case goes into the hands of another office (one message id per hand-over). */
-export interface HandOver {
-  caseId: string;
-  fromOfficeId: string;
-  toOfficeId: string;
-  reason: string;
-  forwardedAt: string;
-  forwardId: string;
-}
-
 /** One write of a case transaction; each carries its own condition. */
 export type CaseWrite =
   /** Condition: the case id is new and the idempotency key was never used. */
@@ -52,8 +50,21 @@ export type CaseWrite =
   | { op: 'event'; caseId: string; version: number; event: TimelineEvent }
   /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a China date YYYY-MM-DD. */
   | { op: 'count'; officeId: string; day: string; add: CounterAdd }
-  /** Hands the case over (version + 1) with its timeline event. Conditions: the case exists; this hand-over is new. */
-  | { op: 'forward'; handOver: HandOver };
+  /** A hop's timeline event, keyed by the hop's message id. Condition: new (else HAND_OVER_APPLIED: a redelivered message). */
+  | { op: 'hop-event'; caseId: string; hopId: string; event: TimelineEvent }
+  /** Puts an entry into an office's inbox (待签收). */
+  | { op: 'inbox-put'; entry: InboxEntry }
+  /** Takes an entry out of an office's inbox (signed, taken in, delivered); absent is fine. */
+  | { op: 'inbox-delete'; entry: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'> }
+  /** Writes a commission: new when `expectedVersion` is absent, else conditional on it (STALE_VERSION). */
+  | { op: 'commission'; commission: Commission; applicantHash?: string; expectedVersion?: number }
+  /** A way to find the case again: the keyed hash of the applicant's name or phone. Condition: none (written once, with the case). */
+  | { op: 'find'; hash: string; caseId: string; at: string }
+  /**
+   * Supervision's snapshot of the case (shared/supervision/case-follow-up.ts builds it), due for a
+   * look by the overdue scan at `at`. Leaves supervision's own fields (cards given) as they are.
+   */
+  | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string };
 
 /**
  * The conflicts commit reports, as domain errors: use cases tell them apart by code.
@@ -64,7 +75,7 @@ export const CASE_CONFLICT = {
   staleVersion: 'STALE_VERSION',
   /** A `create` found its idempotency key already used (the same request again, or a reused key). */
   keyTaken: 'IDEMPOTENCY_KEY_TAKEN',
-  /** A `forward` found its hand-over already applied (a redelivered message). */
+  /** A hop's event exists already: the message was applied before (a redelivery). */
   alreadyApplied: 'HAND_OVER_APPLIED',
   /** Another transaction held one of the items (or a fresh id collided): the same commit may simply be tried again. */
   busy: 'CASE_STORE_BUSY',
@@ -79,6 +90,18 @@ export interface CasePage {
   cursor?: string;
 }
 
+/** A page of an office's inbox, newest first. */
+export interface InboxPage {
+  entries: InboxEntry[];
+  cursor?: string;
+}
+
+/** A page of a village agent's commissions, newest first. */
+export interface CommissionPage {
+  commissions: Commission[];
+  cursor?: string;
+}
+
 /** The cases' persistence port (DynamoDB in dynamo-cases.ts, in memory in memory-cases.ts). */
 export interface CaseStore {
   /** The case by id (strongly consistent), with its applicant hash. */
@@ -89,8 +112,16 @@ export interface CaseStore {
   events(id: string): Promise<TimelineEvent[]>;
   /** Cases held by an office (accepted there, or handed to it) in a status, newest first. */
   ofOffice(officeId: string, status: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
-  /** Open (running) promised cases of or handed to an office whose due instant is at or before `horizon` (ISO). */
-  openDueBy(officeId: string, horizon: string): Promise<CaseRecord[]>;
+  /**
+   * Every case an office holds, whatever its status, newest first (全部): one page merges the
+   * office's status lists (K4), so no index is added and nothing is scanned.
+   */
+  allOfOffice(officeId: string, page?: { limit?: number; cursor?: string }): Promise<CasePage>;
+  /**
+   * Open (running) promised cases of or handed to an office whose due instant is at or before
+   * `horizon` (ISO); every office's when `officeId` is undefined (county-wide readers).
+   */
+  openDueBy(officeId: string | undefined, horizon: string): Promise<CaseRecord[]>;
   idempotency(key: string): Promise<IdempotencyRecord | undefined>;
   /** The next number of the day (China date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
   nextSequence(countyCode: string, day: string): Promise<number>;
@@ -106,10 +137,19 @@ export interface CaseStore {
    */
   takePublicGuess(number: string, day: string, limit: number, expiresAt: Date): Promise<boolean>;
   releasePublicGuess(number: string, day: string): Promise<void>;
+  /** An office's inbox of one kind (待签收), newest first, paged. */
+  inbox(officeId: string, kind: InboxKind, page?: { limit?: number; cursor?: string }): Promise<InboxPage>;
+  /** How many entries of each kind wait in an office's inbox (for the menu). */
+  inboxCounts(officeId: string): Promise<Record<InboxKind, number>>;
+  /** Cases found by a keyed hash: of the applicant's ID number (K7) or of a name or phone (FIND#), newest first, at most `limit`. */
+  findCases(by: { applicantHash: string } | { findHash: string }, limit?: number): Promise<CaseRecord[]>;
+  /** A commission by id (strongly consistent), with its applicant's keyed hash. */
+  commission(id: string): Promise<{ commission: Commission; applicantHash?: string } | undefined>;
+  /** The commissions a village agent recorded, newest first, paged. */
+  commissionsOfAgent(agentId: string, page?: { limit?: number; cursor?: string }): Promise<CommissionPage>;
   /**
    * Writes all or nothing, with the audit events that record them (at most 100 items). Throws a
-   * ConflictError with a CASE_CONFLICT code when a condition fails, NotFoundError when a hand-over
-   * names no case.
+   * ConflictError with a CASE_CONFLICT code when a condition fails.
    */
   commit(writes: readonly CaseWrite[], audits: readonly AuditInput[]): Promise<void>;
 }
@@ -121,4 +161,6 @@ export interface CasePorts {
   catalog: CatalogReader;
   calendar: () => Promise<{ cal: Calendar }>;
   clock: Clock;
+  /** The county's office tree (where an item may be taken in, who decides it). */
+  offices: OfficeDirectory;
 }

@@ -1,11 +1,12 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
+import { holderOf } from './access.ts';
 import type { TimelineEvent } from './store.ts';
 
 /** What staff see: personal data masked (the full ID only through the audited view-id action). */
 export const staffView = (c: CaseRecord) => {
   const { applicant, ...rest } = c;
   const { sealed: _sealed, phone4: _p4, ...shown } = applicant;
-  return { ...rest, statusLabel: STATUS_LABELS[c.status], applicant: shown };
+  return { ...rest, handlingOfficeId: holderOf(c), statusLabel: STATUS_LABELS[c.status], applicant: shown };
 };
 
 /** A row of a work list: the name masked too. */
@@ -22,6 +23,9 @@ export const listView = (c: CaseRecord) => ({
   dueAt: c.dueAt,
   officeId: c.officeId,
   handedTo: c.handedTo,
+  handlingOfficeId: holderOf(c),
+  transferPhase: c.transfer?.phase,
+  commissionNumber: c.commission?.number,
   version: c.version,
 });
 
@@ -41,7 +45,16 @@ export const PUBLIC_EVENT_LABELS: Record<string, string> = {
   delivered: '办理结果已送达',
   withdrawn: '申请已撤回',
   forwarded: '转交其他窗口办理',
+  // the network's hops, in plain words and without the offices' inner workings
+  received: '承办部门已签收',
+  returned: '承办部门已办理完毕，结果转回受理窗口',
+  task_assigned: '正在协同办理',
+  task_received: '正在协同办理',
+  task_answered: '协同办理意见已反馈',
+  handed_back: '办理结果已转回村（社区）代办点',
 };
+
+const SUPERVISION_EVENTS = new Set(['yellow_card', 'red_card', 'supervision_order', 'order_response', 'second_red_card']);
 
 /** The citizen's status page: no ids, masked name, dates, the timeline in plain words. */
 export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = []) => ({
@@ -59,7 +72,8 @@ export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = [])
   refusalReason: c.decision?.result === 'refused' ? c.decision.reason : undefined,
   /** 不予受理: why, and where the applicant should go instead. */
   notAccepted: c.notAccepted ? { reason: c.notAccepted.reason, referTo: c.notAccepted.referTo } : undefined,
-  timeline: events.map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
+  // 电子监察's lines (cards, 督办) are the administration's own business, not the applicant's
+  timeline: events.filter((e) => !SUPERVISION_EVENTS.has(e.type)).map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
 });
 
 export type StaffCaseView = ReturnType<typeof staffView>;

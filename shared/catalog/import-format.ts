@@ -1,5 +1,7 @@
 import {
+  DECIDER_LABELS,
   HANDLING_LABELS,
+  INTAKE_PLACE_LABELS,
   ITEM_KINDS,
   KIND_LABELS,
   LEVEL_LABELS,
@@ -8,6 +10,7 @@ import {
   materialSchema,
   parseItem,
   type FieldIssue,
+  type IntakePlace,
   type Item,
   type Level,
   type Material,
@@ -41,6 +44,13 @@ const LEVEL_WORDS: Array<[RegExp, Level]> = [
   [/^(乡|乡级|乡镇|镇|街道|乡镇级|乡镇（街道）)$/, 'township'],
   [/^(村|村级|社区|村（社区）)$/, 'village'],
 ];
+const INTAKE_WORDS: Array<[RegExp, IntakePlace]> = [
+  [/^(村|村级|村级代办|代办|村便民服务站|村便民服务站代办|全程代办)$/, 'village'],
+  [/^(乡|乡镇|镇|乡级|任一乡镇|县域通办|任一乡镇（县域通办）)$/, 'township'],
+  [/^(县|县级|县中心|县政务服务中心)$/, 'county'],
+];
+const DECIDER_BY_LABEL = reverse(DECIDER_LABELS);
+const officeIds = (c: string): string[] => c.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
 const YES = new Set(['是', '需要', '必需', '必须', 'Y', 'YES', 'TRUE', '1', '√']);
 const NO = new Set(['否', '不需要', '非必需', '可选', 'N', 'NO', 'FALSE', '0', '×', '']);
 
@@ -219,6 +229,63 @@ export const ITEM_COLUMNS: Column[] = [
       if (h.mode === 'delegated') h.from = c.trim();
       else if (h.mode === 'forwarded') h.to = c.trim();
       else if (!h.mode) d.handling = { other: c.trim() };
+      return undefined;
+    },
+  },
+  {
+    header: '受理地点',
+    help: `在哪里可以受理：${Object.values(INTAKE_PLACE_LABELS).join('、')}，多个用顿号分隔，例如 村级代办、乡镇。留空：按行使层级受理`,
+    width: 18,
+    get: (i) => (i.intakeAt ?? []).map((p) => INTAKE_PLACE_LABELS[p]).join('、'),
+    set: (d, c) => {
+      const out: IntakePlace[] = [];
+      for (const w of c.split(/[、,，;；/\s]+/).filter(Boolean)) {
+        const hit = INTAKE_WORDS.find(([re]) => re.test(w));
+        if (!hit) return `“受理地点”只能是 ${Object.values(INTAKE_PLACE_LABELS).join('、')}，无法识别“${w}”`;
+        if (!out.includes(hit[1])) out.push(hit[1]);
+      }
+      d.intakeAt = out.length ? out : undefined;
+      return undefined;
+    },
+  },
+  {
+    header: '承办方式',
+    help: `谁作出决定：${Object.values(DECIDER_LABELS).join('、')}。留空：受理机构办理`,
+    width: 12,
+    get: (i) => (i.decider ? DECIDER_LABELS[i.decider.by] : ''),
+    set: (d, c) => {
+      const t = c.trim();
+      if (t === '') {
+        d.decider = undefined;
+        return undefined;
+      }
+      const by = DECIDER_BY_LABEL.get(t);
+      if (!by) return `“承办方式”只能是 ${Object.values(DECIDER_LABELS).join('、')}，现在是“${t}”`;
+      d.decider = { by };
+      return undefined;
+    },
+  },
+  {
+    header: '承办机构编号',
+    help: '指定机构承办：承办机构的编号（如 411521-mzj）；联办：牵头机构的编号（留空为受理机构牵头）',
+    width: 16,
+    get: (i) => (i.decider?.by === 'office' ? i.decider.officeId : i.decider?.by === 'joint' ? (i.decider.lead ?? '') : ''),
+    set: (d, c) => {
+      const dec = d.decider as Record<string, unknown> | undefined;
+      const t = c.trim();
+      if (dec?.by === 'office') dec.officeId = t;
+      else if (dec?.by === 'joint' && t) dec.lead = t;
+      return undefined;
+    },
+  },
+  {
+    header: '联办机构编号',
+    help: '联办：协办机构的编号，多个用顿号分隔或每个一行',
+    width: 20,
+    get: (i) => (i.decider?.by === 'joint' ? i.decider.parts.join('、') : ''),
+    set: (d, c) => {
+      const dec = d.decider as Record<string, unknown> | undefined;
+      if (dec?.by === 'joint') dec.parts = officeIds(c);
       return undefined;
     },
   },
@@ -432,7 +499,7 @@ export const columnOfPath = (path: string): string | undefined => {
     code: '事项编码', name: '事项名称', category: '事项类别', kind: '办件类型', levels: '行使层级', office: '实施机关', officeId: '实施机关编号',
     statutoryDays: '法定时限', promisedDays: '承诺时限', fee: '收费标准', basis: '设定和实施依据', conditions: '受理条件', steps: '办理流程',
     specialProcedures: '特别程序', place: '办理地点', hours: '办理时间', consultPhone: '咨询电话', complaintPhone: '投诉电话', visits: '到现场次数',
-    online: '网办程度', handling: '办理方式', resultPublished: '结果公开', faq: '常见问题', keywords: '关键词', materials: '材料',
+    online: '网办程度', handling: '办理方式', intakeAt: '受理地点', decider: '承办方式', resultPublished: '结果公开', faq: '常见问题', keywords: '关键词', materials: '材料',
   };
   return field ? map[field] : undefined;
 };

@@ -117,6 +117,41 @@ export const handlingSchema = z.discriminatedUnion(
   { error: '办理方式必须是 本级办理、县级下放 或 受理转报' },
 ) satisfies z.ZodType<Handling>;
 
+/**
+ * 受理 and 承办 (the network): where an item may be taken in, and which office decides it.
+ * Places: a village station by commission (全程代办), any township (县域通办), the county center.
+ * Absent on an item = today's behaviour: taken in at its levels, decided where it was taken in.
+ */
+export const INTAKE_PLACES = ['village', 'township', 'county'] as const;
+export type IntakePlace = (typeof INTAKE_PLACES)[number];
+export const INTAKE_PLACE_LABELS: Record<IntakePlace, string> = { village: '村便民服务站代办', township: '任一乡镇（县域通办）', county: '县政务服务中心' };
+
+/**
+ * 承办: the office that takes it in decides it (本级办理, also a township for an item 下放 to it),
+ * one named office (a county department: 综合受理 then 转报), or several (联办: a lead — the
+ * accepting office unless named — sends parts to the others and closes the case when all answered).
+ */
+export type Decider = { by: 'accepting' } | { by: 'office'; officeId: string } | { by: 'joint'; lead?: string; parts: string[] };
+export const DECIDER_LABELS: Record<Decider['by'], string> = { accepting: '受理机构办理', office: '指定机构承办', joint: '联办' };
+const officeRef = (label: string) =>
+  z
+    .string({ error: `${label}必须是机构编号` })
+    .trim()
+    .regex(/^\d{6}(-[a-z0-9]+)*$/, `${label}须为机构编号，如 411521-mzj`);
+export const deciderSchema = z.discriminatedUnion(
+  'by',
+  [
+    z.object({ by: z.literal('accepting') }),
+    z.object({ by: z.literal('office'), officeId: officeRef('承办机构') }),
+    z.object({
+      by: z.literal('joint'),
+      lead: officeRef('牵头机构').optional(),
+      parts: z.array(officeRef('联办机构')).min(1, '联办须至少有一个协办机构').max(10, '联办机构不能超过 10 个'),
+    }),
+  ],
+  { error: '承办方式必须是 受理机构办理、指定机构承办 或 联办' },
+) satisfies z.ZodType<Decider>;
+
 export interface Faq {
   q: string;
   a: string;
@@ -157,6 +192,10 @@ export interface Item {
   keywords: string[];
   /** Details filled as plausible examples (demo catalog): the guide shows 示例. */
   demo?: boolean;
+  /** Where it may be taken in; absent: at its levels (see INTAKE_PLACES). */
+  intakeAt?: IntakePlace[];
+  /** Who decides (承办); absent: the office that takes it in. */
+  decider?: Decider;
 }
 
 const list = <T extends z.ZodType>(schema: T, max: number, label: string) =>
@@ -199,6 +238,12 @@ export const itemShapeSchema = z.object({
   faq: list(faqSchema, 30, '常见问题'),
   keywords: list(z.string().trim().min(1).max(30, '关键词不能超过 30 个字'), 30, '关键词'),
   demo: z.boolean().optional(),
+  intakeAt: z
+    .array(z.enum(INTAKE_PLACES, { error: '受理地点必须是 村级代办、乡镇 或 县政务服务中心' }))
+    .min(1, '受理地点至少选择一处')
+    .max(3)
+    .optional(),
+  decider: deciderSchema.optional(),
 }) satisfies z.ZodType<Item>;
 
 export interface FieldIssue {
@@ -240,6 +285,13 @@ export const checkItemRules = (item: Item): FieldIssue[] => {
     else seen.set(m.name, i);
   });
   if (new Set(item.levels).size !== item.levels.length) issues.push({ path: 'levels', message: '行使层级有重复' });
+  if (item.intakeAt && new Set(item.intakeAt).size !== item.intakeAt.length) issues.push({ path: 'intakeAt', message: '受理地点有重复' });
+  const d = item.decider;
+  if (d?.by === 'joint') {
+    if (item.kind !== 'joint') issues.push({ path: 'kind', message: '由多个机构联办的事项，办件类型须为“联办件”' });
+    if (new Set(d.parts).size !== d.parts.length) issues.push({ path: 'decider.parts', message: '联办机构有重复' });
+    if (d.lead && d.parts.includes(d.lead)) issues.push({ path: 'decider.parts', message: '牵头机构不能同时是协办机构' });
+  }
   if (item.visits > 1 && item.kind === 'immediate')
     issues.push({ path: 'visits', message: '即办件“到现场次数”不能超过 1 次（最多跑一次）' });
   return issues;

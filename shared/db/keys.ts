@@ -128,6 +128,54 @@ export const auditKeys = {
 };
 
 /**
+ * 电子监察 (S1–S9 in AccessPatterns.md), on the cases table. The look-at index overloads gsi3
+ * (the open-by-due index) with partitions of its own (`WATCH#<shard>`), so it needs no new index.
+ */
+export const supervisionKeys = {
+  /** A case's watch: supervision's snapshot of it, the cards given, when to look next. */
+  watch: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'WATCH' }),
+  /** gsi3 of a watch or an open 督办单: due for a look at `lookAt` (sparse: absent when nothing can happen). */
+  lookAt: (id: string, lookAt: string) => ({ gsi3pk: `WATCH#${shardOf(id)}`, gsi3sk: `${lookAt}#${id}` }),
+  lookShard: (shard: number) => ({ index: 'gsi3', pk: `WATCH#${shard}` }),
+  /** A supervision line on the case timeline (K2), keyed by what it records so it cannot be added twice. */
+  timeline: (caseId: string, at: string, key: string) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${at}#sup#${key}` }),
+  alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
+  /** gsi1: the county's alerts by the supervisors' read state, newest first. */
+  alertByCounty: (state: string, at: string, id: string) => ({ gsi1pk: `ALERTS#county#${state}`, gsi1sk: `${at}#${id}` }),
+  alertsOfCounty: (state: string) => ({ index: 'gsi1', pk: `ALERTS#county#${state}` }),
+  /** gsi2: an office's alerts by its own read state, newest first. */
+  alertByOffice: (officeId: string, state: string, at: string, id: string) => ({ gsi2pk: `ALERTS#${officeId}#${state}`, gsi2sk: `${at}#${id}` }),
+  alertsOfOffice: (officeId: string, state: string) => ({ index: 'gsi2', pk: `ALERTS#${officeId}#${state}` }),
+  /** gsi4: the alerts of a case. */
+  alertByCase: (caseId: string, at: string, id: string) => ({ gsi4pk: `ALERTS#case#${caseId}`, gsi4sk: `${at}#${id}` }),
+  alertsOfCase: (caseId: string) => ({ index: 'gsi4', pk: `ALERTS#case#${caseId}` }),
+  /** Stored alerts and digests not yet handed to the delivery queue (one small partition). */
+  outbox: (ref: string) => ({ pk: 'OUTBOX', sk: ref }),
+  outboxAll: () => ({ pk: 'OUTBOX' }),
+  order: (id: string) => ({ pk: `ORDER#${id}`, sk: 'ORDER' }),
+  /** gsi1 / gsi2 / gsi4 of a 督办单: by state county-wide, by office and state, by case. */
+  orderByState: (state: string, at: string, id: string) => ({ gsi1pk: `ORDERS#county#${state}`, gsi1sk: `${at}#${id}` }),
+  ordersInState: (state: string) => ({ index: 'gsi1', pk: `ORDERS#county#${state}` }),
+  orderByOffice: (officeId: string, state: string, at: string, id: string) => ({ gsi2pk: `ORDERS#${officeId}#${state}`, gsi2sk: `${at}#${id}` }),
+  ordersOfOffice: (officeId: string, state: string) => ({ index: 'gsi2', pk: `ORDERS#${officeId}#${state}` }),
+  orderByCase: (caseId: string, at: string, id: string) => ({ gsi4pk: `ORDERS#case#${caseId}`, gsi4sk: `${at}#${id}` }),
+  ordersOfCase: (caseId: string) => ({ index: 'gsi4', pk: `ORDERS#case#${caseId}` }),
+  /** 问责: one entry per missed 督办 deadline; gsi1 lists them newest first. */
+  accountability: (orderId: string) => ({ pk: `ACCT#${orderId}`, sk: 'ACCT' }),
+  accountabilityIndex: (at: string, orderId: string) => ({ gsi1pk: 'ACCOUNTABILITY', gsi1sk: `${at}#${orderId}` }),
+  accountabilityAll: () => ({ index: 'gsi1', pk: 'ACCOUNTABILITY' }),
+  /**
+   * Dashboard counters: a month (YYYYMM) or NOW holds every office's, item's and staff member's
+   * rows, each write-sharded (`#<0..3>`) so concurrent cases of one office rarely meet on one item.
+   */
+  tally: (period: string, dim: string, key: string, shard: number) => ({ pk: `TALLY#${period}`, sk: `${dim}#${key}#${shard}` }),
+  tallies: (period: string) => ({ pk: `TALLY#${period}` }),
+  digest: (audience: string, day: string) => ({ pk: `DIGEST#${audience}`, sk: `DAY#${day}` }),
+  /** Marks the demo history as seeded (npm start seeds it once). */
+  demoHistory: () => ({ pk: 'DEMO#history', sk: 'SEED' }),
+};
+
+/**
  * Data migrations applied to a table, recorded in that table (every table but audit): a table
  * restored from point-in-time recovery carries the records of its moment, so what ran after it
  * runs again.
@@ -140,4 +188,32 @@ export const migrationKeys = {
 /** The first county admin made by `npm run admin:create`: one per county, replaced only with --force. */
 export const bootstrapKeys = {
   firstAdmin: () => ({ pk: 'BOOTSTRAP', sk: 'FIRST_ADMIN' }),
+};
+
+/** The network (转报, 交办, 联办, 全程代办): inboxes, commissions, late-phase index — all in the cases table. */
+export const networkKeys = {
+  /** One entry of an office's inbox (待签收): kind, then newest by sending time. */
+  inboxEntry: (officeId: string, kind: string, sentAt: string, refId: string) => ({ pk: `INBOX#${officeId}`, sk: `${kind}#${sentAt}#${refId}` }),
+  inboxOf: (officeId: string, kind?: string) => ({ pk: `INBOX#${officeId}`, skPrefix: kind ? `${kind}#` : '' }),
+  /**
+   * gsi3 of an inbox entry: pending hops by the receiver's phase limit, write-sharded like K5 and
+   * sparse (only while waiting), so late 签收 is found in O(late), never by a scan.
+   */
+  pendingByDue: (refId: string, dueAt: string) => ({ gsi3pk: `PHASE#${shardOf(refId)}`, gsi3sk: `${dueAt}#${refId}` }),
+  pendingShard: (shard: number) => ({ index: 'gsi3', pk: `PHASE#${shard}` }),
+  /** A 全程代办 commission. */
+  commission: (id: string) => ({ pk: `COMM#${id}`, sk: 'COMM' }),
+  /** gsi4 of a commission (K6): an agent's commissions, newest first. */
+  commissionsOfAgent: (agentId: string) => ({ index: 'gsi4', pk: `AGENT#${agentId}` }),
+  /** Daily sequence of commission numbers (DB-411521-20261122-0001): the case sequence under `<county>#D`. */
+  commissionSequenceCounty: (county: string) => `${county}#D`,
+};
+
+/** Finding a case by the applicant's name or phone: a keyed hash (HMAC) of the value, never the value. */
+export const findKeys = {
+  /** One small item per case and value, written with the case at intake: `FIND#<hmac>`, newest first by `<at>#<caseId>`. */
+  entry: (hash: string, at: string, caseId: string) => ({ pk: `FIND#${hash}`, sk: `${at}#${caseId}` }),
+  of: (hash: string) => ({ pk: `FIND#${hash}` }),
+  /** The applicant's ID number: K7 (gsi5 of the case item). */
+  applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
 };

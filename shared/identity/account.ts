@@ -30,7 +30,7 @@ export const me = async (ports: AccountPorts, p: Principal) => {
 export const logout = async (ports: AccountPorts, p: Principal, meta: RequestMeta): Promise<void> => {
   await ports.directory.commit(
     [{ op: 'update-session', id: p.sessionId, set: { revoked: true } }],
-    [{ actor: actorOf(p), action: 'auth.logout', target: { type: 'user', id: p.userId }, result: 'success', ...meta }],
+    [{ actor: actorOf(p), action: 'auth.logout', target: { type: 'user', id: p.userId, label: p.displayName }, result: 'success', ...meta }],
   );
 };
 
@@ -58,7 +58,7 @@ export const changePassword = async (ports: AccountPorts, p: Principal, input: {
       { op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt },
       { op: 'update-session', id: p.sessionId, set: { mustChangePassword: false, renewedAt: at } },
     ],
-    [{ actor: actorOf(p), action: 'auth.password.change', target: { type: 'user', id: u.id }, result: 'success', ...meta }],
+    [{ actor: actorOf(p), action: 'auth.password.change', target: { type: 'user', id: u.id, label: u.displayName }, result: 'success', ...meta }],
   );
   return me(ports, p);
 };
@@ -83,7 +83,7 @@ export const confirmTotp = async (ports: AccountPorts, p: Principal, input: { co
       { op: 'update-user', user: { ...rest, totpSecret: pendingTotpSecret, updatedAt: ports.clock().toISOString() }, expectedUpdatedAt: u.updatedAt },
       { op: 'update-session', id: p.sessionId, set: { totpEnrolmentRequired: false } },
     ],
-    [{ actor: actorOf(p), action: 'auth.totp.enrol', target: { type: 'user', id: u.id }, result: 'success', ...meta }],
+    [{ actor: actorOf(p), action: 'auth.totp.enrol', target: { type: 'user', id: u.id, label: u.displayName }, result: 'success', ...meta }],
   );
   return me(ports, p);
 };

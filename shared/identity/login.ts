@@ -26,7 +26,7 @@ export interface LoginPorts {
   dummyHash?: string;
 }
 
-const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId });
+const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId, displayName: u.displayName });
 
 export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'officeId' | 'roles'>, officeName: string, s: Pick<Session, 'mustChangePassword' | 'totpEnrolmentRequired'>): UserView => ({
   id: u.id,
@@ -55,7 +55,7 @@ export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestM
     ports.audit.write({
       actor: user ? userActor(user) : { anonymous: input.username.slice(0, 64) },
       action: 'auth.login',
-      target: { type: 'user', id: user?.id ?? input.username.slice(0, 64) },
+      target: { type: 'user', id: user?.id ?? input.username.slice(0, 64), ...(user ? { label: user.displayName } : {}) },
       result: 'failure',
       detail,
       ...meta,
@@ -125,7 +125,7 @@ export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestM
   };
   await ports.directory.commit(
     [{ op: 'put-session', session }],
-    [{ actor: userActor(user), action: 'auth.login', target: { type: 'user', id: user.id }, result: 'success', ...meta }],
+    [{ actor: userActor(user), action: 'auth.login', target: { type: 'user', id: user.id, label: user.displayName }, result: 'success', ...meta }],
   );
   const token = await ports.signer.sign({ sub: user.id, sid: session.id, exp: Math.floor(new Date(session.endsAt).getTime() / 1000) });
   return { token, expiresAt: session.endsAt, user: userView(user, office?.name ?? user.officeId, session) };

@@ -19,6 +19,12 @@ export const SCOPES = [
   'user.manage:my-office',
   'audit.read',
   'supervision.read:county',
+  /** The alert inbox (预警): supervisors county-wide, center heads for their office. */
+  'alert.read',
+  /** Issue a 督办单 to an office about a case. */
+  'supervision.order',
+  /** Answer (反馈) a 督办单 addressed to one's office. */
+  'supervision.respond',
   /** 好差评: the window's evaluator and hotline entries. */
   'rating.evaluate',
   /** 差评整改 of one's own office: callback, measures, answer, appeal. */
@@ -48,10 +54,11 @@ const CLERK: readonly Scope[] = ['session', 'case.read', 'case.accept', 'case.ha
 export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   village_agent: ['session', 'case.read', 'commission.create'],
   window_clerk: CLERK,
-  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'rating.rectify', 'rating.stats'],
+  center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'rating.rectify', 'rating.stats', 'alert.read', 'supervision.respond'],
   county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read', 'rating.stats', 'rating.feed'],
-  // read-only across the county, except one decision the rules give them: an office's appeal against a rating
-  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'rating.stats', 'rating.review'],
+  // reads the whole county; acts on no case: its decisions are the written 督办 order (and acknowledging
+  // alerts) and an office's appeal against a rating
+  supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'rating.stats', 'rating.review', 'alert.read', 'supervision.order'],
 };
 
 /** Roles whose accounts must use a second factor (等保 level 3: privileged users). */

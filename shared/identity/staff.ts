@@ -55,10 +55,10 @@ export const publicUser = (u: StaffUser, now: Date) => ({
   createdAt: u.createdAt,
 });
 
-const userAudit = (p: Principal, action: string, id: string, meta: RequestMeta, detail?: string): AuditInput => ({
+const userAudit = (p: Principal, action: string, u: Pick<StaffUser, 'id' | 'displayName'>, meta: RequestMeta, detail?: string): AuditInput => ({
   actor: actorOf(p),
   action,
-  target: { type: 'user', id },
+  target: { type: 'user', id: u.id, label: u.displayName },
   result: 'success',
   ...meta,
   ...(detail ? { detail } : {}),
@@ -91,7 +91,7 @@ export const createUser = async (
     updatedAt: now.toISOString(),
   };
   // the username guard is the create's condition: a taken name fails the commit (409)
-  await ports.directory.commit([{ op: 'create-user', user }], [userAudit(p, 'user.create', user.id, meta, `${input.username} ${input.roles.join(',')}`)]);
+  await ports.directory.commit([{ op: 'create-user', user }], [userAudit(p, 'user.create', user, meta, `${input.username} ${input.roles.join(',')}`)]);
   return { user: publicUser(user, now), temporaryPassword: password };
 };
 
@@ -115,7 +115,7 @@ export const updateUser = async (
     updatedAt: now.toISOString(),
   };
   const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : ''].filter(Boolean).join(' ');
-  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.update', u.id, meta, what)]);
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.update', next, meta, what)]);
   return publicUser(next, now);
 };
 
@@ -128,7 +128,7 @@ export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id
   const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
   await ports.directory.commit(
     [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }],
-    [userAudit(p, 'user.password.reset', u.id, meta)],
+    [userAudit(p, 'user.password.reset', u, meta)],
   );
   const unlocked: StaffUser = { ...next, failedLogins: 0 };
   delete unlocked.lockedUntil;
@@ -142,7 +142,7 @@ export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: st
   const next: StaffUser = { ...u, sessionsValidAfter: now.toISOString(), updatedAt: now.toISOString() };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
-  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u.id, meta)]);
+  await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u, meta)]);
   return { user: publicUser(next, now) };
 };
 

@@ -50,6 +50,12 @@ export type Grant =
   | 'token:sign'
   | 'token:verify'
   | 'queue:delegation:send'
+  /** Move the delegation DLQ's messages back to the queue (receive + delete on the DLQ, send on the queue). */
+  | 'queue:delegation:redrive'
+  /** Put an alert and its outbox entry (ALERT#…, OUTBOX) on the cases table: other contexts raising into the inbox. */
+  | 'alerts:raise'
+  /** Hand stored alerts and digests to the delivery queue (the outbox relay). */
+  | 'queue:alerts:send'
   | 'topic:publish'
   /** PutObject into the locked audit archive (never delete). */
   | 'audit:archive'
@@ -77,6 +83,8 @@ export const HTTP_FUNCTIONS = [
   { id: 'calendar', description: 'Working-day calendar years', uses: ['directory:calendar-write', 'audit:append'] },
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
+  // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
+  { id: 'supervision', description: 'Alert inbox, 督办, county-wide views and dashboards', uses: ['cases:write', 'catalog:read', 'directory:read', 'directory:calendar-read', 'audit:append'] },
   {
     id: 'ratings',
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
@@ -94,11 +102,15 @@ export const AUTHORIZER_USES: readonly Grant[] = ['directory:sessions', 'token:v
 /** Queue consumers by queue id, and scheduled functions by schedule id. */
 export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   delegation: ['cases:write', 'directory:read', 'audit:append'],
+  // delivery of alerts and digests: marks each channel delivered; office names for the text
+  alerts: ['cases:write', 'directory:read', 'topic:publish'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
-  'overdue-scan': ['cases:write', 'directory:calendar-read', 'directory:read', 'topic:publish'],
-  'daily-digest': ['cases:read', 'directory:calendar-read', 'directory:read', 'topic:publish'],
-  'rectification-overdue': ['ratings:write', 'topic:publish'],
+  // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
+  'overdue-scan': ['cases:write', 'directory:calendar-read', 'queue:alerts:send'],
+  'daily-digest': ['cases:write', 'queue:alerts:send'],
+  // overdue 差评整改 into the alert inbox (delivered from its outbox by the overdue scan's relay)
+  'rectification-overdue': ['ratings:write', 'alerts:raise'],
   'disclosure-publish': ['cases:read', 'ratings:write', 'directory:read'],
   'provincial-feed': ['cases:read', 'ratings:read', 'directory:read', 'feed:write'],
 };
@@ -108,5 +120,10 @@ export const STREAM_USES: Record<string, readonly Grant[]> = {
   'audit-archive': ['audit:archive'],
 };
 
+/** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
+export const OPS_USES: Record<string, readonly Grant[]> = {
+  redrive: ['queue:delegation:redrive'],
+};
+
 /** Grants that write data (used by tests: public functions hold none but their counters). */
-export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write'];
+export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write', 'alerts:raise'];

@@ -2,7 +2,7 @@
  * Queues and topics of one county, as data shared by the CDK stack and the local platform.
  * A queue's consumer is `functions/queues/<id>.ts`.
  */
-export type QueueId = 'delegation';
+export type QueueId = 'delegation' | 'alerts';
 
 export interface QueueDef {
   readonly id: QueueId;
@@ -17,6 +17,9 @@ export interface QueueDef {
 export const QUEUES: readonly QueueDef[] = [
   // cases forwarded between offices (综合受理, 下放/交办): township ⇄ county department
   { id: 'delegation', envVar: 'QUEUE_DELEGATION', visibilityTimeoutSeconds: 60, maxReceiveCount: 5, batchSize: 10 },
+  // 电子监察: stored alerts and digests to deliver (SNS e-mail, webhooks). A receiver's outage is
+  // retried every visibility timeout for about a day before the message rests in the DLQ
+  { id: 'alerts', envVar: 'QUEUE_ALERTS', visibilityTimeoutSeconds: 300, maxReceiveCount: 288, batchSize: 5 },
 ];
 
 export type TopicId = 'supervision';

@@ -72,6 +72,37 @@ export const ROUTES = [
   { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle') , fn: 'cases' },
   { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle') , fn: 'cases' },
   { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub , fn: 'public-status' },
+  // the network: 转报 → 签收 → 回复, 交办 and 联办 parts, 全程代办 (shared/network); hops go over the delegation queue
+  { name: 'cases-forward', method: 'POST', path: '/api/cases/{id}/forward', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-receive', method: 'POST', path: '/api/cases/{id}/receive', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-return', method: 'POST', path: '/api/cases/{id}/return', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task', method: 'POST', path: '/api/cases/{id}/tasks', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task-receive', method: 'POST', path: '/api/cases/{id}/tasks/{taskId}/receive', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-task-answer', method: 'POST', path: '/api/cases/{id}/tasks/{taskId}/answer', access: s('case.handle'), fn: 'cases' },
+  { name: 'cases-forward-inbox', method: 'GET', path: '/api/inbox', access: s('case.read'), fn: 'cases' },
+  { name: 'cases-forward-counts', method: 'GET', path: '/api/inbox/counts', access: s('case.read'), fn: 'cases' },
+  { name: 'commissions-create', method: 'POST', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
+  { name: 'commissions-list', method: 'GET', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
+  { name: 'commissions-get', method: 'GET', path: '/api/commissions/{id}', access: s('case.read'), fn: 'cases' },
+  { name: 'commissions-take-in', method: 'POST', path: '/api/commissions/{id}/take-in', access: s('case.accept'), fn: 'cases' },
+  { name: 'commissions-hand-back', method: 'POST', path: '/api/cases/{id}/hand-back', access: s('case.handle'), fn: 'cases' },
+  { name: 'commissions-deliver', method: 'POST', path: '/api/commissions/{id}/deliver', access: s('commission.create'), fn: 'cases' },
+  // 电子监察: the alert inbox
+  { name: 'alerts-list', method: 'GET', path: '/api/alerts', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-unread', method: 'GET', path: '/api/alerts/unread-count', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-digest', method: 'GET', path: '/api/alerts/digest', access: s('alert.read'), fn: 'supervision' },
+  { name: 'alerts-ack', method: 'POST', path: '/api/alerts/{id}/ack', access: s('alert.read'), fn: 'supervision' },
+  // 督办 and 问责
+  { name: 'supervision-orders-create', method: 'POST', path: '/api/supervision/orders', access: s('supervision.order'), fn: 'supervision' },
+  { name: 'supervision-orders-list', method: 'GET', path: '/api/supervision/orders', access: s('alert.read'), fn: 'supervision' },
+  { name: 'supervision-orders-get', method: 'GET', path: '/api/supervision/orders/{id}', access: s('alert.read'), fn: 'supervision' },
+  { name: 'supervision-orders-respond', method: 'POST', path: '/api/supervision/orders/{id}/respond', access: s('supervision.respond'), fn: 'supervision' },
+  { name: 'supervision-accountability', method: 'GET', path: '/api/supervision/accountability', access: s('alert.read'), fn: 'supervision' },
+  // county-wide work lists, with an office filter
+  { name: 'supervision-cases', method: 'GET', path: '/api/supervision/cases', access: s('supervision.read:county'), fn: 'supervision' },
+  // dashboards from the counters, and their Excel export
+  { name: 'dashboard-figures', method: 'GET', path: '/api/dashboard', access: s('alert.read'), fn: 'supervision' },
+  { name: 'dashboard-export', method: 'GET', path: '/api/dashboard/export', access: s('alert.read'), fn: 'supervision' },
   // 好差评
   { name: 'public-rating', method: 'POST', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },
   { name: 'public-rating-get', method: 'GET', path: '/api/public/cases/{number}/rating', access: pub, fn: 'public-rating' },

@@ -3,6 +3,8 @@ import { TABLES, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
 import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
+import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
+import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -35,6 +37,20 @@ const roleScopesJson = z
   })
   .pipe(roleScopesSchema);
 
+const jsonOf = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+const webhooksSchema = z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() }));
+
 const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
 
 const envSchema = z.object({
@@ -50,6 +66,10 @@ const envSchema = z.object({
   // county settings (infra/counties/<code>.json); defaults are the county config's defaults
   AUDIT_RETENTION_DAYS: whole(1, 36_500).default(1095),
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
+  HAND_OVER_WORKDAYS: whole(0, 10).default(1),
+  RECEIVE_WORKDAYS: whole(0, 10).default(1),
+  SUPERVISION_RULES_JSON: jsonOf(rulesSchema).optional(),
+  ALERT_WEBHOOKS_JSON: jsonOf(webhooksSchema).default([]),
   RATING_CALLBACK_WORKDAYS: whole(1, 5).default(1),
   RATING_RECTIFY_WORKDAYS: whole(1, 30).default(15),
   TOTP_FOR_ALL: flag.default(false),
@@ -73,6 +93,11 @@ export interface RuntimeConfig {
   readonly devKeyFiles: { readonly data?: string; readonly jwt?: string };
   readonly auditRetentionDays: number;
   readonly yellowCardWorkdays: number;
+  /** The network's phase limits in working days (county config `phaseLimits`). */
+  readonly phaseLimits: { readonly handOverWorkdays: number; readonly receiveWorkdays: number };
+  /** 电子监察 rules (the county's, defaults filled in). */
+  readonly supervisionRules: SupervisionRules;
+  readonly alertWebhooks: readonly WebhookTarget[];
   /** 差评 callback and rectification limits, in working days. */
   readonly ratings: { readonly callbackWorkdays: number; readonly rectifyWorkdays: number };
   readonly totpForAll: boolean;
@@ -107,6 +132,9 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     devKeyFiles: { data: e.DATA_DEV_KEY_FILE, jwt: e.JWT_DEV_KEY_FILE },
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
+    phaseLimits: { handOverWorkdays: e.HAND_OVER_WORKDAYS, receiveWorkdays: e.RECEIVE_WORKDAYS },
+    supervisionRules: rulesFrom(e.SUPERVISION_RULES_JSON, e.SUPERVISION_RULES_JSON?.yellowLeadWorkdays ?? e.YELLOW_CARD_WORKDAYS),
+    alertWebhooks: e.ALERT_WEBHOOKS_JSON.map((w) => ({ url: w.url, format: w.format, ...(w.name ? { name: w.name } : {}) })),
     ratings: { callbackWorkdays: e.RATING_CALLBACK_WORKDAYS, rectifyWorkdays: e.RATING_RECTIFY_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,

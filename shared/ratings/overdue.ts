@@ -1,6 +1,5 @@
-import type { Notifier } from '../supervision/notifier.ts';
 import type { Clock } from '../platform/clock.ts';
-import { LEVEL_LABELS, OPEN_TASK_STATUSES, type RectificationTask } from './model.ts';
+import { OPEN_TASK_STATUSES, type RectificationTask } from './model.ts';
 import { RATING_CONFLICT, isRatingConflict, type RatingStore } from './store.ts';
 
 /**
@@ -8,11 +7,10 @@ import { RATING_CONFLICT, isRatingConflict, type RatingStore } from './store.ts'
  * becomes a supervision alert, once per deadline. The rule is `dueAlerts`; the mark on the task
  * (`alerts.callback` / `alerts.rectify`, conditional on the task's version) makes it once.
  *
- * Hook for the alerts inbox (shared/supervision, not merged yet): alerts leave through the
- * `RectificationAlerts` port. Today it publishes to the supervision topic (e-mail, webhooks);
- * the inbox should implement `raise` by storing the alert (kind, caseId, officeId, dueAt, raisedAt
- * — no personal data) as an inbox record keyed `rating.<kind>#<caseId>`, so a re-raise after a
- * failed run stays one record.
+ * Alerts leave through the `RectificationAlerts` port, implemented by the alert inbox
+ * (`shared/supervision/rating-alerts.ts`): stored with its outbox entry, keyed by case, kind and
+ * deadline, so a re-raise after a failed run stays one alert; e-mail and webhooks get it from the
+ * outbox as they get the cards. No personal data in it.
  */
 export type OverdueKind = 'callback' | 'rectify';
 
@@ -49,15 +47,6 @@ export const alertOf = (kind: OverdueKind, t: RectificationTask, raisedAt: strin
   level: t.level,
   dueAt: kind === 'callback' ? t.callbackDueAt : t.rectifyDueAt,
   raisedAt,
-});
-
-/** Alerts to the supervision topic, as the yellow and red cards go. */
-export const notifierAlerts = (notifier: Notifier): RectificationAlerts => ({
-  raise: (a) =>
-    notifier.publish({
-      subject: a.kind === 'rating.callback-overdue' ? `差评回访超期：${a.number}` : `差评整改超期：${a.number}`,
-      message: JSON.stringify({ ...a, levelLabel: LEVEL_LABELS[a.level as 1] }),
-    }),
 });
 
 export interface OverduePorts {

@@ -7,8 +7,9 @@ import type { RatingPorts, RatingStore } from './store.ts';
 import type { DisclosurePorts } from './disclosure.ts';
 import type { FeedPorts } from './feed.ts';
 import { s3FeedStore } from './s3-feed.ts';
-import { notifierAlerts, type OverduePorts } from './overdue.ts';
-import { snsNotifier } from '../supervision/sns-notifier.ts';
+import type { OverduePorts } from './overdue.ts';
+import { inboxRectificationAlerts } from '../supervision/rating-alerts.ts';
+import { dynamoScanStore } from '../supervision/dynamo-supervision.ts';
 import { dynamoOfficeNames } from './dynamo-offices.ts';
 import type { StatsPorts } from './stats.ts';
 
@@ -27,9 +28,9 @@ export const ratingPorts = (): RatingPorts =>
   });
 
 let overdue: OverduePorts | undefined;
-/** The overdue scan's ports: the ratings store and the supervision topic. */
+/** The overdue scan's ports: the ratings store and the alert inbox (delivered to e-mail and webhooks from its outbox). */
 export const overduePorts = (): OverduePorts =>
-  (overdue ??= { ratings: dynamoRatingStore(), alerts: notifierAlerts(snsNotifier('supervision')), clock: systemClock });
+  (overdue ??= { ratings: dynamoRatingStore(), alerts: inboxRectificationAlerts(dynamoScanStore()), clock: systemClock });
 
 let stats: StatsPorts | undefined;
 /** Statistics: the counters and the directory's office names. */

@@ -1,26 +1,57 @@
-import { addDays, chinaDate } from '../calendar/working-days.ts';
+import { addDays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Notifier } from './notifier.ts';
-import type { DayFigures, SupervisionStore } from './store.ts';
+import type { AlertQueue } from './alert-queue.ts';
+import { relayOutbox } from './overdue-scan.ts';
+import type { Digest, DueCase, FigureStore, OrderStore, OutboxStore } from './store.ts';
 
+/**
+ * 08:30 Beijing: what needs attention today — cases due today, cases overdue, 督办单 awaiting an
+ * answer. One digest for the county (to the supervisors: e-mail and webhooks through the delivery
+ * queue, with yesterday's figures) and one per office concerned (its center head reads it in the
+ * inbox). Reads the open-by-due index up to now and end of today (O(due cases)), never all cases.
+ * Once per day and audience: a re-run stores and sends nothing again.
+ */
 export interface DigestPorts {
-  store: Pick<SupervisionStore, 'countyDay'>;
-  notifier: Notifier;
+  store: Pick<FigureStore, 'openDue' | 'saveDigest' | 'countyDay'> & Pick<OrderStore, 'orders'> & OutboxStore;
+  queue: AlertQueue;
   clock: Clock;
 }
 
-export interface Digest extends DayFigures {
-  /** The China day reported, `YYYYMMDD`. */
+export const COUNTY_AUDIENCE = 'county';
+
+export interface DigestResult {
   day: string;
+  dueToday: number;
+  overdue: number;
+  openOrders: number;
+  /** Offices that got a digest of their own. */
+  offices: number;
+  /** False when today's digest had already been made. */
+  made: boolean;
 }
 
-/** The county's figures of yesterday (China time), from the incrementally kept daily counters (no scan). */
-export const dailyDigest = async (ports: DigestPorts): Promise<Digest> => {
-  const yesterday = addDays(chinaDate(ports.clock()), -1);
-  const figures: Digest = { day: yesterday.replaceAll('-', ''), ...(await ports.store.countyDay(yesterday)) };
-  await ports.notifier.publish({
-    subject: `便民服务日报 ${figures.day}`,
-    message: `受理 ${figures.taken} 件；按时办结 ${figures.decidedOnTime} 件；超期办结 ${figures.decidedLate} 件；即办件当日办结 ${figures.immediateSameDay} 件。`,
-  });
-  return figures;
+const concerns = (officeId: string) => (c: Pick<DueCase, 'officeId' | 'handedTo'>) => c.officeId === officeId || c.handedTo === officeId;
+
+export const dailyDigest = async (ports: DigestPorts): Promise<DigestResult> => {
+  const now = ports.clock();
+  const at = now.toISOString();
+  const day = chinaDate(now);
+  const [overdue, dueToday, orders, yesterday] = await Promise.all([
+    ports.store.openDue('', at),
+    ports.store.openDue(at, endOfChinaDay(day)),
+    ports.store.orders({ state: 'open' }),
+    ports.store.countyDay(addDays(day, -1)),
+  ]);
+  const openOrders = orders.map((o) => ({ id: o.id, caseNumber: o.caseNumber, officeId: o.officeId, deadlineDate: o.deadlineDate }));
+  const county: Digest = { audience: COUNTY_AUDIENCE, day, at, dueToday, overdue, openOrders, yesterday, deliveries: {} };
+  const made = await ports.store.saveDigest(county, true);
+  const offices = [...new Set([...dueToday, ...overdue].flatMap((c) => [c.officeId, ...(c.handedTo ? [c.handedTo] : [])]).concat(openOrders.map((o) => o.officeId)))];
+  for (const officeId of offices) {
+    await ports.store.saveDigest(
+      { audience: officeId, day, at, dueToday: dueToday.filter(concerns(officeId)), overdue: overdue.filter(concerns(officeId)), openOrders: openOrders.filter((o) => o.officeId === officeId), deliveries: {} },
+      false,
+    );
+  }
+  await relayOutbox(ports);
+  return { day, dueToday: dueToday.length, overdue: overdue.length, openOrders: openOrders.length, offices: offices.length, made };
 };

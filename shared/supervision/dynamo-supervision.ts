@@ -1,80 +1,130 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/clients.ts';
-import { tableName } from '../platform/env.ts';
-import { caseKeys, OPEN_SHARDS } from '../db/keys.ts';
-import { RUNNING } from '../cases/model.ts';
-import type { OpenCase, SupervisionStore } from './store.ts';
+import { OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
+import { outboxRefId, type OutboxRef } from './alert.ts';
+import type { Order } from './order.ts';
+import type { OutboxStore, ScanStore, Settlement } from './store.ts';
+import type { Watch } from './watch.ts';
+import { accountabilityItem, alertItem, isCancelled, orderItem, queryAll, strip, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
 
-/** SupervisionStore on the cases table: K5 (gsi3, sparse, sharded), K1 for the card marks, K10. */
-const table = (): string => tableName('cases');
+/**
+ * The scan's side of supervision on the cases table: the look-at index (S2, gsi3 `WATCH#<shard>`,
+ * sparse), settlements as one transaction each, and the outbox (S5).
+ */
+const watchOf = (i: Record<string, unknown>): Watch => ({
+  caseId: i.caseId as string,
+  case: i.case as Watch['case'],
+  caseVersion: Number(i.caseVersion),
+  rev: Number(i.rev ?? 0),
+  given: (i.given ?? {}) as Record<string, string>,
+  counted: (i.counted ?? {}) as Watch['counted'],
+  level: (i.level ?? 'none') as Watch['level'],
+  ...(typeof i.lookAt === 'string' ? { lookAt: i.lookAt } : {}),
+});
 
-const readShard = async (shard: number, horizon: string): Promise<{ cases: OpenCase[]; consumedRcu: number }> => {
-  const k = caseKeys.openShard(shard);
-  const cases: OpenCase[] = [];
-  let consumedRcu = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: k.index,
-        // gsi3sk = `<dueAt>#<id>`: every case due up to the horizon, whatever its id
-        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h',
-        ExpressionAttributeValues: { ':p': k.pk, ':h': `${horizon}#\uffff` },
-        ReturnConsumedCapacity: 'TOTAL',
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    consumedRcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const c of page.Items ?? [])
-      cases.push({
-        id: c.id,
-        number: c.number,
-        itemName: c.itemName,
-        officeId: c.officeId,
-        dueAt: c.dueAt,
-        ...(c.handedTo ? { handedTo: c.handedTo } : {}),
-        ...(c.yellowCardAt ? { yellowCardAt: c.yellowCardAt } : {}),
-        ...(c.redCardAt ? { redCardAt: c.redCardAt } : {}),
-      });
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { cases, consumedRcu };
+const watchUpdate = (w: NonNullable<Settlement['watch']>) => {
+  const k = w.lookAt ? supervisionKeys.lookAt(w.caseId, w.lookAt) : undefined;
+  return {
+    Update: {
+      TableName: T(),
+      Key: supervisionKeys.watch(w.caseId),
+      UpdateExpression: `SET #given = :g, #counted = :c, #level = :l, #rev = #rev + :one${k ? ', lookAt = :at, gsi3pk = :p, gsi3sk = :s' : ' REMOVE lookAt, gsi3pk, gsi3sk'}`,
+      // only the snapshot this look was made on, and only once (two scans never settle one watch twice)
+      ConditionExpression: 'caseVersion = :cv AND #rev = :rev',
+      ExpressionAttributeNames: { '#given': 'given', '#counted': 'counted', '#level': 'level', '#rev': 'rev' },
+      ExpressionAttributeValues: {
+        ':g': w.given,
+        ':c': w.counted,
+        ':l': w.level,
+        ':one': 1,
+        ':cv': w.expect.caseVersion,
+        ':rev': w.expect.rev,
+        ...(k ? { ':at': w.lookAt, ':p': k.gsi3pk, ':s': k.gsi3sk } : {}),
+      },
+    },
+  };
 };
 
-export const dynamoSupervisionStore = (): SupervisionStore => ({
-  openDueBy: async (horizon) => {
-    const shards = await Promise.all(Array.from({ length: OPEN_SHARDS }, (_v, shard) => readShard(shard, horizon)));
-    return { cases: shards.flatMap((s) => s.cases), consumedRcu: shards.reduce((sum, s) => sum + s.consumedRcu, 0) };
+export const outboxPut = (ref: OutboxRef, at: string) => ({ Put: { TableName: T(), Item: { ...supervisionKeys.outbox(outboxRefId(ref)), ref, at } } });
+
+/** Attempts while only another transaction held an item (a counter): the look is simply made again. */
+const BUSY_ATTEMPTS = 4;
+
+export const dynamoScanStore = (): ScanStore & OutboxStore => ({
+  dueForLook: async (now) => {
+    const shards = await Promise.all(
+      Array.from({ length: OPEN_SHARDS }, (_v, shard) => {
+        const k = supervisionKeys.lookShard(shard);
+        return queryAll({ IndexName: k.index, KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h', ExpressionAttributeValues: { ':p': k.pk, ':h': `${now}#\uffff` } });
+      }),
+    );
+    const items = shards.flatMap((s) => s.items);
+    return {
+      watches: items.filter((i) => i.sk === 'WATCH').map(watchOf),
+      orders: items.filter((i) => i.sk === 'ORDER').map((i) => strip<Order>(i)),
+      consumedRcu: shards.reduce((n, s) => n + s.consumedRcu, 0),
+    };
   },
-  markCard: async (caseId, card, at, dueAt) => {
-    const statuses = Object.fromEntries(RUNNING.map((s, i) => [`:s${i}`, s]));
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: caseKeys.case(caseId),
-          UpdateExpression: 'SET #card = :at',
-          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(#card) AND #status IN (${Object.keys(statuses).join(', ')}) AND dueAt = :due`,
-          ExpressionAttributeNames: { '#card': card === 'red' ? 'redCardAt' : 'yellowCardAt', '#status': 'status' },
-          ExpressionAttributeValues: { ':at': at, ':due': dueAt, ...statuses },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException') return false;
-      throw e;
+  settle: async (s) => {
+    const items = [
+      ...(s.watch ? [watchUpdate(s.watch)] : []),
+      ...(s.order ? [{ Put: { TableName: T(), Item: orderItem({ ...s.order.next, rev: s.order.expectRev + 1 }), ConditionExpression: 'rev = :r', ExpressionAttributeValues: { ':r': s.order.expectRev } } }] : []),
+      ...s.alerts.flatMap((a) => [{ Put: { TableName: T(), Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } }, outboxPut({ type: 'alert', id: a.id }, a.at)]),
+      ...s.events.map(timelinePut),
+      ...s.tallies.map(tallyUpdate),
+      ...(s.accountability ? [{ Put: { TableName: T(), Item: accountabilityItem(s.accountability) } }] : []),
+      ...s.audits.map((a) => auditPut(a, new Date())),
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items as never }));
+        return true;
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        const reasons = e.CancellationReasons ?? [];
+        // a condition failed: the watch or order moved on (or this look was already made)
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+        if (attempt >= BUSY_ATTEMPTS) return false;
+        await new Promise((res) => setTimeout(res, 25 * attempt + Math.random() * 50));
+      }
     }
   },
-  countyDay: async (day) => {
-    const r = await dynamo().send(new GetCommand({ TableName: table(), Key: caseKeys.dailyStats('*', day.replaceAll('-', '')) }));
-    const s = r.Item ?? {};
-    return {
-      taken: Number(s.taken ?? 0),
-      decidedOnTime: Number(s.decidedOnTime ?? 0),
-      decidedLate: Number(s.decidedLate ?? 0),
-      immediateSameDay: Number(s.immediateSameDay ?? 0),
-    };
+  claimOutbox: async (limit, now, until) => {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :p',
+        FilterExpression: 'attribute_not_exists(leasedUntil) OR leasedUntil <= :now',
+        ExpressionAttributeValues: { ':p': supervisionKeys.outboxAll().pk, ':now': now },
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    const claimed: OutboxRef[] = [];
+    for (const i of r.Items ?? []) {
+      try {
+        await dynamo().send(
+          new UpdateCommand({
+            TableName: T(),
+            Key: { pk: i.pk, sk: i.sk },
+            UpdateExpression: 'SET leasedUntil = :until',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leasedUntil) OR leasedUntil <= :now)',
+            ExpressionAttributeValues: { ':until': until, ':now': now },
+          }),
+        );
+        claimed.push(i.ref as OutboxRef);
+      } catch (e) {
+        // another relay claimed (or cleared) it first
+        if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+      }
+    }
+    return claimed;
+  },
+  clearOutbox: async (refs) => {
+    const keys = refs.map((r) => supervisionKeys.outbox(outboxRefId(r)));
+    for (let i = 0; i < keys.length; i += 25) {
+      await dynamo().send(new BatchWriteCommand({ RequestItems: { [T()]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })) } }));
+    }
   },
 });

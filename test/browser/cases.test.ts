@@ -58,9 +58,9 @@ describe('办件 in the browser', () => {
         throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
       });
     };
-    await act('start', '开始办理', /开始办理（clerk.lingshan）/);
-    await act('decide', '办结', /办结（准予）（clerk.lingshan）/);
-    await act('deliver', '送达', /送达（clerk.lingshan）/, () => page.getByLabel('签收人').fill('王小明'));
+    await act('start', '开始办理', /开始办理（演示灵山窗口）/);
+    await act('decide', '办结', /办结（准予）（演示灵山窗口）/);
+    await act('deliver', '送达', /送达（演示灵山窗口）/, () => page.getByLabel('签收人').fill('王小明'));
     await expect(page.getByTestId('case-details').innerText()).resolves.toContain('准予');
 
     // the citizen, without login
@@ -74,6 +74,47 @@ describe('办件 in the browser', () => {
     const status = await citizen.getByTestId('public-status').innerText();
     expect(status).toContain('已送达');
     expect(status).toContain('王*明');
+    expect(page.errors).toEqual([]);
+  });
+
+  it('a refused case (不予受理) is found by its number, the applicant\'s name and phone from the 办件 page, and listed under 不予受理 and 全部', async () => {
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases/new`);
+    await page.getByTestId('item-select').click();
+    await page.keyboard.type('sfz');
+    await page.getByText(/^居民身份证核发（/).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('姓名').fill('赵不予');
+    await page.getByLabel('居民身份证号码').fill('11010519491231002X');
+    await page.getByLabel('手机号码').fill('13700001111');
+    await page.getByLabel(/不予受理（/).check();
+    await page.getByLabel('不予受理理由').fill('申请人户籍不在本县');
+    await page.getByRole('button', { name: '出具不予受理通知书' }).click();
+    const doc = await page.getByTestId('doc').innerText();
+    expect(doc).toContain('不予受理通知书');
+    const number = /(411521-\d{8}-\d{4})/.exec(doc)![1]!;
+
+    await page.goto(`${ctx.stack.url}/cases`);
+    const search = page.getByTestId('case-search').locator('input');
+    const results = page.getByTestId('case-search-results');
+    for (const q of [number, '赵不予', '13700001111']) {
+      await search.fill(q);
+      await search.press('Enter');
+      await results.getByText(number).waitFor({ timeout: 10_000 });
+      await expect(results.innerText()).resolves.toContain('不予受理');
+    }
+    // a number of no case of this office: found nothing, said so
+    await search.fill('411521-20000101-9999');
+    await search.press('Enter');
+    await results.getByText('未找到本机构可查看的办件').waitFor();
+    // the tabs: 全部 (the default) and 不予受理
+    await page.getByTestId('cases-table').getByText(number).waitFor();
+    await page.getByRole('tab', { name: '不予受理' }).click();
+    await page.getByTestId('cases-table').getByText(number).waitFor();
+    await page.getByTestId('cases-table').getByText(number).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('case-details').innerText()).resolves.toContain(number);
     expect(page.errors).toEqual([]);
   });
 });

@@ -153,4 +153,21 @@ describe('事项导入与编辑 (county admin, signed in)', () => {
     expect(await p.getByTestId('editor-error').innerText()).toContain('“承诺时限”（9 个工作日）不能超过“法定时限”（3 个工作日）');
     await p.close();
   });
+
+  it('shows and edits where an item is taken in and who decides it (低保: villages and townships, 县民政局)', async () => {
+    const p = await signedIn();
+    await p.goto(`${stack.url}/catalog-admin/items/LS-03-001/edit`);
+    await p.waitForSelector('[data-testid=item-editor] input#name');
+    await p.getByTestId('decider-office').getByText('县民政局（411521-mzj）').waitFor();
+    expect(await p.getByTestId('decider-by').innerText()).toContain('指定机构承办');
+    const places = await p.getByTestId('intake-at').innerText();
+    expect(places).toContain('村便民服务站代办');
+    expect(places).toContain('任一乡镇（县域通办）');
+    // 联办 with no other office: refused on the field, nothing saved
+    await p.getByTestId('decider-by').click();
+    await p.locator('.ant-select-dropdown:visible').getByText('联办', { exact: true }).click();
+    await p.getByTestId('save-draft').click();
+    await p.getByText('联办须至少有一个协办机构').waitFor();
+    await p.close();
+  });
 });

@@ -39,7 +39,8 @@ describe('web data layer', () => {
     await expect(page.getByTestId('cases-error').innerText()).resolves.toContain('服务暂时不可用，请稍后重试（502）');
 
     await page.unroute(anyList);
-    await page.route(casesList('accepted'), (r) => r.fulfill({ json: { cases: [row(1, '已受理')] } }));
+    // 全部 is the first tab
+    await page.route(casesList('all'), (r) => r.fulfill({ json: { cases: [row(1, '已受理')] } }));
     await page.getByRole('button', { name: /重\s*试/ }).click();
     await page.getByTestId('cases-table').getByText('411521-20261122-0001').waitFor();
     await expect(page.getByTestId('cases-error').count()).resolves.toBe(0);
@@ -73,17 +74,18 @@ describe('web data layer', () => {
     const page = await clerk();
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    await page.route(casesList('accepted'), async (r: Route) => {
+    // the first tab (全部) is slow
+    await page.route(casesList('all'), async (r: Route) => {
       await released;
       // the page has given up on this request by now: fulfilling it fails, and that is the point
       await r.fulfill({ json: { cases: [row(1, '已受理')] } }).catch(() => undefined);
     });
     await page.route(casesList('decided'), (r) => r.fulfill({ json: { cases: [row(2, '已办结')] } }));
 
-    const slow = page.waitForRequest((req) => req.url().includes('view=accepted'));
+    const slow = page.waitForRequest((req) => req.url().includes('view=all'));
     await page.goto(`${ctx.stack.url}/cases`);
     await slow;
-    const cancelled = page.waitForEvent('requestfailed', (req) => req.url().includes('view=accepted'));
+    const cancelled = page.waitForEvent('requestfailed', (req) => req.url().includes('view=all'));
     await page.getByRole('tab', { name: '已办结' }).click();
     await page.getByTestId('cases-table').getByText('411521-20261122-0002').waitFor();
     await cancelled; // the superseded request was aborted (the query's signal), not left to land late

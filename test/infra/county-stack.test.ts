@@ -5,7 +5,7 @@ import { TABLES } from '../../shared/platform/tables.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 import { SCHEDULES } from '../../shared/platform/schedules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
-import { STREAM_USES } from '../../shared/platform/functions.ts';
+import { OPS_USES, STREAM_USES } from '../../shared/platform/functions.ts';
 
 describe.each(['640502', '411521'])('county %s stack set', (code) => {
   const { county, data, appStack, dataT, appT } = synthCounty(code);
@@ -85,7 +85,7 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
   it('runs every function on nodejs22.x arm64 with a 365-day log group', () => {
     const fns = Object.values(appT.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime?.startsWith('nodejs22'));
     // routes of one context share a function (shared/platform/functions.ts); + the authorizer and the data-migrations custom resource
-    expect(fns.length).toBe(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + 2);
+    expect(fns.length).toBe(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2);
     for (const f of fns) {
       expect(f.Properties.Architectures).toEqual(['arm64']);
       expect(f.Properties.LoggingConfig?.LogGroup).toBeDefined();

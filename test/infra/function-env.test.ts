@@ -5,7 +5,7 @@ import { functionEnvironment, type FunctionResources } from '../../infra/config/
 import { stackResources } from '../../infra/stacks/app-stack.ts';
 import { parseRuntimeConfig } from '../../shared/platform/runtime-config.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
-import { STREAM_USES } from '../../shared/platform/functions.ts';
+import { OPS_USES, STREAM_USES } from '../../shared/platform/functions.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 import { SCHEDULES } from '../../shared/platform/schedules.ts';
 
@@ -22,7 +22,7 @@ const synthesizedEnv = (s: ReturnType<typeof synthCounty>) =>
 
 const local: FunctionResources = {
   tables: { catalog: 'l-catalog', cases: 'l-cases', ratings: 'l-ratings', directory: 'l-directory', audit: 'l-audit' },
-  queues: { delegation: 'http://127.0.0.1:1/q/l-delegation' },
+  queues: { delegation: 'http://127.0.0.1:1/q/l-delegation', alerts: 'http://127.0.0.1:1/q/l-alerts' },
   topics: { supervision: 'arn:aws:sns:cn-north-1:000000000000:l-supervision' },
   buckets: { feed: 'l-feed' },
   keys: { devFiles: { data: '/tmp/d.json', jwt: '/tmp/j.json' } },
@@ -33,7 +33,7 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
-    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + 2); // + the authorizer and the data-migrations function
+    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2); // + the authorizer and the data-migrations function
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));
     // a reference to the Data stack (weak references: Fn::GetStackOutput)

@@ -16,6 +16,19 @@ export const cdkContext = (): Record<string, unknown> => (JSON.parse(readFileSyn
  * (~15× faster), cdk-nag on, with cdk.json's context, as `cdk synth` does.
  */
 export const synthCounty = (codeOrConfig: string | CountyConfig, overrides: Partial<CountyConfig> = {}) => {
+  // the same county and settings synthesize the same stacks: do it once per run (the infra project
+  // shares one module graph across files), as synthesis with cdk-nag is most of the layer's time
+  const key = JSON.stringify([codeOrConfig, overrides]);
+  const hit = synthesized.get(key);
+  if (hit) return hit;
+  const result = synthUncached(codeOrConfig, overrides);
+  synthesized.set(key, result);
+  return result;
+};
+
+const synthesized = new Map<string, ReturnType<typeof synthUncached>>();
+
+const synthUncached = (codeOrConfig: string | CountyConfig, overrides: Partial<CountyConfig>) => {
   const app = new App({ context: { ...cdkContext(), 'aws:cdk:bundling-stacks': [] } });
   const county = { ...(typeof codeOrConfig === 'string' ? loadCountyConfig(codeOrConfig) : codeOrConfig), ...overrides };
   const { data, appStack } = buildCounty(app, county);

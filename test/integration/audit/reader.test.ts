@@ -20,6 +20,7 @@ describe('audit reader on DynamoDB Local', () => {
       [ev({ action: 'case.start' }), '2026-11-01T01:00:00.000Z'],
       [ev({ action: 'case.decide', result: 'failure' }), '2026-11-02T23:59:59.999Z'],
       [ev({ action: 'user.create', target: { type: 'user', id: 'u9' } }), '2026-11-03T00:00:00.000Z'],
+      [ev({ actor: { userId: 'u-li', username: 'li.lingshan', officeId: '411521-lingshan', displayName: '李灵山' }, action: 'case.deliver', target: { type: 'case', id: 'c2' } }), '2026-11-04T00:00:00.000Z'],
       [ev({ actor: { anonymous: 'wang' }, action: 'auth.login', target: undefined, result: 'failure' }), '2026-11-02T08:00:00.000Z'],
     ];
     for (const [input, at] of events) await writeAudit(input, new Date(at));
@@ -32,6 +33,9 @@ describe('audit reader on DynamoDB Local', () => {
     expect((await r.month('2026-11', range, {}, 100)).events.map((e) => e.action)).toEqual(['case.decide', 'auth.login', 'case.start']);
     expect((await r.month('2026-11', range, { result: 'failure' }, 100)).events.map((e) => e.action)).toEqual(['case.decide', 'auth.login']);
     expect((await r.month('2026-11', range, { actor: 'wang' }, 100)).events.map((e) => e.action)).toEqual(['auth.login']);
+    // the 操作人 filter takes the name people know as well as the login name
+    const november = { from: '2026-11-01', to: '2026-11-30T23:59:59.999Z' };
+    expect((await r.month('2026-11', november, { actor: '李灵山' }, 100)).events.map((e) => e.action)).toEqual(['case.deliver']);
     expect((await r.month('2026-11', { from: '2026-11-01', to: '2026-11-30T23:59:59.999Z' }, { action: 'user.', target: 'u9' }, 100)).events).toHaveLength(1);
     const one = await r.month('2026-11', range, {}, 1);
     expect(one).toMatchObject({ more: true, events: [{ action: 'case.decide' }] });

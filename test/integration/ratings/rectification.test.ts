@@ -6,7 +6,7 @@ import { scheduledEvent } from '../../../local/scheduler.ts';
 import { SCHEDULES } from '../../../shared/platform/schedules.ts';
 import { chinaDate } from '../../../shared/calendar/working-days.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
-import { subscribeQueue } from '../supervision/topic-queue.ts';
+import { deliverAlertsQueue, subscribeQueue } from '../supervision/topic-queue.ts';
 import { acceptCase, invoke } from './support.ts';
 
 /** 差评整改 end to end on the emulators, with the demo staff's real logins. */
@@ -74,7 +74,7 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
     expect(state.json()).toMatchObject({ rated: true, rating: { level: 1 } });
   });
 
-  it('turns overdue callbacks and rectifications into supervision alerts, once', async () => {
+  it('turns overdue callbacks and rectifications into alerts in the inbox, once; e-mail gets them from the outbox', async () => {
     const c = await badRating();
     const mailbox = await subscribeQueue(stack.env.TOPIC_SUPERVISION!);
     const handler = await loadHandler('schedules', 'rectification-overdue');
@@ -84,13 +84,27 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
     const first = await handler({ ...event, detail: { now: later } }, lambdaContext('rectification-overdue'));
     expect(first.callback).toBeGreaterThanOrEqual(1);
     expect(first.rectify).toBeGreaterThanOrEqual(1);
-    const notices = await mailbox.drain(first.callback + first.rectify);
-    const mine = notices.filter((n) => n.message.includes(c.id));
-    expect(mine.map((n) => JSON.parse(n.message).kind).sort()).toEqual(['rating.callback-overdue', 'rating.rectify-overdue']);
-    expect(mine[0]!.subject).toContain(c.number);
-    expect(notices.map((n) => n.message).join()).not.toMatch(/13812345678|张三丰|5678"/);
+    // in the inbox of the supervisors and of the office's head
+    for (const token of [supervisor, head]) {
+      const inbox = await (await stack.fetch(`/api/alerts?caseId=${c.id}`, { token })).json();
+      expect(inbox.alerts.map((a: any) => [a.card, a.trigger, a.caseNumber, a.state]).sort()).toEqual([
+        ['red', 'rating', c.number, 'unread'],
+        ['yellow', 'rating', c.number, 'unread'],
+      ]);
+    }
     const second = await handler({ ...event, detail: { now: later } }, lambdaContext('rectification-overdue'));
     expect(second).toMatchObject({ callback: 0, rectify: 0 });
     expect((await dynamoRatingStore().task(c.id))!.alerts).toEqual({ callback: expect.any(String), rectify: expect.any(String) });
+
+    // the overdue scan relays the outbox; the delivery consumer sends each alert to the topic once
+    const scan = await loadHandler('schedules', 'overdue-scan');
+    const relayed = await scan({ ...scheduledEvent(SCHEDULES.find((s) => s.id === 'overdue-scan')!, 'cn-north-1'), detail: { now: later } }, lambdaContext('overdue-scan'));
+    expect(relayed.relayed).toBeGreaterThanOrEqual(2);
+    const delivered = await deliverAlertsQueue(stack.env.QUEUE_ALERTS!);
+    const notices = await mailbox.drain(delivered);
+    // (the case itself may be carded too, two months on: only the 差评整改 notices are counted here)
+    const mine = notices.filter((n) => n.message.includes(c.number) && n.message.includes('类别：差评整改'));
+    expect(mine.map((n) => n.subject).sort()).toEqual([`红牌：${c.number} 灵山镇`, `黄牌：${c.number} 灵山镇`]);
+    expect(notices.map((n) => n.message).join()).not.toMatch(/13812345678|张三丰|5678"/);
   });
 });

@@ -30,3 +30,25 @@ export const subscribeQueue = async (topicArn: string) => {
   };
   return { drain };
 };
+
+/**
+ * What the local poller does for the alerts queue (test stacks run no poller): every message on it
+ * to the delivery consumer, deleted once delivered. Returns how many were delivered.
+ */
+export const deliverAlertsQueue = async (queueUrl: string): Promise<number> => {
+  const [{ loadHandler }, { lambdaContext }] = await Promise.all([import('../../../local/modules.ts'), import('../../../local/lambda-context.ts')]);
+  const handler = await loadHandler('queues', 'alerts');
+  let delivered = 0;
+  for (;;) {
+    const r = await sqsClient().send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: delivered ? 0 : 1 }));
+    const messages = r.Messages ?? [];
+    if (!messages.length) return delivered;
+    const out = await handler(
+      { Records: messages.map((m) => ({ messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'cn-north-1' })) },
+      lambdaContext('alerts'),
+    );
+    if (out?.batchItemFailures?.length) throw new Error(`delivery failed: ${JSON.stringify(out.batchItemFailures)}`);
+    for (const m of messages) await sqsClient().send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle! }));
+    delivered += messages.length;
+  }
+};

@@ -15,7 +15,7 @@ const supervisor: Principal = {
   scopes: ['session', 'audit.read'],
   sessionId: 's1',
 };
-const clerk = { userId: 'u-clerk', username: 'clerk.lingshan', officeId: '411521-lingshan' };
+const clerk = { userId: 'u-clerk', username: 'clerk.lingshan', officeId: '411521-lingshan', displayName: '李灵山' };
 const meta = { sourceIp: '10.0.0.9', userAgent: 'vitest' };
 const ev = (over: Partial<AuditInput> = {}): AuditInput => ({ actor: clerk, action: 'case.start', target: { type: 'case', id: 'c1' }, result: 'success', sourceIp: '10.0.0.1', userAgent: 'ua', ...over });
 
@@ -50,6 +50,8 @@ describe('browsing the audit trail', () => {
     expect(await actions({ action: 'user.' })).toEqual(['user.create', 'user.update']);
     expect(await actions({ actor: 'wang' })).toEqual(['auth.login']);
     expect(await actions({ actor: 'clerk.lingshan', result: 'failure' })).toEqual(['user.update']);
+    // by the name people know, too
+    expect(await actions({ actor: '李灵山', result: 'failure' })).toEqual(['user.update']);
     expect(await actions({ target: 'u9' })).toEqual(['user.create']);
   });
 
@@ -84,7 +86,12 @@ describe('exporting the audit trail', () => {
     expect(ws.rowCount).toBe(2);
     expect(ws.getRow(2).getCell(4).value).toBe('新增人员');
     expect(ws.getRow(2).getCell(1).value).toBe('2026-11-19 09:00:00');
-    expect(written).toEqual([{ actor: { userId: 'u-sup', username: 'supervisor', officeId: '411521-center' }, action: 'audit.export', result: 'success', ...meta, detail: '1 rows' }]);
+    // people read names; the login name is an extra column after the codes
+    const headers = (ws.getRow(1).values as string[]).filter(Boolean);
+    expect(headers.slice(-3)).toEqual(['操作代码', '对象代码', '操作人账号']);
+    expect(ws.getRow(2).getCell(2).value).toBe('李灵山');
+    expect(ws.getRow(2).getCell(headers.indexOf('操作人账号') + 1).value).toBe('clerk.lingshan');
+    expect(written).toEqual([{ actor: { userId: 'u-sup', username: 'supervisor', officeId: '411521-center', displayName: '监察室' }, action: 'audit.export', result: 'success', ...meta, detail: '1 rows' }]);
   });
 
   it('hands out nothing when the export cannot be recorded', async () => {

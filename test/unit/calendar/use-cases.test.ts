@@ -67,7 +67,7 @@ describe('calendar use cases', () => {
     const saved = await saveCalendarYear(ports, admin, { year: 2027, arrangement: y2027 }, meta);
     expect(saved.updatedAt).toBe('2026-11-20T02:00:00.000Z');
     expect(store.audits).toEqual([
-      { actor: { userId: 'u-admin', username: 'admin', officeId: '411521-center' }, action: 'calendar.year.put', target: { type: 'calendar', id: '2027' }, result: 'success', ...meta },
+      { actor: { userId: 'u-admin', username: 'admin', officeId: '411521-center', displayName: '县管理员' }, action: 'calendar.year.put', target: { type: 'calendar', id: '2027' }, result: 'success', ...meta },
     ]);
     // no minute passed: the saving container forgot its copy
     expect(await dueDate(ports, undefined, { from: '2027-02-05', workdays: 5 })).toEqual({ dueDate: '2027-02-18', provisional: false });

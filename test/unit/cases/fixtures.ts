@@ -8,6 +8,8 @@ import type { CasePorts } from '../../../shared/cases/store.ts';
 import type { Sealer } from '../../../shared/cases/sealer.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/identity/scopes.ts';
+import { memoryOffices } from '../../../shared/network/memory-offices.ts';
+import type { NetworkOffice } from '../../../shared/network/offices.ts';
 
 /**
  * A small world for the case use cases: three items, a November 2026 with a holiday on Thursday
@@ -16,6 +18,21 @@ import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/identity/scopes
 export const OFFICE = '411521-lingshan';
 export const OTHER_OFFICE = '411521-dongpu';
 export const COUNTY_OFFICE = '411521-center';
+export const DEPT_OFFICE = '411521-mzj';
+export const DEPT2_OFFICE = '411521-rsj';
+export const THIRD_OFFICE = '411521-zilu';
+export const STATION = '411521-lingshan-demo1';
+
+/** A piece of the county's tree: the center, two departments, three townships, a village station of 灵山镇. */
+export const OFFICES: NetworkOffice[] = [
+  { id: COUNTY_OFFICE, name: '罗山县政务服务中心', kind: 'county_center', parentId: null },
+  { id: DEPT_OFFICE, name: '县民政局', kind: 'department', parentId: COUNTY_OFFICE },
+  { id: DEPT2_OFFICE, name: '县人力资源和社会保障局', kind: 'department', parentId: COUNTY_OFFICE },
+  { id: OFFICE, name: '灵山镇', kind: 'township', parentId: COUNTY_OFFICE },
+  { id: OTHER_OFFICE, name: '东铺镇', kind: 'township', parentId: COUNTY_OFFICE },
+  { id: THIRD_OFFICE, name: '子路镇', kind: 'township', parentId: COUNTY_OFFICE },
+  { id: STATION, name: '示例村一（演示）', kind: 'village', parentId: OFFICE },
+];
 
 const baseItem: Item = {
   code: 'T-PROM',
@@ -99,7 +116,7 @@ export const world = (start = at('2026-11-02')): World => {
   let now = start;
   const store = memoryCaseStore();
   return {
-    ports: { cases: store, sealer: memorySealer(), catalog: staticCatalogReader(ITEMS), calendar: async () => ({ cal: CAL }), clock: () => now },
+    ports: { cases: store, sealer: memorySealer(), catalog: staticCatalogReader(ITEMS), calendar: async () => ({ cal: CAL }), clock: () => now, offices: memoryOffices(OFFICES) },
     store,
     setNow: (d) => {
       now = d;

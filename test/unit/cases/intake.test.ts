@@ -43,7 +43,7 @@ describe('intake (受理): three written outcomes', () => {
     const stored = await w.store.get(c.id);
     expect(stored?.applicantHash).toBe(await w.ports.sealer.lookupHash(PERSON.idNumber));
     expect(stored?.record).toEqual(c);
-    expect(await w.store.events(c.id)).toEqual([{ at: c.createdAt, type: 'accepted', by: 'clerk.lingshan' }]);
+    expect(await w.store.events(c.id)).toEqual([{ at: c.createdAt, type: 'accepted', by: 'clerk.lingshan', byName: CLERK.displayName }]);
     expect(w.store.counters(OFFICE, '2026-11-02')).toEqual({ taken: 1 });
     expect(w.store.counters(COUNTY_TOTAL, '2026-11-02')).toEqual({ taken: 1 });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { CASE_STATUSES, STATUS_LABELS, type CaseRecord, type CaseStatus } from '../../../shared/cases/model.ts';
-import { CASE_ACTIONS, type CaseAction } from '../../../shared/cases/transitions.ts';
+import { CASE_ACTIONS, NETWORK_ACTIONS, type LifecycleAction as CaseAction } from '../../../shared/cases/transitions.ts';
 import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
 import { chinaDate, endOfChinaDay } from '../../../shared/calendar/working-days.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/domain-errors.ts';
@@ -38,7 +38,8 @@ const LEAVES: Record<CaseAction, CaseStatus | 'same'> = {
 const run = (w: World, action: CaseAction, p: Principal, input: object) =>
   (lifecycle[action] as (ports: World['ports'], p: Principal, input: object, meta: typeof META) => Promise<CaseRecord>)(w.ports, p, input, META);
 
-const ACTIONS = Object.keys(CASE_ACTIONS) as CaseAction[];
+// the network's actions (转报, 签收, 回复…) have their own tests: test/unit/network/
+const ACTIONS = (Object.keys(CASE_ACTIONS) as CaseAction[]).filter((a) => !(NETWORK_ACTIONS as readonly string[]).includes(a));
 const TABLE = ACTIONS.flatMap((action) => CASE_STATUSES.map((status) => [action, status, (CASE_ACTIONS[action].from as readonly CaseStatus[]).includes(status)] as const));
 
 describe('the state machine: every action × every status, from CASE_ACTIONS', () => {
@@ -60,7 +61,7 @@ describe('the state machine: every action × every status, from CASE_ACTIONS', (
       expect(stored).toEqual({ record: next, applicantHash: 'hash-1' });
       expect(w.store.commits).toBe(1);
       expect(w.store.audits).toEqual([
-        { actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE }, action: `case.${action}`, target: { type: 'case', id: c.id }, result: 'success', sourceIp: META.sourceIp, userAgent: META.userAgent, detail: c.number },
+        { actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE, displayName: HEAD.displayName }, action: `case.${action}`, target: { type: 'case', id: c.id }, result: 'success', sourceIp: META.sourceIp, userAgent: META.userAgent, detail: c.number },
       ]);
       expect(await w.store.events(c.id)).toHaveLength(1);
     } else {
@@ -197,7 +198,7 @@ describe('延期: extension', () => {
     const e = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 1, days: 3, reason: '需补充调查' }, META);
     // 5 + 3 working days from Mon 11-02: 03 04 06 09 10 11 12 13
     expect(e).toMatchObject({ dueDate: '2026-11-13', extension: { days: 3, reason: '需补充调查', approvedBy: 'head.lingshan', at: at('2026-11-06').toISOString() } });
-    expect((await w.store.events(c.id)).at(-1)).toMatchObject({ type: 'extended', note: '延长 3 个工作日：需补充调查' });
+    expect((await w.store.events(c.id)).at(-1)).toMatchObject({ type: 'extended', by: 'head.lingshan', byName: HEAD.displayName, note: '延长 3 个工作日：需补充调查' });
     const twice = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 2, days: 1, reason: '再延一天' }, META).catch((x) => x);
     expect(twice).toMatchObject({ code: 'ALREADY_EXTENDED', message: '每件只能延期一次' });
   });

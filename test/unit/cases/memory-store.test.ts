@@ -14,7 +14,7 @@ describe('the in-memory CaseStore refuses what DynamoDB refuses', () => {
     s.seed(c);
     const next = { ...c, version: c.version + 1 };
     await expect(
-      s.commit([{ op: 'update', case: next, expectedVersion: c.version }, { op: 'forward', handOver: { caseId: c.id, fromOfficeId: c.officeId, toOfficeId: 'x', reason: '', forwardedAt: c.createdAt, forwardId: 'f' } }], []),
+      s.commit([{ op: 'update', case: next, expectedVersion: c.version }, { op: 'update', case: { ...next, status: 'decided' }, expectedVersion: c.version }], []),
     ).rejects.toThrow('two operations on one item');
     expect(s.commits).toBe(0);
   });

@@ -46,6 +46,19 @@ describe('work lists', () => {
     expect(numbers(await listCases(w.ports, CLERK, { view: 'due_soon' }))).toEqual([inside.number]);
   });
 
+  it('全部: every status of the office (不予受理 too), newest first, a page at a time; another office\'s cases never', async () => {
+    const w = world();
+    const mk = (status: Parameters<typeof caseIn>[0], hour: string, over = {}) => caseIn(status, { acceptedAt: at('2026-11-02', hour).toISOString(), ...over });
+    const refused = mk('not_accepted', '08:00');
+    const started = mk('in_progress', '09:00');
+    const accepted = mk('accepted', '10:00');
+    for (const c of [refused, started, accepted, mk('accepted', '11:00', { officeId: OTHER_OFFICE })]) w.store.seed(c);
+    const all = await listCases(w.ports, CLERK, { view: 'all' });
+    expect(numbers(all)).toEqual([accepted.number, started.number, refused.number]);
+    expect(all).not.toHaveProperty('next');
+    expect(numbers(await listCases(w.ports, CLERK, { view: 'not_accepted' }))).toEqual([refused.number]);
+  });
+
   it('lists by status, newest first, masked', async () => {
     const w = world();
     const older = caseIn('accepted', { acceptedAt: at('2026-11-02', '09:00').toISOString() });
@@ -104,7 +117,7 @@ describe('one case', () => {
     const { case: c } = await intake(w.ports, CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META);
     expect(await viewIdNumber(w.ports, CLERK, { id: c.id }, META)).toEqual({ idNumber: PERSON.idNumber, phone: PERSON.phone });
     expect(w.store.audits.at(-1)).toEqual({
-      actor: { userId: CLERK.userId, username: CLERK.username, officeId: OFFICE },
+      actor: { userId: CLERK.userId, username: CLERK.username, officeId: OFFICE, displayName: CLERK.displayName },
       action: 'case.view-id',
       target: { type: 'case', id: c.id },
       result: 'success',

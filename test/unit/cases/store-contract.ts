@@ -106,17 +106,112 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     expect((await s.ofOffice(office, 'accepted')).cases).toHaveLength(4);
   });
 
-  it('forward: hands the case over once (version + 1, a timeline event); again is HAND_OVER_APPLIED; a missing case is NotFound', async () => {
+  it('every case of an office (全部): all statuses merged newest first, paged with a cursor, nothing of another office', async () => {
+    const s = store();
+    const office = `411521-o${uid().slice(0, 8)}`;
+    const statuses: CaseStatus[] = ['accepted', 'not_accepted', 'in_progress', 'decided', 'accepted', 'awaiting_supplement', 'not_accepted'];
+    const mine = statuses.map((st, h) => fresh(st, { officeId: office, acceptedAt: at('2026-11-02', `${String(8 + h).padStart(2, '0')}:00`).toISOString() }));
+    await s.commit(mine.map((c) => create(c)), []);
+    await s.commit([create(fresh('accepted'))], []);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 4; i++) {
+      const page = await s.allOfOffice(office, { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.cases.map((c) => c.id));
+      cursor = page.cursor;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    expect(seen).toEqual(mine.map((c) => c.id).reverse());
+    expect((await s.allOfOffice(office, { limit: 7 })).cursor).toBeUndefined();
+  });
+
+  it('hop-event: a hop lands once (its event keyed by the message id names both offices); again is HAND_OVER_APPLIED', async () => {
     const s = store();
     const c = fresh();
     await s.commit([create(c)], []);
-    const handOver = { caseId: c.id, fromOfficeId: c.officeId, toOfficeId: '411521-county-dept', reason: '转报', forwardedAt: at('2026-11-03').toISOString(), forwardId: uid() };
-    await s.commit([{ op: 'forward', handOver }], []);
-    expect((await s.get(c.id))?.record).toMatchObject({ handedTo: '411521-county-dept', handedAt: handOver.forwardedAt, version: 2 });
-    expect((await s.events(c.id)).map((e) => [e.type, e.at])).toEqual([['forwarded', handOver.forwardedAt]]);
-    expect(conflictCode(await s.commit([{ op: 'forward', handOver }], []).catch((e) => e))).toBe('HAND_OVER_APPLIED');
+    const hopId = uid();
+    const landing = (version: number): CaseWrite[] => [
+      { op: 'update', case: { ...c, handedTo: '411521-mzj', version: version + 1 }, expectedVersion: version },
+      { op: 'hop-event', caseId: c.id, hopId, event: { at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' } },
+    ];
+    await s.commit(landing(1), []);
+    expect((await s.get(c.id))?.record).toMatchObject({ handedTo: '411521-mzj', version: 2 });
+    expect(await s.events(c.id)).toEqual([{ at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' }]);
+    expect(conflictCode(await s.commit(landing(2), []).catch((e) => e))).toBe('HAND_OVER_APPLIED');
     expect((await s.get(c.id))?.record.version).toBe(2);
-    expect(conflictCode(await s.commit([{ op: 'forward', handOver: { ...handOver, caseId: uid(), forwardId: uid() } }], []).catch((e) => e))).toBe('NOT_FOUND');
+  });
+
+  it('inbox: entries of an office by kind, newest first, paged; counted by kind; deleted when signed', async () => {
+    const s = store();
+    const office = `411521-i${uid().slice(0, 8)}`;
+    const entry = (kind: 'case' | 'task', hh: string) => ({
+      officeId: office,
+      kind,
+      refId: uid(),
+      sentAt: at('2026-11-03', hh).toISOString(),
+      dueAt: endOfChinaDay('2026-11-04'),
+      fromOfficeId: '411521-lingshan',
+      caseId: uid(),
+      number: `411521-20261103-${hh.slice(0, 2)}00`,
+      itemName: '测试',
+      applicantName: '张*丰',
+    });
+    const cases = ['09:00', '10:00', '11:00'].map((h) => entry('case', h));
+    const task = entry('task', '12:00');
+    await s.commit([...cases, task].map((e) => ({ op: 'inbox-put' as const, entry: e })), []);
+    const p1 = await s.inbox(office, 'case', { limit: 2 });
+    const p2 = await s.inbox(office, 'case', { limit: 2, cursor: p1.cursor! });
+    expect([...p1.entries, ...p2.entries].map((e) => e.refId)).toEqual(cases.map((e) => e.refId).reverse());
+    expect(p2.cursor).toBeUndefined();
+    expect(p1.entries[0]).toEqual(cases[2]);
+    expect(await s.inboxCounts(office)).toEqual({ case: 3, task: 1, commission: 0, handback: 0 });
+    await s.commit([{ op: 'inbox-delete', entry: cases[0]! }, { op: 'inbox-delete', entry: { ...cases[0]!, refId: uid() } }], []);
+    expect(await s.inboxCounts(office)).toEqual({ case: 2, task: 1, commission: 0, handback: 0 });
+    expect(await s.inboxCounts(`${office}x`)).toEqual({ case: 0, task: 0, commission: 0, handback: 0 });
+  });
+
+  it('commission: new once, then only on its version; read back with its applicant hash; an agent\'s list newest first, paged', async () => {
+    const s = store();
+    const agentId = uid();
+    const make = (hh: string) => {
+      const id = uid();
+      const c = fresh();
+      return {
+        id,
+        number: `DB-411521-20261103-${id.slice(0, 4)}`,
+        countyCode: '411521',
+        stationId: '411521-lingshan-demo1',
+        townshipId: '411521-lingshan',
+        agentId,
+        agentUsername: 'agent.demo',
+        agentName: '代办员',
+        itemCode: c.itemCode,
+        itemVersion: 1,
+        itemName: c.itemName,
+        applicant: c.applicant,
+        materialsCollected: [],
+        consent: { method: 'signed' as const, at: at('2026-11-03', hh).toISOString() },
+        status: 'submitted' as const,
+        createdAt: at('2026-11-03', hh).toISOString(),
+        hopId: uid(),
+        takeInDueAt: endOfChinaDay('2026-11-04'),
+        version: 1,
+      };
+    };
+    const [a, b, c] = [make('09:00'), make('10:00'), make('11:00')];
+    await s.commit([{ op: 'commission', commission: a, applicantHash: 'hash-a' }, { op: 'commission', commission: b }, { op: 'commission', commission: c }], []);
+    expect(await s.commission(a.id)).toEqual({ commission: a, applicantHash: 'hash-a' });
+    expect(await s.commission(uid())).toBeUndefined();
+    // new again: refused; an update on a stale version: STALE_VERSION; on the right one: written, the hash kept
+    await expect(s.commit([{ op: 'commission', commission: a }], [])).rejects.toBeInstanceOf(ConflictError);
+    expect(conflictCode(await s.commit([{ op: 'commission', commission: { ...a, version: 3 }, expectedVersion: 2 }], []).catch((e) => e))).toBe('STALE_VERSION');
+    await s.commit([{ op: 'commission', commission: { ...a, status: 'taken_in', caseId: 'c-1', version: 2 }, expectedVersion: 1 }], []);
+    expect(await s.commission(a.id)).toEqual({ commission: { ...a, status: 'taken_in', caseId: 'c-1', version: 2 }, applicantHash: 'hash-a' });
+    const p1 = await s.commissionsOfAgent(agentId, { limit: 2 });
+    const p2 = await s.commissionsOfAgent(agentId, { limit: 2, cursor: p1.cursor! });
+    expect([...p1.commissions, ...p2.commissions].map((k) => k.id)).toEqual([c.id, b.id, a.id]);
+    expect(p1.commissions[0]).toEqual(c);
   });
 
   it('the daily sequence counts per county and day', async () => {

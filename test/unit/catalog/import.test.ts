@@ -74,6 +74,40 @@ describe('catalog import', () => {
     expect((await store.getVersion('LS-77-003', 1))!.status).toBe('superseded');
   });
 
+  it('where an item is taken in and who decides it (受理地点, 承办方式, 承办/联办机构) export, re-import unchanged, and are set and cleared by the workbook', async () => {
+    const store = memoryCatalogStore();
+    const items = countyItems(3);
+    items[0] = { ...items[0]!, intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } };
+    items[1] = { ...items[1]!, kind: 'joint', decider: { by: 'joint', lead: '411521-mzj', parts: ['411521-rsj', '411521-lingshan'] } };
+    const first0 = await run(store, await countyWorkbook(items), { mode: 'commit' });
+    expect(first0.rows.flatMap((x) => x.messages)).toEqual([]);
+    const read = (code: string) => catalogReaderOn(store).getPublishedItem(code).then((r) => r!.item);
+    expect(await read('LS-77-001')).toMatchObject({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } });
+    expect((await read('LS-77-002')).decider).toEqual({ by: 'joint', lead: '411521-mzj', parts: ['411521-rsj', '411521-lingshan'] });
+    expect(await read('LS-77-003')).not.toHaveProperty('decider');
+
+    const exported = await exportWorkbook(await exportItems(store, 'published'), 'published');
+    expect((await run(store, exported, { mode: 'dry-run' })).totals).toMatchObject({ unchanged: 3, error: 0 });
+
+    // an admin types the short words; blanks clear; a wrong word is reported on its row and column
+    const edited = await countyWorkbook(countyItems(3), (row, i) => {
+      if (i === 0) Object.assign(row, { 受理地点: '', 承办方式: '', 承办机构编号: '' });
+      if (i === 1) Object.assign(row, { 受理地点: '村级代办、县域通办', 承办方式: '指定机构承办', 承办机构编号: '411521-mzj', 联办机构编号: '' });
+      if (i === 2) row['受理地点'] = '省中心';
+    });
+    const r = await run(store, edited, { mode: 'commit', strict: false });
+    expect(r.rows.map((x) => x.status)).toEqual(['updated', 'updated', 'error']);
+    expect(r.rows[2]!.messages.join()).toContain('受理地点');
+    const first = await read('LS-77-001');
+    expect(first).not.toHaveProperty('intakeAt');
+    expect(first).not.toHaveProperty('decider');
+    expect(await read('LS-77-002')).toMatchObject({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } });
+    // a bad office number is a row error naming the column
+    const bad = await run(store, await countyWorkbook(countyItems(1), (row) => Object.assign(row, { 承办方式: '指定机构承办', 承办机构编号: '民政局' })), { mode: 'dry-run' });
+    expect(bad.rows[0]).toMatchObject({ status: 'error' });
+    expect(bad.rows[0]!.messages.join()).toContain('承办');
+  });
+
   it('materials come from the 材料 sheet; bad material rows are reported by their own row', async () => {
     const store = memoryCatalogStore();
     const items = countyItems(3);

@@ -102,7 +102,8 @@ describe('xlsx reader limits (a hostile upload is refused, in Chinese, before it
     await expect(readXlsx(bomb)).rejects.toThrow(/解压后超过 20 MB/);
   });
 
-  it('refuses a zip bomb whose headers lie about its size, as soon as it inflates past them', async () => {
+  // packing tens of MB takes seconds on a busy 2-core machine
+  it('refuses a zip bomb whose headers lie about its size, as soon as it inflates past them', { timeout: 30_000 }, async () => {
     // 24 MB of one repeated row packs into ~25 KB; the headers claim 1 KB
     const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
     const packed = workbookWith(row.repeat(Math.ceil((24 * MB) / row.length)));
@@ -112,7 +113,8 @@ describe('xlsx reader limits (a hostile upload is refused, in Chinese, before it
     await expect(readWorkbook('bomb.xlsx', bomb)).rejects.toThrow(/解压后超过/);
   });
 
-  it('refuses more than 20 MB inflated in total, even when honest', async () => {
+  // packing tens of MB takes seconds on a busy 2-core machine
+  it('refuses more than 20 MB inflated in total, even when honest', { timeout: 30_000 }, async () => {
     const filler = new Uint8Array(21 * MB).fill(0x20);
     await expect(readXlsx(workbookWith('', { 'xl/media/big.xml': filler }))).rejects.toThrow(/解压后超过 20 MB/);
   });

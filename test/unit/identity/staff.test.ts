@@ -26,7 +26,7 @@ describe('staff management (memory directory)', () => {
     const r = await createUser(w.ports, w.principal('admin'), { username: 'clerk.new', displayName: '新窗口', officeId: '411521-zhugan', roles: ['window_clerk'] }, META);
     expect(r.user).toMatchObject({ username: 'clerk.new', mustChangePassword: true, locked: false, totpEnrolled: false });
     expect(r.temporaryPassword).toMatch(/^.{12}$/);
-    expect(w.directory.audits).toEqual([expect.objectContaining({ action: 'user.create', target: { type: 'user', id: r.user.id }, detail: 'clerk.new window_clerk' })]);
+    expect(w.directory.audits).toEqual([expect.objectContaining({ action: 'user.create', target: { type: 'user', id: r.user.id, label: '新窗口' }, detail: 'clerk.new window_clerk' })]);
     const first = await login(w.ports, { username: 'clerk.new', password: r.temporaryPassword }, META);
     expect(first.user.scopes).toEqual(['session']);
   }, 30_000);

@@ -44,10 +44,10 @@ export default function LoginPage() {
   };
 
   return (
-    <div className="login-wrap">
+    <main className="login-wrap">
       <Card className="login-card" data-testid="login-card">
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {cfg.countyName} 便民服务
           </Typography.Title>
           <Typography.Text type="secondary">
@@ -81,6 +81,6 @@ export default function LoginPage() {
           </Space>
         </Space>
       </Card>
-    </div>
+    </main>
   );
 }

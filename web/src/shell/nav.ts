@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react';
 import type { Scope } from '../../../shared/identity/scopes.ts';
+import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
 
 export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
 
@@ -10,16 +12,27 @@ export interface NavEntry {
   path: string;
   label: string;
   scope?: Scope;
+  /** Show the count of what waits in the office's inbox, of these kinds. */
+  badge?: ReadonlyArray<'case' | 'task' | 'commission' | 'handback'>;
+  /** Shown in place of the label, e.g. with a count (预警 and its unread alerts). */
+  counter?: ComponentType<{ label: string }>;
 }
 
 export const NAV: NavEntry[] = [
   { path: '/workbench', label: '工作台' },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
+  { path: '/inbox', label: '待签收', scope: 'case.handle', badge: ['case', 'task', 'commission'] },
+  { path: '/agent/new', label: '代办登记', scope: 'commission.create' },
+  { path: '/agent', label: '我的代办', scope: 'commission.create', badge: ['handback'] },
   { path: '/items', label: '事项查询' },
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
+  { path: '/alerts', label: '预警', scope: 'alert.read', counter: UnreadBadge },
+  { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
+  { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
+  { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
   { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },

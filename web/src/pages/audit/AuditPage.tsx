@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
+import { actorLabel } from '../../../../shared/audit/audit.ts';
 import { errorText } from '../../shell/api.ts';
+import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
   range?: [Dayjs, Dayjs];
@@ -39,13 +41,13 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <Typography.Title level={4}>审计记录</Typography.Title>
+      <Typography.Title level={1} className="page-title">审计记录</Typography.Title>
       <Form form={form} layout="inline" onFinish={search} style={{ rowGap: 8 }}>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker />
         </Form.Item>
         <Form.Item name="actor" label="操作人">
-          <Input allowClear style={{ width: 140 }} />
+          <Input allowClear placeholder="姓名或账号" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
           <Select allowClear showSearch optionFilterProp="label" placeholder="如 登录" style={{ width: 180 }} options={ACTION_OPTIONS} />
@@ -64,7 +66,7 @@ export default function AuditPage() {
       </Form>
       {events.isError && <Alert type="error" showIcon message={errorText(events.error)} style={{ marginTop: 12 }} />}
       {events.data?.truncated && <Alert type="warning" showIcon message="结果过多，仅显示最近 5000 条，请缩小查询范围" style={{ marginTop: 12 }} />}
-      <Table
+      <ResponsiveTable<AuditEvent>
         rowKey="id"
         style={{ marginTop: 16 }}
         dataSource={events.data?.events ?? []}
@@ -72,7 +74,8 @@ export default function AuditPage() {
         data-testid="audit-table"
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
-          { title: '操作人', render: (_: unknown, e: AuditEvent) => ('username' in e.actor ? e.actor.username : `（未登录）${e.actor.anonymous}`) },
+          // names and case numbers on screen; login names and ids only in the export's extra columns
+          { title: '操作人', render: (_: unknown, e: AuditEvent) => actorLabel(e.actor) },
           { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
           { title: '对象', render: (_: unknown, e: AuditEvent) => targetLabel(e) },
           { title: '结果', dataIndex: 'result', render: (r: string) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },

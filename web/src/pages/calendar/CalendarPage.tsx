@@ -6,8 +6,8 @@ import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useCalendarYear, useSaveCalendarYear } from './queries.ts';
 import NoticeImport from './NoticeImport.tsx';
-
-const lines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boolean);
+import MonthCalendar, { dateLines as lines } from './MonthCalendar.tsx';
+import './calendar.css';
 
 /**
  * 工作日历: statutory holidays and weekend makeup workdays (调休) per year. The county admin enters
@@ -43,7 +43,7 @@ export default function CalendarPage() {
   return (
     <Card>
       <Space style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           工作日历
         </Typography.Title>
         <InputNumber value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />
@@ -76,13 +76,16 @@ export default function CalendarPage() {
         />
       )}
       <Spin spinning={query.isFetching}>
+      {/* outside the form: a read-only form would disable the month and year pickers too */}
+      <MonthCalendar form={form} year={year} editable={editable && Boolean(data)} />
       <Form form={form} layout="vertical" onFinish={save} disabled={!editable || !data} style={{ maxWidth: 640 }}>
         {errors.alert}
+        {/* the same days as lists: for pasting a notice and for keyboard users */}
         <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
-          <Input.TextArea rows={8} />
+          <Input.TextArea rows={4} />
         </Form.Item>
         <Form.Item name="makeupWorkdays" label="调休上班的周末（每行一个日期）">
-          <Input.TextArea rows={4} />
+          <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="source" label="依据" rules={[{ required: true, message: '请注明依据（如国务院办公厅通知文号）' }]}>
           <Input />

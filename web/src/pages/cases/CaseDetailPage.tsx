@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { CASE_ACTIONS, allowedActions, type CaseAction } from '../../../../shared/cases/transitions.ts';
+import { CASE_ACTIONS, NETWORK_ACTIONS, allowedActions, type CaseAction } from '../../../../shared/cases/transitions.ts';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
@@ -9,7 +9,8 @@ import { useFormErrors } from '../../shell/form-errors.tsx';
 import { Loaded } from '../../shell/loading.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useGuide } from '../items/catalog-client.ts';
-import { EVENT_LABELS, KIND_LABELS } from './labels.ts';
+import CaseNetworkPanel from '../network/CaseNetworkPanel.tsx';
+import { KIND_LABELS, eventLabel } from './labels.ts';
 import { useCase, useCaseAction, useViewIdNumber } from './queries.ts';
 
 /** 办件详情: the case, its timeline, and the actions its status allows to this clerk's scopes. */
@@ -26,7 +27,7 @@ export default function CaseDetailPage() {
 
 function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
   const { case: c, events } = detail;
-  const { can } = useSession();
+  const { can, user } = useSession();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [form] = Form.useForm();
   const errors = useFormErrors(form);
@@ -50,13 +51,15 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
     }
   };
 
-  // the state machine is the server's (shared/cases/transitions.ts); the server checks both again
-  const available = allowedActions(c.status).filter((a) => can(CASE_ACTIONS[a].scope));
+  // the state machine is the server's (shared/cases/transitions.ts); the server checks both again.
+  // Only the office holding the case acts on it (转报 moves it); the network's hops are on their panel.
+  const holds = (c.handlingOfficeId ?? c.officeId) === user?.officeId;
+  const available = holds ? allowedActions(c.status).filter((a) => !(NETWORK_ACTIONS as readonly CaseAction[]).includes(a) && can(CASE_ACTIONS[a].scope)) : [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
         <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
             {c.itemName} <Tag color="blue">{c.statusLabel}</Tag>
           </Typography.Title>
           <Space wrap>
@@ -91,8 +94,9 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
           {c.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason}`}{c.decision.onTime ? '' : '（超期）'}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <CaseNetworkPanel detail={detail} />
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${EVENT_LABELS[e.type] ?? e.type}（${e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}` }))} />
       </Card>
       <Modal
         title={open ? CASE_ACTIONS[open].label : undefined}

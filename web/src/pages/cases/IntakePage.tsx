@@ -61,7 +61,7 @@ export default function IntakePage() {
 
   return (
     <Card>
-      <Typography.Title level={4}>受理</Typography.Title>
+      <Typography.Title level={1} className="page-title">受理</Typography.Title>
       <Steps current={step} items={[{ title: '选择事项' }, { title: '核对材料' }, { title: '申请人' }]} style={{ marginBottom: 24 }} />
       {step === 0 && (
         <Select
@@ -75,6 +75,7 @@ export default function IntakePage() {
           options={(term ? (hits.data?.items ?? []) : []).map((h) => ({ value: h.code, label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）` }))}
           notFoundContent={hits.isFetching ? <Spin size="small" /> : hits.isError ? errorText(hits.error) : undefined}
           data-testid="item-select"
+          aria-label="办理事项"
         />
       )}
       {step === 1 && guideQuery.isPending && <Spin style={{ display: 'block', margin: 24 }} />}

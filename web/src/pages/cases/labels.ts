@@ -15,5 +15,24 @@ export const EVENT_LABELS: Record<string, string> = {
   fees: '收费',
   delivered: '送达',
   withdrawn: '撤回',
-  forwarded: '转交',
+  // the network's hops (shared/network): each names both offices
+  forwarded: '转报',
+  received: '签收',
+  returned: '回复',
+  task_assigned: '交办',
+  task_received: '签收交办',
+  task_answered: '交办答复',
+  handed_back: '回交代办点',
+  yellow_card: '黄牌',
+  red_card: '红牌',
+  supervision_order: '督办',
+  order_response: '督办反馈',
+  second_red_card: '第二张红牌（问责）',
+};
+
+/** A timeline line's label; a hop between offices names both (灵山镇 → 县民政局). */
+export const eventLabel = (e: { type: string; fromOfficeId?: string; toOfficeId?: string }, names: Readonly<Record<string, string>> = {}): string => {
+  const label = EVENT_LABELS[e.type] ?? e.type;
+  if (!e.fromOfficeId || !e.toOfficeId) return label;
+  return `${label}（${names[e.fromOfficeId] ?? e.fromOfficeId} → ${names[e.toOfficeId] ?? e.toOfficeId}）`;
 };

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import type { CaseListRow, PublicCaseView, StaffCaseView } from '../../../../shared/cases/views.ts';
 import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
@@ -6,8 +6,8 @@ import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
 import type { CaseAction } from '../../../../shared/cases/transitions.ts';
 import { api } from '../../shell/api.ts';
 
-/** The work lists of 办件: a status, or due within 2 working days, or overdue. */
-export type CaseListName = CaseStatus | 'due_soon' | 'overdue';
+/** The work lists of 办件: every case of the office, a status, or due within 2 working days, or overdue. */
+export type CaseListName = CaseStatus | 'all' | 'due_soon' | 'overdue';
 export type TimelineEvent = CaseDetail['events'][number];
 
 /** Every key holds every parameter: a list of one view is never shown as another's. */
@@ -16,13 +16,27 @@ export const caseKeys = {
   lists: ['cases', 'list'] as const,
   list: (view: CaseListName) => ['cases', 'list', { view }] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
+  search: (q: string) => ['cases', 'search', { q }] as const,
   publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
 };
 
+/** One list, a page at a time: the server's `next` cursor fetches the following page (加载更多). */
 export const useCaseList = (view: CaseListName) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: caseKeys.list(view),
-    queryFn: ({ signal }) => api<{ cases: CaseListRow[] }>(`/api/cases?view=${encodeURIComponent(view)}`, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      api<{ cases: CaseListRow[]; next?: string }>(`/api/cases?view=${encodeURIComponent(view)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, { signal }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next,
+  });
+
+/** A case by its 受理编号, the applicant's name, ID number or phone: keyed-hash look-ups on the server, never a scan. */
+export const useCaseSearch = (q: string) =>
+  useQuery({
+    queryKey: caseKeys.search(q),
+    queryFn: ({ signal }) => api<{ cases: CaseListRow[] }>(`/api/cases?q=${encodeURIComponent(q)}`, { signal }),
+    enabled: q.length > 0,
+    retry: false,
   });
 
 export const useCase = (id: string) =>

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Spin, Table, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Drawer, Dropdown, Input, Modal, Space, Spin, Tag, Timeline, Typography, message } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CatalogEntry } from '../../../../shared/catalog/store.ts';
 import { ITEM_STATE_LABELS, VERSION_STATUS_LABELS } from '../../../../shared/catalog/store.ts';
 import { bjDate, bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
+import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useAdminEntries, useExport, useItemVersions, usePublishItem, useWithdrawItem } from './admin-client.ts';
 
 /**
@@ -70,7 +71,7 @@ export default function CatalogAdminPage() {
   return (
     <div style={{ padding: 16 }} data-testid="catalog-admin">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           事项目录管理
         </Typography.Title>
         <Space wrap>
@@ -99,8 +100,10 @@ export default function CatalogAdminPage() {
         />
       )}
       <Input.Search allowClear placeholder="按编码、名称、类别、实施机关筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 420, marginBottom: 12 }} />
-      <Table<CatalogEntry>
+      <ResponsiveTable<CatalogEntry>
         rowKey="code"
+        cardTitle={(e) => e.name}
+        data-testid="catalog-admin-list"
         loading={list.isFetching}
         dataSource={shown}
         size="middle"

@@ -116,7 +116,7 @@ export default function ImportPage() {
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }} data-testid="catalog-import">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           导入事项清单
         </Typography.Title>
         <Space>

@@ -20,7 +20,10 @@ import {
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  DECIDER_LABELS,
   HANDLING_LABELS,
+  INTAKE_PLACES,
+  INTAKE_PLACE_LABELS,
   ITEM_KINDS,
   KIND_LABELS,
   LEVEL_LABELS,
@@ -32,6 +35,7 @@ import {
   type Item,
 } from '../../../../shared/catalog/item.ts';
 import { ApiError, errorText } from '../../shell/api.ts';
+import { useOffices } from '../network/queries.ts';
 import { LoadError } from '../../shell/loading.tsx';
 import { useItemVersions, usePublishItem, useSaveItem } from './admin-client.ts';
 import { checkForm, emptyForm, fromForm, showIssues, toForm, type ItemFormValues } from './item-form.ts';
@@ -54,6 +58,9 @@ export default function ItemEditorPage() {
   const kind = Form.useWatch('kind', form);
   const charged = Form.useWatch(['fee', 'charged'], form);
   const handlingMode = Form.useWatch(['handling', 'mode'], form);
+  const deciderBy = Form.useWatch(['decider', 'by'], form);
+  const offices = useOffices();
+  const officeOptions = (offices.data?.offices ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: `${o.name}（${o.id}）` }));
   const latest = history.data?.versions[0];
   const baseVersion = history.data?.entry.latestVersion;
   const status = latest?.status;
@@ -121,7 +128,7 @@ export default function ItemEditorPage() {
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }} data-testid="item-editor">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           {creating ? '新建事项' : `编辑事项 ${code}`}
         </Typography.Title>
         <Link to="/catalog-admin">返回事项目录</Link>
@@ -205,6 +212,33 @@ export default function ItemEditorPage() {
                 <Form.Item name={['handling', 'to']} label="转报机关">
                   <Input />
                 </Form.Item>
+              )}
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="intakeAt" label="受理地点（留空：按行使层级）">
+                <Select mode="multiple" allowClear options={INTAKE_PLACES.map((p) => ({ value: p, label: INTAKE_PLACE_LABELS[p] }))} data-testid="intake-at" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['decider', 'by']} label="承办方式（留空：受理机构办理）">
+                <Select allowClear options={(Object.keys(DECIDER_LABELS) as Array<keyof typeof DECIDER_LABELS>).map((b) => ({ value: b, label: DECIDER_LABELS[b] }))} data-testid="decider-by" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              {deciderBy === 'office' && (
+                <Form.Item name={['decider', 'officeId']} label="承办机构" rules={[{ required: true, message: '请选择承办机构' }]}>
+                  <Select showSearch optionFilterProp="label" options={officeOptions} loading={offices.isPending} data-testid="decider-office" />
+                </Form.Item>
+              )}
+              {deciderBy === 'joint' && (
+                <>
+                  <Form.Item name={['decider', 'lead']} label="牵头机构（留空：受理机构）">
+                    <Select allowClear showSearch optionFilterProp="label" options={officeOptions} loading={offices.isPending} />
+                  </Form.Item>
+                  <Form.Item name={['decider', 'parts']} label="协办机构" rules={[{ required: true, message: '联办须至少有一个协办机构' }]}>
+                    <Select mode="multiple" showSearch optionFilterProp="label" options={officeOptions} loading={offices.isPending} />
+                  </Form.Item>
+                </>
               )}
             </Col>
             <Col xs={12} md={4}>

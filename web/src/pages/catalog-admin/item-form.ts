@@ -1,15 +1,17 @@
 import type { FormInstance } from 'antd';
-import { parseItem, type FieldIssue, type Item } from '../../../../shared/catalog/item.ts';
+import { parseItem, type Decider, type FieldIssue, type Item } from '../../../../shared/catalog/item.ts';
 
 /**
  * The editor's form values and the item they make. Multi-line fields are textareas (one entry a
  * line, as in the import workbook); unions (fee, handling) are flat in the form.
  */
-export interface ItemFormValues extends Omit<Item, 'basis' | 'conditions' | 'fee' | 'handling'> {
+export interface ItemFormValues extends Omit<Item, 'basis' | 'conditions' | 'fee' | 'handling' | 'decider'> {
   basisText: string;
   conditionsText: string;
   fee: { charged: boolean; standard?: string; basis?: string };
   handling: { mode: Item['handling']['mode']; from?: string; to?: string };
+  /** 承办: none chosen = decided where taken in, as before the network. */
+  decider?: { by?: Decider['by']; officeId?: string; lead?: string; parts?: string[] };
 }
 
 const lines = (s: string | undefined): string[] =>
@@ -36,9 +38,10 @@ export const emptyForm = (): Partial<ItemFormValues> => ({
 });
 
 export const toForm = (item: Item): ItemFormValues => {
-  const { basis, conditions, fee, handling, ...rest } = item;
+  const { basis, conditions, fee, handling, decider, ...rest } = item;
   return {
     ...rest,
+    decider: decider ? { ...decider } : {},
     basisText: basis.join('\n'),
     conditionsText: conditions.join('\n'),
     fee: fee.charged ? { charged: true, standard: fee.standard, basis: fee.basis } : { charged: false },
@@ -47,9 +50,11 @@ export const toForm = (item: Item): ItemFormValues => {
 };
 
 export const fromForm = (v: ItemFormValues): unknown => {
-  const { basisText, conditionsText, fee, handling, ...rest } = v;
+  const { basisText, conditionsText, fee, handling, decider, intakeAt, ...rest } = v;
   return {
     ...rest,
+    intakeAt: intakeAt?.length ? intakeAt : undefined,
+    decider: deciderOf(decider),
     basis: lines(basisText),
     conditions: lines(conditionsText),
     materials: (rest.materials ?? []).map((m) => ({ ...m, copies: m.copies ?? 1, required: m.required ?? true })),
@@ -69,6 +74,13 @@ export const fromForm = (v: ItemFormValues): unknown => {
   };
 };
 
+const deciderOf = (d: ItemFormValues['decider']): Decider | undefined => {
+  if (d?.by === 'accepting') return { by: 'accepting' };
+  if (d?.by === 'office') return { by: 'office', officeId: d.officeId ?? '' };
+  if (d?.by === 'joint') return { by: 'joint', ...(d.lead ? { lead: d.lead } : {}), parts: d.parts ?? [] };
+  return undefined;
+};
+
 /** An API/zod field path → the form field that shows it. */
 const formPath = (path: string): (string | number)[] => {
   const parts = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
@@ -76,6 +88,8 @@ const formPath = (path: string): (string | number)[] => {
   if (parts[0] === 'conditions') return ['conditionsText'];
   if (parts[0] === 'fee' && parts.length === 1) return ['fee', 'charged'];
   if (parts[0] === 'handling' && parts.length === 1) return ['handling', 'mode'];
+  if (parts[0] === 'decider' && parts.length === 1) return ['decider', 'by'];
+  if (parts[0] === 'decider' && parts[1] === 'parts') return ['decider', 'parts'];
   return parts;
 };
 

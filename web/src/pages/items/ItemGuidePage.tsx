@@ -79,9 +79,9 @@ export default function ItemGuidePage() {
 
   if (error)
     return (
-      <div className="catalog-page">
+      <main className="catalog-page">
         <Result status="404" title="无法显示办事指南" subTitle={errorText(error)} extra={<Link to="/items">返回事项查询</Link>} />
-      </div>
+      </main>
     );
   if (!data)
     return (
@@ -92,7 +92,7 @@ export default function ItemGuidePage() {
 
   const { item } = data;
   return (
-    <div className="catalog-page catalog-guide" data-testid="item-guide">
+    <main className="catalog-page catalog-guide" data-testid="item-guide">
       <Space className="no-print" style={{ marginBottom: 12 }} wrap>
         <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/items'))}>
           返回
@@ -264,6 +264,6 @@ export default function ItemGuidePage() {
           </dl>
         </section>
       )}
-    </div>
+    </main>
   );
 }

@@ -50,9 +50,9 @@ export default function ItemSearchPage() {
   const allCount = useMemo(() => data?.categories.reduce((n, c) => n + c.count, 0) ?? 0, [data]);
 
   return (
-    <div className="catalog-page" data-testid="item-search">
+    <main className="catalog-page" data-testid="item-search">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 28 }}>
           事项查询
         </Typography.Title>
         <label className="no-print" style={{ fontSize: 16 }}>
@@ -90,7 +90,8 @@ export default function ItemSearchPage() {
           aria-label="行使层级"
         />
       </Space>
-      <div className="catalog-categories" role="tablist" aria-label="事项类别">
+      {/* a group of toggles (each a checkbox to assistive technology), not a tablist: tabs can't be checkboxes */}
+      <div className="catalog-categories" role="group" aria-label="事项类别">
         <Tag.CheckableTag checked={!category} onChange={() => update({ category: '' })}>
           全部 {allCount}
         </Tag.CheckableTag>
@@ -126,6 +127,6 @@ export default function ItemSearchPage() {
           ))}
         </div>
       </Spin>
-    </div>
+    </main>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
 import type { StaffUserView } from '../../../../shared/identity/staff.ts';
 import type { Role } from '../../../../shared/identity/scopes.ts';
 import { errorText } from '../../shell/api.ts';
+import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ROLE_LABELS } from '../../shell/nav.ts';
@@ -54,7 +55,7 @@ export default function StaffPage() {
     <Card>
       {modalHolder}
       <Space style={{ justifyContent: 'space-between', width: '100%', flexWrap: 'wrap' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           人员管理
         </Typography.Title>
         <Space wrap>
@@ -87,8 +88,9 @@ export default function StaffPage() {
           }
         />
       )}
-      <Table
+      <ResponsiveTable<StaffUserView>
         rowKey="id"
+        cardTitle={(u) => `${u.displayName}（${u.username}）`}
         dataSource={users.data?.users ?? []}
         loading={users.isFetching}
         pagination={false}

@@ -1,0 +1,24 @@
+/**
+ * The network's words, as the web shows them: no zod here, so a page that needs a label does not
+ * bundle the schemas.
+ */
+export const TASK_KINDS = ['verify', 'opinion', 'joint'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export const TASK_KIND_LABELS: Record<TaskKind, string> = { verify: '实地核查', opinion: '初审意见', joint: '联办' };
+
+export const COMMISSION_STATUSES = ['submitted', 'taken_in', 'returned', 'delivered'] as const;
+export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
+  submitted: '已委托，待乡镇接收',
+  taken_in: '乡镇已受理，办理中',
+  returned: '结果已回交，待送达',
+  delivered: '已送达申请人',
+};
+
+export const CONSENT_METHODS = ['signed', 'fingerprint', 'proxy_signed'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export const CONSENT_LABELS: Record<ConsentMethod, string> = { signed: '本人签字', fingerprint: '本人按手印', proxy_signed: '近亲属代签（附说明）' };
+
+export const INBOX_KINDS = ['case', 'task', 'commission', 'handback'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+export const INBOX_LABELS: Record<InboxKind, string> = { case: '转报件', task: '交办任务', commission: '代办件', handback: '回交待送达' };

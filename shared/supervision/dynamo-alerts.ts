@@ -1,0 +1,190 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/clients.ts';
+import { supervisionKeys } from '../db/keys.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
+import type { Alert, OutboxRef } from './alert.ts';
+import { ORDER_STATE_LABELS, type AccountabilityEntry, type Order, type OrderState } from './order.ts';
+import type { AlertStore, OrderStore } from './store.ts';
+import { decodeCursor, encodeCursor, isCancelled, orderItem, queryAll, strip, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
+
+/** The inbox (S3, S4) and 督办 (S6, S7) on the cases table. */
+interface Source {
+  index: string;
+  pkAttr: string;
+  skAttr: string;
+  pk: string;
+}
+const gsi = (index: string, pk: string): Source => ({ index, pkAttr: `${index}pk`, skAttr: `${index}sk`, pk });
+
+/**
+ * One page, newest first, across a few index partitions (e.g. unread and acked): each is read from
+ * where the cursor left it, the rows merged, and the cursor remembers each partition's place.
+ */
+const mergedPage = async (sources: Source[], filter: { expr: string; values: Record<string, unknown> } | undefined, limit: number, cursor: string | undefined) => {
+  const places = (decodeCursor(cursor) ?? {}) as Record<string, Record<string, unknown> | null>;
+  const reads = await Promise.all(
+    sources.map(async (s, i) => {
+      const start = places[i];
+      if (start === null) return { rows: [] as Record<string, unknown>[], last: undefined };
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: T(),
+          IndexName: s.index,
+          KeyConditionExpression: `${s.pkAttr} = :pk`,
+          ...(filter ? { FilterExpression: filter.expr } : {}),
+          ExpressionAttributeValues: { ':pk': s.pk, ...filter?.values },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      return { rows: (r.Items ?? []) as Record<string, unknown>[], last: r.LastEvaluatedKey as Record<string, unknown> | undefined };
+    }),
+  );
+  const merged = reads.flatMap((r, i) => r.rows.map((row) => ({ row, i, sk: String(row[sources[i]!.skAttr]) }))).sort((a, b) => b.sk.localeCompare(a.sk));
+  const taken = merged.slice(0, limit);
+  const next: Record<number, Record<string, unknown> | null> = {};
+  sources.forEach((s, i) => {
+    const mine = taken.filter((t) => t.i === i);
+    const all = reads[i]!.rows.length;
+    if (places[i] === null) next[i] = null;
+    else if (mine.length === all) next[i] = reads[i]!.last ?? null;
+    else if (mine.length) {
+      const row = mine.at(-1)!.row;
+      next[i] = { pk: row.pk, sk: row.sk, [s.pkAttr]: row[s.pkAttr], [s.skAttr]: row[s.skAttr] };
+    } else next[i] = places[i] ?? (undefined as never);
+  });
+  const more = Object.values(next).some((v) => v !== null);
+  return { rows: taken.map((t) => t.row), ...(more ? { next: encodeCursor(next as Record<string, unknown>) } : {}) };
+};
+
+const ORDER_STATES = Object.keys(ORDER_STATE_LABELS) as OrderState[];
+
+const commitOrder = async (item: Record<string, unknown>, condition: { expr: string; values?: Record<string, unknown> }, extra: Parameters<OrderStore['issueOrder']>[1]) => {
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: T(), Item: item, ConditionExpression: condition.expr, ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}) } },
+        ...extra.events.map(timelinePut),
+        ...extra.tallies.map(tallyUpdate),
+        ...extra.audits.map((a) => auditPut(a, new Date())),
+      ] as never,
+    }),
+  );
+};
+
+export const dynamoAlertStore = (): AlertStore & OrderStore => ({
+  alerts: async (q) => {
+    const states = q.state ? [q.state] : (['unread', 'acked'] as const);
+    const sources = q.caseId
+      ? [gsi('gsi4', supervisionKeys.alertsOfCase(q.caseId).pk)]
+      : states.map((st) => (q.side === 'county' ? gsi('gsi1', supervisionKeys.alertsOfCounty(st).pk) : gsi('gsi2', supervisionKeys.alertsOfOffice(q.officeId!, st).pk)));
+    const conds: string[] = [];
+    const values: Record<string, unknown> = {};
+    const where = (cond: string, name: string, value: unknown) => {
+      conds.push(cond);
+      values[name] = value;
+    };
+    if (q.card) where('card = :card', ':card', q.card);
+    if (q.officeId && (q.side === 'county' || q.caseId)) where('officeId = :office', ':office', q.officeId);
+    if (q.caseId && q.state) where(`${q.side === 'county' ? 'countyState' : 'officeState'} = :state`, ':state', q.state);
+    const page = await mergedPage(sources, conds.length ? { expr: conds.join(' AND '), values } : undefined, q.limit, q.cursor);
+    return { alerts: page.rows.map((r) => strip<Alert>(r)), ...(page.next ? { next: page.next } : {}) };
+  },
+  alert: async (id) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: supervisionKeys.alert(id), ConsistentRead: true }));
+    return r.Item ? strip<Alert>(r.Item) : undefined;
+  },
+  ackAlert: async (id, side, ack, audit) => {
+    const a = await dynamoAlertStore().alert(id);
+    if (!a) return false;
+    const field = side === 'county' ? 'countyState' : 'officeState';
+    const index = side === 'county' ? supervisionKeys.alertByCounty('acked', a.at, a.id) : supervisionKeys.alertByOffice(a.officeId, 'acked', a.at, a.id);
+    const [pkAttr, pkValue] = Object.entries(index)[0]!;
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: T(),
+                Key: supervisionKeys.alert(id),
+                UpdateExpression: `SET #state = :acked, acks.#side = :ack, ${pkAttr} = :pk`,
+                ConditionExpression: '#state = :unread',
+                ExpressionAttributeNames: { '#state': field, '#side': side },
+                ExpressionAttributeValues: { ':acked': 'acked', ':unread': 'unread', ':ack': ack, ':pk': pkValue },
+              },
+            },
+            auditPut(audit, new Date()),
+          ] as never,
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isCancelled(e)) return false;
+      throw e;
+    }
+  },
+  unreadCount: async (side, officeId, cap) => {
+    const k = side === 'county' ? supervisionKeys.alertsOfCounty('unread') : supervisionKeys.alertsOfOffice(officeId!, 'unread');
+    const filter = side === 'county' && officeId;
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: T(),
+        IndexName: k.index,
+        KeyConditionExpression: `${k.index}pk = :p`,
+        ...(filter ? { FilterExpression: 'officeId = :o' } : {}),
+        ExpressionAttributeValues: { ':p': k.pk, ...(filter ? { ':o': officeId } : {}) },
+        Select: 'COUNT',
+        Limit: cap,
+      }),
+    );
+    return Math.min(cap, r.Count ?? 0);
+  },
+  markDelivered: async (ref: OutboxRef, channel, at) => {
+    const Key = ref.type === 'alert' ? supervisionKeys.alert(ref.id) : supervisionKeys.digest(ref.audience, ref.day);
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key,
+        UpdateExpression: 'SET deliveries.#c = if_not_exists(deliveries.#c, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#c': channel },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  },
+
+  issueOrder: async (o, extra) => commitOrder(orderItem(o), { expr: 'attribute_not_exists(pk)' }, extra),
+  updateOrder: async (next, expectRev, extra) => {
+    try {
+      await commitOrder(orderItem({ ...next, rev: expectRev + 1 }), { expr: 'rev = :r', values: { ':r': expectRev } }, extra);
+      return true;
+    } catch (e) {
+      if (isCancelled(e) && (e.CancellationReasons ?? [])[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw e;
+    }
+  },
+  order: async (id) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: supervisionKeys.order(id), ConsistentRead: true }));
+    return r.Item ? strip<Order>(r.Item) : undefined;
+  },
+  orders: async (q) => {
+    const states = q.state ? [q.state] : ORDER_STATES;
+    const reads = q.caseId
+      ? [queryAll({ IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :p', ExpressionAttributeValues: { ':p': supervisionKeys.ordersOfCase(q.caseId).pk } })]
+      : states.map((st) => {
+          const k = q.officeId ? supervisionKeys.ordersOfOffice(q.officeId, st) : supervisionKeys.ordersInState(st);
+          return queryAll({ IndexName: k.index, KeyConditionExpression: `${k.index}pk = :p`, ExpressionAttributeValues: { ':p': k.pk } });
+        });
+    const rows = (await Promise.all(reads)).flatMap((r) => r.items.map((i) => strip<Order>(i)));
+    return rows
+      .filter((o) => (!q.state || o.state === q.state) && (!q.officeId || o.officeId === q.officeId))
+      .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  },
+  accountability: async (officeId) => {
+    const k = supervisionKeys.accountabilityAll();
+    const { items } = await queryAll({ IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ScanIndexForward: false });
+    return items.map((i) => strip<AccountabilityEntry>(i)).filter((e) => !officeId || e.officeId === officeId);
+  },
+});

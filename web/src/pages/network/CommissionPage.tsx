@@ -1,0 +1,90 @@
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Spin, Tag, Typography, message } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { CONSENT_LABELS } from '../../../../shared/network/labels.ts';
+import { applyFieldErrors } from '../../shell/api.ts';
+import { useSession } from '../../shell/session.tsx';
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { useCommission, useNetworkPost } from './queries.ts';
+
+/**
+ * A commission: the township takes it in (the case is created, the applicant does not come); the
+ * agent prints its 委托代办单 and, once the result is handed back, records delivering it.
+ */
+export default function CommissionPage() {
+  const { id = '' } = useParams();
+  const q = useCommission(id);
+  const { user, can } = useSession();
+  const navigate = useNavigate();
+  const post = useNetworkPost<{ case?: { id: string } }>();
+  const [form] = Form.useForm<{ signedBy: string }>();
+  if (q.isPending) return <Spin style={{ margin: 48 }} />;
+  if (q.isError) return <Alert type="error" showIcon message={q.error.message} action={<Button onClick={() => void q.refetch()}>重试</Button>} />;
+  const { commission: k, case: c } = q.data;
+  const township = user?.officeId === k.townshipId;
+  const station = user?.officeId === k.stationId;
+
+  const takeIn = () =>
+    post.mutate(
+      { path: `/api/commissions/${k.id}/take-in`, body: { expectedVersion: k.version } },
+      { onSuccess: (r) => (void message.success('已受理'), navigate(`/cases/${r.case!.id}`)), onError: (e) => void message.error(e.message) },
+    );
+  const deliver = (v: { signedBy: string }) =>
+    post.mutate(
+      { path: `/api/commissions/${k.id}/deliver`, body: { expectedVersion: k.version, signedBy: v.signedBy } },
+      { onSuccess: () => void message.success('已送达'), onError: (e) => void (applyFieldErrors(form, e) || message.error(e.message)) },
+    );
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            {k.itemName}
+            <Tag color="blue" data-testid="commission-status">
+              {k.statusLabel}
+            </Tag>
+            {k.late && <Tag color="red">乡镇接收超时</Tag>}
+          </Space>
+        }
+        extra={<Link to={`/commissions/${k.id}/print`}>委托代办单</Link>}
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="commission-details">
+          <Descriptions.Item label="代办编号">{k.number}</Descriptions.Item>
+          <Descriptions.Item label="代办点">{k.stationName}</Descriptions.Item>
+          <Descriptions.Item label="代办员">{k.agentName}</Descriptions.Item>
+          <Descriptions.Item label="受理机构">{k.townshipName}</Descriptions.Item>
+          <Descriptions.Item label="申请人">{k.applicant.nameMasked}</Descriptions.Item>
+          <Descriptions.Item label="证件号码">{k.applicant.idMasked}</Descriptions.Item>
+          <Descriptions.Item label="联系电话">{k.applicant.phoneMasked}</Descriptions.Item>
+          <Descriptions.Item label="委托时间">{bjDateTime(k.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="申请人同意">{CONSENT_LABELS[k.consent.method]}</Descriptions.Item>
+          <Descriptions.Item label="乡镇接收时限">{bjDateTime(k.takeInDueAt)}</Descriptions.Item>
+          <Descriptions.Item label="已收集材料">{k.materialsCollected.join('、') || '—'}</Descriptions.Item>
+          {k.caseNumber && <Descriptions.Item label="受理编号">{c ? <Link to={`/cases/${c.id}`}>{k.caseNumber}</Link> : k.caseNumber}</Descriptions.Item>}
+          {c?.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason ?? ''}`}</Descriptions.Item>}
+          {k.delivery && <Descriptions.Item label="送达">{`${bjDateTime(k.delivery.at)}，签收：${k.delivery.signedBy}`}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      {township && k.status === 'submitted' && can('case.accept') && (
+        <Card>
+          <Typography.Paragraph>核对代办员收集的材料后受理，申请人无需到场。</Typography.Paragraph>
+          <Button type="primary" size="large" loading={post.isPending} onClick={takeIn} data-testid="take-in">
+            接收受理
+          </Button>
+        </Card>
+      )}
+      {station && k.status === 'returned' && (
+        <Card title="送达申请人">
+          <Form form={form} layout="vertical" size="large" onFinish={deliver}>
+            <Form.Item name="signedBy" label="签收人" rules={[{ required: true, message: '请填写签收人' }]}>
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={post.isPending} data-testid="agent-deliver">
+              确认已送达
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </Space>
+  );
+}

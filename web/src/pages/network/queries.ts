@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type * as z from 'zod';
+import type { CaseDetail } from '../../../../shared/cases/queries.ts';
+import type { StaffCaseView } from '../../../../shared/cases/views.ts';
+import type { CommissionRow, CommissionView } from '../../../../shared/network/commissions.ts';
+import type { InboxRow } from '../../../../shared/network/inbox.ts';
+import type { InboxKind } from '../../../../shared/network/labels.ts';
+import type { networkBodies } from '../../../../shared/network/model.ts';
+import type { OfficeRecord } from '../../../../shared/identity/types.ts';
+import { api } from '../../shell/api.ts';
+import { caseKeys } from '../cases/queries.ts';
+
+/** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
+export const netKeys = {
+  all: ['network'] as const,
+  inbox: (kind: InboxKind) => ['network', 'inbox', kind] as const,
+  counts: ['network', 'counts'] as const,
+  mine: ['network', 'mine'] as const,
+  commission: (id: string) => ['network', 'commission', id] as const,
+  offices: ['offices'] as const,
+};
+
+export const useInbox = (kind: InboxKind, enabled = true) =>
+  useQuery({ queryKey: netKeys.inbox(kind), queryFn: ({ signal }) => api<{ entries: InboxRow[]; next?: string }>(`/api/inbox?kind=${kind}`, { signal }), enabled });
+
+/** 待签收 counts for the menu: refreshed each minute while the page is open. */
+export const useInboxCounts = (enabled: boolean) =>
+  useQuery({
+    queryKey: netKeys.counts,
+    queryFn: ({ signal }) => api<{ counts: Record<InboxKind, number>; total: number }>('/api/inbox/counts', { signal }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+
+export const useMyCommissions = () => useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: CommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+
+export interface CommissionDetail {
+  commission: CommissionView & { stationName: string; townshipName: string };
+  case?: { id: string; number: string; status: string; version: number; handBack?: { phase: string }; decision?: { result: string; reason?: string } };
+}
+export const useCommission = (id: string) => useQuery({ queryKey: netKeys.commission(id), queryFn: ({ signal }) => api<CommissionDetail>(`/api/commissions/${encodeURIComponent(id)}`, { signal }), enabled: Boolean(id) });
+
+export const useOffices = () => useQuery({ queryKey: netKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 5 * 60_000 });
+
+const useRefresh = () => {
+  const client = useQueryClient();
+  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: caseKeys.all })]);
+};
+
+/** What the agent's form sends: the server's own schema (it validates again). */
+export type CommissionBody = z.input<typeof networkBodies.commission>;
+
+export const useCreateCommission = (idempotencyKey: string) => {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: CommissionBody) => api<{ commission: CommissionView }>('/api/commissions', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
+    onSuccess: () => refresh(),
+    // every caller shows the error itself (on the form's fields, or a message)
+    meta: { handlesError: true },
+  });
+};
+
+/** A POST on the network (转报, 签收, 回复, 交办, 回交, take-in, delivery): the lists and the case reload. */
+export const useNetworkPost = <T = unknown,>() => {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) => api<T>(path, { method: 'POST', json: body }),
+    onSuccess: () => refresh(),
+    // every caller shows the error itself (on the form's fields, or a message)
+    meta: { handlesError: true },
+  });
+};
+
+export type { CaseDetail, StaffCaseView };
