@@ -1,36 +1,41 @@
 /**
  * Case figures for `npm run bench` (DESIGN §5): capacity consumed per intake and per action
  * (ReturnConsumedCapacity on DynamoDB Local), the estimated cost per 1,000 cases at on-demand list
- * prices, intake p50/p99 through the local gateway. Run alone: `npx tsx bench/cases.ts`.
+ * prices, intake p50/p99 through the local gateway (the overdue scan's reads: bench/supervision.ts). Run alone: `npx tsx bench/cases.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 interface Figure {
+  /** The issue's stable key in bench/results.json, when this is one of its figures. */
+  key?: string;
   name: string;
   value: number;
   unit: string;
   target?: string;
 }
 
-// DynamoDB on-demand list prices, USD per million request units (us-east-1, since Nov 2024);
-// China regions bill in CNY at comparable rates — replace for the county's region.
-const WRU_PRICE = 0.625;
-const RRU_PRICE = 0.125;
+// DynamoDB on-demand list prices, kept as data with their source and date (bench/prices.json)
+const PRICES = JSON.parse(readFileSync(join(import.meta.dirname, 'prices.json'), 'utf8')) as Record<'usEast1' | 'china', Record<string, number>>;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
-export const benchCases = async (): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }] = await Promise.all([
+/** A request to run in a fresh process against the emulators once they hold the demo county ("init + first request"). */
+export type FirstRequest = (env: NodeJS.ProcessEnv) => Figure[];
+
+export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]> => {
+  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }, { dynamo }] = await Promise.all([
     import('../local/dynamo-local.ts'),
     import('../local/fauxqs.ts'),
     import('../local/free-port.ts'),
     import('../local/env.ts'),
     import('../infra/config/county-config.ts'),
+    import('../shared/aws/clients.ts'),
   ]);
   const ddb = await startDynamoLocal({ port: await freePort() });
   const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
@@ -48,6 +53,8 @@ export const benchCases = async (): Promise<Figure[]> => {
     const { lifecycle } = await import('../shared/cases/lifecycle.ts');
     const { casePorts } = await import('../shared/cases/wiring.ts');
     const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
+    const { caseKeys } = await import('../shared/db/keys.ts');
+    const { tableName } = await import('../shared/platform/env.ts');
     await seedDemoCounty(county);
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
@@ -65,8 +72,12 @@ export const benchCases = async (): Promise<Figure[]> => {
     };
     let id = '';
     const intakeCap = await measure(async () => (id = (await intake(ports, p, { ...body, idempotencyKey: randomUUID() }, meta)).case.id));
-    figures.push({ name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
+    figures.push({ key: 'wcu_per_intake', name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
     figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
+    // DynamoDB bills writes per started KB of the item: the case item's size (names + values, approximately)
+    const stored = (await dynamo().send(new GetCommand({ TableName: tableName('cases'), Key: caseKeys.case(id) }))).Item ?? {};
+    if (process.env.BENCH_SHOW_ITEM) console.log(stored);
+    figures.push({ name: 'case item after intake (attribute names + values, approx.)', value: Object.entries(stored).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0), unit: 'bytes' });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['start', () => lifecycle.start(ports, p, { id, expectedVersion: 1 }, meta)],
       ['decide', () => lifecycle.decide(ports, p, { id, expectedVersion: 2, result: 'approved' }, meta)],
@@ -78,9 +89,12 @@ export const benchCases = async (): Promise<Figure[]> => {
       figures.push({ name: `${name}: write / read capacity`, value: c.write, unit: `WCU / ${c.read} RCU` });
       perCase = { read: perCase.read + c.read, write: perCase.write + c.write };
     }
-    const cost = (perCase.write * WRU_PRICE + perCase.read * RRU_PRICE) / 1000; // per 1,000 cases
-    figures.push({ name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
-    figures.push({ name: 'estimated DynamoDB cost per 1,000 cases (on-demand list price)', value: round(cost, 4), unit: 'USD' });
+    // per 1,000 cases: units × price per million / 1,000
+    const cost = (p: Record<string, number>) => (perCase.write * p.dynamodbWriteRequestUnitPerMillion! + perCase.read * p.dynamodbReadRequestUnitPerMillion!) / 1000;
+    figures.push({ key: 'wru_per_case', name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
+    figures.push({ key: 'usd_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (us-east-1 on-demand list price)', value: round(cost(PRICES.usEast1), 4), unit: 'USD' });
+    figures.push({ key: 'cny_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (cn-north-1 / cn-northwest-1 on-demand list price)', value: round(cost(PRICES.china), 4), unit: 'CNY' });
+    if (firstRequests) figures.push(...firstRequests(process.env));
 
     // latency through the local gateway (authorizer + handler + DynamoDB Local)
     const { server, url } = await startGateway({ port: 0, webDir: dataDir });
@@ -99,11 +113,9 @@ export const benchCases = async (): Promise<Figure[]> => {
     }
     times.sort((a, b) => a - b);
     figures.push({ name: 'intake p50 through the local gateway (200 sequential)', value: round(percentile(times, 50)), unit: 'ms' });
-    figures.push({ name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
+    figures.push({ key: 'intake_p99_ms', name: 'intake p99 through the local gateway', value: round(percentile(times, 99)), unit: 'ms' });
     server.closeAllConnections();
     server.close();
-
-    // the overdue scan's reads are measured in bench/supervision.ts
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     applyEnv(saved as Record<string, string>);

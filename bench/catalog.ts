@@ -1,6 +1,6 @@
 /**
  * Catalog figures for `npm run bench` (DESIGN §5): search latency over a synthetic 2,000-item
- * catalog in process (target p99 ≤ 1 ms), and building that index from DynamoDB (Local).
+ * catalog in process (target p99 ≤ 0.3 ms, max ≤ 2 ms), and building that index from DynamoDB (Local).
  * Run alone: `npx tsx bench/catalog.ts`.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { indexCache } from '../shared/catalog/index-cache.ts';
 import type { Item } from '../shared/catalog/item.ts';
 
 interface Figure {
+  key?: string;
   name: string;
   value: number;
   unit: string;
@@ -73,8 +74,8 @@ const searchFigures = (entries: IndexEntry[]): Figure[] => {
   samples.sort((a, b) => a - b);
   return [
     { name: 'search p50 (2,000 items, in process)', value: round(percentile(samples, 50)), unit: 'ms' },
-    { name: 'search p99 (2,000 items, in process)', value: round(percentile(samples, 99)), unit: 'ms', target: '≤ 1 ms' },
-    { name: 'search max (2,000 items, in process)', value: round(samples[samples.length - 1]!), unit: 'ms' },
+    { key: 'search_p99_ms', name: 'search p99 (2,000 items, in process)', value: round(percentile(samples, 99)), unit: 'ms', target: '≤ 0.3 ms' },
+    { name: 'search max (2,000 items, in process)', value: round(samples[samples.length - 1]!), unit: 'ms', target: '≤ 2 ms' },
     { name: 'index build in memory (2,000 items)', value: round(buildMs, 1), unit: 'ms' },
   ];
 };

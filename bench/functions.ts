@@ -1,60 +1,116 @@
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROUTES } from '../shared/platform/routes.ts';
 import { QUEUES } from '../shared/platform/queues.ts';
 import { SCHEDULES } from '../shared/platform/schedules.ts';
-import { handlerPath, type Trigger } from '../local/modules.ts';
+import { HTTP_FUNCTIONS, STREAM_USES } from '../shared/platform/functions.ts';
+import { esbuildOptions } from '../infra/constructs/bundling.ts';
+import { writeFunctionEntry } from '../infra/constructs/function-entries.ts';
+import { ROOT } from '../local/modules.ts';
 
 export interface FunctionFigure {
   fn: string;
+  kind: 'http' | 'other';
   kb: number;
   importMs: number;
+  /** SDK clients found in the bundle. */
+  sdk: string;
+  /** Largest packages in the bundle (KB of output). */
+  heaviest: string;
 }
 
-export const allFunctions = (): Array<{ trigger: Trigger; name: string }> => [
-  { trigger: 'authorizer', name: 'authorizer' },
-  ...ROUTES.map((r) => ({ trigger: 'http' as const, name: r.name })),
-  ...QUEUES.map((q) => ({ trigger: 'queues' as const, name: q.id })),
-  ...SCHEDULES.map((s) => ({ trigger: 'schedules' as const, name: s.id })),
+/** The functions the CDK stack deploys, with the entry each bundles (generated entries for HTTP). */
+export const deployedFunctions = (): Array<{ fn: string; kind: 'http' | 'other'; entry: string }> => [
+  ...HTTP_FUNCTIONS.map((def) => ({ fn: `http/${def.id}`, kind: 'http' as const, entry: writeFunctionEntry(ROOT, def.id, ROUTES.filter((r) => r.fn === def.id)) })),
+  { fn: 'authorizer', kind: 'other' as const, entry: join(ROOT, 'functions/authorizer/authorizer.ts') },
+  ...QUEUES.map((q) => ({ fn: `queues/${q.id}`, kind: 'other' as const, entry: join(ROOT, `functions/queues/${q.id}.ts`) })),
+  ...SCHEDULES.map((s) => ({ fn: `schedules/${s.id}`, kind: 'other' as const, entry: join(ROOT, `functions/schedules/${s.id}.ts`) })),
+  ...Object.keys(STREAM_USES).map((id) => ({ fn: `streams/${id}`, kind: 'other' as const, entry: join(ROOT, `functions/streams/${id}.ts`) })),
 ];
 
+const packageOf = (input: string): string => {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return m ? m[1]! : 'bianmin';
+};
+
+const heaviest = (meta: Metafile): string => {
+  const out = Object.values(meta.outputs)[0]!;
+  const byPkg = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) byPkg.set(packageOf(input), (byPkg.get(packageOf(input)) ?? 0) + bytesInOutput);
+  return [...byPkg.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([p, b]) => `${p} ${Math.round(b / 1024)}`)
+    .join(', ');
+};
+
+const sdkClients = (meta: Metafile): string =>
+  [...new Set(Object.keys(Object.values(meta.outputs)[0]!.inputs).map((i) => /@aws-sdk\/client-([a-z0-9-]+)\//.exec(i)?.[1]).filter(Boolean))].sort().join(' ');
+
+/** Median of 3 cold imports of a bundle, each in a fresh Node process (the module-import part of a cold start). */
+export const importMs = (file: string, env: Record<string, string | undefined> = process.env, nodeArgs: string[] = []): number => {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
+  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { env: { ...env, AWS_REGION: 'cn-north-1' } }).toString().trim()));
+  runs.sort((a, b) => a - b);
+  return Math.round(runs[1]! * 10) / 10;
+};
+
 /**
- * Bundles each function as CDK does (ESM, minified, SDK bundled) and imports the bundle in a
- * fresh Node process: the module-import part of a cold start.
+ * "init + first request": a fresh Node process imports the bundle and serves one event against
+ * the emulators (the environment given); prints import ms and first-request ms.
  */
-export const benchFunctions = async (): Promise<FunctionFigure[]> => {
-  const dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
-  const out: FunctionFigure[] = [];
-  try {
-    for (const f of allFunctions()) {
-      const entry = handlerPath(f.trigger, f.name);
-      if (!existsSync(entry)) continue;
-      const result = await build({
-        entryPoints: [entry],
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'esm',
-        write: false,
-        banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-        logLevel: 'silent',
-      });
-      const code = result.outputFiles[0]!.contents;
-      const file = join(dir, `${f.trigger}-${f.name}.mjs`);
-      writeFileSync(file, code);
-      const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
-      const runs = [0, 1, 2].map(() =>
-        Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, AWS_REGION: 'cn-north-1' } }).toString().trim()),
-      );
-      runs.sort((a, b) => a - b);
-      out.push({ fn: `${f.trigger}/${f.name}`, kb: Math.round(code.length / 102.4) / 10, importMs: Math.round(runs[1]! * 10) / 10 });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+export const firstRequest = (file: string, event: unknown, env: Record<string, string | undefined>): { initMs: number; firstMs: number; status: number } => {
+  const script = [
+    `const t0=performance.now();const m=await import(${JSON.stringify(file)});const t1=performance.now();`,
+    `const r=await m.handler(${JSON.stringify(event)},{awsRequestId:'bench',functionName:'bench',getRemainingTimeInMillis:()=>29000});`,
+    `console.log(JSON.stringify({initMs:t1-t0,firstMs:performance.now()-t1,status:r.statusCode}));process.exit(0)`,
+  ].join('');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' } }).toString().trim().split('\n').pop()!;
+  const r = JSON.parse(out) as { initMs: number; firstMs: number; status: number };
+  return { initMs: Math.round(r.initMs), firstMs: Math.round(r.firstMs), status: r.status };
+};
+
+/** Bundles every deployed function with the CDK's options (infra/constructs/bundling.ts) into `dir`. */
+export const bundleAll = async (dir: string): Promise<Array<{ fn: string; kind: 'http' | 'other'; file: string; bytes: number; meta: Metafile }>> => {
+  const out = [];
+  for (const f of deployedFunctions()) {
+    const result = await build({ ...esbuildOptions(f.entry), write: false, metafile: true });
+    const code = result.outputFiles[0]!.contents;
+    const file = join(dir, `${f.fn.replace('/', '-')}.mjs`);
+    writeFileSync(file, code);
+    out.push({ fn: f.fn, kind: f.kind, file, bytes: code.length, meta: result.metafile });
   }
   return out;
 };
+
+/** Bundle size, SDK clients and import time of every deployed function. */
+export const benchFunctions = async (dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'))): Promise<{ figures: FunctionFigure[]; dir: string; sourceMapCost?: string }> => {
+  const bundles = await bundleAll(dir);
+  const figures = bundles.map((b) => ({
+    fn: b.fn,
+    kind: b.kind,
+    kb: Math.round(b.bytes / 102.4) / 10,
+    importMs: importMs(b.file),
+    sdk: sdkClients(b.meta),
+    heaviest: heaviest(b.meta),
+  }));
+  // what --enable-source-maps with an inline map would add to the largest HTTP function's import
+  const largest = bundles.filter((b) => b.kind === 'http').sort((a, b) => b.bytes - a.bytes)[0];
+  let sourceMapCost: string | undefined;
+  if (largest) {
+    const entry = deployedFunctions().find((f) => f.fn === largest.fn)!.entry;
+    const r = await build({ ...esbuildOptions(entry), sourcemap: 'inline', write: false });
+    const file = join(dir, 'with-source-map.mjs');
+    writeFileSync(file, r.outputFiles[0]!.contents);
+    const without = importMs(largest.file);
+    const withMaps = importMs(file, process.env, ['--enable-source-maps']);
+    sourceMapCost = `${largest.fn}: ${without} ms without, ${withMaps} ms with --enable-source-maps and a map (${Math.round(r.outputFiles[0]!.contents.length / 1024)} KB)`;
+  }
+  return { figures, dir, ...(sourceMapCost ? { sourceMapCost } : {}) };
+};
+
+export const cleanBundles = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+export const rel = (p: string): string => relative(ROOT, p);

@@ -54,7 +54,11 @@ const createTable = async (ddb: DynamoDBClient, name: string, def: TableDef): Pr
                 { AttributeName: i.pk, KeyType: 'HASH' },
                 { AttributeName: i.sk, KeyType: 'RANGE' },
               ],
-              Projection: { ProjectionType: 'ALL' },
+              // the same projections as the stack (shared/platform/tables.ts), so tests meet what is deployed
+              Projection:
+                i.projection?.type === 'INCLUDE'
+                  ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...i.projection.attributes] }
+                  : { ProjectionType: i.projection?.type ?? 'ALL' },
             })),
           }
         : {}),

@@ -7,6 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { existsSync } from 'node:fs';
 import { Construct } from 'constructs';
+import { BUNDLING } from './bundling.ts';
 
 export interface AppFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -23,7 +24,7 @@ export interface AppFunctionProps {
 
 /**
  * A Lambda function with locked defaults: nodejs22.x on arm64, ESM bundle with the SDK bundled
- * (the version we test is the version that runs), minified with source maps, its own log group
+ * (the version we test is the version that runs), minified (infra/constructs/bundling.ts), its own log group
  * kept 365 days, a failure destination for async invokes.
  */
 export class AppFunction extends Construct {
@@ -44,15 +45,16 @@ export class AppFunction extends Construct {
       logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       onFailure: new SqsDestination(props.failureQueue),
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: props.environment,
+      // one options object with the bench (infra/constructs/bundling.ts)
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        externalModules: [], // bundle the AWS SDK too
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        mainFields: [...BUNDLING.mainFields],
+        externalModules: [...BUNDLING.externalModules],
+        banner: BUNDLING.banner,
       },
     });
   }

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { TableDef } from '../../shared/platform/tables.ts';
@@ -32,6 +32,8 @@ export class SafeTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.pk, type: AttributeType.STRING },
         sortKey: { name: index.sk, type: AttributeType.STRING },
+        ...(index.projection?.type === 'KEYS_ONLY' ? { projectionType: ProjectionType.KEYS_ONLY } : {}),
+        ...(index.projection?.type === 'INCLUDE' ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.attributes] } : {}),
       });
     }
   }

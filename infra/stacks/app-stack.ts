@@ -2,11 +2,11 @@ import { join, relative } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -27,6 +27,7 @@ import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import { DataMigrations } from '../constructs/data-migrations.ts';
 import { MIGRATIONS } from '../../shared/migrations/registry.ts';
+import { KEEP_WARM_SCHEDULE, WARM_UP_EVENT } from '../../shared/platform/keep-warm.ts';
 import type { DataStack } from './data-stack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -173,11 +174,20 @@ export class AppStack extends Stack {
       return target;
     });
 
+    // keep-warm (shared/platform/keep-warm.ts): a rule takes at most 5 targets
+    const warmed = [authorizer, ...httpFns.map((h) => h.fn)];
+    for (let i = 0; i < warmed.length; i += 5)
+      new Rule(this, `KeepWarm-${i / 5}`, {
+        description: 'Keeps the API functions warm in opening hours (cold starts on a county working day, npm run bench)',
+        schedule: Schedule.expression(KEEP_WARM_SCHEDULE),
+        targets: warmed.slice(i, i + 5).map((f) => new LambdaFunction(f, { event: RuleTargetInput.fromObject(WARM_UP_EVENT), deadLetterQueue: scheduleDlq, retryAttempts: 0 })),
+      });
+
     // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
     const ops = Object.entries(OPS_USES).map(([id, uses]) => fn(`Ops-${id}`, `functions/ops/${id}.ts`, roleFor(`ops-${id}`, uses), Duration.minutes(5)));
 
     const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, ...ops];
-    const migrations = new DataMigrations(this, 'Migrations', {
+    new DataMigrations(this, 'Migrations', {
       root: ROOT,
       environment,
       tables: data.tables,
@@ -203,26 +213,34 @@ export class AppStack extends Stack {
       ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), china, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
     });
 
-    // 告警: anything in a DLQ, and any function error, goes to the supervision topic's subscribers
+    // 告警, few alarm metrics (each is billed a month, issue 14): every failure ends in one of two places.
+    // - a dead-letter queue: queue consumers redrive there; asynchronous invocations that still fail
+    //   (schedules, the audit stream, keep-warm pings) go to the failure queue; undeliverable
+    //   schedule events to the schedule DLQ — one metric-math alarm on the sum of their depths;
+    // - an API answer 5xx: a crashed or timed-out HTTP function or authorizer — one alarm on the API.
+    // (The data migrations fail the deploy itself.)
     const action = new SnsAction(data.topic);
-    for (const q of [...[...data.queues.values()].map((x) => x.dlq), data.failures, scheduleDlq]) {
-      new Alarm(this, `Depth-${q.node.id}-${q.node.scope?.node.id ?? ''}`, {
-        metric: q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `Messages waiting in ${q.node.path}`,
-      }).addAlarmAction(action);
-    }
-    for (const f of [...functions, migrations.fn]) {
-      new Alarm(this, `Errors-${f.node.scope!.node.id}`, {
-        metric: f.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(action);
-    }
+    const dlqs = [...[...data.queues.values()].map((x) => x.dlq), data.failures, scheduleDlq];
+    new Alarm(this, 'DeadLetters', {
+      metric: new MathExpression({
+        expression: dlqs.map((_q, i) => `q${i}`).join(' + '),
+        usingMetrics: Object.fromEntries(dlqs.map((q, i) => [`q${i}`, q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })])),
+        label: 'Messages waiting in dead-letter queues',
+        period: Duration.minutes(5),
+      }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: `Messages waiting in ${dlqs.map((q) => q.node.path).join(', ')}`,
+    }).addAlarmAction(action);
+    new Alarm(this, 'ApiErrors', {
+      metric: this.api.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'API answers 5xx: a function or the authorizer failed or timed out',
+    }).addAlarmAction(action);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { auditKeys } from '../db/keys.ts';
 import { redactText } from '../privacy/mask.ts';

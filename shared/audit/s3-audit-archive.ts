@@ -1,5 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '../aws/clients.ts';
+import { s3Client } from '../aws/s3-client.ts';
 import { requireVar, runtimeConfig } from '../platform/runtime-config.ts';
 import type { AuditArchive } from './archive.ts';
 

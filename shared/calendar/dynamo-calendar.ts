@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../audit/dynamo-audit.ts';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { directoryKeys } from '../db/keys.ts';
 import type { CalendarYear } from './year.ts';

@@ -4,46 +4,24 @@ import * as z from 'zod';
  * 事项 / 办事指南: the service item and every element its guide must show (一次告知). The shape is
  * the same in DynamoDB, the API, the editor and the import workbook (see import-format.ts).
  */
-export const ITEM_KINDS = ['immediate', 'promised', 'joint', 'escalated'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export const KIND_LABELS: Record<ItemKind, string> = {
-  immediate: '即办件',
-  promised: '承诺件',
-  joint: '联办件',
-  escalated: '上报件',
-};
-
-export const LEVELS = ['county', 'township', 'village'] as const;
-export type Level = (typeof LEVELS)[number];
-export const LEVEL_LABELS: Record<Level, string> = { county: '县级', township: '乡级', village: '村级' };
-
-export const MATERIAL_FORMS = ['original', 'copy', 'original-and-copy', 'electronic'] as const;
-export type MaterialForm = (typeof MATERIAL_FORMS)[number];
-export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
-  original: '原件',
-  copy: '复印件',
-  'original-and-copy': '原件和复印件',
-  electronic: '电子材料',
-};
-
-/** 网办深度: how far the item can be done online. */
-export const ONLINE_LEVELS = ['none', 'consult', 'apply', 'full'] as const;
-export type OnlineLevel = (typeof ONLINE_LEVELS)[number];
-export const ONLINE_LABELS: Record<OnlineLevel, string> = {
-  none: '不能网办',
-  consult: '网上咨询',
-  apply: '网上申报',
-  full: '全程网办',
-};
-
-/** How the item is handled at this office: decided here, delegated (下放) from the county, or 综合受理 and forwarded. */
-export const HANDLING_MODES = ['local', 'delegated', 'forwarded'] as const;
-export type HandlingMode = (typeof HANDLING_MODES)[number];
-export const HANDLING_LABELS: Record<HandlingMode, string> = {
-  local: '本级办理',
-  delegated: '县级下放',
-  forwarded: '受理转报',
-};
+export {
+  ITEM_KINDS,
+  KIND_LABELS,
+  LEVELS,
+  LEVEL_LABELS,
+  MATERIAL_FORMS,
+  MATERIAL_FORM_LABELS,
+  ONLINE_LEVELS,
+  ONLINE_LABELS,
+  HANDLING_MODES,
+  HANDLING_LABELS,
+  type ItemKind,
+  type Level,
+  type MaterialForm,
+  type OnlineLevel,
+  type HandlingMode,
+} from './item-labels.ts';
+import { ITEM_KINDS, KIND_LABELS, LEVELS, MATERIAL_FORMS, ONLINE_LEVELS, type ItemKind, type Level, type MaterialForm, type OnlineLevel } from './item-labels.ts';
 
 /** Statutory limits are short; anything above a year is a typing error. */
 const MAX_DAYS = 365;

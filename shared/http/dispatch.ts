@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { isWarmUp } from '../platform/keep-warm.ts';
 
 type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -10,6 +11,8 @@ type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<A
 export const dispatch =
   (routes: Readonly<Record<string, RouteHandler>>): RouteHandler =>
   async (event, context) => {
+    // the keep-warm schedule's ping: the container is warm now, nothing else to do
+    if (isWarmUp(event)) return { statusCode: 204, body: '' };
     const handler = routes[`${event.httpMethod} ${event.resource}`];
     if (!handler)
       return {

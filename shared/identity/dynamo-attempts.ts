@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { directoryKeys } from '../db/keys.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { get, isConditionFailure, strip, T } from './dynamo-directory-table.ts';

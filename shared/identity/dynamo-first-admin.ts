@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { bootstrapKeys } from '../db/keys.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { tableName } from '../platform/env.ts';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from 'jose';
 import { GetPublicKeyCommand, SignCommand } from '@aws-sdk/client-kms';
-import { kmsClient } from '../aws/clients.ts';
+import { kmsClient } from '../aws/kms-client.ts';
 import { ISSUER, keyPairSigner, verifyWith, type TokenSigner } from './tokens.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../audit/dynamo-audit.ts';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { migrationKeys } from '../db/keys.ts';
 import { tableName } from '../platform/env.ts';
 import type { MigrationStore, StoredItem } from './migration.ts';

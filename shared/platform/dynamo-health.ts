@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { dynamo } from '../aws/clients.ts';
+import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from './env.ts';
 import { TABLES } from './tables.ts';
 import type { Probe } from './health.ts';

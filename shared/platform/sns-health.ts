@@ -1,5 +1,5 @@
 import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
-import { snsClient } from '../aws/clients.ts';
+import { snsClient } from '../aws/sns-client.ts';
 import { topicArn } from './env.ts';
 import { TOPICS } from './queues.ts';
 import type { Probe } from './health.ts';

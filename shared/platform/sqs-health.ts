@@ -1,5 +1,5 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { sqsClient } from '../aws/clients.ts';
+import { sqsClient } from '../aws/sqs-client.ts';
 import { queueUrl } from './env.ts';
 import { QUEUES } from './queues.ts';
 import type { Probe } from './health.ts';

@@ -103,11 +103,19 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
     expect(denies.length).toBeGreaterThan(0);
   });
 
-  it('has an S3 bucket for the web front, alarms on DLQ depth and function errors', () => {
+  it('has an S3 bucket for the web front, alarms on every dead-letter queue and on the API failing', () => {
     appT.hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
-    const alarms = Object.values(appT.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.MetricName);
-    expect(alarms).toContain('ApproximateNumberOfMessagesVisible');
-    expect(alarms).toContain('Errors');
+    type Metric = { MetricName: string; Dimensions?: Array<{ Value: unknown }> };
+    const alarms = Object.values(appT.findResources('AWS::CloudWatch::Alarm'));
+    const metrics = alarms.flatMap((a) => (a.Properties.MetricName ? [a.Properties as Metric] : (a.Properties.Metrics as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []))));
+    expect(metrics.map((m) => m.MetricName)).toContain('5XXError');
+    // every dead-letter queue (the queues' DLQs, the function failure queue, the schedule DLQ) is watched
+    const watched = JSON.stringify(metrics.filter((m) => m.MetricName === 'ApproximateNumberOfMessagesVisible').map((m) => m.Dimensions));
+    const dlqs = [...Object.entries(appT.findResources('AWS::SQS::Queue')).map(([id]) => id), ...Object.entries(dataT.findResources('AWS::SQS::Queue')).filter(([id]) => /Dlq|Failures/i.test(id)).map(([id]) => id)];
+    expect(dlqs.length).toBeGreaterThanOrEqual(3);
+    for (const id of dlqs) expect(watched).toContain(id);
+    // few alarm metrics: each is billed every month (idle cost, issue 14)
+    expect(metrics.length).toBeLessThanOrEqual(6);
   });
 
   it('has no Cognito resource and no unsuppressed cdk-nag error', () => {

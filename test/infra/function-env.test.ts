@@ -18,7 +18,7 @@ const functionsOf = (t: ReturnType<typeof synthCounty>['appT']) =>
 
 /** The stack's environment as CloudFormation sees it (cross-stack tokens become imports). */
 const synthesizedEnv = (s: ReturnType<typeof synthCounty>) =>
-  s.appStack.resolve({ ...functionEnvironment(s.county, stackResources(s.data)), NODE_OPTIONS: '--enable-source-maps' }) as Record<string, unknown>;
+  s.appStack.resolve(functionEnvironment(s.county, stackResources(s.data))) as Record<string, unknown>;
 
 const local: FunctionResources = {
   tables: { catalog: 'l-catalog', cases: 'l-cases', ratings: 'l-ratings', directory: 'l-directory', audit: 'l-audit' },

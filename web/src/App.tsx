@@ -8,10 +8,13 @@ import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
 import { networkRoutes } from './pages/network/routes.tsx';
 import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
-import LoginPage from './shell/LoginPage.tsx';
-import StaffLayout from './shell/StaffLayout.tsx';
-import HomePage from './shell/HomePage.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
+
+// Split by audience (issue 14): a citizen's first load carries the front door and the public pages'
+// own chunks, never the staff app (sign-in, layout and menu, workbench), which loads on its first visit.
+const LoginPage = lazy(() => import('./shell/LoginPage.tsx'));
+const StaffLayout = lazy(() => import('./shell/StaffLayout.tsx'));
+const HomePage = lazy(() => import('./shell/HomePage.tsx'));
 
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));

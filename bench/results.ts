@@ -1,0 +1,49 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../local/modules.ts';
+
+/** The stable keys of bench/results.json's `figures` (issue 14), in the order of its table. */
+export const FIGURE_KEYS = [
+  'cold_share_5rpm_pct',
+  'bundle_kb_max_http',
+  'import_ms_max_http',
+  'wcu_per_intake',
+  'wru_per_case',
+  'usd_per_1000_cases',
+  'cny_per_1000_cases',
+  'search_p99_ms',
+  'intake_p99_ms',
+  'idle_usd_per_county_month',
+  'citizen_first_load_kb_gz',
+  'synth_100_counties_s',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export const TARGETS: Record<FigureKey, { max: number; text: string; what: string }> = {
+  cold_share_5rpm_pct: { max: 1, text: '≤ 1 %', what: 'requests hitting a cold start, county working day at 5 req/min' },
+  bundle_kb_max_http: { max: 250, text: '≤ 250 KB', what: 'largest minified HTTP function bundle' },
+  import_ms_max_http: { max: 50, text: '≤ 50 ms', what: 'slowest module import of an HTTP function, fresh Node process' },
+  wcu_per_intake: { max: 6, text: '≤ 6 WCU', what: 'write capacity per intake' },
+  wru_per_case: { max: 30, text: '≤ 30 WRU', what: 'one case, intake to delivery' },
+  usd_per_1000_cases: { max: 0.01, text: '≤ $0.01', what: 'DynamoDB cost per 1,000 cases, us-east-1 list price' },
+  cny_per_1000_cases: { max: 0.07, text: '≤ ¥0.07 (≈ $0.01)', what: 'DynamoDB cost per 1,000 cases, cn-north-1 / cn-northwest-1 list price' },
+  search_p99_ms: { max: 0.3, text: '≤ 0.3 ms (max ≤ 2 ms)', what: 'item search p99, 2,000 items in process' },
+  intake_p99_ms: { max: 30, text: '≤ 30 ms', what: 'intake p99 through the local platform' },
+  idle_usd_per_county_month: { max: 3, text: '≤ $3', what: 'idle cost of one county a month' },
+  citizen_first_load_kb_gz: { max: 120, text: '≤ 120 KB', what: 'first load of /, /items, /status (the largest), gzipped JS + CSS' },
+  synth_100_counties_s: { max: 600, text: '≤ 600 s', what: 'npm run bench:synth -- 100' },
+};
+
+const FILE = join(ROOT, 'bench', 'results.json');
+
+type Results = { figures: Partial<Record<FigureKey, number>> } & Record<string, unknown>;
+
+export const readResults = (): Results => (existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as Results) : { figures: {} });
+
+/** Writes figures into bench/results.json, keeping those another command wrote (bench:synth ↔ bench). */
+export const mergeFigures = (figures: Partial<Record<FigureKey, number>>, extra: Record<string, unknown> = {}): void => {
+  const prev = readResults();
+  const merged = { ...prev.figures, ...figures };
+  const ordered = Object.fromEntries(FIGURE_KEYS.filter((k) => typeof merged[k] === 'number').map((k) => [k, merged[k]]));
+  writeFileSync(FILE, JSON.stringify({ ...prev, ...extra, figures: ordered }, null, 2));
+};
