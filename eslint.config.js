@@ -24,7 +24,16 @@ export default tseslint.config(
     // The domain boundary: use cases take ports; only adapter files (named for what they talk to)
     // touch the SDK, the clients or the environment. Nothing in shared/ reaches up into infra/ or local/.
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/dynamo-*.ts', 'shared/**/kms-*.ts', 'shared/**/sqs-*.ts', 'shared/**/sns-*.ts', 'shared/**/s3-*.ts', 'shared/**/http-*.ts', 'shared/aws/**', 'shared/platform/env.ts'],
+    ignores: [
+      'shared/**/dynamo-*.ts',
+      'shared/**/kms-*.ts',
+      'shared/**/sqs-*.ts',
+      'shared/**/sns-*.ts',
+      'shared/**/s3-*.ts',
+      'shared/**/http-*.ts',
+      'shared/aws/**',
+      'shared/platform/env.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -45,7 +45,10 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
   const figures: Figure[] = [];
   try {
     const county = loadCountyConfig('411521');
-    applyEnv({ ...(await localFunctionEnv({ county, prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })), POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    applyEnv({
+      ...(await localFunctionEnv({ county, prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })),
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    });
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
     const { capacityMeter } = await import('../shared/cases/dynamo-cases.ts');
@@ -58,8 +61,20 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     await seedDemoCounty(county);
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
-    const body = { itemCode: item.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: ['居民户口簿', '近期免冠照片'] };
-    const p = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk' as const], scopes: (['session', 'case.accept', 'case.handle', 'case.decide'] as const).slice(), sessionId: 'b' };
+    const body = {
+      itemCode: item.code,
+      applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' },
+      materialsReceived: ['居民户口簿', '近期免冠照片'],
+    };
+    const p = {
+      userId: 'bench',
+      username: 'bench',
+      displayName: 'bench',
+      officeId: '411521-lingshan',
+      roles: ['window_clerk' as const],
+      scopes: (['session', 'case.accept', 'case.handle', 'case.decide'] as const).slice(),
+      sessionId: 'b',
+    };
     const meta = { sourceIp: '127.0.0.1', userAgent: 'bench' };
     const ports = casePorts();
 
@@ -77,7 +92,11 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     // DynamoDB bills writes per started KB of the item: the case item's size (names + values, approximately)
     const stored = (await dynamo().send(new GetCommand({ TableName: tableName('cases'), Key: caseKeys.case(id) }))).Item ?? {};
     if (process.env.BENCH_SHOW_ITEM) console.log(stored);
-    figures.push({ name: 'case item after intake (attribute names + values, approx.)', value: Object.entries(stored).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0), unit: 'bytes' });
+    figures.push({
+      name: 'case item after intake (attribute names + values, approx.)',
+      value: Object.entries(stored).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0),
+      unit: 'bytes',
+    });
     const actions: Array<[string, () => Promise<unknown>]> = [
       ['start', () => lifecycle.start(ports, p, { id, expectedVersion: 1 }, meta)],
       ['decide', () => lifecycle.decide(ports, p, { id, expectedVersion: 2, result: 'approved' }, meta)],
@@ -90,15 +109,30 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
       perCase = { read: perCase.read + c.read, write: perCase.write + c.write };
     }
     // per 1,000 cases: units × price per million / 1,000
-    const cost = (p: Record<string, number>) => (perCase.write * p.dynamodbWriteRequestUnitPerMillion! + perCase.read * p.dynamodbReadRequestUnitPerMillion!) / 1000;
+    const cost = (p: Record<string, number>) =>
+      (perCase.write * p.dynamodbWriteRequestUnitPerMillion! + perCase.read * p.dynamodbReadRequestUnitPerMillion!) / 1000;
     figures.push({ key: 'wru_per_case', name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
-    figures.push({ key: 'usd_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (us-east-1 on-demand list price)', value: round(cost(PRICES.usEast1), 4), unit: 'USD' });
-    figures.push({ key: 'cny_per_1000_cases', name: 'DynamoDB cost per 1,000 cases (cn-north-1 / cn-northwest-1 on-demand list price)', value: round(cost(PRICES.china), 4), unit: 'CNY' });
+    figures.push({
+      key: 'usd_per_1000_cases',
+      name: 'DynamoDB cost per 1,000 cases (us-east-1 on-demand list price)',
+      value: round(cost(PRICES.usEast1), 4),
+      unit: 'USD',
+    });
+    figures.push({
+      key: 'cny_per_1000_cases',
+      name: 'DynamoDB cost per 1,000 cases (cn-north-1 / cn-northwest-1 on-demand list price)',
+      value: round(cost(PRICES.china), 4),
+      unit: 'CNY',
+    });
     if (firstRequests) figures.push(...firstRequests(process.env));
 
     // latency through the local gateway (authorizer + handler + DynamoDB Local)
     const { server, url } = await startGateway({ port: 0, webDir: dataDir });
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk.lingshan', password: 'Bianmin@2026' }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'clerk.lingshan', password: 'Bianmin@2026' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {

@@ -22,7 +22,34 @@ interface Figure {
   target?: string;
 }
 
-const VARIANTS = ['', '（变更）', '（注销）', '（补办）', '（延续）', '申请', '备案', '（个人）', '（企业）', '年度审核', '信息查询', '（县域通办）', '（村代办）', '（迁入）', '（迁出）', '（首次）', '（换领）', '（遗失）', '（损坏）', '（补正）', '（初审）', '（复审）', '（核验）', '（更正）', '（其他）', '（老年人）'];
+const VARIANTS = [
+  '',
+  '（变更）',
+  '（注销）',
+  '（补办）',
+  '（延续）',
+  '申请',
+  '备案',
+  '（个人）',
+  '（企业）',
+  '年度审核',
+  '信息查询',
+  '（县域通办）',
+  '（村代办）',
+  '（迁入）',
+  '（迁出）',
+  '（首次）',
+  '（换领）',
+  '（遗失）',
+  '（损坏）',
+  '（补正）',
+  '（初审）',
+  '（复审）',
+  '（核验）',
+  '（更正）',
+  '（其他）',
+  '（老年人）',
+];
 
 /** 2,000 distinct items from the 77 demo items: names with variants, the demo's materials and keywords. */
 export const syntheticCatalog = (n = 2000): Item[] => {
@@ -94,7 +121,12 @@ const dynamoFigures = async (items: Item[]): Promise<Figure[]> => {
   const saved = { ...process.env };
   try {
     const ep = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
-    const env = await localFunctionEnv({ county: loadCountyConfig('411521'), prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir: tmpdir() }); // the catalog uses no keys
+    const env = await localFunctionEnv({
+      county: loadCountyConfig('411521'),
+      prefix: `bench${randomBytes(3).toString('hex')}`,
+      endpoints: ep,
+      dataDir: tmpdir(),
+    }); // the catalog uses no keys
     applyEnv({ ...env, AUDIT_RETENTION_DAYS: '1' });
     const store = dynamoCatalogStore();
     const w0 = performance.now();

@@ -24,7 +24,15 @@ export interface FunctionFigure {
 
 /** The functions the CDK stack deploys, with the entry each bundles (generated entries for HTTP). */
 export const deployedFunctions = (): Array<{ fn: string; kind: 'http' | 'other'; entry: string }> => [
-  ...HTTP_FUNCTIONS.map((def) => ({ fn: `http/${def.id}`, kind: 'http' as const, entry: writeFunctionEntry(ROOT, def.id, ROUTES.filter((r) => r.fn === def.id)) })),
+  ...HTTP_FUNCTIONS.map((def) => ({
+    fn: `http/${def.id}`,
+    kind: 'http' as const,
+    entry: writeFunctionEntry(
+      ROOT,
+      def.id,
+      ROUTES.filter((r) => r.fn === def.id),
+    ),
+  })),
   { fn: 'authorizer', kind: 'other' as const, entry: join(ROOT, 'functions/authorizer/authorizer.ts') },
   ...QUEUES.map((q) => ({ fn: `queues/${q.id}`, kind: 'other' as const, entry: join(ROOT, `functions/queues/${q.id}.ts`) })),
   ...SCHEDULES.map((s) => ({ fn: `schedules/${s.id}`, kind: 'other' as const, entry: join(ROOT, `functions/schedules/${s.id}.ts`) })),
@@ -48,12 +56,26 @@ const heaviest = (meta: Metafile): string => {
 };
 
 const sdkClients = (meta: Metafile): string =>
-  [...new Set(Object.keys(Object.values(meta.outputs)[0]!.inputs).map((i) => /@aws-sdk\/client-([a-z0-9-]+)\//.exec(i)?.[1]).filter(Boolean))].sort().join(' ');
+  [
+    ...new Set(
+      Object.keys(Object.values(meta.outputs)[0]!.inputs)
+        .map((i) => /@aws-sdk\/client-([a-z0-9-]+)\//.exec(i)?.[1])
+        .filter(Boolean),
+    ),
+  ]
+    .sort()
+    .join(' ');
 
 /** Median of 3 cold imports of a bundle, each in a fresh Node process (the module-import part of a cold start). */
 export const importMs = (file: string, env: Record<string, string | undefined> = process.env, nodeArgs: string[] = []): number => {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
-  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { env: { ...env, AWS_REGION: 'cn-north-1' } }).toString().trim()));
+  const runs = [0, 1, 2].map(() =>
+    Number(
+      execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { env: { ...env, AWS_REGION: 'cn-north-1' } })
+        .toString()
+        .trim(),
+    ),
+  );
   runs.sort((a, b) => a - b);
   return Math.round(runs[1]! * 10) / 10;
 };
@@ -68,7 +90,11 @@ export const firstRequest = (file: string, event: unknown, env: Record<string, s
     `const r=await m.handler(${JSON.stringify(event)},{awsRequestId:'bench',functionName:'bench',getRemainingTimeInMillis:()=>29000});`,
     `console.log(JSON.stringify({initMs:t1-t0,firstMs:performance.now()-t1,status:r.statusCode}));process.exit(0)`,
   ].join('');
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' } }).toString().trim().split('\n').pop()!;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' } })
+    .toString()
+    .trim()
+    .split('\n')
+    .pop()!;
   const r = JSON.parse(out) as { initMs: number; firstMs: number; status: number };
   return { initMs: Math.round(r.initMs), firstMs: Math.round(r.firstMs), status: r.status };
 };
@@ -87,7 +113,9 @@ export const bundleAll = async (dir: string): Promise<Array<{ fn: string; kind: 
 };
 
 /** Bundle size, SDK clients and import time of every deployed function. */
-export const benchFunctions = async (dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'))): Promise<{ figures: FunctionFigure[]; dir: string; sourceMapCost?: string }> => {
+export const benchFunctions = async (
+  dir = mkdtempSync(join(tmpdir(), 'bianmin-bench-')),
+): Promise<{ figures: FunctionFigure[]; dir: string; sourceMapCost?: string }> => {
   const bundles = await bundleAll(dir);
   const figures = bundles.map((b) => ({
     fn: b.fn,

@@ -29,7 +29,8 @@ export const prices = () =>
 /** Invocations a month of a schedule expression (rate(...) or a cron of minute/hour fields). */
 const perMonth = (expression: string): number => {
   const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
-  if (rate) return (30 * 24 * 60) / (Number(rate[1]) * ({ minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 } as Record<string, number>)[rate[2]!]!);
+  if (rate)
+    return (30 * 24 * 60) / (Number(rate[1]) * ({ minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 } as Record<string, number>)[rate[2]!]!);
   const cron = /^cron\((\S+) (\S+) /.exec(expression);
   if (!cron) return 30;
   const count = (field: string, span: number): number => {
@@ -44,15 +45,25 @@ const perMonth = (expression: string): number => {
 };
 
 export const idleCost = (code = '411521'): { usdPerMonth: number; lines: Array<{ what: string; count: number; usd: number }> } => {
-  const app = new App({ context: { ...(JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: object }).context, 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({
+    context: { ...(JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: object }).context, 'aws:cdk:bundling-stacks': [] },
+  });
   const { data, appStack } = buildCounty(app, loadCountyConfig(code));
   const assembly = app.synth();
-  const resources = [data, appStack].flatMap((s) => Object.values((assembly.getStackByName(s.stackName).template as { Resources: Record<string, Resource> }).Resources));
+  const resources = [data, appStack].flatMap((s) =>
+    Object.values((assembly.getStackByName(s.stackName).template as { Resources: Record<string, Resource> }).Resources),
+  );
   const of = (type: string) => resources.filter((r) => r.Type === type);
   const p = prices().usEast1;
-  const alarmMetrics = of('AWS::CloudWatch::Alarm').reduce((n, a) => n + ((a.Properties?.Metrics as unknown[] | undefined)?.filter((m) => (m as { MetricStat?: unknown }).MetricStat).length ?? 1), 0);
+  const alarmMetrics = of('AWS::CloudWatch::Alarm').reduce(
+    (n, a) => n + ((a.Properties?.Metrics as unknown[] | undefined)?.filter((m) => (m as { MetricStat?: unknown }).MetricStat).length ?? 1),
+    0,
+  );
   const rules = of('AWS::Events::Rule');
-  const invocations = rules.reduce((n, r) => n + perMonth(String(r.Properties?.ScheduleExpression)) * ((r.Properties?.Targets as unknown[] | undefined)?.length ?? 1), 0);
+  const invocations = rules.reduce(
+    (n, r) => n + perMonth(String(r.Properties?.ScheduleExpression)) * ((r.Properties?.Targets as unknown[] | undefined)?.length ?? 1),
+    0,
+  );
   // a ping or an idle schedule run: ~10 ms at 1 GB
   const invocationUsd = (invocations / 1e6) * p.lambdaRequestsPerMillion! + invocations * 0.01 * 1 * p.lambdaArmGbSecond!;
   const lines = [
@@ -61,7 +72,11 @@ export const idleCost = (code = '411521'): { usdPerMonth: number; lines: Array<{
     { what: 'secrets', count: of('AWS::SecretsManager::Secret').length, usd: of('AWS::SecretsManager::Secret').length * p.secretPerMonth! },
     { what: `scheduled invocations a month (incl. keep-warm ${KEEP_WARM_SCHEDULE})`, count: Math.round(invocations), usd: invocationUsd },
     { what: 'log groups (billed by volume only)', count: of('AWS::Logs::LogGroup').length, usd: 0 },
-    { what: 'tables on demand, queues, topic, API, functions (billed by use only)', count: of('AWS::DynamoDB::Table').length + of('AWS::SQS::Queue').length + of('AWS::Lambda::Function').length, usd: 0 },
+    {
+      what: 'tables on demand, queues, topic, API, functions (billed by use only)',
+      count: of('AWS::DynamoDB::Table').length + of('AWS::SQS::Queue').length + of('AWS::Lambda::Function').length,
+      usd: 0,
+    },
   ].map((l) => ({ ...l, usd: Math.round(l.usd * 100) / 100 }));
   return { usdPerMonth: Math.round(lines.reduce((s, l) => s + l.usd, 0) * 100) / 100, lines };
 };

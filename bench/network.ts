@@ -37,7 +37,10 @@ export const benchNetwork = async (): Promise<Figure[]> => {
   const stops: Array<() => Promise<void> | void> = [];
   try {
     const county = loadCountyConfig('411521');
-    const env = { ...(await localFunctionEnv({ county, prefix: `benchnet${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })), POWERTOOLS_LOG_LEVEL: 'ERROR' };
+    const env = {
+      ...(await localFunctionEnv({ county, prefix: `benchnet${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })),
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    };
     applyEnv(env);
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
@@ -53,8 +56,20 @@ export const benchNetwork = async (): Promise<Figure[]> => {
     await seedDemoCounty(county);
 
     const dibao = demoItems().find((i) => i.name === '城乡最低生活保障对象认定')!;
-    const body = { itemCode: dibao.code, applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: dibao.materials.filter((m) => m.required).map((m) => m.name) };
-    const clerk = (username: string, officeId: string) => ({ userId: username, username, displayName: username, officeId, roles: ['window_clerk' as const], scopes: ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide'] as never, sessionId: 'b' });
+    const body = {
+      itemCode: dibao.code,
+      applicant: { type: 'person' as const, name: '测试', idNumber: '11010519491231002X', phone: '13912345678' },
+      materialsReceived: dibao.materials.filter((m) => m.required).map((m) => m.name),
+    };
+    const clerk = (username: string, officeId: string) => ({
+      userId: username,
+      username,
+      displayName: username,
+      officeId,
+      roles: ['window_clerk' as const],
+      scopes: ['session', 'case.read', 'case.accept', 'case.handle', 'case.decide'] as never,
+      sessionId: 'b',
+    });
     const township = clerk('bench.lingshan', '411521-lingshan');
     const dept = clerk('bench.mzj', '411521-mzj');
     const meta = { sourceIp: '127.0.0.1', userAgent: 'bench' };
@@ -86,7 +101,17 @@ export const benchNetwork = async (): Promise<Figure[]> => {
       if (!name.startsWith('办结')) roundTrip += c.write;
     }
     const redelivered = await measure(async () => {
-      await forward(ports, township, { id: (await intake(ports, township, { ...body, idempotencyKey: randomUUID() }, meta)).case.id, expectedVersion: 1, toOfficeId: '411521-mzj', reason: 'bench' }, meta);
+      await forward(
+        ports,
+        township,
+        {
+          id: (await intake(ports, township, { ...body, idempotencyKey: randomUUID() }, meta)).case.id,
+          expectedVersion: 1,
+          toOfficeId: '411521-mzj',
+          reason: 'bench',
+        },
+        meta,
+      );
       const sent = hops.drain();
       await Promise.all(sent.map((m) => applyHop(ports, m)));
       capacityMeter.write = 0;
@@ -102,10 +127,22 @@ export const benchNetwork = async (): Promise<Figure[]> => {
     const poller = startPoller({ endpoint: ep.fauxqs, region: ep.region, env, log: () => undefined });
     stops.push(() => poller.stop());
     const login = async (username: string) =>
-      ((await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Bianmin@2026' }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password: 'Bianmin@2026' }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const [lingshan, mzj] = [await login('clerk.lingshan'), await login('clerk.mzj')];
     const call = (path: string, token: string, json?: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${url}${path}`, { method: json === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+      fetch(`${url}${path}`, {
+        method: json === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      });
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const c = (await (await call('/api/cases', lingshan, body, { 'idempotency-key': randomUUID() })).json()) as { case: { id: string } };
@@ -121,8 +158,8 @@ export const benchNetwork = async (): Promise<Figure[]> => {
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    figures.push({ name: 'forward → receiver\'s inbox through the local platform, p50 (20 sequential)', value: round(percentile(times, 50)), unit: 'ms' });
-    figures.push({ name: 'forward → receiver\'s inbox, p95', value: round(percentile(times, 95)), unit: 'ms' });
+    figures.push({ name: "forward → receiver's inbox through the local platform, p50 (20 sequential)", value: round(percentile(times, 50)), unit: 'ms' });
+    figures.push({ name: "forward → receiver's inbox, p95", value: round(percentile(times, 95)), unit: 'ms' });
   } finally {
     for (const s of stops.reverse()) await s();
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];

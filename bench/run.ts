@@ -64,16 +64,36 @@ const event = (method: string, resource: string, principal?: object) => ({
   stageVariables: null,
   body: null,
   isBase64Encoded: false,
-  requestContext: { httpMethod: method, resourcePath: resource, path: resource, stage: 'bench', requestId: 'bench', identity: { sourceIp: '127.0.0.1', userAgent: 'bench' }, authorizer: principal ? { principal: JSON.stringify(principal) } : null },
+  requestContext: {
+    httpMethod: method,
+    resourcePath: resource,
+    path: resource,
+    stage: 'bench',
+    requestId: 'bench',
+    identity: { sourceIp: '127.0.0.1', userAgent: 'bench' },
+    authorizer: principal ? { principal: JSON.stringify(principal) } : null,
+  },
 });
-const clerk = { userId: 'bench', username: 'bench', displayName: 'bench', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: ['session', 'case.read'], sessionId: 'b' };
+const clerk = {
+  userId: 'bench',
+  username: 'bench',
+  displayName: 'bench',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: ['session', 'case.read'],
+  sessionId: 'b',
+};
 const cases = await benchCases((env) =>
   [
     ['http/public', 'GET /api/items', event('GET', '/api/items')],
     ['http/cases', 'GET /api/cases', event('GET', '/api/cases', clerk)],
   ].map(([fn, route, ev]) => {
     const r = firstRequest(bundleOf(fn as string), ev, env);
-    return { name: `init + first request: ${fn as string} ${route as string} (fresh process, emulators; HTTP ${r.status})`, value: r.initMs + r.firstMs, unit: `ms (${r.initMs} import + ${r.firstMs} request)` };
+    return {
+      name: `init + first request: ${fn as string} ${route as string} (fresh process, emulators; HTTP ${r.status})`,
+      value: r.initMs + r.firstMs,
+      unit: `ms (${r.initMs} import + ${r.firstMs} request)`,
+    };
   }),
 );
 cleanBundles(dir);
@@ -104,7 +124,15 @@ console.table(web.pages);
 figures.citizen_first_load_kb_gz = web.maxKb;
 
 const prev = readResults().figures;
-mergeFigures(figures, { at: new Date().toISOString(), node: process.version, functions: fns, suites: { catalog, cases, ...more }, idle: idle.lines, web: web.pages, ...(sourceMapCost ? { sourceMapCost } : {}) });
+mergeFigures(figures, {
+  at: new Date().toISOString(),
+  node: process.version,
+  functions: fns,
+  suites: { catalog, cases, ...more },
+  idle: idle.lines,
+  web: web.pages,
+  ...(sourceMapCost ? { sourceMapCost } : {}),
+});
 const all = { ...prev, ...figures };
 console.log('\nIssue 14 figures (bench/results.json → figures)');
 console.table(

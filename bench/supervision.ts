@@ -74,7 +74,10 @@ export const benchSupervision = async (): Promise<Figure[]> => {
     );
 
   const scenario = async (carded: number) => {
-    applyEnv({ ...(await localFunctionEnv({ county, prefix: `bsup${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })), POWERTOOLS_LOG_LEVEL: 'ERROR' });
+    applyEnv({
+      ...(await localFunctionEnv({ county, prefix: `bsup${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })),
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    });
     attachMeter();
     const { seedDemoCounty } = await import('../local/seed.ts');
     await seedDemoCounty(county);
@@ -98,7 +101,15 @@ export const benchSupervision = async (): Promise<Figure[]> => {
       kind: 'promised' as const,
       promisedDays: 20,
       statutoryDays: 20,
-      applicant: { type: 'person' as const, name: '演示', nameMasked: '演*', idMasked: '1101**********002X', phoneMasked: '138****0000', phone4: '0000', sealed: { ek: 'bench', iv: '', ct: '', tag: '' } },
+      applicant: {
+        type: 'person' as const,
+        name: '演示',
+        nameMasked: '演*',
+        idMasked: '1101**********002X',
+        phoneMasked: '138****0000',
+        phone4: '0000',
+        sealed: { ek: 'bench', iv: '', ct: '', tag: '' },
+      },
       materialsReceived: [],
       missingMaterials: [],
       status: 'in_progress' as const,
@@ -121,7 +132,11 @@ export const benchSupervision = async (): Promise<Figure[]> => {
       const then = evaluate(w, given, rules, cal, now);
       kinds[then.due.length ? 'fresh' : first.due.length ? 'carded' : 'quiet'].push(d);
     }
-    const plan = [...Array.from({ length: NEW_CARDS }, () => 'fresh' as const), ...Array.from({ length: carded }, () => 'carded' as const), ...Array.from({ length: OPEN - NEW_CARDS - carded }, () => 'quiet' as const)];
+    const plan = [
+      ...Array.from({ length: NEW_CARDS }, () => 'fresh' as const),
+      ...Array.from({ length: carded }, () => 'carded' as const),
+      ...Array.from({ length: OPEN - NEW_CARDS - carded }, () => 'quiet' as const),
+    ];
     const items: Array<Record<string, unknown>> = [];
     let cardsBefore = 0;
     plan.forEach((kind, i) => {
@@ -130,7 +145,11 @@ export const benchSupervision = async (): Promise<Figure[]> => {
       const s = watchSettlement(fresh, rules, cal, before);
       const w = { ...fresh, rev: 1, given: s.watch!.given, counted: s.watch!.counted, level: s.watch!.level, lookAt: s.watch!.lookAt };
       cardsBefore += s.alerts.length;
-      items.push(caseItem(c), { ...supervisionKeys.watch(c.id), ...(w.lookAt ? supervisionKeys.lookAt(c.id, w.lookAt) : {}), ...w }, ...s.alerts.map((a) => alertItem(a)));
+      items.push(
+        caseItem(c),
+        { ...supervisionKeys.watch(c.id), ...(w.lookAt ? supervisionKeys.lookAt(c.id, w.lookAt) : {}), ...w },
+        ...s.alerts.map((a) => alertItem(a)),
+      );
     });
     const TableName = tableName('cases');
     for (let i = 0; i < items.length; i += 25) {
@@ -151,7 +170,12 @@ export const benchSupervision = async (): Promise<Figure[]> => {
     const none = await scenario(0);
     const some = await scenario(CARDED);
     const row = (label: string, s: typeof none) => {
-      figures.push({ name: `scan, ${NEW_CARDS} new cards among ${OPEN} open, ${label}: read capacity (all calls)`, value: s.read, unit: 'RCU', target: 'equal in both' });
+      figures.push({
+        name: `scan, ${NEW_CARDS} new cards among ${OPEN} open, ${label}: read capacity (all calls)`,
+        value: s.read,
+        unit: 'RCU',
+        target: 'equal in both',
+      });
       figures.push({ name: `  of which the look-at index (S2, 4 shards)`, value: s.result.consumedRcu, unit: `RCU (${s.result.looked} watches read)` });
       figures.push({ name: `  write capacity (settlements, outbox relay)`, value: s.write, unit: 'WCU' });
     };

@@ -59,7 +59,11 @@ const LOOK_DELAY_MS = 10 * 60_000;
 const ACK_AFTER_MS = 3 * 86_400_000;
 
 export const staffOf = (officeId: string, countyCode: string): string =>
-  officeId === `${countyCode}-lingshan` ? 'clerk.lingshan' : officeId === `${countyCode}-center` ? 'clerk.county' : `clerk.${officeId.slice(countyCode.length + 1)}`;
+  officeId === `${countyCode}-lingshan`
+    ? 'clerk.lingshan'
+    : officeId === `${countyCode}-center`
+      ? 'clerk.county'
+      : `clerk.${officeId.slice(countyCode.length + 1)}`;
 
 const uuidOf = (r: () => number): string => {
   const h = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');
@@ -92,7 +96,12 @@ export const demoHistory = (input: HistoryInput): History => {
     out.alerts.push(
       ...s.alerts.map((a) =>
         Date.parse(a.at) < now.getTime() - ACK_AFTER_MS
-          ? { ...a, countyState: 'acked' as const, officeState: 'acked' as const, acks: { county: { by: 'supervisor', at: a.at }, office: { by: 'head', at: a.at } } }
+          ? {
+              ...a,
+              countyState: 'acked' as const,
+              officeState: 'acked' as const,
+              acks: { county: { by: 'supervisor', at: a.at }, office: { by: 'head', at: a.at } },
+            }
           : a,
       ),
     );
@@ -150,7 +159,12 @@ export const demoHistory = (input: HistoryInput): History => {
         final = { ...base, status: 'withdrawn', withdrawal: { reason: '申请人撤回申请（演示）', at: closeAt.toISOString() } };
       } else if (immediate) {
         const q = random();
-        closeAt = q < 0.92 ? new Date(Math.min(acceptedAt.getTime() + (10 + Math.floor(random() * 90)) * 60_000, bj(d, 17 * 60 + 30).getTime())) : q < 0.98 ? at(addWorkdays(d, 1, cal).dueDate) : undefined;
+        closeAt =
+          q < 0.92
+            ? new Date(Math.min(acceptedAt.getTime() + (10 + Math.floor(random() * 90)) * 60_000, bj(d, 17 * 60 + 30).getTime()))
+            : q < 0.98
+              ? at(addWorkdays(d, 1, cal).dueDate)
+              : undefined;
       } else {
         const late = random() < 0.08;
         const wd = late ? promised + 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * Math.max(1, promised));
@@ -164,10 +178,19 @@ export const demoHistory = (input: HistoryInput): History => {
         final = {
           ...base,
           status: 'decided',
-          decision: { result: refused ? 'refused' : 'approved', ...(refused ? { reason: '申请材料不符合法定条件（演示）' } : {}), at: closeAt.toISOString(), onTime, by: staff },
+          decision: {
+            result: refused ? 'refused' : 'approved',
+            ...(refused ? { reason: '申请材料不符合法定条件（演示）' } : {}),
+            at: closeAt.toISOString(),
+            onTime,
+            by: staff,
+          },
           ...(immediate && decidedDay !== d ? { immediateLate: true } : {}),
         };
-        day(officeId, decidedDay, { ...(onTime ? { decidedOnTime: 1 } : { decidedLate: 1 }), ...(immediate && decidedDay === d ? { immediateSameDay: 1 } : {}) });
+        day(officeId, decidedDay, {
+          ...(onTime ? { decidedOnTime: 1 } : { decidedLate: 1 }),
+          ...(immediate && decidedDay === d ? { immediateSameDay: 1 } : {}),
+        });
       }
       // a few open promised cases are in 特别程序 since two working days ago
       let suspendAt: Date | undefined;
@@ -175,11 +198,16 @@ export const demoHistory = (input: HistoryInput): History => {
         const from = addWorkdays(addDays(today, -5), 2, cal).dueDate;
         if (from > d) {
           suspendAt = bj(from, 10 * 60);
-          final = { ...base, status: 'suspended', suspensions: [{ procedure: '现场勘查', from, expectedDays: 2 + Math.floor(random() * 2), notice: '需现场勘查（演示）' }] };
+          final = {
+            ...base,
+            status: 'suspended',
+            suspensions: [{ procedure: '现场勘查', from, expectedDays: 2 + Math.floor(random() * 2), notice: '需现场勘查（演示）' }],
+          };
         }
       } else if (!closeAt && random() < 0.5) final = { ...base, status: 'in_progress' };
       if (final.status === 'suspended') events.push({ at: suspendAt!.toISOString(), type: 'suspended', by: staff, note: '现场勘查（演示）' });
-      if (final.decision) events.push({ at: final.decision.at, type: final.decision.result, by: staff, ...(final.decision.reason ? { note: final.decision.reason } : {}) });
+      if (final.decision)
+        events.push({ at: final.decision.at, type: final.decision.result, by: staff, ...(final.decision.reason ? { note: final.decision.reason } : {}) });
       if (final.withdrawal) events.push({ at: final.withdrawal.at, type: 'withdrawn', by: staff, note: final.withdrawal.reason });
       if (final.status === 'decided' && random() < 0.6) {
         const deliveredAt = new Date(Date.parse(final.decision!.at) + 86_400_000);
@@ -203,7 +231,14 @@ export const demoHistory = (input: HistoryInput): History => {
         while (look < ph.to && look < now.getTime()) {
           const s = watchSettlement(w, rules, cal, new Date(look).toISOString());
           apply(s, !closeAt || closeAt.getTime() > recent);
-          w = { ...w, given: s.watch!.given, counted: s.watch!.counted, level: s.watch!.level, rev: w.rev + 1, ...(s.watch!.lookAt ? { lookAt: s.watch!.lookAt } : {}) };
+          w = {
+            ...w,
+            given: s.watch!.given,
+            counted: s.watch!.counted,
+            level: s.watch!.level,
+            rev: w.rev + 1,
+            ...(s.watch!.lookAt ? { lookAt: s.watch!.lookAt } : {}),
+          };
           if (!s.watch!.lookAt) {
             delete w.lookAt;
             break;
@@ -213,12 +248,16 @@ export const demoHistory = (input: HistoryInput): History => {
         // a change within the last look's delay is looked at now, as the next scan would
         if (ph.from < now.getTime() && ph.from + LOOK_DELAY_MS >= now.getTime()) w.lookAt = nowIso;
       }
-      if (final.status === 'accepted' || final.status === 'in_progress' || final.status === 'suspended') out.watches.push({ ...w, case: snapshotOf(final), caseVersion: final.version });
+      if (final.status === 'accepted' || final.status === 'in_progress' || final.status === 'suspended')
+        out.watches.push({ ...w, case: snapshotOf(final), caseVersion: final.version });
     }
   }
 
   // 督办 on a dozen overdue cases: some answered in time, some missed (the second red card, 问责)
-  const overdue = out.watches.filter((w) => w.level === 'red' && w.case.dueAt).sort((a, b) => a.case.dueAt!.localeCompare(b.case.dueAt!)).slice(0, 12);
+  const overdue = out.watches
+    .filter((w) => w.level === 'red' && w.case.dueAt)
+    .sort((a, b) => a.case.dueAt!.localeCompare(b.case.dueAt!))
+    .slice(0, 12);
   overdue.forEach((w, i) => {
     const c = w.case;
     const issueDay = addWorkdays(chinaDate(new Date(Date.parse(c.dueAt!) + 1)), 1, cal).dueDate;
@@ -244,14 +283,33 @@ export const demoHistory = (input: HistoryInput): History => {
     };
     const who = { officeId: o.officeId, itemCode: o.itemCode, staff: o.caseStaff, caseId: o.caseId };
     for (const t of monthly(issuedAt, who, { orders: 1 })) addInto(rows, t);
-    out.notes.push({ caseId: c.id, at: o.issuedAt, key: o.id, type: 'supervision_order', by: 'supervisor', note: `督办：${o.requirement}（${deadlineDate} 前反馈）` });
+    out.notes.push({
+      caseId: c.id,
+      at: o.issuedAt,
+      key: o.id,
+      type: 'supervision_order',
+      by: 'supervisor',
+      note: `督办：${o.requirement}（${deadlineDate} 前反馈）`,
+    });
     let order = o;
     const answerAt = bj(addWorkdays(issueDay, 1, cal).dueDate, 15 * 60);
     const missedAt = new Date(Date.parse(o.deadlineAt) + LOOK_DELAY_MS);
     if (i % 3 === 0 && answerAt < now) {
-      order = { ...o, state: 'answered', response: { text: '已核实原因，正在加快办理（演示）', by: `head.${c.officeId.slice(input.countyCode.length + 1)}`, at: answerAt.toISOString() }, rev: 2 };
+      order = {
+        ...o,
+        state: 'answered',
+        response: { text: '已核实原因，正在加快办理（演示）', by: `head.${c.officeId.slice(input.countyCode.length + 1)}`, at: answerAt.toISOString() },
+        rev: 2,
+      };
       for (const t of monthly(answerAt, who, { ordersAnswered: 1 })) addInto(rows, t);
-      out.notes.push({ caseId: c.id, at: answerAt.toISOString(), key: `${o.id}-response`, type: 'order_response', by: order.response!.by, note: `督办反馈：${order.response!.text}` });
+      out.notes.push({
+        caseId: c.id,
+        at: answerAt.toISOString(),
+        key: `${o.id}-response`,
+        type: 'order_response',
+        by: order.response!.by,
+        note: `督办反馈：${order.response!.text}`,
+      });
     } else if (missedAt < now) {
       const s = orderSettlement(o, missedAt.toISOString());
       apply(s);

@@ -10,7 +10,12 @@ import { createResources, emulatorEnv, type Endpoints } from './resources.ts';
  * the one derivation the CDK stack uses (infra/config/function-env.ts), with dev key files in
  * place of KMS (generated on first use under dataDir, git-ignored).
  */
-export const localFunctionEnv = async (opts: { county: CountyConfig; prefix: string; endpoints: Endpoints; dataDir: string }): Promise<Record<string, string>> => ({
+export const localFunctionEnv = async (opts: {
+  county: CountyConfig;
+  prefix: string;
+  endpoints: Endpoints;
+  dataDir: string;
+}): Promise<Record<string, string>> => ({
   ...emulatorEnv(opts.endpoints),
   ...functionEnvironment(opts.county, {
     ...(await createResources(opts.prefix, opts.endpoints)),

@@ -31,7 +31,7 @@ export const matchRoute = (method: string, path: string): Match | 'method-not-al
   const candidates = compiled
     .map((c) => ({ c, m: c.regex.exec(path) }))
     .filter((x) => x.m)
-    .sort((a, b) => (a.c.names.length - b.c.names.length));
+    .sort((a, b) => a.c.names.length - b.c.names.length);
   for (const { c, m } of candidates) {
     pathMatched = true;
     if (c.route.method !== method) continue;
@@ -61,8 +61,7 @@ const send = (res: ServerResponse, status: number, body: string | Buffer, header
   res.end(body);
 };
 
-const jsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
-  send(res, status, JSON.stringify({ error: { code, message } }));
+const jsonError = (res: ServerResponse, status: number, code: string, message: string): void => send(res, status, JSON.stringify({ error: { code, message } }));
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,7 +77,9 @@ const MIME: Record<string, string> = {
 const serveStatic = async (webDir: string, path: string, res: ServerResponse): Promise<void> => {
   const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
   let file = join(webDir, safe);
-  const isFile = await stat(file).then((s) => s.isFile()).catch(() => false);
+  const isFile = await stat(file)
+    .then((s) => s.isFile())
+    .catch(() => false);
   if (!isFile) {
     if (extname(safe)) return send(res, 404, 'not found', { 'content-type': 'text/plain' });
     file = join(webDir, 'index.html'); // SPA: client-side routes
@@ -99,10 +100,7 @@ const headersOf = (req: IncomingMessage): Record<string, string> =>
   Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
 
 /** Runs the REQUEST authorizer; returns its context, or the status API Gateway would answer. */
-const authorize = async (
-  route: RouteDef,
-  event: APIGatewayProxyEvent,
-): Promise<{ context: Record<string, unknown> } | { status: number }> => {
+const authorize = async (route: RouteDef, event: APIGatewayProxyEvent): Promise<{ context: Record<string, unknown> } | { status: number }> => {
   const authorizer = await loadHandler('authorizer', 'authorizer');
   const authEvent = {
     type: 'REQUEST',
@@ -185,7 +183,10 @@ export const startGateway = async (opts: GatewayOptions): Promise<{ server: Serv
         authorizer: null,
         protocol: 'HTTP/1.1',
         httpMethod: match.route.method,
-        identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? null } as APIGatewayProxyEvent['requestContext']['identity'],
+        identity: {
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? null,
+        } as APIGatewayProxyEvent['requestContext']['identity'],
         path: url.pathname,
         stage: 'local',
         requestId: randomUUID(),
@@ -198,9 +199,7 @@ export const startGateway = async (opts: GatewayOptions): Promise<{ server: Serv
     if (match.route.access !== 'public') {
       const auth = await authorize(match.route, event);
       if ('status' in auth) {
-        return auth.status === 401
-          ? jsonError(res, 401, 'UNAUTHENTICATED', '请先登录')
-          : jsonError(res, 403, 'FORBIDDEN', '无权访问');
+        return auth.status === 401 ? jsonError(res, 401, 'UNAUTHENTICATED', '请先登录') : jsonError(res, 403, 'FORBIDDEN', '无权访问');
       }
       event.requestContext.authorizer = auth.context;
     }

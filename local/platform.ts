@@ -73,7 +73,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     const seed = opts.seed ? await seedDemoCounty(county) : undefined;
     // three months of demo cases: written while the server already answers, stopped first on Ctrl-C
     const abort = new AbortController();
-    const history = opts.seed && opts.seedHistory ? seedDemoHistory(county, { signal: abort.signal }).catch((e: unknown) => void log(`demo history: ${(e as Error).message}`)) : undefined;
+    const history =
+      opts.seed && opts.seedHistory
+        ? seedDemoHistory(county, { signal: abort.signal }).catch((e: unknown) => void log(`demo history: ${(e as Error).message}`))
+        : undefined;
     if (history) started.push({ stop: async () => void (abort.abort(), await history) });
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });

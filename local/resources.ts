@@ -66,9 +66,7 @@ const createTable = async (ddb: DynamoDBClient, name: string, def: TableDef): Pr
     }),
   );
   if (def.ttlAttribute) {
-    await ddb.send(
-      new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }),
-    );
+    await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
   }
 };
 
@@ -87,8 +85,7 @@ export const createResources = async (prefix: string, ep: Endpoints): Promise<Om
   const sqs = new SQSClient({ endpoint: ep.fauxqs, region: ep.region, credentials: creds, useQueueUrlAsEndpoint: false });
   for (const q of QUEUES) {
     const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${q.id}-dlq`, Attributes: { MessageRetentionPeriod: '1209600' } }));
-    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes
-      ?.QueueArn;
+    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
     const main = await sqs.send(
       new CreateQueueCommand({
         QueueName: `${prefix}-${q.id}`,

@@ -18,7 +18,8 @@ const field = (spec: string, min: number, max: number, names: Record<string, num
   const sets = spec.split(',').map((part) => {
     const [range, stepText] = part.split('/');
     const step = stepText ? Number(stepText) : 1;
-    const [lo, hi] = range === '*' || range === undefined ? [min, max] : range.includes('-') ? range.split('-').map(num) : [num(range), stepText ? max : num(range)];
+    const [lo, hi] =
+      range === '*' || range === undefined ? [min, max] : range.includes('-') ? range.split('-').map(num) : [num(range), stepText ? max : num(range)];
     return (v: number) => v >= lo! && v <= hi! && (v - lo!) % step === 0;
   });
   return (v) => sets.some((f) => f(v));

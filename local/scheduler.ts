@@ -43,12 +43,15 @@ export const startScheduler = (opts: { region: string; log: (line: string) => vo
       const now = new Date();
       for (const c of crons) if (c.matches(now)) fire(c.def);
     };
-    const align = setTimeout(() => {
-      tick();
-      const every = setInterval(tick, 60_000);
-      every.unref();
-      timers.push(every);
-    }, 60_000 - (Date.now() % 60_000));
+    const align = setTimeout(
+      () => {
+        tick();
+        const every = setInterval(tick, 60_000);
+        every.unref();
+        timers.push(every);
+      },
+      60_000 - (Date.now() % 60_000),
+    );
     timers.push(align);
   }
   for (const t of timers) t.unref();

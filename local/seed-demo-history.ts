@@ -23,7 +23,10 @@ const VERSION = 1;
 const RECENT_DAYS = 21;
 const DEMO_PERSON = { id: '11010519491231002X', phone: '13800000000', name: '演示申请人' };
 
-export const seedDemoHistory = async (config: CountyConfig, opts: { now?: Date; signal?: AbortSignal } = {}): Promise<{ cases: number; written?: number; skipped: boolean; ms: number }> => {
+export const seedDemoHistory = async (
+  config: CountyConfig,
+  opts: { now?: Date; signal?: AbortSignal } = {},
+): Promise<{ cases: number; written?: number; skipped: boolean; ms: number }> => {
   const now = opts.now ?? new Date();
   const t0 = Date.now();
   const TableName = tableName('cases');
@@ -57,7 +60,12 @@ export const seedDemoHistory = async (config: CountyConfig, opts: { now?: Date; 
   // weeks only (the lists and the inbox) — plus every case still open or named by a 督办单
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   const alerts = h.alerts.filter((a) => a.at >= since);
-  const kept = new Set([...h.watches.map((w) => w.caseId), ...h.orders.map((o) => o.caseId), ...alerts.map((a) => a.caseId), ...h.cases.filter((c) => c.createdAt >= since).map((c) => c.id)]);
+  const kept = new Set([
+    ...h.watches.map((w) => w.caseId),
+    ...h.orders.map((o) => o.caseId),
+    ...alerts.map((a) => a.caseId),
+    ...h.cases.filter((c) => c.createdAt >= since).map((c) => c.id),
+  ]);
   const cases = h.cases.filter((c) => kept.has(c.id));
   const open = new Set(h.watches.map((w) => w.caseId));
   // what is seen first (dashboards, the inbox, open cases) is written first
@@ -69,7 +77,9 @@ export const seedDemoHistory = async (config: CountyConfig, opts: { now?: Date; 
     ...h.accountability.map((e) => accountabilityItem(e)),
     ...h.watches.map((w) => ({ ...supervisionKeys.watch(w.caseId), ...(w.lookAt ? supervisionKeys.lookAt(w.caseId, w.lookAt) : {}), ...w })),
     ...cases.filter((c) => open.has(c.id)).map((c) => ({ ...caseItem(c, hash), demo: true })),
-    ...h.notes.filter((n) => kept.has(n.caseId)).map((n) => ({ ...supervisionKeys.timeline(n.caseId, n.at, n.key), at: n.at, type: n.type, by: n.by, note: n.note })),
+    ...h.notes
+      .filter((n) => kept.has(n.caseId))
+      .map((n) => ({ ...supervisionKeys.timeline(n.caseId, n.at, n.key), at: n.at, type: n.type, by: n.by, note: n.note })),
     ...h.events.filter((e) => kept.has(e.caseId)).map((e) => ({ ...caseKeys.event(e.caseId, e.event.at, e.version), ...e.event })),
     ...cases.filter((c) => !open.has(c.id)).map((c) => ({ ...caseItem(c, hash), demo: true })),
   ];
@@ -79,7 +89,9 @@ export const seedDemoHistory = async (config: CountyConfig, opts: { now?: Date; 
   const write = async (batch: Array<Record<string, unknown>>) => {
     let unprocessed: unknown[] | undefined = batch.map((Item) => ({ PutRequest: { Item } }));
     while (unprocessed?.length) {
-      const r: { UnprocessedItems?: Record<string, unknown[]> } = await dynamo().send(new BatchWriteCommand({ RequestItems: { [TableName]: unprocessed as never } }));
+      const r: { UnprocessedItems?: Record<string, unknown[]> } = await dynamo().send(
+        new BatchWriteCommand({ RequestItems: { [TableName]: unprocessed as never } }),
+      );
       unprocessed = r.UnprocessedItems?.[TableName];
     }
   };
@@ -91,6 +103,8 @@ export const seedDemoHistory = async (config: CountyConfig, opts: { now?: Date; 
   );
   // stopped half-way (Ctrl-C): no marker, the next start writes it all again (the same items)
   if (opts.signal?.aborted) return { cases: 0, skipped: false, ms: Date.now() - t0 };
-  await dynamo().send(new PutCommand({ TableName, Item: { ...supervisionKeys.demoHistory(), version: VERSION, cases: h.cases.length, seededAt: now.toISOString() } }));
+  await dynamo().send(
+    new PutCommand({ TableName, Item: { ...supervisionKeys.demoHistory(), version: VERSION, cases: h.cases.length, seededAt: now.toISOString() } }),
+  );
   return { cases: h.cases.length, written: items.length, skipped: false, ms: Date.now() - t0 };
 };

@@ -23,7 +23,10 @@ export const NETWORK_DEMO_ACCOUNTS = (code: string): Array<{ username: string; d
 /** 城乡最低生活保障对象认定: the item the demo routes through the network. */
 export const DIBAO_NAME = '城乡最低生活保障对象认定';
 
-export const dibaoRouting = (code: string): Pick<Item, 'intakeAt' | 'decider'> => ({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: `${code}-mzj` } });
+export const dibaoRouting = (code: string): Pick<Item, 'intakeAt' | 'decider'> => ({
+  intakeAt: ['village', 'township'],
+  decider: { by: 'office', officeId: `${code}-mzj` },
+});
 
 const SEED_CTX = { actor: { userId: 'system', username: 'system', officeId: '' }, sourceIp: '127.0.0.1', userAgent: 'seed-demo' };
 
@@ -35,13 +38,20 @@ export const routeDibao = async (store: CatalogStore, countyCode: string): Promi
   if (!current || current.status !== 'published' || current.item.decider) return false;
   const r = parseItem({ ...current.item, ...dibaoRouting(countyCode) });
   if (!r.ok) throw new Error(`低保 routing is invalid: ${r.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
-  await commitVersions(store, [{ item: r.item, version: entry.latestVersion + 1, entry }], { publish: true, ctx: SEED_CTX, source: '演示数据：低保由乡镇、村代办受理，县民政局承办' });
+  await commitVersions(store, [{ item: r.item, version: entry.latestVersion + 1, entry }], {
+    publish: true,
+    ctx: SEED_CTX,
+    source: '演示数据：低保由乡镇、村代办受理，县民政局承办',
+  });
   return true;
 };
 
 const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.code === 'USERNAME_TAKEN';
 
-export const seedNetworkDemo = async (countyCode: string, officeName: (id: string) => string): Promise<Array<{ username: string; role: string; office: string }>> => {
+export const seedNetworkDemo = async (
+  countyCode: string,
+  officeName: (id: string) => string,
+): Promise<Array<{ username: string; role: string; office: string }>> => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: Array<{ username: string; role: string; office: string }> = [];
   for (const a of NETWORK_DEMO_ACCOUNTS(countyCode)) {

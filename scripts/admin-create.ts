@@ -33,7 +33,13 @@ const main = async (): Promise<number> => {
   const target = resolveTarget(values);
   const county = loadCountyConfig(target.countyCode);
   useTarget(target);
-  const offices = flattenOffices(county.offices).map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId, ...(o.demo ? { demo: true } : {}) }));
+  const offices = flattenOffices(county.offices).map((o) => ({
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    parentId: o.parentId,
+    ...(o.demo ? { demo: true } : {}),
+  }));
   const r = await createFirstAdmin(
     { directory: dynamoFirstAdminStore(), clock: systemClock },
     commandCaller('admin:create'),

@@ -11,7 +11,9 @@ import { archivePorts } from '../shared/audit/archive-wiring.ts';
  * In AWS: the county account's credentials; bucket and table names from the Data stack's outputs
  * (AuditArchiveBucket, and bianmin-<code>-audit). --local: against the running `npm start`.
  */
-const { values } = parseArgs({ options: { month: { type: 'string' }, bucket: { type: 'string' }, table: { type: 'string' }, local: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { month: { type: 'string' }, bucket: { type: 'string' }, table: { type: 'string' }, local: { type: 'boolean', default: false } },
+});
 const month = values.month ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 if (!/^\d{4}-\d{2}$/.test(month)) {
   console.error('--month 须为 YYYY-MM');

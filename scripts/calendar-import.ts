@@ -49,7 +49,9 @@ const main = async (): Promise<number> => {
   });
   const year = Number(values.year);
   if (!values.file || !/^\d{4}$/.test(values.year)) {
-    console.error('用法：npm run calendar:import -- --file <通知.ics|.xlsx|.csv> [--year 2027] (--province <两位> | --county <代码>… | --all | --local) [--source <文号>] [--force] [--dry-run]');
+    console.error(
+      '用法：npm run calendar:import -- --file <通知.ics|.xlsx|.csv> [--year 2027] (--province <两位> | --county <代码>… | --all | --local) [--source <文号>] [--force] [--dry-run]',
+    );
     return 2;
   }
   const notice = await parseNotice(values.file, year, values.source ?? defaultNoticeSource(year, basename(values.file)));

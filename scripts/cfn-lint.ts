@@ -25,7 +25,16 @@ const { values } = parseArgs({ options: { dir: { type: 'string' }, county: { typ
 const synthInProcess = (dir: string, codes: readonly string[]): string[] => {
   const context = (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
   // the metadata the CLI asks for too, so the templates are the ones `cdk synth` writes
-  const app = new App({ outdir: dir, context: { ...context, 'aws:cdk:bundling-stacks': [], 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true, 'aws:cdk:version-reporting': true } });
+  const app = new App({
+    outdir: dir,
+    context: {
+      ...context,
+      'aws:cdk:bundling-stacks': [],
+      'aws:cdk:enable-path-metadata': true,
+      'aws:cdk:enable-asset-metadata': true,
+      'aws:cdk:version-reporting': true,
+    },
+  });
   buildApp(app, codes);
   app.synth();
   // what makes `cdk synth` fail: error annotations (cdk-nag findings without a suppression)
@@ -56,12 +65,18 @@ if (!dir) {
   }
   console.log(`合成用时 ${seconds(Date.now() - t0)}`);
 }
-const templates = readdirSync(dir).filter((f) => f.endsWith('.template.json')).sort();
+const templates = readdirSync(dir)
+  .filter((f) => f.endsWith('.template.json'))
+  .sort();
 if (!templates.length) {
   console.error(`${dir} 中没有 *.template.json`);
   process.exit(1);
 }
-const lint = spawnSync('cfn-lint', ['--regions', ...REGIONS, '--format', 'parseable', '--', ...templates], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const lint = spawnSync('cfn-lint', ['--regions', ...REGIONS, '--format', 'parseable', '--', ...templates], {
+  cwd: dir,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (lint.error) {
   console.error(`无法运行 cfn-lint：${lint.error.message}（pip install cfn-lint）`);
   process.exit(1);
@@ -74,10 +89,22 @@ const findings = lint.stdout
   .map((m) => ({ file: m[1]!, line: m[2]!, rule: m[3]!, message: m[4]! }));
 const count = (file: string, level: string) => findings.filter((f) => f.file === file && f.rule.startsWith(level)).length;
 console.log(`\ncfn-lint ${spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim()}，区域 ${REGIONS.join(' ')}\n`);
-console.log(formatTable(['模板', '错误', '警告', '提示'], templates.map((t) => [t, String(count(t, 'E')), String(count(t, 'W')), String(count(t, 'I'))])));
+console.log(
+  formatTable(
+    ['模板', '错误', '警告', '提示'],
+    templates.map((t) => [t, String(count(t, 'E')), String(count(t, 'W')), String(count(t, 'I'))]),
+  ),
+);
 const byRule = new Map<string, { n: number; example: string }>();
-for (const f of findings) byRule.set(f.rule, { n: (byRule.get(f.rule)?.n ?? 0) + 1, example: byRule.get(f.rule)?.example ?? `${f.file}:${f.line} ${f.message}` });
-if (byRule.size) console.log(`\n${formatTable(['规则', '次数', '示例'], [...byRule].sort().map(([r, v]) => [r, String(v.n), v.example.slice(0, 160)]))}`);
+for (const f of findings)
+  byRule.set(f.rule, { n: (byRule.get(f.rule)?.n ?? 0) + 1, example: byRule.get(f.rule)?.example ?? `${f.file}:${f.line} ${f.message}` });
+if (byRule.size)
+  console.log(
+    `\n${formatTable(
+      ['规则', '次数', '示例'],
+      [...byRule].sort().map(([r, v]) => [r, String(v.n), v.example.slice(0, 160)]),
+    )}`,
+  );
 const errors = findings.filter((f) => f.rule.startsWith('E'));
 for (const e of errors) console.error(`${e.file}:${e.line} ${e.rule} ${e.message}`);
 // exit bit 2 = an error; a crash of cfn-lint itself (other codes, no findings) fails too

@@ -36,11 +36,15 @@ const deploy = (job: Job, onLine: () => void): Promise<void> =>
     // one output directory per county: parallel synths must not share cdk.out
     const out = join(ROOT, 'cdk.out', 'deploy', job.county.code);
     mkdirSync(out, { recursive: true });
-    const child = spawn(cmd!, [...pre, 'deploy', '-c', `county=${job.county.code}`, '--all', '--require-approval', 'never', '--progress', 'events', '--ci', '-o', out], {
-      cwd: ROOT,
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: process.env.AWS_EC2_METADATA_DISABLED ?? 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      cmd!,
+      [...pre, 'deploy', '-c', `county=${job.county.code}`, '--all', '--require-approval', 'never', '--progress', 'events', '--ci', '-o', out],
+      {
+        cwd: ROOT,
+        env: { ...process.env, AWS_EC2_METADATA_DISABLED: process.env.AWS_EC2_METADATA_DISABLED ?? 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     job.startedAt = Date.now();
     job.progress.stage = '开始';
     onLine();
@@ -70,7 +74,10 @@ const display = (jobs: readonly Job[]) => {
   const last = new Map<string, string>();
   const line = (j: Job) => {
     const t = j.startedAt ? seconds((j.endedAt ?? Date.now()) - j.startedAt) : '';
-    return `  ${j.county.code} ${j.county.name.padEnd(8, '　')} ${j.county.region.padEnd(15)} ${t.padStart(10)}  ${j.progress.stage}`.slice(0, (process.stdout.columns || 120) - 1);
+    return `  ${j.county.code} ${j.county.name.padEnd(8, '　')} ${j.county.region.padEnd(15)} ${t.padStart(10)}  ${j.progress.stage}`.slice(
+      0,
+      (process.stdout.columns || 120) - 1,
+    );
   };
   return () => {
     if (tty) {
@@ -119,7 +126,12 @@ const main = async (): Promise<number> => {
   const jobs: Job[] = codes.map((code) => ({ county: counties.find((c) => c.config.code === code)!.config, progress: newProgress() }));
   console.log(`共 ${counties.length} 个县区配置检查通过；部署 ${jobs.length} 个，每次 ${Math.min(parallel, jobs.length)} 个。\n`);
   if (values['dry-run']) {
-    console.log(formatTable(['县区', '名称', '区域', '账号'], jobs.map((j) => [j.county.code, j.county.name, j.county.region, j.county.account ?? '（凭证所属账号）'])));
+    console.log(
+      formatTable(
+        ['县区', '名称', '区域', '账号'],
+        jobs.map((j) => [j.county.code, j.county.name, j.county.region, j.county.account ?? '（凭证所属账号）']),
+      ),
+    );
     return 0;
   }
 
@@ -132,30 +144,40 @@ const main = async (): Promise<number> => {
         await deploy(j, redraw);
         if (values.smoke && j.code === 0 && j.progress.apiUrl) {
           const r = await runSmoke(j.progress.apiUrl);
-          j.smoke = r.every((x) => x.ok) ? '通过' : `失败：${r.filter((x) => !x.ok).map((x) => x.check.split(' ')[0]).join('、')}`;
+          j.smoke = r.every((x) => x.ok)
+            ? '通过'
+            : `失败：${r
+                .filter((x) => !x.ok)
+                .map((x) => x.check.split(' ')[0])
+                .join('、')}`;
         }
       }
     }),
   );
   redraw();
 
-  console.log(`\n${formatTable(
-    ['县区', '名称', '区域', '堆栈状态', '用时', ...(values.smoke ? ['冒烟检查'] : []), 'API'],
-    jobs.map((j) => [
-      j.county.code,
-      j.county.name,
-      j.county.region,
-      statusText(j),
-      j.startedAt ? seconds((j.endedAt ?? Date.now()) - j.startedAt) : '-',
-      ...(values.smoke ? [j.smoke ?? '-'] : []),
-      j.progress.apiUrl ?? '',
-    ]),
-  )}`);
+  console.log(
+    `\n${formatTable(
+      ['县区', '名称', '区域', '堆栈状态', '用时', ...(values.smoke ? ['冒烟检查'] : []), 'API'],
+      jobs.map((j) => [
+        j.county.code,
+        j.county.name,
+        j.county.region,
+        statusText(j),
+        j.startedAt ? seconds((j.endedAt ?? Date.now()) - j.startedAt) : '-',
+        ...(values.smoke ? [j.smoke ?? '-'] : []),
+        j.progress.apiUrl ?? '',
+      ]),
+    )}`,
+  );
   const failed = jobs.filter((j) => j.code !== 0);
   for (const j of failed) console.log(`\n${j.county.code} ${j.county.name} 失败：${j.progress.error ?? ''}`);
   const smokeFailed = jobs.filter((j) => j.smoke?.startsWith('失败'));
-  console.log(`\n${jobs.length - failed.length}/${jobs.length} 个县区部署成功，总用时 ${seconds(Date.now() - t0)}${smokeFailed.length ? `；${smokeFailed.length} 个冒烟检查失败` : ''}`);
-  if (!values.smoke && failed.length < jobs.length) console.log('下一步：对每个县区运行 npm run smoke -- --url <API>；新县区按 README“部署一个县区”创建首个管理员。');
+  console.log(
+    `\n${jobs.length - failed.length}/${jobs.length} 个县区部署成功，总用时 ${seconds(Date.now() - t0)}${smokeFailed.length ? `；${smokeFailed.length} 个冒烟检查失败` : ''}`,
+  );
+  if (!values.smoke && failed.length < jobs.length)
+    console.log('下一步：对每个县区运行 npm run smoke -- --url <API>；新县区按 README“部署一个县区”创建首个管理员。');
   return failed.length || smokeFailed.length ? 1 : 0;
 };
 

@@ -39,14 +39,21 @@ const main = async (): Promise<number> => {
     commandMeta('migrate'),
   );
   console.log(`数据迁移 —— ${target.label}${values['dry-run'] ? '（试运行，不写入）' : ''}\n`);
-  console.log(formatTable(['迁移', '表', '状态', '扫描', '修改', '重读'], reports.map((r) => [r.id, r.table, STATUS[r.status], String(r.scanned), String(r.changed), String(r.retried)])));
+  console.log(
+    formatTable(
+      ['迁移', '表', '状态', '扫描', '修改', '重读'],
+      reports.map((r) => [r.id, r.table, STATUS[r.status], String(r.scanned), String(r.changed), String(r.retried)]),
+    ),
+  );
   return 0;
 };
 
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof TargetError ? e.message : `迁移失败（已完成的迁移已记录，重新运行会从未完成的继续）：${(e as Error).name}: ${(e as Error).message}`);
+    console.error(
+      e instanceof TargetError ? e.message : `迁移失败（已完成的迁移已记录，重新运行会从未完成的继续）：${(e as Error).name}: ${(e as Error).message}`,
+    );
     process.exit(1);
   },
 );

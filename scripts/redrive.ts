@@ -40,5 +40,7 @@ if (!url) {
 const { redrive } = await import('../shared/network/redrive.ts');
 const { sqsMover } = await import('../shared/network/sqs-redrive.ts');
 const report = await redrive(sqsMover(), { queueUrl: url!, ...(max ? { max } : {}), dryRun });
-console.log(dryRun ? `死信队列中有 ${report.remaining} 条消息（未移动）` : `已将 ${report.moved} 条消息移回 ${def.id} 队列；死信队列剩余 ${report.remaining} 条`);
+console.log(
+  dryRun ? `死信队列中有 ${report.remaining} 条消息（未移动）` : `已将 ${report.moved} 条消息移回 ${def.id} 队列；死信队列剩余 ${report.remaining} 条`,
+);
 process.exit(0);

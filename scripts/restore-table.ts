@@ -18,7 +18,9 @@ const RESTORABLE = TABLES.filter((t) => t.id !== 'audit');
 const USAGE = `用法：npm run restore -- --county <县区代码> --table <${RESTORABLE.map((t) => t.id).join('|')}> (--to <时间，如 2026-11-20T08:00+08:00> | --latest)`;
 
 const main = async (): Promise<number> => {
-  const { values } = parseArgs({ options: { county: { type: 'string' }, table: { type: 'string' }, to: { type: 'string' }, latest: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { county: { type: 'string' }, table: { type: 'string' }, to: { type: 'string' }, latest: { type: 'boolean', default: false } },
+  });
   if (values.table === 'audit') {
     // append-only (等保 安全审计): going back in time would drop the events written since
     console.error('审计表只追加，不做时间点恢复：恢复会丢失其后的审计事件');

@@ -16,7 +16,12 @@ if (!values.url || !/^https?:\/\//.test(values.url)) {
 }
 const results = await runSmoke(values.url, Number(values.timeout) * 1000);
 console.log(`冒烟检查 ${values.url}\n`);
-console.log(formatTable(['检查', '结果', 'HTTP', '用时', '说明'], results.map((r) => [r.check, r.ok ? '通过' : '失败', String(r.status ?? '-'), `${r.ms} ms`, r.detail])));
+console.log(
+  formatTable(
+    ['检查', '结果', 'HTTP', '用时', '说明'],
+    results.map((r) => [r.check, r.ok ? '通过' : '失败', String(r.status ?? '-'), `${r.ms} ms`, r.detail]),
+  ),
+);
 const failed = results.filter((r) => !r.ok).length;
 console.log(failed ? `\n${failed} 项失败` : `\n全部 ${results.length} 项通过`);
 process.exit(failed ? 1 : 0);

@@ -60,7 +60,9 @@ const main = async (): Promise<void> => {
     log: values.verbose ? (l) => console.log(l) : () => undefined,
   });
 
-  console.log(`\n便民 Bianmin 已启动（演示县：${platform.county.name} ${platform.county.code}，数据为演示数据）用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n便民 Bianmin 已启动（演示县：${platform.county.name} ${platform.county.code}，数据为演示数据）用时 ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(`  网址        ${platform.url}`);
   console.log(`  健康检查    ${platform.url}/api/health`);
   console.log(`  数据目录    .data/   (npm start -- --reset 清空重来)\n`);
@@ -71,7 +73,12 @@ const main = async (): Promise<void> => {
   }
   console.log(`\n示例事项 ${platform.seed?.items ?? 0} 项。按 Ctrl-C 停止。`);
   void platform.history?.then((h) => {
-    if (h && !stopping) console.log(h.skipped ? `演示历史办件 ${h.cases} 件（近三个月）已在。` : `演示历史办件 ${h.cases} 件（近三个月，含黄牌、红牌、督办）已写入，用时 ${(h.ms / 1000).toFixed(1)} s。`);
+    if (h && !stopping)
+      console.log(
+        h.skipped
+          ? `演示历史办件 ${h.cases} 件（近三个月）已在。`
+          : `演示历史办件 ${h.cases} 件（近三个月，含黄牌、红牌、督办）已写入，用时 ${(h.ms / 1000).toFixed(1)} s。`,
+      );
   });
 
   let stopping = false;

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck (server and web), lint and every vitest layer, then the log scan.
+ * `npm test`: typecheck (server and web), lint, the Prettier check and every vitest layer, then the log scan.
  * The checks run side by side: vitest's integration layer spends much of its time waiting on
  * DynamoDB Local and fauxqs, which leaves a core for tsc and ESLint. vitest streams its output;
  * the others print theirs when they end (whole, if they failed). Any failure fails the run.
@@ -17,6 +17,7 @@ const CHECKS: Check[] = [
   { name: 'typecheck (server)', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (web)', cmd: 'npx', args: ['tsc', '-p', 'web/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)], stream: true },
 ];
 

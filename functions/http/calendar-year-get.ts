@@ -6,4 +6,6 @@ import { calendarPorts } from '../../shared/calendar/wiring.ts';
 const ports = calendarPorts();
 
 /** GET /api/calendar/years/{year}: the year's holidays and makeup workdays, or `missing`. */
-export const handler = httpHandler('calendar-year-get', { params: yearParams }, async (req) => ({ body: await getCalendarYear(ports, req.principal, req.params) }));
+export const handler = httpHandler('calendar-year-get', { params: yearParams }, async (req) => ({
+  body: await getCalendarYear(ports, req.principal, req.params),
+}));

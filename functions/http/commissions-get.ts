@@ -6,4 +6,6 @@ import { networkPorts } from '../../shared/network/wiring.ts';
 const ports = networkPorts();
 
 /** GET /api/commissions/{id}: the commission (its station, its township, county-wide readers), with its case's state. */
-export const handler = httpHandler('commissions-get', { params: commissionParams }, async (req) => ({ body: await getCommission(ports, req.principal, req.params) }));
+export const handler = httpHandler('commissions-get', { params: commissionParams }, async (req) => ({
+  body: await getCommission(ports, req.principal, req.params),
+}));

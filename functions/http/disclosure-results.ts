@@ -5,4 +5,7 @@ import { disclosureReader } from '../../shared/ratings/wiring.ts';
 const ports = disclosureReader();
 
 /** GET /api/public/disclosure/results: recent 办结 results (masked numbers, no personal data). */
-export const handler = httpHandler('disclosure-results', {}, async () => ({ body: await disclosedResults(ports), headers: { 'cache-control': 'public, max-age=300' } }));
+export const handler = httpHandler('disclosure-results', {}, async () => ({
+  body: await disclosedResults(ports),
+  headers: { 'cache-control': 'public, max-age=300' },
+}));

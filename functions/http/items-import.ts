@@ -9,7 +9,11 @@ const store = dynamoCatalogStore();
 export const handler = httpHandler('items-import', { body: importBodySchema }, async (req) => {
   const ctx = adminContext(req);
   const sheets = await readUpload(req.body.filename, decodeUpload(req.body));
-  const report = await importCatalog(store, { filename: req.body.filename, sheets, mode: req.body.mode, strict: req.body.strict, publish: req.body.publish }, ctx);
+  const report = await importCatalog(
+    store,
+    { filename: req.body.filename, sheets, mode: req.body.mode, strict: req.body.strict, publish: req.body.publish },
+    ctx,
+  );
   if (report.written && report.publish) afterCatalogChange();
   return { body: report };
 });

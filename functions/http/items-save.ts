@@ -20,6 +20,10 @@ export const handler = httpHandler('items-save', { params: codeParams, body: z.u
       throw new ValidationError('If-Match 必须是版本号，例如 "3"', [{ path: 'If-Match', message: '版本号格式不正确' }]);
   }
   const mode = req.headers['if-none-match']?.trim() === '*' ? 'create' : baseVersion !== undefined ? 'edit' : 'upsert';
-  const saved = await saveItem(store, { code: req.params.code, item: req.body, mode, ...(baseVersion !== undefined ? { baseVersion } : {}) }, adminContext(req));
+  const saved = await saveItem(
+    store,
+    { code: req.params.code, item: req.body, mode, ...(baseVersion !== undefined ? { baseVersion } : {}) },
+    adminContext(req),
+  );
   return { status: saved.version === 1 ? 201 : 200, body: saved, headers: { etag: `"${saved.version}"` } };
 });

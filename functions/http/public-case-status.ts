@@ -8,7 +8,12 @@ const ports = casePorts();
 /** The receipt's QR carries the 查询码; a typed look-up gives the last four phone digits instead. */
 const lookup = z.union(
   [
-    z.object({ code: z.string().trim().regex(/^[0-9A-Za-z]{10}$/, '查询码为 10 位字母或数字') }),
+    z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z]{10}$/, '查询码为 10 位字母或数字'),
+    }),
     z.object({ phone4: z.string().regex(/^\d{4}$/, '请填写手机号后四位') }),
   ],
   { error: '请填写手机号后四位' },

@@ -5,4 +5,6 @@ import { countyViewPorts, supervisionRules } from '../../shared/supervision/wiri
 const ports = countyViewPorts();
 
 /** GET /api/supervision/cases?view=&officeId=&cursor=: every office's work lists (county-wide readers). */
-export const handler = httpHandler('supervision-cases', { query: countyListQuery }, async (req) => ({ body: await countyCases(ports, req.principal, req.query, supervisionRules()) }));
+export const handler = httpHandler('supervision-cases', { query: countyListQuery }, async (req) => ({
+  body: await countyCases(ports, req.principal, req.query, supervisionRules()),
+}));

@@ -5,4 +5,6 @@ import { orderPorts } from '../../shared/supervision/wiring.ts';
 
 const ports = orderPorts();
 
-export const handler = httpHandler('supervision-orders-get', { params: orderIdParams }, async (req) => ({ body: await getOrder(ports, req.principal, req.params) }));
+export const handler = httpHandler('supervision-orders-get', { params: orderIdParams }, async (req) => ({
+  body: await getOrder(ports, req.principal, req.params),
+}));

@@ -40,7 +40,10 @@ const countyConfigSchema = z
     code: z.string().regex(/^\d{6}$/, '县区代码须为 6 位数字'),
     name: z.string().min(2, '请填写县区名称'),
     region: z.string().regex(/^(cn|us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d$/, '请填写有效的 AWS 区域，如 cn-north-1'),
-    account: z.string().regex(/^\d{12}$/, 'AWS 账号须为 12 位数字').optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'AWS 账号须为 12 位数字')
+      .optional(),
     offices: officeSchema,
     alerts: z
       .object({
@@ -97,7 +100,8 @@ const countyConfigSchema = z
     ...operationsFields,
   })
   .superRefine((c, ctx) => {
-    if (c.offices.kind !== 'county_center') ctx.addIssue({ code: 'custom', path: ['offices', 'kind'], message: '机构树的根须为县政务服务中心 (county_center)' });
+    if (c.offices.kind !== 'county_center')
+      ctx.addIssue({ code: 'custom', path: ['offices', 'kind'], message: '机构树的根须为县政务服务中心 (county_center)' });
     if (c.ratings.callbackWorkdays > c.ratings.rectifyWorkdays)
       ctx.addIssue({ code: 'custom', path: ['ratings', 'callbackWorkdays'], message: '差评回访时限不能长于整改时限' });
     if (c.cloudFront && c.region.startsWith('cn-') && !c.domain)

@@ -74,7 +74,10 @@ export class Api extends Construct {
         methodOptions: Object.fromEntries(
           props.routes
             .filter(({ route }) => route.access === 'public')
-            .map(({ route }) => [`${route.path}/${route.method}`, { throttlingRateLimit: props.publicRateLimit, throttlingBurstLimit: props.publicBurstLimit }]),
+            .map(({ route }) => [
+              `${route.path}/${route.method}`,
+              { throttlingRateLimit: props.publicRateLimit, throttlingBurstLimit: props.publicBurstLimit },
+            ]),
         ),
         tracingEnabled: props.tracing,
       },

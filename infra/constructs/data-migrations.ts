@@ -36,7 +36,10 @@ export class DataMigrations extends Construct {
 
   constructor(scope: Construct, id: string, props: DataMigrationsProps) {
     super(scope, id);
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: 'Data migrations: scan and update the tables, append audit events' });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Data migrations: scan and update the tables, append audit events',
+    });
     role.addToPolicy(
       new PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],

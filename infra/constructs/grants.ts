@@ -48,7 +48,11 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         break;
       case 'ratings:public-rate':
         // one rating per case and its task (conditional puts), the month's counters (ADD): nothing else of the table
-        add(['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [table('ratings').tableArn], leading(['RATING#*', 'RSTATS#*']));
+        add(
+          ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          [table('ratings').tableArn],
+          leading(['RATING#*', 'RSTATS#*']),
+        );
         storage(true);
         break;
       case 'ratings:disclosure-read':
@@ -131,7 +135,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         storage(true);
         break;
       case 'health:describe':
-        add(['dynamodb:DescribeTable'], [...data.tables.values()].map((t) => t.tableArn));
+        add(
+          ['dynamodb:DescribeTable'],
+          [...data.tables.values()].map((t) => t.tableArn),
+        );
         add(['sns:GetTopicAttributes'], [data.topic.topicArn]);
         break;
     }

@@ -105,7 +105,12 @@ export class StaticSite extends Construct {
     const deployment = new BucketDeployment(this, 'Deploy', { destinationBucket: this.bucket, sources, prune: false, logGroup: deployLogs });
     NagSuppressions.addResourceSuppressions(
       deployment.handlerRole,
-      [{ id: 'AwsSolutions-IAM5', reason: 'CDK-managed BucketDeployment copies objects: wildcard object actions on its asset bucket and the web bucket only.' }],
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'CDK-managed BucketDeployment copies objects: wildcard object actions on its asset bucket and the web bucket only.',
+        },
+      ],
       true,
     );
 
@@ -121,7 +126,13 @@ export class StaticSite extends Construct {
           referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         },
       });
-      const spa = china ? undefined : new EdgeFunction(this, 'SpaRewrite', { code: FunctionCode.fromInline(SPA_REWRITE), runtime: FunctionRuntime.JS_2_0, comment: 'SPA fallback to index.html' });
+      const spa = china
+        ? undefined
+        : new EdgeFunction(this, 'SpaRewrite', {
+            code: FunctionCode.fromInline(SPA_REWRITE),
+            runtime: FunctionRuntime.JS_2_0,
+            comment: 'SPA fallback to index.html',
+          });
       this.distribution = new Distribution(this, 'Cdn', {
         defaultRootObject: 'index.html',
         defaultBehavior: {
@@ -146,11 +157,16 @@ export class StaticSite extends Construct {
         enableLogging: true,
         logBucket: logs,
         logFilePrefix: 'cdn/',
-        ...(domain && !isIamCertificate(domain.certificateArn) ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Cert', domain.certificateArn) } : {}),
+        ...(domain && !isIamCertificate(domain.certificateArn)
+          ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Cert', domain.certificateArn) }
+          : {}),
       });
       if (china) {
         NagSuppressions.addResourceSuppressions(this.distribution, [
-          { id: 'AwsSolutions-CFR7', reason: 'CloudFormation in the China regions has no Origin Access Control: the bucket is private and read through an Origin Access Identity.' },
+          {
+            id: 'AwsSolutions-CFR7',
+            reason: 'CloudFormation in the China regions has no Origin Access Control: the bucket is private and read through an Origin Access Identity.',
+          },
         ]);
       }
       if (!domain || isIamCertificate(domain.certificateArn)) {

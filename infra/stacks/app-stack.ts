@@ -71,18 +71,25 @@ export class AppStack extends Stack {
         { id: 'AwsSolutions-SMG4', reason: 'Rotating it means redeploying CloudFront and the functions together; rotated by a deploy with a new secret.' },
       ]);
     }
-    const environment = functionEnvironment(county, { ...stackResources(data), ...(this.originVerify ? { edge: { originVerify: this.originVerify.secretValue.unsafeUnwrap() } } : {}) });
+    const environment = functionEnvironment(county, {
+      ...stackResources(data),
+      ...(this.originVerify ? { edge: { originVerify: this.originVerify.secretValue.unsafeUnwrap() } } : {}),
+    });
 
     /** A role per function, holding exactly what the function declares it uses (shared/platform/functions.ts). */
     const roleFor = (id: string, uses: readonly Grant[], extra: Array<{ regex: string } | string> = []): Role => {
-      const role = new Role(this, `Role-${id}`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${id}: ${uses.join(' ') || 'logs only'}` });
+      const role = new Role(this, `Role-${id}`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+        description: `${id}: ${uses.join(' ') || 'logs only'}`,
+      });
       applyGrants(role, uses, data);
       NagSuppressions.addResourceSuppressions(
         role,
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
+            reason:
+              'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },
@@ -132,21 +139,36 @@ export class AppStack extends Stack {
     });
 
     const consumers = (props.queues ?? QUEUES).map((def) => {
-      const consumer = fn(`Queue-${def.id}`, `functions/queues/${def.id}.ts`, roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []), Duration.seconds(def.visibilityTimeoutSeconds));
+      const consumer = fn(
+        `Queue-${def.id}`,
+        `functions/queues/${def.id}.ts`,
+        roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
+        Duration.seconds(def.visibilityTimeoutSeconds),
+      );
       consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
       NagSuppressions.addResourceSuppressions(
         consumer,
-        [{ id: 'Serverless-LambdaEventSourceMappingDestination', reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.' }],
+        [
+          {
+            id: 'Serverless-LambdaEventSourceMappingDestination',
+            reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.',
+          },
+        ],
         true,
       );
       return consumer;
     });
 
     // the audit table's stream → the locked archive copy; a failing record is retried alone, then parked
-    const archiver = fn('Stream-audit-archive', 'functions/streams/audit-archive.ts', roleFor('stream-audit-archive', STREAM_USES['audit-archive'] ?? [], [
+    const archiver = fn(
+      'Stream-audit-archive',
+      'functions/streams/audit-archive.ts',
+      roleFor('stream-audit-archive', STREAM_USES['audit-archive'] ?? [], [
         // CDK's DynamoEventSource adds dynamodb:ListStreams, which takes no resource
         'Resource::*',
-      ]), Duration.minutes(1));
+      ]),
+      Duration.minutes(1),
+    );
     archiver.addEventSource(
       new DynamoEventSource(data.tables.get('audit')!, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -165,7 +187,12 @@ export class AppStack extends Stack {
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This is the dead-letter queue of the schedule rules.' },
     ]);
     const scheduled = (props.schedules ?? SCHEDULES).map((def) => {
-      const target = fn(`Schedule-${def.id}`, `functions/schedules/${def.id}.ts`, roleFor(`schedule-${def.id}`, SCHEDULE_USES[def.id] ?? []), Duration.minutes(5));
+      const target = fn(
+        `Schedule-${def.id}`,
+        `functions/schedules/${def.id}.ts`,
+        roleFor(`schedule-${def.id}`, SCHEDULE_USES[def.id] ?? []),
+        Duration.minutes(5),
+      );
       new Rule(this, `Rule-${def.id}`, {
         description: def.description,
         schedule: Schedule.expression(def.expression),
@@ -180,7 +207,9 @@ export class AppStack extends Stack {
       new Rule(this, `KeepWarm-${i / 5}`, {
         description: 'Keeps the API functions warm in opening hours (cold starts on a county working day, npm run bench)',
         schedule: Schedule.expression(KEEP_WARM_SCHEDULE),
-        targets: warmed.slice(i, i + 5).map((f) => new LambdaFunction(f, { event: RuleTargetInput.fromObject(WARM_UP_EVENT), deadLetterQueue: scheduleDlq, retryAttempts: 0 })),
+        targets: warmed
+          .slice(i, i + 5)
+          .map((f) => new LambdaFunction(f, { event: RuleTargetInput.fromObject(WARM_UP_EVENT), deadLetterQueue: scheduleDlq, retryAttempts: 0 })),
       });
 
     // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
@@ -210,7 +239,16 @@ export class AppStack extends Stack {
         ...(county.legal ? { legal: county.legal } : {}),
         ...(county.center ? { center: county.center } : {}),
       },
-      ...(this.originVerify ? { cloudFront: { api: this.api.api, originVerify: this.originVerify.secretValue.unsafeUnwrap(), china, ...(county.domain ? { domain: county.domain } : {}) } } : {}),
+      ...(this.originVerify
+        ? {
+            cloudFront: {
+              api: this.api.api,
+              originVerify: this.originVerify.secretValue.unsafeUnwrap(),
+              china,
+              ...(county.domain ? { domain: county.domain } : {}),
+            },
+          }
+        : {}),
     });
 
     // 告警, few alarm metrics (each is billed a month, issue 14): every failure ends in one of two places.
@@ -224,7 +262,9 @@ export class AppStack extends Stack {
     new Alarm(this, 'DeadLetters', {
       metric: new MathExpression({
         expression: dlqs.map((_q, i) => `q${i}`).join(' + '),
-        usingMetrics: Object.fromEntries(dlqs.map((q, i) => [`q${i}`, q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })])),
+        usingMetrics: Object.fromEntries(
+          dlqs.map((q, i) => [`q${i}`, q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' })]),
+        ),
         label: 'Messages waiting in dead-letter queues',
         period: Duration.minutes(5),
       }),

@@ -79,7 +79,11 @@ export class DataStack extends Stack {
       this.tables.set(
         def.id,
         restored
-          ? Table.fromTableAttributes(this, `Restored-${def.id}`, { tableName: restored, encryptionKey: this.dataKey, globalIndexes: def.indexes.map((i) => i.name) })
+          ? Table.fromTableAttributes(this, `Restored-${def.id}`, {
+              tableName: restored,
+              encryptionKey: this.dataKey,
+              globalIndexes: def.indexes.map((i) => i.name),
+            })
           : own,
       );
     }
@@ -113,7 +117,11 @@ export class DataStack extends Stack {
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(county.auditRetentionDays + 1), expiration: Duration.days(county.auditRetentionDays + 1) }],
     });
     NagSuppressions.addResourceSuppressions(this.auditArchive, [
-      { id: 'AwsSolutions-S1', reason: 'Write-once archive under Object Lock, written only by the audit-archive function and read by the verify command; S3 data events go to CloudTrail where the county enables it.' },
+      {
+        id: 'AwsSolutions-S1',
+        reason:
+          'Write-once archive under Object Lock, written only by the audit-archive function and read by the verify command; S3 data events go to CloudTrail where the county enables it.',
+      },
     ]);
     new CfnOutput(this, 'AuditArchiveBucket', { value: this.auditArchive.bucketName, description: 'npm run audit:verify -- --bucket <this>' });
     // kept files: private, encrypted with the data key, SSL only, versioned, access-logged; older files

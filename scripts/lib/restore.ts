@@ -42,8 +42,7 @@ export class RestoreError extends Error {}
 const beijing = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
 
 /** `bianmin-411521-cases-r202611200800`: the restore point, minute, Beijing time. */
-export const restoredName = (countyCode: string, tableId: string, at: Date): string =>
-  `bianmin-${countyCode}-${tableId}-r${beijing(at).replace(/[- :]/g, '')}`;
+export const restoredName = (countyCode: string, tableId: string, at: Date): string => `bianmin-${countyCode}-${tableId}-r${beijing(at).replace(/[- :]/g, '')}`;
 
 const waitActive = async (api: RestoreApi, name: string, log: (l: string) => void, pollMs: number): Promise<TableState> => {
   for (let i = 0; ; i++) {
@@ -79,6 +78,12 @@ export const restoreTable = async (api: RestoreApi, plan: RestorePlan, log: (lin
     await api.enableStream(target, plan.def.stream);
     await waitActive(api, target, log, pollMs);
   }
-  await api.tag(target, { project: 'bianmin', county: plan.countyCode, 'restored-from': plan.source, 'restored-at': at.toISOString(), 'restored-on': plan.now.toISOString() });
+  await api.tag(target, {
+    project: 'bianmin',
+    county: plan.countyCode,
+    'restored-from': plan.source,
+    'restored-at': at.toISOString(),
+    'restored-on': plan.now.toISOString(),
+  });
   return { target, at };
 };

@@ -4,7 +4,10 @@
  */
 export class SelectionError extends Error {}
 
-export const selectCounties = (codes: readonly string[], opts: { county?: readonly string[] | undefined; province?: string | undefined; all?: boolean | undefined }): string[] => {
+export const selectCounties = (
+  codes: readonly string[],
+  opts: { county?: readonly string[] | undefined; province?: string | undefined; all?: boolean | undefined },
+): string[] => {
   const given = [opts.county?.length ? 'county' : '', opts.province ? 'province' : '', opts.all ? 'all' : ''].filter(Boolean);
   if (given.length !== 1) throw new SelectionError('请只用一种方式选择县区：--county <代码>（可重复）、--province <省级代码两位> 或 --all');
   if (opts.all) return [...codes];

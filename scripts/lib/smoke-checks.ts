@@ -13,7 +13,9 @@ export interface SmokeResult {
   detail: string;
 }
 
-type Probe = (get: (path: string, init?: RequestInit) => Promise<{ status: number; body: unknown }>) => Promise<{ ok: boolean; status: number; detail: string }>;
+type Probe = (
+  get: (path: string, init?: RequestInit) => Promise<{ status: number; body: unknown }>,
+) => Promise<{ ok: boolean; status: number; detail: string }>;
 
 /** Today in Beijing: due dates count working days of the county's calendar. */
 const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -28,7 +30,11 @@ const PROBES: ReadonlyArray<{ check: string; probe: Probe }> = [
       return {
         ok: r.status === 200 && body?.ok === true,
         status: r.status,
-        detail: body?.checks ? (bad.length ? `不可用：${bad.map((c) => `${c.kind} ${c.id} ${c.error ?? ''}`.trim()).join('，')}` : `${body.checks.length} 项资源均可用`) : '无检查结果',
+        detail: body?.checks
+          ? bad.length
+            ? `不可用：${bad.map((c) => `${c.kind} ${c.id} ${c.error ?? ''}`.trim()).join('，')}`
+            : `${body.checks.length} 项资源均可用`
+          : '无检查结果',
       };
     },
   },
@@ -37,7 +43,11 @@ const PROBES: ReadonlyArray<{ check: string; probe: Probe }> = [
     probe: async (get) => {
       const r = await get('/api/items?q=sfz&limit=5');
       const items = (r.body as { items?: unknown[] } | null)?.items;
-      return { ok: r.status === 200 && Array.isArray(items), status: r.status, detail: Array.isArray(items) ? `“sfz” 命中 ${items.length} 项（新县区目录为空时为 0）` : '回答中没有 items' };
+      return {
+        ok: r.status === 200 && Array.isArray(items),
+        status: r.status,
+        detail: Array.isArray(items) ? `“sfz” 命中 ${items.length} 项（新县区目录为空时为 0）` : '回答中没有 items',
+      };
     },
   },
   {
@@ -47,7 +57,11 @@ const PROBES: ReadonlyArray<{ check: string; probe: Probe }> = [
       const r = await get(`/api/calendar/due-date?from=${from}&workdays=5`);
       const due = (r.body as { dueDate?: string; provisional?: boolean } | null) ?? {};
       const ok = r.status === 200 && typeof due.dueDate === 'string' && due.dueDate > from;
-      return { ok, status: r.status, detail: ok ? `${from} 起 5 个工作日 → ${due.dueDate}${due.provisional ? '（暂定：该年日历未录入）' : ''}` : '没有有效的到期日' };
+      return {
+        ok,
+        status: r.status,
+        detail: ok ? `${from} 起 5 个工作日 → ${due.dueDate}${due.provisional ? '（暂定：该年日历未录入）' : ''}` : '没有有效的到期日',
+      };
     },
   },
   {

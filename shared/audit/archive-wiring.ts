@@ -9,4 +9,7 @@ export const monthEvents = async (month: string): Promise<AuditEvent[]> => {
   return r.events;
 };
 
-export const archivePorts = (bucket?: string): { archive: AuditArchive; events: typeof monthEvents } => ({ archive: s3AuditArchive(bucket), events: monthEvents });
+export const archivePorts = (bucket?: string): { archive: AuditArchive; events: typeof monthEvents } => ({
+  archive: s3AuditArchive(bucket),
+  events: monthEvents,
+});

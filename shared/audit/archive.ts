@@ -44,10 +44,7 @@ export interface VerifyReport {
   removed: string[];
 }
 
-export const verifyMonth = async (
-  ports: { archive: AuditArchive; events: (month: string) => Promise<AuditEvent[]> },
-  month: string,
-): Promise<VerifyReport> => {
+export const verifyMonth = async (ports: { archive: AuditArchive; events: (month: string) => Promise<AuditEvent[]> }, month: string): Promise<VerifyReport> => {
   const table = await ports.events(month);
   const keys = new Set(await ports.archive.list(`audit/${month}/`));
   const report: VerifyReport = { month, checked: table.length, missing: [], altered: [], removed: [] };

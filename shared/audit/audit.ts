@@ -29,8 +29,7 @@ export const actorOf = (p: { userId: string; username: string; officeId: string;
 });
 
 /** The one who acted, as a person reads it: the staff member's name, else the login name. */
-export const actorLabel = (actor: AuditInput['actor']): string =>
-  'userId' in actor ? (actor.displayName ?? actor.username) : `（未登录）${actor.anonymous}`;
+export const actorLabel = (actor: AuditInput['actor']): string => ('userId' in actor ? (actor.displayName ?? actor.username) : `（未登录）${actor.anonymous}`);
 
 /**
  * The audit trail as a port, for one-off events that record no other change (a refused login,

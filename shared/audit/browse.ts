@@ -39,7 +39,12 @@ export const browseAudit = async (ports: AuditBrowsePorts, _principal: Principal
   if (from > to) throw new ValidationError('开始日期不能晚于结束日期', [{ path: 'from', message: '开始日期不能晚于结束日期' }]);
   const span = months(from, to);
   if (span.length > MAX_MONTHS) throw new ValidationError(`一次最多查询 ${MAX_MONTHS} 个月`, [{ path: 'from', message: `一次最多查询 ${MAX_MONTHS} 个月` }]);
-  const filters = { ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.target ? { target: q.target } : {}), ...(q.result ? { result: q.result } : {}) };
+  const filters = {
+    ...(q.actor ? { actor: q.actor } : {}),
+    ...(q.action ? { action: q.action } : {}),
+    ...(q.target ? { target: q.target } : {}),
+    ...(q.result ? { result: q.result } : {}),
+  };
   const range = { from, to: `${to}T23:59:59.999Z` };
   const events: AuditEvent[] = [];
   const newestFirst = [...span].reverse();

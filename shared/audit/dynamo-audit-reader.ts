@@ -16,7 +16,9 @@ const collect = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveSt
   const events: AuditEvent[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(new QueryCommand({ TableName: tableName('audit'), ...input, ScanIndexForward: false, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await dynamo().send(
+      new QueryCommand({ TableName: tableName('audit'), ...input, ScanIndexForward: false, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     const items = page.Items ?? [];
     for (let i = 0; i < items.length; i++) {
       if (events.length === limit) return { events, more: true };

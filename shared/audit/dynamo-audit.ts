@@ -36,5 +36,4 @@ export const writeAudit = async (input: AuditInput, now = new Date()): Promise<v
   await dynamo().send(new PutCommand(auditPut(input, now).Put));
 };
 
-
 export const dynamoAuditLog = (): AuditLog => ({ write: (event) => writeAudit(event) });

@@ -9,7 +9,10 @@ export interface MemoryAuditReader extends AuditReader {
 }
 
 const newestFirst = (a: AuditEvent, b: AuditEvent) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at));
-const slice = (events: AuditEvent[], limit: number): AuditSlice => ({ events: events.slice(0, limit).map((e) => structuredClone(e)), more: events.length > limit });
+const slice = (events: AuditEvent[], limit: number): AuditSlice => ({
+  events: events.slice(0, limit).map((e) => structuredClone(e)),
+  more: events.length > limit,
+});
 
 export const memoryAuditReader = (initial: readonly AuditEvent[] = []): MemoryAuditReader => {
   const events: AuditEvent[] = initial.map((e) => structuredClone(e));

@@ -29,7 +29,11 @@ export const dayKind = (iso: string, lists: DayLists): DayKind => {
  */
 export const toggleDay = (iso: string, lists: DayLists): { holidays: string[]; makeupWorkdays: string[]; kind: DayKind } => {
   const current = dayKind(iso, lists);
-  const next: DayKind = isWeekend(iso) ? ({ rest: 'makeup', makeup: 'holiday', holiday: 'rest', workday: 'makeup' } as const)[current] : current === 'holiday' ? 'workday' : 'holiday';
+  const next: DayKind = isWeekend(iso)
+    ? ({ rest: 'makeup', makeup: 'holiday', holiday: 'rest', workday: 'makeup' } as const)[current]
+    : current === 'holiday'
+      ? 'workday'
+      : 'holiday';
   const holidays = lists.holidays.filter((d) => d !== iso);
   const makeupWorkdays = lists.makeupWorkdays.filter((d) => d !== iso);
   if (next === 'holiday') holidays.push(iso);

@@ -32,8 +32,14 @@ const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number): string => iso(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
 
 const build = (year: number, days: Map<string, DayKind>, source: string, skipped: string[]): NoticeImport => {
-  const holidays = [...days].filter(([, k]) => k === 'holiday').map(([d]) => d).sort();
-  const makeupWorkdays = [...days].filter(([, k]) => k === 'makeup').map(([d]) => d).sort();
+  const holidays = [...days]
+    .filter(([, k]) => k === 'holiday')
+    .map(([d]) => d)
+    .sort();
+  const makeupWorkdays = [...days]
+    .filter(([, k]) => k === 'makeup')
+    .map(([d]) => d)
+    .sort();
   if (!holidays.length && !makeupWorkdays.length)
     throw new ValidationError(`文件中没有 ${year} 年的放假或调休上班日期`, [{ path: 'file', message: `没有 ${year} 年的日期` }]);
   const parsed = calendarYearSchema.safeParse({ year, holidays, makeupWorkdays, source });
@@ -54,7 +60,11 @@ const put = (days: Map<string, DayKind>, day: string, kind: DayKind, where: stri
 // ---------- ICS (RFC 5545) ----------
 
 /** Lines unfolded (a line starting with a space or tab continues the previous one). */
-const unfold = (text: string): string[] => text.replace(/\r\n/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+const unfold = (text: string): string[] =>
+  text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]/g, '')
+    .split('\n');
 
 const icsDate = (value: string): string | undefined => {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value.trim());
@@ -78,7 +88,8 @@ export const parseNoticeIcs = (text: string, year: number, source: string): Noti
       const start = icsDate(ev.DTSTART ?? '');
       // Apple's feed marks the day type explicitly; others put 休/班 in the category or the title
       const special = (ev['X-APPLE-SPECIAL-DAY'] ?? '').toUpperCase();
-      const kind = special === 'ALTERNATE-WORKDAY' ? 'makeup' : special === 'WORK-HOLIDAY' ? 'holiday' : (kindOf(unescape(ev.CATEGORIES ?? '')) ?? kindOf(summary));
+      const kind =
+        special === 'ALTERNATE-WORKDAY' ? 'makeup' : special === 'WORK-HOLIDAY' ? 'holiday' : (kindOf(unescape(ev.CATEGORIES ?? '')) ?? kindOf(summary));
       if (!start || !kind) skipped.push(`事件 ${n}「${summary || '无标题'}」${start ? '不是放假或调休上班' : '没有日期'}`);
       else {
         const endExclusive = icsDate(ev.DTEND ?? '') ?? addDays(start, 1);

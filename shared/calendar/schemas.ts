@@ -6,4 +6,3 @@ export const dueDateQuery = z.object({
 });
 
 export const yearParams = z.object({ year: z.coerce.number().int().min(2000, '年份有误').max(2100, '年份有误') });
-

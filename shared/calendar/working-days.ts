@@ -44,7 +44,7 @@ export const isWorkday = (date: string, cal: Calendar): boolean => {
 export const addWorkdays = (from: string, n: number, cal: Calendar): DueDate => {
   let d = from;
   let provisional = !cal.years.has(yearOf(from));
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (!cal.years.has(yearOf(d))) provisional = true;
     if (isWorkday(d, cal)) left--;

@@ -12,6 +12,12 @@ export const dueOf = (item: Pick<Item, 'kind' | 'promisedDays'>, acceptedOn: str
 /** Due date from acceptance, the suspensions so far (行政许可法 第45条) and an approved extension. */
 export const recomputeDue = (c: CaseRecord, cal: Calendar, today: string) => {
   if (!c.acceptedOn || c.kind === 'immediate') return {};
-  const d = dueDateWithSuspensions(c.acceptedOn, c.promisedDays + (c.extension?.days ?? 0), c.suspensions.map((s) => ({ from: s.from, ...(s.to ? { to: s.to } : {}) })), cal, today);
+  const d = dueDateWithSuspensions(
+    c.acceptedOn,
+    c.promisedDays + (c.extension?.days ?? 0),
+    c.suspensions.map((s) => ({ from: s.from, ...(s.to ? { to: s.to } : {}) })),
+    cal,
+    today,
+  );
   return { dueDate: d.dueDate, dueAt: endOfChinaDay(d.dueDate), dueProvisional: d.provisional };
 };

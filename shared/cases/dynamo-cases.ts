@@ -47,7 +47,11 @@ const commissionItem = (c: Commission, applicantHash?: string) => ({
 });
 
 /** An inbox entry; while it waits it is also in the pending-by-due index (gsi3 PHASE#…). */
-const inboxItem = (e: InboxEntry) => ({ ...networkKeys.inboxEntry(e.officeId, e.kind, e.sentAt, e.refId), ...networkKeys.pendingByDue(e.refId, e.dueAt), ...e });
+const inboxItem = (e: InboxEntry) => ({
+  ...networkKeys.inboxEntry(e.officeId, e.kind, e.sentAt, e.refId),
+  ...networkKeys.pendingByDue(e.refId, e.dueAt),
+  ...e,
+});
 
 /** Each transaction item, with what it stands for (to read the cancellation reasons back). */
 type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'audit';
@@ -63,7 +67,12 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
           item: {
             Put: {
               TableName,
-              Item: { ...caseKeys.idempotency(w.idempotency.key), caseId: w.case.id, bodyHash: w.idempotency.bodyHash, expiresAt: Math.floor(w.idempotency.expiresAt.getTime() / 1000) },
+              Item: {
+                ...caseKeys.idempotency(w.idempotency.key),
+                caseId: w.case.id,
+                bodyHash: w.idempotency.bodyHash,
+                expiresAt: Math.floor(w.idempotency.expiresAt.getTime() / 1000),
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -74,11 +83,25 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
       return [
         {
           part: 'update',
-          item: { Put: { TableName, Item: caseItem(w.case, w.applicantHash), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': w.expectedVersion } } },
+          item: {
+            Put: {
+              TableName,
+              Item: caseItem(w.case, w.applicantHash),
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': w.expectedVersion },
+            },
+          },
         },
       ];
     case 'event':
-      return [{ part: 'event', item: { Put: { TableName, Item: { ...caseKeys.event(w.caseId, w.event.at, w.version), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' } } }];
+      return [
+        {
+          part: 'event',
+          item: {
+            Put: { TableName, Item: { ...caseKeys.event(w.caseId, w.event.at, w.version), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' },
+          },
+        },
+      ];
     case 'count': {
       const keys = Object.keys(w.add) as Array<keyof typeof w.add>;
       return [
@@ -98,7 +121,12 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
     }
     case 'hop-event':
       return [
-        { part: 'hop-event', item: { Put: { TableName, Item: { ...caseKeys.forwardEvent(w.caseId, w.event.at, w.hopId), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+        {
+          part: 'hop-event',
+          item: {
+            Put: { TableName, Item: { ...caseKeys.forwardEvent(w.caseId, w.event.at, w.hopId), ...w.event }, ConditionExpression: 'attribute_not_exists(pk)' },
+          },
+        },
       ];
     case 'inbox-put':
       return [{ part: 'inbox', item: { Put: { TableName, Item: inboxItem(w.entry) } } }];
@@ -108,7 +136,12 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
       return [{ part: 'find', item: { Put: { TableName, Item: { ...findKeys.entry(w.hash, w.at, w.caseId), caseId: w.caseId } } } }];
     case 'commission':
       return w.expectedVersion === undefined
-        ? [{ part: 'commission-new', item: { Put: { TableName, Item: commissionItem(w.commission, w.applicantHash), ConditionExpression: 'attribute_not_exists(pk)' } } }]
+        ? [
+            {
+              part: 'commission-new',
+              item: { Put: { TableName, Item: commissionItem(w.commission, w.applicantHash), ConditionExpression: 'attribute_not_exists(pk)' } },
+            },
+          ]
         : [
             {
               part: 'commission',
@@ -310,10 +343,27 @@ export const dynamoCaseStore = (): CaseStore => ({
     if ('applicantHash' in by) {
       // K7: the index holds the whole case (projection ALL)
       const k = findKeys.applicant(by.applicantHash);
-      const r = await dynamo().send(new QueryCommand({ TableName: T(), IndexName: k.index, KeyConditionExpression: 'gsi5pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ScanIndexForward: false, Limit: limit }));
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: T(),
+          IndexName: k.index,
+          KeyConditionExpression: 'gsi5pk = :p',
+          ExpressionAttributeValues: { ':p': k.pk },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
       return (r.Items ?? []).map(record);
     }
-    const r = await dynamo().send(new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': findKeys.of(by.findHash).pk }, ScanIndexForward: false, Limit: limit }));
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: T(),
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': findKeys.of(by.findHash).pk },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
     const ids = [...new Set((r.Items ?? []).map((i) => i.caseId as string))];
     if (!ids.length) return [];
     const got = await dynamo().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: ids.map((id) => caseKeys.case(id)) } } }));
@@ -396,7 +446,12 @@ export const dynamoCaseStore = (): CaseStore => ({
   },
   releasePublicGuess: async (number, day) => {
     await dynamo().send(
-      new UpdateCommand({ TableName: T(), Key: caseKeys.publicGuesses(number, day), UpdateExpression: 'ADD n :minus', ExpressionAttributeValues: { ':minus': -1 } }),
+      new UpdateCommand({
+        TableName: T(),
+        Key: caseKeys.publicGuesses(number, day),
+        UpdateExpression: 'ADD n :minus',
+        ExpressionAttributeValues: { ':minus': -1 },
+      }),
     );
   },
   // the rating page's check-then-count on the same counter item (K9c) as the status page's guesses

@@ -126,12 +126,17 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
   const { item, version } = published;
   const known = new Set(item.materials.map((m) => m.name));
   const unknown = body.materialsReceived.findIndex((m) => !known.has(m));
-  if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${body.materialsReceived[unknown]}”不是该事项的申请材料` }]);
+  if (unknown >= 0)
+    throw new ValidationError('所勾选的材料不属于该事项', [
+      { path: `materialsReceived.${unknown}`, message: `“${body.materialsReceived[unknown]}”不是该事项的申请材料` },
+    ]);
   if (item.intakeAt) {
     // the catalog says where it is taken in: a window elsewhere refuses it before anything is written
     const office = await officeById(ports.offices, p.officeId);
     if (!office || !mayTakeIn(item, office))
-      throw new ValidationError('该事项不在本机构受理', [{ path: 'itemCode', message: `“${item.name}”的受理地点：${item.intakeAt.map((x) => INTAKE_PLACE_LABELS[x]).join('、')}` }]);
+      throw new ValidationError('该事项不在本机构受理', [
+        { path: 'itemCode', message: `“${item.name}”的受理地点：${item.intakeAt.map((x) => INTAKE_PLACE_LABELS[x]).join('、')}` },
+      ]);
   }
   const { applicant, hash, finds } = await sealApplicant(ports.sealer, body.applicant);
   const { cal } = await ports.calendar();
@@ -143,12 +148,35 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
     const day = chinaDate(now);
     // a number is never reused: a retried attempt takes the next one
     const seq = await ports.cases.nextSequence(county, day);
-    const c = newCase({ item, version, officeId: p.officeId, county, seq, now, cal, applicant, materialsReceived: body.materialsReceived, notAcceptedReason: body.notAccepted?.reason, createdBy: p.username });
+    const c = newCase({
+      item,
+      version,
+      officeId: p.officeId,
+      county,
+      seq,
+      now,
+      cal,
+      applicant,
+      materialsReceived: body.materialsReceived,
+      notAcceptedReason: body.notAccepted?.reason,
+      createdBy: p.username,
+    });
     try {
       await ports.cases.commit(
         [
           { op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
-          { op: 'event', caseId: c.id, version: c.version, event: { at: c.createdAt, type: EVENT_OF[status], by: p.username, byName: p.displayName, ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}) } },
+          {
+            op: 'event',
+            caseId: c.id,
+            version: c.version,
+            event: {
+              at: c.createdAt,
+              type: EVENT_OF[status],
+              by: p.username,
+              byName: p.displayName,
+              ...(missing.length && status !== 'not_accepted' ? { note: `缺：${missing.join('、')}` } : {}),
+            },
+          },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
           ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
           ...caseFollowUp(undefined, c, now),

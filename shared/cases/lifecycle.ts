@@ -45,7 +45,8 @@ const act = async (
   const found = await ports.cases.get(input.id);
   const c = visibleOrNotFound(p, found?.record, true);
   if (c.version !== input.expectedVersion) throw staleVersion();
-  if (!(spec.from as readonly CaseStatus[]).includes(c.status)) throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
+  if (!(spec.from as readonly CaseStatus[]).includes(c.status))
+    throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
   const moving = inTransit(c);
   if (moving) throw new RuleError('IN_TRANSIT', `${moving}，暂不能${spec.label}`);
   const now = ports.clock();
@@ -54,7 +55,12 @@ const act = async (
   const next: CaseRecord = { ...ch.next, version: c.version + 1 };
   const writes = [
     { op: 'update', case: next, expectedVersion: input.expectedVersion, ...(found?.applicantHash ? { applicantHash: found.applicantHash } : {}) } as const,
-    { op: 'event', caseId: c.id, version: next.version, event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) } } as const,
+    {
+      op: 'event',
+      caseId: c.id,
+      version: next.version,
+      event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) },
+    } as const,
     ...countWrites(next.officeId, chinaDate(now), ch.stats),
     // 电子监察 follows the change: its scan looks at this case again (cards, counters)
     ...caseFollowUp(c, next, now),
@@ -73,7 +79,9 @@ export const lifecycle = {
       const known = new Set(materials.map((m) => m.name));
       const foreign = input.materialsReceived.findIndex((m) => !known.has(m));
       if (foreign >= 0)
-        throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${foreign}`, message: `“${input.materialsReceived[foreign]}”不是该事项的申请材料` }]);
+        throw new ValidationError('所勾选的材料不属于该事项', [
+          { path: `materialsReceived.${foreign}`, message: `“${input.materialsReceived[foreign]}”不是该事项的申请材料` },
+        ]);
       const received = [...new Set([...c.materialsReceived, ...input.materialsReceived])];
       const missing = materials.filter((m) => m.required && !received.includes(m.name)).map((m) => m.name);
       if (missing.length) {
@@ -81,7 +89,15 @@ export const lifecycle = {
       }
       const day = chinaDate(now);
       return {
-        next: { ...c, materialsReceived: received, missingMaterials: [], status: 'accepted', acceptedAt: now.toISOString(), acceptedOn: day, ...dueOf({ kind: c.kind, promisedDays: c.promisedDays }, day, cal) },
+        next: {
+          ...c,
+          materialsReceived: received,
+          missingMaterials: [],
+          status: 'accepted',
+          acceptedAt: now.toISOString(),
+          acceptedOn: day,
+          ...dueOf({ kind: c.kind, promisedDays: c.promisedDays }, day, cal),
+        },
         event: 'accepted',
         note: '补正后受理',
         stats: { taken: 1 },
@@ -95,10 +111,18 @@ export const lifecycle = {
   suspend: (ports: LifecyclePorts, p: Principal, input: ActionTarget & { procedure: string; expectedDays: number; notice: string }, meta: RequestMeta) =>
     act('suspend', ports, p, input, meta, async (c, now) => {
       const proc = (await pinnedItem(ports, c))?.specialProcedures.find((s) => s.name === input.procedure);
-      if (!proc) throw new RuleError('UNKNOWN_PROCEDURE', `“${input.procedure}”不是该事项的特别程序`, [{ path: 'procedure', message: '请选择该事项办事指南列明的特别程序' }]);
-      if (input.expectedDays > proc.maxDays) throw new RuleError('PROCEDURE_TOO_LONG', `${proc.name}最长 ${proc.maxDays} 天`, [{ path: 'expectedDays', message: `不能超过 ${proc.maxDays} 天` }]);
+      if (!proc)
+        throw new RuleError('UNKNOWN_PROCEDURE', `“${input.procedure}”不是该事项的特别程序`, [
+          { path: 'procedure', message: '请选择该事项办事指南列明的特别程序' },
+        ]);
+      if (input.expectedDays > proc.maxDays)
+        throw new RuleError('PROCEDURE_TOO_LONG', `${proc.name}最长 ${proc.maxDays} 天`, [{ path: 'expectedDays', message: `不能超过 ${proc.maxDays} 天` }]);
       return {
-        next: { ...c, status: 'suspended', suspensions: [...c.suspensions, { procedure: proc.name, from: chinaDate(now), expectedDays: input.expectedDays, notice: input.notice }] },
+        next: {
+          ...c,
+          status: 'suspended',
+          suspensions: [...c.suspensions, { procedure: proc.name, from: chinaDate(now), expectedDays: input.expectedDays, notice: input.notice }],
+        },
         event: 'suspended',
         note: `${proc.name}，预计 ${input.expectedDays} 天`,
       };
@@ -119,7 +143,8 @@ export const lifecycle = {
       if (c.extension) throw new RuleError('ALREADY_EXTENDED', '每件只能延期一次');
       if (c.kind === 'immediate') throw new RuleError('IMMEDIATE_NO_EXTENSION', '即办件不能延期');
       const room = Math.max(0, c.statutoryDays - c.promisedDays);
-      if (input.days > room) throw new RuleError('EXTENSION_TOO_LONG', `延期不能超过法定时限，最多 ${room} 个工作日`, [{ path: 'days', message: `最多 ${room} 个工作日` }]);
+      if (input.days > room)
+        throw new RuleError('EXTENSION_TOO_LONG', `延期不能超过法定时限，最多 ${room} 个工作日`, [{ path: 'days', message: `最多 ${room} 个工作日` }]);
       const extended = { ...c, extension: { days: input.days, reason: input.reason, approvedBy: p.username, at: now.toISOString() } };
       return { next: { ...extended, ...recomputeDue(extended, cal, chinaDate(now)) }, event: 'extended', note: `延长 ${input.days} 个工作日：${input.reason}` };
     }),
@@ -148,8 +173,13 @@ export const lifecycle = {
 
   fees: (ports: LifecyclePorts, p: Principal, input: ActionTarget & { amount: number; receiptNo: string }, meta: RequestMeta) =>
     act('fees', ports, p, input, meta, async (c, now) => {
-      if (!(await pinnedItem(ports, c))?.fee.charged) throw new RuleError('FEES_NOT_ALLOWED', '该事项不收费，不能登记收费', [{ path: 'amount', message: '不收费事项不能登记收费' }]);
-      return { next: { ...c, fees: { amount: input.amount, receiptNo: input.receiptNo, at: now.toISOString() } }, event: 'fees', note: `${input.amount} 元，票据 ${input.receiptNo}` };
+      if (!(await pinnedItem(ports, c))?.fee.charged)
+        throw new RuleError('FEES_NOT_ALLOWED', '该事项不收费，不能登记收费', [{ path: 'amount', message: '不收费事项不能登记收费' }]);
+      return {
+        next: { ...c, fees: { amount: input.amount, receiptNo: input.receiptNo, at: now.toISOString() } },
+        event: 'fees',
+        note: `${input.amount} 元，票据 ${input.receiptNo}`,
+      };
     }),
 
   deliver: (ports: LifecyclePorts, p: Principal, input: ActionTarget & { method: 'pickup' | 'post' | 'e_notice'; signedBy: string }, meta: RequestMeta) =>

@@ -155,7 +155,17 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
       }
       case 'watch': {
         const old = watches.get(w.caseId);
-        watches.set(w.caseId, { rev: 0, given: {}, counted: {}, level: 'none', ...old, caseId: w.caseId, case: clone(w.snapshot) as WatchedCase, caseVersion: w.caseVersion, lookAt: w.at });
+        watches.set(w.caseId, {
+          rev: 0,
+          given: {},
+          counted: {},
+          level: 'none',
+          ...old,
+          caseId: w.caseId,
+          case: clone(w.snapshot) as WatchedCase,
+          caseVersion: w.caseVersion,
+          lookAt: w.at,
+        });
         return;
       }
     }
@@ -235,7 +245,10 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
     findCases: async (by, limit = 20) => {
       const ids =
         'applicantHash' in by
-          ? [...cases.values()].filter((r) => r.applicantHash === by.applicantHash).sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1)).map((r) => r.record.id)
+          ? [...cases.values()]
+              .filter((r) => r.applicantHash === by.applicantHash)
+              .sort((a, b) => (a.record.createdAt < b.record.createdAt ? 1 : -1))
+              .map((r) => r.record.id)
           : [...(finds.get(by.findHash) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, id]) => id);
       return ids.slice(0, limit).flatMap((id) => (cases.has(id) ? [clone(cases.get(id)!.record)] : []));
     },
@@ -244,7 +257,9 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
       return c ? clone(c) : undefined;
     },
     commissionsOfAgent: async (agentId, page = {}) => {
-      const rows = [...commissions.values()].filter((c) => c.commission.agentId === agentId).map((c) => ({ key: `${c.commission.createdAt}#${c.commission.id}`, value: c.commission }));
+      const rows = [...commissions.values()]
+        .filter((c) => c.commission.agentId === agentId)
+        .map((c) => ({ key: `${c.commission.createdAt}#${c.commission.id}`, value: c.commission }));
       const r = pageOf(rows, page);
       return { commissions: r.values, ...(r.cursor ? { cursor: r.cursor } : {}) };
     },

@@ -114,17 +114,17 @@ export const applicantInput = z.discriminatedUnion(
     z.object({
       type: z.literal('person'),
       name: z.string().trim().min(1, '请填写申请人姓名').max(50, '姓名过长'),
-      idNumber: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .refine(isValidIdNumber, '居民身份证号码有误（请核对 18 位号码及最后一位校验码）'),
+      idNumber: z.string().trim().toUpperCase().refine(isValidIdNumber, '居民身份证号码有误（请核对 18 位号码及最后一位校验码）'),
       phone: z.string().trim().regex(PHONE, '请填写 11 位手机号码'),
     }),
     z.object({
       type: z.literal('organisation'),
       name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称过长'),
-      creditCode: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母'),
+      creditCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母'),
       phone: z.string().trim().regex(PHONE, '请填写 11 位联系手机号码'),
     }),
   ],
@@ -154,12 +154,20 @@ export const actionBodies = {
     notice: z.string().trim().min(4, '请填写告知申请人的内容').max(NOTE_MAX, `告知内容不能超过 ${NOTE_MAX} 字`),
   }),
   resume: z.object({ expectedVersion }),
-  extend: z.object({ expectedVersion, days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'), reason: z.string().trim().min(4, '请写明延期理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }),
+  extend: z.object({
+    expectedVersion,
+    days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'),
+    reason: z.string().trim().min(4, '请写明延期理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`),
+  }),
   decide: z.discriminatedUnion(
     'result',
     [
       z.object({ expectedVersion, result: z.literal('approved') }),
-      z.object({ expectedVersion, result: z.literal('refused'), reason: z.string().trim().min(4, '退办须写明理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }),
+      z.object({
+        expectedVersion,
+        result: z.literal('refused'),
+        reason: z.string().trim().min(4, '退办须写明理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`),
+      }),
     ],
     { error: '办理结果须为 approved（准予）或 refused（退办）' },
   ),

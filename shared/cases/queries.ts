@@ -74,12 +74,18 @@ export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'c
 };
 
 /** A case with its timeline; on the network also its pending phases (who must act by when, late or not) and the offices' names. */
-export const getCase = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'> & { limits?: PhaseLimits }, p: Principal, input: { id: string }) => {
+export const getCase = async (
+  ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices'> & { limits?: PhaseLimits },
+  p: Principal,
+  input: { id: string },
+) => {
   needScope(p, 'case.read');
   const c = visibleOrNotFound(p, (await ports.cases.get(input.id))?.record);
   const [events, { cal }, name] = await Promise.all([ports.cases.events(input.id), ports.calendar(), officeNames(ports.offices)]);
   const phases = phasesOf(c, ports.clock(), cal, ports.limits ?? DEFAULT_PHASE_LIMITS);
-  const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(Boolean);
+  const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(
+    Boolean,
+  );
   return { case: staffView(c), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
 };
 

@@ -10,4 +10,11 @@ let ports: CasePorts | undefined;
 
 /** The production wiring of the case use cases, built once per container. */
 export const casePorts = (): CasePorts =>
-  (ports ??= { cases: dynamoCaseStore(), sealer: kmsSealer(), catalog: dynamoCatalogReader(), calendar: () => loadCalendar(), clock: systemClock, offices: dynamoOffices() });
+  (ports ??= {
+    cases: dynamoCaseStore(),
+    sealer: kmsSealer(),
+    catalog: dynamoCatalogReader(),
+    calendar: () => loadCalendar(),
+    clock: systemClock,
+    offices: dynamoOffices(),
+  });

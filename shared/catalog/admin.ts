@@ -61,11 +61,7 @@ export const entryOf = (
 };
 
 /** Publishes a draft (default: the latest): it becomes the guide shown and the version new cases pin. */
-export const publishItem = async (
-  store: CatalogStore,
-  input: { code: string; version?: number },
-  ctx: AdminContext,
-): Promise<ItemVersion> => {
+export const publishItem = async (store: CatalogStore, input: { code: string; version?: number }, ctx: AdminContext): Promise<ItemVersion> => {
   const entry = await store.getEntry(input.code);
   if (!entry) throw new NotFoundError(`事项 ${input.code} 不存在`);
   const n = input.version ?? entry.latestVersion;
@@ -115,11 +111,7 @@ export const publishWrites = (
 };
 
 /** Takes an item out of the public catalog: no new cases; cases already accepted keep their version. */
-export const withdrawItem = async (
-  store: CatalogStore,
-  input: { code: string; reason?: string },
-  ctx: AdminContext,
-): Promise<CatalogEntry> => {
+export const withdrawItem = async (store: CatalogStore, input: { code: string; reason?: string }, ctx: AdminContext): Promise<CatalogEntry> => {
   const entry = await store.getEntry(input.code);
   if (!entry) throw new NotFoundError(`事项 ${input.code} 不存在`);
   if (entry.state !== 'published' || entry.publishedVersion === undefined)
@@ -131,7 +123,16 @@ export const withdrawItem = async (
   const next = entryOf(v.item, entry, { latestVersion: entry.latestVersion, latestStatus, state: 'withdrawn' }, at, ctx.actor);
   await store.commit(
     [
-      { op: 'set-status', code: v.code, version: v.version, from: 'published', to: 'withdrawn', at, by: ctx.actor, ...(input.reason ? { reason: input.reason } : {}) },
+      {
+        op: 'set-status',
+        code: v.code,
+        version: v.version,
+        from: 'published',
+        to: 'withdrawn',
+        at,
+        by: ctx.actor,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
       { op: 'withdraw-current', code: v.code, version: v.version, at },
       { op: 'put-entry', entry: next, expectedLatest: entry.latestVersion },
       { op: 'bump-catalog', at },

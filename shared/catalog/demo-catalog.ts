@@ -66,7 +66,15 @@ interface CategoryDefaults {
 
 const idCard: Material = { name: '居民身份证', form: 'original', copies: 1, source: '申请人自备', required: true, notes: '示例：核验后当场退还' };
 const hukou: Material = { name: '居民户口簿', form: 'original', copies: 1, source: '申请人自备', required: true };
-const form = (name: string): Material => ({ name, form: 'original', copies: 1, source: '窗口领取或网上下载', required: true, blankFormUrl: '/forms/blank.pdf', sampleUrl: '/forms/sample.pdf' });
+const form = (name: string): Material => ({
+  name,
+  form: 'original',
+  copies: 1,
+  source: '窗口领取或网上下载',
+  required: true,
+  blankFormUrl: '/forms/blank.pdf',
+  sampleUrl: '/forms/sample.pdf',
+});
 const proof = (name: string, required = true): Material => ({ name, form: 'original-and-copy', copies: 1, source: '相关单位出具', required });
 
 const CATEGORY_DEFAULTS: Record<number, CategoryDefaults> = {
@@ -181,11 +189,14 @@ interface Plan {
 
 /** Plausible kind and limits from the item's name (示例 values, not the county's). */
 const planFor = (name: string): Plan => {
-  if (/查询|咨询|服务$|调解/.test(name)) return { kind: 'immediate', online: /查询/.test(name) ? 'full' : 'consult', visits: /查询/.test(name) ? 0 : 1, resultPublished: false };
+  if (/查询|咨询|服务$|调解/.test(name))
+    return { kind: 'immediate', online: /查询/.test(name) ? 'full' : 'consult', visits: /查询/.test(name) ? 0 : 1, resultPublished: false };
   if (/初审|政审|体检|确认/.test(name)) return { kind: 'escalated', statutoryDays: 20, promisedDays: 10, online: 'apply', visits: 1, resultPublished: false };
   if (/许可|认定|审批|审核/.test(name)) return { kind: 'promised', statutoryDays: 20, promisedDays: 10, online: 'apply', visits: 1, resultPublished: true };
-  if (/发放|给付|补贴|救助|扶助|奖励|补助|补差|保险$/.test(name)) return { kind: 'joint', statutoryDays: 30, promisedDays: 15, online: 'apply', visits: 1, resultPublished: true };
-  if (/登记|备案|变更|注销|更正|缴费/.test(name)) return { kind: 'promised', statutoryDays: 5, promisedDays: 3, online: 'apply', visits: 1, resultPublished: false };
+  if (/发放|给付|补贴|救助|扶助|奖励|补助|补差|保险$/.test(name))
+    return { kind: 'joint', statutoryDays: 30, promisedDays: 15, online: 'apply', visits: 1, resultPublished: true };
+  if (/登记|备案|变更|注销|更正|缴费/.test(name))
+    return { kind: 'promised', statutoryDays: 5, promisedDays: 3, online: 'apply', visits: 1, resultPublished: false };
   return { kind: 'promised', statutoryDays: 10, promisedDays: 5, online: 'consult', visits: 1, resultPublished: false };
 };
 

@@ -33,8 +33,7 @@ const lines = (s: string): string[] =>
     .split(/\r?\n/)
     .map((x) => x.trim())
     .filter(Boolean);
-const reverse = <K extends string>(labels: Record<K, string>): Map<string, K> =>
-  new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
+const reverse = <K extends string>(labels: Record<K, string>): Map<string, K> => new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
 
 const KIND_BY_LABEL = reverse(KIND_LABELS);
 const ONLINE_BY_LABEL = reverse(ONLINE_LABELS);
@@ -50,7 +49,11 @@ const INTAKE_WORDS: Array<[RegExp, IntakePlace]> = [
   [/^(县|县级|县中心|县政务服务中心)$/, 'county'],
 ];
 const DECIDER_BY_LABEL = reverse(DECIDER_LABELS);
-const officeIds = (c: string): string[] => c.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const officeIds = (c: string): string[] =>
+  c
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 const YES = new Set(['是', '需要', '必需', '必须', 'Y', 'YES', 'TRUE', '1', '√']);
 const NO = new Set(['否', '不需要', '非必需', '可选', 'N', 'NO', 'FALSE', '0', '×', '']);
 
@@ -95,7 +98,14 @@ const bool = (field: keyof Item, label: string) => (d: Record<string, unknown>, 
 const yesNo = (b: boolean | undefined) => (b ? '是' : '否');
 
 export const ITEM_COLUMNS: Column[] = [
-  { header: '事项编码', help: '必填。大写字母、数字和 - _ .，全县唯一，例如 LS-01-001', width: 14, get: (i) => i.code, set: (d, c) => ((d.code = c.trim().toUpperCase()), undefined), required: true },
+  {
+    header: '事项编码',
+    help: '必填。大写字母、数字和 - _ .，全县唯一，例如 LS-01-001',
+    width: 14,
+    get: (i) => i.code,
+    set: (d, c) => ((d.code = c.trim().toUpperCase()), undefined),
+    required: true,
+  },
   { header: '事项名称', help: '必填', width: 28, get: (i) => i.name, set: text('name'), required: true },
   { header: '事项类别', help: '必填，例如 户籍管理', width: 14, get: (i) => i.category, set: text('category') },
   {
@@ -311,7 +321,13 @@ export const ITEM_COLUMNS: Column[] = [
     help: '俗称：群众常用的叫法，用顿号分隔，例如 低保、吃低保（搜索时与事项名称同样优先）',
     width: 16,
     get: (i) => i.keywords.join('、'),
-    set: (d, c) => ((d.keywords = c.split(/[、,，;；\n]+/).map((x) => x.trim()).filter(Boolean)), undefined),
+    set: (d, c) => (
+      (d.keywords = c
+        .split(/[、,，;；\n]+/)
+        .map((x) => x.trim())
+        .filter(Boolean)),
+      undefined
+    ),
   },
   { header: '示例', help: '是：办理要素为演示示例（办事指南上标注“示例”）', width: 6, get: (i) => yesNo(i.demo), set: bool('demo', '示例') },
 ];
@@ -353,7 +369,11 @@ export const helpSheet = (): SheetSpec => ({
 });
 
 export const catalogWorkbook = (items: readonly Item[]): SheetSpec[] => [
-  { name: ITEMS_SHEET, widths: ITEM_COLUMNS.map((c) => c.width), rows: [ITEM_COLUMNS.map((c) => c.header), ...items.map((i) => ITEM_COLUMNS.map((c) => c.get(i)))] },
+  {
+    name: ITEMS_SHEET,
+    widths: ITEM_COLUMNS.map((c) => c.width),
+    rows: [ITEM_COLUMNS.map((c) => c.header), ...items.map((i) => ITEM_COLUMNS.map((c) => c.get(i)))],
+  },
   {
     name: MATERIALS_SHEET,
     widths: MATERIAL_COLUMNS.map((c) => c.width),
@@ -483,7 +503,19 @@ export const rowToItem = (
 ): { item?: Item; issues: FieldIssue[] } => {
   const base: Record<string, unknown> = existing
     ? { ...existing }
-    : { basis: [], conditions: [], materials: [], steps: [], specialProcedures: [], faq: [], keywords: [], visits: 1, online: 'none', handling: { mode: 'local' }, resultPublished: true };
+    : {
+        basis: [],
+        conditions: [],
+        materials: [],
+        steps: [],
+        specialProcedures: [],
+        faq: [],
+        keywords: [],
+        visits: 1,
+        online: 'none',
+        handling: { mode: 'local' },
+        resultPublished: true,
+      };
   const merged: Record<string, unknown> = { ...base, ...row.draft };
   const code = (merged.code as string | undefined) ?? '';
   if (wb.hasMaterialsSheet) merged.materials = wb.materials.get(code) ?? [];
@@ -496,10 +528,33 @@ export const rowToItem = (
 export const columnOfPath = (path: string): string | undefined => {
   const field = path.split('.')[0];
   const map: Record<string, string> = {
-    code: '事项编码', name: '事项名称', category: '事项类别', kind: '办件类型', levels: '行使层级', office: '实施机关', officeId: '实施机关编号',
-    statutoryDays: '法定时限', promisedDays: '承诺时限', fee: '收费标准', basis: '设定和实施依据', conditions: '受理条件', steps: '办理流程',
-    specialProcedures: '特别程序', place: '办理地点', hours: '办理时间', consultPhone: '咨询电话', complaintPhone: '投诉电话', visits: '到现场次数',
-    online: '网办程度', handling: '办理方式', intakeAt: '受理地点', decider: '承办方式', resultPublished: '结果公开', faq: '常见问题', keywords: '关键词', materials: '材料',
+    code: '事项编码',
+    name: '事项名称',
+    category: '事项类别',
+    kind: '办件类型',
+    levels: '行使层级',
+    office: '实施机关',
+    officeId: '实施机关编号',
+    statutoryDays: '法定时限',
+    promisedDays: '承诺时限',
+    fee: '收费标准',
+    basis: '设定和实施依据',
+    conditions: '受理条件',
+    steps: '办理流程',
+    specialProcedures: '特别程序',
+    place: '办理地点',
+    hours: '办理时间',
+    consultPhone: '咨询电话',
+    complaintPhone: '投诉电话',
+    visits: '到现场次数',
+    online: '网办程度',
+    handling: '办理方式',
+    intakeAt: '受理地点',
+    decider: '承办方式',
+    resultPublished: '结果公开',
+    faq: '常见问题',
+    keywords: '关键词',
+    materials: '材料',
   };
   return field ? map[field] : undefined;
 };

@@ -62,12 +62,9 @@ interface Planned {
 }
 
 /** Validates every row against the file and the catalog; pure apart from reading the catalog. */
-export const planImport = async (
-  store: Pick<CatalogStore, 'listEntries' | 'getVersion'>,
-  wb: ParsedWorkbook,
-  publish: boolean,
-): Promise<Planned[]> => {
-  if (wb.items.length > MAX_IMPORT_ROWS) throw new ValidationError(`一次最多导入 ${MAX_IMPORT_ROWS} 行，本文件有 ${wb.items.length} 行`, [{ path: 'contentBase64', message: '行数过多' }]);
+export const planImport = async (store: Pick<CatalogStore, 'listEntries' | 'getVersion'>, wb: ParsedWorkbook, publish: boolean): Promise<Planned[]> => {
+  if (wb.items.length > MAX_IMPORT_ROWS)
+    throw new ValidationError(`一次最多导入 ${MAX_IMPORT_ROWS} 行，本文件有 ${wb.items.length} 行`, [{ path: 'contentBase64', message: '行数过多' }]);
   const entries = new Map((await store.listEntries()).map((e) => [e.code, e]));
   const latest = new Map<string, ItemVersion>();
   const codes = [...new Set(wb.items.map((r) => r.code).filter((c): c is string => !!c && entries.has(c)))];
@@ -121,7 +118,14 @@ export const planImport = async (
 const materialReports = (wb: ParsedWorkbook): ImportRowReport[] =>
   wb.materialRows
     .filter((m) => m.issues.length)
-    .map((m) => ({ sheet: m.sheet, row: m.row, ...(m.code ? { code: m.code } : {}), ...(m.name ? { name: m.name } : {}), status: 'error' as const, messages: m.issues }));
+    .map((m) => ({
+      sheet: m.sheet,
+      row: m.row,
+      ...(m.code ? { code: m.code } : {}),
+      ...(m.name ? { name: m.name } : {}),
+      status: 'error' as const,
+      messages: m.issues,
+    }));
 
 /** Writes per item: the version, (if publishing) the superseded one and the published copy, the entry; + its audit. */
 const itemWrites = (
@@ -147,7 +151,13 @@ const itemWrites = (
     { op: 'put-version', row },
     ...(publish
       ? publishWrites(row, p.entry, at, ctx.actor, 'published', version, false)
-      : [{ op: 'put-entry', entry: entryOf(item, p.entry, { latestVersion: version, latestStatus: 'draft' }, at, ctx.actor), expectedLatest: p.entry?.latestVersion ?? null } as const]),
+      : [
+          {
+            op: 'put-entry',
+            entry: entryOf(item, p.entry, { latestVersion: version, latestStatus: 'draft' }, at, ctx.actor),
+            expectedLatest: p.entry?.latestVersion ?? null,
+          } as const,
+        ]),
   ];
   return {
     writes,
@@ -210,11 +220,15 @@ export const importCatalog = async (
   if (input.mode === 'dry-run' || !ok) return report;
 
   const todo = planned.filter((p) => p.report.status === 'created' || p.report.status === 'updated');
-  const done = await commitVersions(store, todo.map((p) => ({ item: p.item!, version: p.report.version!, ...(p.entry ? { entry: p.entry } : {}) })), {
-    publish: input.publish,
-    ctx,
-    source: input.filename,
-  });
+  const done = await commitVersions(
+    store,
+    todo.map((p) => ({ item: p.item!, version: p.report.version!, ...(p.entry ? { entry: p.entry } : {}) })),
+    {
+      publish: input.publish,
+      ctx,
+      source: input.filename,
+    },
+  );
   report.written = done.written;
   report.transactions = done.transactions;
   return report;

@@ -21,7 +21,17 @@ export {
   type OnlineLevel,
   type HandlingMode,
 } from './item-labels.ts';
-import { ITEM_KINDS, KIND_LABELS, LEVELS, MATERIAL_FORMS, ONLINE_LEVELS, type ItemKind, type Level, type MaterialForm, type OnlineLevel } from './item-labels.ts';
+import {
+  ITEM_KINDS,
+  KIND_LABELS,
+  LEVELS,
+  MATERIAL_FORMS,
+  ONLINE_LEVELS,
+  type ItemKind,
+  type Level,
+  type MaterialForm,
+  type OnlineLevel,
+} from './item-labels.ts';
 
 /** Statutory limits are short; anything above a year is a typing error. */
 const MAX_DAYS = 365;
@@ -33,7 +43,11 @@ const text = (label: string, max = 200) =>
     .min(1, `${label}不能为空`)
     .max(max, `${label}不能超过 ${max} 个字`);
 const optionalText = (label: string, max = 500) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`).optional();
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .optional();
 const days = (label: string) =>
   z
     .number({ error: `${label}必须是数字（工作日）` })
@@ -50,10 +64,7 @@ const url = (label: string) =>
 
 /** Item codes go into keys and URLs: upper-case letters, digits and `-_.` (so `import`/`export` can never be one). */
 export const ITEM_CODE = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
-export const itemCodeSchema = z
-  .string({ error: '事项编码必须是文字' })
-  .trim()
-  .regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
+export const itemCodeSchema = z.string({ error: '事项编码必须是文字' }).trim().regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
 
 export interface Material {
   name: string;
@@ -99,10 +110,7 @@ export const specialProcedureSchema = z.object({
 export type Fee = { charged: false } | { charged: true; standard: string; basis: string };
 export const feeSchema = z.discriminatedUnion(
   'charged',
-  [
-    z.object({ charged: z.literal(false) }),
-    z.object({ charged: z.literal(true), standard: text('收费标准', 300), basis: text('收费依据', 300) }),
-  ],
+  [z.object({ charged: z.literal(false) }), z.object({ charged: z.literal(true), standard: text('收费标准', 300), basis: text('收费依据', 300) })],
   { error: '收费标准不能为空：不收费的事项请明确选择“不收费”' },
 ) satisfies z.ZodType<Fee>;
 
@@ -198,8 +206,7 @@ export interface Item {
   decider?: Decider;
 }
 
-const list = <T extends z.ZodType>(schema: T, max: number, label: string) =>
-  z.array(schema).max(max, `${label}不能超过 ${max} 项`);
+const list = <T extends z.ZodType>(schema: T, max: number, label: string) => z.array(schema).max(max, `${label}不能超过 ${max} 项`);
 const phone = (label: string) =>
   z
     .string({ error: `${label}必须是文字` })
@@ -259,15 +266,12 @@ export const checkItemRules = (item: Item): FieldIssue[] => {
   const issues: FieldIssue[] = [];
   const { kind, statutoryDays, promisedDays } = item;
   if (kind === 'immediate') {
-    if (statutoryDays !== undefined && statutoryDays > 0)
-      issues.push({ path: 'statutoryDays', message: '即办件当场办结，不设法定时限：请清空“法定时限”' });
-    if (promisedDays !== undefined && promisedDays > 0)
-      issues.push({ path: 'promisedDays', message: '即办件当场办结，不设承诺时限：请清空“承诺时限”' });
+    if (statutoryDays !== undefined && statutoryDays > 0) issues.push({ path: 'statutoryDays', message: '即办件当场办结，不设法定时限：请清空“法定时限”' });
+    if (promisedDays !== undefined && promisedDays > 0) issues.push({ path: 'promisedDays', message: '即办件当场办结，不设承诺时限：请清空“承诺时限”' });
   } else {
     if (promisedDays === undefined || promisedDays < 1)
       issues.push({ path: 'promisedDays', message: `${KIND_LABELS[kind]}必须填写“承诺时限”（至少 1 个工作日）` });
-    if (statutoryDays !== undefined && statutoryDays < 1)
-      issues.push({ path: 'statutoryDays', message: '“法定时限”至少 1 个工作日；没有法定时限请留空' });
+    if (statutoryDays !== undefined && statutoryDays < 1) issues.push({ path: 'statutoryDays', message: '“法定时限”至少 1 个工作日；没有法定时限请留空' });
     if (promisedDays !== undefined && statutoryDays !== undefined && promisedDays > statutoryDays)
       issues.push({
         path: 'promisedDays',
@@ -280,8 +284,7 @@ export const checkItemRules = (item: Item): FieldIssue[] => {
   const seen = new Map<string, number>();
   item.materials.forEach((m, i) => {
     const prev = seen.get(m.name);
-    if (prev !== undefined)
-      issues.push({ path: `materials.${i}.name`, message: `申请材料“${m.name}”重复（第 ${prev + 1} 项和第 ${i + 1} 项）` });
+    if (prev !== undefined) issues.push({ path: `materials.${i}.name`, message: `申请材料“${m.name}”重复（第 ${prev + 1} 项和第 ${i + 1} 项）` });
     else seen.set(m.name, i);
   });
   if (new Set(item.levels).size !== item.levels.length) issues.push({ path: 'levels', message: '行使层级有重复' });
@@ -292,15 +295,13 @@ export const checkItemRules = (item: Item): FieldIssue[] => {
     if (new Set(d.parts).size !== d.parts.length) issues.push({ path: 'decider.parts', message: '联办机构有重复' });
     if (d.lead && d.parts.includes(d.lead)) issues.push({ path: 'decider.parts', message: '牵头机构不能同时是协办机构' });
   }
-  if (item.visits > 1 && item.kind === 'immediate')
-    issues.push({ path: 'visits', message: '即办件“到现场次数”不能超过 1 次（最多跑一次）' });
+  if (item.visits > 1 && item.kind === 'immediate') issues.push({ path: 'visits', message: '即办件“到现场次数”不能超过 1 次（最多跑一次）' });
   return issues;
 };
 
 export type ParseResult = { ok: true; item: Item } | { ok: false; issues: FieldIssue[] };
 
-const zodIssues = (err: z.ZodError): FieldIssue[] =>
-  err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+const zodIssues = (err: z.ZodError): FieldIssue[] => err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 /** Shape then rules; never throws. */
 export const parseItem = (input: unknown): ParseResult => {

@@ -58,8 +58,7 @@ export const getGuide = async (store: Pick<CatalogStore, 'getCurrent' | 'getVers
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** Strong ETag of a JSON body. */
-export const etagOf = (body: unknown): string =>
-  `"${createHash('sha256').update(stableJson(body)).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (body: unknown): string => `"${createHash('sha256').update(stableJson(body)).digest('base64url').slice(0, 27)}"`;
 
 /** Does If-None-Match (a list, or `*`, possibly weak) match this ETag? */
 export const etagMatches = (ifNoneMatch: string | undefined, etag: string): boolean => {

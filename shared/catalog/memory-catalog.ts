@@ -78,7 +78,10 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
     listEntries: async () => [...entries.values()].map(clone).sort((a, b) => (a.code < b.code ? -1 : 1)),
     getEntry: async (code) => clone(entries.get(code)),
     listVersions: async (code) =>
-      [...versions.values()].filter((v) => v.code === code).sort((a, b) => a.version - b.version).map(clone),
+      [...versions.values()]
+        .filter((v) => v.code === code)
+        .sort((a, b) => a.version - b.version)
+        .map(clone),
     getVersion: async (code, v) => clone(versions.get(vkey(code, v))),
     getCurrent: async (code) => clone(current.get(code)),
     listPublished: async () =>

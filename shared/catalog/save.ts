@@ -26,8 +26,7 @@ export const saveItem = async (store: CatalogStore, input: SaveInput, ctx: Admin
   }
   const item = validateItem(body);
   const entry = await store.getEntry(item.code);
-  if (entry && input.mode === 'create')
-    throw new ConflictError('ITEM_CODE_TAKEN', `事项编码 ${item.code} 已被“${entry.name}”使用，事项编码不能重复`);
+  if (entry && input.mode === 'create') throw new ConflictError('ITEM_CODE_TAKEN', `事项编码 ${item.code} 已被“${entry.name}”使用，事项编码不能重复`);
   if (!entry && input.mode === 'edit') throw new NotFoundError(`事项 ${item.code} 不存在`);
   if (entry && input.baseVersion !== undefined && input.baseVersion !== entry.latestVersion)
     throw new ConflictError(
@@ -54,10 +53,13 @@ export const saveItem = async (store: CatalogStore, input: SaveInput, ctx: Admin
   await store.commit(
     [
       { op: 'put-version', row },
-      { op: 'put-entry', entry: entryOf(item, entry, { latestVersion: version, latestStatus: 'draft' }, at, ctx.actor), expectedLatest: entry?.latestVersion ?? null },
+      {
+        op: 'put-entry',
+        entry: entryOf(item, entry, { latestVersion: version, latestStatus: 'draft' }, at, ctx.actor),
+        expectedLatest: entry?.latestVersion ?? null,
+      },
     ],
     [auditOf(ctx, 'catalog.item.save', item.code, `保存草稿 第 ${version} 版 ${item.name}`)],
   );
   return row;
 };
-

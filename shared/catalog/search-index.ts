@@ -105,7 +105,10 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     keywords: entry.item.keywords.join('|').toLowerCase(),
     keywordSet: new Set(entry.item.keywords.map((k) => k.toLowerCase())),
     keywordPyWords: `|${entry.search.kwPy}|`,
-    materials: entry.item.materials.map((m) => m.name).join('|').toLowerCase(),
+    materials: entry.item.materials
+      .map((m) => m.name)
+      .join('|')
+      .toLowerCase(),
     category: entry.item.category,
     categoryIndex: 0,
     officeLower: `${entry.item.office}|${entry.item.officeId ?? ''}`.toLowerCase(),

@@ -42,8 +42,7 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export class XlsxFormatError extends Error {}
 
-const tooBig = () =>
-  new XlsxFormatError(`XLSX 解压后超过 ${MB(XLSX_LIMITS.maxUnzippedBytes)}（可能是“压缩炸弹”或损坏的文件）：请拆分后分批导入`);
+const tooBig = () => new XlsxFormatError(`XLSX 解压后超过 ${MB(XLSX_LIMITS.maxUnzippedBytes)}（可能是“压缩炸弹”或损坏的文件）：请拆分后分批导入`);
 const tooManyEntries = () => new XlsxFormatError(`XLSX 压缩包内文件过多（超过 ${XLSX_LIMITS.maxEntries} 个）：不是正常的 Excel 工作簿`);
 const corrupt = () => new XlsxFormatError('XLSX 文件已损坏（无法解压）');
 
@@ -231,8 +230,7 @@ export const readXlsx = async (buf: Uint8Array, onProgress?: ReadProgress): Prom
         const r = attr(rm[1]!, 'r');
         rowNo = r === undefined ? rowNo + 1 : /^\d{1,9}$/.test(r) ? Number(r) : NaN;
         if (!(rowNo >= 1)) throw new XlsxFormatError(`工作表“${name}”的行号“${(r ?? '').slice(0, 20)}”无效`);
-        if (rowNo > maxRows || rows.length >= maxRows)
-          throw new XlsxFormatError(`工作表“${name}”超过 ${maxRows} 行（第 ${rowNo} 行）：请拆分后分批导入`);
+        if (rowNo > maxRows || rows.length >= maxRows) throw new XlsxFormatError(`工作表“${name}”超过 ${maxRows} 行（第 ${rowNo} 行）：请拆分后分批导入`);
         const cells: string[] = [];
         let col = -1;
         for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
@@ -376,7 +374,10 @@ export const writeXlsx = async (sheets: readonly SheetSpec[]): Promise<Uint8Arra
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         sheets
-          .map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+          .map(
+            (_s, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
           .join('') +
         '</Types>',
     },
@@ -395,7 +396,9 @@ export const writeXlsx = async (sheets: readonly SheetSpec[]): Promise<Uint8Arra
       name: 'xl/_rels/workbook.xml.rels',
       data:
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships">` +
-        sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
         '</Relationships>',
     },

@@ -87,7 +87,10 @@ export const ratingKeys = {
    */
   openTaskIndex: (officeId: string, ratedAt: string, caseId: string) => ({ gsi1pk: 'RTASKS#OPEN', gsi1sk: `${officeId}#${ratedAt}#${caseId}` }),
   openTasks: () => ({ index: 'gsi1', pk: 'RTASKS#OPEN' }),
-  closedTaskIndex: (officeId: string, month: string, ratedAt: string, caseId: string) => ({ gsi1pk: `RTASKS#DONE#${officeId}#${month}`, gsi1sk: `${ratedAt}#${caseId}` }),
+  closedTaskIndex: (officeId: string, month: string, ratedAt: string, caseId: string) => ({
+    gsi1pk: `RTASKS#DONE#${officeId}#${month}`,
+    gsi1sk: `${ratedAt}#${caseId}`,
+  }),
   closedTasks: (officeId: string, month: string) => ({ index: 'gsi1', pk: `RTASKS#DONE#${officeId}#${month}` }),
   /** Monthly counters: one partition per month, one row per county / office / item / staff (`dim`). */
   counter: (month: string, dim: string) => ({ pk: `RSTATS#${month}`, sk: dim }),

@@ -9,15 +9,7 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind:
-    | 'validation'
-    | 'unauthenticated'
-    | 'forbidden'
-    | 'not-found'
-    | 'conflict'
-    | 'locked'
-    | 'rule'
-    | 'too-many';
+  abstract readonly kind: 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'locked' | 'rule' | 'too-many';
   constructor(
     readonly code: string,
     message: string,

@@ -117,7 +117,12 @@ const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult
  * The one factory for HTTP handlers: access from the route table, zod validation of body, query
  * and path at the edge, one error mapper. The use case receives typed, validated input.
  */
-export const httpHandler = <N extends RouteName, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+export const httpHandler = <
+  N extends RouteName,
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(
   routeName: N,
   schemas: Schemas<B, Q, P>,
   fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>>) => Promise<HttpResult>,
@@ -156,5 +161,8 @@ export const httpHandler = <N extends RouteName, B extends Schema | undefined = 
     }
   };
   // the route and its schemas travel with the handler: the fuzzer (test/) builds its requests from them
-  return Object.assign(middy(run).use(injectLambdaContext(logger, { resetKeys: true })), { route, schemas: schemas as Schemas<Schema | undefined, Schema | undefined, Schema | undefined> });
+  return Object.assign(middy(run).use(injectLambdaContext(logger, { resetKeys: true })), {
+    route,
+    schemas: schemas as Schemas<Schema | undefined, Schema | undefined, Schema | undefined>,
+  });
 };

@@ -67,7 +67,10 @@ export const startTotpEnrolment = async (ports: AccountPorts, p: Principal) => {
   const u = await loadUser(ports, p);
   if (u.totpSecret) throw new ConflictError('TOTP_ENROLLED', '已绑定动态口令；如需更换，请联系管理员重置');
   const secret = newTotpSecret();
-  await ports.directory.commit([{ op: 'update-user', user: { ...u, pendingTotpSecret: secret, updatedAt: ports.clock().toISOString() }, expectedUpdatedAt: u.updatedAt }], []);
+  await ports.directory.commit(
+    [{ op: 'update-user', user: { ...u, pendingTotpSecret: secret, updatedAt: ports.clock().toISOString() }, expectedUpdatedAt: u.updatedAt }],
+    [],
+  );
   const otpauthUri = totpUri(secret, u.username);
   return { otpauthUri, qrDataUrl: await qrDataUrl(otpauthUri) };
 };

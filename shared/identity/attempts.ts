@@ -12,7 +12,9 @@ export const attemptRule = (now: Date): AttemptRule => ({
 const beijingHhmm = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
 export const lockedError = (lockedUntil: string): LockedError =>
-  new LockedError('ACCOUNT_LOCKED', `连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定至 ${beijingHhmm(lockedUntil)}（北京时间），请届时再试或联系管理员`, { lockedUntil });
+  new LockedError('ACCOUNT_LOCKED', `连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定至 ${beijingHhmm(lockedUntil)}（北京时间），请届时再试或联系管理员`, {
+    lockedUntil,
+  });
 
 /** Attempts from one source address within a 15-minute window before it must wait (slows down spraying). */
 export const ADDRESS_FAILURE_LIMIT = 20;

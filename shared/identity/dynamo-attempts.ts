@@ -31,11 +31,21 @@ const keyOf = (s: AttemptSubject) => ('userId' in s ? directoryKeys.user(s.userI
  * fails the lock is either on (answer it) or over (restart the count in a new generation).
  * Returns undefined only when a user item does not exist.
  */
-const takeAttempt = async (key: { pk: string; sk: string }, rule: AttemptRule, isUser: boolean): Promise<{ attempt: Attempt; item: Record<string, unknown> } | undefined> => {
+const takeAttempt = async (
+  key: { pk: string; sk: string },
+  rule: AttemptRule,
+  isUser: boolean,
+): Promise<{ attempt: Attempt; item: Record<string, unknown> } | undefined> => {
   const exists = isUser ? 'attribute_exists(pk) AND ' : '';
   // unknown names' counters vanish a day after their lock would end
   const ttl = isUser ? '' : ', expiresAt = :ttl';
-  const values = { ':one': 1, ':z': 0, ':max': rule.max, ':until': rule.lockUntil, ...(isUser ? {} : { ':ttl': Math.floor(new Date(rule.lockUntil).getTime() / 1000) + 86_400 }) };
+  const values = {
+    ':one': 1,
+    ':z': 0,
+    ':max': rule.max,
+    ':until': rule.lockUntil,
+    ...(isUser ? {} : { ':ttl': Math.floor(new Date(rule.lockUntil).getTime() / 1000) + 86_400 }),
+  };
   for (let tries = 0; tries < 3; tries++) {
     try {
       const r = await dynamo().send(
@@ -76,7 +86,10 @@ const takeAttempt = async (key: { pk: string; sk: string }, rule: AttemptRule, i
   return { attempt: { taken: false, lockedUntil: rule.lockUntil }, item: {} };
 };
 
-type Counters = Pick<DirectoryStore, 'takeLoginAttempt' | 'takeUserAttempt' | 'clearAttempts' | 'releaseAttempt' | 'takeAddressAttempt' | 'releaseAddressAttempt' | 'useTotpStep'>;
+type Counters = Pick<
+  DirectoryStore,
+  'takeLoginAttempt' | 'takeUserAttempt' | 'clearAttempts' | 'releaseAttempt' | 'takeAddressAttempt' | 'releaseAddressAttempt' | 'useTotpStep'
+>;
 
 export const dynamoAttempts = (): Counters => ({
   async takeLoginAttempt(username, rule) {

@@ -11,7 +11,9 @@ const TRANSACTION_LIMIT = 100;
 
 export const dynamoFirstAdminStore = (): FirstAdminStore => {
   const directory = dynamoDirectory();
-  const markOf = async () => (await dynamo().send(new GetCommand({ TableName: tableName('directory'), Key: bootstrapKeys.firstAdmin(), ConsistentRead: true }))).Item as FirstAdminMark | undefined;
+  const markOf = async () =>
+    (await dynamo().send(new GetCommand({ TableName: tableName('directory'), Key: bootstrapKeys.firstAdmin(), ConsistentRead: true }))).Item as
+      FirstAdminMark | undefined;
   return {
     offices: () => directory.offices(),
     putOffices: async (offices, audit) => {

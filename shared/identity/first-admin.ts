@@ -62,12 +62,7 @@ export interface FirstAdminResult {
 const sameOffice = (a: OfficeRecord, b: OfficeRecord): boolean =>
   a.name === b.name && a.kind === b.kind && a.parentId === b.parentId && Boolean(a.demo) === Boolean(b.demo);
 
-export const createFirstAdmin = async (
-  ports: FirstAdminPorts,
-  caller: CommandCaller,
-  input: FirstAdminInput,
-  meta: RequestMeta,
-): Promise<FirstAdminResult> => {
+export const createFirstAdmin = async (ports: FirstAdminPorts, caller: CommandCaller, input: FirstAdminInput, meta: RequestMeta): Promise<FirstAdminResult> => {
   const username = createUserBody.shape.username.safeParse(input.username);
   if (!username.success) throw new ValidationError(username.error.issues[0]!.message, [{ path: 'username', message: username.error.issues[0]!.message }]);
   const root = input.offices.find((o) => o.parentId === null && o.kind === 'county_center');

@@ -40,9 +40,7 @@ const kmsSigner = (keyId: string): TokenSigner => {
       const header = b64url(JSON.stringify({ alg: 'ES256', typ: 'JWT' }));
       const payload = b64url(JSON.stringify({ ...claims, iss: ISSUER, iat: Math.floor(Date.now() / 1000) }));
       const input = `${header}.${payload}`;
-      const res = await kmsClient().send(
-        new SignCommand({ KeyId: keyId, Message: Buffer.from(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }),
-      );
+      const res = await kmsClient().send(new SignCommand({ KeyId: keyId, Message: Buffer.from(input), MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
       return `${input}.${b64url(derToJose(res.Signature!))}`;
     },
     verify: async (token, now) => verifyWith(token, await key(), now),

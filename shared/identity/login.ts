@@ -28,7 +28,11 @@ export interface LoginPorts {
 
 const userActor = (u: StaffUser) => ({ userId: u.id, username: u.username, officeId: u.officeId, displayName: u.displayName });
 
-export const userView = (u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'officeId' | 'roles'>, officeName: string, s: Pick<Session, 'mustChangePassword' | 'totpEnrolmentRequired'>): UserView => ({
+export const userView = (
+  u: Pick<StaffUser, 'id' | 'username' | 'displayName' | 'officeId' | 'roles'>,
+  officeName: string,
+  s: Pick<Session, 'mustChangePassword' | 'totpEnrolmentRequired'>,
+): UserView => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,

@@ -117,7 +117,10 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
       return id ? clone(users.get(id)) : undefined;
     },
     usersOfOffice: async (officeId) =>
-      [...users.values()].filter((u) => u.officeId === officeId).sort((a, b) => a.username.localeCompare(b.username)).map(clone),
+      [...users.values()]
+        .filter((u) => u.officeId === officeId)
+        .sort((a, b) => a.username.localeCompare(b.username))
+        .map(clone),
     office: async (id) => clone(officeMap.get(id)),
     offices: async () => [...officeMap.values()].map(clone),
     session: async (id) => clone(sessions.get(id)),

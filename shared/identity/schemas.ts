@@ -5,7 +5,11 @@ import { ROLES } from './scopes.ts';
 export const loginBody = z.object({
   username: z.string().trim().min(1, '请填写用户名').max(64, '用户名过长'),
   password: z.string().min(1, '请填写密码').max(256, '密码过长'),
-  totp: z.string().trim().regex(/^\d{6}$/, '动态口令为 6 位数字').optional(),
+  totp: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '动态口令为 6 位数字')
+    .optional(),
 });
 
 export const changePasswordBody = z.object({
@@ -13,7 +17,12 @@ export const changePasswordBody = z.object({
   newPassword: z.string().min(1, '请填写新密码').max(256, '密码过长'),
 });
 
-export const totpConfirmBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '动态口令为 6 位数字') });
+export const totpConfirmBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '动态口令为 6 位数字'),
+});
 
 const role = z.enum(ROLES, { message: '角色无效' });
 
@@ -21,7 +30,10 @@ export const userIdParams = z.object({ id: z.string().min(1) });
 export const usersQuery = z.object({ officeId: z.string().min(1, '请选择机构') });
 
 export const createUserBody = z.object({
-  username: z.string().trim().regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 . _ -，以字母开头'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9._-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 . _ -，以字母开头'),
   displayName: z.string().trim().min(1, '请填写姓名').max(32, '姓名过长'),
   officeId: z.string().min(1, '请选择机构'),
   roles: z.array(role).min(1, '至少选择一个角色'),

@@ -64,7 +64,6 @@ export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
 /** Roles whose accounts must use a second factor (等保 level 3: privileged users). */
 export const TOTP_REQUIRED_ROLES: readonly Role[] = ['county_admin', 'center_head', 'supervisor'];
 
-export const scopesOf = (
-  roles: readonly Role[],
-  overrides: Partial<Record<Role, readonly Scope[]>> = {},
-): Scope[] => [...new Set(roles.flatMap((r) => overrides[r] ?? DEFAULT_ROLE_SCOPES[r]))];
+export const scopesOf = (roles: readonly Role[], overrides: Partial<Record<Role, readonly Scope[]>> = {}): Scope[] => [
+  ...new Set(roles.flatMap((r) => overrides[r] ?? DEFAULT_ROLE_SCOPES[r])),
+];

@@ -32,8 +32,7 @@ export const assertGrantable = (p: Pick<Principal, 'scopes'>, roles: readonly Ro
 export const assertMayManage = (p: Pick<Principal, 'officeId' | 'scopes'>, target: Pick<StaffUser, 'roles'>, office: OfficeRecord): void => {
   assertOfficeInReach(p, office);
   if (countyWide(p)) return;
-  if (target.roles.some((r) => !HEAD_GRANTABLE.includes(r)))
-    throw new ForbiddenError('中心负责人只能管理窗口人员、村代办员；其他人员请由县政务服务管理局管理');
+  if (target.roles.some((r) => !HEAD_GRANTABLE.includes(r))) throw new ForbiddenError('中心负责人只能管理窗口人员、村代办员；其他人员请由县政务服务管理局管理');
 };
 
 /** An admin-style reset of yourself would skip the proof of the current password (and TOTP). */

@@ -114,7 +114,9 @@ export const updateUser = async (
     ...(input.disabled || input.roles ? { sessionsValidAfter: now.toISOString() } : {}),
     updatedAt: now.toISOString(),
   };
-  const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : ''].filter(Boolean).join(' ');
+  const what = [input.roles ? `roles=${input.roles.join(',')}` : '', input.disabled !== undefined ? `disabled=${input.disabled}` : '']
+    .filter(Boolean)
+    .join(' ');
   await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.update', next, meta, what)]);
   return publicUser(next, now);
 };

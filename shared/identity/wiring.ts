@@ -11,7 +11,7 @@ import type { StaffPorts } from './staff.ts';
  * The production wiring of the identity context: DynamoDB, KMS (or the local dev key), the wall
  * clock. Built once per container; handlers call these at module top.
  */
-let identity: LoginPorts & AccountPorts & AuthorizerPorts | undefined;
+let identity: (LoginPorts & AccountPorts & AuthorizerPorts) | undefined;
 let staff: StaffPorts | undefined;
 
 /** Sign-in, the own account and the authorizer. */

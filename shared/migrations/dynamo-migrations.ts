@@ -93,7 +93,13 @@ export const dynamoMigrationStore = (): MigrationStore => ({
 
   async bump(table, key, attribute) {
     await dynamo().send(
-      new UpdateCommand({ TableName: tableName(table), Key: key, UpdateExpression: 'ADD #a :one', ExpressionAttributeNames: { '#a': attribute }, ExpressionAttributeValues: { ':one': 1 } }),
+      new UpdateCommand({
+        TableName: tableName(table),
+        Key: key,
+        UpdateExpression: 'ADD #a :one',
+        ExpressionAttributeNames: { '#a': attribute },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
     );
   },
 

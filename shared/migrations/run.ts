@@ -63,7 +63,14 @@ export const runMigrations = async (ports: MigrationPorts, caller: CommandCaller
       continue;
     }
     if (m.bumps && report.changed) await ports.store.bump(m.table, m.bumps.key, m.bumps.attribute);
-    const record = { id: m.id, description: m.description, appliedAt: ports.clock().toISOString(), scanned: report.scanned, changed: report.changed, by: caller.operator };
+    const record = {
+      id: m.id,
+      description: m.description,
+      appliedAt: ports.clock().toISOString(),
+      scanned: report.scanned,
+      changed: report.changed,
+      by: caller.operator,
+    };
     await ports.store.record(m.table, record, [
       {
         actor: commandActor(caller, input.countyCode),

@@ -58,7 +58,12 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
       itemName: k.itemName,
       applicantName: k.applicant.nameMasked,
     };
-    return { writes: [{ op: 'commission', commission: { ...k, deliveredAt: now, version: k.version + 1 }, expectedVersion: k.version }, { op: 'inbox-put', entry }] };
+    return {
+      writes: [
+        { op: 'commission', commission: { ...k, deliveredAt: now, version: k.version + 1 }, expectedVersion: k.version },
+        { op: 'inbox-put', entry },
+      ],
+    };
   }
 
   const found = await ports.cases.get(m.caseId);
@@ -87,7 +92,16 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
       const k = (c.tasks ?? []).find((x) => x.id === m.taskId);
       if (!k || k.id !== m.hopId || k.phase !== 'sent') return undefined;
       const next = bump({ tasks: c.tasks!.map((x) => (x.id === k.id ? { ...x, phase: 'delivered' as const, deliveredAt: now } : x)) });
-      const entry = entryOf(c, { officeId: k.toOfficeId, kind: 'task', refId: k.id, sentAt: k.sentAt, dueAt: k.receiveDueAt, fromOfficeId: k.fromOfficeId, taskId: k.id, title: `${TASK_KIND_LABELS[k.kind]}：${k.title}` });
+      const entry = entryOf(c, {
+        officeId: k.toOfficeId,
+        kind: 'task',
+        refId: k.id,
+        sentAt: k.sentAt,
+        dueAt: k.receiveDueAt,
+        fromOfficeId: k.fromOfficeId,
+        taskId: k.id,
+        title: `${TASK_KIND_LABELS[k.kind]}：${k.title}`,
+      });
       return caseLanding(found, next, m, 'task_assigned', `${route}：${TASK_KIND_LABELS[k.kind]}，${k.title}（${k.dueDate} 前）`, [{ op: 'inbox-put', entry }]);
     }
     case 'task_answer': {
@@ -103,10 +117,27 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
       if (!got) throw new NotFoundError(`代办 ${m.commissionId} 不存在`);
       const k = got.commission;
       const next = bump({ handBack: { ...h, phase: 'arrived', arrivedAt: now } });
-      const entry = entryOf(c, { officeId: k.stationId, kind: 'handback', refId: h.id, sentAt: h.sentAt, dueAt: h.deliverDueAt, fromOfficeId: holderOf(c), commissionId: k.id, title: k.number });
+      const entry = entryOf(c, {
+        officeId: k.stationId,
+        kind: 'handback',
+        refId: h.id,
+        sentAt: h.sentAt,
+        dueAt: h.deliverDueAt,
+        fromOfficeId: holderOf(c),
+        commissionId: k.id,
+        title: k.number,
+      });
       return caseLanding(found, next, m, 'handed_back', `${route}${h.note ? `：${h.note}` : ''}`, [
         { op: 'inbox-put', entry },
-        ...(k.status === 'taken_in' ? [{ op: 'commission' as const, commission: { ...k, status: 'returned' as const, returnedAt: now, version: k.version + 1 }, expectedVersion: k.version }] : []),
+        ...(k.status === 'taken_in'
+          ? [
+              {
+                op: 'commission' as const,
+                commission: { ...k, status: 'returned' as const, returnedAt: now, version: k.version + 1 },
+                expectedVersion: k.version,
+              },
+            ]
+          : []),
       ]);
     }
   }

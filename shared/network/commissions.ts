@@ -64,10 +64,14 @@ export const createCommission = async (ports: Ports, p: Principal, input: Commis
   const published = await ports.catalog.getPublishedItem(input.itemCode);
   if (!published) throw new ValidationError('事项不存在或未发布', [{ path: 'itemCode', message: `事项 ${input.itemCode} 不存在或未发布` }]);
   const { item, version } = published;
-  if (!mayTakeIn(item, station, true)) throw new ValidationError('该事项不能由村代办', [{ path: 'itemCode', message: `“${item.name}”须到窗口办理，不能村级代办` }]);
+  if (!mayTakeIn(item, station, true))
+    throw new ValidationError('该事项不能由村代办', [{ path: 'itemCode', message: `“${item.name}”须到窗口办理，不能村级代办` }]);
   const known = new Set(item.materials.map((m) => m.name));
   const unknown = input.materialsCollected.findIndex((m) => !known.has(m));
-  if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsCollected.${unknown}`, message: `“${input.materialsCollected[unknown]}”不是该事项的申请材料` }]);
+  if (unknown >= 0)
+    throw new ValidationError('所勾选的材料不属于该事项', [
+      { path: `materialsCollected.${unknown}`, message: `“${input.materialsCollected[unknown]}”不是该事项的申请材料` },
+    ]);
 
   const id = input.idempotencyKey ? idFromKey(p.userId, input.idempotencyKey) : randomUUID();
   if (input.idempotencyKey) {
@@ -150,7 +154,9 @@ export const getCommission = async (ports: Pick<Ports, 'cases' | 'clock' | 'offi
   const name = await officeNames(ports.offices);
   return {
     commission: { ...commissionView(k, ports.clock()), stationName: name(k.stationId), townshipName: name(k.townshipId) },
-    case: c ? { id: c.id, number: c.number, status: c.status, version: c.version, handBack: c.handBack, decision: c.decision, notAccepted: c.notAccepted } : undefined,
+    case: c
+      ? { id: c.id, number: c.number, status: c.status, version: c.version, handBack: c.handBack, decision: c.decision, notAccepted: c.notAccepted }
+      : undefined,
   };
 };
 
@@ -185,13 +191,26 @@ export const takeIn = async (
   const materials = input.materialsReceived ?? k.materialsCollected;
   const known = new Set(item.materials.map((m) => m.name));
   const unknown = materials.findIndex((m) => !known.has(m));
-  if (unknown >= 0) throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${materials[unknown]}”不是该事项的申请材料` }]);
+  if (unknown >= 0)
+    throw new ValidationError('所勾选的材料不属于该事项', [{ path: `materialsReceived.${unknown}`, message: `“${materials[unknown]}”不是该事项的申请材料` }]);
   const { cal } = await ports.calendar();
   const name = await officeNames(ports.offices);
   const now = ports.clock();
   const day = chinaDate(now);
   const seq = await ports.cases.nextSequence(k.countyCode, day);
-  const base = newCase({ item, version, officeId: p.officeId, county: k.countyCode, seq, now, cal, applicant: k.applicant, materialsReceived: materials, notAcceptedReason: input.notAccepted?.reason, createdBy: p.username });
+  const base = newCase({
+    item,
+    version,
+    officeId: p.officeId,
+    county: k.countyCode,
+    seq,
+    now,
+    cal,
+    applicant: k.applicant,
+    materialsReceived: materials,
+    notAcceptedReason: input.notAccepted?.reason,
+    createdBy: p.username,
+  });
   const c: CaseRecord = { ...base, parties: [k.stationId], commission: { id: k.id, number: k.number, stationId: k.stationId, agentId: k.agentId } };
   const at = now.toISOString();
   const taken: Commission = { ...k, status: 'taken_in', caseId: c.id, caseNumber: c.number, takenInAt: at, takenInBy: p.username, version: k.version + 1 };
@@ -199,12 +218,25 @@ export const takeIn = async (
     ports.cases.commit(
       [
         // the commission's id is the intake key: one case per commission, whatever happens
-        { op: 'create', case: c, applicantHash: got!.applicantHash ?? '', idempotency: { key: `COMM-${k.id}`, bodyHash: k.id, expiresAt: new Date(now.getTime() + KEY_TTL_MS) } },
+        {
+          op: 'create',
+          case: c,
+          applicantHash: got!.applicantHash ?? '',
+          idempotency: { key: `COMM-${k.id}`, bodyHash: k.id, expiresAt: new Date(now.getTime() + KEY_TTL_MS) },
+        },
         {
           op: 'event',
           caseId: c.id,
           version: 1,
-          event: { at, type: EVENT_OF[c.status as keyof typeof EVENT_OF], by: p.username, byName: p.displayName, fromOfficeId: k.stationId, toOfficeId: p.officeId, note: `${name(k.stationId)} 代办（${k.number}，代办员 ${k.agentName}）` },
+          event: {
+            at,
+            type: EVENT_OF[c.status as keyof typeof EVENT_OF],
+            by: p.username,
+            byName: p.displayName,
+            fromOfficeId: k.stationId,
+            toOfficeId: p.officeId,
+            note: `${name(k.stationId)} 代办（${k.number}，代办员 ${k.agentName}）`,
+          },
         },
         ...countWrites(c.officeId, day, c.status === 'accepted' ? { taken: 1 } : undefined),
         { op: 'commission', commission: taken, expectedVersion: k.version },
@@ -281,7 +313,12 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
     ports.cases.commit(
       [
         updateWrite(found, next),
-        { op: 'event', caseId: c.id, version: next.version, event: { at, type: 'delivered', by: p.username, byName: p.displayName, note: `${name(k.stationId)} 代办员送达，签收：${input.signedBy}` } },
+        {
+          op: 'event',
+          caseId: c.id,
+          version: next.version,
+          event: { at, type: 'delivered', by: p.username, byName: p.displayName, note: `${name(k.stationId)} 代办员送达，签收：${input.signedBy}` },
+        },
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
       ],

@@ -16,7 +16,8 @@ export const needScope = (p: Principal, scope: Scope): void => {
 export const checkAction = (action: CaseAction, c: CaseRecord, expectedVersion: number): void => {
   if (c.version !== expectedVersion) throw staleVersion();
   const spec = CASE_ACTIONS[action];
-  if (!(spec.from as readonly CaseStatus[]).includes(c.status)) throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
+  if (!(spec.from as readonly CaseStatus[]).includes(c.status))
+    throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
   const moving = inTransit(c);
   if (moving) throw new RuleError('IN_TRANSIT', `${moving}，暂不能${spec.label}`);
 };

@@ -15,9 +15,21 @@ export const dynamoOffices = (): OfficeDirectory => {
     let start: Record<string, unknown> | undefined;
     do {
       const r = await dynamo().send(
-        new QueryCommand({ TableName: tableName('directory'), IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ...(start ? { ExclusiveStartKey: start } : {}) }),
+        new QueryCommand({
+          TableName: tableName('directory'),
+          IndexName: k.index,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': k.pk },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
       );
-      for (const i of r.Items ?? []) out.push({ id: i.id as string, name: i.name as string, kind: i.kind as NetworkOffice['kind'], parentId: (i.parentId as string | null | undefined) ?? null });
+      for (const i of r.Items ?? [])
+        out.push({
+          id: i.id as string,
+          name: i.name as string,
+          kind: i.kind as NetworkOffice['kind'],
+          parentId: (i.parentId as string | null | undefined) ?? null,
+        });
       start = r.LastEvaluatedKey;
     } while (start);
     return out;

@@ -148,10 +148,19 @@ export interface InboxEntry {
 // ---- HTTP bodies -------------------------------------------------------------------------------
 
 const expectedVersion = z.number({ error: '缺少版本号 expectedVersion' }).int().min(1);
-const officeId = (label: string) => z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(80);
+const officeId = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .trim()
+    .min(1, `请选择${label}`)
+    .max(80);
 
 export const networkBodies = {
-  forward: z.object({ expectedVersion, toOfficeId: officeId('承办机构'), reason: z.string().trim().min(2, '请写明转报事由').max(500, '转报事由不能超过 500 字') }),
+  forward: z.object({
+    expectedVersion,
+    toOfficeId: officeId('承办机构'),
+    reason: z.string().trim().min(2, '请写明转报事由').max(500, '转报事由不能超过 500 字'),
+  }),
   receive: z.object({ expectedVersion }),
   return: z.object({ expectedVersion, note: z.string().trim().min(2, '请写明回复内容（办理结果或退回理由）').max(1000, '回复内容不能超过 1000 字') }),
   task: z.object({

@@ -17,7 +17,12 @@ export interface OfficeDirectory {
   all(): Promise<readonly NetworkOffice[]>;
 }
 
-export const OFFICE_KIND_LABELS: Record<OfficeKind, string> = { county_center: '县政务服务中心', department: '县直部门', township: '乡镇（街道）', village: '村（社区）' };
+export const OFFICE_KIND_LABELS: Record<OfficeKind, string> = {
+  county_center: '县政务服务中心',
+  department: '县直部门',
+  township: '乡镇（街道）',
+  village: '村（社区）',
+};
 
 /** One office by id, or undefined. */
 export const officeById = async (dir: OfficeDirectory, id: string): Promise<NetworkOffice | undefined> => (await dir.all()).find((o) => o.id === id);

@@ -5,7 +5,8 @@ import type { PhaseLimits } from './ports.ts';
 import type { Commission } from './model.ts';
 
 /** The end (Beijing) of the working day `workdays` after the day of `fromIso`. */
-export const phaseDue = (fromIso: string, workdays: number, cal: Calendar): string => endOfChinaDay(addWorkdays(chinaDate(new Date(fromIso)), workdays, cal).dueDate);
+export const phaseDue = (fromIso: string, workdays: number, cal: Calendar): string =>
+  endOfChinaDay(addWorkdays(chinaDate(new Date(fromIso)), workdays, cal).dueDate);
 
 /** A hop in flight: nobody acts on the case until it lands (or it is sent again). */
 export const inTransit = (c: Pick<CaseRecord, 'transfer' | 'handBack'>): string | undefined => {
@@ -35,11 +36,14 @@ export const phasesOf = (c: CaseRecord, now: Date, cal: Calendar, limits: PhaseL
   const push = (name: Phase['name'], label: string, officeId: string, dueAt: string) => out.push({ name, label, officeId, dueAt, late: nowIso > dueAt });
   const t = c.transfer;
   const open = c.status === 'accepted' || c.status === 'in_progress' || c.status === 'suspended';
-  if (c.routedTo && c.routedTo !== holderOf(c) && !t && open && c.acceptedAt) push('forward', '待转报', holderOf(c), phaseDue(c.acceptedAt, limits.handOverWorkdays, cal));
+  if (c.routedTo && c.routedTo !== holderOf(c) && !t && open && c.acceptedAt)
+    push('forward', '待转报', holderOf(c), phaseDue(c.acceptedAt, limits.handOverWorkdays, cal));
   if (t && (t.phase === 'sent' || t.phase === 'delivered')) push('receive', '待签收', t.toOfficeId, t.receiveDueAt);
-  if (t?.phase === 'received' && c.status === 'decided' && c.decision) push('return', '待回复', t.toOfficeId, phaseDue(c.decision.at, limits.handOverWorkdays, cal));
+  if (t?.phase === 'received' && c.status === 'decided' && c.decision)
+    push('return', '待回复', t.toOfficeId, phaseDue(c.decision.at, limits.handOverWorkdays, cal));
   const settled = (c.status === 'decided' || c.status === 'not_accepted') && (!t || t.phase === 'returned');
-  if (c.commission && settled && !c.handBack) push('hand_back', '待回交', holderOf(c), phaseDue(t?.returnedAt ?? c.decision?.at ?? c.createdAt, limits.handOverWorkdays, cal));
+  if (c.commission && settled && !c.handBack)
+    push('hand_back', '待回交', holderOf(c), phaseDue(t?.returnedAt ?? c.decision?.at ?? c.createdAt, limits.handOverWorkdays, cal));
   for (const k of c.tasks ?? []) {
     if (k.phase === 'sent' || k.phase === 'delivered') push('task_receive', `交办待签收：${k.title}`, k.toOfficeId, k.receiveDueAt);
     if (k.phase === 'received') push('task_answer', `交办待办结：${k.title}`, k.toOfficeId, k.dueAt);
@@ -48,4 +52,5 @@ export const phasesOf = (c: CaseRecord, now: Date, cal: Calendar, limits: PhaseL
 };
 
 /** A commission waiting for its township: late after the 签收 limit. */
-export const commissionLate = (c: Pick<Commission, 'status' | 'takeInDueAt'>, now: Date): boolean => c.status === 'submitted' && now.toISOString() > c.takeInDueAt;
+export const commissionLate = (c: Pick<Commission, 'status' | 'takeInDueAt'>, now: Date): boolean =>
+  c.status === 'submitted' && now.toISOString() > c.takeInDueAt;

@@ -1,4 +1,12 @@
-import { DeleteMessageCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, type MessageAttributeValue, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type MessageAttributeValue,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { sqsClient } from '../aws/clients.ts';
 import type { DeadLetter, QueueMover } from './redrive.ts';
 
@@ -13,17 +21,19 @@ export const sqsMover = (client: SQSClient = sqsClient()): QueueMover => ({
     return (await client.send(new GetQueueUrlCommand({ QueueName: name!, QueueOwnerAWSAccountId: account }))).QueueUrl!;
   },
   receive: async (queueUrl, max) => {
-    const r = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: max, WaitTimeSeconds: 1, VisibilityTimeout: 60, MessageAttributeNames: ['All'] }));
-    return (r.Messages ?? []).map(
-      (m): DeadLetter => ({
-        body: m.Body ?? '',
-        receipt: m.ReceiptHandle!,
-        attributes: Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).flatMap(([k, v]) => (v.StringValue !== undefined ? [[k, v.StringValue]] : []))),
-      }),
+    const r = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: max, WaitTimeSeconds: 1, VisibilityTimeout: 60, MessageAttributeNames: ['All'] }),
     );
+    return (r.Messages ?? []).map((m): DeadLetter => ({
+      body: m.Body ?? '',
+      receipt: m.ReceiptHandle!,
+      attributes: Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).flatMap(([k, v]) => (v.StringValue !== undefined ? [[k, v.StringValue]] : []))),
+    }));
   },
   send: async (queueUrl, m) => {
-    const attrs: Record<string, MessageAttributeValue> = Object.fromEntries(Object.entries(m.attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]));
+    const attrs: Record<string, MessageAttributeValue> = Object.fromEntries(
+      Object.entries(m.attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]),
+    );
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: m.body, ...(Object.keys(attrs).length ? { MessageAttributes: attrs } : {}) }));
   },
   delete: async (queueUrl, receipt) => {

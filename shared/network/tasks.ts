@@ -23,7 +23,16 @@ import type { NetworkPorts } from './ports.ts';
  */
 type Ports = Pick<NetworkPorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
 
-const taskMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({ type: 'task', hopId: k.id, caseId: c.id, taskId: k.id, sentAt: k.sentAt, by: k.by, fromOfficeId: k.fromOfficeId, toOfficeId: k.toOfficeId });
+const taskMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({
+  type: 'task',
+  hopId: k.id,
+  caseId: c.id,
+  taskId: k.id,
+  sentAt: k.sentAt,
+  by: k.by,
+  fromOfficeId: k.fromOfficeId,
+  toOfficeId: k.toOfficeId,
+});
 const answerMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({
   type: 'task_answer',
   hopId: k.answer!.id,
@@ -58,13 +67,17 @@ export const assignTask = async (
   checkAction('assign', c, input.expectedVersion);
   const to = await receivingOffice(ports.offices, input.toOfficeId, p.officeId);
   if ((c.tasks ?? []).some((x) => x.toOfficeId === to.id && x.kind === input.kind && x.phase !== 'answered'))
-    throw new RuleError('TASK_OPEN', `已向该机构交办${TASK_KIND_LABELS[input.kind]}，尚未答复`, [{ path: 'toOfficeId', message: '该机构已有未答复的同类任务' }]);
+    throw new RuleError('TASK_OPEN', `已向该机构交办${TASK_KIND_LABELS[input.kind]}，尚未答复`, [
+      { path: 'toOfficeId', message: '该机构已有未答复的同类任务' },
+    ]);
   const now = ports.clock();
   const { cal } = await ports.calendar();
   const due = addWorkdays(chinaDate(now), input.days, cal).dueDate;
   const dueAt = endOfChinaDay(due);
   if (c.dueAt && dueAt > c.dueAt)
-    throw new RuleError('TASK_PAST_CASE_DUE', `任务时限不能超过办件的承诺办结日（${c.dueDate}）`, [{ path: 'days', message: `须在 ${c.dueDate} 之前完成，请缩短时限` }]);
+    throw new RuleError('TASK_PAST_CASE_DUE', `任务时限不能超过办件的承诺办结日（${c.dueDate}）`, [
+      { path: 'days', message: `须在 ${c.dueDate} 之前完成，请缩短时限` },
+    ]);
   const sentAt = now.toISOString();
   const task: CaseTask = {
     id: randomUUID(),
@@ -80,7 +93,9 @@ export const assignTask = async (
     phase: 'sent',
   };
   const next: CaseRecord = { ...c, parties: withParty(c, to.id), tasks: [...(c.tasks ?? []), task], version: c.version + 1 };
-  await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.task', c, meta), detail: `${c.number} ${input.kind} → ${to.id}` }]));
+  await retryWhileBusy(() =>
+    ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.task', c, meta), detail: `${c.number} ${input.kind} → ${to.id}` }]),
+  );
   await ports.hops.send(taskMessage(next, task));
   return { taskId: task.id, case: next };
 };
@@ -100,7 +115,15 @@ export const receiveTask = async (ports: Ports, p: Principal, input: { id: strin
     ports.cases.commit(
       [
         updateWrite(found!, next),
-        eventWrite(next, { at, type: 'task_received', by: p.username, byName: p.displayName, fromOfficeId: k.fromOfficeId, toOfficeId: k.toOfficeId, note: `${name(k.toOfficeId)} 签收 ${name(k.fromOfficeId)} 交办的${TASK_KIND_LABELS[k.kind]}` }),
+        eventWrite(next, {
+          at,
+          type: 'task_received',
+          by: p.username,
+          byName: p.displayName,
+          fromOfficeId: k.fromOfficeId,
+          toOfficeId: k.toOfficeId,
+          note: `${name(k.toOfficeId)} 签收 ${name(k.fromOfficeId)} 交办的${TASK_KIND_LABELS[k.kind]}`,
+        }),
         { op: 'inbox-delete', entry: { officeId: k.toOfficeId, kind: 'task', sentAt: k.sentAt, refId: k.id } },
       ],
       [caseAudit(p, 'case.task-receive', c, meta)],
@@ -124,9 +147,14 @@ export const answerTask = async (
     await ports.hops.send(answerMessage(c, k));
     return { answerId: k.answer!.id, case: c };
   }
-  if (k.phase !== 'received') throw new RuleError(k.phase === 'answered' ? 'ALREADY_ANSWERED' : 'NOT_RECEIVED', k.phase === 'answered' ? '该任务已答复' : '请先签收该任务');
+  if (k.phase !== 'received')
+    throw new RuleError(k.phase === 'answered' ? 'ALREADY_ANSWERED' : 'NOT_RECEIVED', k.phase === 'answered' ? '该任务已答复' : '请先签收该任务');
   if (c.version !== input.expectedVersion) throw staleVersion();
-  const answered: CaseTask = { ...k, phase: 'answering', answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, at: ports.clock().toISOString() } };
+  const answered: CaseTask = {
+    ...k,
+    phase: 'answering',
+    answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, at: ports.clock().toISOString() },
+  };
   const next = withTask(c, answered);
   await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [caseAudit(p, 'case.task-answer', c, meta)]));
   await ports.hops.send(answerMessage(next, answered));

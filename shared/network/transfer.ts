@@ -46,7 +46,12 @@ const returnMessage = (c: CaseRecord): HopMessage => ({
   toOfficeId: c.transfer!.fromOfficeId,
 });
 
-export const forward = async (ports: Ports, p: Principal, input: { id: string; expectedVersion: number; toOfficeId: string; reason: string }, meta: RequestMeta) => {
+export const forward = async (
+  ports: Ports,
+  p: Principal,
+  input: { id: string; expectedVersion: number; toOfficeId: string; reason: string },
+  meta: RequestMeta,
+) => {
   needScope(p, CASE_ACTIONS.forward.scope);
   const found = await ports.cases.get(input.id);
   const c = visibleOrNotFound(p, found?.record, true);
@@ -66,7 +71,16 @@ export const forward = async (ports: Ports, p: Principal, input: { id: string; e
   const next: CaseRecord = {
     ...c,
     parties: withParty(c, to.id),
-    transfer: { id: randomUUID(), fromOfficeId: p.officeId, toOfficeId: to.id, reason: input.reason, by: p.username, sentAt, receiveDueAt: phaseDue(sentAt, ports.limits.receiveWorkdays, cal), phase: 'sent' },
+    transfer: {
+      id: randomUUID(),
+      fromOfficeId: p.officeId,
+      toOfficeId: to.id,
+      reason: input.reason,
+      by: p.username,
+      sentAt,
+      receiveDueAt: phaseDue(sentAt, ports.limits.receiveWorkdays, cal),
+      phase: 'sent',
+    },
     version: c.version + 1,
   };
   await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.forward', c, meta), detail: `${c.number} → ${to.id}` }]));
@@ -100,7 +114,15 @@ export const receive = async (ports: Ports, p: Principal, input: { id: string; e
     ports.cases.commit(
       [
         updateWrite(found!, next),
-        eventWrite(next, { at, type: 'received', by: p.username, byName: p.displayName, fromOfficeId: t.fromOfficeId, toOfficeId: t.toOfficeId, note: `${name(t.toOfficeId)} 签收 ${name(t.fromOfficeId)} 转报的办件` }),
+        eventWrite(next, {
+          at,
+          type: 'received',
+          by: p.username,
+          byName: p.displayName,
+          fromOfficeId: t.fromOfficeId,
+          toOfficeId: t.toOfficeId,
+          note: `${name(t.toOfficeId)} 签收 ${name(t.fromOfficeId)} 转报的办件`,
+        }),
         { op: 'inbox-delete', entry: { officeId: t.toOfficeId, kind: 'case', sentAt: t.sentAt, refId: t.id } },
       ],
       [caseAudit(p, 'case.receive', c, meta)],
@@ -127,7 +149,9 @@ export const returnCase = async (ports: Ports, p: Principal, input: { id: string
     transfer: { ...t, phase: 'returning', returnId: randomUUID(), returnNote: input.note, returnBy: p.username, returnSentAt: now.toISOString() },
     version: c.version + 1,
   };
-  await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.return', c, meta), detail: `${c.number} → ${t.fromOfficeId}` }]));
+  await retryWhileBusy(() =>
+    ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.return', c, meta), detail: `${c.number} → ${t.fromOfficeId}` }]),
+  );
   await ports.hops.send(returnMessage(next));
   return { returnId: next.transfer!.returnId!, case: next };
 };

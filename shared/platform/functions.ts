@@ -69,7 +69,16 @@ export interface FunctionDef {
   readonly timeoutSeconds?: number;
 }
 
-const CASE_WORK: readonly Grant[] = ['cases:write', 'catalog:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'pii:seal', 'lookup:mac', 'queue:delegation:send'];
+const CASE_WORK: readonly Grant[] = [
+  'cases:write',
+  'catalog:read',
+  'directory:calendar-read',
+  'directory:read',
+  'audit:append',
+  'pii:seal',
+  'lookup:mac',
+  'queue:delegation:send',
+];
 
 /** Functions serving HTTP routes. */
 export const HTTP_FUNCTIONS = [
@@ -82,16 +91,28 @@ export const HTTP_FUNCTIONS = [
   { id: 'catalog-admin', description: 'Catalog editing, import and export', uses: ['catalog:write', 'audit:append'] },
   { id: 'calendar', description: 'Working-day calendar years', uses: ['directory:calendar-write', 'audit:append'] },
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
-  { id: 'cases-view-id', description: 'The audited full ID view: the only function that opens personal data', uses: ['cases:read', 'pii:unseal', 'audit:append'] },
+  {
+    id: 'cases-view-id',
+    description: 'The audited full ID view: the only function that opens personal data',
+    uses: ['cases:read', 'pii:unseal', 'audit:append'],
+  },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
-  { id: 'supervision', description: 'Alert inbox, 督办, county-wide views and dashboards', uses: ['cases:write', 'catalog:read', 'directory:read', 'directory:calendar-read', 'audit:append'] },
+  {
+    id: 'supervision',
+    description: 'Alert inbox, 督办, county-wide views and dashboards',
+    uses: ['cases:write', 'catalog:read', 'directory:read', 'directory:calendar-read', 'audit:append'],
+  },
   {
     id: 'ratings',
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
     uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
   },
   { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
-  { id: 'public-rating', description: 'Public 好差评 of a case by number and phone4 (or query code)', uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'] },
+  {
+    id: 'public-rating',
+    description: 'Public 好差评 of a case by number and phone4 (or query code)',
+    uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
@@ -126,4 +147,14 @@ export const OPS_USES: Record<string, readonly Grant[]> = {
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */
-export const WRITE_GRANTS: readonly Grant[] = ['catalog:write', 'cases:write', 'ratings:write', 'ratings:public-rate', 'directory:write', 'directory:calendar-write', 'audit:append', 'feed:write', 'alerts:raise'];
+export const WRITE_GRANTS: readonly Grant[] = [
+  'catalog:write',
+  'cases:write',
+  'ratings:write',
+  'ratings:public-rate',
+  'directory:write',
+  'directory:calendar-write',
+  'audit:append',
+  'feed:write',
+  'alerts:raise',
+];

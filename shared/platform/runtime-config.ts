@@ -16,12 +16,7 @@ import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts'
  * naming the variable. Parsed once per container, on first use.
  */
 const text = z.string().min(1);
-const whole = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+const whole = (min: number, max: number) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 const flag = z.enum(['true', 'false'], { message: 'expected "true" or "false"' }).transform((v) => v === 'true');
 
 const roleScopesSchema = z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES)));
@@ -51,10 +46,16 @@ const jsonOf = <S extends z.ZodType>(schema: S) =>
     .pipe(schema);
 const webhooksSchema = z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() }));
 
-const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<string, z.ZodOptional<typeof text>>;
+const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<
+  string,
+  z.ZodOptional<typeof text>
+>;
 
 const envSchema = z.object({
-  COUNTY_CODE: z.string().regex(/^\d{6}$/, 'expected a 6-digit county code').optional(),
+  COUNTY_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'expected a 6-digit county code')
+    .optional(),
   POWERTOOLS_SERVICE_NAME: text.default('bianmin'),
   ...resourceVars,
   // KMS in AWS; locally the dev key files stand in (generated on first use)

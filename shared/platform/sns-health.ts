@@ -5,4 +5,5 @@ import { TOPICS } from './queues.ts';
 import type { Probe } from './health.ts';
 
 /** One probe per topic: GetTopicAttributes (nothing published). */
-export const topicProbes = (): Probe[] => TOPICS.map((t) => ({ kind: 'topic', id: t.id, run: () => snsClient().send(new GetTopicAttributesCommand({ TopicArn: topicArn(t.id) })) }));
+export const topicProbes = (): Probe[] =>
+  TOPICS.map((t) => ({ kind: 'topic', id: t.id, run: () => snsClient().send(new GetTopicAttributesCommand({ TopicArn: topicArn(t.id) })) }));

@@ -6,4 +6,8 @@ import type { Probe } from './health.ts';
 
 /** One probe per queue: GetQueueAttributes (no message touched). */
 export const queueProbes = (): Probe[] =>
-  QUEUES.map((q) => ({ kind: 'queue', id: q.id, run: () => sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: queueUrl(q.id), AttributeNames: ['QueueArn'] })) }));
+  QUEUES.map((q) => ({
+    kind: 'queue',
+    id: q.id,
+    run: () => sqsClient().send(new GetQueueAttributesCommand({ QueueUrl: queueUrl(q.id), AttributeNames: ['QueueArn'] })),
+  }));

@@ -30,7 +30,12 @@ export interface TableDef {
   readonly stream?: 'NEW_AND_OLD_IMAGES';
 }
 
-const gsi = (n: number, projection?: IndexDef['projection']): IndexDef => ({ name: `gsi${n}`, pk: `gsi${n}pk`, sk: `gsi${n}sk`, ...(projection ? { projection } : {}) });
+const gsi = (n: number, projection?: IndexDef['projection']): IndexDef => ({
+  name: `gsi${n}`,
+  pk: `gsi${n}pk`,
+  sk: `gsi${n}sk`,
+  ...(projection ? { projection } : {}),
+});
 
 export const TABLES: readonly TableDef[] = [
   // item versions; gsi1 = the published catalog of the county

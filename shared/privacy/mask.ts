@@ -6,8 +6,7 @@ const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[0-9Xx])(?![0-9A-Za-z])/g
 const MOBILE = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
 
 /** `411521199001011234` → `4115**********1234` */
-export const maskIdNumber = (id: string): string =>
-  id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+export const maskIdNumber = (id: string): string => (id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`);
 
 /** `13812345678` → `138****5678` */
 export const maskPhone = (phone: string): string =>
@@ -22,5 +21,4 @@ export const maskName = (name: string): string => {
 };
 
 /** Masks every ID number and mobile number inside free text (log messages, error texts). */
-export const redactText = (text: string): string =>
-  text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m));
+export const redactText = (text: string): string => text.replace(ID_NUMBER, (m) => maskIdNumber(m)).replace(MOBILE, (m) => maskPhone(m));

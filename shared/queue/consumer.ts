@@ -10,11 +10,7 @@ import { logger } from '../log/logger.ts';
  * maxReceiveCount), never the whole batch. Handlers must be idempotent per record: SQS delivers
  * at least once.
  */
-export const queueConsumer = <S extends z.ZodType>(
-  name: string,
-  schema: S,
-  handle: (message: z.output<S>, record: SQSRecord) => Promise<void>,
-) => {
+export const queueConsumer = <S extends z.ZodType>(name: string, schema: S, handle: (message: z.output<S>, record: SQSRecord) => Promise<void>) => {
   const run = async (event: SQSEvent, _ctx: Context): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     logger.appendKeys({ consumer: name });

@@ -102,12 +102,23 @@ export const publishDisclosure = async (ports: DisclosurePorts) => {
       .filter((r): r is Extract<typeof r, { kind: 'office' }> => r.kind === 'office' && r.counts.count > 0)
       .map((r) => {
         const { satisfactionRate, rectificationRate } = rates(r.counts);
-        return { officeName: names.get(r.officeId) ?? r.officeId, count: r.counts.count, satisfied: r.counts.satisfied, bad: r.counts.bad, rectified: r.counts.rectified, satisfactionRate, rectificationRate };
+        return {
+          officeName: names.get(r.officeId) ?? r.officeId,
+          count: r.counts.count,
+          satisfied: r.counts.satisfied,
+          bad: r.counts.bad,
+          rectified: r.counts.rectified,
+          satisfactionRate,
+          rectificationRate,
+        };
       })
       .sort((a, b) => b.count - a.count || a.officeName.localeCompare(b.officeName));
     docs.push({ key: `RATINGS#${month}`, publishedAt: nowIso, body: { publishedAt: nowIso, month, offices } satisfies DisclosedRatings });
   }
-  await ports.ratings.commit(docs.map((doc) => ({ op: 'put-disclosure' as const, doc })), []);
+  await ports.ratings.commit(
+    docs.map((doc) => ({ op: 'put-disclosure' as const, doc })),
+    [],
+  );
   return { results: results.results.length, months: RATING_MONTHS };
 };
 

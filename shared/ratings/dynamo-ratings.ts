@@ -15,11 +15,18 @@ const T = (): string => tableName('ratings');
 const KEY_ATTRS = /^(pk|sk|gsi\dpk|gsi\dsk|type)$/;
 const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.test(k))) as R;
 
-const ratingItem = (r: Rating) => ({ ...ratingKeys.rating(r.caseId), ...ratingKeys.byOfficeMonth(r.officeId, r.month, `${r.at}#${r.caseId}`), type: 'rating', ...r });
+const ratingItem = (r: Rating) => ({
+  ...ratingKeys.rating(r.caseId),
+  ...ratingKeys.byOfficeMonth(r.officeId, r.month, `${r.at}#${r.caseId}`),
+  type: 'rating',
+  ...r,
+});
 /** A task carries the open index while open or appealed, its office's month index once closed (sparse either way). */
 const taskItem = (t: RectificationTask) => ({
   ...ratingKeys.task(t.caseId),
-  ...(OPEN_TASK_STATUSES.includes(t.status) ? ratingKeys.openTaskIndex(t.officeId, t.ratedAt, t.caseId) : ratingKeys.closedTaskIndex(t.officeId, t.month, t.ratedAt, t.caseId)),
+  ...(OPEN_TASK_STATUSES.includes(t.status)
+    ? ratingKeys.openTaskIndex(t.officeId, t.ratedAt, t.caseId)
+    : ratingKeys.closedTaskIndex(t.officeId, t.month, t.ratedAt, t.caseId)),
   type: 'task',
   ...t,
 });
@@ -80,13 +87,18 @@ const toItems = (w: RatingWrite): Array<{ part: Part; item: Record<string, unkno
       return w.dims.map((d) => {
         const fields = COUNTER_FIELDS.filter((f) => w.add[f]);
         const attrs = dimAttrs(d);
-        const names: Record<string, string> = { ...Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])), ...Object.fromEntries(Object.keys(attrs).map((a, i) => [`#a${i}`, a])) };
+        const names: Record<string, string> = {
+          ...Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
+          ...Object.fromEntries(Object.keys(attrs).map((a, i) => [`#a${i}`, a])),
+        };
         const values: Record<string, unknown> = {
           ...Object.fromEntries(fields.map((f, i) => [`:f${i}`, w.add[f]])),
           ...Object.fromEntries(Object.values(attrs).map((v, i) => [`:a${i}`, v])),
         };
         const add = fields.map((_f, i) => `#f${i} :f${i}`).join(', ');
-        const set = Object.keys(attrs).map((_a, i) => `#a${i} = :a${i}`).join(', ');
+        const set = Object.keys(attrs)
+          .map((_a, i) => `#a${i} = :a${i}`)
+          .join(', ');
         return {
           part: 'count' as const,
           item: {
@@ -180,7 +192,11 @@ export const dynamoRatingStore = (): RatingStore => ({
     return items.map((i) => strip<RectificationTask>(i));
   },
   counters: async (month) => {
-    const items = await queryAll({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': ratingKeys.countersOf(month).pk }, ConsistentRead: true });
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': ratingKeys.countersOf(month).pk },
+      ConsistentRead: true,
+    });
     return items.map(counterRow);
   },
   evaluator: async (windowId) => {

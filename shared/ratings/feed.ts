@@ -170,7 +170,8 @@ export const exportFeedDay = async (ports: FeedPorts, input: { day?: string } = 
 
   const ratings: FeedRating[] = [];
   for (const officeId of names.keys()) {
-    for (const r of await ports.ratings.ratingsOfOffice(officeId, day.slice(0, 7), { from, to })) ratings.push(feedRating(r, await ports.ratings.task(r.caseId), names));
+    for (const r of await ports.ratings.ratingsOfOffice(officeId, day.slice(0, 7), { from, to }))
+      ratings.push(feedRating(r, await ports.ratings.task(r.caseId), names));
   }
   const cases: FeedCase[] = [];
   for (const officeId of names.keys()) {
@@ -189,7 +190,11 @@ export const exportFeedDay = async (ports: FeedPorts, input: { day?: string } = 
 
   await ports.feed.put(feedKey(day, 'ratings.jsonl'), jsonl(ratings), CONTENT_TYPES['ratings.jsonl']);
   await ports.feed.put(feedKey(day, 'cases.jsonl'), jsonl(cases), CONTENT_TYPES['cases.jsonl']);
-  await ports.feed.put(feedKey(day, 'feed.xlsx'), await writeXlsx([sheet('好差评', RATING_COLUMNS, ratings), sheet('办件', CASE_COLUMNS, cases)]), CONTENT_TYPES['feed.xlsx']);
+  await ports.feed.put(
+    feedKey(day, 'feed.xlsx'),
+    await writeXlsx([sheet('好差评', RATING_COLUMNS, ratings), sheet('办件', CASE_COLUMNS, cases)]),
+    CONTENT_TYPES['feed.xlsx'],
+  );
   return { day, ratings: ratings.length, cases: cases.length };
 };
 
@@ -224,7 +229,16 @@ export const downloadFeed = async (
   if (!body) throw new NotFoundError('该日的上报文件不存在（每日 01:30 生成前一日的文件）');
   await ports.ratings.commit(
     [],
-    [{ actor: actorOf(p), action: 'rating.feed.download', target: { type: 'feed', id: feedKey(input.day, input.file) }, result: 'success', sourceIp: meta.sourceIp, userAgent: meta.userAgent }],
+    [
+      {
+        actor: actorOf(p),
+        action: 'rating.feed.download',
+        target: { type: 'feed', id: feedKey(input.day, input.file) },
+        result: 'success',
+        sourceIp: meta.sourceIp,
+        userAgent: meta.userAgent,
+      },
+    ],
   );
   return { body, contentType: CONTENT_TYPES[input.file], filename: `好差评上报-${input.day}-${input.file}` };
 };

@@ -47,7 +47,9 @@ export const memoryRatingStore = (): MemoryRatingStore => {
       case 'put-task':
         return tasks.has(w.task.caseId) ? new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作') : undefined;
       case 'update-task':
-        return tasks.get(w.task.caseId)?.version !== w.expectedVersion ? new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作') : undefined;
+        return tasks.get(w.task.caseId)?.version !== w.expectedVersion
+          ? new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作')
+          : undefined;
       default:
         return undefined;
     }
@@ -108,7 +110,8 @@ export const memoryRatingStore = (): MemoryRatingStore => {
         .filter((t) => OPEN_TASK_STATUSES.includes(t.status) && (!officeId || t.officeId === officeId))
         .sort((a, b) => a.ratedAt.localeCompare(b.ratedAt))
         .map(clone),
-    closedTasks: async (officeId, month) => [...tasks.values()].filter((t) => !OPEN_TASK_STATUSES.includes(t.status) && t.officeId === officeId && t.month === month).map(clone),
+    closedTasks: async (officeId, month) =>
+      [...tasks.values()].filter((t) => !OPEN_TASK_STATUSES.includes(t.status) && t.officeId === officeId && t.month === month).map(clone),
     counters: async (month) => [...(counters.get(month)?.values() ?? [])].map(clone),
     evaluator: async (windowId) => clone(evaluators.get(windowId)),
     disclosure: async (key) => clone(docs.get(key)),

@@ -24,7 +24,15 @@ export const DIMENSION_LABELS: Record<Dimension, string> = { efficiency: '服务
 export type Dimensions = Partial<Record<Dimension, Level>>;
 
 /** The reasons a 差评 may choose from (or the citizen writes their own). */
-export const BAD_REASONS = ['办理时间长、等待久', '服务态度不好', '业务不熟练、解答不清楚', '材料反复要求、多次跑腿', '未按承诺时限办结', '收费不规范', '其他'] as const;
+export const BAD_REASONS = [
+  '办理时间长、等待久',
+  '服务态度不好',
+  '业务不熟练、解答不清楚',
+  '材料反复要求、多次跑腿',
+  '未按承诺时限办结',
+  '收费不规范',
+  '其他',
+] as const;
 
 /** One follow-up (追评) to a rating; a level given here becomes the rating's level in the statistics. */
 export interface FollowUp {
@@ -129,7 +137,9 @@ const level = z
   .max(5, '评价等级须为 1–5')
   .transform((n) => n as Level);
 const reason = z.string().trim().min(2, '请写明不满意的原因').max(300, '原因最多 300 字');
-const dimensions = z.strictObject({ efficiency: level.optional(), skill: level.optional(), attitude: level.optional() }, { error: '评价维度只有服务效率、服务水平、服务态度' }).optional();
+const dimensions = z
+  .strictObject({ efficiency: level.optional(), skill: level.optional(), attitude: level.optional() }, { error: '评价维度只有服务效率、服务水平、服务态度' })
+  .optional();
 
 /** 差评 need a reason: the field path is `reason`. */
 const needReason = <T extends { level: number; reason?: string | undefined }>(v: T, ctx: z.RefinementCtx) => {
@@ -138,7 +148,11 @@ const needReason = <T extends { level: number; reason?: string | undefined }>(v:
 
 /** The citizen's key to a case: the last four phone digits, or the receipt's random query code. */
 const citizenKey = {
-  phone4: z.string().trim().regex(/^\d{4}$/, '请填写手机号后四位').optional(),
+  phone4: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '请填写手机号后四位')
+    .optional(),
   code: z.string().trim().min(4, '查询码有误').max(32, '查询码有误').optional(),
 };
 const needKey = (v: { phone4?: string | undefined; code?: string | undefined }, ctx: z.RefinementCtx) => {

@@ -7,7 +7,19 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { commitRetrying, countWrites, ratingAudit } from './commit.ts';
 import { taskDeadlines } from './deadlines.ts';
 import { publicRatingView, type EvaluatorPending, type PublicRatingState } from './views.ts';
-import { effectiveLevel, isBad, type Channel, type Dimensions, type FollowUpInput, type Level, type PublicKeyInput, type PublicRatingInput, type Rating, type RectificationTask, type StaffRatingInput } from './model.ts';
+import {
+  effectiveLevel,
+  isBad,
+  type Channel,
+  type Dimensions,
+  type FollowUpInput,
+  type Level,
+  type PublicKeyInput,
+  type PublicRatingInput,
+  type Rating,
+  type RectificationTask,
+  type StaffRatingInput,
+} from './model.ts';
 import { citizenCase } from './public-access.ts';
 import { RATING_CONFLICT, isRatingConflict, type EvaluatorPush, type RatingPorts, type RatingWrite } from './store.ts';
 
@@ -18,7 +30,12 @@ export const staffOf = (c: Pick<CaseRecord, 'decision' | 'createdBy'>): string =
 
 const monthOf = (at: Date): string => chinaDate(at).slice(0, 7);
 
-export const newRating = (c: CaseRecord, input: { level: Level; reason?: string | undefined; dimensions?: Dimensions | undefined; channel: Channel }, at: Date, enteredBy?: string): Rating => ({
+export const newRating = (
+  c: CaseRecord,
+  input: { level: Level; reason?: string | undefined; dimensions?: Dimensions | undefined; channel: Channel },
+  at: Date,
+  enteredBy?: string,
+): Rating => ({
   caseId: c.id,
   number: c.number,
   countyCode: c.countyCode,
@@ -38,7 +55,13 @@ export const newRating = (c: CaseRecord, input: { level: Level; reason?: string 
 });
 
 /** The rectification task a 差评 opens for the handling office's head. */
-export const newTask = async (ports: Pick<RatingPorts, 'calendar' | 'settings'>, r: Rating, level: Level, reason: string, at: Date): Promise<RectificationTask> => {
+export const newTask = async (
+  ports: Pick<RatingPorts, 'calendar' | 'settings'>,
+  r: Rating,
+  level: Level,
+  reason: string,
+  at: Date,
+): Promise<RectificationTask> => {
   const { cal } = await ports.calendar();
   return {
     caseId: r.caseId,
@@ -57,13 +80,21 @@ export const newTask = async (ports: Pick<RatingPorts, 'calendar' | 'settings'>,
   };
 };
 
-
 const alreadyRated = () => new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次');
 
 /** One rating per case, committed with its counters (and, for a 差评, its rectification task). */
-const commitRating = async (ports: Pick<RatingPorts, 'ratings' | 'calendar' | 'settings'>, r: Rating, at: Date, audits: ReturnType<typeof ratingAudit>[]): Promise<RectificationTask | undefined> => {
+const commitRating = async (
+  ports: Pick<RatingPorts, 'ratings' | 'calendar' | 'settings'>,
+  r: Rating,
+  at: Date,
+  audits: ReturnType<typeof ratingAudit>[],
+): Promise<RectificationTask | undefined> => {
   const task = isBad(r.level) ? await newTask(ports, r, r.level, r.reason ?? '', at) : undefined;
-  const writes: RatingWrite[] = [{ op: 'create-rating', rating: r }, ...(task ? [{ op: 'put-task' as const, task }] : []), ...countWrites({ rating: undefined, task: undefined }, { rating: r, task })];
+  const writes: RatingWrite[] = [
+    { op: 'create-rating', rating: r },
+    ...(task ? [{ op: 'put-task' as const, task }] : []),
+    ...countWrites({ rating: undefined, task: undefined }, { rating: r, task }),
+  ];
   try {
     await commitRetrying(ports.ratings, writes, audits);
   } catch (e) {
@@ -99,7 +130,12 @@ export const followUpPublic = async (ports: RatingPorts, input: FollowUpInput & 
   if (!before) throw new NotFoundError('该办件尚未评价，请先评价');
   if (before.followUp || before.voided) throw new ConflictError(RATING_CONFLICT.followUpTaken, '已追评过（每件只能追评一次）');
   const at = ports.clock();
-  const followUp = { text: input.text, at: at.toISOString(), ...(input.level ? { level: input.level } : {}), ...(input.reason ? { reason: input.reason } : {}) };
+  const followUp = {
+    text: input.text,
+    at: at.toISOString(),
+    ...(input.level ? { level: input.level } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
   const after: Rating = { ...before, followUp };
   const taskBefore = await ports.ratings.task(c.id);
   // a follow-up that turns the rating into a 差评 opens the task a 差评 always has
@@ -139,7 +175,14 @@ export const pushToEvaluator = async (ports: RatingPorts, p: Principal, input: {
   needScope(p, 'rating.evaluate');
   const c = await caseForStaff(ports, p, input.caseId, true);
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
-  const push: EvaluatorPush = { windowId: p.userId, caseId: c.id, number: c.number, itemName: c.itemName, pushedAt: ports.clock().toISOString(), pushedBy: p.username };
+  const push: EvaluatorPush = {
+    windowId: p.userId,
+    caseId: c.id,
+    number: c.number,
+    itemName: c.itemName,
+    pushedAt: ports.clock().toISOString(),
+    pushedBy: p.username,
+  };
   await ports.ratings.commit([{ op: 'push-evaluator', push }], [ratingAudit(p, 'rating.evaluator.push', { caseId: c.id, number: c.number }, meta)]);
   return { pending: evaluatorView(push) };
 };

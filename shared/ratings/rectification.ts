@@ -28,7 +28,6 @@ const needScope = (p: Principal, scope: Parameters<typeof hasScope>[1]) => {
 
 const staleTask = () => new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作');
 
-
 /** GET /api/ratings/tasks: open / appealed / closed (of a month) tasks of one's office, or any office for county-wide readers. */
 export const listTasks = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, q: z.output<typeof taskListQuery>) => {
   needScope(p, 'rating.stats');
@@ -82,39 +81,72 @@ const save = async (
 };
 
 /** POST …/callback: 回访 recorded (when, by whom, what was said). Another may follow one that did not reach the citizen. */
-export const recordCallback = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, input: { caseId: string } & z.output<typeof callbackBody>, meta: RequestMeta) => {
+export const recordCallback = async (
+  ports: Pick<RatingPorts, 'ratings' | 'clock'>,
+  p: Principal,
+  input: { caseId: string } & z.output<typeof callbackBody>,
+  meta: RequestMeta,
+) => {
   const before = await ownTask(ports, p, input.caseId, input.expectedVersion);
   const t = before.task;
   if (t.status === 'rectified' || t.status === 'voided') throw new RuleError('TASK_CLOSED', '整改任务已办结');
   if (t.callback?.reached) throw new RuleError('CALLBACK_DONE', '已完成回访');
   const now = ports.clock();
-  if (input.calledAt && input.calledAt > now.toISOString()) throw new RuleError('CALLED_IN_FUTURE', '回访时间不能晚于现在', [{ path: 'calledAt', message: '回访时间不能晚于现在' }]);
+  if (input.calledAt && input.calledAt > now.toISOString())
+    throw new RuleError('CALLED_IN_FUTURE', '回访时间不能晚于现在', [{ path: 'calledAt', message: '回访时间不能晚于现在' }]);
   const task: RectificationTask = {
     ...t,
-    callback: { calledAt: input.calledAt ? new Date(input.calledAt).toISOString() : now.toISOString(), by: p.username, note: input.note, reached: input.reached, at: now.toISOString() },
+    callback: {
+      calledAt: input.calledAt ? new Date(input.calledAt).toISOString() : now.toISOString(),
+      by: p.username,
+      note: input.note,
+      reached: input.reached,
+      at: now.toISOString(),
+    },
     version: t.version + 1,
   };
   return save(ports, p, before, { task, rating: before.rating }, [], 'rating.callback', meta, input.reached ? '已回访' : '回访未联系上');
 };
 
 /** POST …/rectify: measures and the answer told to the citizen; closes the task. A callback comes first. */
-export const rectify = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, input: { caseId: string } & z.output<typeof rectifyBody>, meta: RequestMeta) => {
+export const rectify = async (
+  ports: Pick<RatingPorts, 'ratings' | 'clock'>,
+  p: Principal,
+  input: { caseId: string } & z.output<typeof rectifyBody>,
+  meta: RequestMeta,
+) => {
   const before = await ownTask(ports, p, input.caseId, input.expectedVersion);
   const t = before.task;
   if (t.status !== 'open') throw new RuleError('TASK_NOT_OPEN', t.status === 'appealed' ? '申诉复核中，复核结果出来前不能办结整改' : '整改任务已办结');
   if (!t.callback) throw new RuleError('CALLBACK_FIRST', '请先回访群众，再填写整改结果');
   const now = ports.clock().toISOString();
-  const task: RectificationTask = { ...t, status: 'rectified', rectification: { measures: input.measures, answer: input.answer, at: now, by: p.username }, closedAt: now, version: t.version + 1 };
+  const task: RectificationTask = {
+    ...t,
+    status: 'rectified',
+    rectification: { measures: input.measures, answer: input.answer, at: now, by: p.username },
+    closedAt: now,
+    version: t.version + 1,
+  };
   return save(ports, p, before, { task, rating: before.rating }, [], 'rating.rectify', meta);
 };
 
 /** POST …/appeal: the office says the rating is malicious; a supervisor decides. Once per task. */
-export const appeal = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, input: { caseId: string } & z.output<typeof appealBody>, meta: RequestMeta) => {
+export const appeal = async (
+  ports: Pick<RatingPorts, 'ratings' | 'clock'>,
+  p: Principal,
+  input: { caseId: string } & z.output<typeof appealBody>,
+  meta: RequestMeta,
+) => {
   const before = await ownTask(ports, p, input.caseId, input.expectedVersion);
   const t = before.task;
   if (t.appeal) throw new RuleError('APPEALED_BEFORE', '每个差评只能申诉一次');
   if (t.status !== 'open') throw new RuleError('TASK_NOT_OPEN', '整改任务已办结，不能申诉');
-  const task: RectificationTask = { ...t, status: 'appealed', appeal: { reason: input.reason, at: ports.clock().toISOString(), by: p.username }, version: t.version + 1 };
+  const task: RectificationTask = {
+    ...t,
+    status: 'appealed',
+    appeal: { reason: input.reason, at: ports.clock().toISOString(), by: p.username },
+    version: t.version + 1,
+  };
   return save(ports, p, before, { task, rating: before.rating }, [], 'rating.appeal', meta);
 };
 
@@ -122,7 +154,12 @@ export const appeal = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: P
  * POST …/appeal/decision: the supervisor's decision and reason. Upheld: the rating is voided —
  * kept in the record, taken out of the statistics — and the task closes. Rejected: back to open.
  */
-export const decideAppeal = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p: Principal, input: { caseId: string } & z.output<typeof appealDecisionBody>, meta: RequestMeta) => {
+export const decideAppeal = async (
+  ports: Pick<RatingPorts, 'ratings' | 'clock'>,
+  p: Principal,
+  input: { caseId: string } & z.output<typeof appealDecisionBody>,
+  meta: RequestMeta,
+) => {
   needScope(p, 'rating.review');
   const before = await visibleTask(ports, p, input.caseId);
   const t = before.task;

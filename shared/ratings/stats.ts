@@ -43,7 +43,21 @@ export const ratingStats = async (ports: StatsPorts, p: Principal, input: { mont
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const HEAD = ['评价数', '非常满意', '满意', '基本满意', '不满意', '非常不满意', '满意率', '差评数', '整改任务', '已回访', '回访率', '已整改', '整改率'];
-const cells = (f: Figures): CellValue[] => [f.count, f.l5, f.l4, f.l3, f.l2, f.l1, pct(f.satisfactionRate), f.bad, f.tasks, f.callbacks, pct(f.callbackRate), f.rectified, pct(f.rectificationRate)];
+const cells = (f: Figures): CellValue[] => [
+  f.count,
+  f.l5,
+  f.l4,
+  f.l3,
+  f.l2,
+  f.l1,
+  pct(f.satisfactionRate),
+  f.bad,
+  f.tasks,
+  f.callbacks,
+  pct(f.callbackRate),
+  f.rectified,
+  pct(f.rectificationRate),
+];
 
 /** The month's statistics as a workbook: 机构, 事项, 人员 (same figures as the page). */
 export const statsWorkbook = async (s: RatingStats): Promise<Uint8Array> => {

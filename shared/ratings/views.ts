@@ -42,7 +42,12 @@ export const taskView = (t: RectificationTask, now: Date) => ({
 });
 export type TaskView = ReturnType<typeof taskView>;
 
-export const ratingView = (r: Rating) => ({ ...r, effectiveLevel: effectiveLevel(r) as Level, levelLabel: LEVEL_LABELS[effectiveLevel(r)], channelLabel: CHANNEL_LABELS[r.channel] });
+export const ratingView = (r: Rating) => ({
+  ...r,
+  effectiveLevel: effectiveLevel(r) as Level,
+  levelLabel: LEVEL_LABELS[effectiveLevel(r)],
+  channelLabel: CHANNEL_LABELS[r.channel],
+});
 export type StaffRatingView = ReturnType<typeof ratingView>;
 
 export const figures = (c: Counts) => ({ ...c, ...rates(c) });

@@ -23,13 +23,17 @@ export const countsOf = (c: WatchedCase, counted: Counted, cal: Calendar): { tal
       const day = chinaDate(new Date(c.decision.at));
       const immediate = c.kind === 'immediate';
       tallies.push(
-        ...monthly(c.decision.at, { ...base, staff: c.decision.by }, {
-          decided: 1,
-          ...(c.decision.onTime ? { decidedOnTime: 1 } : { decidedLate: 1 }),
-          decideWorkdays: c.acceptedOn ? workdaysBetween(c.acceptedOn, day, cal) : 0,
-          ...(immediate ? { immediateDecided: 1 } : {}),
-          ...(immediate && c.acceptedOn === day ? { immediateSameDay: 1 } : {}),
-        }),
+        ...monthly(
+          c.decision.at,
+          { ...base, staff: c.decision.by },
+          {
+            decided: 1,
+            ...(c.decision.onTime ? { decidedOnTime: 1 } : { decidedLate: 1 }),
+            decideWorkdays: c.acceptedOn ? workdaysBetween(c.acceptedOn, day, cal) : 0,
+            ...(immediate ? { immediateDecided: 1 } : {}),
+            ...(immediate && c.acceptedOn === day ? { immediateSameDay: 1 } : {}),
+          },
+        ),
       );
     } else tallies.push(...monthly(closedAt, { ...base, staff: c.createdBy }, { withdrawn: 1 }));
     if (next.taken) tallies.push(gauge(c.officeId, c.id, { open: -1 }));

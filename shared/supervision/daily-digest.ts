@@ -45,10 +45,20 @@ export const dailyDigest = async (ports: DigestPorts): Promise<DigestResult> => 
   const openOrders = orders.map((o) => ({ id: o.id, caseNumber: o.caseNumber, officeId: o.officeId, deadlineDate: o.deadlineDate }));
   const county: Digest = { audience: COUNTY_AUDIENCE, day, at, dueToday, overdue, openOrders, yesterday, deliveries: {} };
   const made = await ports.store.saveDigest(county, true);
-  const offices = [...new Set([...dueToday, ...overdue].flatMap((c) => [c.officeId, ...(c.handedTo ? [c.handedTo] : [])]).concat(openOrders.map((o) => o.officeId)))];
+  const offices = [
+    ...new Set([...dueToday, ...overdue].flatMap((c) => [c.officeId, ...(c.handedTo ? [c.handedTo] : [])]).concat(openOrders.map((o) => o.officeId))),
+  ];
   for (const officeId of offices) {
     await ports.store.saveDigest(
-      { audience: officeId, day, at, dueToday: dueToday.filter(concerns(officeId)), overdue: overdue.filter(concerns(officeId)), openOrders: openOrders.filter((o) => o.officeId === officeId), deliveries: {} },
+      {
+        audience: officeId,
+        day,
+        at,
+        dueToday: dueToday.filter(concerns(officeId)),
+        overdue: overdue.filter(concerns(officeId)),
+        openOrders: openOrders.filter((o) => o.officeId === officeId),
+        deliveries: {},
+      },
       false,
     );
   }

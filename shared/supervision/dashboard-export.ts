@@ -54,13 +54,35 @@ export const dashboardWorkbook = (d: Dashboard, names: { office: (id: string) =>
     ],
     widths: [24, 24],
   };
-  const rank = (list: Dashboard['ranking']['red'], label: string) => list.map((o, i): CellValue[] => [label, i + 1, names.office(o.officeId), pct(o.onTimeRate), o.decided, o.red, o.secondRed]);
+  const rank = (list: Dashboard['ranking']['red'], label: string) =>
+    list.map((o, i): CellValue[] => [label, i + 1, names.office(o.officeId), pct(o.onTimeRate), o.decided, o.red, o.secondRed]);
   return writeXlsx([
     overview,
-    table('按月', ['月份'], d.byMonth.map((m) => ({ keys: [m.month], f: m }))),
-    table('按单位', ['单位'], d.byOffice.map((o) => ({ keys: [names.office(o.officeId)], f: o, now: o })), true),
-    table('按事项', ['事项编码', '事项'], d.byItem.map((i) => ({ keys: [i.itemCode, i.itemName], f: i }))),
-    table('按人员', ['单位', '人员'], d.byStaff.map((s) => ({ keys: [names.office(s.officeId), s.staff], f: s }))),
-    { name: '红黑榜', rows: [['榜', '名次', '单位', '按时办结率(%)', '办结', '红牌', '第二张红牌'], ...rank(d.ranking.red, '红榜'), ...rank(d.ranking.black, '黑榜')], widths: [8, 8, 24, 14, 10, 10, 12] },
+    table(
+      '按月',
+      ['月份'],
+      d.byMonth.map((m) => ({ keys: [m.month], f: m })),
+    ),
+    table(
+      '按单位',
+      ['单位'],
+      d.byOffice.map((o) => ({ keys: [names.office(o.officeId)], f: o, now: o })),
+      true,
+    ),
+    table(
+      '按事项',
+      ['事项编码', '事项'],
+      d.byItem.map((i) => ({ keys: [i.itemCode, i.itemName], f: i })),
+    ),
+    table(
+      '按人员',
+      ['单位', '人员'],
+      d.byStaff.map((s) => ({ keys: [names.office(s.officeId), s.staff], f: s })),
+    ),
+    {
+      name: '红黑榜',
+      rows: [['榜', '名次', '单位', '按时办结率(%)', '办结', '红牌', '第二张红牌'], ...rank(d.ranking.red, '红榜'), ...rank(d.ranking.black, '黑榜')],
+      widths: [8, 8, 24, 14, 10, 10, 12],
+    },
   ]);
 };

@@ -43,7 +43,22 @@ export interface Figures extends Counts {
 }
 export type Now = Record<Gauge, number>;
 
-const ZERO: Counts = { taken: 0, decided: 0, decidedOnTime: 0, decidedLate: 0, decideWorkdays: 0, immediateDecided: 0, immediateSameDay: 0, withdrawn: 0, yellow: 0, red: 0, secondRed: 0, orders: 0, ordersAnswered: 0, ordersLate: 0 };
+const ZERO: Counts = {
+  taken: 0,
+  decided: 0,
+  decidedOnTime: 0,
+  decidedLate: 0,
+  decideWorkdays: 0,
+  immediateDecided: 0,
+  immediateSameDay: 0,
+  withdrawn: 0,
+  yellow: 0,
+  red: 0,
+  secondRed: 0,
+  orders: 0,
+  ordersAnswered: 0,
+  ordersLate: 0,
+};
 const ratio = (a: number, b: number, digits = 4): number | null => (b ? Math.round((a / b) * 10 ** digits) / 10 ** digits : null);
 
 export const figuresOf = (c: Counts): Figures => ({
@@ -87,7 +102,12 @@ export interface Dashboard {
 }
 
 /** Pure: the dashboard of some months' counter rows and the gauges (tests recompute with it too). */
-export const dashboardOf = (months: ReadonlyArray<{ month: string; rows: readonly TallyRow[] }>, gauges: readonly TallyRow[], names: (code: string) => string, officeId?: string): Omit<Dashboard, 'from' | 'to'> => {
+export const dashboardOf = (
+  months: ReadonlyArray<{ month: string; rows: readonly TallyRow[] }>,
+  gauges: readonly TallyRow[],
+  names: (code: string) => string,
+  officeId?: string,
+): Omit<Dashboard, 'from' | 'to'> => {
   const officeOf = (key: string) => key.slice(0, key.indexOf('/'));
   const mine = (r: TallyRow) => !officeId || (r.dim === 'office' ? r.key === officeId : officeOf(r.key) === officeId);
   const total = { ...ZERO };
@@ -118,7 +138,11 @@ export const dashboardOf = (months: ReadonlyArray<{ month: string; rows: readonl
     nowOf.set(g.key, n);
   }
   const officeIds = [...new Set([...offices.keys(), ...nowOf.keys()])].sort();
-  const byOffice = officeIds.map((id) => ({ officeId: id, ...figuresOf(offices.get(id) ?? { ...ZERO }), ...(nowOf.get(id) ?? { open: 0, dueSoon: 0, overdue: 0 }) }));
+  const byOffice = officeIds.map((id) => ({
+    officeId: id,
+    ...figuresOf(offices.get(id) ?? { ...ZERO }),
+    ...(nowOf.get(id) ?? { open: 0, dueSoon: 0, overdue: 0 }),
+  }));
   const cards = (f: Figures) => f.red + f.secondRed;
   return {
     ...(officeId ? { officeId } : {}),
@@ -126,8 +150,12 @@ export const dashboardOf = (months: ReadonlyArray<{ month: string; rows: readonl
     total: figuresOf(total),
     byMonth,
     byOffice,
-    byItem: [...items].map(([code, c]) => ({ itemCode: code, itemName: names(code), ...figuresOf(c) })).sort((a, b) => b.taken - a.taken || a.itemCode.localeCompare(b.itemCode)),
-    byStaff: [...staff].map(([k, c]) => ({ officeId: officeOf(k), staff: k.slice(k.indexOf('/') + 1), ...figuresOf(c) })).sort((a, b) => b.decided - a.decided || a.staff.localeCompare(b.staff)),
+    byItem: [...items]
+      .map(([code, c]) => ({ itemCode: code, itemName: names(code), ...figuresOf(c) }))
+      .sort((a, b) => b.taken - a.taken || a.itemCode.localeCompare(b.itemCode)),
+    byStaff: [...staff]
+      .map(([k, c]) => ({ officeId: officeOf(k), staff: k.slice(k.indexOf('/') + 1), ...figuresOf(c) }))
+      .sort((a, b) => b.decided - a.decided || a.staff.localeCompare(b.staff)),
     ranking: {
       red: byOffice
         .filter((o) => o.decided > 0 && cards(o) === 0)
@@ -152,7 +180,8 @@ const periodOf = (q: DashboardQuery, now: Date): { from: string; to: string } =>
   const to = q.to ?? current;
   const from = q.from ?? monthsBetween('2000-01', to).slice(-3)[0]!;
   if (from > to) throw new ValidationError('起始月份不能晚于截止月份', [{ path: 'from', message: '不能晚于截止月份' }]);
-  if (monthsBetween(from, to).length > MAX_MONTHS) throw new ValidationError(`最多查询 ${MAX_MONTHS} 个月`, [{ path: 'from', message: `最多 ${MAX_MONTHS} 个月` }]);
+  if (monthsBetween(from, to).length > MAX_MONTHS)
+    throw new ValidationError(`最多查询 ${MAX_MONTHS} 个月`, [{ path: 'from', message: `最多 ${MAX_MONTHS} 个月` }]);
   return { from, to };
 };
 
@@ -160,8 +189,21 @@ export const dashboard = async (ports: DashboardPorts, p: Principal, q: Dashboar
   const officeId = scopeOf(p, q);
   const { from, to } = periodOf(q, ports.clock());
   const months = monthsBetween(from, to);
-  const [rows, gauges, names] = await Promise.all([Promise.all(months.map((m) => ports.store.tallies(m.replace('-', '')))), ports.store.tallies(NOW_PERIOD), ports.itemNames()]);
-  return { from, to, ...dashboardOf(months.map((month, i) => ({ month, rows: rows[i]! })), gauges, names, officeId) };
+  const [rows, gauges, names] = await Promise.all([
+    Promise.all(months.map((m) => ports.store.tallies(m.replace('-', '')))),
+    ports.store.tallies(NOW_PERIOD),
+    ports.itemNames(),
+  ]);
+  return {
+    from,
+    to,
+    ...dashboardOf(
+      months.map((month, i) => ({ month, rows: rows[i]! })),
+      gauges,
+      names,
+      officeId,
+    ),
+  };
 };
 
 export const auditDashboardExport = (p: Principal, d: Dashboard, meta: RequestMeta): AuditInput => ({

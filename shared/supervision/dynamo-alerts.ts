@@ -20,7 +20,12 @@ const gsi = (index: string, pk: string): Source => ({ index, pkAttr: `${index}pk
  * One page, newest first, across a few index partitions (e.g. unread and acked): each is read from
  * where the cursor left it, the rows merged, and the cursor remembers each partition's place.
  */
-const mergedPage = async (sources: Source[], filter: { expr: string; values: Record<string, unknown> } | undefined, limit: number, cursor: string | undefined) => {
+const mergedPage = async (
+  sources: Source[],
+  filter: { expr: string; values: Record<string, unknown> } | undefined,
+  limit: number,
+  cursor: string | undefined,
+) => {
   const places = (decodeCursor(cursor) ?? {}) as Record<string, Record<string, unknown> | null>;
   const reads = await Promise.all(
     sources.map(async (s, i) => {
@@ -60,11 +65,22 @@ const mergedPage = async (sources: Source[], filter: { expr: string; values: Rec
 
 const ORDER_STATES = Object.keys(ORDER_STATE_LABELS) as OrderState[];
 
-const commitOrder = async (item: Record<string, unknown>, condition: { expr: string; values?: Record<string, unknown> }, extra: Parameters<OrderStore['issueOrder']>[1]) => {
+const commitOrder = async (
+  item: Record<string, unknown>,
+  condition: { expr: string; values?: Record<string, unknown> },
+  extra: Parameters<OrderStore['issueOrder']>[1],
+) => {
   await dynamo().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: T(), Item: item, ConditionExpression: condition.expr, ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}) } },
+        {
+          Put: {
+            TableName: T(),
+            Item: item,
+            ConditionExpression: condition.expr,
+            ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+          },
+        },
         ...extra.events.map(timelinePut),
         ...extra.tallies.map(tallyUpdate),
         ...extra.audits.map((a) => auditPut(a, new Date())),
@@ -78,7 +94,9 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
     const states = q.state ? [q.state] : (['unread', 'acked'] as const);
     const sources = q.caseId
       ? [gsi('gsi4', supervisionKeys.alertsOfCase(q.caseId).pk)]
-      : states.map((st) => (q.side === 'county' ? gsi('gsi1', supervisionKeys.alertsOfCounty(st).pk) : gsi('gsi2', supervisionKeys.alertsOfOffice(q.officeId!, st).pk)));
+      : states.map((st) =>
+          q.side === 'county' ? gsi('gsi1', supervisionKeys.alertsOfCounty(st).pk) : gsi('gsi2', supervisionKeys.alertsOfOffice(q.officeId!, st).pk),
+        );
     const conds: string[] = [];
     const values: Record<string, unknown> = {};
     const where = (cond: string, name: string, value: unknown) => {
@@ -184,7 +202,12 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
   },
   accountability: async (officeId) => {
     const k = supervisionKeys.accountabilityAll();
-    const { items } = await queryAll({ IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ScanIndexForward: false });
+    const { items } = await queryAll({
+      IndexName: k.index,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': k.pk },
+      ScanIndexForward: false,
+    });
     return items.map((i) => strip<AccountabilityEntry>(i)).filter((e) => !officeId || e.officeId === officeId);
   },
 });

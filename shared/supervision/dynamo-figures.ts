@@ -48,7 +48,14 @@ export const dynamoFigureStore = (): FigureStore => ({
     );
     return shards
       .flatMap((s) => s.items)
-      .map((i): DueCase => ({ id: String(i.id), number: String(i.number), itemName: String(i.itemName), officeId: String(i.officeId), ...(i.handedTo ? { handedTo: String(i.handedTo) } : {}), dueAt: String(i.dueAt) }))
+      .map((i): DueCase => ({
+        id: String(i.id),
+        number: String(i.number),
+        itemName: String(i.itemName),
+        officeId: String(i.officeId),
+        ...(i.handedTo ? { handedTo: String(i.handedTo) } : {}),
+        dueAt: String(i.dueAt),
+      }))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   },
   saveDigest: async (d, deliver) => {

@@ -30,13 +30,21 @@ export const orderItem = (o: Order) => ({
   ...o,
 });
 
-export const accountabilityItem = (e: AccountabilityEntry) => ({ ...supervisionKeys.accountability(e.orderId), ...supervisionKeys.accountabilityIndex(e.at, e.orderId), ...e });
+export const accountabilityItem = (e: AccountabilityEntry) => ({
+  ...supervisionKeys.accountability(e.orderId),
+  ...supervisionKeys.accountabilityIndex(e.at, e.orderId),
+  ...e,
+});
 
 export const digestItem = (d: Digest) => ({ ...supervisionKeys.digest(d.audience, d.day), ...d });
 
 /** A timeline line as the cases context reads its events (at, type, by, note). */
 export const timelinePut = (n: TimelineNote) => ({
-  Put: { TableName: T(), Item: { ...supervisionKeys.timeline(n.caseId, n.at, n.key), at: n.at, type: n.type, by: n.by, note: n.note }, ConditionExpression: 'attribute_not_exists(pk)' },
+  Put: {
+    TableName: T(),
+    Item: { ...supervisionKeys.timeline(n.caseId, n.at, n.key), at: n.at, type: n.type, by: n.by, note: n.note },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
 });
 
 export const tallyUpdate = (t: TallyAdd) => {
@@ -53,14 +61,17 @@ export const tallyUpdate = (t: TallyAdd) => {
 };
 
 /** A record without its key and index attributes. */
-export const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k))) as R;
+export const strip = <R>(item: Record<string, unknown>): R =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k))) as R;
 
 export const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<{ items: Record<string, unknown>[]; consumedRcu: number }> => {
   const items: Record<string, unknown>[] = [];
   let consumedRcu = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(new QueryCommand({ TableName: T(), ReturnConsumedCapacity: 'TOTAL', ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await dynamo().send(
+      new QueryCommand({ TableName: T(), ReturnConsumedCapacity: 'TOTAL', ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     consumedRcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
     items.push(...((page.Items ?? []) as Record<string, unknown>[]));
     start = page.LastEvaluatedKey;
@@ -79,4 +90,5 @@ export const decodeCursor = (cursor: string | undefined): Record<string, unknown
   }
 };
 
-export const isCancelled = (e: unknown): e is Error & { CancellationReasons?: Array<{ Code?: string }> } => (e as Error)?.name === 'TransactionCanceledException';
+export const isCancelled = (e: unknown): e is Error & { CancellationReasons?: Array<{ Code?: string }> } =>
+  (e as Error)?.name === 'TransactionCanceledException';

@@ -56,7 +56,11 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
     const shards = await Promise.all(
       Array.from({ length: OPEN_SHARDS }, (_v, shard) => {
         const k = supervisionKeys.lookShard(shard);
-        return queryAll({ IndexName: k.index, KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h', ExpressionAttributeValues: { ':p': k.pk, ':h': `${now}#\uffff` } });
+        return queryAll({
+          IndexName: k.index,
+          KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :h',
+          ExpressionAttributeValues: { ':p': k.pk, ':h': `${now}#\uffff` },
+        });
       }),
     );
     const items = shards.flatMap((s) => s.items);
@@ -69,8 +73,22 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
   settle: async (s) => {
     const items = [
       ...(s.watch ? [watchUpdate(s.watch)] : []),
-      ...(s.order ? [{ Put: { TableName: T(), Item: orderItem({ ...s.order.next, rev: s.order.expectRev + 1 }), ConditionExpression: 'rev = :r', ExpressionAttributeValues: { ':r': s.order.expectRev } } }] : []),
-      ...s.alerts.flatMap((a) => [{ Put: { TableName: T(), Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } }, outboxPut({ type: 'alert', id: a.id }, a.at)]),
+      ...(s.order
+        ? [
+            {
+              Put: {
+                TableName: T(),
+                Item: orderItem({ ...s.order.next, rev: s.order.expectRev + 1 }),
+                ConditionExpression: 'rev = :r',
+                ExpressionAttributeValues: { ':r': s.order.expectRev },
+              },
+            },
+          ]
+        : []),
+      ...s.alerts.flatMap((a) => [
+        { Put: { TableName: T(), Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+        outboxPut({ type: 'alert', id: a.id }, a.at),
+      ]),
       ...s.events.map(timelinePut),
       ...s.tallies.map(tallyUpdate),
       ...(s.accountability ? [{ Put: { TableName: T(), Item: accountabilityItem(s.accountability) } }] : []),

@@ -47,7 +47,15 @@ export const listAlerts = async (ports: InboxPorts, p: Principal, q: AlertListQu
   needInbox(p);
   const side = sideOf(p);
   const officeId = side === 'office' ? p.officeId : q.officeId;
-  const page = await ports.store.alerts({ side, limit: q.limit, ...(officeId ? { officeId } : {}), ...(q.state ? { state: q.state } : {}), ...(q.card ? { card: q.card } : {}), ...(q.caseId ? { caseId: q.caseId } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) });
+  const page = await ports.store.alerts({
+    side,
+    limit: q.limit,
+    ...(officeId ? { officeId } : {}),
+    ...(q.state ? { state: q.state } : {}),
+    ...(q.card ? { card: q.card } : {}),
+    ...(q.caseId ? { caseId: q.caseId } : {}),
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  });
   return { alerts: page.alerts.map((a) => alertView(a, side)), ...(page.next ? { next: page.next } : {}) };
 };
 
@@ -65,15 +73,20 @@ export const ackAlert = async (ports: InboxPorts, p: Principal, input: { id: str
   const side = sideOf(p);
   const a = visible(p, await ports.store.alert(input.id));
   const at = ports.clock().toISOString();
-  await ports.store.ackAlert(a.id, side, { by: p.username, at }, {
-    actor: actorOf(p),
-    action: 'alert.ack',
-    target: { type: 'case', id: a.caseId },
-    result: 'success',
-    sourceIp: meta.sourceIp,
-    userAgent: meta.userAgent,
-    detail: `${a.caseNumber} ${a.card === 'red' ? '红牌' : '黄牌'}`,
-  });
+  await ports.store.ackAlert(
+    a.id,
+    side,
+    { by: p.username, at },
+    {
+      actor: actorOf(p),
+      action: 'alert.ack',
+      target: { type: 'case', id: a.caseId },
+      result: 'success',
+      sourceIp: meta.sourceIp,
+      userAgent: meta.userAgent,
+      detail: `${a.caseNumber} ${a.card === 'red' ? '红牌' : '黄牌'}`,
+    },
+  );
   return { alert: alertView(visible(p, await ports.store.alert(a.id)), side) };
 };
 
@@ -84,5 +97,9 @@ export const todaysDigest = async (ports: InboxPorts, p: Principal, q: z.infer<t
   needInbox(p);
   const audience = sideOf(p) === 'county' ? COUNTY_AUDIENCE : p.officeId;
   const d = await ports.store.digest(audience, q.day ?? chinaDate(ports.clock()));
-  return { digest: d ? { day: d.day, at: d.at, dueToday: d.dueToday, overdue: d.overdue, openOrders: d.openOrders, ...(d.yesterday ? { yesterday: d.yesterday } : {}) } : null };
+  return {
+    digest: d
+      ? { day: d.day, at: d.at, dueToday: d.dueToday, overdue: d.overdue, openOrders: d.openOrders, ...(d.yesterday ? { yesterday: d.yesterday } : {}) }
+      : null,
+  };
 };

@@ -80,7 +80,14 @@ export const memorySupervisionStore = (shared: { watches?: Map<string, Watch>; t
       if (s.watch) {
         const w = watches.get(s.watch.caseId)!;
         const { lookAt: _old, ...rest } = w;
-        watches.set(w.caseId, { ...rest, given: clone(s.watch.given), counted: clone(s.watch.counted), level: s.watch.level, rev: w.rev + 1, ...(s.watch.lookAt ? { lookAt: s.watch.lookAt } : {}) });
+        watches.set(w.caseId, {
+          ...rest,
+          given: clone(s.watch.given),
+          counted: clone(s.watch.counted),
+          level: s.watch.level,
+          rev: w.rev + 1,
+          ...(s.watch.lookAt ? { lookAt: s.watch.lookAt } : {}),
+        });
       }
       if (s.order) orders.set(s.order.next.id, { ...clone(s.order.next), rev: s.order.expectRev + 1 });
       for (const a of s.alerts) {
@@ -124,7 +131,12 @@ export const memorySupervisionStore = (shared: { watches?: Map<string, Watch>; t
       return true;
     },
     unreadCount: async (side, officeId, cap) =>
-      Math.min(cap, [...alerts.values()].filter((a) => (side === 'county' ? a.countyState === 'unread' && (!officeId || a.officeId === officeId) : a.officeState === 'unread' && a.officeId === officeId)).length),
+      Math.min(
+        cap,
+        [...alerts.values()].filter((a) =>
+          side === 'county' ? a.countyState === 'unread' && (!officeId || a.officeId === officeId) : a.officeState === 'unread' && a.officeId === officeId,
+        ).length,
+      ),
     markDelivered: async (ref, channel, at) => {
       const rec = ref.type === 'alert' ? alerts.get(ref.id) : digests.get(`${ref.audience}#${ref.day}`);
       if (rec) rec.deliveries[channel] ??= at;
@@ -160,7 +172,14 @@ export const memorySupervisionStore = (shared: { watches?: Map<string, Watch>; t
         .map((w) => w.case)
         .filter((c) => running(c.status) && c.dueAt && c.dueAt > from && c.dueAt <= to)
         .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
-        .map((c): DueCase => ({ id: c.id, number: c.number, itemName: c.itemName, officeId: c.officeId, ...(c.handedTo ? { handedTo: c.handedTo } : {}), dueAt: c.dueAt! })),
+        .map((c): DueCase => ({
+          id: c.id,
+          number: c.number,
+          itemName: c.itemName,
+          officeId: c.officeId,
+          ...(c.handedTo ? { handedTo: c.handedTo } : {}),
+          dueAt: c.dueAt!,
+        })),
     saveDigest: async (d, deliver) => {
       const k = `${d.audience}#${d.day}`;
       if (digests.has(k)) return false;

@@ -21,7 +21,13 @@ export type OfficeName = (id: string) => string;
 export const alertNotice = (a: Alert, officeName: OfficeName): Notice => {
   const office = officeName(a.officeId);
   const title = `【${CARD_LABELS[a.card]}】${a.caseNumber} ${a.itemName}`;
-  const lines = [`办件：${a.caseNumber}（${a.itemName}）`, `单位：${office}`, `类别：${TRIGGER_LABELS[a.trigger]}`, `原因：${a.reason}`, `时间：${beijing(a.at)}（北京时间）`];
+  const lines = [
+    `办件：${a.caseNumber}（${a.itemName}）`,
+    `单位：${office}`,
+    `类别：${TRIGGER_LABELS[a.trigger]}`,
+    `原因：${a.reason}`,
+    `时间：${beijing(a.at)}（北京时间）`,
+  ];
   return {
     subject: `${CARD_LABELS[a.card]}：${a.caseNumber} ${office}`.slice(0, 99),
     text: [`${title}`, '', ...lines, '', `预警编号：${a.id}。请登录便民服务系统“预警”查看处理。`].join('\n'),
@@ -57,7 +63,16 @@ export const digestNotice = (d: Digest, officeName: OfficeName): Notice => {
     ...(y ? [`昨日受理 ${y.taken} 件；按时办结 ${y.decidedOnTime} 件；超期办结 ${y.decidedLate} 件；即办件当日办结 ${y.immediateSameDay} 件。`] : []),
     ...(d.dueToday.length ? ['', '今日到期：', ...list(d.dueToday, officeName)] : []),
     ...(d.overdue.length ? ['', '已超期：', ...list(d.overdue, officeName)] : []),
-    ...(d.openOrders.length ? ['', '待反馈督办：', ...list(d.openOrders.map((o) => ({ number: o.caseNumber, officeId: o.officeId })), officeName)] : []),
+    ...(d.openOrders.length
+      ? [
+          '',
+          '待反馈督办：',
+          ...list(
+            d.openOrders.map((o) => ({ number: o.caseNumber, officeId: o.officeId })),
+            officeName,
+          ),
+        ]
+      : []),
   ];
   return {
     subject: title,

@@ -47,7 +47,8 @@ const visible = (p: Principal, o: Order | undefined): Order => {
 export const issueOrder = async (ports: OrderPorts, p: Principal, input: IssueOrderInput, meta: RequestMeta): Promise<Order> => {
   need(p, 'supervision.order');
   const c = visibleOrNotFound(p, (await ports.cases.get(input.caseId))?.record);
-  if (c.status === 'withdrawn' || c.status === 'not_accepted') throw new RuleError('CASE_CLOSED', '该办件已撤回或不予受理，无需督办', [{ path: 'caseId', message: '请选择在办或已办结的办件' }]);
+  if (c.status === 'withdrawn' || c.status === 'not_accepted')
+    throw new RuleError('CASE_CLOSED', '该办件已撤回或不予受理，无需督办', [{ path: 'caseId', message: '请选择在办或已办结的办件' }]);
   const now = ports.clock();
   const at = now.toISOString();
   const { cal } = await ports.calendar();
@@ -77,7 +78,12 @@ export const issueOrder = async (ports: OrderPorts, p: Principal, input: IssueOr
   return o;
 };
 
-export const respondOrder = async (ports: Pick<OrderPorts, 'store' | 'clock'>, p: Principal, input: { id: string; response: string }, meta: RequestMeta): Promise<Order> => {
+export const respondOrder = async (
+  ports: Pick<OrderPorts, 'store' | 'clock'>,
+  p: Principal,
+  input: { id: string; response: string },
+  meta: RequestMeta,
+): Promise<Order> => {
   need(p, 'supervision.respond');
   const o = await ports.store.order(input.id);
   if (!o || o.officeId !== p.officeId) throw new NotFoundError('督办单不存在');
@@ -87,8 +93,14 @@ export const respondOrder = async (ports: Pick<OrderPorts, 'store' | 'clock'>, p
   const late = o.state === 'overdue' || at > o.deadlineAt;
   const next: Order = { ...o, state: late ? 'answered_late' : 'answered', response: { text: input.response, by: p.username, at } };
   const ok = await ports.store.updateOrder(next, o.rev, {
-    events: [{ caseId: o.caseId, at, key: `${o.id}-response`, type: 'order_response', by: p.username, note: `督办反馈${late ? '（逾期）' : ''}：${input.response}` }],
-    tallies: monthly(now, { officeId: o.officeId, itemCode: o.itemCode, staff: o.caseStaff, caseId: o.caseId }, { ordersAnswered: 1, ...(late ? { ordersLate: 1 } : {}) }),
+    events: [
+      { caseId: o.caseId, at, key: `${o.id}-response`, type: 'order_response', by: p.username, note: `督办反馈${late ? '（逾期）' : ''}：${input.response}` },
+    ],
+    tallies: monthly(
+      now,
+      { officeId: o.officeId, itemCode: o.itemCode, staff: o.caseStaff, caseId: o.caseId },
+      { ordersAnswered: 1, ...(late ? { ordersLate: 1 } : {}) },
+    ),
     audits: [audit(p, 'supervision.order.respond', o, meta, late ? '逾期反馈' : '按期反馈')],
   });
   if (!ok) throw new ConflictError('ORDER_CHANGED', '督办单已有变化，请刷新后再操作');
@@ -98,7 +110,9 @@ export const respondOrder = async (ports: Pick<OrderPorts, 'store' | 'clock'>, p
 export const listOrders = async (ports: Pick<OrderPorts, 'store'>, p: Principal, q: { state?: Order['state']; caseId?: string; officeId?: string }) => {
   need(p, 'alert.read');
   const officeId = sideOf(p) === 'office' ? p.officeId : q.officeId;
-  return { orders: await ports.store.orders({ ...(officeId ? { officeId } : {}), ...(q.state ? { state: q.state } : {}), ...(q.caseId ? { caseId: q.caseId } : {}) }) };
+  return {
+    orders: await ports.store.orders({ ...(officeId ? { officeId } : {}), ...(q.state ? { state: q.state } : {}), ...(q.caseId ? { caseId: q.caseId } : {}) }),
+  };
 };
 
 export const getOrder = async (ports: Pick<OrderPorts, 'store'>, p: Principal, input: { id: string }) => {

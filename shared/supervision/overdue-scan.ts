@@ -45,7 +45,12 @@ const OUTBOX_BATCH = 100;
 /** How long a relay holds what it claimed from the outbox (a relay that died lets go after it). */
 const LEASE_MS = 300_000;
 
-const newAlert = (w: { caseId: string; number: string; itemName: string; officeId: string; handedTo?: string }, t: Pick<Transition, 'key' | 'card' | 'trigger' | 'reason'>, now: string, orderId?: string): Alert => ({
+const newAlert = (
+  w: { caseId: string; number: string; itemName: string; officeId: string; handedTo?: string },
+  t: Pick<Transition, 'key' | 'card' | 'trigger' | 'reason'>,
+  now: string,
+  orderId?: string,
+): Alert => ({
   id: alertId(w.caseId, t.key),
   card: t.card,
   trigger: t.trigger,
@@ -77,14 +82,34 @@ export const watchSettlement = (w: Watch, rules: SupervisionRules, cal: Calendar
   const given = { ...w.given, ...Object.fromEntries([...ev.due.map((t) => t.key), ...ev.skipped].map((k) => [k, now])) };
   // a phase card is the late office's (its inbox, its counters); every other card the owning office's
   const officeOf = (t: Transition) => (t.trigger === 'phase' ? t.officeId : c.officeId);
-  const alerts = ev.due.map((t) => newAlert({ caseId: c.id, number: c.number, itemName: c.itemName, officeId: officeOf(t), ...(c.handedTo ? { handedTo: c.handedTo } : {}) }, t, now));
+  const alerts = ev.due.map((t) =>
+    newAlert({ caseId: c.id, number: c.number, itemName: c.itemName, officeId: officeOf(t), ...(c.handedTo ? { handedTo: c.handedTo } : {}) }, t, now),
+  );
   const who = { officeId: c.officeId, itemCode: c.itemCode, staff: c.createdBy, caseId: c.id };
   const counts = countsOf(c, w.counted, cal);
   return {
-    watch: { caseId: w.caseId, expect: { caseVersion: w.caseVersion, rev: w.rev }, given, counted: counts.counted, level: ev.level, ...(ev.nextAt ? { lookAt: ev.nextAt } : {}) },
+    watch: {
+      caseId: w.caseId,
+      expect: { caseVersion: w.caseVersion, rev: w.rev },
+      given,
+      counted: counts.counted,
+      level: ev.level,
+      ...(ev.nextAt ? { lookAt: ev.nextAt } : {}),
+    },
     alerts,
-    events: alerts.map((a) => ({ caseId: a.caseId, at: now, key: a.id, type: a.card === 'red' ? 'red_card' : 'yellow_card', by: SYSTEM_ACTOR, note: `${CARD_LABELS[a.card]}：${a.reason}` })),
-    tallies: mergeTallies([...counts.tallies, ...alerts.flatMap((a) => monthly(now, { ...who, officeId: a.officeId }, { [a.card]: 1 })), ...gaugeChange(c.officeId, c.id, w.level, ev.level)]),
+    events: alerts.map((a) => ({
+      caseId: a.caseId,
+      at: now,
+      key: a.id,
+      type: a.card === 'red' ? 'red_card' : 'yellow_card',
+      by: SYSTEM_ACTOR,
+      note: `${CARD_LABELS[a.card]}：${a.reason}`,
+    })),
+    tallies: mergeTallies([
+      ...counts.tallies,
+      ...alerts.flatMap((a) => monthly(now, { ...who, officeId: a.officeId }, { [a.card]: 1 })),
+      ...gaugeChange(c.officeId, c.id, w.level, ev.level),
+    ]),
     audits: [],
   };
 };
@@ -92,7 +117,12 @@ export const watchSettlement = (w: Watch, rules: SupervisionRules, cal: Calendar
 /** A 督办单 past its deadline unanswered: the second red card, and the case on the accountability list. */
 export const orderSettlement = (o: Order, now: string): Settlement => {
   const reason = `督办逾期未反馈（反馈期限 ${o.deadlineDate}）：第二张红牌，已列入问责名单`;
-  const alert = newAlert({ caseId: o.caseId, number: o.caseNumber, itemName: o.itemName, officeId: o.officeId }, { key: `order:${o.id}`, card: 'red', trigger: 'order', reason }, now, o.id);
+  const alert = newAlert(
+    { caseId: o.caseId, number: o.caseNumber, itemName: o.itemName, officeId: o.officeId },
+    { key: `order:${o.id}`, card: 'red', trigger: 'order', reason },
+    now,
+    o.id,
+  );
   return {
     order: { expectRev: o.rev, next: { ...o, state: o.state === 'open' ? 'overdue' : o.state, secondRedAt: now } },
     alerts: [alert],

@@ -44,11 +44,33 @@ export const phasesOf = (c: HopsOfCase): PhaseClock[] => {
   const t = c.transfer;
   if (t) out.push({ id: `transfer:${t.id}`, label: '转报签收', officeId: t.toOfficeId, startedAt: t.sentAt, dueAt: t.receiveDueAt, ...ended(t.receivedAt) });
   for (const k of c.tasks ?? []) {
-    out.push({ id: `task:${k.id}:receive`, label: `交办签收（${k.title}）`, officeId: k.toOfficeId, startedAt: k.sentAt, dueAt: k.receiveDueAt, ...ended(k.receivedAt) });
+    out.push({
+      id: `task:${k.id}:receive`,
+      label: `交办签收（${k.title}）`,
+      officeId: k.toOfficeId,
+      startedAt: k.sentAt,
+      dueAt: k.receiveDueAt,
+      ...ended(k.receivedAt),
+    });
     // the part's own limit runs from the sending, whoever signs
-    out.push({ id: `task:${k.id}:answer`, label: `交办办理（${k.title}）`, officeId: k.toOfficeId, startedAt: k.sentAt, dueAt: k.dueAt, ...ended(k.answeredAt) });
+    out.push({
+      id: `task:${k.id}:answer`,
+      label: `交办办理（${k.title}）`,
+      officeId: k.toOfficeId,
+      startedAt: k.sentAt,
+      dueAt: k.dueAt,
+      ...ended(k.answeredAt),
+    });
   }
   const h = c.handBack;
-  if (h && c.commission) out.push({ id: `handback:${h.id}`, label: '回交代办点', officeId: c.commission.stationId, startedAt: h.sentAt, dueAt: h.deliverDueAt, ...ended(h.arrivedAt) });
+  if (h && c.commission)
+    out.push({
+      id: `handback:${h.id}`,
+      label: '回交代办点',
+      officeId: c.commission.stationId,
+      startedAt: h.sentAt,
+      dueAt: h.deliverDueAt,
+      ...ended(h.arrivedAt),
+    });
   return out;
 };

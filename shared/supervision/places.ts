@@ -3,7 +3,10 @@ import * as z from 'zod';
 /** A cursor over several lists: for each, its own opaque cursor and how many of its rows were shown (null: done). */
 export type Places = Record<string, { c?: string; skip: number } | null>;
 
-const placesSchema = z.record(z.string().max(80), z.union([z.null(), z.object({ c: z.string().max(2000).optional(), skip: z.number().int().min(0).max(10_000) })]));
+const placesSchema = z.record(
+  z.string().max(80),
+  z.union([z.null(), z.object({ c: z.string().max(2000).optional(), skip: z.number().int().min(0).max(10_000) })]),
+);
 
 export const encodePlaces = (p: Places): string => Buffer.from(JSON.stringify(p)).toString('base64url');
 

@@ -61,7 +61,10 @@ export interface TallyRow {
 }
 
 /** The China month `YYYYMM` of an instant. */
-export const monthOf = (at: Date | string): string => chinaDate(typeof at === 'string' ? new Date(at) : at).slice(0, 7).replace('-', '');
+export const monthOf = (at: Date | string): string =>
+  chinaDate(typeof at === 'string' ? new Date(at) : at)
+    .slice(0, 7)
+    .replace('-', '');
 
 /** A month's counts for the office, the item and the staff member concerned. */
 export const monthly = (at: Date | string, who: { officeId: string; itemCode: string; staff: string; caseId: string }, add: TallyAdd['add']): TallyAdd[] => {
@@ -75,7 +78,13 @@ export const monthly = (at: Date | string, who: { officeId: string; itemCode: st
   ];
 };
 
-export const gauge = (officeId: string, caseId: string, add: Partial<Record<Gauge, number>>): TallyAdd => ({ period: NOW_PERIOD, dim: 'office', key: officeId, shard: tallyShard(caseId), add });
+export const gauge = (officeId: string, caseId: string, add: Partial<Record<Gauge, number>>): TallyAdd => ({
+  period: NOW_PERIOD,
+  dim: 'office',
+  key: officeId,
+  shard: tallyShard(caseId),
+  add,
+});
 
 /** One addition per counter item (a transaction may not touch one item twice). */
 export const mergeTallies = (ts: readonly TallyAdd[]): TallyAdd[] => {

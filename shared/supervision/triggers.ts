@@ -39,7 +39,7 @@ const running = (c: WatchedCase) => c.status === 'accepted' || c.status === 'in_
 /** The `n`th working day before `day` (n = 0: the day itself). */
 export const workdaysBefore = (day: string, n: number, cal: Calendar): string => {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (isWorkday(d, cal)) left--;
   }
@@ -63,10 +63,18 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
   if (running(c) && c.dueAt && c.dueDate) {
     if (c.kind === 'immediate') {
       if (rules.immediateCard !== 'off' && c.acceptedOn)
-        out.push({ key: `immediate:${c.acceptedOn}`, card: rules.immediateCard, trigger: 'immediate', at: after(endOfChinaDay(c.acceptedOn)), officeId: owner, reason: `即办件未于受理当日（${c.acceptedOn}）办结` });
+        out.push({
+          key: `immediate:${c.acceptedOn}`,
+          card: rules.immediateCard,
+          trigger: 'immediate',
+          at: after(endOfChinaDay(c.acceptedOn)),
+          officeId: owner,
+          reason: `即办件未于受理当日（${c.acceptedOn}）办结`,
+        });
     } else {
       const yellowAt = yellowAtOf(c, rules, cal);
-      if (yellowAt) out.push({ key: `yellow:due:${c.dueAt}`, card: 'yellow', trigger: 'due', at: yellowAt, officeId: owner, reason: `即将到期：承诺 ${c.dueDate} 前办结` });
+      if (yellowAt)
+        out.push({ key: `yellow:due:${c.dueAt}`, card: 'yellow', trigger: 'due', at: yellowAt, officeId: owner, reason: `即将到期：承诺 ${c.dueDate} 前办结` });
       out.push({ key: `red:due:${c.dueAt}`, card: 'red', trigger: 'due', at: after(c.dueAt), officeId: owner, reason: `已超过承诺时限（${c.dueDate} 到期）` });
     }
   }
@@ -75,19 +83,40 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
       if (ph.endedAt) continue;
       const from = chinaDate(new Date(ph.startedAt));
       if (ph.dueAt) {
-        out.push({ key: `phase:${ph.id}:${ph.dueAt}`, card: rules.phaseCard, trigger: 'phase', at: after(ph.dueAt), officeId: ph.officeId, reason: `${ph.label}超过时限（${chinaDate(new Date(ph.dueAt))} 到期，自 ${from}）` });
+        out.push({
+          key: `phase:${ph.id}:${ph.dueAt}`,
+          card: rules.phaseCard,
+          trigger: 'phase',
+          at: after(ph.dueAt),
+          officeId: ph.officeId,
+          reason: `${ph.label}超过时限（${chinaDate(new Date(ph.dueAt))} 到期，自 ${from}）`,
+        });
         continue;
       }
       if (ph.limitWorkdays === undefined) continue;
       const limit = endOfChinaDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
-      out.push({ key: `phase:${ph.id}:${ph.limitWorkdays}`, card: rules.phaseCard, trigger: 'phase', at: after(limit), officeId: ph.officeId, reason: `${ph.label}超过时限（${ph.limitWorkdays} 个工作日，自 ${from}）` });
+      out.push({
+        key: `phase:${ph.id}:${ph.limitWorkdays}`,
+        card: rules.phaseCard,
+        trigger: 'phase',
+        at: after(limit),
+        officeId: ph.officeId,
+        reason: `${ph.label}超过时限（${ph.limitWorkdays} 个工作日，自 ${from}）`,
+      });
     }
   }
   const open = c.status === 'suspended' ? c.suspensions.at(-1) : undefined;
   if (open && !open.to && rules.suspensionCard !== 'off') {
     // the announced days count from the first day of the procedure
     const ends = endOfChinaDay(addWorkdays(addDays(open.from, -1), open.expectedDays, cal).dueDate);
-    out.push({ key: `suspension:${open.from}:${open.expectedDays}`, card: rules.suspensionCard, trigger: 'suspension', at: after(ends), officeId: c.handedTo ?? owner, reason: `特别程序（${open.procedure}）超过预计 ${open.expectedDays} 个工作日（自 ${open.from}）` });
+    out.push({
+      key: `suspension:${open.from}:${open.expectedDays}`,
+      card: rules.suspensionCard,
+      trigger: 'suspension',
+      at: after(ends),
+      officeId: c.handedTo ?? owner,
+      reason: `特别程序（${open.procedure}）超过预计 ${open.expectedDays} 个工作日（自 ${open.from}）`,
+    });
   }
   return out;
 };
@@ -107,6 +136,9 @@ export const evaluate = (c: WatchedCase, given: Readonly<Record<string, string>>
   const redDue = new Set(dueNow.filter((t) => t.trigger === 'due' && t.card === 'red').map((t) => t.key.slice('red:'.length)));
   const skipped = dueNow.filter((t) => t.trigger === 'due' && t.card === 'yellow' && redDue.has(t.key.slice('yellow:'.length))).map((t) => t.key);
   const due = dueNow.filter((t) => !skipped.includes(t.key));
-  const future = all.map((t) => t.at).filter((at) => at > now).sort();
+  const future = all
+    .map((t) => t.at)
+    .filter((at) => at > now)
+    .sort();
   return { due, skipped, level: levelOf(c, rules, cal, now), ...(future[0] ? { nextAt: future[0] } : {}) };
 };

@@ -26,7 +26,28 @@ export interface PhaseClock {
   endedAt?: string;
 }
 
-const FOLLOWED = ['id', 'number', 'itemCode', 'itemName', 'officeId', 'handedTo', 'kind', 'status', 'acceptedAt', 'acceptedOn', 'dueAt', 'dueDate', 'promisedDays', 'extension', 'suspensions', 'decision', 'withdrawal', 'createdBy', 'version', 'phases'] as const;
+const FOLLOWED = [
+  'id',
+  'number',
+  'itemCode',
+  'itemName',
+  'officeId',
+  'handedTo',
+  'kind',
+  'status',
+  'acceptedAt',
+  'acceptedOn',
+  'dueAt',
+  'dueDate',
+  'promisedDays',
+  'extension',
+  'suspensions',
+  'decision',
+  'withdrawal',
+  'createdBy',
+  'version',
+  'phases',
+] as const;
 
 export type WatchedCase = Pick<CaseRecord, Exclude<(typeof FOLLOWED)[number], 'phases'>> & { phases?: PhaseClock[] };
 

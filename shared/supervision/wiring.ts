@@ -39,7 +39,8 @@ const NAMES_TTL_MS = 300_000;
 let names: { at: number; of: Map<string, string> } | undefined;
 /** Office names for notices, from the directory (kept five minutes per container). */
 export const officeNames = async (): Promise<(id: string) => string> => {
-  if (!names || Date.now() - names.at > NAMES_TTL_MS) names = { at: Date.now(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
+  if (!names || Date.now() - names.at > NAMES_TTL_MS)
+    names = { at: Date.now(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
   const of = names.of;
   return (id) => of.get(id) ?? id;
 };
@@ -58,9 +59,16 @@ export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(
 let items: { at: number; of: Map<string, string> } | undefined;
 /** Item names for the dashboards, from the catalog's small entries (kept five minutes per container). */
 export const itemNames = async (): Promise<(code: string) => string> => {
-  if (!items || Date.now() - items.at > NAMES_TTL_MS) items = { at: Date.now(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
+  if (!items || Date.now() - items.at > NAMES_TTL_MS)
+    items = { at: Date.now(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
   const of = items.of;
   return (code) => of.get(code) ?? code;
 };
 
-export const dashboardPorts = (): DashboardPorts => ({ store: supervisionStore(), clock: systemClock, itemNames, officeNames, writeAudit: (a) => writeAudit(a) });
+export const dashboardPorts = (): DashboardPorts => ({
+  store: supervisionStore(),
+  clock: systemClock,
+  itemNames,
+  officeNames,
+  writeAudit: (a) => writeAudit(a),
+});

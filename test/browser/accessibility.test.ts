@@ -12,10 +12,14 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The serious and critical findings on the page as it is now, one line each (rule, impact, where). */
 const findings = async (page: Page): Promise<string[]> => {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    // the first few places of each rule say enough (a list page repeats one finding per row)
-    .flatMap((v) => v.nodes.slice(0, 4).map((n) => `${v.id} (${v.impact}, ${v.nodes.length}×) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
+  return (
+    result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      // the first few places of each rule say enough (a list page repeats one finding per row)
+      .flatMap((v) =>
+        v.nodes.slice(0, 4).map((n) => `${v.id} (${v.impact}, ${v.nodes.length}×) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+      )
+  );
 };
 
 const idCard = demoItems().find((i) => i.name === '居民身份证核发')!;
@@ -47,7 +51,10 @@ for (const elder of [false, true]) {
       if (elder) await page.waitForFunction(() => document.documentElement.classList.contains('elder-mode'));
       const found = await findings(page);
       // moderate in axe, but asked for by #9: one main landmark and a page title as h1
-      const landmarks = await page.evaluate(() => ({ main: document.querySelectorAll('main, [role=main]').length, h1: document.querySelectorAll('h1').length }));
+      const landmarks = await page.evaluate(() => ({
+        main: document.querySelectorAll('main, [role=main]').length,
+        h1: document.querySelectorAll('h1').length,
+      }));
       if (landmarks.main !== 1) found.push(`${landmarks.main} main landmarks`);
       if (landmarks.h1 !== 1) found.push(`${landmarks.h1} h1 headings`);
       return found;

@@ -15,7 +15,19 @@ describe('calendar: importing the State Council notice', () => {
     await page.getByText('2027 年工作日历尚未录入', { exact: false }).waitFor();
 
     // a test notice (the real 2027 one comes out in November): 2027-02-06 is a Saturday
-    const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270104', 'SUMMARY:元旦 假期', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20270206', 'SUMMARY:春节 补班', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20270101',
+      'DTEND;VALUE=DATE:20270104',
+      'SUMMARY:元旦 假期',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20270206',
+      'SUMMARY:春节 补班',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
     await page.locator('input[type=file]').setInputFiles({ name: '2027节假日.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
     await expect(page.getByTestId('notice-parsed').innerText()).resolves.toContain('放假 3 天，调休上班 1 天');
     await expect(page.getByLabel(/法定节假日/).inputValue()).resolves.toBe('2027-01-01\n2027-01-02\n2027-01-03');
@@ -24,8 +36,14 @@ describe('calendar: importing the State Council notice', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('2027 年工作日历已保存').waitFor();
     const token = await ctx.stack.login('supervisor');
-    const year = (await (await ctx.stack.fetch('/api/calendar/years/2027', { token })).json()) as { missing: boolean; year: { holidays: string[]; source: string } };
-    expect(year).toMatchObject({ missing: false, year: { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], source: expect.stringContaining('2027节假日.ics') } });
+    const year = (await (await ctx.stack.fetch('/api/calendar/years/2027', { token })).json()) as {
+      missing: boolean;
+      year: { holidays: string[]; source: string };
+    };
+    expect(year).toMatchObject({
+      missing: false,
+      year: { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], source: expect.stringContaining('2027节假日.ics') },
+    });
     expect(page.errors).toEqual([]);
   });
 
@@ -70,7 +88,10 @@ describe('calendar: the month view', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('2028 年工作日历已保存').waitFor();
     const token = await ctx.stack.login('supervisor');
-    const year = (await (await ctx.stack.fetch('/api/calendar/years/2028', { token })).json()) as { missing: boolean; year: { holidays: string[]; makeupWorkdays: string[] } };
+    const year = (await (await ctx.stack.fetch('/api/calendar/years/2028', { token })).json()) as {
+      missing: boolean;
+      year: { holidays: string[]; makeupWorkdays: string[] };
+    };
     expect(year).toMatchObject({ missing: false, year: { holidays: ['2028-01-03'], makeupWorkdays: ['2028-01-08'] } });
 
     // after a reload the month view shows what was stored

@@ -53,10 +53,13 @@ describe('办件 in the browser', () => {
       await dialog.waitFor();
       if (fill) await fill();
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
-      await page.getByText(event).waitFor({ timeout: 15_000 }).catch(async (e: Error) => {
-        const shown = await page.locator('.ant-message, .ant-form-item-explain-error').allInnerTexts();
-        throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
-      });
+      await page
+        .getByText(event)
+        .waitFor({ timeout: 15_000 })
+        .catch(async (e: Error) => {
+          const shown = await page.locator('.ant-message, .ant-form-item-explain-error').allInnerTexts();
+          throw new Error(`${action}: ${e.message}; on screen: ${shown.join(' | ')}`);
+        });
     };
     await act('start', '开始办理', /开始办理（演示灵山窗口）/);
     await act('decide', '办结', /办结（准予）（演示灵山窗口）/);
@@ -77,7 +80,7 @@ describe('办件 in the browser', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('a refused case (不予受理) is found by its number, the applicant\'s name and phone from the 办件 page, and listed under 不予受理 and 全部', async () => {
+  it("a refused case (不予受理) is found by its number, the applicant's name and phone from the 办件 page, and listed under 不予受理 and 全部", async () => {
     const page = await newPage(ctx.browser);
     await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
     await page.goto(`${ctx.stack.url}/cases/new`);

@@ -108,7 +108,11 @@ describe('事项查询 (kiosk and phone, no login)', () => {
     const p = await newPage();
     await p.goto(`${stack.url}/items?q=sfz`);
     await p.waitForSelector('[data-code="LS-01-002"]');
-    const size = () => p.locator('.catalog-hit-name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const size = () =>
+      p
+        .locator('.catalog-hit-name')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     const before = await size();
     await p.getByRole('switch', { name: '长者版' }).click();
     expect(await size()).toBeGreaterThan(before);

@@ -4,7 +4,11 @@ import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 /** What a gateway in front of the API answers when the function behind it is down. */
-const GATEWAY_502 = { status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>' };
+const GATEWAY_502 = {
+  status: 502,
+  contentType: 'text/html',
+  body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+};
 
 /** A row of a work list, as the API would send it (only what the table shows matters). */
 const row = (n: number, statusLabel: string) => ({
@@ -49,7 +53,10 @@ describe('web data layer', () => {
 
   it('a case page whose load fails shows the error instead of a blank page', async () => {
     const page = await clerk();
-    await page.route((u) => u.pathname.startsWith('/api/cases/'), (r) => r.fulfill(GATEWAY_502));
+    await page.route(
+      (u) => u.pathname.startsWith('/api/cases/'),
+      (r) => r.fulfill(GATEWAY_502),
+    );
     await page.goto(`${ctx.stack.url}/cases/00000000-0000-4000-8000-000000000001`);
     const shown = await page.getByTestId('load-error').innerText();
     expect(shown).toContain('无法显示办件');
@@ -59,7 +66,10 @@ describe('web data layer', () => {
 
   it('a failed login through a gateway shows the status, not a JSON parse error', async () => {
     const page = await newPage(ctx.browser);
-    await page.route((u) => u.pathname === '/api/auth/login', (r) => r.fulfill(GATEWAY_502));
+    await page.route(
+      (u) => u.pathname === '/api/auth/login',
+      (r) => r.fulfill(GATEWAY_502),
+    );
     await page.goto(`${ctx.stack.url}/login`);
     await page.getByLabel('用户名').fill('clerk.lingshan');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);

@@ -37,7 +37,10 @@ describe('identity pages', () => {
     await head.getByLabel('新密码', { exact: true }).fill('weak');
     await head.getByLabel('再次输入新密码').fill('weak');
     await head.getByRole('button', { name: /保\s*存/ }).click();
-    await head.getByText(/至少 10 位/).first().waitFor();
+    await head
+      .getByText(/至少 10 位/)
+      .first()
+      .waitFor();
     await head.getByLabel('新密码', { exact: true }).fill('Lingshan#2026x');
     await head.getByLabel('再次输入新密码').fill('Lingshan#2026x');
     await head.getByRole('button', { name: /保\s*存/ }).click();

@@ -93,7 +93,10 @@ describe('好差评 in the browser', () => {
   it('the head handles a 差评 to the end: callback, measures, answer', async () => {
     const clerk = await ctx.stack.login('clerk.lingshan');
     const c = await acceptCase(ctx.stack, clerk);
-    const r = await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, { method: 'POST', json: { phone4: '5678', level: 1, reason: '材料反复要求、多次跑腿', channel: 'web' } });
+    const r = await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, {
+      method: 'POST',
+      json: { phone4: '5678', level: 1, reason: '材料反复要求、多次跑腿', channel: 'web' },
+    });
     expect(r.status).toBe(201);
 
     const page = await newPage(ctx.browser);
@@ -126,7 +129,11 @@ describe('好差评 in the browser', () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const stats = await (await ctx.stack.fetch(`/api/ratings/stats?month=${month}`, { token: headToken })).json();
     expect(stats.total.rectified).toBeGreaterThanOrEqual(1);
-    await page.getByTestId('stats-total').getByText(`${(stats.total.rectificationRate * 100).toFixed(1)}%`).first().waitFor();
+    await page
+      .getByTestId('stats-total')
+      .getByText(`${(stats.total.rectificationRate * 100).toFixed(1)}%`)
+      .first()
+      .waitFor();
     expect(page.errors).toEqual([]);
   });
 
@@ -141,7 +148,10 @@ describe('好差评 in the browser', () => {
       const c = await acceptCase(ctx.stack, clerk, a);
       await decideCase(ctx.stack, clerk, c);
       numbers.push(c.number);
-      await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, { method: 'POST', json: { phone4: a.phone.slice(-4), level: 2, reason: '办理时间长、等待久' } });
+      await ctx.stack.fetch(`/api/public/cases/${c.number}/rating`, {
+        method: 'POST',
+        json: { phone4: a.phone.slice(-4), level: 2, reason: '办理时间长、等待久' },
+      });
     }
     await runSchedule('disclosure-publish');
     const page = await newPage(ctx.browser, { width: 1280, height: 900 });

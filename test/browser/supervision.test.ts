@@ -16,7 +16,15 @@ import { scanPorts, supervisionRules } from '../../shared/supervision/wiring.ts'
  * come from the scan run "as if" days ago on the same tables (cases taken in by the use cases).
  */
 const item = demoItems().find((i) => i.name === '居民户口簿遗失补发')!;
-const clerk: Principal = { userId: 'u1', username: 'clerk.lingshan', displayName: '窗口', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' };
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+};
 const meta = { sourceIp: '127.0.0.1', userAgent: 'browser-test' };
 
 describe('电子监察 in the browser', () => {
@@ -28,10 +36,27 @@ describe('电子监察 in the browser', () => {
     const now = new Date();
     const tenDaysAgo = new Date(now.getTime() - 10 * 86_400_000);
     const take = async (at: Date) =>
-      (await intake({ ...casePorts(), clock: () => at }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '王小明', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, meta)).case;
+      (
+        await intake(
+          { ...casePorts(), clock: () => at },
+          clerk,
+          {
+            itemCode: item.code,
+            applicant: { type: 'person', name: '王小明', idNumber: '11010519491231002X', phone: '13912345678' },
+            materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+            idempotencyKey: crypto.randomUUID(),
+          },
+          meta,
+        )
+      ).case;
     const k = await take(tenDaysAgo);
     const done = await take(tenDaysAgo);
-    await lifecycle.decide({ ...casePorts(), clock: () => new Date(tenDaysAgo.getTime() + 86_400_000) }, clerk, { id: done.id, expectedVersion: 1, result: 'approved' }, meta);
+    await lifecycle.decide(
+      { ...casePorts(), clock: () => new Date(tenDaysAgo.getTime() + 86_400_000) },
+      clerk,
+      { id: done.id, expectedVersion: 1, result: 'approved' },
+      meta,
+    );
     number = k.number;
     await scanOverdue({ ...scanPorts(), clock: () => now }, supervisionRules());
 

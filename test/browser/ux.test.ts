@@ -4,7 +4,11 @@ import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
 /** The error shown under the form field labelled `label` (antd puts it in the item's explain area). */
-const fieldError = (page: Page, label: string) => page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
+const fieldError = (page: Page, label: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain-error');
 
 /** Field errors from the server land on their fields; what cannot be placed shows above the form. */
 describe('UX: forms, time, receipt, front door', () => {
@@ -53,7 +57,9 @@ describe('UX: Beijing time and the receipt QR', () => {
 
   it('a browser in another time zone shows the receipt’s 受理 time on the detail and timeline; the QR opens the status with no phone digits', async () => {
     // Los Angeles: a page that formats with the browser's zone would differ by 15–16 hours
-    const page = Object.assign(await ctx.browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles' }), { errors: [] as string[] });
+    const page = Object.assign(await ctx.browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles' }), {
+      errors: [] as string[],
+    });
     page.on('pageerror', (e) => page.errors.push(e.message));
     await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
     await page.goto(`${ctx.stack.url}/cases/new`);
@@ -144,7 +150,10 @@ describe('UX: phones and small things', () => {
   it('a guide on a 390×844 phone lists materials as cards, none narrower than four characters; the favicon exists', async () => {
     const page = await newPage(ctx.browser, { width: 390, height: 844 });
     await page.goto(`${ctx.stack.url}/items?q=sfz`);
-    await page.getByText(/^居民身份证核发/).first().click();
+    await page
+      .getByText(/^居民身份证核发/)
+      .first()
+      .click();
     const cards = page.getByTestId('material-cards');
     await cards.waitFor();
     await expect(page.locator('.materials-table').isVisible()).resolves.toBe(false);

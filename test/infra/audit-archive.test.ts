@@ -19,9 +19,15 @@ describe.each(['411521', '640502'])('the locked audit archive (%s)', (code) => {
 
   it('is fed by the audit table stream, and its writer can put objects and nothing else', () => {
     dataT.hasResourceProperties('AWS::DynamoDB::Table', { TableName: `bianmin-${code}-audit`, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
-    appT.hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'TRIM_HORIZON', FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
+    appT.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+    });
     const policies = Object.entries(appT.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith('Rolestreamauditarchive'));
-    const actions = policies.flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as Statement[]).filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()));
+    const actions = policies.flatMap(([, p]) =>
+      (p.Properties.PolicyDocument.Statement as Statement[]).filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()),
+    );
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:PutObject']);
     expect(actions.some((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem)$/.test(a))).toBe(false);
   });

@@ -6,7 +6,11 @@ import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/static-site.ts';
 /** Both branches of the `cloudFront` setting, synthesized: the untested path was broken both ways. */
 describe.each([
   ['global region, CloudFront domain', '411521', { region: 'us-east-1', cloudFront: true }],
-  ['China, own ICP domain with an IAM certificate', '640502', { cloudFront: true, domain: { name: 'zwfw.example.cn', certificateArn: 'arn:aws-cn:iam::123456789012:server-certificate/zwfw-example' } }],
+  [
+    'China, own ICP domain with an IAM certificate',
+    '640502',
+    { cloudFront: true, domain: { name: 'zwfw.example.cn', certificateArn: 'arn:aws-cn:iam::123456789012:server-certificate/zwfw-example' } },
+  ],
 ] as const)('cloudFront: true (%s)', (_label, code, overrides) => {
   const { appStack, appT } = synthCounty(code, overrides);
   const dist = () => Object.values(appT.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
@@ -18,7 +22,9 @@ describe.each([
     expect(JSON.stringify(origin.OriginPath)).toContain('prod');
     expect(origin.OriginPath).not.toBe('');
     // CloudFront proves itself to the API with a secret header
-    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: Match.anyValue() }].map(() => expect.objectContaining({ HeaderName: 'x-origin-verify' })));
+    expect(origin.OriginCustomHeaders).toEqual(
+      [{ HeaderName: 'x-origin-verify', HeaderValue: Match.anyValue() }].map(() => expect.objectContaining({ HeaderName: 'x-origin-verify' })),
+    );
   });
 
   it('never turns an API error into index.html: the SPA fallback is per request on the web origin, or hash routing in China', () => {

@@ -57,7 +57,9 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
   it('has a regional REST API whose public routes are exactly the listed ones', () => {
     appT.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
     appT.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });
-    const methods = Object.values(appT.findResources('AWS::ApiGateway::Method')).map((m) => m.Properties as { HttpMethod: string; AuthorizationType: string; AuthorizerId?: unknown });
+    const methods = Object.values(appT.findResources('AWS::ApiGateway::Method')).map(
+      (m) => m.Properties as { HttpMethod: string; AuthorizationType: string; AuthorizerId?: unknown },
+    );
     expect(methods).toHaveLength(ROUTES.length);
     const open = methods.filter((m) => m.AuthorizationType === 'NONE').length;
     expect(open).toBe(ROUTES.filter((r) => r.access === 'public').length);
@@ -75,7 +77,11 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
       .filter((m) => m.Properties.AuthorizationType === 'NONE')
       .map((m) => `${m.Properties.HttpMethod} ${pathOf(m.Properties.ResourceId)}`)
       .sort();
-    expect(publicMethods).toEqual(ROUTES.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`).sort());
+    expect(publicMethods).toEqual(
+      ROUTES.filter((r) => r.access === 'public')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    );
   });
 
   it('fires every shared schedule through an Events rule', () => {
@@ -85,7 +91,9 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
   it('runs every function on nodejs22.x arm64 with a 365-day log group', () => {
     const fns = Object.values(appT.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Runtime?.startsWith('nodejs22'));
     // routes of one context share a function (shared/platform/functions.ts); + the authorizer and the data-migrations custom resource
-    expect(fns.length).toBe(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2);
+    expect(fns.length).toBe(
+      new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2,
+    );
     for (const f of fns) {
       expect(f.Properties.Architectures).toEqual(['arm64']);
       expect(f.Properties.LoggingConfig?.LogGroup).toBeDefined();
@@ -107,11 +115,20 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
     appT.hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' } });
     type Metric = { MetricName: string; Dimensions?: Array<{ Value: unknown }> };
     const alarms = Object.values(appT.findResources('AWS::CloudWatch::Alarm'));
-    const metrics = alarms.flatMap((a) => (a.Properties.MetricName ? [a.Properties as Metric] : (a.Properties.Metrics as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []))));
+    const metrics = alarms.flatMap((a) =>
+      a.Properties.MetricName
+        ? [a.Properties as Metric]
+        : (a.Properties.Metrics as Array<{ MetricStat?: { Metric: Metric } }>).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : [])),
+    );
     expect(metrics.map((m) => m.MetricName)).toContain('5XXError');
     // every dead-letter queue (the queues' DLQs, the function failure queue, the schedule DLQ) is watched
     const watched = JSON.stringify(metrics.filter((m) => m.MetricName === 'ApproximateNumberOfMessagesVisible').map((m) => m.Dimensions));
-    const dlqs = [...Object.entries(appT.findResources('AWS::SQS::Queue')).map(([id]) => id), ...Object.entries(dataT.findResources('AWS::SQS::Queue')).filter(([id]) => /Dlq|Failures/i.test(id)).map(([id]) => id)];
+    const dlqs = [
+      ...Object.entries(appT.findResources('AWS::SQS::Queue')).map(([id]) => id),
+      ...Object.entries(dataT.findResources('AWS::SQS::Queue'))
+        .filter(([id]) => /Dlq|Failures/i.test(id))
+        .map(([id]) => id),
+    ];
     expect(dlqs.length).toBeGreaterThanOrEqual(3);
     for (const id of dlqs) expect(watched).toContain(id);
     // few alarm metrics: each is billed every month (idle cost, issue 14)
@@ -119,7 +136,8 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
   });
 
   it('has no Cognito resource and no unsuppressed cdk-nag error', () => {
-    for (const t of [dataT, appT]) expect(Object.keys(t.toJSON().Resources).some((k) => /Cognito/.test(JSON.stringify(t.toJSON().Resources[k].Type)))).toBe(false);
+    for (const t of [dataT, appT])
+      expect(Object.keys(t.toJSON().Resources).some((k) => /Cognito/.test(JSON.stringify(t.toJSON().Resources[k].Type)))).toBe(false);
     expect([...nagErrors(data), ...nagErrors(appStack)]).toEqual([]);
   });
 
@@ -134,11 +152,17 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
 describe('county config', () => {
   it('refuses an invalid file with a Chinese message naming the field', async () => {
     const { parseCountyConfig } = await import('../../infra/config/county-config.ts');
-    expect(() => parseCountyConfig({ code: '41152', name: '罗山县', region: 'cn-north-1', offices: { id: '411521-center', name: '中心', kind: 'county_center' } })).toThrow(
-      /code: 县区代码须为 6 位数字/,
-    );
     expect(() =>
-      parseCountyConfig({ code: '411521', name: '罗山县', region: 'cn-north-1', auditRetentionDays: 30, offices: { id: '411521-center', name: '中心', kind: 'county_center' } }),
+      parseCountyConfig({ code: '41152', name: '罗山县', region: 'cn-north-1', offices: { id: '411521-center', name: '中心', kind: 'county_center' } }),
+    ).toThrow(/code: 县区代码须为 6 位数字/);
+    expect(() =>
+      parseCountyConfig({
+        code: '411521',
+        name: '罗山县',
+        region: 'cn-north-1',
+        auditRetentionDays: 30,
+        offices: { id: '411521-center', name: '中心', kind: 'county_center' },
+      }),
     ).toThrow(/auditRetentionDays: 审计记录至少保存 365 天/);
   });
 });

@@ -33,7 +33,9 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
-    expect(fns).toHaveLength(new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2); // + the authorizer and the data-migrations function
+    expect(fns).toHaveLength(
+      new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2,
+    ); // + the authorizer and the data-migrations function
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));
     // a reference to the Data stack (weak references: Fn::GetStackOutput)
@@ -76,7 +78,13 @@ describe('a county setting', () => {
     const vars = functionsOf(s.appT).map((f) => f.Properties.Environment.Variables as Record<string, unknown>);
     const expected = synthesizedEnv(s);
     for (const v of vars) expect(v).toEqual(expected);
-    expect(vars[0]).toMatchObject({ TOTP_FOR_ALL: 'true', YELLOW_CARD_WORKDAYS: '3', RATING_CALLBACK_WORKDAYS: '2', RATING_RECTIFY_WORKDAYS: '10', ROLE_SCOPES_JSON: '{"supervisor":["session","case.read"]}' });
+    expect(vars[0]).toMatchObject({
+      TOTP_FOR_ALL: 'true',
+      YELLOW_CARD_WORKDAYS: '3',
+      RATING_CALLBACK_WORKDAYS: '2',
+      RATING_RECTIFY_WORKDAYS: '10',
+      ROLE_SCOPES_JSON: '{"supervisor":["session","case.read"]}',
+    });
     expect(parseRuntimeConfig(functionEnvironment(county, local))).toMatchObject({
       totpForAll: true,
       yellowCardWorkdays: 3,

@@ -30,7 +30,9 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
   const publicFns = [...new Set(ROUTES.filter((r) => r.access === 'public').map((r) => r.fn))];
 
   it('gives every HTTP function its own role', () => {
-    const roles = new Set(HTTP_FUNCTIONS.map((f) => logicalIdOf(Object.entries(fns).find(([id]) => id.startsWith(`Http${f.id.replace(/-/g, '')}`))![1].Properties.Role)));
+    const roles = new Set(
+      HTTP_FUNCTIONS.map((f) => logicalIdOf(Object.entries(fns).find(([id]) => id.startsWith(`Http${f.id.replace(/-/g, '')}`))![1].Properties.Role)),
+    );
     expect(roles.size).toBe(HTTP_FUNCTIONS.length);
   });
 
@@ -57,7 +59,9 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
   });
 
   it('the public rating writes only ratings, tasks and counters of the ratings table, never deleting', () => {
-    const writes = statementsOfFunction('public-rating').filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((x) => /dynamodb:(PutItem|UpdateItem)/.test(x)));
+    const writes = statementsOfFunction('public-rating').filter(
+      (s) => s.Effect === 'Allow' && [s.Action].flat().some((x) => /dynamodb:(PutItem|UpdateItem)/.test(x)),
+    );
     const onRatings = writes.filter((s) => mentions(s, ratingsTableId));
     expect(onRatings).toHaveLength(1);
     expect(onRatings[0]!.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys']).toEqual(['RATING#*', 'RSTATS#*']);
@@ -78,7 +82,9 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
   it('the authorizer reads and writes only session and user items (LeadingKeys)', () => {
     const [, auth] = Object.entries(fns).find(([id]) => id.startsWith('Authorizer'))!;
     const roleId = logicalIdOf(auth.Properties.Role)!;
-    const ss = policies.filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId)).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    const ss = policies
+      .filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
     const dynamo = ss.filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((x) => x.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);
     for (const s of dynamo) expect(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
@@ -89,7 +95,10 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
   it('every function is denied changing or deleting audit events, and no role may PutItem audit beside reading it except the audit function', () => {
     for (const f of HTTP_FUNCTIONS) {
       const ss = statementsOfFunction(f.id);
-      expect(ss.some((s) => s.Effect === 'Deny' && [s.Action].flat().includes('dynamodb:UpdateItem')), f.id).toBe(true);
+      expect(
+        ss.some((s) => s.Effect === 'Deny' && [s.Action].flat().includes('dynamodb:UpdateItem')),
+        f.id,
+      ).toBe(true);
     }
   });
 });

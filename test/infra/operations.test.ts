@@ -39,7 +39,9 @@ describe('a table restored from point-in-time recovery (county config restoredTa
   });
 
   it('grants the functions the restored table and its indexes, and no longer the old one', () => {
-    const statements = Object.values(appT.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Resource: unknown }>);
+    const statements = Object.values(appT.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Array<{ Resource: unknown }>,
+    );
     const text = JSON.stringify(statements);
     expect(text).toContain(`table/${RESTORED}"`);
     expect(text).toContain(`table/${RESTORED}/index/*`);

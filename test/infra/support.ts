@@ -9,7 +9,8 @@ import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
 /** The context of cdk.json (feature flags): tests synthesize what the CLI synthesizes. */
-export const cdkContext = (): Record<string, unknown> => (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+export const cdkContext = (): Record<string, unknown> =>
+  (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 /**
  * Synthesizes a county (a code of infra/counties/, or a config object) with bundling skipped
@@ -39,8 +40,6 @@ const synthUncached = (codeOrConfig: string | CountyConfig, overrides: Partial<C
 };
 
 export const nagErrors = (stack: Stack): string[] =>
-  stack.node
-    .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => `${c.node.path}: ${String(m.data)}`));
+  stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => `${c.node.path}: ${String(m.data)}`));
 
 export const missingHandlers = (): string[] => ROUTES.map((r) => join(ROOT, 'functions/http', `${r.name}.ts`)).filter((f) => !existsSync(f));

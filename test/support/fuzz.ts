@@ -61,7 +61,23 @@ export const sampleOf = (s: z.ZodType | undefined, depth = 0): unknown => {
   }
 };
 
-const HOSTILE_STRINGS = ['', ' ', '../../etc/passwd', '%00', '\u0000', 'A'.repeat(70_000), '<script>alert(1)</script>', "' OR 1=1 --", '{"$ne":null}', '𠮷'.repeat(5000), '-1', 'NaN', '1e309', '2027-13-01', 'null'];
+const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  'A'.repeat(70_000),
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '{"$ne":null}',
+  '𠮷'.repeat(5000),
+  '-1',
+  'NaN',
+  '1e309',
+  '2027-13-01',
+  'null',
+];
 const wrongValues = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, [], {}, ...HOSTILE_STRINGS),
@@ -127,10 +143,20 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
       if (c.kind === 'body-field') b = setAt(body ?? {}, bodyPaths[c.at % bodyPaths.length]!, c.value);
       else if (c.kind === 'body-whole') b = c.value;
       else if (c.kind === 'bad-json') raw = `{"${c.key}": ${String(c.value).slice(0, 50)}`;
-      else if (c.kind === 'param' && paramNames.length) p = { ...p, [paramNames[c.at % paramNames.length]!]: typeof c.value === 'string' ? c.value.slice(0, 2000) || 'x' : JSON.stringify(c.value)?.slice(0, 2000) ?? 'x' };
+      else if (c.kind === 'param' && paramNames.length)
+        p = {
+          ...p,
+          [paramNames[c.at % paramNames.length]!]:
+            typeof c.value === 'string' ? c.value.slice(0, 2000) || 'x' : (JSON.stringify(c.value)?.slice(0, 2000) ?? 'x'),
+        };
       else if (c.kind === 'query') q = { ...q, [c.key || 'q']: typeof c.value === 'string' ? c.value : JSON.stringify(c.value) };
-      else if (c.kind === 'extra-keys') b = { ...(typeof body === 'object' && body ? body : {}), __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, [c.key]: c.value };
-      const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 4000) : JSON.stringify(v) ?? ''])).toString();
+      else if (c.kind === 'extra-keys')
+        b = { ...(typeof body === 'object' && body ? body : {}), __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, [c.key]: c.value };
+      const qs = new URLSearchParams(
+        Object.entries(q)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 4000) : (JSON.stringify(v) ?? '')]),
+      ).toString();
       const sendsBody = route.method !== 'GET';
       out.push({
         route,
@@ -160,7 +186,11 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
 const ATTEMPT_COUNTERS = new Set(['failedLogins', 'lockedUntil', 'attemptGen']);
 
 export const tableFingerprint = async (env: Record<string, string>): Promise<Record<string, { count: number; hash: string }>> => {
-  const ddb = new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: env.AWS_REGION ?? 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const ddb = new DynamoDBClient({
+    endpoint: env.AWS_ENDPOINT_URL_DYNAMODB,
+    region: env.AWS_REGION ?? 'cn-north-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const out: Record<string, { count: number; hash: string }> = {};
   for (const t of TABLES) {
     const items: string[] = [];
@@ -168,7 +198,14 @@ export const tableFingerprint = async (env: Record<string, string>): Promise<Rec
     do {
       const r = await ddb.send(new ScanCommand({ TableName: env[t.envVar], ExclusiveStartKey: start as never }));
       for (const i of r.Items ?? [])
-        if (!i.expiresAt) items.push(JSON.stringify(Object.entries(i).filter(([k]) => !ATTEMPT_COUNTERS.has(k)).sort(([a], [b]) => a.localeCompare(b))));
+        if (!i.expiresAt)
+          items.push(
+            JSON.stringify(
+              Object.entries(i)
+                .filter(([k]) => !ATTEMPT_COUNTERS.has(k))
+                .sort(([a], [b]) => a.localeCompare(b)),
+            ),
+          );
       start = r.LastEvaluatedKey;
     } while (start);
     items.sort();

@@ -23,7 +23,15 @@ describe('a commission from the village phone to 县民政局 and back', () => {
   /** Reloads until the text shows: the hop lands when the poller has fed it to the consumer. */
   const reloadUntil = async (page: Page, phase: string, what: string) => {
     for (let i = 0; i < 20; i++) {
-      if ((await page.getByTestId('transfer-phase').innerText().catch(() => '')).includes(phase)) return;
+      if (
+        (
+          await page
+            .getByTestId('transfer-phase')
+            .innerText()
+            .catch(() => '')
+        ).includes(phase)
+      )
+        return;
       await page.waitForTimeout(500);
       await page.reload();
       await page.waitForLoadState('networkidle');
@@ -79,7 +87,15 @@ describe('a commission from the village phone to 县民政局 and back', () => {
     await signIn(lingshan, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
     await lingshan.goto(`${ctx.stack.url}/inbox`);
     await lingshan.getByRole('tab', { name: /代办件/ }).click();
-    for (let i = 0; i < 20 && !(await lingshan.getByText(number).isVisible().catch(() => false)); i++) {
+    for (
+      let i = 0;
+      i < 20 &&
+      !(await lingshan
+        .getByText(number)
+        .isVisible()
+        .catch(() => false));
+      i++
+    ) {
       await lingshan.waitForTimeout(500);
       await lingshan.reload();
       await lingshan.getByRole('tab', { name: /代办件/ }).click();
@@ -115,7 +131,16 @@ describe('a commission from the village phone to 县民政局 and back', () => {
     // 5. the agent delivers it
     await agent.goto(`${ctx.stack.url}/agent`);
     await agent.getByRole('tab', { name: /回交待送达/ }).click();
-    for (let i = 0; i < 20 && !(await agent.getByTestId('agent-back').getByText('城乡最低生活保障对象认定').isVisible().catch(() => false)); i++) {
+    for (
+      let i = 0;
+      i < 20 &&
+      !(await agent
+        .getByTestId('agent-back')
+        .getByText('城乡最低生活保障对象认定')
+        .isVisible()
+        .catch(() => false));
+      i++
+    ) {
       await agent.waitForTimeout(500);
       await agent.reload();
       await agent.getByRole('tab', { name: /回交待送达/ }).click();
@@ -129,7 +154,11 @@ describe('a commission from the village phone to 县民政局 and back', () => {
     await lingshan.goto(caseUrl);
     const timeline = await lingshan.getByText(/代办员送达，签收：孙八/).innerText();
     expect(timeline).toContain('送达');
-    for (const hop of ['转报', '签收', '回复', '回交代办点']) await lingshan.getByText(new RegExp(`${hop}（`)).first().waitFor();
+    for (const hop of ['转报', '签收', '回复', '回交代办点'])
+      await lingshan
+        .getByText(new RegExp(`${hop}（`))
+        .first()
+        .waitFor();
     for (const p of [agent, lingshan, mzj]) expect(p.errors).toEqual([]);
   });
 });

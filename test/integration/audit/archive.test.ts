@@ -32,7 +32,10 @@ describe('audit archive and verify on the local emulators', () => {
     expect(events.length).toBeGreaterThan(0);
     // the stream records DynamoDB would deliver for these inserts
     const stream: DynamoDBStreamEvent = {
-      Records: events.map((e, i) => ({ eventName: 'INSERT', dynamodb: { SequenceNumber: String(i), NewImage: marshall(e, { removeUndefinedValues: true }) as never } })),
+      Records: events.map((e, i) => ({
+        eventName: 'INSERT',
+        dynamodb: { SequenceNumber: String(i), NewImage: marshall(e, { removeUndefinedValues: true }) as never },
+      })),
     };
     const { handler } = await import('../../../functions/streams/audit-archive.ts');
     expect(await handler(stream, lambdaContext('audit-archive'))).toEqual({ batchItemFailures: [] });
@@ -42,7 +45,12 @@ describe('audit archive and verify on the local emulators', () => {
     // an attacker with PutItem rewrites a login event as a failure
     const victim = events[0]!;
     const items = await import('../../../shared/db/keys.ts');
-    await dynamo().send(new PutCommand({ TableName: stack.env.TABLE_AUDIT, Item: { ...items.auditKeys.event(victim.at, victim.id), ...victim, result: 'failure', detail: '改写' } }));
+    await dynamo().send(
+      new PutCommand({
+        TableName: stack.env.TABLE_AUDIT,
+        Item: { ...items.auditKeys.event(victim.at, victim.id), ...victim, result: 'failure', detail: '改写' },
+      }),
+    );
     const after = await verifyMonth(archivePorts(bucket), month);
     expect(after.altered).toHaveLength(1);
     expect(after.altered[0]).toContain(victim.id);

@@ -10,8 +10,24 @@ import type { Principal } from '../../../shared/identity/principal.ts';
 describe('audit reader on DynamoDB Local', () => {
   let stack: TestStack;
   const clerk = { userId: 'u-clerk', username: 'clerk.lingshan', officeId: '411521-lingshan' };
-  const ev = (over: Partial<AuditInput>): AuditInput => ({ actor: clerk, action: 'case.start', target: { type: 'case', id: 'c1' }, result: 'success', sourceIp: '10.0.0.1', userAgent: 'ua', ...over });
-  const supervisor = { userId: 'u-sup', username: 'supervisor', displayName: '监察', officeId: '411521-center', roles: ['supervisor'], scopes: ['session', 'audit.read'], sessionId: 's' } as Principal;
+  const ev = (over: Partial<AuditInput>): AuditInput => ({
+    actor: clerk,
+    action: 'case.start',
+    target: { type: 'case', id: 'c1' },
+    result: 'success',
+    sourceIp: '10.0.0.1',
+    userAgent: 'ua',
+    ...over,
+  });
+  const supervisor = {
+    userId: 'u-sup',
+    username: 'supervisor',
+    displayName: '监察',
+    officeId: '411521-center',
+    roles: ['supervisor'],
+    scopes: ['session', 'audit.read'],
+    sessionId: 's',
+  } as Principal;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -20,7 +36,14 @@ describe('audit reader on DynamoDB Local', () => {
       [ev({ action: 'case.start' }), '2026-11-01T01:00:00.000Z'],
       [ev({ action: 'case.decide', result: 'failure' }), '2026-11-02T23:59:59.999Z'],
       [ev({ action: 'user.create', target: { type: 'user', id: 'u9' } }), '2026-11-03T00:00:00.000Z'],
-      [ev({ actor: { userId: 'u-li', username: 'li.lingshan', officeId: '411521-lingshan', displayName: '李灵山' }, action: 'case.deliver', target: { type: 'case', id: 'c2' } }), '2026-11-04T00:00:00.000Z'],
+      [
+        ev({
+          actor: { userId: 'u-li', username: 'li.lingshan', officeId: '411521-lingshan', displayName: '李灵山' },
+          action: 'case.deliver',
+          target: { type: 'case', id: 'c2' },
+        }),
+        '2026-11-04T00:00:00.000Z',
+      ],
       [ev({ actor: { anonymous: 'wang' }, action: 'auth.login', target: undefined, result: 'failure' }), '2026-11-02T08:00:00.000Z'],
     ];
     for (const [input, at] of events) await writeAudit(input, new Date(at));
@@ -51,7 +74,11 @@ describe('audit reader on DynamoDB Local', () => {
   });
 
   it('the browse use case spans month partitions', async () => {
-    const r = await browseAudit({ reader: dynamoAuditReader(), clock: () => new Date('2026-11-20T00:00:00Z') }, supervisor, { from: '2026-10-31', to: '2026-11-01', actor: 'clerk.lingshan' });
+    const r = await browseAudit({ reader: dynamoAuditReader(), clock: () => new Date('2026-11-20T00:00:00Z') }, supervisor, {
+      from: '2026-10-31',
+      to: '2026-11-01',
+      actor: 'clerk.lingshan',
+    });
     expect(r).toMatchObject({ truncated: false, events: [{ action: 'case.start' }, { action: 'case.intake.accepted' }] });
   });
 });

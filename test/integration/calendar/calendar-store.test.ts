@@ -15,7 +15,15 @@ describe('calendar store on DynamoDB Local', () => {
   });
   afterAll(() => stack.stop());
 
-  const admin: Principal = { userId: 'u-admin', username: 'admin', displayName: '管理员', officeId: '411521-center', roles: ['county_admin'], scopes: ['session', 'calendar.edit'], sessionId: 's' };
+  const admin: Principal = {
+    userId: 'u-admin',
+    username: 'admin',
+    displayName: '管理员',
+    officeId: '411521-center',
+    roles: ['county_admin'],
+    scopes: ['session', 'calendar.edit'],
+    sessionId: 's',
+  };
   const meta = { sourceIp: '10.1.1.1', userAgent: 'vitest' };
   const y = (year: number, source: string) => ({ year, holidays: [`${year}-01-01`], makeupWorkdays: [], source });
 
@@ -27,7 +35,12 @@ describe('calendar store on DynamoDB Local', () => {
     expect((await ports.cache.load()).years.map((x) => x.year)).toEqual([2025, 2026, 2027]);
     const audit = await dynamoAuditReader().byTarget({ type: 'calendar', id: '2027' }, 10);
     expect(audit.events).toEqual([
-      expect.objectContaining({ action: 'calendar.year.put', at: '2026-12-01T02:00:00.000Z', actor: { userId: 'u-admin', username: 'admin', displayName: '管理员', officeId: '411521-center' }, ...meta }),
+      expect.objectContaining({
+        action: 'calendar.year.put',
+        at: '2026-12-01T02:00:00.000Z',
+        actor: { userId: 'u-admin', username: 'admin', displayName: '管理员', officeId: '411521-center' },
+        ...meta,
+      }),
     ]);
   });
 
@@ -37,7 +50,12 @@ describe('calendar store on DynamoDB Local', () => {
     process.env.TABLE_AUDIT = `${stack.prefix}-missing`;
     resetRuntimeConfig(); // the environment is read once per container
     try {
-      await expect(store.saveYear({ ...y(2028, '测试'), updatedAt: '2026-12-01T00:00:00.000Z' }, { actor: { anonymous: 't' }, action: 'calendar.year.put', result: 'success', sourceIp: '', userAgent: '' })).rejects.toThrow();
+      await expect(
+        store.saveYear(
+          { ...y(2028, '测试'), updatedAt: '2026-12-01T00:00:00.000Z' },
+          { actor: { anonymous: 't' }, action: 'calendar.year.put', result: 'success', sourceIp: '', userAgent: '' },
+        ),
+      ).rejects.toThrow();
     } finally {
       process.env.TABLE_AUDIT = saved;
       resetRuntimeConfig();

@@ -24,7 +24,12 @@ describe('GET /api/calendar/due-date (public)', () => {
     expect(before.provisional).toBe(true);
     const token = await stack.login('admin');
     // a made-up arrangement for the test: 2027-02-08…02-12 off, Sunday 02-07 worked
-    const year = { year: 2027, holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], makeupWorkdays: ['2027-02-07'], source: '测试数据' };
+    const year = {
+      year: 2027,
+      holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+      makeupWorkdays: ['2027-02-07'],
+      source: '测试数据',
+    };
     const put = await stack.fetch('/api/calendar/years/2027', { method: 'PUT', json: year, token });
     expect(put.status).toBe(200);
     const after = (await (await stack.fetch('/api/calendar/due-date?from=2027-02-05&workdays=5')).json()) as any;

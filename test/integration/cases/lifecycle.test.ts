@@ -18,10 +18,19 @@ describe('case lifecycle (受理 → 承办 → 办结 → 送达)', () => {
   let stack: TestStack;
   let clerk: string;
   const json = (r: Response) => r.json() as Promise<any>;
-  const post = (path: string, body: unknown, token = clerk, headers: Record<string, string> = {}) => stack.fetch(path, { method: 'POST', json: body, token, headers });
+  const post = (path: string, body: unknown, token = clerk, headers: Record<string, string> = {}) =>
+    stack.fetch(path, { method: 'POST', json: body, token, headers });
   const intakeReq = (body: unknown, key = crypto.randomUUID(), token = clerk) => post('/api/cases', body, token, { 'idempotency-key': key });
   const countCases = async () => {
-    const r = await dynamo().send(new QueryCommand({ TableName: stack.env.TABLE_CASES, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': 'OFFICE#411521-lingshan#accepted' }, Select: 'COUNT' }));
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: stack.env.TABLE_CASES,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': 'OFFICE#411521-lingshan#accepted' },
+        Select: 'COUNT',
+      }),
+    );
     return r.Count ?? 0;
   };
 
@@ -84,7 +93,12 @@ describe('case lifecycle (受理 → 承办 → 办结 → 送达)', () => {
     const detail = await json(await stack.fetch(`/api/cases/${c.id}`, { token: clerk }));
     expect(detail.events.map((e: any) => e.type)).toEqual(['accepted', 'started', 'fees', 'approved', 'delivered']);
     const audit = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_AUDIT, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` } }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_AUDIT,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` },
+      }),
     );
     expect((audit.Items ?? []).map((a) => a.action).sort()).toEqual(['case.decide', 'case.deliver', 'case.fees', 'case.intake.accepted', 'case.start']);
     // the delivered case left the open-by-due index
@@ -93,7 +107,16 @@ describe('case lifecycle (受理 → 承办 → 办结 → 送达)', () => {
   });
 
   it('refuses fees on a 不收费 item with 422 naming the field', async () => {
-    const { case: c } = await json(await intakeReq({ itemCode: HOMESTEAD, applicant: person, materialsReceived: demoItems().find((i) => i.code === HOMESTEAD)!.materials.filter((m) => m.required).map((m) => m.name) }));
+    const { case: c } = await json(
+      await intakeReq({
+        itemCode: HOMESTEAD,
+        applicant: person,
+        materialsReceived: demoItems()
+          .find((i) => i.code === HOMESTEAD)!
+          .materials.filter((m) => m.required)
+          .map((m) => m.name),
+      }),
+    );
     const r = await post(`/api/cases/${c.id}/fees`, { expectedVersion: 1, amount: 10, receiptNo: 'X' });
     expect(r.status).toBe(422);
     expect((await json(r)).error.fields[0].path).toBe('amount');
@@ -130,7 +153,12 @@ describe('case lifecycle (受理 → 承办 → 办结 → 送达)', () => {
     const view = await json(await post(`/api/cases/${c.id}/view-id`, {}));
     expect(view.idNumber).toBe('11010519491231002X');
     const audit = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_AUDIT, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` } }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_AUDIT,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` },
+      }),
     );
     expect((audit.Items ?? []).some((a) => a.action === 'case.view-id')).toBe(true);
     const ok = await stack.fetch(`/api/public/cases/${c.number}?phone4=5678`);
@@ -168,12 +196,30 @@ describe('suspension moves the due date (fixed clock, use cases on DynamoDB Loca
   afterAll(() => stack.stop());
 
   it('suspend on a Wednesday, resume the next Monday: three working days added', async () => {
-    const p: Principal = { userId: 'u', username: 'clerk.lingshan', displayName: '演示', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: ['session', 'case.accept', 'case.handle'], sessionId: 's' };
+    const p: Principal = {
+      userId: 'u',
+      username: 'clerk.lingshan',
+      displayName: '演示',
+      officeId: '411521-lingshan',
+      roles: ['window_clerk'],
+      scopes: ['session', 'case.accept', 'case.handle'],
+      sessionId: 's',
+    };
     const meta = { sourceIp: '127.0.0.1', userAgent: 'test' };
     let now = new Date('2026-11-02T02:00:00Z'); // Monday 10:00 Beijing
     const ports = { ...casePorts(), clock: () => now };
     const item = demoItems().find((i) => i.code === HOMESTEAD)!;
-    const { case: c } = await intake(ports, p, { itemCode: HOMESTEAD, applicant: person as never, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, meta);
+    const { case: c } = await intake(
+      ports,
+      p,
+      {
+        itemCode: HOMESTEAD,
+        applicant: person as never,
+        materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+        idempotencyKey: crypto.randomUUID(),
+      },
+      meta,
+    );
     expect(c.dueDate).toBe('2026-11-16'); // 10 working days
     now = new Date('2026-11-04T02:00:00Z'); // Wednesday
     const s = await lifecycle.suspend(ports, p, { id: c.id, expectedVersion: 1, procedure: '现场勘查', expectedDays: 5, notice: '需现场勘查宅基地' }, meta);

@@ -93,7 +93,11 @@ describe('public lookup over the gateway (no login)', () => {
 describe('admin: versions, publish, withdraw (real DynamoDB)', () => {
   it('create → draft, publish → searchable, edit → v2, withdraw → gone; all audited', async () => {
     const code = 'IT-001';
-    const created = await invokeAs(CATALOG_ADMIN, 'items-save', { params: { code }, body: sampleItem({ code, name: '集成测试事项' }), headers: { 'if-none-match': '*' } });
+    const created = await invokeAs(CATALOG_ADMIN, 'items-save', {
+      params: { code },
+      body: sampleItem({ code, name: '集成测试事项' }),
+      headers: { 'if-none-match': '*' },
+    });
     expect(created.status).toBe(201);
     expect(created.json()).toMatchObject({ version: 1, status: 'draft' });
     // the code is taken now
@@ -105,7 +109,11 @@ describe('admin: versions, publish, withdraw (real DynamoDB)', () => {
     expect((await search(`q=${encodeURIComponent('集成测试')}`)).items.map((i) => i.code)).toEqual([code]);
     expect((await search('q=jccssx')).items.map((i) => i.code)).toEqual([code]);
 
-    const v2 = await invokeAs(CATALOG_ADMIN, 'items-save', { params: { code }, body: sampleItem({ code, name: '集成测试事项（二）' }), headers: { 'if-match': '"1"' } });
+    const v2 = await invokeAs(CATALOG_ADMIN, 'items-save', {
+      params: { code },
+      body: sampleItem({ code, name: '集成测试事项（二）' }),
+      headers: { 'if-match': '"1"' },
+    });
     expect(v2.status).toBe(200);
     const stale = await invokeAs(CATALOG_ADMIN, 'items-save', { params: { code }, body: sampleItem({ code, name: '别的' }), headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(409);
@@ -130,7 +138,10 @@ describe('admin: versions, publish, withdraw (real DynamoDB)', () => {
   });
 
   it('promised days above statutory days are refused with 422 and a Chinese message naming the field', async () => {
-    const r = await invokeAs(CATALOG_ADMIN, 'items-save', { params: { code: 'IT-002' }, body: sampleItem({ code: 'IT-002', statutoryDays: 10, promisedDays: 12 }) });
+    const r = await invokeAs(CATALOG_ADMIN, 'items-save', {
+      params: { code: 'IT-002' },
+      body: sampleItem({ code: 'IT-002', statutoryDays: 10, promisedDays: 12 }),
+    });
     expect(r.status).toBe(422);
     const body = r.json() as { error: { code: string; message: string; fields: Array<{ path: string }> } };
     expect(body.error.message).toBe('“承诺时限”（12 个工作日）不能超过“法定时限”（10 个工作日）');
@@ -171,7 +182,9 @@ describe('admin: import and export', () => {
   }, 120_000);
 
   it('refuses a broken file with a Chinese 400', async () => {
-    const r = await invokeAs(CATALOG_ADMIN, 'items-import', { body: { filename: 'a.xlsx', contentBase64: Buffer.from('not a zip').toString('base64'), mode: 'dry-run' } });
+    const r = await invokeAs(CATALOG_ADMIN, 'items-import', {
+      body: { filename: 'a.xlsx', contentBase64: Buffer.from('not a zip').toString('base64'), mode: 'dry-run' },
+    });
     expect(r.status).toBe(400);
     expect((r.json() as { error: { message: string } }).error.message).toContain('XLSX');
   });

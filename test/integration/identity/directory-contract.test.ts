@@ -133,7 +133,20 @@ describe.each([
     expect(await d.office(id)).toMatchObject({ name: '改名村' });
     expect((await d.offices()).map((o) => o.id)).toContain(id);
     expect(await codeOf(d.commit([{ op: 'update-session', id: randomUUID(), set: { revoked: true } }], []))).toBe('SESSION_GONE');
-    const s: Session = { id: randomUUID(), userId: 'u1', username: 'x', displayName: 'x', officeId: id, roles: ['window_clerk'], createdAt: T0, lastSeenAt: T0, endsAt: '2026-11-22T13:00:00.000Z', revoked: false, mustChangePassword: false, totpEnrolmentRequired: false };
+    const s: Session = {
+      id: randomUUID(),
+      userId: 'u1',
+      username: 'x',
+      displayName: 'x',
+      officeId: id,
+      roles: ['window_clerk'],
+      createdAt: T0,
+      lastSeenAt: T0,
+      endsAt: '2026-11-22T13:00:00.000Z',
+      revoked: false,
+      mustChangePassword: false,
+      totpEnrolmentRequired: false,
+    };
     await d.commit([{ op: 'put-session', session: s }], []);
     await d.commit([{ op: 'update-session', id: s.id, set: { revoked: true, renewedAt: T0 } }], []);
     expect(await d.session(s.id)).toMatchObject({ revoked: true, renewedAt: T0 });
@@ -144,9 +157,28 @@ describe.each([
     await d.commit([{ op: 'create-user', user: taken }], []);
     const fresh = newUser();
     const office = { id: `411521-t${randomUUID().slice(0, 6)}`, name: '测试', kind: 'village' as const, parentId: '411521-lingshan' };
-    expect(await codeOf(d.commit([{ op: 'put-office', office, mode: 'create' }, { op: 'create-user', user: fresh }, { op: 'create-user', user: newUser({ username: taken.username }) }], []))).toBe('USERNAME_TAKEN');
+    expect(
+      await codeOf(
+        d.commit(
+          [
+            { op: 'put-office', office, mode: 'create' },
+            { op: 'create-user', user: fresh },
+            { op: 'create-user', user: newUser({ username: taken.username }) },
+          ],
+          [],
+        ),
+      ),
+    ).toBe('USERNAME_TAKEN');
     expect(await d.office(office.id)).toBeUndefined();
     expect(await d.userById(fresh.id)).toBeUndefined();
-    await expect(d.commit([{ op: 'update-user', user: taken, expectedUpdatedAt: T0 }, { op: 'update-user', user: taken, expectedUpdatedAt: T0 }], [])).rejects.toThrow();
+    await expect(
+      d.commit(
+        [
+          { op: 'update-user', user: taken, expectedUpdatedAt: T0 },
+          { op: 'update-user', user: taken, expectedUpdatedAt: T0 },
+        ],
+        [],
+      ),
+    ).rejects.toThrow();
   });
 });

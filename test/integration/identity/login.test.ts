@@ -8,7 +8,12 @@ import { auditKeys } from '../../../shared/db/keys.ts';
 const auditOf = async (stack: TestStack, actorId: string) => {
   const k = auditKeys.byActor(actorId, '');
   const r = await dynamo().send(
-    new QueryCommand({ TableName: stack.env.TABLE_AUDIT, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.gsi1pk } }),
+    new QueryCommand({
+      TableName: stack.env.TABLE_AUDIT,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': k.gsi1pk },
+    }),
   );
   return r.Items ?? [];
 };
@@ -18,7 +23,14 @@ const postFrom = (stack: TestStack, from: string, path: string, json: unknown): 
   new Promise((resolve, reject) => {
     const data = JSON.stringify(json);
     const req = request(
-      { host: '127.0.0.1', port: new URL(stack.url).port, path, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      {
+        host: '127.0.0.1',
+        port: new URL(stack.url).port,
+        path,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -111,7 +123,11 @@ describe('login, TOTP, lockout, logout', () => {
   describe('attempts are taken before they are checked (等保 review)', () => {
     let admin: string;
     const newUser = async (username: string) => {
-      const r = await stack.fetch('/api/users', { method: 'POST', token: admin, json: { username, displayName: username, officeId: '411521-zhugan', roles: ['window_clerk'] } });
+      const r = await stack.fetch('/api/users', {
+        method: 'POST',
+        token: admin,
+        json: { username, displayName: username, officeId: '411521-zhugan', roles: ['window_clerk'] },
+      });
       expect(r.status).toBe(201);
       return ((await r.json()) as any).temporaryPassword as string;
     };
@@ -121,7 +137,9 @@ describe('login, TOTP, lockout, logout', () => {
 
     it('20 parallel wrong passwords followed by the right one: locked (423), the right password does not get in', async () => {
       const password = await newUser('clerk.burst');
-      const burst = Array.from({ length: 20 }, (_x, i) => postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password: `Wrong-pass-${i}` }));
+      const burst = Array.from({ length: 20 }, (_x, i) =>
+        postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password: `Wrong-pass-${i}` }),
+      );
       await Promise.race(burst);
       const right = await postFrom(stack, '127.0.0.2', '/api/auth/login', { username: 'clerk.burst', password });
       const answers = (await Promise.all(burst)).map((r) => r.status);
@@ -140,7 +158,9 @@ describe('login, TOTP, lockout, logout', () => {
     });
 
     it('one address: 25 parallel guesses, at most 20 are checked (429 for the rest)', async () => {
-      const answers = await Promise.all(Array.from({ length: 25 }, (_x, i) => postFrom(stack, '127.0.0.4', '/api/auth/login', { username: `spray${i}`, password: 'Wrong-pass' })));
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, (_x, i) => postFrom(stack, '127.0.0.4', '/api/auth/login', { username: `spray${i}`, password: 'Wrong-pass' })),
+      );
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(20);
       expect(statuses.filter((s) => s === 429)).toHaveLength(5);

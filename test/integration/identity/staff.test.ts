@@ -18,7 +18,12 @@ describe('staff management and audit', () => {
     stack.fetch(path, { method, token, ...(body !== undefined ? { json: body } : {}) });
 
   it('the admin creates a user who must change the temporary password before doing anything', async () => {
-    const res = await call(admin, 'POST', '/api/users', { username: 'clerk.zhoudang', displayName: '周党窗口', officeId: '411521-zhoudang', roles: ['window_clerk'] });
+    const res = await call(admin, 'POST', '/api/users', {
+      username: 'clerk.zhoudang',
+      displayName: '周党窗口',
+      officeId: '411521-zhoudang',
+      roles: ['window_clerk'],
+    });
     expect(res.status).toBe(201);
     const { user, temporaryPassword } = await json(res);
     expect(user).toMatchObject({ username: 'clerk.zhoudang', mustChangePassword: true });
@@ -35,7 +40,12 @@ describe('staff management and audit', () => {
   });
 
   it('a center head manages their own office only, and only front-line roles', async () => {
-    const own = await call(head, 'POST', '/api/users', { username: 'clerk.ls2', displayName: '灵山二号', officeId: '411521-lingshan', roles: ['window_clerk'] });
+    const own = await call(head, 'POST', '/api/users', {
+      username: 'clerk.ls2',
+      displayName: '灵山二号',
+      officeId: '411521-lingshan',
+      roles: ['window_clerk'],
+    });
     expect(own.status).toBe(201);
     const other = await call(head, 'POST', '/api/users', { username: 'clerk.zg', displayName: '竹竿窗口', officeId: '411521-zhugan', roles: ['window_clerk'] });
     expect(other.status).toBe(403);
@@ -56,7 +66,9 @@ describe('staff management and audit', () => {
     const provision = async (username: string, officeId: string, roles: string[]) => {
       const created = await json(await call(admin, 'POST', '/api/users', { username, displayName: username, officeId, roles }));
       const first = await json(await stack.fetch('/api/auth/login', { method: 'POST', json: { username, password: created.temporaryPassword } }));
-      expect((await call(first.token, 'POST', '/api/auth/password', { currentPassword: created.temporaryPassword, newPassword: 'Head#County2026' })).status).toBe(200);
+      expect(
+        (await call(first.token, 'POST', '/api/auth/password', { currentPassword: created.temporaryPassword, newPassword: 'Head#County2026' })).status,
+      ).toBe(200);
       const { otpauthUri } = await json(await post(first.token, '/api/auth/totp/enrol'));
       const { URI } = await import('otpauth');
       const code = (URI.parse(otpauthUri) as { generate(): string }).generate();
@@ -125,7 +137,12 @@ describe('staff management and audit', () => {
         [head, '411521-lingshan', 'clerk.ls3'],
         [head, '411521-lingshan-demo1', 'agent.ls3'],
       ] as const) {
-        const created = await call(token, 'POST', '/api/users', { username, displayName: username, officeId, roles: [username.startsWith('agent') ? 'village_agent' : 'window_clerk'] });
+        const created = await call(token, 'POST', '/api/users', {
+          username,
+          displayName: username,
+          officeId,
+          roles: [username.startsWith('agent') ? 'village_agent' : 'window_clerk'],
+        });
         expect(created.status, username).toBe(201);
         const { user } = await json(created);
         const reset = await post(token, `/api/users/${user.id}/reset-password`);
@@ -175,7 +192,9 @@ describe('staff management and audit', () => {
 
   it('a supervisor changes nothing; a clerk reads no audit', async () => {
     const supervisor = await stack.login('supervisor');
-    expect((await call(supervisor, 'POST', '/api/users', { username: 'x.y', displayName: 'x', officeId: '411521-center', roles: ['window_clerk'] })).status).toBe(403);
+    expect(
+      (await call(supervisor, 'POST', '/api/users', { username: 'x.y', displayName: 'x', officeId: '411521-center', roles: ['window_clerk'] })).status,
+    ).toBe(403);
     const clerk = await stack.login('clerk.lingshan');
     expect((await call(clerk, 'GET', '/api/audit')).status).toBe(403);
   });

@@ -13,9 +13,15 @@ describe('a commission from the village to delivery at the station', () => {
   let sqs: SQSClient;
   const t: Record<string, string> = {};
   const json = (r: Response) => r.json() as Promise<any>;
-  const post = (path: string, body: unknown, who: string, headers: Record<string, string> = {}) => stack.fetch(path, { method: 'POST', json: body, token: t[who]!, headers });
+  const post = (path: string, body: unknown, who: string, headers: Record<string, string> = {}) =>
+    stack.fetch(path, { method: 'POST', json: body, token: t[who]!, headers });
   const get = (path: string, who: string) => stack.fetch(path, { token: t[who]! });
-  const body = { itemCode: DIBAO.code, applicant, materialsCollected: DIBAO.materials.filter((m) => m.required).map((m) => m.name), consent: { given: true, method: 'fingerprint' } };
+  const body = {
+    itemCode: DIBAO.code,
+    applicant,
+    materialsCollected: DIBAO.materials.filter((m) => m.required).map((m) => m.name),
+    consent: { given: true, method: 'fingerprint' },
+  };
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: true });
@@ -64,7 +70,9 @@ describe('a commission from the village to delivery at the station', () => {
     const zilu404 = async () => expect((await get(`/api/cases/${c.id}`, 'clerk.zilu2')).status).toBe(404);
     await zilu404();
 
-    expect((await post(`/api/cases/${c.id}/forward`, { expectedVersion: 1, toOfficeId: '411521-mzj', reason: '低保由县民政局审批' }, 'clerk.lingshan')).status).toBe(202);
+    expect(
+      (await post(`/api/cases/${c.id}/forward`, { expectedVersion: 1, toOfficeId: '411521-mzj', reason: '低保由县民政局审批' }, 'clerk.lingshan')).status,
+    ).toBe(202);
     await pump(sqs, stack, { times: 3 });
     await zilu404();
     expect((await post(`/api/cases/${c.id}/receive`, { expectedVersion: 3 }, 'clerk.mzj')).status).toBe(200);

@@ -43,7 +43,9 @@ describe('the delegation queue: partial batch failure, DLQ, redrive', () => {
   };
   /** Waiting and in flight (a stopped poller's last long poll may still hold one for a second). */
   const depth = async (q: string) => {
-    const a = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: q, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }))).Attributes ?? {};
+    const a =
+      (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: q, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] })))
+        .Attributes ?? {};
     return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0);
   };
 
@@ -52,7 +54,14 @@ describe('the delegation queue: partial batch failure, DLQ, redrive', () => {
     sqs = sqsOf();
     dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${stack.prefix}-net-dlq` }))).QueueUrl!;
     const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn;
-    url = (await sqs.send(new CreateQueueCommand({ QueueName: `${stack.prefix}-net`, Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: def.maxReceiveCount }) } }))).QueueUrl!;
+    url = (
+      await sqs.send(
+        new CreateQueueCommand({
+          QueueName: `${stack.prefix}-net`,
+          Attributes: { VisibilityTimeout: '1', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: def.maxReceiveCount }) },
+        }),
+      )
+    ).QueueUrl!;
   });
   afterAll(async () => {
     await poller?.stop();
@@ -63,8 +72,25 @@ describe('the delegation queue: partial batch failure, DLQ, redrive', () => {
   it('a poison message and a malformed one go to the DLQ while the good one in their batch lands once; redrive brings them back', async () => {
     const clerk = await stack.login('clerk.lingshan');
     const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
-    const c = (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials }, token: clerk, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;
-    expect((await stack.fetch(`/api/cases/${c.id}/forward`, { method: 'POST', json: { expectedVersion: 1, toOfficeId: '411521-mzj', reason: '转报' }, token: clerk })).status).toBe(202);
+    const c = (
+      await json(
+        await stack.fetch('/api/cases', {
+          method: 'POST',
+          json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials },
+          token: clerk,
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      )
+    ).case;
+    expect(
+      (
+        await stack.fetch(`/api/cases/${c.id}/forward`, {
+          method: 'POST',
+          json: { expectedVersion: 1, toOfficeId: '411521-mzj', reason: '转报' },
+          token: clerk,
+        })
+      ).status,
+    ).toBe(202);
     // take the real hand-over off the stack's queue, and send it with a poison and a malformed message as one batch
     const real = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: stack.env.QUEUE_DELEGATION, WaitTimeSeconds: 2 }))).Messages![0]!;
     const good = JSON.parse(real.Body!) as Record<string, unknown>;
@@ -103,7 +129,13 @@ describe('the delegation queue: partial batch failure, DLQ, redrive', () => {
       [
         {
           op: 'create',
-          case: { ...record, id: orphanCase, number: `${record.number}-R`, transfer: { ...record.transfer!, id: String(poison.hopId), phase: 'sent' }, version: 2 },
+          case: {
+            ...record,
+            id: orphanCase,
+            number: `${record.number}-R`,
+            transfer: { ...record.transfer!, id: String(poison.hopId), phase: 'sent' },
+            version: 2,
+          },
           applicantHash: 'h',
           idempotency: { key: crypto.randomUUID(), bodyHash: 'x', expiresAt: new Date(Date.now() + 60_000) },
         },

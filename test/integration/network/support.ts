@@ -12,7 +12,12 @@ import type { TestStack } from '../../support/local-stack.ts';
  */
 export const sqsOf = (): SQSClient => {
   const ep = inject('emulators');
-  return new SQSClient({ endpoint: ep.fauxqs, region: ep.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, useQueueUrlAsEndpoint: false });
+  return new SQSClient({
+    endpoint: ep.fauxqs,
+    region: ep.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    useQueueUrlAsEndpoint: false,
+  });
 };
 
 export const toRecord = (m: { MessageId?: string; ReceiptHandle?: string; Body?: string; Attributes?: Record<string, string> }, copy = 0): SQSRecord => ({
@@ -27,7 +32,10 @@ export const toRecord = (m: { MessageId?: string; ReceiptHandle?: string; Body?:
   awsRegion: 'cn-north-1',
 });
 
-export const consume = async (event: SQSEvent): Promise<SQSBatchResponse> => (await (await loadHandler('queues', 'delegation'))(event, lambdaContext('delegation', 60_000))) as SQSBatchResponse;
+export const consume = async (event: SQSEvent): Promise<SQSBatchResponse> =>
+  (await (
+    await loadHandler('queues', 'delegation')
+  )(event, lambdaContext('delegation', 60_000))) as SQSBatchResponse;
 
 export const pump = async (sqs: SQSClient, stack: TestStack, opts: { times?: number; expect?: number } = {}): Promise<Array<{ body: unknown }>> => {
   const url = stack.env.QUEUE_DELEGATION!;
@@ -48,24 +56,27 @@ export const pump = async (sqs: SQSClient, stack: TestStack, opts: { times?: num
 
 /** A window clerk of another office (a third township), written as the demo seed writes its users. */
 export const addClerk = async (username: string, officeId: string): Promise<void> => {
-  const [{ dynamoDirectory }, { hashPassword }] = await Promise.all([import('../../../shared/identity/dynamo-directory.ts'), import('../../../shared/identity/password.ts')]);
+  const [{ dynamoDirectory }, { hashPassword }] = await Promise.all([
+    import('../../../shared/identity/dynamo-directory.ts'),
+    import('../../../shared/identity/password.ts'),
+  ]);
   const now = new Date().toISOString();
   await dynamoDirectory().commit(
     [
       {
         op: 'create-user',
         user: {
-      id: crypto.randomUUID(),
-      username,
-      displayName: username,
-      officeId,
-      roles: ['window_clerk'],
-      passwordHash: await hashPassword('Bianmin@2026'),
-      mustChangePassword: false,
-      disabled: false,
-      failedLogins: 0,
-      createdAt: now,
-      updatedAt: now,
+          id: crypto.randomUUID(),
+          username,
+          displayName: username,
+          officeId,
+          roles: ['window_clerk'],
+          passwordHash: await hashPassword('Bianmin@2026'),
+          mustChangePassword: false,
+          disabled: false,
+          failedLogins: 0,
+          createdAt: now,
+          updatedAt: now,
         },
       },
     ],

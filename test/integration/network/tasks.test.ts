@@ -19,7 +19,16 @@ describe('交办 and 联办 over the delegation queue', () => {
   const get = (path: string, who: string) => stack.fetch(path, { token: t[who]! });
   const version = async (id: string, who: string) => (await json(await get(`/api/cases/${id}`, who))).case.version as number;
   const take = async (item: typeof DIBAO) =>
-    (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: item.code, applicant: person, materialsReceived: required(item) }, token: t['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;
+    (
+      await json(
+        await stack.fetch('/api/cases', {
+          method: 'POST',
+          json: { itemCode: item.code, applicant: person, materialsReceived: required(item) },
+          token: t['clerk.lingshan']!,
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      )
+    ).case;
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: true });
@@ -38,7 +47,11 @@ describe('交办 and 联办 over the delegation queue', () => {
     expect((await post(`/api/cases/${c.id}/forward`, { expectedVersion: 1, toOfficeId: '411521-mzj', reason: '转报' }, 'clerk.lingshan')).status).toBe(202);
     await pump(sqs, stack);
     expect((await post(`/api/cases/${c.id}/receive`, { expectedVersion: 3 }, 'clerk.mzj')).status).toBe(200);
-    const assigned = await post(`/api/cases/${c.id}/tasks`, { expectedVersion: 4, toOfficeId: '411521-lingshan', kind: 'verify', title: '入户核查家庭收入和财产', days: 3 }, 'clerk.mzj');
+    const assigned = await post(
+      `/api/cases/${c.id}/tasks`,
+      { expectedVersion: 4, toOfficeId: '411521-lingshan', kind: 'verify', title: '入户核查家庭收入和财产', days: 3 },
+      'clerk.mzj',
+    );
     expect(assigned.status).toBe(202);
     const { taskId } = await json(assigned);
     await pump(sqs, stack, { times: 3 });
@@ -51,7 +64,11 @@ describe('交办 and 联办 over the delegation queue', () => {
     const noResult = await post(`/api/cases/${c.id}/tasks/${taskId}/answer`, { expectedVersion: 7, attachments: [] }, 'clerk.lingshan');
     expect(noResult.status).toBe(400);
     expect((await json(noResult)).error.fields[0].path).toBe('result');
-    const answered = await post(`/api/cases/${c.id}/tasks/${taskId}/answer`, { expectedVersion: 7, result: '经入户核查，符合条件', attachments: [{ name: '入户调查表', description: '两名工作人员签字' }] }, 'clerk.lingshan');
+    const answered = await post(
+      `/api/cases/${c.id}/tasks/${taskId}/answer`,
+      { expectedVersion: 7, result: '经入户核查，符合条件', attachments: [{ name: '入户调查表', description: '两名工作人员签字' }] },
+      'clerk.lingshan',
+    );
     expect(answered.status).toBe(202);
     await pump(sqs, stack, { times: 3 });
     const d = await json(await get(`/api/cases/${c.id}`, 'clerk.mzj'));
@@ -62,14 +79,21 @@ describe('交办 and 联办 over the delegation queue', () => {
 
   it('联办: 灵山镇 leads, 县民政局 and 县人社局 answer their parts; closed only when both have', async () => {
     const c = await take(RELIEF);
-    for (const [to, v] of [['411521-mzj', 1], ['411521-rsj', 2]] as const)
-      expect((await post(`/api/cases/${c.id}/tasks`, { expectedVersion: v, toOfficeId: to, kind: 'joint', title: '联办意见', days: 2 }, 'clerk.lingshan')).status).toBe(202);
+    for (const [to, v] of [
+      ['411521-mzj', 1],
+      ['411521-rsj', 2],
+    ] as const)
+      expect(
+        (await post(`/api/cases/${c.id}/tasks`, { expectedVersion: v, toOfficeId: to, kind: 'joint', title: '联办意见', days: 2 }, 'clerk.lingshan')).status,
+      ).toBe(202);
     await pump(sqs, stack, { times: 3, expect: 2 });
     for (const who of ['clerk.mzj', 'clerk.rsj']) {
       const [entry] = (await json(await get('/api/inbox?kind=task', who))).entries;
       expect(entry).toMatchObject({ caseId: c.id, fromOfficeName: '灵山镇' });
       expect((await post(`/api/cases/${c.id}/tasks/${entry.taskId}/receive`, { expectedVersion: await version(c.id, who) }, who)).status).toBe(200);
-      expect((await post(`/api/cases/${c.id}/tasks/${entry.taskId}/answer`, { expectedVersion: await version(c.id, who), result: '同意救助' }, who)).status).toBe(202);
+      expect(
+        (await post(`/api/cases/${c.id}/tasks/${entry.taskId}/answer`, { expectedVersion: await version(c.id, who), result: '同意救助' }, who)).status,
+      ).toBe(202);
       await pump(sqs, stack);
       if (who === 'clerk.mzj') {
         const early = await post(`/api/cases/${c.id}/decide`, { expectedVersion: await version(c.id, 'clerk.lingshan'), result: 'approved' }, 'clerk.lingshan');
@@ -77,7 +101,9 @@ describe('交办 and 联办 over the delegation queue', () => {
         expect((await json(early)).error.code).toBe('JOINT_PARTS_OPEN');
       }
     }
-    expect((await post(`/api/cases/${c.id}/decide`, { expectedVersion: await version(c.id, 'clerk.lingshan'), result: 'approved' }, 'clerk.lingshan')).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${c.id}/decide`, { expectedVersion: await version(c.id, 'clerk.lingshan'), result: 'approved' }, 'clerk.lingshan')).status,
+    ).toBe(200);
     const end = await json(await get(`/api/cases/${c.id}`, 'clerk.lingshan'));
     expect(end.case.tasks.map((k: any) => k.phase)).toEqual(['answered', 'answered']);
     expect(end.events.filter((e: any) => e.type === 'task_answered')).toHaveLength(2);

@@ -35,14 +35,24 @@ describe('转报 township → 县民政局 → reply → delivered, over the del
   it('the demo routes 低保: taken in at townships, decided by 县民政局; not at the county center', async () => {
     const guide = await json(await stack.fetch(`/api/items/${DIBAO.code}`));
     expect(guide.item).toMatchObject({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: MZJ } });
-    const atCenter = await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: person, materialsReceived: [] }, token: await stack.login('clerk.county'), headers: { 'idempotency-key': crypto.randomUUID() } });
+    const atCenter = await stack.fetch('/api/cases', {
+      method: 'POST',
+      json: { itemCode: DIBAO.code, applicant: person, materialsReceived: [] },
+      token: await stack.login('clerk.county'),
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
     expect(atCenter.status).toBe(400);
     expect((await json(atCenter)).error.fields[0].path).toBe('itemCode');
   });
 
   it('goes the whole way; every message delivered 3× changes the case once; 子路镇 gets 404 at every stage', async () => {
     const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
-    const created = await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials }, token: tokens['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } });
+    const created = await stack.fetch('/api/cases', {
+      method: 'POST',
+      json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials },
+      token: tokens['clerk.lingshan']!,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
     expect(created.status).toBe(201);
     const c = (await json(created)).case;
     expect(c).toMatchObject({ officeId: LINGSHAN, handlingOfficeId: LINGSHAN, routedTo: MZJ, status: 'accepted' });
@@ -91,22 +101,46 @@ describe('转报 township → 县民政局 → reply → delivered, over the del
 
     const end = await detail(c.id);
     expect(end.events.map((e: any) => e.type)).toEqual(['accepted', 'forwarded', 'received', 'started', 'approved', 'returned', 'delivered']);
-    for (const e of end.events.filter((x: any) => ['forwarded', 'received', 'returned'].includes(x.type))) expect([e.fromOfficeId, e.toOfficeId].sort()).toEqual([LINGSHAN, MZJ]);
+    for (const e of end.events.filter((x: any) => ['forwarded', 'received', 'returned'].includes(x.type)))
+      expect([e.fromOfficeId, e.toOfficeId].sort()).toEqual([LINGSHAN, MZJ]);
     expect(end.officeNames).toMatchObject({ [LINGSHAN]: '灵山镇', [MZJ]: '县民政局' });
     // the department still reads what it decided; the supervisor reads everything
     expect((await get(`/api/cases/${c.id}`, 'clerk.mzj')).status).toBe(200);
     expect((await get(`/api/cases/${c.id}`, 'supervisor')).status).toBe(200);
     const audit = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_AUDIT, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` } }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_AUDIT,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': `TARGET#case#${c.id}` },
+      }),
     );
-    expect((audit.Items ?? []).map((a) => a.action).sort()).toEqual(['case.decide', 'case.deliver', 'case.forward', 'case.intake.accepted', 'case.receive', 'case.return', 'case.start']);
+    expect((audit.Items ?? []).map((a) => a.action).sort()).toEqual([
+      'case.decide',
+      'case.deliver',
+      'case.forward',
+      'case.intake.accepted',
+      'case.receive',
+      'case.return',
+      'case.start',
+    ]);
   });
 
   it('finds a case by number, ID number, phone or name (keyed hashes), only where the caller may see it', async () => {
     const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
     const who = { type: 'person', name: '周九', idNumber: '11010519491231002X', phone: '13600001111' };
-    const c = (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: who, materialsReceived: materials }, token: tokens['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;
-    const find = async (q: string, whoAsks = 'clerk.lingshan') => (await json(await get(`/api/cases?q=${encodeURIComponent(q)}`, whoAsks))).cases.map((x: any) => x.id);
+    const c = (
+      await json(
+        await stack.fetch('/api/cases', {
+          method: 'POST',
+          json: { itemCode: DIBAO.code, applicant: who, materialsReceived: materials },
+          token: tokens['clerk.lingshan']!,
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      )
+    ).case;
+    const find = async (q: string, whoAsks = 'clerk.lingshan') =>
+      (await json(await get(`/api/cases?q=${encodeURIComponent(q)}`, whoAsks))).cases.map((x: any) => x.id);
     for (const q of [c.number, '周九', '13600001111', '11010519491231002x']) expect(await find(q), q).toContain(c.id);
     expect(await find('周九', 'clerk.zilu')).toEqual([]);
     const answer = await (await get(`/api/cases?q=${encodeURIComponent('13600001111')}`, 'clerk.lingshan')).text();
@@ -115,7 +149,16 @@ describe('转报 township → 县民政局 → reply → delivered, over the del
 
   it('answers 400 with field paths for a bad forward and writes nothing', async () => {
     const materials = DIBAO.materials.filter((m) => m.required).map((m) => m.name);
-    const c = (await json(await stack.fetch('/api/cases', { method: 'POST', json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials }, token: tokens['clerk.lingshan']!, headers: { 'idempotency-key': crypto.randomUUID() } }))).case;
+    const c = (
+      await json(
+        await stack.fetch('/api/cases', {
+          method: 'POST',
+          json: { itemCode: DIBAO.code, applicant: person, materialsReceived: materials },
+          token: tokens['clerk.lingshan']!,
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      )
+    ).case;
     const noReason = await post(`/api/cases/${c.id}/forward`, { expectedVersion: 1, toOfficeId: MZJ }, 'clerk.lingshan');
     expect(noReason.status).toBe(400);
     expect((await json(noReason)).error.fields[0].path).toBe('reason');

@@ -31,11 +31,21 @@ describe('npm run admin:create -- --local', () => {
     const res = await stack.fetch('/api/auth/login', { method: 'POST', json: { username: 'root.admin', password: firstPassword } });
     expect(res.status).toBe(200);
     const { token, user } = (await res.json()) as { token: string; user: any };
-    expect(user).toMatchObject({ roles: ['county_admin'], officeId: '411521-center', scopes: ['session'], mustChangePassword: true, totpEnrolmentRequired: true });
+    expect(user).toMatchObject({
+      roles: ['county_admin'],
+      officeId: '411521-center',
+      scopes: ['session'],
+      mustChangePassword: true,
+      totpEnrolmentRequired: true,
+    });
     expect((await stack.fetch('/api/cases', { token })).status).toBe(403);
     expect((await stack.fetch('/api/users?officeId=411521-center', { token })).status).toBe(403);
 
-    const changed = await stack.fetch('/api/auth/password', { method: 'POST', token, json: { currentPassword: firstPassword, newPassword: 'Luoshan#Admin2026' } });
+    const changed = await stack.fetch('/api/auth/password', {
+      method: 'POST',
+      token,
+      json: { currentPassword: firstPassword, newPassword: 'Luoshan#Admin2026' },
+    });
     expect(changed.status).toBe(200);
     expect(((await changed.json()) as any).user.scopes).toEqual(['session']); // TOTP still to enrol
     const enrol = (await (await stack.fetch('/api/auth/totp/enrol', { method: 'POST', token })).json()) as { otpauthUri: string };
@@ -46,9 +56,15 @@ describe('npm run admin:create -- --local', () => {
 
     // the offices came from the config: the admin can now manage the township's staff
     expect((await stack.fetch('/api/users?officeId=411521-lingshan', { token })).status).toBe(200);
-    const audit = (await (await stack.fetch('/api/audit?actor=admin:create', { token })).json()) as { events: Array<{ action: string; actor: any; detail: string }> };
+    const audit = (await (await stack.fetch('/api/audit?actor=admin:create', { token })).json()) as {
+      events: Array<{ action: string; actor: any; detail: string }>;
+    };
     expect(audit.events.map((e) => e.action).sort()).toEqual(['office.sync', 'user.create']);
-    expect(audit.events.find((e) => e.action === 'user.create')!.actor).toEqual({ userId: 'command:admin:create', username: 'admin:create', officeId: '411521-center' });
+    expect(audit.events.find((e) => e.action === 'user.create')!.actor).toEqual({
+      userId: 'command:admin:create',
+      username: 'admin:create',
+      officeId: '411521-center',
+    });
   });
 
   it('refuses a second run, and creates another admin with --force', async () => {

@@ -55,7 +55,12 @@ describe('npm run calendar:import -- --local', () => {
     expect(await dueAfter('2026-12-31', 1)).toEqual({ dueDate: '2027-01-04', provisional: false });
     expect((await dueAfter('2027-02-05', 1)).dueDate).toBe('2027-02-06'); // the Saturday 班
     const audit = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_AUDIT!, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :a', ExpressionAttributeValues: { ':a': 'ACTOR#command:calendar:import' } }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_AUDIT!,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :a',
+        ExpressionAttributeValues: { ':a': 'ACTOR#command:calendar:import' },
+      }),
     );
     expect(audit.Items!.map((i) => [i.action, i.target.id])).toEqual([['calendar.year.put', '2027']]);
   });

@@ -49,7 +49,12 @@ describe('npm run deploy:all', () => {
   });
 
   it('validates every config together first and deploys nothing when one is wrong', async () => {
-    const unknownRegion = { code: '640503', name: '测试区', region: 'cn-south-9', offices: { id: '640503-center', name: '测试区政务服务中心', kind: 'county_center' } };
+    const unknownRegion = {
+      code: '640503',
+      name: '测试区',
+      region: 'cn-south-9',
+      offices: { id: '640503-center', name: '测试区政务服务中心', kind: 'county_center' },
+    };
     const badSchema = { ...unknownRegion, code: '640504', name: '', offices: { ...unknownRegion.offices, id: '640504-center' } };
     const r = await deployAll(counties({ '411522.json': config('411521'), '640503.json': unknownRegion, '640504.json': badSchema }), ['--parallel', '4']);
     expect(r.code).toBe(1);

@@ -62,7 +62,12 @@ describe('npm run migrate -- --local, on data of the previous shape', () => {
     expect(Number((await row('CATALOG', 'META')).catalogVersion)).toBe(versionBefore + 1);
     expect(await row('MIGRATION', '0001-catalog-search-fields')).toMatchObject({ changed: 4, by: expect.stringContaining('@') });
     const audit = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_AUDIT!, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :a', ExpressionAttributeValues: { ':a': 'ACTOR#command:migrate' } }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_AUDIT!,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :a',
+        ExpressionAttributeValues: { ':a': 'ACTOR#command:migrate' },
+      }),
     );
     expect(audit.Items!.map((i) => [i.action, i.target.id])).toEqual([['data.migrate', 'catalog']]);
   });

@@ -35,10 +35,12 @@ describe('queue poller', () => {
       log: () => undefined,
       queues: [def],
       // fails every record whose body says so, succeeds the rest of the same batch
-      consumer: async () => async (event: SQSEvent): Promise<SQSBatchResponse> => {
-        seen.push(...event.Records.map((r) => r.body));
-        return { batchItemFailures: event.Records.filter((r) => r.body.includes('bad')).map((r) => ({ itemIdentifier: r.messageId })) };
-      },
+      consumer:
+        async () =>
+        async (event: SQSEvent): Promise<SQSBatchResponse> => {
+          seen.push(...event.Records.map((r) => r.body));
+          return { batchItemFailures: event.Records.filter((r) => r.body.includes('bad')).map((r) => ({ itemIdentifier: r.messageId })) };
+        },
     });
   });
   afterAll(async () => {

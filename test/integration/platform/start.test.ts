@@ -9,7 +9,11 @@ import { ROOT } from '../../../local/modules.ts';
 /** `npm start` as a user runs it: health 200, demo logins printed, Ctrl-C leaves no java behind. */
 const javaPids = (dataDir: string): string[] => {
   try {
-    return execFileSync('pgrep', ['-f', `DynamoDBLocal.jar.*${dataDir}`]).toString().trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.jar.*${dataDir}`])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }

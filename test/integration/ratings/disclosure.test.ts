@@ -27,7 +27,14 @@ describe('public disclosure', () => {
     expect(res.status).toBe(200);
     const results = await res.json();
     expect(results.results).toEqual([
-      { number: maskNumber(c.number), itemName: '居民身份证核发', officeName: '灵山镇', acceptedOn: chinaDate(new Date()), decidedOn: chinaDate(new Date()), onTime: true },
+      {
+        number: maskNumber(c.number),
+        itemName: '居民身份证核发',
+        officeName: '灵山镇',
+        acceptedOn: chinaDate(new Date()),
+        decidedOn: chinaDate(new Date()),
+        onTime: true,
+      },
     ]);
     const month = chinaDate(new Date()).slice(0, 7);
     const ratings = await (await stack.fetch(`/api/public/disclosure/ratings?month=${month}`)).json();

@@ -16,7 +16,9 @@ describe('provincial feed', () => {
     const clerk = await stack.login('clerk.lingshan');
     const c = await acceptCase(stack, clerk);
     await decideCase(stack, clerk, c);
-    expect((await invoke('public-rating', { params: { number: c.number }, body: { phone4: '5678', level: 1, reason: '服务态度不好', channel: 'qr' } })).status).toBe(201);
+    expect(
+      (await invoke('public-rating', { params: { number: c.number }, body: { phone4: '5678', level: 1, reason: '服务态度不好', channel: 'qr' } })).status,
+    ).toBe(201);
     const today = chinaDate(new Date());
     // run as the schedule runs: 01:30 Beijing the next day
     const r = await runSchedule('provincial-feed', `${addDays(today, 1)}T01:30:00+08:00`);
@@ -29,8 +31,21 @@ describe('provincial feed', () => {
 
     const jsonl = await stack.fetch(`/api/ratings/feed/${today}?file=ratings.jsonl`, { token: admin });
     expect(jsonl.status).toBe(200);
-    const [line] = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(line).toMatchObject({ caseNumber: c.number, itemName: '居民身份证核发', officeCode: '411521-lingshan', officeName: '灵山镇', applicantType: '自然人', rating: 1, channel: 'qr', evaluatedStaff: 'clerk.lingshan', valid: true });
+    const [line] = (await jsonl.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(line).toMatchObject({
+      caseNumber: c.number,
+      itemName: '居民身份证核发',
+      officeCode: '411521-lingshan',
+      officeName: '灵山镇',
+      applicantType: '自然人',
+      rating: 1,
+      channel: 'qr',
+      evaluatedStaff: 'clerk.lingshan',
+      valid: true,
+    });
     const xlsx = await stack.fetch(`/api/ratings/feed/${today}?file=feed.xlsx`, { token: admin });
     const sheets = await readXlsx(new Uint8Array(await xlsx.arrayBuffer()));
     expect(sheets[1]!.rows[1]!.cells[0]).toBe(c.number);

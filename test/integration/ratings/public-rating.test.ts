@@ -52,12 +52,19 @@ describe('POST /api/public/cases/{number}/rating', () => {
     const c = await acceptCase(stack, clerk);
     const month = chinaDate(new Date()).slice(0, 7);
     const before = (await dynamoRatingStore().counters(month)).find((r) => r.kind === 'county')?.counts.count ?? 0;
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => rate(c.number, { phone4: '5678', level: ((i % 5) + 1) as number, reason: '办理时间长、等待久', channel: 'web' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => rate(c.number, { phone4: '5678', level: ((i % 5) + 1) as number, reason: '办理时间长、等待久', channel: 'web' })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const rows = await dynamo().send(
-      new QueryCommand({ TableName: stack.env.TABLE_RATINGS, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': ratingKeys.rating(c.id).pk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: stack.env.TABLE_RATINGS,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': ratingKeys.rating(c.id).pk },
+        ConsistentRead: true,
+      }),
     );
     const winner = answers.find((a) => a.status === 201)!.json().rating.level as number;
     // the rating and, for a 差评, its task: nothing else in the case's partition

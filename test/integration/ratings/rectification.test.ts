@@ -20,7 +20,10 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
   const post = (path: string, json: unknown, token: string) => stack.fetch(path, { method: 'POST', json, token });
   const badRating = async () => {
     const c = await acceptCase(stack, clerk);
-    const r = await invoke('public-rating', { params: { number: c.number }, body: { phone4: '5678', level: 1, reason: '材料反复要求、多次跑腿', channel: 'qr' } });
+    const r = await invoke('public-rating', {
+      params: { number: c.number },
+      body: { phone4: '5678', level: 1, reason: '材料反复要求、多次跑腿', channel: 'qr' },
+    });
     expect(r.status).toBe(201);
     return c;
   };
@@ -43,10 +46,18 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
     const bad = await post(`/api/ratings/tasks/${c.id}/callback`, { expectedVersion: 1, note: '' }, head);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields[0].path).toBe('note');
-    const cb = await post(`/api/ratings/tasks/${c.id}/callback`, { expectedVersion: 1, note: '群众反映需多次补交材料，已致歉并说明一次性告知制度', reached: true }, head);
+    const cb = await post(
+      `/api/ratings/tasks/${c.id}/callback`,
+      { expectedVersion: 1, note: '群众反映需多次补交材料，已致歉并说明一次性告知制度', reached: true },
+      head,
+    );
     expect(cb.status).toBe(200);
     expect((await cb.json()).task.callback).toMatchObject({ by: 'head.lingshan', reached: true });
-    const done = await post(`/api/ratings/tasks/${c.id}/rectify`, { expectedVersion: 2, measures: '组织窗口人员学习一次性告知制度，材料清单上墙', answer: '已整改，欢迎监督' }, head);
+    const done = await post(
+      `/api/ratings/tasks/${c.id}/rectify`,
+      { expectedVersion: 2, measures: '组织窗口人员学习一次性告知制度，材料清单上墙', answer: '已整改，欢迎监督' },
+      head,
+    );
     expect(done.status).toBe(200);
     expect((await done.json()).task).toMatchObject({ status: 'rectified', statusLabel: '已整改' });
     const after = (await officeCounts())!;
@@ -58,7 +69,9 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
   it('an upheld appeal removes the rating from the statistics and keeps it in the record', async () => {
     const c = await badRating();
     const before = (await officeCounts())!;
-    expect((await post(`/api/ratings/tasks/${c.id}/appeal`, { expectedVersion: 1, reason: '评价人与申请人不符，且当日窗口录像显示服务规范' }, head)).status).toBe(200);
+    expect(
+      (await post(`/api/ratings/tasks/${c.id}/appeal`, { expectedVersion: 1, reason: '评价人与申请人不符，且当日窗口录像显示服务规范' }, head)).status,
+    ).toBe(200);
     // the head cannot decide; the supervisor can
     expect((await post(`/api/ratings/tasks/${c.id}/appeal/decision`, { expectedVersion: 2, upheld: true, reason: '自行决定' }, head)).status).toBe(403);
     const appealed = await (await stack.fetch('/api/ratings/tasks?view=appealed', { token: supervisor })).json();
@@ -78,7 +91,10 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
     const c = await badRating();
     const mailbox = await subscribeQueue(stack.env.TOPIC_SUPERVISION!);
     const handler = await loadHandler('schedules', 'rectification-overdue');
-    const event = scheduledEvent(SCHEDULES.find((s) => s.id === 'rectification-overdue')!, 'cn-north-1');
+    const event = scheduledEvent(
+      SCHEDULES.find((s) => s.id === 'rectification-overdue')!,
+      'cn-north-1',
+    );
     // two months on, every open task of this county is past both deadlines
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
     const first = await handler({ ...event, detail: { now: later } }, lambdaContext('rectification-overdue'));
@@ -98,7 +114,16 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
 
     // the overdue scan relays the outbox; the delivery consumer sends each alert to the topic once
     const scan = await loadHandler('schedules', 'overdue-scan');
-    const relayed = await scan({ ...scheduledEvent(SCHEDULES.find((s) => s.id === 'overdue-scan')!, 'cn-north-1'), detail: { now: later } }, lambdaContext('overdue-scan'));
+    const relayed = await scan(
+      {
+        ...scheduledEvent(
+          SCHEDULES.find((s) => s.id === 'overdue-scan')!,
+          'cn-north-1',
+        ),
+        detail: { now: later },
+      },
+      lambdaContext('overdue-scan'),
+    );
     expect(relayed.relayed).toBeGreaterThanOrEqual(2);
     const delivered = await deliverAlertsQueue(stack.env.QUEUE_ALERTS!);
     const notices = await mailbox.drain(delivered);

@@ -22,17 +22,29 @@ describe('rating statistics on the emulators', () => {
     const cases = [];
     for (const level of levels) {
       const c = await acceptCase(stack, clerk);
-      const r = await invoke('public-rating', { params: { number: c.number }, body: { phone4: '5678', level, ...(level <= 2 ? { reason: '办理时间长、等待久' } : {}), channel: 'web' } });
+      const r = await invoke('public-rating', {
+        params: { number: c.number },
+        body: { phone4: '5678', level, ...(level <= 2 ? { reason: '办理时间长、等待久' } : {}), channel: 'web' },
+      });
       expect(r.status).toBe(201);
       cases.push(c);
     }
-    await invoke('public-rating-follow-up', { params: { number: cases[2]!.number }, body: { phone4: '5678', text: '后来又跑了一趟', level: 2, reason: '材料反复要求、多次跑腿' } });
+    await invoke('public-rating-follow-up', {
+      params: { number: cases[2]!.number },
+      body: { phone4: '5678', text: '后来又跑了一趟', level: 2, reason: '材料反复要求、多次跑腿' },
+    });
     const post = (path: string, json: unknown, token = head) => stack.fetch(path, { method: 'POST', json, token });
     expect((await post(`/api/ratings/tasks/${cases[4]!.id}/callback`, { expectedVersion: 1, note: '已电话回访并致歉' })).status).toBe(200);
-    expect((await post(`/api/ratings/tasks/${cases[4]!.id}/rectify`, { expectedVersion: 2, measures: '增加窗口、优化叫号', answer: '已整改并答复群众' })).status).toBe(200);
-    expect((await post(`/api/ratings/tasks/${cases[5]!.id}/appeal`, { expectedVersion: 1, reason: '评价人与申请人不符，系恶意差评，有录像为证' })).status).toBe(200);
+    expect(
+      (await post(`/api/ratings/tasks/${cases[4]!.id}/rectify`, { expectedVersion: 2, measures: '增加窗口、优化叫号', answer: '已整改并答复群众' })).status,
+    ).toBe(200);
+    expect((await post(`/api/ratings/tasks/${cases[5]!.id}/appeal`, { expectedVersion: 1, reason: '评价人与申请人不符，系恶意差评，有录像为证' })).status).toBe(
+      200,
+    );
     const supervisor = await stack.login('supervisor');
-    expect((await post(`/api/ratings/tasks/${cases[5]!.id}/appeal/decision`, { expectedVersion: 2, upheld: true, reason: '核实属恶意差评' }, supervisor)).status).toBe(200);
+    expect(
+      (await post(`/api/ratings/tasks/${cases[5]!.id}/appeal/decision`, { expectedVersion: 2, upheld: true, reason: '核实属恶意差评' }, supervisor)).status,
+    ).toBe(200);
   });
   afterAll(() => stack.stop());
 

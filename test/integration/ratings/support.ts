@@ -48,7 +48,11 @@ const ID_CARD = demoItems().find((i) => i.name === '居民身份证核发')!;
 export const PERSON = { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' };
 
 /** A case accepted at the demo township through the real intake route (phone ends 5678). */
-export const acceptCase = async (stack: TestStack, clerkToken: string, applicant: Record<string, unknown> = PERSON): Promise<{ id: string; number: string; version: number; officeId: string; queryCode: string }> => {
+export const acceptCase = async (
+  stack: TestStack,
+  clerkToken: string,
+  applicant: Record<string, unknown> = PERSON,
+): Promise<{ id: string; number: string; version: number; officeId: string; queryCode: string }> => {
   const res = await stack.fetch('/api/cases', {
     method: 'POST',
     token: clerkToken,
@@ -76,6 +80,9 @@ export const runSchedule = async (id: string, now?: string): Promise<any> => {
   const { scheduledEvent } = await import('../../../local/scheduler.ts');
   const { SCHEDULES } = await import('../../../shared/platform/schedules.ts');
   const handler = await load('schedules', id);
-  const event = scheduledEvent(SCHEDULES.find((s) => s.id === id)!, 'cn-north-1');
+  const event = scheduledEvent(
+    SCHEDULES.find((s) => s.id === id)!,
+    'cn-north-1',
+  );
   return handler({ ...event, ...(now ? { detail: { now } } : {}) }, lambdaContext(id));
 };

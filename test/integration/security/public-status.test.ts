@@ -11,7 +11,8 @@ describe('public status and case inputs under attack', () => {
   let clerk: string;
   let countyClerk: string;
   const json = (r: Response) => r.json() as Promise<any>;
-  const intake = (body: unknown, key: string, token = clerk) => stack.fetch('/api/cases', { method: 'POST', json: body, token, headers: { 'idempotency-key': key } });
+  const intake = (body: unknown, key: string, token = clerk) =>
+    stack.fetch('/api/cases', { method: 'POST', json: body, token, headers: { 'idempotency-key': key } });
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: true });
@@ -21,7 +22,9 @@ describe('public status and case inputs under attack', () => {
   afterAll(() => stack.stop());
 
   it('after 10 wrong phone4 for one number, the right phone4 gets the same 404 while the QR code still opens the status', async () => {
-    const { case: c } = await json(await intake({ itemCode: ID_CARD, applicant: person, materialsReceived: ['居民户口簿', '近期免冠照片'] }, crypto.randomUUID()));
+    const { case: c } = await json(
+      await intake({ itemCode: ID_CARD, applicant: person, materialsReceived: ['居民户口簿', '近期免冠照片'] }, crypto.randomUUID()),
+    );
     expect(c.queryCode).toMatch(/^[0-9A-Z]{10}$/);
     const byPhone = (p4: string) => stack.fetch(`/api/public/cases/${c.number}?phone4=${p4}`);
     expect((await byPhone('5678')).status).toBe(200);
@@ -54,7 +57,11 @@ describe('public status and case inputs under attack', () => {
     const big = await stack.fetch(`/api/cases/${c.id}/withdraw`, { method: 'POST', token: clerk, json: { expectedVersion: 1, reason: '理由'.repeat(400) } });
     expect(big.status).toBe(400);
     expect((await json(big)).error.fields[0].path).toBe('reason');
-    const foreign = await stack.fetch(`/api/cases/${c.id}/supplement`, { method: 'POST', token: clerk, json: { expectedVersion: 1, materialsReceived: ['居民户口簿', '不相干的材料'] } });
+    const foreign = await stack.fetch(`/api/cases/${c.id}/supplement`, {
+      method: 'POST',
+      token: clerk,
+      json: { expectedVersion: 1, materialsReceived: ['居民户口簿', '不相干的材料'] },
+    });
     expect(foreign.status).toBe(400);
     expect((await json(foreign)).error.fields).toEqual([{ path: 'materialsReceived.1', message: '“不相干的材料”不是该事项的申请材料' }]);
     const after = await json(await stack.fetch(`/api/cases/${c.id}`, { token: clerk }));

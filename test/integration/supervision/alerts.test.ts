@@ -26,7 +26,15 @@ import { subscribeQueue } from './topic-queue.ts';
  * given to its consumer, SNS seen through a subscribed queue, webhooks by a local receiver.
  */
 const item = demoItems().find((i) => i.name === '居民户口簿遗失补发')!; // 5 working days promised
-const clerk: Principal = { userId: 'u1', username: 'clerk.lingshan', displayName: '窗口', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' };
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+};
 const meta = { sourceIp: '127.0.0.1', userAgent: 'vitest' };
 const bj = (day: string, hhmm = '10:00') => new Date(`${day}T${hhmm}:00+08:00`);
 
@@ -54,12 +62,27 @@ describe('alerts that cannot be lost', () => {
     hooks.received.length = 0;
   });
 
-  const accept = async (now: Date) => (await intake({ ...casePorts(), clock: () => now }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, meta)).case;
+  const accept = async (now: Date) =>
+    (
+      await intake(
+        { ...casePorts(), clock: () => now },
+        clerk,
+        {
+          itemCode: item.code,
+          applicant: { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' },
+          materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        meta,
+      )
+    ).case;
   const scanAt = (now: Date) => scanOverdue({ ...scanPorts(), clock: () => now }, supervisionRules());
   const receive = async (): Promise<Message[]> => {
     const out: Message[] = [];
     for (let polls = 0; polls < 3; polls++) {
-      const r = await sqsClient().send(new ReceiveMessageCommand({ QueueUrl: stack.env.QUEUE_ALERTS, MaxNumberOfMessages: 10, WaitTimeSeconds: out.length ? 0 : 1 }));
+      const r = await sqsClient().send(
+        new ReceiveMessageCommand({ QueueUrl: stack.env.QUEUE_ALERTS, MaxNumberOfMessages: 10, WaitTimeSeconds: out.length ? 0 : 1 }),
+      );
       out.push(...(r.Messages ?? []));
       if (!r.Messages?.length && out.length) break;
     }
@@ -72,11 +95,24 @@ describe('alerts that cannot be lost', () => {
   const consume = async (messages: Message[]) => {
     const handler = await loadHandler('queues', 'alerts');
     const r = await handler(
-      { Records: messages.map((m) => ({ messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'cn-north-1' })) },
+      {
+        Records: messages.map((m) => ({
+          messageId: m.MessageId!,
+          receiptHandle: m.ReceiptHandle!,
+          body: m.Body!,
+          attributes: {},
+          messageAttributes: {},
+          md5OfBody: '',
+          eventSource: 'aws:sqs',
+          eventSourceARN: 'arn',
+          awsRegion: 'cn-north-1',
+        })),
+      },
       lambdaContext('alerts'),
     );
     const failed = new Set((r?.batchItemFailures ?? []).map((f: { itemIdentifier: string }) => f.itemIdentifier));
-    for (const m of messages) if (!failed.has(m.MessageId!)) await sqsClient().send(new DeleteMessageCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: m.ReceiptHandle! }));
+    for (const m of messages)
+      if (!failed.has(m.MessageId!)) await sqsClient().send(new DeleteMessageCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: m.ReceiptHandle! }));
     return messages.filter((m) => failed.has(m.MessageId!));
   };
 
@@ -106,7 +142,13 @@ describe('alerts that cannot be lost', () => {
     expect(notices.map((n) => n.subject).sort()).toEqual([`红牌：${k.number} 灵山镇`, `黄牌：${k.number} 灵山镇`]);
     const json = hooks.received.filter((r) => r.path === '/json').map((r) => r.body);
     expect(json.map((b) => b.card).sort()).toEqual(['red', 'yellow']);
-    expect(json.find((b) => b.card === 'red')).toMatchObject({ type: 'alert', caseId: k.id, caseNumber: k.number, officeName: '灵山镇', reason: '已超过承诺时限（2026-11-23 到期）' });
+    expect(json.find((b) => b.card === 'red')).toMatchObject({
+      type: 'alert',
+      caseId: k.id,
+      caseNumber: k.number,
+      officeName: '灵山镇',
+      reason: '已超过承诺时限（2026-11-23 到期）',
+    });
     expect(hooks.received.filter((r) => r.path === '/wecom').map((r) => r.body.msgtype)).toEqual(['markdown', 'markdown']);
     expect(JSON.stringify(hooks.received)).not.toMatch(/张三丰|11010519491231002X|13812345678/);
   });
@@ -123,10 +165,14 @@ describe('alerts that cannot be lost', () => {
       expect(await consume(first)).toHaveLength(1); // failed: left for SQS to bring back
       expect(hooks.received).toHaveLength(2);
       // the visibility timeout passes (as SQS would after 5 minutes): it comes back, SNS still down
-      await sqsClient().send(new ChangeMessageVisibilityCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: first[0]!.ReceiptHandle!, VisibilityTimeout: 0 }));
+      await sqsClient().send(
+        new ChangeMessageVisibilityCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: first[0]!.ReceiptHandle!, VisibilityTimeout: 0 }),
+      );
       const again = await receive();
       expect(await consume(again)).toHaveLength(1);
-      await sqsClient().send(new ChangeMessageVisibilityCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: again[0]!.ReceiptHandle!, VisibilityTimeout: 0 }));
+      await sqsClient().send(
+        new ChangeMessageVisibilityCommand({ QueueUrl: stack.env.QUEUE_ALERTS, ReceiptHandle: again[0]!.ReceiptHandle!, VisibilityTimeout: 0 }),
+      );
     } finally {
       process.env.TOPIC_SUPERVISION = topic;
       resetRuntimeConfig();
@@ -158,9 +204,14 @@ describe('alerts that cannot be lost', () => {
   it('the scheduled function runs "as if at" detail.now with the county rules from its configuration', async () => {
     const k = await accept(bj('2027-01-18')); // 5 working days → 2027-01-25
     const handler = await loadHandler('schedules', 'overdue-scan');
-    const event = scheduledEvent(SCHEDULES.find((s) => s.id === 'overdue-scan')!, 'cn-north-1');
+    const event = scheduledEvent(
+      SCHEDULES.find((s) => s.id === 'overdue-scan')!,
+      'cn-north-1',
+    );
     const r = await handler({ ...event, detail: { now: '2027-01-21T10:00:00+08:00' } }, lambdaContext('overdue-scan'));
     expect(r).toMatchObject({ yellow: 1, relayed: 1 });
-    expect((await supervisionStore().alerts({ side: 'county', caseId: k.id, limit: 5 })).alerts.map((a) => a.at)).toEqual([expect.stringMatching(/^2027-01-21T02:00:0/)]);
+    expect((await supervisionStore().alerts({ side: 'county', caseId: k.id, limit: 5 })).alerts.map((a) => a.at)).toEqual([
+      expect.stringMatching(/^2027-01-21T02:00:0/),
+    ]);
   });
 });

@@ -17,7 +17,15 @@ import { scanPorts, supervisionRules } from '../../../shared/supervision/wiring.
  */
 const promised = demoItems().find((i) => i.name === '居民户口簿遗失补发')!; // 5 working days
 const immediate = demoItems().find((i) => i.kind === 'immediate')!;
-const clerk = (officeId: string, username: string): Principal => ({ userId: username, username, displayName: '窗口', officeId, roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' });
+const clerk = (officeId: string, username: string): Principal => ({
+  userId: username,
+  username,
+  displayName: '窗口',
+  officeId,
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+});
 const meta = { sourceIp: '127.0.0.1', userAgent: 't' };
 const bj = (day: string, hhmm = '10:00') => new Date(`${day}T${hhmm}:00+08:00`);
 const required = (i: typeof promised) => i.materials.filter((m) => m.required).map((m) => m.name);
@@ -33,7 +41,19 @@ describe('dashboards over HTTP', () => {
 
   it('figures from the counters equal the cases’ own; the export opens in exceljs with the same numbers', async () => {
     const take = async (p: Principal, item: typeof promised, at: Date) =>
-      (await intake({ ...casePorts(), clock: () => at }, p, { itemCode: item.code, applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13812345678' }, materialsReceived: required(item), idempotencyKey: crypto.randomUUID() }, meta)).case;
+      (
+        await intake(
+          { ...casePorts(), clock: () => at },
+          p,
+          {
+            itemCode: item.code,
+            applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13812345678' },
+            materialsReceived: required(item),
+            idempotencyKey: crypto.randomUUID(),
+          },
+          meta,
+        )
+      ).case;
     const lingshan = clerk('411521-lingshan', 'clerk.lingshan');
     const dongpu = clerk('411521-dongpu', 'clerk.dongpu');
     // October: four promised cases, one immediate; decided in time, late, or still open
@@ -45,7 +65,8 @@ describe('dashboards over HTTP', () => {
     const at = (x: Date) => ({ ...casePorts(), clock: () => x });
     await lifecycle.decide(at(bj('2026-10-15')), lingshan, { id: a.id, expectedVersion: 1, result: 'approved' }, meta); // 3 working days, on time
     await lifecycle.decide(at(bj('2026-10-14', '16:00')), lingshan, { id: e.id, expectedVersion: 1, result: 'approved' }, meta); // same day
-    for (const t of ['2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21']) await scanOverdue({ ...scanPorts(), clock: () => bj(t, '00:10') }, supervisionRules());
+    for (const t of ['2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21'])
+      await scanOverdue({ ...scanPorts(), clock: () => bj(t, '00:10') }, supervisionRules());
     await lifecycle.decide(at(bj('2026-10-22')), dongpu, { id: c.id, expectedVersion: 1, result: 'approved' }, meta); // late: due 10-20
     await scanOverdue({ ...scanPorts(), clock: () => bj('2026-10-23', '00:10') }, supervisionRules());
     expect([b.dueDate, d.dueDate]).toEqual(['2026-10-19', '2026-10-20']);
@@ -53,7 +74,18 @@ describe('dashboards over HTTP', () => {
     const r = await stack.fetch('/api/dashboard?from=2026-10&to=2026-10', { token: sup });
     expect(r.status).toBe(200);
     const dash = (await r.json()) as any;
-    expect(dash.total).toMatchObject({ taken: 5, decided: 3, decidedOnTime: 2, decidedLate: 1, immediateDecided: 1, immediateSameDay: 1, yellow: 3, red: 3, onTimeRate: 0.6667, immediateSameDayRate: 1 });
+    expect(dash.total).toMatchObject({
+      taken: 5,
+      decided: 3,
+      decidedOnTime: 2,
+      decidedLate: 1,
+      immediateDecided: 1,
+      immediateSameDay: 1,
+      yellow: 3,
+      red: 3,
+      onTimeRate: 0.6667,
+      immediateSameDayRate: 1,
+    });
     // working days to decide: a 3, e 0, c 7 (10-13 → 10-22)
     expect(dash.total.decideWorkdays).toBe(10);
     expect(dash.total.avgDecideWorkdays).toBe(3.3);

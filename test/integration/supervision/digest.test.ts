@@ -17,7 +17,15 @@ import { deliverAlertsQueue, subscribeQueue } from './topic-queue.ts';
  * topic), the center head reads his office's; due today, overdue and open 督办 in both.
  */
 const item = demoItems().find((i) => i.name === '居民户口簿遗失补发')!; // 5 working days
-const clerk: Principal = { userId: 'u1', username: 'clerk.lingshan', displayName: '窗口', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' };
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+};
 const bj = (day: string, hhmm = '10:00') => new Date(`${day}T${hhmm}:00+08:00`);
 
 describe('daily digest at 08:30 Beijing', () => {
@@ -31,7 +39,19 @@ describe('daily digest at 08:30 Beijing', () => {
   });
   afterAll(() => stack.stop());
   const accept = async (at: Date) =>
-    (await intake({ ...casePorts(), clock: () => at }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13812345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, { sourceIp: '127.0.0.1', userAgent: 't' })).case;
+    (
+      await intake(
+        { ...casePorts(), clock: () => at },
+        clerk,
+        {
+          itemCode: item.code,
+          applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13812345678' },
+          materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        { sourceIp: '127.0.0.1', userAgent: 't' },
+      )
+    ).case;
 
   it('is scheduled for 08:30 Beijing (00:30 UTC)', () => {
     expect(SCHEDULES.find((s) => s.id === 'daily-digest')!.expression).toBe('cron(30 0 * * ? *)');
@@ -41,13 +61,30 @@ describe('daily digest at 08:30 Beijing', () => {
     const overdue = await accept(bj('2026-11-02')); // due Monday 11-09
     const dueToday = await accept(bj('2026-11-05')); // due Thursday 11-12
     expect([overdue.dueDate, dueToday.dueDate]).toEqual(['2026-11-09', '2026-11-12']);
-    const issued = await stack.fetch('/api/supervision/orders', { method: 'POST', token: sup, json: { caseId: overdue.id, requirement: '请说明超期原因并尽快办结', deadlineWorkdays: 2 } });
+    const issued = await stack.fetch('/api/supervision/orders', {
+      method: 'POST',
+      token: sup,
+      json: { caseId: overdue.id, requirement: '请说明超期原因并尽快办结', deadlineWorkdays: 2 },
+    });
     expect(issued.status).toBe(201);
     const mailbox = await subscribeQueue(stack.env.TOPIC_SUPERVISION!);
 
     const handler = await loadHandler('schedules', 'daily-digest');
-    const event = { ...scheduledEvent(SCHEDULES.find((s) => s.id === 'daily-digest')!, 'cn-north-1'), detail: { now: '2026-11-12T08:30:00+08:00' } };
-    expect(await handler(event, lambdaContext('daily-digest'))).toMatchObject({ day: '2026-11-12', dueToday: 1, overdue: 1, openOrders: 1, offices: 1, made: true });
+    const event = {
+      ...scheduledEvent(
+        SCHEDULES.find((s) => s.id === 'daily-digest')!,
+        'cn-north-1',
+      ),
+      detail: { now: '2026-11-12T08:30:00+08:00' },
+    };
+    expect(await handler(event, lambdaContext('daily-digest'))).toMatchObject({
+      day: '2026-11-12',
+      dueToday: 1,
+      overdue: 1,
+      openOrders: 1,
+      offices: 1,
+      made: true,
+    });
 
     // in the app: the supervisor reads the county's, the head his office's
     const read = async (token: string) => ((await (await stack.fetch('/api/alerts/digest?day=2026-11-12', { token })).json()) as { digest: any }).digest;

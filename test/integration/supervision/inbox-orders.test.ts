@@ -15,7 +15,15 @@ import { scanPorts, supervisionRules } from '../../../shared/supervision/wiring.
  * fake clock on the same tables.
  */
 const item = demoItems().find((i) => i.name === '居民户口簿遗失补发')!;
-const clerk: Principal = { userId: 'u1', username: 'clerk.lingshan', displayName: '窗口', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' };
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+};
 const bj = (day: string, hhmm = '10:00') => new Date(`${day}T${hhmm}:00+08:00`);
 
 describe('alert inbox and 督办 over HTTP', () => {
@@ -34,12 +42,37 @@ describe('alert inbox and 督办 over HTTP', () => {
   afterAll(() => stack.stop());
 
   it('the supervisor reads the county’s alerts, the head his office’s; each acknowledges for himself', async () => {
-    const k = (await intake({ ...casePorts(), clock: () => bj('2026-11-02') }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '李四', idNumber: '11010519491231002X', phone: '13812345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, { sourceIp: '127.0.0.1', userAgent: 't' })).case;
+    const k = (
+      await intake(
+        { ...casePorts(), clock: () => bj('2026-11-02') },
+        clerk,
+        {
+          itemCode: item.code,
+          applicant: { type: 'person', name: '李四', idNumber: '11010519491231002X', phone: '13812345678' },
+          materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        { sourceIp: '127.0.0.1', userAgent: 't' },
+      )
+    ).case;
     await scanOverdue({ ...scanPorts(), clock: () => bj('2026-11-10', '00:05') }, supervisionRules());
 
     const list = await get(`/api/alerts?state=unread&caseId=${k.id}`, sup);
     expect(list.status).toBe(200);
-    expect(list.body.alerts).toEqual([{ id: expect.any(String), card: 'red', trigger: 'due', caseId: k.id, caseNumber: k.number, itemName: item.name, officeId: '411521-lingshan', reason: '已超过承诺时限（2026-11-09 到期）', at: expect.stringMatching(/^2026-11-09T16:05/), state: 'unread' }]);
+    expect(list.body.alerts).toEqual([
+      {
+        id: expect.any(String),
+        card: 'red',
+        trigger: 'due',
+        caseId: k.id,
+        caseNumber: k.number,
+        itemName: item.name,
+        officeId: '411521-lingshan',
+        reason: '已超过承诺时限（2026-11-09 到期）',
+        at: expect.stringMatching(/^2026-11-09T16:05/),
+        state: 'unread',
+      },
+    ]);
     expect(JSON.stringify(list.body)).not.toMatch(/李四|11010519491231002X|13812345678/);
     const id = list.body.alerts[0].id;
     expect((await get('/api/alerts/unread-count', sup)).body.unread).toBeGreaterThanOrEqual(1);
@@ -58,7 +91,19 @@ describe('alert inbox and 督办 over HTTP', () => {
   });
 
   it('a 督办 issued, its deadline missed: the second red card, the 问责 list, the timeline; the late answer recorded', async () => {
-    const k = (await intake({ ...casePorts(), clock: () => bj('2026-11-16') }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '王五', idNumber: '11010519491231002X', phone: '13812345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, { sourceIp: '127.0.0.1', userAgent: 't' })).case;
+    const k = (
+      await intake(
+        { ...casePorts(), clock: () => bj('2026-11-16') },
+        clerk,
+        {
+          itemCode: item.code,
+          applicant: { type: 'person', name: '王五', idNumber: '11010519491231002X', phone: '13812345678' },
+          materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        { sourceIp: '127.0.0.1', userAgent: 't' },
+      )
+    ).case;
     const issued = await post('/api/supervision/orders', { caseId: k.id, requirement: '请说明办理进度并按期办结', deadlineWorkdays: 1 }, sup);
     expect(issued.status).toBe(201);
     const o = issued.body.order;

@@ -18,7 +18,15 @@ import { supervisionStore } from '../../../shared/supervision/wiring.ts';
  * runtime.json as `npm start` writes it), exits 0 after the scan, and the scan acted as if then.
  */
 const item = demoItems().find((i) => i.name === '居民户口簿遗失补发')!;
-const clerk: Principal = { userId: 'u1', username: 'clerk.lingshan', displayName: '窗口', officeId: '411521-lingshan', roles: ['window_clerk'], scopes: [...DEFAULT_ROLE_SCOPES.window_clerk], sessionId: 's' };
+const clerk: Principal = {
+  userId: 'u1',
+  username: 'clerk.lingshan',
+  displayName: '窗口',
+  officeId: '411521-lingshan',
+  roles: ['window_clerk'],
+  scopes: [...DEFAULT_ROLE_SCOPES.window_clerk],
+  sessionId: 's',
+};
 
 const run = (args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
   new Promise((resolve, reject) => {
@@ -45,7 +53,19 @@ describe('npm run invoke -- overdue-scan --now', () => {
   });
 
   it('runs the scan as if at 2027-01-31 10:00 Beijing and exits 0', { timeout: 120_000 }, async () => {
-    const k = (await intake({ ...casePorts(), clock: () => new Date('2026-12-01T10:00:00+08:00') }, clerk, { itemCode: item.code, applicant: { type: 'person', name: '王小明', idNumber: '11010519491231002X', phone: '13912345678' }, materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name), idempotencyKey: crypto.randomUUID() }, { sourceIp: '127.0.0.1', userAgent: 'vitest' })).case;
+    const k = (
+      await intake(
+        { ...casePorts(), clock: () => new Date('2026-12-01T10:00:00+08:00') },
+        clerk,
+        {
+          itemCode: item.code,
+          applicant: { type: 'person', name: '王小明', idNumber: '11010519491231002X', phone: '13912345678' },
+          materialsReceived: item.materials.filter((m) => m.required).map((m) => m.name),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        { sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      )
+    ).case;
     expect(k.dueDate).toBe('2026-12-08');
 
     const r = await run(['overdue-scan', '--now', '2027-01-31T10:00:00+08:00', '--data-dir', dataDir]);

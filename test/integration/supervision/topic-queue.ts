@@ -44,7 +44,19 @@ export const deliverAlertsQueue = async (queueUrl: string): Promise<number> => {
     const messages = r.Messages ?? [];
     if (!messages.length) return delivered;
     const out = await handler(
-      { Records: messages.map((m) => ({ messageId: m.MessageId!, receiptHandle: m.ReceiptHandle!, body: m.Body!, attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'cn-north-1' })) },
+      {
+        Records: messages.map((m) => ({
+          messageId: m.MessageId!,
+          receiptHandle: m.ReceiptHandle!,
+          body: m.Body!,
+          attributes: {},
+          messageAttributes: {},
+          md5OfBody: '',
+          eventSource: 'aws:sqs',
+          eventSourceARN: 'arn',
+          awsRegion: 'cn-north-1',
+        })),
+      },
       lambdaContext('alerts'),
     );
     if (out?.batchItemFailures?.length) throw new Error(`delivery failed: ${JSON.stringify(out.batchItemFailures)}`);

@@ -19,7 +19,13 @@ describe('the locked audit copy and its check', () => {
     const archive = memoryAuditArchive();
     const table = [ev(1), ev(2), ev(3)];
     await archiveEvents({ archive }, table);
-    expect(await verifyMonth({ archive, events: async () => table }, '2026-11')).toEqual({ month: '2026-11', checked: 3, missing: [], altered: [], removed: [] });
+    expect(await verifyMonth({ archive, events: async () => table }, '2026-11')).toEqual({
+      month: '2026-11',
+      checked: 3,
+      missing: [],
+      altered: [],
+      removed: [],
+    });
   });
 
   it('finds an event changed in the table after it was written, one never copied and one deleted', async () => {

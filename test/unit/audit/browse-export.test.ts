@@ -17,7 +17,15 @@ const supervisor: Principal = {
 };
 const clerk = { userId: 'u-clerk', username: 'clerk.lingshan', officeId: '411521-lingshan', displayName: '李灵山' };
 const meta = { sourceIp: '10.0.0.9', userAgent: 'vitest' };
-const ev = (over: Partial<AuditInput> = {}): AuditInput => ({ actor: clerk, action: 'case.start', target: { type: 'case', id: 'c1' }, result: 'success', sourceIp: '10.0.0.1', userAgent: 'ua', ...over });
+const ev = (over: Partial<AuditInput> = {}): AuditInput => ({
+  actor: clerk,
+  action: 'case.start',
+  target: { type: 'case', id: 'c1' },
+  result: 'success',
+  sourceIp: '10.0.0.1',
+  userAgent: 'ua',
+  ...over,
+});
 
 const setup = (now = '2026-11-20T02:00:00Z') => {
   const reader = memoryAuditReader();
@@ -57,7 +65,10 @@ describe('browsing the audit trail', () => {
 
   it('refuses a reversed or too long range with the field path', async () => {
     const { ports } = setup();
-    await expect(browseAudit(ports, supervisor, { from: '2026-11-02', to: '2026-11-01' })).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'from' }] });
+    await expect(browseAudit(ports, supervisor, { from: '2026-11-02', to: '2026-11-01' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'from' }],
+    });
     await expect(browseAudit(ports, supervisor, { from: '2024-01-01', to: '2026-01-01' })).rejects.toMatchObject({ message: '一次最多查询 24 个月' });
     expect((await browseAudit(ports, supervisor, { from: '2024-02-01', to: '2026-01-31' })).events).toEqual([]);
   });
@@ -91,7 +102,15 @@ describe('exporting the audit trail', () => {
     expect(headers.slice(-3)).toEqual(['操作代码', '对象代码', '操作人账号']);
     expect(ws.getRow(2).getCell(2).value).toBe('李灵山');
     expect(ws.getRow(2).getCell(headers.indexOf('操作人账号') + 1).value).toBe('clerk.lingshan');
-    expect(written).toEqual([{ actor: { userId: 'u-sup', username: 'supervisor', officeId: '411521-center', displayName: '监察室' }, action: 'audit.export', result: 'success', ...meta, detail: '1 rows' }]);
+    expect(written).toEqual([
+      {
+        actor: { userId: 'u-sup', username: 'supervisor', officeId: '411521-center', displayName: '监察室' },
+        action: 'audit.export',
+        result: 'success',
+        ...meta,
+        detail: '1 rows',
+      },
+    ]);
   });
 
   it('hands out nothing when the export cannot be recorded', async () => {

@@ -23,4 +23,3 @@ describe('audit labels', () => {
     expect(targetLabel({ target: { type: 'user', id: '0b7a4a3e-8a51-4a37-9d0e-2f1f5d7c9e11', label: '李灵山' } })).toBe('人员 李灵山');
   });
 });
-

@@ -15,8 +15,21 @@ const appleIcs = (): string =>
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'X-WR-CALNAME:中国大陆节假日',
-    ...y2026.holidays.flatMap((d) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${compact(d)}`, `DTEND;VALUE=DATE:${next(d)}`, 'SUMMARY:节假日（休）', 'X-APPLE-SPECIAL-DAY:WORK-HOLIDAY', 'END:VEVENT']),
-    ...y2026.makeupWorkdays.flatMap((d) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${compact(d)}`, 'SUMMARY:调休（班）', 'X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY', 'END:VEVENT']),
+    ...y2026.holidays.flatMap((d) => [
+      'BEGIN:VEVENT',
+      `DTSTART;VALUE=DATE:${compact(d)}`,
+      `DTEND;VALUE=DATE:${next(d)}`,
+      'SUMMARY:节假日（休）',
+      'X-APPLE-SPECIAL-DAY:WORK-HOLIDAY',
+      'END:VEVENT',
+    ]),
+    ...y2026.makeupWorkdays.flatMap((d) => [
+      'BEGIN:VEVENT',
+      `DTSTART;VALUE=DATE:${compact(d)}`,
+      'SUMMARY:调休（班）',
+      'X-APPLE-SPECIAL-DAY:ALTERNATE-WORKDAY',
+      'END:VEVENT',
+    ]),
     // another year and an unrelated event in the same feed
     'BEGIN:VEVENT',
     'DTSTART;VALUE=DATE:20250101',
@@ -58,7 +71,17 @@ describe('the State Council notice as ICS', () => {
       'END:VCALENDAR',
     ].join('\n');
     const r = parseNoticeIcs(ics, 2026, 'x');
-    expect(r.year.holidays).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23']);
+    expect(r.year.holidays).toEqual([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+    ]);
     expect(r.year.makeupWorkdays).toEqual(['2026-02-14', '2026-02-28']);
   });
 
@@ -67,7 +90,8 @@ describe('the State Council notice as ICS', () => {
     expect(() => parseNoticeIcs(appleIcs(), 2031, 'x')).toThrow(/没有 2031 年/);
     const weekday = 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260302\nSUMMARY:补班\nEND:VEVENT\nEND:VCALENDAR';
     expect(() => parseNoticeIcs(weekday, 2026, 'x')).toThrow(/2026-03-02 不是周末/);
-    const both = 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260301\nSUMMARY:补班\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260301\nSUMMARY:放假\nEND:VEVENT\nEND:VCALENDAR';
+    const both =
+      'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260301\nSUMMARY:补班\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260301\nSUMMARY:放假\nEND:VEVENT\nEND:VCALENDAR';
     expect(() => parseNoticeIcs(both, 2026, 'x')).toThrow(/既标为放假又标为上班/);
   });
 });
@@ -106,7 +130,9 @@ describe('the notice as a spreadsheet', () => {
 
   it('names the row of an unreadable date or type', async () => {
     const bad = await workbook([['元旦', '明年元旦', null, '放假']]);
-    await expect(async () => parseNoticeSheets(await readWorkbook('n.xlsx', bad), 2026, 'x')).rejects.toMatchObject({ fields: [{ path: '2026年节假日.第3行', message: '日期无法识别：明年元旦' }] });
+    await expect(async () => parseNoticeSheets(await readWorkbook('n.xlsx', bad), 2026, 'x')).rejects.toMatchObject({
+      fields: [{ path: '2026年节假日.第3行', message: '日期无法识别：明年元旦' }],
+    });
     const kind = await workbook([['元旦', '2026-01-01', null, '待定']]);
     await expect(async () => parseNoticeSheets(await readWorkbook('n.xlsx', kind), 2026, 'x')).rejects.toThrow(/类型须为“放假”或“上班”：待定/);
     const csv = new TextEncoder().encode('名称,说明\n元旦,放假\n');
@@ -133,27 +159,45 @@ describe('importCalendarYear (one county)', () => {
   const clock = () => new Date('2026-11-25T02:00:00Z');
   const fake = (stored?: typeof y2026) => {
     const saved: Array<{ year: typeof y2026; audit: unknown[] }> = [];
-    return { saved, calendar: { storedYear: async (y: number) => (stored?.year === y ? stored : undefined), save: async (year: typeof y2026, audit: readonly unknown[]) => void saved.push({ year, audit: [...audit] }) } };
+    return {
+      saved,
+      calendar: {
+        storedYear: async (y: number) => (stored?.year === y ? stored : undefined),
+        save: async (year: typeof y2026, audit: readonly unknown[]) => void saved.push({ year, audit: [...audit] }),
+      },
+    };
   };
   const year = { ...y2026, source: '国办发明电〔2025〕7号' };
 
   it('imports a missing year, audited as the command', async () => {
     const { calendar, saved } = fake();
-    await expect(importCalendarYear({ calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: false }, meta)).resolves.toEqual({ outcome: 'imported' });
+    await expect(importCalendarYear({ calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: false }, meta)).resolves.toEqual({
+      outcome: 'imported',
+    });
     expect(saved[0]!.year).toMatchObject({ year: 2026, updatedAt: '2026-11-25T02:00:00.000Z' });
-    expect(saved[0]!.audit).toEqual([expect.objectContaining({ action: 'calendar.year.put', actor: { userId: 'command:calendar:import', username: 'calendar:import', officeId: '411521' } })]);
+    expect(saved[0]!.audit).toEqual([
+      expect.objectContaining({ action: 'calendar.year.put', actor: { userId: 'command:calendar:import', username: 'calendar:import', officeId: '411521' } }),
+    ]);
   });
 
   it('keeps a different year a county entered unless forced; the same days are left alone', async () => {
     const entered = { ...year, holidays: year.holidays.slice(1), source: '县里录入' };
     const kept = fake(entered);
-    expect((await importCalendarYear({ calendar: kept.calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: false }, meta)).outcome).toBe('kept');
+    expect(
+      (await importCalendarYear({ calendar: kept.calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: false }, meta)).outcome,
+    ).toBe('kept');
     expect(kept.saved).toEqual([]);
-    expect((await importCalendarYear({ calendar: kept.calendar, clock }, caller, { countyCode: '411521', year, force: true, dryRun: false }, meta)).outcome).toBe('overwritten');
+    expect(
+      (await importCalendarYear({ calendar: kept.calendar, clock }, caller, { countyCode: '411521', year, force: true, dryRun: false }, meta)).outcome,
+    ).toBe('overwritten');
     const same = fake({ ...year, source: '另一文号' });
-    expect((await importCalendarYear({ calendar: same.calendar, clock }, caller, { countyCode: '411521', year, force: true, dryRun: false }, meta)).outcome).toBe('unchanged');
+    expect(
+      (await importCalendarYear({ calendar: same.calendar, clock }, caller, { countyCode: '411521', year, force: true, dryRun: false }, meta)).outcome,
+    ).toBe('unchanged');
     const dry = fake();
-    expect((await importCalendarYear({ calendar: dry.calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: true }, meta)).outcome).toBe('would-import');
+    expect(
+      (await importCalendarYear({ calendar: dry.calendar, clock }, caller, { countyCode: '411521', year, force: false, dryRun: true }, meta)).outcome,
+    ).toBe('would-import');
     expect(dry.saved).toEqual([]);
   });
 });

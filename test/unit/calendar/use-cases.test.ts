@@ -16,7 +16,12 @@ const admin: Principal = {
 };
 const meta = { sourceIp: '10.0.0.1', userAgent: 'vitest' };
 // a made-up 2027 arrangement: 02-08…02-12 off, Sunday 02-07 worked
-const y2027 = { year: 2027, holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], makeupWorkdays: ['2027-02-07'], source: '测试数据' };
+const y2027 = {
+  year: 2027,
+  holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+  makeupWorkdays: ['2027-02-07'],
+  source: '测试数据',
+};
 
 const setup = () => {
   let ms = Date.parse('2026-11-20T02:00:00Z');
@@ -42,7 +47,10 @@ describe('the calendar cache', () => {
   it('seeded years are there with nothing stored; a stored year overrides its seed', async () => {
     const { store, cache } = setup();
     expect((await cache.load()).years.map((y) => y.year)).toEqual([2025, 2026]);
-    await store.saveYear({ year: 2026, holidays: [], makeupWorkdays: [], source: '改过', updatedAt: 'x' }, { actor: { anonymous: 'x' }, action: 't', result: 'success', sourceIp: '', userAgent: '' });
+    await store.saveYear(
+      { year: 2026, holidays: [], makeupWorkdays: [], source: '改过', updatedAt: 'x' },
+      { actor: { anonymous: 'x' }, action: 't', result: 'success', sourceIp: '', userAgent: '' },
+    );
     cache.forget();
     const { years, cal } = await cache.load();
     expect(years.find((y) => y.year === 2026)?.source).toBe('改过');
@@ -67,7 +75,13 @@ describe('calendar use cases', () => {
     const saved = await saveCalendarYear(ports, admin, { year: 2027, arrangement: y2027 }, meta);
     expect(saved.updatedAt).toBe('2026-11-20T02:00:00.000Z');
     expect(store.audits).toEqual([
-      { actor: { userId: 'u-admin', username: 'admin', officeId: '411521-center', displayName: '县管理员' }, action: 'calendar.year.put', target: { type: 'calendar', id: '2027' }, result: 'success', ...meta },
+      {
+        actor: { userId: 'u-admin', username: 'admin', officeId: '411521-center', displayName: '县管理员' },
+        action: 'calendar.year.put',
+        target: { type: 'calendar', id: '2027' },
+        result: 'success',
+        ...meta,
+      },
     ]);
     // no minute passed: the saving container forgot its copy
     expect(await dueDate(ports, undefined, { from: '2027-02-05', workdays: 5 })).toEqual({ dueDate: '2027-02-18', provisional: false });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
 import { SEED_YEARS } from '../../../shared/calendar/seed-years.ts';
-import { addDays, addWorkdays, buildCalendar, chinaDate, dueDateWithSuspensions, endOfChinaDay, isWorkday, missingYears, workdaysBetween } from '../../../shared/calendar/working-days.ts';
+import {
+  addDays,
+  addWorkdays,
+  buildCalendar,
+  chinaDate,
+  dueDateWithSuspensions,
+  endOfChinaDay,
+  isWorkday,
+  missingYears,
+  workdaysBetween,
+} from '../../../shared/calendar/working-days.ts';
 import { calendarYearSchema } from '../../../shared/calendar/year.ts';
 
 const cal = buildCalendar(SEED_YEARS);

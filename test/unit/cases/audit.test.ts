@@ -7,8 +7,16 @@ import { application, caseIn, CLERK, HEAD, META, OFFICE, world, type World } fro
 /** Every mutation commits exactly one audit event, in the same commit, naming the actor and the request. */
 const MUTATIONS: Array<[string, string, (w: World) => Promise<unknown>]> = [
   ['intake, accepted', 'case.intake.accepted', (w) => intake(w.ports, CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META)],
-  ['intake, awaiting supplement', 'case.intake.awaiting_supplement', (w) => intake(w.ports, CLERK, { ...application({ materialsReceived: [] }), idempotencyKey: crypto.randomUUID() }, META)],
-  ['intake, not accepted', 'case.intake.not_accepted', (w) => intake(w.ports, CLERK, { ...application({ notAccepted: { reason: '不属本中心办理' } }), idempotencyKey: crypto.randomUUID() }, META)],
+  [
+    'intake, awaiting supplement',
+    'case.intake.awaiting_supplement',
+    (w) => intake(w.ports, CLERK, { ...application({ materialsReceived: [] }), idempotencyKey: crypto.randomUUID() }, META),
+  ],
+  [
+    'intake, not accepted',
+    'case.intake.not_accepted',
+    (w) => intake(w.ports, CLERK, { ...application({ notAccepted: { reason: '不属本中心办理' } }), idempotencyKey: crypto.randomUUID() }, META),
+  ],
   ...(
     [
       ['supplement', 'awaiting_supplement', { materialsReceived: ['申请表'] }],

@@ -68,7 +68,17 @@ const baseItem: Item = {
 /** 承诺件: 5 working days promised, 10 statutory; two required materials and one optional; charged. */
 export const PROMISED = baseItem;
 /** 即办件, 不收费. */
-export const IMMEDIATE: Item = { ...baseItem, code: 'T-IMM', name: '测试即办件', kind: 'immediate', statutoryDays: undefined, promisedDays: undefined, specialProcedures: [], fee: { charged: false }, materials: [{ name: '身份证', form: 'original', copies: 1, required: true }] };
+export const IMMEDIATE: Item = {
+  ...baseItem,
+  code: 'T-IMM',
+  name: '测试即办件',
+  kind: 'immediate',
+  statutoryDays: undefined,
+  promisedDays: undefined,
+  specialProcedures: [],
+  fee: { charged: false },
+  materials: [{ name: '身份证', form: 'original', copies: 1, required: true }],
+};
 /** 承诺件 with no room to extend (promised = statutory), 不收费. */
 export const TIGHT: Item = { ...baseItem, code: 'T-TIGHT', name: '测试无延期余地', statutoryDays: 5, promisedDays: 5, fee: { charged: false } };
 
@@ -94,15 +104,32 @@ export const principal = (over: Partial<Principal> & { scopes?: Scope[] } = {}):
 export const CLERK = principal();
 export const HEAD = principal({ userId: 'u-head', username: 'head.lingshan', roles: ['center_head'], scopes: [...DEFAULT_ROLE_SCOPES.center_head] });
 export const OTHER_CLERK = principal({ userId: 'u-other', username: 'clerk.dongpu', officeId: OTHER_OFFICE });
-export const SUPERVISOR = principal({ userId: 'u-sup', username: 'supervisor', officeId: COUNTY_OFFICE, roles: ['supervisor'], scopes: [...DEFAULT_ROLE_SCOPES.supervisor] });
+export const SUPERVISOR = principal({
+  userId: 'u-sup',
+  username: 'supervisor',
+  officeId: COUNTY_OFFICE,
+  roles: ['supervisor'],
+  scopes: [...DEFAULT_ROLE_SCOPES.supervisor],
+});
 /** A county-wide reader a county's config also let act (acting still needs the office). */
-export const COUNTY_ACTOR = principal({ userId: 'u-ca', username: 'admin', officeId: COUNTY_OFFICE, roles: ['county_admin'], scopes: [...DEFAULT_ROLE_SCOPES.county_admin, 'case.handle', 'case.decide', 'case.extend', 'case.accept'] });
+export const COUNTY_ACTOR = principal({
+  userId: 'u-ca',
+  username: 'admin',
+  officeId: COUNTY_OFFICE,
+  roles: ['county_admin'],
+  scopes: [...DEFAULT_ROLE_SCOPES.county_admin, 'case.handle', 'case.decide', 'case.extend', 'case.accept'],
+});
 
 export const META = { sourceIp: '10.0.0.7', userAgent: 'vitest' };
 
 export const PERSON = { type: 'person' as const, name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' };
 
-export const application = (over: Partial<IntakeInput> = {}): IntakeInput => ({ itemCode: PROMISED.code, applicant: PERSON, materialsReceived: requiredOf(PROMISED), ...over });
+export const application = (over: Partial<IntakeInput> = {}): IntakeInput => ({
+  itemCode: PROMISED.code,
+  applicant: PERSON,
+  materialsReceived: requiredOf(PROMISED),
+  ...over,
+});
 
 export interface World {
   ports: CasePorts & { cases: MemoryCaseStore; sealer: Sealer };
@@ -116,7 +143,14 @@ export const world = (start = at('2026-11-02')): World => {
   let now = start;
   const store = memoryCaseStore();
   return {
-    ports: { cases: store, sealer: memorySealer(), catalog: staticCatalogReader(ITEMS), calendar: async () => ({ cal: CAL }), clock: () => now, offices: memoryOffices(OFFICES) },
+    ports: {
+      cases: store,
+      sealer: memorySealer(),
+      catalog: staticCatalogReader(ITEMS),
+      calendar: async () => ({ cal: CAL }),
+      clock: () => now,
+      offices: memoryOffices(OFFICES),
+    },
     store,
     setNow: (d) => {
       now = d;
@@ -141,7 +175,15 @@ export const caseIn = (status: CaseStatus, over: Partial<CaseRecord> = {}): Case
     kind: 'promised',
     promisedDays: 5,
     statutoryDays: 10,
-    applicant: { type: 'person', name: '张三丰', nameMasked: '张*丰', idMasked: '1101**********002X', phoneMasked: '138****5678', phone4: '5678', sealed: { ek: 'memory', iv: '', ct: '', tag: '' } },
+    applicant: {
+      type: 'person',
+      name: '张三丰',
+      nameMasked: '张*丰',
+      idMasked: '1101**********002X',
+      phoneMasked: '138****5678',
+      phone4: '5678',
+      sealed: { ek: 'memory', iv: '', ct: '', tag: '' },
+    },
     materialsReceived: accepted ? requiredOf(PROMISED) : [],
     missingMaterials: accepted || status === 'not_accepted' ? [] : requiredOf(PROMISED),
     status,
@@ -150,7 +192,9 @@ export const caseIn = (status: CaseStatus, over: Partial<CaseRecord> = {}): Case
     createdBy: 'clerk.lingshan',
     version: 3,
     ...(accepted ? { acceptedAt: at('2026-11-02').toISOString(), acceptedOn: '2026-11-02', dueDate: '2026-11-10', dueAt: endOfChinaDay('2026-11-10') } : {}),
-    ...(status === 'decided' || status === 'delivered' ? { decision: { result: 'approved' as const, at: at('2026-11-03').toISOString(), onTime: true, by: 'clerk.lingshan' } } : {}),
+    ...(status === 'decided' || status === 'delivered'
+      ? { decision: { result: 'approved' as const, at: at('2026-11-03').toISOString(), onTime: true, by: 'clerk.lingshan' } }
+      : {}),
     ...over,
   };
 };

@@ -50,7 +50,12 @@ describe('intake (受理): three written outcomes', () => {
 
   it('a 即办件 is due the same day', async () => {
     const w = world(at('2026-11-02'));
-    const { case: c } = await intake(w.ports, CLERK, { ...application({ itemCode: IMMEDIATE.code, materialsReceived: ['身份证'] }), idempotencyKey: key() }, META);
+    const { case: c } = await intake(
+      w.ports,
+      CLERK,
+      { ...application({ itemCode: IMMEDIATE.code, materialsReceived: ['身份证'] }), idempotencyKey: key() },
+      META,
+    );
     expect(c).toMatchObject({ status: 'accepted', kind: 'immediate', promisedDays: 0, statutoryDays: 0, dueDate: '2026-11-02' });
   });
 
@@ -70,7 +75,12 @@ describe('intake (受理): three written outcomes', () => {
 
   it('refuses at intake in writing, with the reason and where to go instead', async () => {
     const w = world();
-    const { case: c } = await intake(w.ports, CLERK, { ...application({ materialsReceived: [], notAccepted: { reason: '申请人户籍不在本县' } }), idempotencyKey: key() }, META);
+    const { case: c } = await intake(
+      w.ports,
+      CLERK,
+      { ...application({ materialsReceived: [], notAccepted: { reason: '申请人户籍不在本县' } }), idempotencyKey: key() },
+      META,
+    );
     expect(c.status).toBe('not_accepted');
     expect(c.notAccepted).toEqual({ reason: '申请人户籍不在本县', referTo: '罗山县测试局；灵山镇便民服务中心；咨询电话 0376-2178559' });
     expect(c.missingMaterials).toEqual([]);
@@ -160,7 +170,14 @@ describe('intake: idempotency and numbers', () => {
     numbers.push((await intake(w.ports, CLERK, { ...application(), idempotencyKey: key() }, META)).case.number);
     // another county keeps its own sequence
     numbers.push((await intake(w.ports, principal({ officeId: '411522-center' }), { ...application(), idempotencyKey: key() }, META)).case.number);
-    expect(numbers).toEqual(['411521-20261102-0001', '411521-20261102-0002', '411521-20261102-0003', '411521-20261102-0004', '411521-20261103-0001', '411522-20261103-0001']);
+    expect(numbers).toEqual([
+      '411521-20261102-0001',
+      '411521-20261102-0002',
+      '411521-20261102-0003',
+      '411521-20261102-0004',
+      '411521-20261103-0001',
+      '411522-20261103-0001',
+    ]);
   });
 
   describe('a busy store', () => {

@@ -7,7 +7,24 @@ import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
 import { chinaDate, endOfChinaDay } from '../../../shared/calendar/working-days.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/domain-errors.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
-import { application, at, caseIn, CLERK, COUNTY_ACTOR, HEAD, IMMEDIATE, META, OFFICE, OTHER_CLERK, PROMISED, requiredOf, SUPERVISOR, TIGHT, world, type World } from './fixtures.ts';
+import {
+  application,
+  at,
+  caseIn,
+  CLERK,
+  COUNTY_ACTOR,
+  HEAD,
+  IMMEDIATE,
+  META,
+  OFFICE,
+  OTHER_CLERK,
+  PROMISED,
+  requiredOf,
+  SUPERVISOR,
+  TIGHT,
+  world,
+  type World,
+} from './fixtures.ts';
 
 /** A valid input for each action on a case at version `v` (rules beyond the status are met). */
 const INPUTS: Record<CaseAction, (id: string, v: number) => object> = {
@@ -40,7 +57,9 @@ const run = (w: World, action: CaseAction, p: Principal, input: object) =>
 
 // the network's actions (转报, 签收, 回复…) have their own tests: test/unit/network/
 const ACTIONS = (Object.keys(CASE_ACTIONS) as CaseAction[]).filter((a) => !(NETWORK_ACTIONS as readonly string[]).includes(a));
-const TABLE = ACTIONS.flatMap((action) => CASE_STATUSES.map((status) => [action, status, (CASE_ACTIONS[action].from as readonly CaseStatus[]).includes(status)] as const));
+const TABLE = ACTIONS.flatMap((action) =>
+  CASE_STATUSES.map((status) => [action, status, (CASE_ACTIONS[action].from as readonly CaseStatus[]).includes(status)] as const),
+);
 
 describe('the state machine: every action × every status, from CASE_ACTIONS', () => {
   it('covers all 9 actions × 8 statuses', () => {
@@ -61,7 +80,15 @@ describe('the state machine: every action × every status, from CASE_ACTIONS', (
       expect(stored).toEqual({ record: next, applicantHash: 'hash-1' });
       expect(w.store.commits).toBe(1);
       expect(w.store.audits).toEqual([
-        { actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE, displayName: HEAD.displayName }, action: `case.${action}`, target: { type: 'case', id: c.id }, result: 'success', sourceIp: META.sourceIp, userAgent: META.userAgent, detail: c.number },
+        {
+          actor: { userId: HEAD.userId, username: HEAD.username, officeId: OFFICE, displayName: HEAD.displayName },
+          action: `case.${action}`,
+          target: { type: 'case', id: c.id },
+          result: 'success',
+          sourceIp: META.sourceIp,
+          userAgent: META.userAgent,
+          detail: c.number,
+        },
       ]);
       expect(await w.store.events(c.id)).toHaveLength(1);
     } else {
@@ -130,7 +157,9 @@ describe('who may act', () => {
     const w = world(at('2026-11-04'));
     const c = caseIn('in_progress');
     w.store.seed(c);
-    await expect(lifecycle.extend(w.ports, CLERK, { id: c.id, expectedVersion: c.version, days: 1, reason: '需补充调查' }, META)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(lifecycle.extend(w.ports, CLERK, { id: c.id, expectedVersion: c.version, days: 1, reason: '需补充调查' }, META)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -180,7 +209,9 @@ describe('特别程序: suspension and resumption', () => {
     const w = world();
     const c = caseIn('in_progress');
     w.store.seed(c);
-    const err = await lifecycle.suspend(w.ports, CLERK, { id: c.id, expectedVersion: c.version, procedure, expectedDays, notice: '告知' }, META).catch((e) => e);
+    const err = await lifecycle
+      .suspend(w.ports, CLERK, { id: c.id, expectedVersion: c.version, procedure, expectedDays, notice: '告知' }, META)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(RuleError);
     expect(err.code).toBe(code);
     expect(err.fields[0].path).toBe(path);
@@ -194,11 +225,23 @@ describe('延期: extension', () => {
     const { case: c } = await intake(w.ports, CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META);
     w.setNow(at('2026-11-06'));
     const tooLong = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 1, days: 6, reason: '需补充调查' }, META).catch((e) => e);
-    expect(tooLong).toMatchObject({ code: 'EXTENSION_TOO_LONG', message: '延期不能超过法定时限，最多 5 个工作日', fields: [{ path: 'days', message: '最多 5 个工作日' }] });
+    expect(tooLong).toMatchObject({
+      code: 'EXTENSION_TOO_LONG',
+      message: '延期不能超过法定时限，最多 5 个工作日',
+      fields: [{ path: 'days', message: '最多 5 个工作日' }],
+    });
     const e = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 1, days: 3, reason: '需补充调查' }, META);
     // 5 + 3 working days from Mon 11-02: 03 04 06 09 10 11 12 13
-    expect(e).toMatchObject({ dueDate: '2026-11-13', extension: { days: 3, reason: '需补充调查', approvedBy: 'head.lingshan', at: at('2026-11-06').toISOString() } });
-    expect((await w.store.events(c.id)).at(-1)).toMatchObject({ type: 'extended', by: 'head.lingshan', byName: HEAD.displayName, note: '延长 3 个工作日：需补充调查' });
+    expect(e).toMatchObject({
+      dueDate: '2026-11-13',
+      extension: { days: 3, reason: '需补充调查', approvedBy: 'head.lingshan', at: at('2026-11-06').toISOString() },
+    });
+    expect((await w.store.events(c.id)).at(-1)).toMatchObject({
+      type: 'extended',
+      by: 'head.lingshan',
+      byName: HEAD.displayName,
+      note: '延长 3 个工作日：需补充调查',
+    });
     const twice = await lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 2, days: 1, reason: '再延一天' }, META).catch((x) => x);
     expect(twice).toMatchObject({ code: 'ALREADY_EXTENDED', message: '每件只能延期一次' });
   });
@@ -220,7 +263,12 @@ describe('延期: extension', () => {
   ])('never for %s', async (_what, itemCode, days, code) => {
     const w = world();
     const item = itemCode === IMMEDIATE.code ? IMMEDIATE : TIGHT;
-    const { case: c } = await intake(w.ports, CLERK, { ...application({ itemCode, materialsReceived: requiredOf(item) }), idempotencyKey: crypto.randomUUID() }, META);
+    const { case: c } = await intake(
+      w.ports,
+      CLERK,
+      { ...application({ itemCode, materialsReceived: requiredOf(item) }), idempotencyKey: crypto.randomUUID() },
+      META,
+    );
     await expect(lifecycle.extend(w.ports, HEAD, { id: c.id, expectedVersion: 1, days, reason: '需补充调查' }, META)).rejects.toMatchObject({ code });
   });
 });
@@ -229,7 +277,12 @@ describe('办结: decisions and the daily counters', () => {
   const decideAt = async (itemCode: string, acceptedOn: Date, decidedOn: Date, result: 'approved' | 'refused' = 'approved') => {
     const w = world(acceptedOn);
     const item = itemCode === IMMEDIATE.code ? IMMEDIATE : PROMISED;
-    const { case: c } = await intake(w.ports, CLERK, { ...application({ itemCode, materialsReceived: requiredOf(item) }), idempotencyKey: crypto.randomUUID() }, META);
+    const { case: c } = await intake(
+      w.ports,
+      CLERK,
+      { ...application({ itemCode, materialsReceived: requiredOf(item) }), idempotencyKey: crypto.randomUUID() },
+      META,
+    );
     w.setNow(decidedOn);
     const d = await lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: 1, result, ...(result === 'refused' ? { reason: '不符合条件' } : {}) }, META);
     return { w, d };
@@ -240,7 +293,15 @@ describe('办结: decisions and the daily counters', () => {
     ['promised, before the due day', PROMISED.code, at('2026-11-02'), at('2026-11-06'), true, { decidedOnTime: 1 }, undefined],
     ['promised, on the last minute of the due day', PROMISED.code, at('2026-11-02'), at('2026-11-10', '23:59'), true, { decidedOnTime: 1 }, undefined],
     ['promised, the day after', PROMISED.code, at('2026-11-02'), at('2026-11-11', '08:30'), false, { decidedLate: 1 }, undefined],
-    ['immediate, the same day', IMMEDIATE.code, at('2026-11-02', '09:00'), at('2026-11-02', '17:00'), true, { decidedOnTime: 1, immediateSameDay: 1 }, undefined],
+    [
+      'immediate, the same day',
+      IMMEDIATE.code,
+      at('2026-11-02', '09:00'),
+      at('2026-11-02', '17:00'),
+      true,
+      { decidedOnTime: 1, immediateSameDay: 1 },
+      undefined,
+    ],
     ['immediate, the next day', IMMEDIATE.code, at('2026-11-02', '09:00'), at('2026-11-03', '09:00'), false, { decidedLate: 1 }, true],
   ] as const)('%s', async (_what, itemCode, accepted, decided, onTime, counters, immediateLate) => {
     const { w, d } = await decideAt(itemCode, accepted, decided);
@@ -264,7 +325,12 @@ describe('办结: decisions and the daily counters', () => {
 describe('fees, delivery, withdrawal', () => {
   it('fees are refused for an item that charges nothing (422 naming amount)', async () => {
     const w = world();
-    const { case: c } = await intake(w.ports, CLERK, { ...application({ itemCode: TIGHT.code, materialsReceived: requiredOf(TIGHT) }), idempotencyKey: crypto.randomUUID() }, META);
+    const { case: c } = await intake(
+      w.ports,
+      CLERK,
+      { ...application({ itemCode: TIGHT.code, materialsReceived: requiredOf(TIGHT) }), idempotencyKey: crypto.randomUUID() },
+      META,
+    );
     const err = await lifecycle.fees(w.ports, CLERK, { id: c.id, expectedVersion: 1, amount: 10, receiptNo: 'X' }, META).catch((e) => e);
     expect(err).toBeInstanceOf(RuleError);
     expect(err).toMatchObject({ code: 'FEES_NOT_ALLOWED', fields: [{ path: 'amount', message: '不收费事项不能登记收费' }] });

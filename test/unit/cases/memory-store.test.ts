@@ -14,7 +14,13 @@ describe('the in-memory CaseStore refuses what DynamoDB refuses', () => {
     s.seed(c);
     const next = { ...c, version: c.version + 1 };
     await expect(
-      s.commit([{ op: 'update', case: next, expectedVersion: c.version }, { op: 'update', case: { ...next, status: 'decided' }, expectedVersion: c.version }], []),
+      s.commit(
+        [
+          { op: 'update', case: next, expectedVersion: c.version },
+          { op: 'update', case: { ...next, status: 'decided' }, expectedVersion: c.version },
+        ],
+        [],
+      ),
     ).rejects.toThrow('two operations on one item');
     expect(s.commits).toBe(0);
   });
@@ -24,7 +30,11 @@ describe('the in-memory CaseStore refuses what DynamoDB refuses', () => {
     const c = caseIn('accepted');
     const writes = Array.from({ length: 101 }, (_v, i) => ({ op: 'count' as const, officeId: `o${i}`, day: '2026-11-02', add: { taken: 1 } }));
     await expect(s.commit(writes, [])).rejects.toThrow('at most 100');
-    await expect(s.commit(writes.slice(0, 100), [{ actor: { anonymous: 'x' }, action: 'a', result: 'success', sourceIp: '', userAgent: '', target: { type: 'case', id: c.id } }])).rejects.toThrow('at most 100');
+    await expect(
+      s.commit(writes.slice(0, 100), [
+        { actor: { anonymous: 'x' }, action: 'a', result: 'success', sourceIp: '', userAgent: '', target: { type: 'case', id: c.id } },
+      ]),
+    ).rejects.toThrow('at most 100');
     await expect(s.commit(writes.slice(0, 100), [])).resolves.toBeUndefined();
   });
 });

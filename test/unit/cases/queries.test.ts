@@ -46,7 +46,7 @@ describe('work lists', () => {
     expect(numbers(await listCases(w.ports, CLERK, { view: 'due_soon' }))).toEqual([inside.number]);
   });
 
-  it('全部: every status of the office (不予受理 too), newest first, a page at a time; another office\'s cases never', async () => {
+  it("全部: every status of the office (不予受理 too), newest first, a page at a time; another office's cases never", async () => {
     const w = world();
     const mk = (status: Parameters<typeof caseIn>[0], hour: string, over = {}) => caseIn(status, { acceptedAt: at('2026-11-02', hour).toISOString(), ...over });
     const refused = mk('not_accepted', '08:00');
@@ -141,7 +141,21 @@ describe('the public status page', () => {
   it('answers the number with the last four phone digits: masked name, no ids', async () => {
     const { w, c } = await setUp();
     const v = await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, META);
-    expect(v).toEqual({ number: c.number, itemName: c.itemName, status: 'accepted', statusLabel: '已受理', applicantName: '张*丰', acceptedAt: c.acceptedAt, dueDate: '2026-11-10', decidedAt: undefined, result: undefined, missingMaterials: [], refusalReason: undefined, notAccepted: undefined, timeline: [{ at: c.acceptedAt, label: '窗口已收件并受理' }] });
+    expect(v).toEqual({
+      number: c.number,
+      itemName: c.itemName,
+      status: 'accepted',
+      statusLabel: '已受理',
+      applicantName: '张*丰',
+      acceptedAt: c.acceptedAt,
+      dueDate: '2026-11-10',
+      decidedAt: undefined,
+      result: undefined,
+      missingMaterials: [],
+      refusalReason: undefined,
+      notAccepted: undefined,
+      timeline: [{ at: c.acceptedAt, label: '窗口已收件并受理' }],
+    });
     expect(JSON.stringify(v)).not.toContain(c.id);
     // the timeline in plain words names no member of staff
     expect(JSON.stringify(v)).not.toContain(c.createdBy);
@@ -159,10 +173,11 @@ describe('the public status page', () => {
 
   it(`allows ${PUBLIC_LOOKUPS_PER_MINUTE} look-ups a minute per address, found or not`, async () => {
     const { w, c } = await setUp();
-    const look = (ip: string, phone4 = '5678') => publicStatus(w.ports, undefined, { number: c.number, phone4 }, { sourceIp: ip, userAgent: 'kiosk' }).then(
-      () => 'ok',
-      (e) => e.constructor.name,
-    );
+    const look = (ip: string, phone4 = '5678') =>
+      publicStatus(w.ports, undefined, { number: c.number, phone4 }, { sourceIp: ip, userAgent: 'kiosk' }).then(
+        () => 'ok',
+        (e) => e.constructor.name,
+      );
     const answers: string[] = [];
     for (let i = 0; i < PUBLIC_LOOKUPS_PER_MINUTE; i++) answers.push(await look('1.2.3.4', i < 5 ? '0000' : '5678'));
     expect(answers.filter((a) => a === 'TooManyRequestsError')).toEqual([]);
@@ -195,12 +210,19 @@ describe('the public status page', () => {
 
   it('a right phone4 gives its slot back: a citizen checking daily never runs out', async () => {
     const { w, c } = await setUp();
-    for (let i = 0; i < PUBLIC_GUESSES_PER_DAY * 2; i++) expect(await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, { sourceIp: `10.1.0.${i}`, userAgent: 'x' })).toMatchObject({ number: c.number });
+    for (let i = 0; i < PUBLIC_GUESSES_PER_DAY * 2; i++)
+      expect(await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, { sourceIp: `10.1.0.${i}`, userAgent: 'x' })).toMatchObject({
+        number: c.number,
+      });
   });
 
   it('shows what is missing only while awaiting a supplement', async () => {
     const w = world();
     const { case: c } = await intake(w.ports, CLERK, { ...application({ materialsReceived: [] }), idempotencyKey: crypto.randomUUID() }, META);
-    expect(await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, META)).toMatchObject({ status: 'awaiting_supplement', statusLabel: '待补正', missingMaterials: ['申请表', '居民户口簿'] });
+    expect(await publicStatus(w.ports, undefined, { number: c.number, phone4: '5678' }, META)).toMatchObject({
+      status: 'awaiting_supplement',
+      statusLabel: '待补正',
+      missingMaterials: ['申请表', '居民户口簿'],
+    });
   });
 });

@@ -17,9 +17,26 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     const id = uid();
     return caseIn(status, { id, number: `411521-20261102-${id.slice(0, 8)}`, officeId: `411521-o${id.slice(0, 8)}`, version: 1, ...over });
   };
-  const audit = (c: CaseRecord): AuditInput => ({ actor: { userId: 'u', username: 'clerk', officeId: c.officeId }, action: 'case.test', target: { type: 'case', id: c.id }, result: 'success', sourceIp: '127.0.0.1', userAgent: 'vitest' });
-  const create = (c: CaseRecord, key = uid(), hash = 'h-1'): CaseWrite => ({ op: 'create', case: c, applicantHash: hash, idempotency: { key, bodyHash: 'b-1', expiresAt: new Date('2026-11-03T00:00:00Z') } });
-  const event = (c: CaseRecord, type: string, version = c.version, atIso = c.createdAt): CaseWrite => ({ op: 'event', caseId: c.id, version, event: { at: atIso, type, by: 'clerk' } });
+  const audit = (c: CaseRecord): AuditInput => ({
+    actor: { userId: 'u', username: 'clerk', officeId: c.officeId },
+    action: 'case.test',
+    target: { type: 'case', id: c.id },
+    result: 'success',
+    sourceIp: '127.0.0.1',
+    userAgent: 'vitest',
+  });
+  const create = (c: CaseRecord, key = uid(), hash = 'h-1'): CaseWrite => ({
+    op: 'create',
+    case: c,
+    applicantHash: hash,
+    idempotency: { key, bodyHash: 'b-1', expiresAt: new Date('2026-11-03T00:00:00Z') },
+  });
+  const event = (c: CaseRecord, type: string, version = c.version, atIso = c.createdAt): CaseWrite => ({
+    op: 'event',
+    caseId: c.id,
+    version,
+    event: { at: atIso, type, by: 'clerk' },
+  });
   const conflictCode = (e: unknown) => (e instanceof ConflictError ? e.code : e instanceof NotFoundError ? 'NOT_FOUND' : String(e));
 
   it('create: the case reads back by id (with its applicant hash) and by number; the key is recorded', async () => {
@@ -57,7 +74,9 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     await s.commit([{ op: 'update', case: v2, expectedVersion: 1, applicantHash: 'h-1' }, event(v2, 'started')], [audit(c)]);
     expect(await s.get(c.id)).toEqual({ record: v2, applicantHash: 'h-1' });
     const stale = { ...c, status: 'withdrawn' as const, version: 2 };
-    const err = await s.commit([{ op: 'update', case: stale, expectedVersion: 1 }, event(stale, 'withdrawn', 2, at('2026-11-03').toISOString())], [audit(c)]).catch((e) => e);
+    const err = await s
+      .commit([{ op: 'update', case: stale, expectedVersion: 1 }, event(stale, 'withdrawn', 2, at('2026-11-03').toISOString())], [audit(c)])
+      .catch((e) => e);
     expect(conflictCode(err)).toBe('STALE_VERSION');
     expect((err as ConflictError).message).toBe('办件已被他人更新，请刷新后再操作');
     expect((await s.get(c.id))?.record).toEqual(v2);
@@ -91,8 +110,13 @@ export const caseStoreContract = (store: () => CaseStore): void => {
   it('cases of an office by status: newest first, paged with a cursor', async () => {
     const s = store();
     const office = `411521-o${uid().slice(0, 8)}`;
-    const all = [9, 10, 11, 12, 13].map((h) => fresh('accepted', { officeId: office, acceptedAt: at('2026-11-02', `${String(h).padStart(2, '0')}:00`).toISOString() }));
-    await s.commit(all.map((c) => create(c)), []);
+    const all = [9, 10, 11, 12, 13].map((h) =>
+      fresh('accepted', { officeId: office, acceptedAt: at('2026-11-02', `${String(h).padStart(2, '0')}:00`).toISOString() }),
+    );
+    await s.commit(
+      all.map((c) => create(c)),
+      [],
+    );
     await s.commit([create(fresh('in_progress', { officeId: office }))], []);
     const p1 = await s.ofOffice(office, 'accepted', { limit: 2 });
     const p2 = await s.ofOffice(office, 'accepted', { limit: 2, cursor: p1.cursor! });
@@ -111,7 +135,10 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     const office = `411521-o${uid().slice(0, 8)}`;
     const statuses: CaseStatus[] = ['accepted', 'not_accepted', 'in_progress', 'decided', 'accepted', 'awaiting_supplement', 'not_accepted'];
     const mine = statuses.map((st, h) => fresh(st, { officeId: office, acceptedAt: at('2026-11-02', `${String(8 + h).padStart(2, '0')}:00`).toISOString() }));
-    await s.commit(mine.map((c) => create(c)), []);
+    await s.commit(
+      mine.map((c) => create(c)),
+      [],
+    );
     await s.commit([create(fresh('accepted'))], []);
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -133,11 +160,18 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     const hopId = uid();
     const landing = (version: number): CaseWrite[] => [
       { op: 'update', case: { ...c, handedTo: '411521-mzj', version: version + 1 }, expectedVersion: version },
-      { op: 'hop-event', caseId: c.id, hopId, event: { at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' } },
+      {
+        op: 'hop-event',
+        caseId: c.id,
+        hopId,
+        event: { at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' },
+      },
     ];
     await s.commit(landing(1), []);
     expect((await s.get(c.id))?.record).toMatchObject({ handedTo: '411521-mzj', version: 2 });
-    expect(await s.events(c.id)).toEqual([{ at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' }]);
+    expect(await s.events(c.id)).toEqual([
+      { at: at('2026-11-03').toISOString(), type: 'forwarded', by: 'clerk', fromOfficeId: c.officeId, toOfficeId: '411521-mzj', note: '转报' },
+    ]);
     expect(conflictCode(await s.commit(landing(2), []).catch((e) => e))).toBe('HAND_OVER_APPLIED');
     expect((await s.get(c.id))?.record.version).toBe(2);
   });
@@ -159,19 +193,28 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     });
     const cases = ['09:00', '10:00', '11:00'].map((h) => entry('case', h));
     const task = entry('task', '12:00');
-    await s.commit([...cases, task].map((e) => ({ op: 'inbox-put' as const, entry: e })), []);
+    await s.commit(
+      [...cases, task].map((e) => ({ op: 'inbox-put' as const, entry: e })),
+      [],
+    );
     const p1 = await s.inbox(office, 'case', { limit: 2 });
     const p2 = await s.inbox(office, 'case', { limit: 2, cursor: p1.cursor! });
     expect([...p1.entries, ...p2.entries].map((e) => e.refId)).toEqual(cases.map((e) => e.refId).reverse());
     expect(p2.cursor).toBeUndefined();
     expect(p1.entries[0]).toEqual(cases[2]);
     expect(await s.inboxCounts(office)).toEqual({ case: 3, task: 1, commission: 0, handback: 0 });
-    await s.commit([{ op: 'inbox-delete', entry: cases[0]! }, { op: 'inbox-delete', entry: { ...cases[0]!, refId: uid() } }], []);
+    await s.commit(
+      [
+        { op: 'inbox-delete', entry: cases[0]! },
+        { op: 'inbox-delete', entry: { ...cases[0]!, refId: uid() } },
+      ],
+      [],
+    );
     expect(await s.inboxCounts(office)).toEqual({ case: 2, task: 1, commission: 0, handback: 0 });
     expect(await s.inboxCounts(`${office}x`)).toEqual({ case: 0, task: 0, commission: 0, handback: 0 });
   });
 
-  it('commission: new once, then only on its version; read back with its applicant hash; an agent\'s list newest first, paged', async () => {
+  it("commission: new once, then only on its version; read back with its applicant hash; an agent's list newest first, paged", async () => {
     const s = store();
     const agentId = uid();
     const make = (hh: string) => {
@@ -200,12 +243,21 @@ export const caseStoreContract = (store: () => CaseStore): void => {
       };
     };
     const [a, b, c] = [make('09:00'), make('10:00'), make('11:00')];
-    await s.commit([{ op: 'commission', commission: a, applicantHash: 'hash-a' }, { op: 'commission', commission: b }, { op: 'commission', commission: c }], []);
+    await s.commit(
+      [
+        { op: 'commission', commission: a, applicantHash: 'hash-a' },
+        { op: 'commission', commission: b },
+        { op: 'commission', commission: c },
+      ],
+      [],
+    );
     expect(await s.commission(a.id)).toEqual({ commission: a, applicantHash: 'hash-a' });
     expect(await s.commission(uid())).toBeUndefined();
     // new again: refused; an update on a stale version: STALE_VERSION; on the right one: written, the hash kept
     await expect(s.commit([{ op: 'commission', commission: a }], [])).rejects.toBeInstanceOf(ConflictError);
-    expect(conflictCode(await s.commit([{ op: 'commission', commission: { ...a, version: 3 }, expectedVersion: 2 }], []).catch((e) => e))).toBe('STALE_VERSION');
+    expect(conflictCode(await s.commit([{ op: 'commission', commission: { ...a, version: 3 }, expectedVersion: 2 }], []).catch((e) => e))).toBe(
+      'STALE_VERSION',
+    );
     await s.commit([{ op: 'commission', commission: { ...a, status: 'taken_in', caseId: 'c-1', version: 2 }, expectedVersion: 1 }], []);
     expect(await s.commission(a.id)).toEqual({ commission: { ...a, status: 'taken_in', caseId: 'c-1', version: 2 }, applicantHash: 'hash-a' });
     const p1 = await s.commissionsOfAgent(agentId, { limit: 2 });
@@ -217,14 +269,24 @@ export const caseStoreContract = (store: () => CaseStore): void => {
   it('the daily sequence counts per county and day', async () => {
     const s = store();
     const county = `9${uid().replace(/\D/g, '').slice(0, 5).padEnd(5, '0')}`;
-    expect([await s.nextSequence(county, '2026-11-02'), await s.nextSequence(county, '2026-11-02'), await s.nextSequence(county, '2026-11-03'), await s.nextSequence(county, '2026-11-02')]).toEqual([1, 2, 1, 3]);
+    expect([
+      await s.nextSequence(county, '2026-11-02'),
+      await s.nextSequence(county, '2026-11-02'),
+      await s.nextSequence(county, '2026-11-03'),
+      await s.nextSequence(county, '2026-11-02'),
+    ]).toEqual([1, 2, 1, 3]);
   });
 
   it('public look-ups count per address and window', async () => {
     const s = store();
     const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
     const exp = new Date('2026-11-02T02:05:00Z');
-    expect([await s.hitPublicLookup(ip, '2026-11-02T02:00', exp), await s.hitPublicLookup(ip, '2026-11-02T02:00', exp), await s.hitPublicLookup(ip, '2026-11-02T02:01', exp), await s.hitPublicLookup(`${ip}0`, '2026-11-02T02:00', exp)]).toEqual([1, 2, 1, 1]);
+    expect([
+      await s.hitPublicLookup(ip, '2026-11-02T02:00', exp),
+      await s.hitPublicLookup(ip, '2026-11-02T02:00', exp),
+      await s.hitPublicLookup(ip, '2026-11-02T02:01', exp),
+      await s.hitPublicLookup(`${ip}0`, '2026-11-02T02:00', exp),
+    ]).toEqual([1, 2, 1, 1]);
   });
 
   it('an audit alone can be committed (the audited view of an ID number)', async () => {

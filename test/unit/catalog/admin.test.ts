@@ -39,7 +39,7 @@ describe('catalog admin: versions', () => {
     expect(await reader.getPublishedItem('T-001')).toBeUndefined();
     expect(await store.listPublished()).toEqual([]);
     expect(await store.getCatalogVersion()).toBe(3);
-    expect((await store.getVersion('T-001', 2))).toMatchObject({ status: 'withdrawn', withdrawReason: '职能调整' });
+    expect(await store.getVersion('T-001', 2)).toMatchObject({ status: 'withdrawn', withdrawReason: '职能调整' });
     expect((await store.getEntry('T-001'))!.state).toBe('withdrawn');
 
     // every mutation is audited
@@ -60,7 +60,7 @@ describe('catalog admin: versions', () => {
     await withdrawItem(store, { code: 'T-001' }, ctx());
     await saveItem(store, { code: 'T-001', item: sampleItem({ promisedDays: 5 }), mode: 'edit' }, ctx());
     await publishItem(store, { code: 'T-001' }, ctx());
-    expect((await catalogReaderOn(store).getPublishedItem('T-001'))).toMatchObject({ version: 2, item: { promisedDays: 5 } });
+    expect(await catalogReaderOn(store).getPublishedItem('T-001')).toMatchObject({ version: 2, item: { promisedDays: 5 } });
     expect((await store.getVersion('T-001', 1))!.status).toBe('withdrawn');
   });
 
@@ -76,7 +76,9 @@ describe('catalog admin: versions', () => {
     const store = memoryCatalogStore();
     await saveItem(store, { code: 'T-001', item: sampleItem(), mode: 'create' }, ctx());
     await saveItem(store, { code: 'T-001', item: sampleItem({ name: 'B' }), mode: 'edit', baseVersion: 1 }, ctx());
-    await expect(saveItem(store, { code: 'T-001', item: sampleItem({ name: 'C' }), mode: 'edit', baseVersion: 1 }, ctx())).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveItem(store, { code: 'T-001', item: sampleItem({ name: 'C' }), mode: 'edit', baseVersion: 1 }, ctx())).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await expect(saveItem(store, { code: 'T-404', item: sampleItem({ code: 'T-404' }), mode: 'edit' }, ctx())).rejects.toBeInstanceOf(NotFoundError);
   });
 

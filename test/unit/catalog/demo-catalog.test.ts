@@ -22,7 +22,18 @@ describe('demo catalog (罗山县 list, seed 004)', () => {
   it('has every item of 1.1–1.12 under its category, valid, with unique stable codes, marked 示例', () => {
     const cats = parseSeedList(SEED_EXCERPT);
     expect(cats.map((c) => c.name)).toEqual([
-      '户籍管理', '人口和生育服务', '社会保障', '劳动保障', '养老保障', '医疗保障', '脱贫帮扶', '农业农村管理和服务', '乡村建设管理和服务', '营商管理和服务', '服役退役服务', '党务管理服务',
+      '户籍管理',
+      '人口和生育服务',
+      '社会保障',
+      '劳动保障',
+      '养老保障',
+      '医疗保障',
+      '脱贫帮扶',
+      '农业农村管理和服务',
+      '乡村建设管理和服务',
+      '营商管理和服务',
+      '服役退役服务',
+      '党务管理服务',
     ]);
     // the wrapped line of 1.8 is joined; 户籍分户、立户 stays one item
     expect(cats[7]!.items).toEqual(['种粮补贴发放', '土地流转服务', '农业技术咨询', '土地纠纷调解']);

@@ -8,10 +8,20 @@ import { ITEM_COLUMNS } from '../../../shared/catalog/import-format.ts';
 import { ctx } from './fixtures.ts';
 import { countyItems, countyWorkbook } from './workbook.ts';
 
-const run = async (store: ReturnType<typeof memoryCatalogStore>, bytes: Uint8Array, opts: { mode: 'dry-run' | 'commit'; strict?: boolean; publish?: boolean; filename?: string }) =>
+const run = async (
+  store: ReturnType<typeof memoryCatalogStore>,
+  bytes: Uint8Array,
+  opts: { mode: 'dry-run' | 'commit'; strict?: boolean; publish?: boolean; filename?: string },
+) =>
   importCatalog(
     store,
-    { filename: opts.filename ?? 'list.xlsx', sheets: await readWorkbook(opts.filename ?? 'list.xlsx', bytes), mode: opts.mode, strict: opts.strict ?? true, publish: opts.publish ?? true },
+    {
+      filename: opts.filename ?? 'list.xlsx',
+      sheets: await readWorkbook(opts.filename ?? 'list.xlsx', bytes),
+      mode: opts.mode,
+      strict: opts.strict ?? true,
+      publish: opts.publish ?? true,
+    },
     ctx(),
   );
 
@@ -53,7 +63,7 @@ describe('catalog import', () => {
     expect(lenient.transactions).toBe(Math.ceil(197 / 24));
     expect((await store.listPublished()).length).toBe(197);
     expect(await catalogReaderOn(store).getPublishedItem('LS-77-014')).toBeUndefined();
-    expect((await store.getCatalogVersion())).toBe(lenient.transactions);
+    expect(await store.getCatalogVersion()).toBe(lenient.transactions);
     expect(store.audits.filter((a) => a.action === 'catalog.item.import')).toHaveLength(197);
   });
 
@@ -70,7 +80,7 @@ describe('catalog import', () => {
     const r = await run(store, edited, { mode: 'commit' });
     expect(r.totals).toMatchObject({ created: 1, updated: 1, unchanged: 29 });
     expect(r.rows.find((x) => x.code === 'LS-77-003')).toMatchObject({ status: 'updated', version: 2 });
-    expect((await catalogReaderOn(store).getPublishedItem('LS-77-003'))).toMatchObject({ version: 2, item: { promisedDays: 5 } });
+    expect(await catalogReaderOn(store).getPublishedItem('LS-77-003')).toMatchObject({ version: 2, item: { promisedDays: 5 } });
     expect((await store.getVersion('LS-77-003', 1))!.status).toBe('superseded');
   });
 
@@ -81,7 +91,10 @@ describe('catalog import', () => {
     items[1] = { ...items[1]!, kind: 'joint', decider: { by: 'joint', lead: '411521-mzj', parts: ['411521-rsj', '411521-lingshan'] } };
     const first0 = await run(store, await countyWorkbook(items), { mode: 'commit' });
     expect(first0.rows.flatMap((x) => x.messages)).toEqual([]);
-    const read = (code: string) => catalogReaderOn(store).getPublishedItem(code).then((r) => r!.item);
+    const read = (code: string) =>
+      catalogReaderOn(store)
+        .getPublishedItem(code)
+        .then((r) => r!.item);
     expect(await read('LS-77-001')).toMatchObject({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } });
     expect((await read('LS-77-002')).decider).toEqual({ by: 'joint', lead: '411521-mzj', parts: ['411521-rsj', '411521-lingshan'] });
     expect(await read('LS-77-003')).not.toHaveProperty('decider');
@@ -103,7 +116,9 @@ describe('catalog import', () => {
     expect(first).not.toHaveProperty('decider');
     expect(await read('LS-77-002')).toMatchObject({ intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } });
     // a bad office number is a row error naming the column
-    const bad = await run(store, await countyWorkbook(countyItems(1), (row) => Object.assign(row, { 承办方式: '指定机构承办', 承办机构编号: '民政局' })), { mode: 'dry-run' });
+    const bad = await run(store, await countyWorkbook(countyItems(1), (row) => Object.assign(row, { 承办方式: '指定机构承办', 承办机构编号: '民政局' })), {
+      mode: 'dry-run',
+    });
     expect(bad.rows[0]).toMatchObject({ status: 'error' });
     expect(bad.rows[0]!.messages.join()).toContain('承办');
   });

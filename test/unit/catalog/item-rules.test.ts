@@ -49,7 +49,12 @@ describe('item rules', () => {
   it('every material is named, and named once', () => {
     const r = parseItem(sampleItem({ materials: [{ name: '  ', form: 'copy', copies: 1, required: true }] }));
     expect(!r.ok && r.issues[0]).toEqual({ path: 'materials.0.name', message: '材料名称不能为空' });
-    const dup = sampleItem({ materials: [{ name: 'A', form: 'copy', copies: 1, required: true }, { name: 'A', form: 'original', copies: 1, required: false }] });
+    const dup = sampleItem({
+      materials: [
+        { name: 'A', form: 'copy', copies: 1, required: true },
+        { name: 'A', form: 'original', copies: 1, required: false },
+      ],
+    });
     expect(checkItemRules(dup)[0]!.message).toContain('重复');
   });
 
@@ -73,7 +78,11 @@ describe('item rules', () => {
 
   it('compares items by content, ignoring key order and empty optionals', () => {
     const a = sampleItem();
-    const b = { ...sampleItem(), officeId: undefined, materials: [{ required: true, copies: 1, form: 'original' as const, name: '居民户口簿', notes: undefined }] };
+    const b = {
+      ...sampleItem(),
+      officeId: undefined,
+      materials: [{ required: true, copies: 1, form: 'original' as const, name: '居民户口簿', notes: undefined }],
+    };
     expect(sameItem(a, b)).toBe(true);
     expect(sameItem(a, sampleItem({ name: '别的' }))).toBe(false);
   });

@@ -94,7 +94,15 @@ describe('catalog search', () => {
 
   it('summaries carry what the list shows', () => {
     const hit = demo.search({ q: '居民身份证核发' }).items[0]!;
-    expect(hit).toMatchObject({ code: 'LS-01-002', kind: 'promised', promisedDays: 20, statutoryDays: 60, levels: ['county', 'township'], version: 1, demo: true });
+    expect(hit).toMatchObject({
+      code: 'LS-01-002',
+      kind: 'promised',
+      promisedDays: 20,
+      statutoryDays: 60,
+      levels: ['county', 'township'],
+      version: 1,
+      demo: true,
+    });
   });
 
   it('matches by code', () => {

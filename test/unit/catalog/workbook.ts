@@ -21,7 +21,11 @@ export const countyItems = (n: number): Item[] =>
  * Builds the county's workbook with exceljs (an independent writer, as Excel/WPS would), so the
  * reader is tested on files it did not write. `mutate` may spoil cells of a row (by item index).
  */
-export const countyWorkbook = async (items: Item[], mutate: (row: Record<string, unknown>, i: number) => void = () => undefined, withMaterials = true): Promise<Uint8Array> => {
+export const countyWorkbook = async (
+  items: Item[],
+  mutate: (row: Record<string, unknown>, i: number) => void = () => undefined,
+  withMaterials = true,
+): Promise<Uint8Array> => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('事项');
   ws.addRow(ITEM_COLUMNS.map((c) => c.header));

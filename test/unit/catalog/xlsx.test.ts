@@ -7,7 +7,9 @@ import { readCsv, readWorkbook, readXlsx, writeXlsx, XLSX_LIMITS } from '../../.
 const workbookWith = (rowsXml: string, extra: Record<string, Uint8Array> = {}): Uint8Array => {
   const ns = 'http://schemas.openxmlformats.org';
   return zipSync({
-    'xl/workbook.xml': strToU8(`<workbook xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels': strToU8(`<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`),
     'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rowsXml}</sheetData></worksheet>`),
     ...extra,
@@ -28,11 +30,18 @@ const lieAboutSize = (zip: Uint8Array, name: string, size: number): Uint8Array =
   return out;
 };
 
-
 describe('xlsx reader/writer', () => {
   it('writes workbooks Excel readers open (checked with exceljs)', async () => {
     const bytes = await writeXlsx([
-      { name: '事项', rows: [['编码', '名称', '天数'], ['LS-01-001', '居民身份证核发 & <特殊> "字符"', 60], ['X', '第一行\n第二行', true]], widths: [10, 30, 6] },
+      {
+        name: '事项',
+        rows: [
+          ['编码', '名称', '天数'],
+          ['LS-01-001', '居民身份证核发 & <特殊> "字符"', 60],
+          ['X', '第一行\n第二行', true],
+        ],
+        widths: [10, 30, 6],
+      },
       { name: '材料', rows: [['a']] },
     ]);
     const wb = new ExcelJS.Workbook();
@@ -62,9 +71,22 @@ describe('xlsx reader/writer', () => {
   });
 
   it('round-trips its own output', async () => {
-    const rows = [['a', 'b'], ['中文', 12.5], ['', 'x']];
+    const rows = [
+      ['a', 'b'],
+      ['中文', 12.5],
+      ['', 'x'],
+    ];
     const sheets = await readXlsx(await writeXlsx([{ name: 'S', rows }]));
-    expect(sheets).toEqual([{ name: 'S', rows: [{ row: 1, cells: ['a', 'b'] }, { row: 2, cells: ['中文', '12.5'] }, { row: 3, cells: ['', 'x'] }] }]);
+    expect(sheets).toEqual([
+      {
+        name: 'S',
+        rows: [
+          { row: 1, cells: ['a', 'b'] },
+          { row: 2, cells: ['中文', '12.5'] },
+          { row: 3, cells: ['', 'x'] },
+        ],
+      },
+    ]);
   });
 
   it('reads CSV in UTF-8 (with BOM) and in GBK as Excel saves it', () => {
@@ -83,7 +105,6 @@ describe('xlsx reader/writer', () => {
     await expect(readWorkbook('a.pdf', new Uint8Array([1, 2, 3]))).rejects.toThrow(/只能导入/);
     await expect(readWorkbook('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toThrow(/XLSX/);
   });
-
 });
 
 describe('xlsx reader limits (a hostile upload is refused, in Chinese, before it fills memory)', () => {

@@ -30,9 +30,15 @@ describe('own account (memory directory, fake clock)', () => {
     w.directory.users.get(w.user('clerk.zhugan').id)!.mustChangePassword = true;
     const s = await signIn('clerk.zhugan');
     expect(s.principal.scopes).toEqual(['session']);
-    expect(await refusal(changePassword(w.ports, s.principal, { currentPassword: 'nope', newPassword: 'Zhugan#2026x' }, META))).toMatchObject({ kind: 'validation', message: '当前密码不正确' });
+    expect(await refusal(changePassword(w.ports, s.principal, { currentPassword: 'nope', newPassword: 'Zhugan#2026x' }, META))).toMatchObject({
+      kind: 'validation',
+      message: '当前密码不正确',
+    });
     expect((await refusal(changePassword(w.ports, s.principal, { currentPassword: PASSWORD, newPassword: 'short' }, META))).kind).toBe('validation');
-    expect(await refusal(changePassword(w.ports, s.principal, { currentPassword: PASSWORD, newPassword: PASSWORD }, META))).toMatchObject({ kind: 'rule', code: 'PASSWORD_REUSED' });
+    expect(await refusal(changePassword(w.ports, s.principal, { currentPassword: PASSWORD, newPassword: PASSWORD }, META))).toMatchObject({
+      kind: 'rule',
+      code: 'PASSWORD_REUSED',
+    });
     const view = await changePassword(w.ports, s.principal, { currentPassword: PASSWORD, newPassword: 'Zhugan#2026x' }, META);
     expect(view).toMatchObject({ mustChangePassword: false, scopes: expect.arrayContaining(['case.accept']) });
     expect((await authorizeToken(w.ports, s.token)).scopes).toContain('case.accept');
@@ -47,7 +53,9 @@ describe('own account (memory directory, fake clock)', () => {
     const { otpauthUri, qrDataUrl } = await startTotpEnrolment(w.ports, s.principal);
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const secret = new URL(otpauthUri).searchParams.get('secret')!;
-    expect((await refusal(confirmTotp(w.ports, s.principal, { code: totpCode(secret, w.clock()) === '000000' ? '111111' : '000000' }, META))).kind).toBe('validation');
+    expect((await refusal(confirmTotp(w.ports, s.principal, { code: totpCode(secret, w.clock()) === '000000' ? '111111' : '000000' }, META))).kind).toBe(
+      'validation',
+    );
     const view = await confirmTotp(w.ports, s.principal, { code: totpCode(secret, w.clock()) }, META);
     expect(view).toMatchObject({ totpEnrolmentRequired: false, scopes: expect.arrayContaining(['user.manage:my-office']) });
     expect(w.user('head.county')).toMatchObject({ totpSecret: secret });

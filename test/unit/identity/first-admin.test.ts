@@ -55,7 +55,10 @@ describe('createFirstAdmin', { timeout: 30_000 }, () => {
   it('refuses a second first admin unless forced', async () => {
     const directory = memoryFirstAdminStore();
     const first = await createFirstAdmin({ directory, clock }, caller, input(), meta);
-    await expect(createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin' }), meta)).rejects.toMatchObject({ code: 'ADMIN_EXISTS', message: expect.stringContaining('root.admin') });
+    await expect(createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin' }), meta)).rejects.toMatchObject({
+      code: 'ADMIN_EXISTS',
+      message: expect.stringContaining('root.admin'),
+    });
     expect(directory.users.size).toBe(1);
     const forced = await createFirstAdmin({ directory, clock }, caller, input({ username: 'second.admin', force: true }), meta);
     expect(forced.replaced).toMatchObject({ userId: first.user.id, username: 'root.admin' });

@@ -80,7 +80,15 @@ export const world = async () => {
     /** The caller as the authorizer would build it after a full login. */
     principal: (username: string): Principal => {
       const u = byName(username);
-      return { userId: u.id, username: u.username, displayName: u.displayName, officeId: u.officeId, roles: u.roles, scopes: grantedScopes(u.roles), sessionId: `s-${u.username}` };
+      return {
+        userId: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        officeId: u.officeId,
+        roles: u.roles,
+        scopes: grantedScopes(u.roles),
+        sessionId: `s-${u.username}`,
+      };
     },
   };
 };

@@ -135,8 +135,15 @@ describe('password change and sessions (memory directory)', () => {
     const ports = { ...w.ports, directory: { ...w.directory, sessionsOf: async () => [] } };
     const admin = w.principal('admin');
     const cases: Array<[string, () => Promise<unknown>]> = [
-      ['clerk.lingshan', async () => (await import('../../../shared/identity/staff.ts')).updateUser(ports, admin, { id: w.user('clerk.lingshan').id, disabled: true }, META)],
-      ['clerk.county', async () => (await import('../../../shared/identity/staff.ts')).updateUser(ports, admin, { id: w.user('clerk.county').id, roles: ['village_agent'] }, META)],
+      [
+        'clerk.lingshan',
+        async () => (await import('../../../shared/identity/staff.ts')).updateUser(ports, admin, { id: w.user('clerk.lingshan').id, disabled: true }, META),
+      ],
+      [
+        'clerk.county',
+        async () =>
+          (await import('../../../shared/identity/staff.ts')).updateUser(ports, admin, { id: w.user('clerk.county').id, roles: ['village_agent'] }, META),
+      ],
       ['clerk.zhugan', async () => (await import('../../../shared/identity/staff.ts')).resetPassword(ports, admin, { id: w.user('clerk.zhugan').id }, META)],
       ['head.lingshan', async () => (await import('../../../shared/identity/staff.ts')).resetTotp(ports, admin, { id: w.user('head.lingshan').id }, META)],
     ];

@@ -18,7 +18,10 @@ describe('session expiry and logout (fake clock)', () => {
 
   it('accepts activity within 30 minutes and slides the idle window', async () => {
     at('2026-11-22T01:29:00Z');
-    await expect(authorizeToken(w.ports, token)).resolves.toMatchObject({ userId: w.user('clerk.lingshan').id, scopes: expect.arrayContaining(['case.accept']) });
+    await expect(authorizeToken(w.ports, token)).resolves.toMatchObject({
+      userId: w.user('clerk.lingshan').id,
+      scopes: expect.arrayContaining(['case.accept']),
+    });
     expect(w.directory.sessions.get(sid)!.lastSeenAt).toBe('2026-11-22T01:29:00.000Z');
     at('2026-11-22T01:58:00Z');
     await expect(authorizeToken(w.ports, token)).resolves.toBeDefined();

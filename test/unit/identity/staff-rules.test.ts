@@ -28,10 +28,13 @@ describe('who may manage whom (target as well as actor)', () => {
     expect(officeInReach(lingshanHead, CENTER)).toBe(false);
   });
 
-  it.each<Role[]>([['county_admin'], ['supervisor'], ['center_head'], ['window_clerk', 'supervisor']])('a head cannot manage a user holding %j, even in their own office', (...roles) => {
-    expect(() => assertMayManage(countyHead, { roles }, CENTER)).toThrow(/只能管理窗口人员、村代办员/);
-    expect(() => assertMayManage(lingshanHead, { roles }, LINGSHAN)).toThrow(/只能管理窗口人员、村代办员/);
-  });
+  it.each<Role[]>([['county_admin'], ['supervisor'], ['center_head'], ['window_clerk', 'supervisor']])(
+    'a head cannot manage a user holding %j, even in their own office',
+    (...roles) => {
+      expect(() => assertMayManage(countyHead, { roles }, CENTER)).toThrow(/只能管理窗口人员、村代办员/);
+      expect(() => assertMayManage(lingshanHead, { roles }, LINGSHAN)).toThrow(/只能管理窗口人员、村代办员/);
+    },
+  );
 
   it('a head manages a clerk of their office and an agent of their village, not one in another township', () => {
     expect(() => assertMayManage(countyHead, { roles: ['window_clerk'] }, CENTER)).not.toThrow();

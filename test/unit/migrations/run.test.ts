@@ -31,7 +31,9 @@ const office = (id: string, extra: Record<string, unknown>): StoredItem => ({ pk
 
 describe('runMigrations', () => {
   it('runs pending migrations in id order, each item once, and records each with an audit event', async () => {
-    const store = memoryMigrationStore({ directory: [office('a', { phone: '0376-1' }), office('b', { phone: '0376-2' }), office('c', { phones: ['0376-3'] })] });
+    const store = memoryMigrationStore({
+      directory: [office('a', { phone: '0376-1' }), office('b', { phone: '0376-2' }), office('c', { phones: ['0376-3'] })],
+    });
     const r = await runMigrations({ store, clock, migrations: [primary, phones] }, caller, input, meta);
     expect(r.map((x) => [x.id, x.status, x.scanned, x.changed])).toEqual([
       ['0002-phones', 'applied', 3, 2],
@@ -100,7 +102,12 @@ describe('0001-catalog-search-fields', () => {
 describe('a migration that feeds a cache', () => {
   it('bumps the counter the cache watches once, only when it changed something', async () => {
     const item = sampleItem();
-    const store = memoryMigrationStore({ catalog: [{ pk: 'CATALOG', sk: 'META', catalogVersion: 7 }, { pk: 'ITEM#T-001', sk: 'CURRENT', item }] });
+    const store = memoryMigrationStore({
+      catalog: [
+        { pk: 'CATALOG', sk: 'META', catalogVersion: 7 },
+        { pk: 'ITEM#T-001', sk: 'CURRENT', item },
+      ],
+    });
     await runMigrations({ store, clock, migrations: [catalogSearchFields] }, caller, input, meta);
     expect(store.tables.get('catalog')!.get('CATALOG|META')!.catalogVersion).toBe(8);
     store.records.clear();

@@ -12,23 +12,37 @@ import { AGENT, DEPT_CLERK, DIBAO, OTHER_TOWNSHIP_CLERK, THIRD_CLERK, world, typ
 describe('全程代办 from the village', () => {
   const applicant = { type: 'person' as const, name: '赵六', idNumber: '11010519491231002X', phone: '13912345678' };
   const commission = (w: World, over: Record<string, unknown> = {}) =>
-    createCommission(w.ports, AGENT, { itemCode: DIBAO.code, applicant, materialsCollected: requiredOf(DIBAO), consent: { given: true, method: 'signed' }, ...over } as never, META);
+    createCommission(
+      w.ports,
+      AGENT,
+      { itemCode: DIBAO.code, applicant, materialsCollected: requiredOf(DIBAO), consent: { given: true, method: 'signed' }, ...over } as never,
+      META,
+    );
 
-  it('goes from the agent\'s phone to delivery at the station; every hop delivered three times changes state once', async () => {
+  it("goes from the agent's phone to delivery at the station; every hop delivered three times changes state once", async () => {
     const w = world(at('2026-11-02', '09:00'));
     const { commission: k } = await commission(w);
     expect(k).toMatchObject({ status: 'submitted', stationId: STATION, townshipId: OFFICE, number: expect.stringMatching(/^DB-411521-20261102-0001$/) });
     expect(JSON.stringify(k)).not.toContain('11010519491231002X');
     await w.deliver(3);
     const inbox = await listInbox(w.ports, CLERK, { kind: 'commission' });
-    expect(inbox.entries).toEqual([expect.objectContaining({ commissionId: k.id, number: k.number, fromOfficeId: STATION, fromOfficeName: '示例村一（演示）', applicantName: '赵*' })]);
+    expect(inbox.entries).toEqual([
+      expect.objectContaining({ commissionId: k.id, number: k.number, fromOfficeId: STATION, fromOfficeName: '示例村一（演示）', applicantName: '赵*' }),
+    ]);
     expect((await listInbox(w.ports, OTHER_TOWNSHIP_CLERK, { kind: 'commission' })).entries).toEqual([]);
     expect((await myCommissions(w.ports, AGENT, {})).commissions).toEqual([expect.objectContaining({ id: k.id, status: 'submitted', version: 2 })]);
 
     // 受理 at the township: the applicant does not come
     w.setNow(at('2026-11-02', '10:00'));
     const { case: c } = await takeIn(w.ports, CLERK, { id: k.id, expectedVersion: 2 }, META);
-    expect(c).toMatchObject({ status: 'accepted', officeId: OFFICE, routedTo: DEPT_OFFICE, commission: { id: k.id, stationId: STATION }, parties: [STATION], applicant: { nameMasked: '赵*' } });
+    expect(c).toMatchObject({
+      status: 'accepted',
+      officeId: OFFICE,
+      routedTo: DEPT_OFFICE,
+      commission: { id: k.id, stationId: STATION },
+      parties: [STATION],
+      applicant: { nameMasked: '赵*' },
+    });
     expect((await listInbox(w.ports, CLERK, { kind: 'commission' })).entries).toEqual([]);
     await expect(takeIn(w.ports, CLERK, { id: k.id, expectedVersion: 3 }, META)).rejects.toMatchObject({ code: 'ALREADY_TAKEN_IN' });
     const seen = await getCommission(w.ports, AGENT, { id: k.id });
@@ -87,7 +101,14 @@ describe('全程代办 from the village', () => {
 
   it('a village agent only: refuses other offices, items not for 村代办, foreign materials; writes nothing', async () => {
     const w = world();
-    await expect(createCommission(w.ports, { ...CLERK, scopes: [...CLERK.scopes, 'commission.create'] }, { itemCode: DIBAO.code, applicant, materialsCollected: [], consent: { given: true, method: 'signed' } }, META)).rejects.toMatchObject({ code: 'NOT_A_STATION' });
+    await expect(
+      createCommission(
+        w.ports,
+        { ...CLERK, scopes: [...CLERK.scopes, 'commission.create'] },
+        { itemCode: DIBAO.code, applicant, materialsCollected: [], consent: { given: true, method: 'signed' } },
+        META,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_A_STATION' });
     await expect(commission(w, { itemCode: 'NOPE' })).rejects.toMatchObject({ fields: [{ path: 'itemCode' }] });
     await expect(commission(w, { materialsCollected: ['不相干的材料'] })).rejects.toMatchObject({ fields: [{ path: 'materialsCollected.0' }] });
     expect(w.store.commits).toBe(0);

@@ -5,7 +5,18 @@ import { DEFAULT_PHASE_LIMITS, type NetworkPorts } from '../../../shared/network
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
 import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
-import { DEPT2_OFFICE, DEPT_OFFICE, ITEMS, OTHER_OFFICE, PROMISED, principal, STATION, THIRD_OFFICE, world as caseWorld, type World as CaseWorld } from '../cases/fixtures.ts';
+import {
+  DEPT2_OFFICE,
+  DEPT_OFFICE,
+  ITEMS,
+  OTHER_OFFICE,
+  PROMISED,
+  principal,
+  STATION,
+  THIRD_OFFICE,
+  world as caseWorld,
+  type World as CaseWorld,
+} from '../cases/fixtures.ts';
 
 /**
  * The case world plus the network: the delegation queue as a recording sender, delivered by hand
@@ -19,9 +30,24 @@ export interface World extends CaseWorld {
 }
 
 /** 低保 as the demo routes it: townships and village stations take it in, 县民政局 decides. */
-export const DIBAO: Item = { ...PROMISED, code: 'T-DIBAO', name: '测试低保', levels: ['county', 'township', 'village'], intakeAt: ['village', 'township'], decider: { by: 'office', officeId: DEPT_OFFICE }, fee: { charged: false } };
+export const DIBAO: Item = {
+  ...PROMISED,
+  code: 'T-DIBAO',
+  name: '测试低保',
+  levels: ['county', 'township', 'village'],
+  intakeAt: ['village', 'township'],
+  decider: { by: 'office', officeId: DEPT_OFFICE },
+  fee: { charged: false },
+};
 /** 联办: the accepting township leads, 县民政局 and 县人社局 each answer a part. */
-export const JOINT: Item = { ...PROMISED, code: 'T-JOINT', name: '测试联办', kind: 'joint', decider: { by: 'joint', parts: [DEPT_OFFICE, DEPT2_OFFICE] }, fee: { charged: false } };
+export const JOINT: Item = {
+  ...PROMISED,
+  code: 'T-JOINT',
+  name: '测试联办',
+  kind: 'joint',
+  decider: { by: 'joint', parts: [DEPT_OFFICE, DEPT2_OFFICE] },
+  fee: { charged: false },
+};
 
 export const world = (start?: Date): World => {
   const w = caseWorld(start);
@@ -43,4 +69,11 @@ export const DEPT_CLERK = principal({ userId: 'u-mzj', username: 'clerk.mzj', of
 export const DEPT2_CLERK = principal({ userId: 'u-rsj', username: 'clerk.rsj', officeId: DEPT2_OFFICE });
 export const OTHER_TOWNSHIP_CLERK = principal({ userId: 'u-dongpu', username: 'clerk.dongpu', officeId: OTHER_OFFICE });
 export const THIRD_CLERK = principal({ userId: 'u-zilu', username: 'clerk.zilu', officeId: THIRD_OFFICE });
-export const AGENT = principal({ userId: 'u-agent', username: 'agent.demo', displayName: '演示代办员', officeId: STATION, roles: ['village_agent'], scopes: [...DEFAULT_ROLE_SCOPES.village_agent] });
+export const AGENT = principal({
+  userId: 'u-agent',
+  username: 'agent.demo',
+  displayName: '演示代办员',
+  officeId: STATION,
+  roles: ['village_agent'],
+  scopes: [...DEFAULT_ROLE_SCOPES.village_agent],
+});

@@ -5,9 +5,14 @@ import { PROMISED } from '../cases/fixtures.ts';
 
 /** Where an item is taken in and who decides it: catalog fields, their rules and their defaults. */
 describe('routing in the catalog', () => {
-  const dibao: Item = { ...PROMISED, levels: ['county', 'township', 'village'], intakeAt: ['village', 'township'], decider: { by: 'office', officeId: '411521-mzj' } };
+  const dibao: Item = {
+    ...PROMISED,
+    levels: ['county', 'township', 'village'],
+    intakeAt: ['village', 'township'],
+    decider: { by: 'office', officeId: '411521-mzj' },
+  };
 
-  it('an item without the fields keeps today\'s behaviour: taken in at its levels, decided where taken in', () => {
+  it("an item without the fields keeps today's behaviour: taken in at its levels, decided where taken in", () => {
     expect(parseItem(PROMISED)).toMatchObject({ ok: true });
     expect(routingOf(PROMISED)).toEqual({ intakeAt: ['township'], decider: { by: 'accepting' } });
     expect(mayTakeIn(PROMISED, { kind: 'department' })).toBe(true);

@@ -10,8 +10,28 @@ import { AGENT, DEPT_CLERK, DIBAO, OTHER_TOWNSHIP_CLERK, world } from './fixture
 describe('finding a case', () => {
   it('by number, ID number, phone or name; other offices find nothing; nothing whole in the answer', async () => {
     const w = world(at('2026-11-02'));
-    const a = (await intake(w.ports, CLERK, { ...application({ applicant: { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' } }), idempotencyKey: crypto.randomUUID() }, META)).case;
-    const b = (await intake(w.ports, CLERK, { ...application({ applicant: { type: 'person', name: '李四', idNumber: '110105194912310011'.slice(0, 17) + 'X', phone: '13912345678' } }), idempotencyKey: crypto.randomUUID() }, META)).case;
+    const a = (
+      await intake(
+        w.ports,
+        CLERK,
+        {
+          ...application({ applicant: { type: 'person', name: '张三丰', idNumber: '11010519491231002X', phone: '13812345678' } }),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        META,
+      )
+    ).case;
+    const b = (
+      await intake(
+        w.ports,
+        CLERK,
+        {
+          ...application({ applicant: { type: 'person', name: '李四', idNumber: '110105194912310011'.slice(0, 17) + 'X', phone: '13912345678' } }),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        META,
+      )
+    ).case;
     const ids = async (q: string, p = CLERK) => (await findCases(w.ports, p, q)).cases.map((c) => c.id);
     expect(await ids(a.number)).toEqual([a.id]);
     expect(await ids('11010519491231002x')).toEqual([a.id]);
@@ -27,9 +47,19 @@ describe('finding a case', () => {
     expect(answer).not.toMatch(/11010519491231002X|13812345678|张三丰/);
   });
 
-  it('a commission\'s case is found by its applicant too, at the township and once forwarded at the department', async () => {
+  it("a commission's case is found by its applicant too, at the township and once forwarded at the department", async () => {
     const w = world(at('2026-11-02'));
-    const { commission: k } = await createCommission(w.ports, AGENT, { itemCode: DIBAO.code, applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13912345678' }, materialsCollected: requiredOf(DIBAO), consent: { given: true, method: 'signed' } }, META);
+    const { commission: k } = await createCommission(
+      w.ports,
+      AGENT,
+      {
+        itemCode: DIBAO.code,
+        applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13912345678' },
+        materialsCollected: requiredOf(DIBAO),
+        consent: { given: true, method: 'signed' },
+      },
+      META,
+    );
     await w.deliver();
     const { case: c } = await takeIn(w.ports, CLERK, { id: k.id, expectedVersion: 2 }, META);
     expect((await findCases(w.ports, CLERK, '赵六')).cases.map((x) => x.id)).toEqual([c.id]);

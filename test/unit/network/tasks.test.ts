@@ -24,7 +24,12 @@ describe('交办 of a task (county → township) and its answer', () => {
     const r = await receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 3 }, META);
 
     w.setNow(at('2026-11-02', '11:00'));
-    const { taskId } = await assignTask(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: r.version, toOfficeId: OFFICE, kind: 'verify', title: '入户核查家庭收入和财产', days: 3 }, META);
+    const { taskId } = await assignTask(
+      w.ports,
+      DEPT_CLERK,
+      { id: c.id, expectedVersion: r.version, toOfficeId: OFFICE, kind: 'verify', title: '入户核查家庭收入和财产', days: 3 },
+      META,
+    );
     const commits = w.store.commits;
     await w.deliver(3);
     expect(w.store.commits).toBe(commits + 1);
@@ -37,30 +42,53 @@ describe('交办 of a task (county → township) and its answer', () => {
     const seen = await getCase(w.ports, CLERK, { id: c.id });
     expect(seen.phases).toEqual([expect.objectContaining({ name: 'task_receive', officeId: OFFICE, late: false })]);
     // the township acts only on its task: the case is in the department's hands
-    await expect(lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: seen.case.version, result: 'approved' }, META)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: seen.case.version, result: 'approved' }, META)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const got = await receiveTask(w.ports, CLERK, { id: c.id, taskId, expectedVersion: seen.case.version }, META);
     expect((await listInbox(w.ports, CLERK, { kind: 'task' })).entries).toEqual([]);
     w.setNow(at('2026-11-04', '15:00'));
-    const { answerId } = await answerTask(w.ports, CLERK, { id: c.id, taskId, expectedVersion: got.version, result: '经入户核查，家庭人均收入低于当地低保标准', attachments: [{ name: '入户调查表', description: '两名工作人员签字，申请人按手印' }] }, META);
+    const { answerId } = await answerTask(
+      w.ports,
+      CLERK,
+      {
+        id: c.id,
+        taskId,
+        expectedVersion: got.version,
+        result: '经入户核查，家庭人均收入低于当地低保标准',
+        attachments: [{ name: '入户调查表', description: '两名工作人员签字，申请人按手印' }],
+      },
+      META,
+    );
     expect(w.hops.sent).toEqual([expect.objectContaining({ type: 'task_answer', hopId: answerId, fromOfficeId: OFFICE, toOfficeId: DEPT_OFFICE })]);
     await w.deliver(3);
 
     const d = await getCase(w.ports, DEPT_CLERK, { id: c.id });
-    expect(d.case.tasks).toEqual([expect.objectContaining({ id: taskId, phase: 'answered', answer: expect.objectContaining({ attachments: [{ name: '入户调查表', description: '两名工作人员签字，申请人按手印' }] }) })]);
+    expect(d.case.tasks).toEqual([
+      expect.objectContaining({
+        id: taskId,
+        phase: 'answered',
+        answer: expect.objectContaining({ attachments: [{ name: '入户调查表', description: '两名工作人员签字，申请人按手印' }] }),
+      }),
+    ]);
     expect(d.events.map((e) => e.type)).toEqual(['accepted', 'forwarded', 'received', 'task_assigned', 'task_received', 'task_answered']);
     expect(d.phases).toEqual([]);
     // the department goes on
     expect((await lifecycle.decide(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: d.case.version, result: 'approved' }, META)).status).toBe('decided');
   });
 
-  it('a task is never due after the citizen\'s promise, and one open task of a kind per office', async () => {
+  it("a task is never due after the citizen's promise, and one open task of a kind per office", async () => {
     const w = world(at('2026-11-02'));
     const c = await take(w, JOINT.code);
     // accepted 11-02, promised 5 working days (11-05 a holiday): due 11-10
-    await expect(assignTask(w.ports, CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, kind: 'opinion', title: '初审意见', days: 10 }, META)).rejects.toMatchObject({ code: 'TASK_PAST_CASE_DUE', fields: [{ path: 'days' }] });
+    await expect(
+      assignTask(w.ports, CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, kind: 'opinion', title: '初审意见', days: 10 }, META),
+    ).rejects.toMatchObject({ code: 'TASK_PAST_CASE_DUE', fields: [{ path: 'days' }] });
     const a = await assignTask(w.ports, CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, kind: 'opinion', title: '初审意见', days: 2 }, META);
     expect(a.case.tasks![0]).toMatchObject({ dueDate: '2026-11-04' });
-    await expect(assignTask(w.ports, CLERK, { id: c.id, expectedVersion: 2, toOfficeId: DEPT_OFFICE, kind: 'opinion', title: '再次', days: 2 }, META)).rejects.toMatchObject({ code: 'TASK_OPEN' });
+    await expect(
+      assignTask(w.ports, CLERK, { id: c.id, expectedVersion: 2, toOfficeId: DEPT_OFFICE, kind: 'opinion', title: '再次', days: 2 }, META),
+    ).rejects.toMatchObject({ code: 'TASK_OPEN' });
   });
 });
 
@@ -71,7 +99,11 @@ describe('联办 with two offices', () => {
     const c = await take(w, JOINT.code);
     expect(c.routedTo).toBeUndefined(); // the accepting township leads
     let v = c.version;
-    for (const [to, days] of [[DEPT_OFFICE, 2], [DEPT2_OFFICE, 3]] as const) v = (await assignTask(w.ports, CLERK, { id: c.id, expectedVersion: v, toOfficeId: to, kind: 'joint', title: '联办意见', days }, META)).case.version;
+    for (const [to, days] of [
+      [DEPT_OFFICE, 2],
+      [DEPT2_OFFICE, 3],
+    ] as const)
+      v = (await assignTask(w.ports, CLERK, { id: c.id, expectedVersion: v, toOfficeId: to, kind: 'joint', title: '联办意见', days }, META)).case.version;
     await w.deliver(3);
     const answer = async (p: Principal, result: string) => {
       const k = (await getCase(w.ports, p, { id: c.id })).case.tasks!.find((x) => x.toOfficeId === p.officeId)!;
@@ -81,7 +113,9 @@ describe('联办 with two offices', () => {
     };
     await answer(DEPT_CLERK, '同意');
     const half = await getCase(w.ports, CLERK, { id: c.id });
-    await expect(lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: half.case.version, result: 'approved' }, META)).rejects.toMatchObject({ code: 'JOINT_PARTS_OPEN' });
+    await expect(lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: half.case.version, result: 'approved' }, META)).rejects.toMatchObject({
+      code: 'JOINT_PARTS_OPEN',
+    });
     expect(half.phases).toEqual([expect.objectContaining({ name: 'task_receive', officeId: DEPT2_OFFICE })]);
     await answer(DEPT2_CLERK, '同意');
     const all = await getCase(w.ports, CLERK, { id: c.id });

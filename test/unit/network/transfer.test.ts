@@ -11,8 +11,14 @@ import { DEPT_CLERK, DIBAO, OTHER_TOWNSHIP_CLERK, THIRD_CLERK, world, type World
 
 /** 转报: 灵山镇 takes 低保 in, hands it to 县民政局, which signs, decides and replies; 灵山镇 delivers. */
 describe('转报 township → county department → 回复', () => {
-  const take = async (w: World, p: Principal = CLERK) => (await intake(w.ports, p, { ...application({ itemCode: DIBAO.code, materialsReceived: requiredOf(DIBAO) }), idempotencyKey: crypto.randomUUID() }, META)).case;
-  const seenBy = async (w: World, p: Principal, id: string) => getCase(w.ports, p, { id }).then(() => true, (e: unknown) => (e instanceof NotFoundError ? false : Promise.reject(e)));
+  const take = async (w: World, p: Principal = CLERK) =>
+    (await intake(w.ports, p, { ...application({ itemCode: DIBAO.code, materialsReceived: requiredOf(DIBAO) }), idempotencyKey: crypto.randomUUID() }, META))
+      .case;
+  const seenBy = async (w: World, p: Principal, id: string) =>
+    getCase(w.ports, p, { id }).then(
+      () => true,
+      (e: unknown) => (e instanceof NotFoundError ? false : Promise.reject(e)),
+    );
 
   it('goes the whole way; each message delivered three times changes the case once; a third township gets 404 at every stage', async () => {
     const w = world(at('2026-11-02', '09:00'));
@@ -33,7 +39,9 @@ describe('转报 township → county department → 回复', () => {
     await w.deliver(3);
     expect(w.store.commits).toBe(commitsBefore + 1);
     const inbox = await listInbox(w.ports, DEPT_CLERK, { kind: 'case' });
-    expect(inbox.entries).toEqual([expect.objectContaining({ caseId: c.id, number: c.number, fromOfficeId: OFFICE, fromOfficeName: '灵山镇', applicantName: '张*丰', late: false })]);
+    expect(inbox.entries).toEqual([
+      expect.objectContaining({ caseId: c.id, number: c.number, fromOfficeId: OFFICE, fromOfficeName: '灵山镇', applicantName: '张*丰', late: false }),
+    ]);
     expect((await listCases(w.ports, DEPT_CLERK, { view: 'inbox' })).cases).toHaveLength(1);
     expect(await inboxCounts(w.ports, DEPT_CLERK)).toEqual({ counts: { case: 1, task: 0, commission: 0, handback: 0 }, total: 1 });
     expect((await listInbox(w.ports, THIRD_CLERK, { kind: 'case' })).entries).toEqual([]);
@@ -81,7 +89,15 @@ describe('转报 township → county department → 回复', () => {
       expect([e.fromOfficeId, e.toOfficeId].sort()).toEqual([DEPT_OFFICE, OFFICE].sort());
       expect(e.note).toMatch(/灵山镇|县民政局/);
     }
-    expect(w.store.audits.map((a) => a.action)).toEqual(['case.intake.accepted', 'case.forward', 'case.receive', 'case.start', 'case.decide', 'case.return', 'case.deliver']);
+    expect(w.store.audits.map((a) => a.action)).toEqual([
+      'case.intake.accepted',
+      'case.forward',
+      'case.receive',
+      'case.start',
+      'case.decide',
+      'case.return',
+      'case.deliver',
+    ]);
     // the citizen's promise stays the case's due date, counted where it was taken in
     expect(delivered.dueDate).toBe(c.dueDate);
   });
@@ -95,7 +111,10 @@ describe('转报 township → county department → 回复', () => {
     const d = await lifecycle.decide(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: r.version, result: 'refused', reason: '家庭收入超过标准' }, META);
     await returnCase(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: d.version, note: '不符合条件：家庭收入超过标准' }, META);
     await w.deliver();
-    expect((await getCase(w.ports, OTHER_TOWNSHIP_CLERK, { id: c.id })).case).toMatchObject({ handlingOfficeId: OTHER_OFFICE_ID, decision: { result: 'refused' } });
+    expect((await getCase(w.ports, OTHER_TOWNSHIP_CLERK, { id: c.id })).case).toMatchObject({
+      handlingOfficeId: OTHER_OFFICE_ID,
+      decision: { result: 'refused' },
+    });
     expect(await seenBy(w, CLERK, c.id)).toBe(false);
   });
 
@@ -108,7 +127,11 @@ describe('转报 township → county department → 回复', () => {
     const d = await lifecycle.decide(w.ports, CLERK, { id: c.id, expectedVersion: r.version, result: 'approved' }, META);
     await returnCase(w.ports, CLERK, { id: c.id, expectedVersion: d.version, note: '已办结' }, META);
     await w.deliver(3);
-    expect((await getCase(w.ports, DEPT_CLERK, { id: c.id })).case).toMatchObject({ handlingOfficeId: DEPT_OFFICE, status: 'decided', transfer: { phase: 'returned' } });
+    expect((await getCase(w.ports, DEPT_CLERK, { id: c.id })).case).toMatchObject({
+      handlingOfficeId: DEPT_OFFICE,
+      status: 'decided',
+      transfer: { phase: 'returned' },
+    });
     expect(await seenBy(w, THIRD_CLERK, c.id)).toBe(false);
   });
 
@@ -120,8 +143,12 @@ describe('转报 township → county department → 回复', () => {
     await expect(bad('411521-nowhere')).rejects.toMatchObject({ fields: [{ path: 'toOfficeId' }] });
     await expect(bad(OFFICE)).rejects.toBeInstanceOf(ValidationError);
     await expect(bad(STATION)).rejects.toBeInstanceOf(ValidationError);
-    await expect(forward(w.ports, CLERK, { id: c.id, expectedVersion: 9, toOfficeId: DEPT_OFFICE, reason: '转报' }, META)).rejects.toBeInstanceOf(ConflictError);
-    await expect(forward(w.ports, THIRD_CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, reason: '转报' }, META)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(forward(w.ports, CLERK, { id: c.id, expectedVersion: 9, toOfficeId: DEPT_OFFICE, reason: '转报' }, META)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(forward(w.ports, THIRD_CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, reason: '转报' }, META)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     // nothing sent to the department yet: nothing to sign, nothing to reply
     await expect(receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 1 }, META)).rejects.toBeInstanceOf(NotFoundError);
     await expect(returnCase(w.ports, CLERK, { id: c.id, expectedVersion: 1, note: '退回' }, META)).rejects.toMatchObject({ code: 'NOT_FORWARDED_HERE' });
@@ -134,7 +161,9 @@ describe('转报 township → county department → 回复', () => {
     await receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 3 }, META);
     await expect(receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 4 }, META)).rejects.toBeInstanceOf(RuleError);
     // the department replies to the township; it does not pass the case on (交办 is for help)
-    await expect(forward(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 4, toOfficeId: '411521-rsj', reason: '再转' }, META)).rejects.toMatchObject({ code: 'FORWARDED_HERE' });
+    await expect(forward(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 4, toOfficeId: '411521-rsj', reason: '再转' }, META)).rejects.toMatchObject({
+      code: 'FORWARDED_HERE',
+    });
   });
 
   it('a lost message: the same request on the version shown sends the very same hand-over again, applied once', async () => {
@@ -161,7 +190,8 @@ describe('转报 township → county department → 回复', () => {
     // 1 working day to sign: by the end of 11-03; on 11-04 it is late
     w.setNow(at('2026-11-04', '09:00'));
     expect((await listInbox(w.ports, DEPT_CLERK, { kind: 'case' })).entries[0]).toMatchObject({ late: true });
-    for (const p of [CLERK, DEPT_CLERK]) expect((await getCase(w.ports, p, { id: c.id })).phases).toEqual([expect.objectContaining({ name: 'receive', officeId: DEPT_OFFICE, late: true })]);
+    for (const p of [CLERK, DEPT_CLERK])
+      expect((await getCase(w.ports, p, { id: c.id })).phases).toEqual([expect.objectContaining({ name: 'receive', officeId: DEPT_OFFICE, late: true })]);
   });
 });
 

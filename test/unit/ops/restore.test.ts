@@ -20,7 +20,19 @@ interface FakeTable extends TableState {
 /** DynamoDB as a restore meets it: the new table starts CREATING and carries none of the source's settings. */
 const fakeDynamo = (window = { earliest: new Date('2026-11-01T00:00:00Z'), latest: new Date('2026-11-23T10:00:00Z') }) => {
   const tables = new Map<string, FakeTable>([
-    ['bianmin-411521-cases', { status: 'ACTIVE', kmsKeyArn: 'arn:aws-cn:kms:cn-north-1:111122223333:key/data', deletionProtection: true, streamEnabled: true, pitr: true, ttl: 'expiresAt', tags: { county: '411521' }, busy: 0 }],
+    [
+      'bianmin-411521-cases',
+      {
+        status: 'ACTIVE',
+        kmsKeyArn: 'arn:aws-cn:kms:cn-north-1:111122223333:key/data',
+        deletionProtection: true,
+        streamEnabled: true,
+        pitr: true,
+        ttl: 'expiresAt',
+        tags: { county: '411521' },
+        busy: 0,
+      },
+    ],
   ]);
   const calls: string[] = [];
   const restores: Array<{ source: string; target: string; at: Date | 'latest'; kmsKeyArn?: string | undefined }> = [];
@@ -41,7 +53,15 @@ const fakeDynamo = (window = { earliest: new Date('2026-11-01T00:00:00Z'), lates
     restore: async (input) => {
       calls.push('restore');
       restores.push(input);
-      tables.set(input.target, { status: 'CREATING', kmsKeyArn: input.kmsKeyArn, deletionProtection: false, streamEnabled: false, pitr: false, tags: {}, busy: 3 });
+      tables.set(input.target, {
+        status: 'CREATING',
+        kmsKeyArn: input.kmsKeyArn,
+        deletionProtection: false,
+        streamEnabled: false,
+        pitr: false,
+        tags: {},
+        busy: 3,
+      });
     },
     enablePitr: async (name) => void (calls.push('pitr'), (tables.get(name)!.pitr = true)),
     protect: async (name) => void (calls.push('protect'), update(name, (t) => (t.deletionProtection = true))),
@@ -53,7 +73,13 @@ const fakeDynamo = (window = { earliest: new Date('2026-11-01T00:00:00Z'), lates
   return { api, tables, calls, restores };
 };
 
-const plan = (at: Date | 'latest', id: 'cases' | 'ratings' = 'cases') => ({ countyCode: '411521', def: tableDef(id), source: `bianmin-411521-${id}`, at, now: new Date('2026-11-23T11:00:00Z') });
+const plan = (at: Date | 'latest', id: 'cases' | 'ratings' = 'cases') => ({
+  countyCode: '411521',
+  def: tableDef(id),
+  source: `bianmin-411521-${id}`,
+  at,
+  now: new Date('2026-11-23T11:00:00Z'),
+});
 
 describe('restoreTable', () => {
   it('restores to a new table named for the restore point and sets again what a restore drops', async () => {
@@ -61,7 +87,11 @@ describe('restoreTable', () => {
     const lines: string[] = [];
     const r = await restoreTable(api, plan(new Date('2026-11-20T08:00:00+08:00')), (l) => lines.push(l), 0);
     expect(r.target).toBe('bianmin-411521-cases-r202611200800');
-    expect(restores[0]).toMatchObject({ source: 'bianmin-411521-cases', at: new Date('2026-11-20T00:00:00Z'), kmsKeyArn: 'arn:aws-cn:kms:cn-north-1:111122223333:key/data' });
+    expect(restores[0]).toMatchObject({
+      source: 'bianmin-411521-cases',
+      at: new Date('2026-11-20T00:00:00Z'),
+      kmsKeyArn: 'arn:aws-cn:kms:cn-north-1:111122223333:key/data',
+    });
     expect(tables.get(r.target)).toMatchObject({ status: 'ACTIVE', pitr: true, deletionProtection: true, streamEnabled: true, ttl: 'expiresAt' });
     expect(tables.get(r.target)!.tags).toMatchObject({ project: 'bianmin', county: '411521', 'restored-from': 'bianmin-411521-cases' });
     expect(calls).toEqual(['restore', 'pitr', 'protect', 'ttl', 'stream', 'tag']);
@@ -81,7 +111,9 @@ describe('restoreTable', () => {
 
   it('refuses a time outside the restorable window, a table without PITR or missing, and a restore point done before', async () => {
     const { api, tables } = fakeDynamo();
-    await expect(restoreTable(api, plan(new Date('2026-10-01T00:00:00Z')), () => undefined, 0)).rejects.toThrow(/不在可恢复范围内：2026-11-01 08:00 至 2026-11-23 18:00/);
+    await expect(restoreTable(api, plan(new Date('2026-10-01T00:00:00Z')), () => undefined, 0)).rejects.toThrow(
+      /不在可恢复范围内：2026-11-01 08:00 至 2026-11-23 18:00/,
+    );
     await expect(restoreTable(api, { ...plan('latest'), source: 'bianmin-411521-nope' }, () => undefined, 0)).rejects.toThrow(/不存在/);
     tables.get('bianmin-411521-cases')!.pitr = false;
     await expect(restoreTable(api, plan('latest'), () => undefined, 0)).rejects.toThrow(/未开启时间点恢复/);
@@ -109,7 +141,9 @@ describe('the county config after a restore', () => {
   it('refuses a name of another county or table, and the stack table itself', () => {
     const dir = copy();
     const before = readFileSync(join(dir, '411521.json'), 'utf8');
-    expect(() => setRestoredTable('411521', 'cases', 'bianmin-640502-cases-r202611200800', dir)).toThrow(/restoredTables\.cases: 恢复的表名须以 bianmin-411521-cases 开头/);
+    expect(() => setRestoredTable('411521', 'cases', 'bianmin-640502-cases-r202611200800', dir)).toThrow(
+      /restoredTables\.cases: 恢复的表名须以 bianmin-411521-cases 开头/,
+    );
     expect(() => setRestoredTable('411521', 'cases', 'bianmin-411521-cases', dir)).toThrow(/不能与原表同名/);
     expect(readFileSync(join(dir, '411521.json'), 'utf8')).toBe(before);
   });

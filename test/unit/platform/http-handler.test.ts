@@ -114,7 +114,8 @@ describe('behind CloudFront (ORIGIN_VERIFY_SECRET, VIEWER_ADDRESS_HEADER set by 
   };
   const seen: string[] = [];
   const h = httpHandler('health', {}, async (req) => (seen.push(req.meta.sourceIp), { body: { ok: true } }));
-  const call = (headers: Record<string, string>) => h(event({ httpMethod: 'GET', resource: '/api/health', headers }), lambdaContext('health')) as Promise<APIGatewayProxyResult>;
+  const call = (headers: Record<string, string>) =>
+    h(event({ httpMethod: 'GET', resource: '/api/health', headers }), lambdaContext('health')) as Promise<APIGatewayProxyResult>;
 
   it('refuses a request that did not come through CloudFront (the execute-api endpoint answers nobody else)', () =>
     withEdge(async () => {

@@ -13,7 +13,9 @@ describe('queue consumer factory', () => {
       if (m.n === 3) throw new Error('boom');
       handled.push(m.n);
     });
-    const event = { Records: [record('a', { n: 1 }), record('b', { n: 'x' }), record('c', { n: 3 }), record('d', 'not json'), record('e', { n: 5 })] } as SQSEvent;
+    const event = {
+      Records: [record('a', { n: 1 }), record('b', { n: 'x' }), record('c', { n: 3 }), record('d', 'not json'), record('e', { n: 5 })],
+    } as SQSEvent;
     const r = await h(event, lambdaContext('delegation'));
     expect(r.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['b', 'c', 'd']);
     expect(handled).toEqual([1, 5]);

@@ -28,9 +28,18 @@ describe('六公开: results and monthly ratings, published without personal dat
       ['灵山镇便民服务中心', '2026-11-12', false],
       ['灵山镇便民服务中心', '2026-11-05', true],
     ]);
-    expect(results.results[1]).toEqual({ number: maskNumber(recent.number), itemName: recent.itemName, officeName: '灵山镇便民服务中心', acceptedOn: '2026-11-02', decidedOn: '2026-11-12', onTime: false });
+    expect(results.results[1]).toEqual({
+      number: maskNumber(recent.number),
+      itemName: recent.itemName,
+      officeName: '灵山镇便民服务中心',
+      acceptedOn: '2026-11-02',
+      decidedOn: '2026-11-12',
+      onTime: false,
+    });
     const month = await disclosedRatings(w.ports, { month: '2026-11' });
-    expect(month.offices).toEqual([{ officeName: '灵山镇便民服务中心', count: 1, satisfied: 1, bad: 0, rectified: 0, satisfactionRate: 1, rectificationRate: null }]);
+    expect(month.offices).toEqual([
+      { officeName: '灵山镇便民服务中心', count: 1, satisfied: 1, bad: 0, rectified: 0, satisfactionRate: 1, rectificationRate: null },
+    ]);
     const all = JSON.stringify([results, month]);
     for (const personal of ['张三丰', '张*丰', '5678', '1101', 'clerk.lingshan', recent.id, recent.number]) expect(all).not.toContain(personal);
     expect((await disclosedRatings(w.ports, { month: '2026-08' })).offices).toEqual([]);

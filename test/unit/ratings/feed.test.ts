@@ -14,19 +14,35 @@ describe('provincial feed', () => {
   const world = async () => {
     const w = ratingWorld(at('2026-11-09', '10:00'));
     const yesterday = w.decided({ decision: { result: 'approved', at: at('2026-11-09', '11:00').toISOString(), onTime: true, by: 'clerk.lingshan' } });
-    const other = w.decided({ decision: { result: 'refused', reason: '不符合条件', at: at('2026-11-08', '11:00').toISOString(), onTime: false, by: 'clerk.lingshan' } });
-    await ratePublic(w.ports, { ...publicRatingBody.parse({ phone4: '5678', level: 2, reason: '办理时间长、等待久', channel: 'qr' }), number: yesterday.number }, META);
+    const other = w.decided({
+      decision: { result: 'refused', reason: '不符合条件', at: at('2026-11-08', '11:00').toISOString(), onTime: false, by: 'clerk.lingshan' },
+    });
+    await ratePublic(
+      w.ports,
+      { ...publicRatingBody.parse({ phone4: '5678', level: 2, reason: '办理时间长、等待久', channel: 'qr' }), number: yesterday.number },
+      META,
+    );
     w.setNow(at('2026-11-10', '09:00'));
     await ratePublic(w.ports, { ...publicRatingBody.parse({ phone4: '5678', level: 5 }), number: other.number }, META);
     const feed = memoryFeedStore();
-    const ports = { cases: w.ports.cases, ratings: w.ports.ratings, offices: staticOfficeNames({ [OFFICE]: '灵山镇' }), feed, clock: () => at('2026-11-10', '01:30') };
+    const ports = {
+      cases: w.ports.cases,
+      ratings: w.ports.ratings,
+      offices: staticOfficeNames({ [OFFICE]: '灵山镇' }),
+      feed,
+      clock: () => at('2026-11-10', '01:30'),
+    };
     return { w, ports, feed, yesterday };
   };
 
   it("exports yesterday's ratings and decided cases with the reported fields, as JSON lines and Excel", async () => {
     const { ports, feed, yesterday } = await world();
     expect(await exportFeedDay(ports)).toEqual({ day: '2026-11-09', ratings: 1, cases: 1 });
-    const lines = new TextDecoder().decode(feed.files.get('feed/2026-11-09/ratings.jsonl')!.body).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = new TextDecoder()
+      .decode(feed.files.get('feed/2026-11-09/ratings.jsonl')!.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       {
         caseNumber: yesterday.number,
@@ -46,8 +62,14 @@ describe('provincial feed', () => {
         valid: true,
       },
     ]);
-    const cases = new TextDecoder().decode(feed.files.get('feed/2026-11-09/cases.jsonl')!.body).trim().split('\n').map((l) => JSON.parse(l));
-    expect(cases).toEqual([expect.objectContaining({ caseNumber: yesterday.number, decidedAt: '2026-11-09 11:00:00', result: '准予', onTime: true, applicantType: '自然人' })]);
+    const cases = new TextDecoder()
+      .decode(feed.files.get('feed/2026-11-09/cases.jsonl')!.body)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(cases).toEqual([
+      expect.objectContaining({ caseNumber: yesterday.number, decidedAt: '2026-11-09 11:00:00', result: '准予', onTime: true, applicantType: '自然人' }),
+    ]);
     const all = [...feed.files.values()].map((f) => new TextDecoder().decode(f.body)).join();
     expect(all).not.toMatch(/张三丰|张\*丰|5678|1101\*/);
     const sheets = await readXlsx(feed.files.get('feed/2026-11-09/feed.xlsx')!.body);

@@ -15,7 +15,15 @@ describe('public rating (一事一评)', () => {
     const res = await rate(w, c.number, { phone4: '5678', level: 5, channel: 'qr' });
     expect(res.rating).toMatchObject({ number: c.number, level: 5, levelLabel: '非常满意', followUpAllowed: true });
     const stored = await w.ports.ratings.rating(c.id);
-    expect(stored).toMatchObject({ caseId: c.id, officeId: OFFICE, staff: 'clerk.lingshan', channel: 'qr', month: '2026-11', applicantType: 'person', itemCode: c.itemCode });
+    expect(stored).toMatchObject({
+      caseId: c.id,
+      officeId: OFFICE,
+      staff: 'clerk.lingshan',
+      channel: 'qr',
+      month: '2026-11',
+      applicantType: 'person',
+      itemCode: c.itemCode,
+    });
     await expect(rate(w, c.number, { phone4: '5678', level: 4 })).rejects.toMatchObject({ code: 'RATING_EXISTS' });
     expect(w.ports.ratings.allRatings()).toHaveLength(1);
   });
@@ -34,7 +42,8 @@ describe('public rating (一事一评)', () => {
   it(`refuses even the right phone4 after ${MISSES_PER_DAY} wrong ones that day; the query code still works; the next day it opens again`, async () => {
     const w = ratingWorld(at('2026-11-09', '09:00'));
     const c = w.decided({ queryCode: 'K7Q2-MX9P' } as never);
-    for (let i = 0; i < MISSES_PER_DAY; i++) await expect(rate(w, c.number, { phone4: String(1000 + i), level: 5 }, { ...META, sourceIp: `10.0.1.${i}` })).rejects.toBeInstanceOf(NotFoundError);
+    for (let i = 0; i < MISSES_PER_DAY; i++)
+      await expect(rate(w, c.number, { phone4: String(1000 + i), level: 5 }, { ...META, sourceIp: `10.0.1.${i}` })).rejects.toBeInstanceOf(NotFoundError);
     await expect(publicRatingState(w.ports, { phone4: '5678', number: c.number }, META)).rejects.toBeInstanceOf(NotFoundError);
     await expect(rate(w, c.number, { phone4: '5678', level: 5 })).rejects.toBeInstanceOf(NotFoundError);
     // a wrong code is a 404 too, and does not count against the digits
@@ -69,7 +78,16 @@ describe('public rating (一事一评)', () => {
     const c = w.decided();
     await rate(w, c.number, { phone4: '5678', level: 1, reason: '材料反复要求、多次跑腿', channel: 'web' });
     const t = await w.ports.ratings.task(c.id);
-    expect(t).toMatchObject({ status: 'open', officeId: OFFICE, level: 1, reason: '材料反复要求、多次跑腿', callbackDueDate: '2026-11-06', rectifyDueDate: '2026-11-26', version: 1, provisional: false });
+    expect(t).toMatchObject({
+      status: 'open',
+      officeId: OFFICE,
+      level: 1,
+      reason: '材料反复要求、多次跑腿',
+      callbackDueDate: '2026-11-06',
+      rectifyDueDate: '2026-11-26',
+      version: 1,
+      provisional: false,
+    });
     expect(t!.callbackDueAt).toBe(new Date('2026-11-06T23:59:59.999+08:00').toISOString());
   });
 

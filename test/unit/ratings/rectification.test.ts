@@ -33,14 +33,38 @@ describe('差评整改', () => {
     const { w, c, counts } = await withBadRating();
     expect(await counts()).toMatchObject({ count: 1, bad: 1, tasks: 1, callbacks: 0, rectified: 0 });
     // rectification before a callback is refused
-    await expect(rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 1, measures: '窗口开展服务礼仪培训', answer: '已向您致歉并整改' }) }, META)).rejects.toMatchObject({ code: 'CALLBACK_FIRST' });
+    await expect(
+      rectify(
+        w.ports,
+        HEAD,
+        { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 1, measures: '窗口开展服务礼仪培训', answer: '已向您致歉并整改' }) },
+        META,
+      ),
+    ).rejects.toMatchObject({ code: 'CALLBACK_FIRST' });
     w.setNow(at('2026-11-10', '09:30'));
-    const cb = await recordCallback(w.ports, HEAD, { caseId: c.id, ...callbackBody.parse({ expectedVersion: 1, note: '群众反映窗口人员态度生硬，已致歉', reached: true }) }, META);
-    expect(cb.task.callback).toMatchObject({ by: 'head.lingshan', reached: true, note: '群众反映窗口人员态度生硬，已致歉', calledAt: at('2026-11-10', '09:30').toISOString() });
+    const cb = await recordCallback(
+      w.ports,
+      HEAD,
+      { caseId: c.id, ...callbackBody.parse({ expectedVersion: 1, note: '群众反映窗口人员态度生硬，已致歉', reached: true }) },
+      META,
+    );
+    expect(cb.task.callback).toMatchObject({
+      by: 'head.lingshan',
+      reached: true,
+      note: '群众反映窗口人员态度生硬，已致歉',
+      calledAt: at('2026-11-10', '09:30').toISOString(),
+    });
     expect(await counts()).toMatchObject({ callbacks: 1, rectified: 0 });
     // the version the head saw is checked
-    await expect(rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 1, measures: '开展服务培训', answer: '已整改答复' }) }, META)).rejects.toMatchObject({ code: 'TASK_STALE' });
-    const done = await rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 2, measures: '窗口开展服务礼仪培训', answer: '已向您致歉并整改' }) }, META);
+    await expect(
+      rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 1, measures: '开展服务培训', answer: '已整改答复' }) }, META),
+    ).rejects.toMatchObject({ code: 'TASK_STALE' });
+    const done = await rectify(
+      w.ports,
+      HEAD,
+      { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 2, measures: '窗口开展服务礼仪培训', answer: '已向您致歉并整改' }) },
+      META,
+    );
     expect(done.task).toMatchObject({ status: 'rectified', rectification: { by: 'head.lingshan', measures: '窗口开展服务礼仪培训' }, version: 3 });
     expect(await counts()).toMatchObject({ bad: 1, tasks: 1, callbacks: 1, rectified: 1 });
     expect((await listTasks(w.ports, HEAD, { view: 'open' })).tasks).toEqual([]);
@@ -58,11 +82,23 @@ describe('差评整改', () => {
 
   it('an upheld appeal keeps the rating in the record and takes it out of the statistics', async () => {
     const { w, c, counts } = await withBadRating();
-    await appeal(w.ports, HEAD, { caseId: c.id, ...appealBody.parse({ expectedVersion: 1, reason: '评价人并非申请人，且与窗口存在私人纠纷，有录像为证' }) }, META);
+    await appeal(
+      w.ports,
+      HEAD,
+      { caseId: c.id, ...appealBody.parse({ expectedVersion: 1, reason: '评价人并非申请人，且与窗口存在私人纠纷，有录像为证' }) },
+      META,
+    );
     expect((await listTasks(w.ports, SUPERVISOR, { view: 'appealed' })).tasks.map((t) => t.caseId)).toEqual([c.id]);
     // the head cannot decide their own appeal
-    await expect(decideAppeal(w.ports, HEAD, { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: true, reason: '自己批准' }) }, META)).rejects.toBeInstanceOf(ForbiddenError);
-    const decided = await decideAppeal(w.ports, SUPERVISOR, { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: true, reason: '经调取录像，属恶意差评' }) }, META);
+    await expect(
+      decideAppeal(w.ports, HEAD, { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: true, reason: '自己批准' }) }, META),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const decided = await decideAppeal(
+      w.ports,
+      SUPERVISOR,
+      { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: true, reason: '经调取录像，属恶意差评' }) },
+      META,
+    );
     expect(decided.task).toMatchObject({ status: 'voided', appeal: { decision: { upheld: true, by: 'supervisor' } } });
     const kept = await w.ports.ratings.rating(c.id);
     expect(kept).toMatchObject({ level: 1, reason: '服务态度不好', voided: { by: 'supervisor', reason: '经调取录像，属恶意差评' } });
@@ -75,11 +111,20 @@ describe('差评整改', () => {
     const { w, c, counts } = await withBadRating();
     await appeal(w.ports, HEAD, { caseId: c.id, ...appealBody.parse({ expectedVersion: 1, reason: '群众所述与事实不符，窗口已按规定一次性告知' }) }, META);
     // an appeal under review cannot be closed by rectifying
-    await expect(rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 2, measures: '开展服务培训', answer: '已答复群众' }) }, META)).rejects.toBeInstanceOf(RuleError);
-    const r = await decideAppeal(w.ports, SUPERVISOR, { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: false, reason: '证据不足，应予整改' }) }, META);
+    await expect(
+      rectify(w.ports, HEAD, { caseId: c.id, ...rectifyBody.parse({ expectedVersion: 2, measures: '开展服务培训', answer: '已答复群众' }) }, META),
+    ).rejects.toBeInstanceOf(RuleError);
+    const r = await decideAppeal(
+      w.ports,
+      SUPERVISOR,
+      { caseId: c.id, ...appealDecisionBody.parse({ expectedVersion: 2, upheld: false, reason: '证据不足，应予整改' }) },
+      META,
+    );
     expect(r.task).toMatchObject({ status: 'open', appeal: { decision: { upheld: false } } });
     expect(await counts()).toMatchObject({ count: 1, bad: 1, tasks: 1 });
-    await expect(appeal(w.ports, HEAD, { caseId: c.id, ...appealBody.parse({ expectedVersion: 3, reason: '再次申诉，请求重新复核此评价' }) }, META)).rejects.toMatchObject({ code: 'APPEALED_BEFORE' });
+    await expect(
+      appeal(w.ports, HEAD, { caseId: c.id, ...appealBody.parse({ expectedVersion: 3, reason: '再次申诉，请求重新复核此评价' }) }, META),
+    ).rejects.toMatchObject({ code: 'APPEALED_BEFORE' });
   });
 });
 

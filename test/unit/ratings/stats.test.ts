@@ -10,8 +10,17 @@ import { CLERK, HEAD, META, OFFICE, SUPERVISOR, at, ratingWorld } from './fixtur
 const world = async () => {
   const w = ratingWorld(at('2026-11-09'));
   const rate = async (officeId: string, itemCode: string, level: number, by = 'clerk.a') => {
-    const c = w.decided({ officeId, itemCode, itemName: `事项${itemCode}`, decision: { result: 'approved', at: at('2026-11-06').toISOString(), onTime: true, by } });
-    await ratePublic(w.ports, { ...publicRatingBody.parse({ phone4: '5678', level, ...(level <= 2 ? { reason: '服务态度不好' } : {}) }), number: c.number }, META);
+    const c = w.decided({
+      officeId,
+      itemCode,
+      itemName: `事项${itemCode}`,
+      decision: { result: 'approved', at: at('2026-11-06').toISOString(), onTime: true, by },
+    });
+    await ratePublic(
+      w.ports,
+      { ...publicRatingBody.parse({ phone4: '5678', level, ...(level <= 2 ? { reason: '服务态度不好' } : {}) }), number: c.number },
+      META,
+    );
   };
   await rate(OFFICE, 'A-1', 5);
   await rate(OFFICE, 'A-1', 3, 'clerk.b');

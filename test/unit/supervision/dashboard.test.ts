@@ -22,7 +22,8 @@ const rng = (seed: number) => () => {
 
 const OFFICES = ['411521-lingshan', '411521-dongpu'];
 const clerkOf = (o: string) => principal({ userId: `c-${o}`, username: `clerk.${o.slice(7)}`, officeId: o, scopes: [...DEFAULT_ROLE_SCOPES.window_clerk] });
-const headOf = (o: string) => principal({ userId: `h-${o}`, username: `head.${o.slice(7)}`, officeId: o, roles: ['center_head'], scopes: [...DEFAULT_ROLE_SCOPES.center_head] });
+const headOf = (o: string) =>
+  principal({ userId: `h-${o}`, username: `head.${o.slice(7)}`, officeId: o, roles: ['center_head'], scopes: [...DEFAULT_ROLE_SCOPES.center_head] });
 
 /**
  * Three months of two offices through the real use cases with a moving clock: intake (承诺件,
@@ -45,7 +46,18 @@ const seedPeriod = async () => {
       const office = OFFICES[Math.floor(random() * 2)]!;
       const item = ITEMS[Math.floor(random() * ITEMS.length)]!;
       const partial = random() < 0.1 && item.code !== IMMEDIATE.code;
-      const { case: k } = await intake(c.casePorts, clerkOf(office), { ...application({ itemCode: item.code, materialsReceived: item.code === IMMEDIATE.code ? ['身份证'] : partial ? ['申请表'] : ['申请表', '居民户口簿'] }), idempotencyKey: `k-${day}-${n}-${random()}` }, META);
+      const { case: k } = await intake(
+        c.casePorts,
+        clerkOf(office),
+        {
+          ...application({
+            itemCode: item.code,
+            materialsReceived: item.code === IMMEDIATE.code ? ['身份证'] : partial ? ['申请表'] : ['申请表', '居民户口簿'],
+          }),
+          idempotencyKey: `k-${day}-${n}-${random()}`,
+        },
+        META,
+      );
       ids.push(k.id);
     }
     c.setNow(new Date(`${d}T15:00:00+08:00`));
@@ -57,21 +69,35 @@ const seedPeriod = async () => {
       if (k.status === 'awaiting_supplement' && r < 0.3) await c.act.supplement(c.casePorts, p, { ...v, materialsReceived: ['居民户口簿'] }, META);
       else if (k.status === 'accepted' && r < 0.5) await c.act.start(c.casePorts, p, v, META);
       else if (k.status === 'accepted' && k.kind === 'immediate' && r < 0.85) await c.act.decide(c.casePorts, p, { ...v, result: 'approved' }, META);
-      else if (k.status === 'in_progress' && r < 0.03 && k.kind !== 'immediate') await c.act.suspend(c.casePorts, p, { ...v, procedure: '现场勘查', expectedDays: 2, notice: '现场勘查两个工作日' }, META);
+      else if (k.status === 'in_progress' && r < 0.03 && k.kind !== 'immediate')
+        await c.act.suspend(c.casePorts, p, { ...v, procedure: '现场勘查', expectedDays: 2, notice: '现场勘查两个工作日' }, META);
       else if (k.status === 'suspended' && r < 0.4) await c.act.resume(c.casePorts, p, v, META);
-      else if (k.status === 'in_progress' && r < 0.05 && !k.extension && k.kind !== 'immediate' && k.itemCode !== TIGHT.code) await c.act.extend(c.casePorts, headOf(k.officeId), { ...v, days: 2, reason: '需补充核查材料' }, META);
-      else if (k.status === 'in_progress' && r < 0.3) await c.act.decide(c.casePorts, p, { ...v, result: random() < 0.9 ? 'approved' : 'refused', ...(random() < 0.5 ? {} : { reason: '材料不符合要求' }) } as never, META);
+      else if (k.status === 'in_progress' && r < 0.05 && !k.extension && k.kind !== 'immediate' && k.itemCode !== TIGHT.code)
+        await c.act.extend(c.casePorts, headOf(k.officeId), { ...v, days: 2, reason: '需补充核查材料' }, META);
+      else if (k.status === 'in_progress' && r < 0.3)
+        await c.act.decide(
+          c.casePorts,
+          p,
+          { ...v, result: random() < 0.9 ? 'approved' : 'refused', ...(random() < 0.5 ? {} : { reason: '材料不符合要求' }) } as never,
+          META,
+        );
       else if ((k.status === 'in_progress' || k.status === 'accepted') && r > 0.985) await c.act.withdraw(c.casePorts, p, { ...v, reason: '申请人撤回' }, META);
     }
     // 督办 on a few red-carded open cases
     for (const a of (await c.store.alerts({ side: 'county', state: 'unread', card: 'red', limit: 5 })).alerts) {
-      await c.store.ackAlert(a.id, 'county', { by: 'supervisor', at: c.now().toISOString() }, { actor: { anonymous: 't' }, action: 'x', result: 'success', sourceIp: '', userAgent: '' });
+      await c.store.ackAlert(
+        a.id,
+        'county',
+        { by: 'supervisor', at: c.now().toISOString() },
+        { actor: { anonymous: 't' }, action: 'x', result: 'success', sourceIp: '', userAgent: '' },
+      );
       if (a.trigger === 'order' || random() > 0.3) continue;
       orders.push((await issueOrder(orderPorts, SUPERVISOR, { caseId: a.caseId, requirement: '请说明超期原因', deadlineWorkdays: 2 }, META)).id);
     }
     for (const id of orders) {
       const o = (await c.store.order(id))!;
-      if ((o.state === 'open' || o.state === 'overdue') && random() < 0.25) await respondOrder(orderPorts, headOf(o.officeId), { id, response: '已按要求办理' }, META);
+      if ((o.state === 'open' || o.state === 'overdue') && random() < 0.25)
+        await respondOrder(orderPorts, headOf(o.officeId), { id, response: '已按要求办理' }, META);
     }
   }
   c.setNow(at('2026-12-01', '10:00'));
@@ -88,10 +114,31 @@ describe('dashboards from the counters', () => {
     const d = await dashboard(ports, SUPERVISOR, { from: '2026-09', to: '2026-12' });
     // the period is not trivial: every kind of figure happened
     expect(d.total).toMatchObject({ taken: expect.any(Number), decidedLate: expect.any(Number) });
-    for (const k of ['taken', 'decided', 'decidedOnTime', 'decidedLate', 'immediateDecided', 'immediateSameDay', 'yellow', 'red', 'secondRed', 'orders', 'ordersAnswered', 'ordersLate', 'withdrawn'] as const) expect(d.total[k], k).toBeGreaterThan(0);
+    for (const k of [
+      'taken',
+      'decided',
+      'decidedOnTime',
+      'decidedLate',
+      'immediateDecided',
+      'immediateSameDay',
+      'yellow',
+      'red',
+      'secondRed',
+      'orders',
+      'ordersAnswered',
+      'ordersLate',
+      'withdrawn',
+    ] as const)
+      expect(d.total[k], k).toBeGreaterThan(0);
     expect(d.now.open + d.now.overdue).toBeGreaterThan(0);
 
-    const rows = recompute(await Promise.all(ids.map((id) => c.latest(id))), (await c.store.alerts({ side: 'county', limit: 100_000 })).alerts, await c.store.orders({}), c.now(), CAL);
+    const rows = recompute(
+      await Promise.all(ids.map((id) => c.latest(id))),
+      (await c.store.alerts({ side: 'county', limit: 100_000 })).alerts,
+      await c.store.orders({}),
+      c.now(),
+      CAL,
+    );
     const months = monthsBetween('2026-09', '2026-12');
     const expected = dashboardOf(
       months.map((month) => ({ month, rows: [...rows.values()].filter((r) => r.period === month.replace('-', '')) })),

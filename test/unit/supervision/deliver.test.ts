@@ -67,13 +67,31 @@ describe('delivery of a stored alert', () => {
   it('an unknown record is skipped, not retried for ever', async () => {
     const { c } = await withAlert();
     const sns = recording('sns');
-    expect(await deliver({ store: c.store, channels: [sns], officeNames: names, clock: c.now }, { type: 'alert', id: 'nope' })).toEqual({ sent: [], already: [] });
+    expect(await deliver({ store: c.store, channels: [sns], officeNames: names, clock: c.now }, { type: 'alert', id: 'nope' })).toEqual({
+      sent: [],
+      already: [],
+    });
   });
 });
 
 describe('webhook formats', () => {
   const notice = alertNotice(
-    { id: 'A1', card: 'yellow', trigger: 'due', key: 'k', caseId: 'c', caseNumber: '411521-20261102-0001', itemName: '测试承诺件', officeId: 'o', reason: '即将到期', at: '2026-11-06T02:00:00.000Z', countyState: 'unread', officeState: 'unread', acks: {}, deliveries: {} },
+    {
+      id: 'A1',
+      card: 'yellow',
+      trigger: 'due',
+      key: 'k',
+      caseId: 'c',
+      caseNumber: '411521-20261102-0001',
+      itemName: '测试承诺件',
+      officeId: 'o',
+      reason: '即将到期',
+      at: '2026-11-06T02:00:00.000Z',
+      countyState: 'unread',
+      officeState: 'unread',
+      acks: {},
+      deliveries: {},
+    },
     () => '灵山镇便民服务中心',
   );
 
@@ -86,9 +104,21 @@ describe('webhook formats', () => {
   });
 
   it('speaks JSON, 企业微信 markdown and 钉钉 markdown', () => {
-    expect(webhookBody('json', notice)).toMatchObject({ type: 'alert', id: 'A1', card: 'yellow', caseNumber: '411521-20261102-0001', officeName: '灵山镇便民服务中心' });
-    expect(webhookBody('wecom', notice)).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('### 【黄牌】411521-20261102-0001 测试承诺件') } });
-    expect(webhookBody('dingtalk', notice)).toEqual({ msgtype: 'markdown', markdown: { title: notice.subject, text: expect.stringContaining('> 原因：即将到期') } });
+    expect(webhookBody('json', notice)).toMatchObject({
+      type: 'alert',
+      id: 'A1',
+      card: 'yellow',
+      caseNumber: '411521-20261102-0001',
+      officeName: '灵山镇便民服务中心',
+    });
+    expect(webhookBody('wecom', notice)).toEqual({
+      msgtype: 'markdown',
+      markdown: { content: expect.stringContaining('### 【黄牌】411521-20261102-0001 测试承诺件') },
+    });
+    expect(webhookBody('dingtalk', notice)).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: notice.subject, text: expect.stringContaining('> 原因：即将到期') },
+    });
   });
 
   it('reads a robot’s refusal in a 200 answer', () => {

@@ -13,7 +13,23 @@ import { recompute } from './recompute.ts';
 describe('demo history', () => {
   const cal = buildCalendar(SEED_YEARS);
   const now = new Date('2026-11-23T02:00:00Z');
-  const h = demoHistory({ now, countyCode: '411521', offices: flattenOffices(loadCountyConfig('411521').offices), items: demoItems(), cal, rules: DEFAULT_RULES, applicant: { type: 'person', name: '演示申请人', nameMasked: '演*人', idMasked: 'x', phoneMasked: 'x', phone4: '0000', sealed: { ek: 'dev', iv: '', ct: '', tag: '' } } });
+  const h = demoHistory({
+    now,
+    countyCode: '411521',
+    offices: flattenOffices(loadCountyConfig('411521').offices),
+    items: demoItems(),
+    cal,
+    rules: DEFAULT_RULES,
+    applicant: {
+      type: 'person',
+      name: '演示申请人',
+      nameMasked: '演*人',
+      idMasked: 'x',
+      phoneMasked: 'x',
+      phone4: '0000',
+      sealed: { ek: 'dev', iv: '', ct: '', tag: '' },
+    },
+  });
 
   it('is three months of a few thousand labelled cases: late ones, carded ones, open ones, 督办', () => {
     expect(h.cases.length).toBeGreaterThan(1000);

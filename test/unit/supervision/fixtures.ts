@@ -28,7 +28,14 @@ export const county = (start = at('2026-11-02'), rules: SupervisionRules = DEFAU
   const store = memorySupervisionStore({ watches, tallies });
   const queue = memoryAlertQueue();
   const clock = () => now;
-  const casePorts = { cases, sealer: memorySealer(), catalog: staticCatalogReader(ITEMS), calendar: async () => ({ cal: CAL }), clock, offices: memoryOffices(OFFICES) };
+  const casePorts = {
+    cases,
+    sealer: memorySealer(),
+    catalog: staticCatalogReader(ITEMS),
+    calendar: async () => ({ cal: CAL }),
+    clock,
+    offices: memoryOffices(OFFICES),
+  };
   const scanPorts = { store, queue, calendar: async () => ({ cal: CAL }), clock, offices: memoryOffices(OFFICES) };
   let key = 0;
   return {
@@ -45,7 +52,14 @@ export const county = (start = at('2026-11-02'), rules: SupervisionRules = DEFAU
     scan: (r: SupervisionRules = rules) => scanOverdue(scanPorts, r),
     /** Takes in a case at the current time (5 working days promised unless the 即办件). */
     accept: async (immediate = false): Promise<CaseRecord> =>
-      (await intake(casePorts, CLERK, { ...application(immediate ? { itemCode: IMMEDIATE.code, materialsReceived: ['身份证'] } : {}), idempotencyKey: `key-${++key}-${Math.random()}` }, META)).case,
+      (
+        await intake(
+          casePorts,
+          CLERK,
+          { ...application(immediate ? { itemCode: IMMEDIATE.code, materialsReceived: ['身份证'] } : {}), idempotencyKey: `key-${++key}-${Math.random()}` },
+          META,
+        )
+      ).case,
     act: lifecycle,
     latest: async (id: string) => (await cases.get(id))!.record,
     /** The county's gauges (sum of the offices' NOW rows). */

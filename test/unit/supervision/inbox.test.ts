@@ -4,7 +4,13 @@ import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
 import { at, county, HEAD, META, SUPERVISOR } from './fixtures.ts';
 import { principal } from '../cases/fixtures.ts';
 
-const OTHER_HEAD = principal({ userId: 'u-h2', username: 'head.dongpu', officeId: '411521-dongpu', roles: ['center_head'], scopes: [...DEFAULT_ROLE_SCOPES.center_head] });
+const OTHER_HEAD = principal({
+  userId: 'u-h2',
+  username: 'head.dongpu',
+  officeId: '411521-dongpu',
+  roles: ['center_head'],
+  scopes: [...DEFAULT_ROLE_SCOPES.center_head],
+});
 const CLERK_ONLY = principal();
 
 const withAlerts = async () => {
@@ -23,7 +29,16 @@ describe('alert inbox', () => {
     const { ports } = await withAlerts();
     const sup = await listAlerts(ports, SUPERVISOR, { limit: 50 });
     expect(sup.alerts).toHaveLength(4);
-    expect(sup.alerts[0]).toEqual(expect.objectContaining({ card: 'red', state: 'unread', officeId: '411521-lingshan', caseNumber: expect.any(String), reason: expect.any(String), at: expect.any(String) }));
+    expect(sup.alerts[0]).toEqual(
+      expect.objectContaining({
+        card: 'red',
+        state: 'unread',
+        officeId: '411521-lingshan',
+        caseNumber: expect.any(String),
+        reason: expect.any(String),
+        at: expect.any(String),
+      }),
+    );
     expect((await listAlerts(ports, HEAD, { limit: 50 })).alerts).toHaveLength(4);
     expect((await listAlerts(ports, OTHER_HEAD, { limit: 50 })).alerts).toEqual([]);
     expect((await listAlerts(ports, SUPERVISOR, { limit: 50, card: 'yellow' })).alerts.map((a) => a.card)).toEqual(['yellow', 'yellow']);

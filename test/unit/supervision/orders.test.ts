@@ -4,7 +4,13 @@ import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
 import { principal } from '../cases/fixtures.ts';
 import { at, CAL, county, HEAD, META, SUPERVISOR } from './fixtures.ts';
 
-const OTHER_HEAD = principal({ userId: 'u-h2', username: 'head.dongpu', officeId: '411521-dongpu', roles: ['center_head'], scopes: [...DEFAULT_ROLE_SCOPES.center_head] });
+const OTHER_HEAD = principal({
+  userId: 'u-h2',
+  username: 'head.dongpu',
+  officeId: '411521-dongpu',
+  roles: ['center_head'],
+  scopes: [...DEFAULT_ROLE_SCOPES.center_head],
+});
 
 const setup = async () => {
   const c = county();
@@ -33,7 +39,9 @@ describe('督办 (supervision orders)', () => {
     const o = await issueOrder(ports, SUPERVISOR, { caseId: k.id, requirement: '请说明情况', deadlineWorkdays: 2 }, META);
     await expect(respondOrder(ports, OTHER_HEAD, { id: o.id, response: '已经处理完毕' }, META)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(respondOrder(ports, SUPERVISOR, { id: o.id, response: '已经处理完毕' }, META)).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(issueOrder(ports, SUPERVISOR, { caseId: '00000000-0000-4000-8000-000000000999', requirement: '请说明情况', deadlineWorkdays: 2 }, META)).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(
+      issueOrder(ports, SUPERVISOR, { caseId: '00000000-0000-4000-8000-000000000999', requirement: '请说明情况', deadlineWorkdays: 2 }, META),
+    ).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('answered in time: no second red card, ever', async () => {
@@ -58,8 +66,12 @@ describe('督办 (supervision orders)', () => {
     expect(runs.reduce((n, r) => n + r.secondRed, 0)).toBe(1);
     await c.scan();
     const { alerts } = await c.store.alerts({ side: 'county', caseId: k.id, limit: 10 });
-    expect(alerts.filter((a) => a.trigger === 'order').map((a) => [a.card, a.orderId, a.reason])).toEqual([['red', o.id, '督办逾期未反馈（反馈期限 2026-11-13）：第二张红牌，已列入问责名单']]);
-    expect((await accountabilityList(ports, SUPERVISOR)).entries).toEqual([expect.objectContaining({ orderId: o.id, caseNumber: k.number, officeId: '411521-lingshan' })]);
+    expect(alerts.filter((a) => a.trigger === 'order').map((a) => [a.card, a.orderId, a.reason])).toEqual([
+      ['red', o.id, '督办逾期未反馈（反馈期限 2026-11-13）：第二张红牌，已列入问责名单'],
+    ]);
+    expect((await accountabilityList(ports, SUPERVISOR)).entries).toEqual([
+      expect.objectContaining({ orderId: o.id, caseNumber: k.number, officeId: '411521-lingshan' }),
+    ]);
     expect((await accountabilityList(ports, HEAD)).entries).toHaveLength(1);
     expect((await accountabilityList(ports, OTHER_HEAD)).entries).toEqual([]);
     expect((await listOrders(ports, SUPERVISOR, { state: 'overdue' })).orders.map((x) => x.id)).toEqual([o.id]);

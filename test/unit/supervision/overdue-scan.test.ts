@@ -108,7 +108,11 @@ describe('overdue scan (电子监察)', () => {
     expect(await c.scan()).toMatchObject({ yellow: 1, red: 0 });
     c.setNow(at('2026-11-14'));
     expect(await c.scan()).toMatchObject({ yellow: 0, red: 1 });
-    expect((await c.store.alerts({ side: 'county', limit: 10 })).alerts.map((a) => a.key)).toEqual([`red:due:${ext.dueAt}`, `yellow:due:${ext.dueAt}`, `yellow:due:${k.dueAt}`]);
+    expect((await c.store.alerts({ side: 'county', limit: 10 })).alerts.map((a) => a.key)).toEqual([
+      `red:due:${ext.dueAt}`,
+      `yellow:due:${ext.dueAt}`,
+      `yellow:due:${k.dueAt}`,
+    ]);
   });
 
   it('a 即办件 not decided the same day is carded at midnight, once', async () => {

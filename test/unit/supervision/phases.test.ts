@@ -14,7 +14,16 @@ import { CAL, caseIn } from '../cases/fixtures.ts';
  */
 const bj = (day: string, hhmm = '00:00') => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
 const transfer = { id: 'fwd-1', toOfficeId: '411521-zrzy', sentAt: bj('2026-11-03', '15:00'), receiveDueAt: endOfChinaDay('2026-11-04') };
-const watchOf = (snapshot: WatchedCase, caseVersion: number): Watch => ({ caseId: snapshot.id, case: snapshot, caseVersion, rev: 0, given: {}, counted: {}, level: 'none', lookAt: bj('2026-11-03') });
+const watchOf = (snapshot: WatchedCase, caseVersion: number): Watch => ({
+  caseId: snapshot.id,
+  case: snapshot,
+  caseVersion,
+  rev: 0,
+  given: {},
+  counted: {},
+  level: 'none',
+  lookAt: bj('2026-11-03'),
+});
 const snapshotOfWrite = (w: ReturnType<typeof caseFollowUp>): WatchedCase => {
   const write = w[0];
   if (write?.op !== 'watch') throw new Error('no watch written');
@@ -25,12 +34,28 @@ describe('phase cards from the network’s hops', () => {
   it('reads the open phases off a transfer, tasks and a hand-back, each with its own limit', () => {
     const hops: HopsOfCase = {
       transfer: { ...transfer, receivedAt: bj('2026-11-04', '09:00') },
-      tasks: [{ id: 't1', title: '现场核查', toOfficeId: '411521-lingshan-v1', sentAt: bj('2026-11-03'), receiveDueAt: endOfChinaDay('2026-11-04'), dueAt: endOfChinaDay('2026-11-09') }],
+      tasks: [
+        {
+          id: 't1',
+          title: '现场核查',
+          toOfficeId: '411521-lingshan-v1',
+          sentAt: bj('2026-11-03'),
+          receiveDueAt: endOfChinaDay('2026-11-04'),
+          dueAt: endOfChinaDay('2026-11-09'),
+        },
+      ],
       handBack: { id: 'hb1', sentAt: bj('2026-11-10'), deliverDueAt: endOfChinaDay('2026-11-11') },
       commission: { stationId: '411521-lingshan-demo1' },
     };
     expect(phasesOf(hops)).toEqual([
-      { id: 'transfer:fwd-1', label: '转报签收', officeId: '411521-zrzy', startedAt: transfer.sentAt, dueAt: transfer.receiveDueAt, endedAt: bj('2026-11-04', '09:00') },
+      {
+        id: 'transfer:fwd-1',
+        label: '转报签收',
+        officeId: '411521-zrzy',
+        startedAt: transfer.sentAt,
+        dueAt: transfer.receiveDueAt,
+        endedAt: bj('2026-11-04', '09:00'),
+      },
       expect.objectContaining({ id: 'task:t1:receive', officeId: '411521-lingshan-v1', dueAt: endOfChinaDay('2026-11-04') }),
       expect.objectContaining({ id: 'task:t1:answer', label: '交办办理（现场核查）', dueAt: endOfChinaDay('2026-11-09') }),
       expect.objectContaining({ id: 'handback:hb1', officeId: '411521-lingshan-demo1', dueAt: endOfChinaDay('2026-11-11') }),
@@ -46,7 +71,9 @@ describe('phase cards from the network’s hops', () => {
     expect(snap.phases).toEqual([expect.objectContaining({ id: 'transfer:fwd-1', officeId: '411521-zrzy' })]);
 
     const late = watchSettlement(watchOf(snap, 4), DEFAULT_RULES, CAL, bj('2026-11-05', '00:05'));
-    expect(late.alerts).toEqual([expect.objectContaining({ trigger: 'phase', card: 'yellow', officeId: '411521-zrzy', reason: '转报签收超过时限（2026-11-04 到期，自 2026-11-03）' })]);
+    expect(late.alerts).toEqual([
+      expect.objectContaining({ trigger: 'phase', card: 'yellow', officeId: '411521-zrzy', reason: '转报签收超过时限（2026-11-04 到期，自 2026-11-03）' }),
+    ]);
     expect(late.tallies.filter((t) => t.dim === 'office' && t.add.yellow)).toEqual([expect.objectContaining({ key: '411521-zrzy' })]);
     expect(late.watch!.given).toHaveProperty([`phase:transfer:fwd-1:${transfer.receiveDueAt}`]);
     // given once: the next look has no card for it
@@ -58,7 +85,11 @@ describe('phase cards from the network’s hops', () => {
     const closed = snapshotOfWrite(caseFollowUp(sent, signed, new Date(bj('2026-11-04', '10:00'))));
     expect(watchSettlement(watchOf(closed, 5), DEFAULT_RULES, CAL, bj('2026-11-05', '00:05')).alerts.filter((a) => a.trigger === 'phase')).toEqual([]);
     // the county may turn phase cards off, or make them red
-    expect(watchSettlement(watchOf(snap, 4), { ...DEFAULT_RULES, phaseCard: 'off' }, CAL, bj('2026-11-05', '00:05')).alerts.filter((a) => a.trigger === 'phase')).toEqual([]);
-    expect(watchSettlement(watchOf(snap, 4), { ...DEFAULT_RULES, phaseCard: 'red' }, CAL, bj('2026-11-05', '00:05')).alerts.find((a) => a.trigger === 'phase')?.card).toBe('red');
+    expect(
+      watchSettlement(watchOf(snap, 4), { ...DEFAULT_RULES, phaseCard: 'off' }, CAL, bj('2026-11-05', '00:05')).alerts.filter((a) => a.trigger === 'phase'),
+    ).toEqual([]);
+    expect(
+      watchSettlement(watchOf(snap, 4), { ...DEFAULT_RULES, phaseCard: 'red' }, CAL, bj('2026-11-05', '00:05')).alerts.find((a) => a.trigger === 'phase')?.card,
+    ).toBe('red');
   });
 });

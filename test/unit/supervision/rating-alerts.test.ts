@@ -35,7 +35,16 @@ describe('overdue 差评整改 in the alert inbox', () => {
     expect(JSON.stringify([...sup, store.pendingOutbox()])).not.toMatch(/5678|张/);
 
     // a second raise of the same deadline (a re-run after a failure) stays one alert
-    const again = { kind: 'rating.callback-overdue' as const, caseId: c.id, number: c.number, itemName: c.itemName, officeId: c.officeId, level: 1, dueAt: '2026-11-10T15:59:59.999Z', raisedAt: at('2026-11-12').toISOString() };
+    const again = {
+      kind: 'rating.callback-overdue' as const,
+      caseId: c.id,
+      number: c.number,
+      itemName: c.itemName,
+      officeId: c.officeId,
+      level: 1,
+      dueAt: '2026-11-10T15:59:59.999Z',
+      raisedAt: at('2026-11-12').toISOString(),
+    };
     await alerts.raise(again);
     expect((await listAlerts(inbox, SUPERVISOR, { limit: 10 })).alerts).toHaveLength(2);
     expect(store.pendingOutbox()).toHaveLength(2);

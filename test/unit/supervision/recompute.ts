@@ -13,7 +13,13 @@ import { snapshotOf } from '../../../shared/supervision/watch.ts';
  * 即办 same day) in the month of decision, withdrawn, cards and 督办 in their months; the gauges
  * from each open case's level at `now`.
  */
-export const recompute = (cases: readonly CaseRecord[], alerts: readonly Alert[], orders: readonly Order[], now: Date, cal: Calendar): Map<string, TallyRow> => {
+export const recompute = (
+  cases: readonly CaseRecord[],
+  alerts: readonly Alert[],
+  orders: readonly Order[],
+  now: Date,
+  cal: Calendar,
+): Map<string, TallyRow> => {
   const rows = new Map<string, TallyRow>();
   const put = (ts: TallyAdd[]) => ts.forEach((t) => addInto(rows, t));
   const byId = new Map(cases.map((k) => [k.id, k]));
@@ -24,7 +30,18 @@ export const recompute = (cases: readonly CaseRecord[], alerts: readonly Alert[]
     if (k.decision) {
       const day = chinaDate(new Date(k.decision.at));
       const immediate = k.kind === 'immediate';
-      put(monthly(k.decision.at, { ...who, staff: k.decision.by }, { decided: 1, [k.decision.onTime ? 'decidedOnTime' : 'decidedLate']: 1, decideWorkdays: workdaysBetween(k.acceptedOn!, day, cal), ...(immediate ? { immediateDecided: 1, ...(k.acceptedOn === day ? { immediateSameDay: 1 } : {}) } : {}) }));
+      put(
+        monthly(
+          k.decision.at,
+          { ...who, staff: k.decision.by },
+          {
+            decided: 1,
+            [k.decision.onTime ? 'decidedOnTime' : 'decidedLate']: 1,
+            decideWorkdays: workdaysBetween(k.acceptedOn!, day, cal),
+            ...(immediate ? { immediateDecided: 1, ...(k.acceptedOn === day ? { immediateSameDay: 1 } : {}) } : {}),
+          },
+        ),
+      );
     }
     if (k.status === 'withdrawn' && k.acceptedAt) put(monthly(k.withdrawal!.at, { ...who, staff: k.createdBy }, { withdrawn: 1 }));
     const open = Boolean(k.acceptedAt) && ['accepted', 'in_progress', 'suspended'].includes(k.status);
@@ -33,7 +50,13 @@ export const recompute = (cases: readonly CaseRecord[], alerts: readonly Alert[]
   }
   for (const a of alerts) {
     const k = byId.get(a.caseId)!;
-    put(monthly(a.at, { officeId: a.officeId, itemCode: k.itemCode, caseId: k.id, staff: k.createdBy }, a.trigger === 'order' ? { secondRed: 1 } : { [a.card]: 1 }));
+    put(
+      monthly(
+        a.at,
+        { officeId: a.officeId, itemCode: k.itemCode, caseId: k.id, staff: k.createdBy },
+        a.trigger === 'order' ? { secondRed: 1 } : { [a.card]: 1 },
+      ),
+    );
   }
   for (const o of orders) {
     const k = byId.get(o.caseId)!;

@@ -7,7 +7,12 @@ const h = scheduleHandler('overdue-scan', async (_e, ctx) => {
   seen.push(ctx);
   return { at: ctx.clock().toISOString() };
 });
-const scheduled = (detail: Record<string, unknown> = {}) => ({ 'detail-type': 'Scheduled Event' as const, source: 'aws.events' as const, time: '2026-11-20T02:00:00Z', detail });
+const scheduled = (detail: Record<string, unknown> = {}) => ({
+  'detail-type': 'Scheduled Event' as const,
+  source: 'aws.events' as const,
+  time: '2026-11-20T02:00:00Z',
+  detail,
+});
 
 describe('schedule handler factory', () => {
   it('runs on the system clock for an EventBridge event', async () => {

@@ -76,7 +76,9 @@ describe('card rules (电子监察)', () => {
   it('a 即办件 not decided on its day: the county’s card at midnight, no yellow', () => {
     const imm = kase({ kind: 'immediate', promisedDays: 0, dueDate: '2026-11-16', dueAt: endOfChinaDay('2026-11-16') });
     expect(evaluate(imm, {}, DEFAULT_RULES, cal, bj('2026-11-16', '17:00'))).toMatchObject({ due: [], nextAt: bj('2026-11-17') });
-    expect(evaluate(imm, {}, DEFAULT_RULES, cal, bj('2026-11-17')).due).toEqual([expect.objectContaining({ card: 'red', trigger: 'immediate', key: 'immediate:2026-11-16' })]);
+    expect(evaluate(imm, {}, DEFAULT_RULES, cal, bj('2026-11-17')).due).toEqual([
+      expect.objectContaining({ card: 'red', trigger: 'immediate', key: 'immediate:2026-11-16' }),
+    ]);
     expect(evaluate(imm, {}, { ...DEFAULT_RULES, immediateCard: 'off' }, cal, bj('2026-11-17')).due).toEqual([]);
     // still overdue for the gauges, whatever the card
     expect(levelOf(imm, { ...DEFAULT_RULES, immediateCard: 'off' }, cal, bj('2026-11-17'))).toBe('red');
@@ -87,7 +89,12 @@ describe('card rules (电子监察)', () => {
     // 11-18, 11-19, 11-20 are its three working days
     expect(evaluate(s, {}, DEFAULT_RULES, cal, bj('2026-11-20', '23:00'))).toMatchObject({ due: [], level: 'none', nextAt: bj('2026-11-21') });
     expect(evaluate(s, {}, DEFAULT_RULES, cal, bj('2026-11-23', '09:00')).due).toEqual([
-      expect.objectContaining({ card: 'yellow', trigger: 'suspension', key: 'suspension:2026-11-18:3', reason: '特别程序（现场勘查）超过预计 3 个工作日（自 2026-11-18）' }),
+      expect.objectContaining({
+        card: 'yellow',
+        trigger: 'suspension',
+        key: 'suspension:2026-11-18:3',
+        reason: '特别程序（现场勘查）超过预计 3 个工作日（自 2026-11-18）',
+      }),
     ]);
   });
 
@@ -109,7 +116,12 @@ describe('rules from the county config', () => {
   it('fills the documented defaults and keeps the legacy yellow lead', () => {
     expect(rulesFrom(undefined)).toEqual(DEFAULT_RULES);
     expect(rulesFrom(undefined, 3).yellowLeadWorkdays).toBe(3);
-    expect(rulesFrom({ yellowLeadWorkdays: 1, yellowShare: 0.75, phaseCard: 'off' }, 3)).toMatchObject({ yellowLeadWorkdays: 1, yellowShare: 0.75, phaseCard: 'off', immediateCard: 'red' });
+    expect(rulesFrom({ yellowLeadWorkdays: 1, yellowShare: 0.75, phaseCard: 'off' }, 3)).toMatchObject({
+      yellowLeadWorkdays: 1,
+      yellowShare: 0.75,
+      phaseCard: 'off',
+      immediateCard: 'red',
+    });
     expect(() => rulesFrom({ yellowShare: 0.3 })).toThrow();
   });
 });

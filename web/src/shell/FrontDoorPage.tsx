@@ -60,7 +60,12 @@ export default function FrontDoorPage() {
           </Col>
           <Col xs={24} md={12}>
             <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>进度查询</h2>}>
-              <Form layout="vertical" onFinish={(v: { number: string; phone4: string }) => navigate(`/status/${encodeURIComponent(v.number.trim())}`, { state: { phone4: v.phone4 } })}>
+              <Form
+                layout="vertical"
+                onFinish={(v: { number: string; phone4: string }) =>
+                  navigate(`/status/${encodeURIComponent(v.number.trim())}`, { state: { phone4: v.phone4 } })
+                }
+              >
                 <Form.Item name="number" label="受理编号" rules={[{ required: true, message: '请填写受理编号' }]}>
                   <Input size="large" placeholder="如 411521-20261122-0042" />
                 </Form.Item>
@@ -74,7 +79,11 @@ export default function FrontDoorPage() {
             </Card>
           </Col>
           <Col xs={24}>
-            <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>{center.name}</h2>} extra={sample ? <Tag className="sample-tag">示例</Tag> : undefined} data-testid="center-info">
+            <Card
+              title={<h2 style={{ margin: 0, fontSize: 20 }}>{center.name}</h2>}
+              extra={sample ? <Tag className="sample-tag">示例</Tag> : undefined}
+              data-testid="center-info"
+            >
               <Descriptions column={{ xs: 1, md: 2 }}>
                 <Descriptions.Item label="地址">{center.address}</Descriptions.Item>
                 <Descriptions.Item label="办公时间">{center.hours}</Descriptions.Item>

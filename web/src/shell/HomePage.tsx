@@ -17,9 +17,18 @@ export default function HomePage() {
   const shortcuts = NAV.filter((n) => n.path !== '/workbench' && (!n.scope || can(n.scope)));
   return (
     <>
-      <Typography.Title level={1} className="page-title">工作台</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        工作台
+      </Typography.Title>
       {nextYear.isError && <Alert type="error" showIcon message={`无法读取 ${next} 年工作日历：${errorText(nextYear.error)}`} />}
-      {missingYear && <Alert type="warning" showIcon message={`${missingYear} 年工作日历尚未录入，该年的到期日将标为“暂定”。请到“工作日历”录入。`} data-testid="calendar-missing" />}
+      {missingYear && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`${missingYear} 年工作日历尚未录入，该年的到期日将标为“暂定”。请到“工作日历”录入。`}
+          data-testid="calendar-missing"
+        />
+      )}
       <Card>
         <Descriptions column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label="姓名">{user.displayName}</Descriptions.Item>

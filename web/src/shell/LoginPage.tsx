@@ -50,9 +50,7 @@ export default function LoginPage() {
           <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {cfg.countyName} 便民服务
           </Typography.Title>
-          <Typography.Text type="secondary">
-            工作人员登录{cfg.demo ? '（演示数据）' : ''}
-          </Typography.Text>
+          <Typography.Text type="secondary">工作人员登录{cfg.demo ? '（演示数据）' : ''}</Typography.Text>
           {error && <Alert type="error" showIcon message={error} data-testid="login-error" />}
           <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>

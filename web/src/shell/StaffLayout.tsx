@@ -32,7 +32,16 @@ export default function StaffLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <header className="shell-header no-print">
         {narrow && !limited && (
-          <Button type="text" className="menu-toggle" icon={<MenuOutlined />} aria-label="菜单" aria-expanded={menuOpen} aria-controls="staff-menu" onClick={() => setMenuOpen((o) => !o)} data-testid="menu-toggle" />
+          <Button
+            type="text"
+            className="menu-toggle"
+            icon={<MenuOutlined />}
+            aria-label="菜单"
+            aria-expanded={menuOpen}
+            aria-controls="staff-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+            data-testid="menu-toggle"
+          />
         )}
         <span className="brand">{cfg.countyName} 便民服务</span>
         {cfg.demo && <span className="demo-tag">演示数据</span>}
@@ -72,7 +81,10 @@ export default function StaffLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected.path] : []}
-              items={entries.map((e) => ({ key: e.path, label: e.counter ? <e.counter label={e.label} /> : e.badge ? <InboxBadge label={e.label} kinds={e.badge} /> : e.label }))}
+              items={entries.map((e) => ({
+                key: e.path,
+                label: e.counter ? <e.counter label={e.label} /> : e.badge ? <InboxBadge label={e.label} kinds={e.badge} /> : e.label,
+              }))}
               onClick={(i) => {
                 navigate(i.key);
                 setMenuOpen(false);

@@ -91,7 +91,7 @@ const send = async (path: string, init: RequestInit & { json?: unknown }): Promi
 };
 
 /** A JSON API call. Pass the query's `signal` so a superseded request is cancelled. */
-export const api = async <T,>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
+export const api = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
   const res = await send(path, init);
   const text = await res.text();
   if (!text) return {} as T;

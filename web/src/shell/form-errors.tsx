@@ -63,7 +63,23 @@ export const useFormErrors = (form: FormInstance, aliases?: FieldAliases) => {
   const fail = useCallback((e: unknown) => setMessages(showFormErrors(form, e, aliases)), [form, aliases]);
   const clear = useCallback(() => setMessages([]), []);
   const alert = messages.length ? (
-    <Alert type="error" showIcon data-testid="form-error" style={{ marginBottom: 16 }} message={messages.length === 1 ? messages[0] : <ul style={{ margin: 0, paddingLeft: 18 }}>{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>} />
+    <Alert
+      type="error"
+      showIcon
+      data-testid="form-error"
+      style={{ marginBottom: 16 }}
+      message={
+        messages.length === 1 ? (
+          messages[0]
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {messages.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
   ) : null;
   return { fail, clear, alert, messages };
 };

@@ -9,9 +9,7 @@ export const useQrCode = (text: string, format: 'svg' | 'png', size = 160) =>
   useQuery({
     queryKey: ['qr-code', format, size, text],
     queryFn: () =>
-      format === 'svg'
-        ? QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-        : QRCode.toDataURL(text, { margin: 1, width: size }),
+      format === 'svg' ? QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : QRCode.toDataURL(text, { margin: 1, width: size }),
     enabled: Boolean(text),
     staleTime: Infinity,
     retry: false,

@@ -29,7 +29,9 @@ export default function ChangePasswordPage() {
 
   return (
     <Card style={{ maxWidth: 480 }}>
-      <Typography.Title level={1} className="page-title">修改密码</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        修改密码
+      </Typography.Title>
       {user?.mustChangePassword && <Alert type="warning" showIcon message="首次登录或密码已被重置，请先修改密码" style={{ marginBottom: 16 }} />}
       {done && <Alert type="success" showIcon message="密码已修改" style={{ marginBottom: 16 }} />}
       {errors.alert}

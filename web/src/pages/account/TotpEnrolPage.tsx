@@ -25,8 +25,12 @@ export default function TotpEnrolPage() {
 
   return (
     <Card style={{ maxWidth: 520 }}>
-      <Typography.Title level={1} className="page-title">绑定动态口令</Typography.Title>
-      <Typography.Paragraph>您的角色须使用动态口令登录。请用手机验证器（如微信小程序“身份验证器”、Google Authenticator）扫描二维码，然后输入显示的 6 位数字。</Typography.Paragraph>
+      <Typography.Title level={1} className="page-title">
+        绑定动态口令
+      </Typography.Title>
+      <Typography.Paragraph>
+        您的角色须使用动态口令登录。请用手机验证器（如微信小程序“身份验证器”、Google Authenticator）扫描二维码，然后输入显示的 6 位数字。
+      </Typography.Paragraph>
       {enrol.isError && <Alert type="error" showIcon message={errorText(enrol.error)} style={{ marginBottom: 16 }} />}
       {errors.alert}
       {enrol.isPending && <Spin />}

@@ -41,7 +41,9 @@ export default function AuditPage() {
 
   return (
     <Card>
-      <Typography.Title level={1} className="page-title">审计记录</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        审计记录
+      </Typography.Title>
       <Form form={form} layout="inline" onFinish={search} style={{ rowGap: 8 }}>
         <Form.Item name="range" label="日期">
           <DatePicker.RangePicker />
@@ -53,15 +55,20 @@ export default function AuditPage() {
           <Select allowClear showSearch optionFilterProp="label" placeholder="如 登录" style={{ width: 180 }} options={ACTION_OPTIONS} />
         </Form.Item>
         <Form.Item name="result" label="结果">
-          <Select allowClear style={{ width: 100 }} options={[{ value: 'success', label: '成功' }, { value: 'failure', label: '失败' }]} />
+          <Select
+            allowClear
+            style={{ width: 100 }}
+            options={[
+              { value: 'success', label: '成功' },
+              { value: 'failure', label: '失败' },
+            ]}
+          />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={events.isFetching}>
             查询
           </Button>
-          <Button onClick={() => exporter.mutate(toQuery(form.getFieldsValue()))}>
-            导出 Excel
-          </Button>
+          <Button onClick={() => exporter.mutate(toQuery(form.getFieldsValue()))}>导出 Excel</Button>
         </Space>
       </Form>
       {events.isError && <Alert type="error" showIcon message={errorText(events.error)} style={{ marginTop: 12 }} />}

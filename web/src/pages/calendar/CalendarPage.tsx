@@ -26,7 +26,9 @@ export default function CalendarPage() {
   // the form shows the year as stored (a year with no answer yet shows empty)
   useEffect(() => {
     form.setFieldsValue(
-      data ? { holidays: data.year.holidays.join('\n'), makeupWorkdays: data.year.makeupWorkdays.join('\n'), source: data.year.source } : { holidays: '', makeupWorkdays: '', source: '' },
+      data
+        ? { holidays: data.year.holidays.join('\n'), makeupWorkdays: data.year.makeupWorkdays.join('\n'), source: data.year.source }
+        : { holidays: '', makeupWorkdays: '', source: '' },
     );
   }, [data, form]);
 
@@ -72,30 +74,36 @@ export default function CalendarPage() {
       {editable && (
         <NoticeImport
           year={year}
-          onParsed={(y) => form.setFieldsValue({ holidays: y.holidays.join('\n'), makeupWorkdays: y.makeupWorkdays.join('\n'), source: form.getFieldValue('source') || y.source })}
+          onParsed={(y) =>
+            form.setFieldsValue({
+              holidays: y.holidays.join('\n'),
+              makeupWorkdays: y.makeupWorkdays.join('\n'),
+              source: form.getFieldValue('source') || y.source,
+            })
+          }
         />
       )}
       <Spin spinning={query.isFetching}>
-      {/* outside the form: a read-only form would disable the month and year pickers too */}
-      <MonthCalendar form={form} year={year} editable={editable && Boolean(data)} />
-      <Form form={form} layout="vertical" onFinish={save} disabled={!editable || !data} style={{ maxWidth: 640 }}>
-        {errors.alert}
-        {/* the same days as lists: for pasting a notice and for keyboard users */}
-        <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="makeupWorkdays" label="调休上班的周末（每行一个日期）">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="source" label="依据" rules={[{ required: true, message: '请注明依据（如国务院办公厅通知文号）' }]}>
-          <Input />
-        </Form.Item>
-        {editable && (
-          <Button type="primary" htmlType="submit">
-            保存
-          </Button>
-        )}
-      </Form>
+        {/* outside the form: a read-only form would disable the month and year pickers too */}
+        <MonthCalendar form={form} year={year} editable={editable && Boolean(data)} />
+        <Form form={form} layout="vertical" onFinish={save} disabled={!editable || !data} style={{ maxWidth: 640 }}>
+          {errors.alert}
+          {/* the same days as lists: for pasting a notice and for keyboard users */}
+          <Form.Item name="holidays" label="法定节假日（每行一个日期，YYYY-MM-DD）">
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item name="makeupWorkdays" label="调休上班的周末（每行一个日期）">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="source" label="依据" rules={[{ required: true, message: '请注明依据（如国务院办公厅通知文号）' }]}>
+            <Input />
+          </Form.Item>
+          {editable && (
+            <Button type="primary" htmlType="submit">
+              保存
+            </Button>
+          )}
+        </Form>
       </Spin>
       {data && !data.missing && (
         <Space wrap style={{ marginTop: 16 }}>

@@ -48,7 +48,12 @@ export default function MonthCalendar({ form, year, editable }: { form: FormInst
           const kind = dayKind(iso, { holidays, makeupWorkdays });
           const other = d.month() !== month.month();
           return (
-            <div className={`cal-day cal-day-${kind}${other ? ' cal-day-other' : ''}`} data-date={iso} data-kind={kind} aria-label={`${iso} ${DAY_KIND_LABELS[kind]}`}>
+            <div
+              className={`cal-day cal-day-${kind}${other ? ' cal-day-other' : ''}`}
+              data-date={iso}
+              data-kind={kind}
+              aria-label={`${iso} ${DAY_KIND_LABELS[kind]}`}
+            >
               <div className="cal-day-num">{d.date()}</div>
               {(kind === 'holiday' || kind === 'makeup') && <div className="cal-day-kind">{kind === 'holiday' ? '休' : '班'}</div>}
             </div>

@@ -42,11 +42,18 @@ export default function NoticeImport({ year, onParsed }: { year: number; onParse
           showIcon
           data-testid="notice-parsed"
           message={`已从 ${result.name} 读出 ${year} 年：放假 ${result.parsed.year.holidays.length} 天，调休上班 ${result.parsed.year.makeupWorkdays.length} 天。请核对下方日期后保存。`}
-          description={result.parsed.skipped.length ? `略过：${result.parsed.skipped.slice(0, 5).join('；')}${result.parsed.skipped.length > 5 ? ' …' : ''}` : undefined}
+          description={
+            result.parsed.skipped.length ? `略过：${result.parsed.skipped.slice(0, 5).join('；')}${result.parsed.skipped.length > 5 ? ' …' : ''}` : undefined
+          }
         />
       )}
       {result && 'error' in result && (
-        <Alert type="error" showIcon message={`${result.name}：${result.error}`} description={result.fields.length > 1 ? result.fields.slice(0, 8).join('；') : undefined} />
+        <Alert
+          type="error"
+          showIcon
+          message={`${result.name}：${result.error}`}
+          description={result.fields.length > 1 ? result.fields.slice(0, 8).join('；') : undefined}
+        />
       )}
     </Space>
   );

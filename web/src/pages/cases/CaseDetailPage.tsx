@@ -91,12 +91,21 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
             {c.dueDate ?? '—'} {c.dueProvisional && <Tag color="orange">暂定：该年度工作日历未录入</Tag>}
           </Descriptions.Item>
           {c.missingMaterials.length > 0 && <Descriptions.Item label="待补正材料">{c.missingMaterials.join('、')}</Descriptions.Item>}
-          {c.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason}`}{c.decision.onTime ? '' : '（超期）'}</Descriptions.Item>}
+          {c.decision && (
+            <Descriptions.Item label="办理结果">
+              {c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason}`}
+              {c.decision.onTime ? '' : '（超期）'}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <CaseNetworkPanel detail={detail} />
       <Card title="办理过程">
-        <Timeline items={events.map((e) => ({ children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}` }))} />
+        <Timeline
+          items={events.map((e) => ({
+            children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}`,
+          }))}
+        />
       </Card>
       <Modal
         title={open ? CASE_ACTIONS[open].label : undefined}
@@ -146,7 +155,12 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
           {open === 'decide' && (
             <>
               <Form.Item name="result" label="办理结果" initialValue="approved">
-                <Radio.Group options={[{ value: 'approved', label: '准予' }, { value: 'refused', label: '退办' }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'approved', label: '准予' },
+                    { value: 'refused', label: '退办' },
+                  ]}
+                />
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) =>
@@ -172,7 +186,13 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
           {open === 'deliver' && (
             <>
               <Form.Item name="method" label="送达方式" initialValue="pickup">
-                <Radio.Group options={[{ value: 'pickup', label: '自取' }, { value: 'post', label: '邮寄' }, { value: 'e_notice', label: '电子告知' }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'pickup', label: '自取' },
+                    { value: 'post', label: '邮寄' },
+                    { value: 'e_notice', label: '电子告知' },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="signedBy" label="签收人" rules={[{ required: true, message: '请填写签收人' }]}>
                 <Input />

@@ -92,7 +92,7 @@ export default function CasesPage() {
         />
       )}
       <ResponsiveTable<CaseListRow>
-          cardTitle={(r) => r.number}
+        cardTitle={(r) => r.number}
         rowKey="id"
         loading={list.isFetching && !list.isFetchingNextPage}
         dataSource={list.data?.pages.flatMap((p) => p.cases) ?? []}

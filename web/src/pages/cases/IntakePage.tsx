@@ -50,9 +50,16 @@ export default function IntakePage() {
     errors.clear();
     // the form requires these; the server checks them again
     const applicant =
-      v.type === 'person' ? { type: v.type, name: v.name, idNumber: v.idNumber ?? '', phone: v.phone } : { type: v.type, name: v.name, creditCode: v.creditCode ?? '', phone: v.phone };
+      v.type === 'person'
+        ? { type: v.type, name: v.name, idNumber: v.idNumber ?? '', phone: v.phone }
+        : { type: v.type, name: v.name, creditCode: v.creditCode ?? '', phone: v.phone };
     try {
-      const r = await intake.mutateAsync({ itemCode: guide.code, applicant, materialsReceived: received, ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}) });
+      const r = await intake.mutateAsync({
+        itemCode: guide.code,
+        applicant,
+        materialsReceived: received,
+        ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}),
+      });
       navigate(`/cases/${r.case.id}/print`);
     } catch (e) {
       errors.fail(e);
@@ -61,7 +68,9 @@ export default function IntakePage() {
 
   return (
     <Card>
-      <Typography.Title level={1} className="page-title">受理</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        受理
+      </Typography.Title>
       <Steps current={step} items={[{ title: '选择事项' }, { title: '核对材料' }, { title: '申请人' }]} style={{ marginBottom: 24 }} />
       {step === 0 && (
         <Select
@@ -72,7 +81,10 @@ export default function IntakePage() {
           filterOption={false}
           onSearch={setQ}
           onSelect={pick}
-          options={(term ? (hits.data?.items ?? []) : []).map((h) => ({ value: h.code, label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）` }))}
+          options={(term ? (hits.data?.items ?? []) : []).map((h) => ({
+            value: h.code,
+            label: `${h.name}（${KIND_LABELS[h.kind] ?? h.kind}${h.promisedDays ? `，承诺 ${h.promisedDays} 个工作日` : ''}）`,
+          }))}
           notFoundContent={hits.isFetching ? <Spin size="small" /> : hits.isError ? errorText(hits.error) : undefined}
           data-testid="item-select"
           aria-label="办理事项"
@@ -103,7 +115,9 @@ export default function IntakePage() {
               </Checkbox>
             ))}
           </Checkbox.Group>
-          {missing.length > 0 && <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />}
+          {missing.length > 0 && (
+            <Alert type="warning" showIcon message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后将出具一次性告知书。`} />
+          )}
           <Space wrap>
             <Button onClick={() => setStep(0)}>上一步</Button>
             <Button onClick={() => setReceived(guide.materials.map((m) => m.name))} data-testid="all-received">
@@ -119,7 +133,12 @@ export default function IntakePage() {
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'person' }} style={{ maxWidth: 560 }}>
           {errors.alert}
           <Form.Item name="type" label="申请人类型">
-            <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'organisation', label: '单位' }]} />
+            <Radio.Group
+              options={[
+                { value: 'person', label: '个人' },
+                { value: 'organisation', label: '单位' },
+              ]}
+            />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.type !== b.type}>
             {({ getFieldValue }) =>
@@ -128,7 +147,12 @@ export default function IntakePage() {
                   <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写申请人姓名' }]}>
                     <Input />
                   </Form.Item>
-                  <Form.Item name="idNumber" label="居民身份证号码" validateTrigger={['onChange', 'onBlur']} rules={[{ required: true, message: '请填写身份证号码' }, idNumberRule]}>
+                  <Form.Item
+                    name="idNumber"
+                    label="居民身份证号码"
+                    validateTrigger={['onChange', 'onBlur']}
+                    rules={[{ required: true, message: '请填写身份证号码' }, idNumberRule]}
+                  >
                     <Input maxLength={18} />
                   </Form.Item>
                 </>

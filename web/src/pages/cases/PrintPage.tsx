@@ -139,8 +139,10 @@ function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: st
             </p>
             <p>（盖章）</p>
             <p className="doc-sign" data-testid="applicant-sign">
-              申请人（签收）：<span className="blank" />
-              {'\u3000'}签收日期：<span className="blank short" />
+              申请人（签收）：
+              <span className="blank" />
+              {'\u3000'}签收日期：
+              <span className="blank short" />
             </p>
           </div>
           {qr && (

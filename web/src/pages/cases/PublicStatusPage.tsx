@@ -88,7 +88,9 @@ export default function PublicStatusPage() {
                 </Descriptions.Item>
               )}
               {status.refusalReason && <Descriptions.Item label="不予批准的理由">{status.refusalReason}</Descriptions.Item>}
-              {status.missingMaterials.length > 0 && <Descriptions.Item label="需补正材料">{status.missingMaterials.join('、')}（请带齐后到原受理窗口补交）</Descriptions.Item>}
+              {status.missingMaterials.length > 0 && (
+                <Descriptions.Item label="需补正材料">{status.missingMaterials.join('、')}（请带齐后到原受理窗口补交）</Descriptions.Item>
+              )}
               {status.notAccepted && <Descriptions.Item label="不予受理的理由">{status.notAccepted.reason}</Descriptions.Item>}
               {status.notAccepted?.referTo && <Descriptions.Item label="请到">{status.notAccepted.referTo}</Descriptions.Item>}
             </Descriptions>

@@ -25,7 +25,10 @@ export const useCaseList = (view: CaseListName) =>
   useInfiniteQuery({
     queryKey: caseKeys.list(view),
     queryFn: ({ signal, pageParam }) =>
-      api<{ cases: CaseListRow[]; next?: string }>(`/api/cases?view=${encodeURIComponent(view)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, { signal }),
+      api<{ cases: CaseListRow[]; next?: string }>(
+        `/api/cases?view=${encodeURIComponent(view)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        { signal },
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.next,
   });
@@ -69,7 +72,8 @@ export type IntakeBody = z.input<typeof intakeBody>;
 export const useIntake = (idempotencyKey: string) => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: IntakeBody) => api<{ case: StaffCaseView }>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
+    mutationFn: (body: IntakeBody) =>
+      api<{ case: StaffCaseView }>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
     onSuccess: () => client.invalidateQueries({ queryKey: caseKeys.lists }),
     meta: { handlesError: true },
   });

@@ -99,7 +99,13 @@ export default function CatalogAdminPage() {
           }
         />
       )}
-      <Input.Search allowClear placeholder="按编码、名称、类别、实施机关筛选" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 420, marginBottom: 12 }} />
+      <Input.Search
+        allowClear
+        placeholder="按编码、名称、类别、实施机关筛选"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        style={{ maxWidth: 420, marginBottom: 12 }}
+      />
       <ResponsiveTable<CatalogEntry>
         rowKey="code"
         cardTitle={(e) => e.name}
@@ -122,7 +128,13 @@ export default function CatalogAdminPage() {
               </Space>
             ),
           },
-          { title: '类别', dataIndex: 'category', width: 140, filters: [...new Set(entries.map((e) => e.category))].map((c) => ({ text: c, value: c })), onFilter: (v, e) => e.category === v },
+          {
+            title: '类别',
+            dataIndex: 'category',
+            width: 140,
+            filters: [...new Set(entries.map((e) => e.category))].map((c) => ({ text: c, value: c })),
+            onFilter: (v, e) => e.category === v,
+          },
           { title: '实施机关', dataIndex: 'office', width: 180 },
           {
             title: '状态',
@@ -130,7 +142,10 @@ export default function CatalogAdminPage() {
             width: 200,
             render: (_: unknown, e) => (
               <Space size={4} wrap>
-                <Tag color={STATE_COLORS[e.state]}>{ITEM_STATE_LABELS[e.state]}{e.publishedVersion ? ` 第${e.publishedVersion}版` : ''}</Tag>
+                <Tag color={STATE_COLORS[e.state]}>
+                  {ITEM_STATE_LABELS[e.state]}
+                  {e.publishedVersion ? ` 第${e.publishedVersion}版` : ''}
+                </Tag>
                 {e.latestStatus === 'draft' && e.latestVersion !== e.publishedVersion && <Tag color="blue">草稿 第{e.latestVersion}版</Tag>}
               </Space>
             ),
@@ -189,8 +204,9 @@ export default function CatalogAdminPage() {
                     {v.withdrawnAt && ` · 撤回 ${bjDate(v.withdrawnAt)}${v.withdrawReason ? `：${v.withdrawReason}` : ''}`}
                   </div>
                   <div>
-                    {v.item.name} · {v.item.kind === 'immediate' ? '即办件' : `承诺 ${v.item.promisedDays ?? '-'} / 法定 ${v.item.statutoryDays ?? '-'} 个工作日`} · 材料 {v.item.materials.length} 项 ·{' '}
-                    {v.item.fee.charged ? `收费：${v.item.fee.standard}` : '不收费'}
+                    {v.item.name} ·{' '}
+                    {v.item.kind === 'immediate' ? '即办件' : `承诺 ${v.item.promisedDays ?? '-'} / 法定 ${v.item.statutoryDays ?? '-'} 个工作日`} · 材料{' '}
+                    {v.item.materials.length} 项 · {v.item.fee.charged ? `收费：${v.item.fee.standard}` : '不收费'}
                   </div>
                 </div>
               ),

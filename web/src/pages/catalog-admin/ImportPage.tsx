@@ -63,7 +63,14 @@ export default function ImportPage() {
   /** Overall progress: reading 0–20 %, parsing 20–35 %, uploading 35–90 %, server check 90–100 %. */
   const stage = (p: Phase, fraction: number) => {
     setPhase(p);
-    const ranges: Record<Phase, readonly [number, number]> = { idle: [0, 0], reading: [0, 20], parsing: [20, 35], uploading: [35, 90], checking: [90, 99], done: [100, 100] };
+    const ranges: Record<Phase, readonly [number, number]> = {
+      idle: [0, 0],
+      reading: [0, 20],
+      parsing: [20, 35],
+      uploading: [35, 90],
+      checking: [90, 99],
+      done: [100, 100],
+    };
     const [from, to] = ranges[p];
     setPercent(Math.round(from + (to - from) * Math.min(1, fraction)));
   };
@@ -159,7 +166,11 @@ export default function ImportPage() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或拖入 Excel 文件（.xlsx / .csv，不超过 10 MB）</p>
-          {file && <p className="ant-upload-hint">{file.name}（{(file.size / 1024).toFixed(0)} KB）</p>}
+          {file && (
+            <p className="ant-upload-hint">
+              {file.name}（{(file.size / 1024).toFixed(0)} KB）
+            </p>
+          )}
         </Upload.Dragger>
         {phase !== 'idle' && (
           <div style={{ marginTop: 12 }} data-testid="import-progress">
@@ -181,8 +192,12 @@ export default function ImportPage() {
             <Statistic title="错误" value={report.totals.error} valueStyle={{ color: report.totals.error ? '#cf1322' : undefined }} />
             {committed && <Statistic title="已写入" value={report.written} />}
           </Space>
-          {report.unknownHeaders.length > 0 && <Alert type="info" showIcon style={{ marginTop: 12 }} message={`以下列不是模板中的列，已忽略：${report.unknownHeaders.join('、')}`} />}
-          {!committed && report.totals.error > 0 && strict && <Alert type="warning" showIcon style={{ marginTop: 12 }} message="严格模式：请先修正错误行，否则正式导入不会写入任何数据。" />}
+          {report.unknownHeaders.length > 0 && (
+            <Alert type="info" showIcon style={{ marginTop: 12 }} message={`以下列不是模板中的列，已忽略：${report.unknownHeaders.join('、')}`} />
+          )}
+          {!committed && report.totals.error > 0 && strict && (
+            <Alert type="warning" showIcon style={{ marginTop: 12 }} message="严格模式：请先修正错误行，否则正式导入不会写入任何数据。" />
+          )}
           {committed && !report.ok && <Alert type="error" showIcon style={{ marginTop: 12 }} message="严格模式：存在错误行，未写入任何数据。" />}
           <Space style={{ margin: '12px 0' }} wrap>
             <Segmented

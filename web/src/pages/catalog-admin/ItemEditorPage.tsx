@@ -1,23 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Switch,
-  Typography,
-  message,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Switch, Typography, message } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DECIDER_LABELS,
@@ -105,7 +88,18 @@ export default function ItemEditorPage() {
 
   if (history.isPending && !creating) return <Spin style={{ display: 'block', marginTop: 80 }} size="large" />;
   if (history.isError)
-    return <LoadError error={history.error} title={`无法读取事项 ${code}`} retry={() => history.refetch()} extra={<Link key="back" to="/catalog-admin">返回事项目录</Link>} />;
+    return (
+      <LoadError
+        error={history.error}
+        title={`无法读取事项 ${code}`}
+        retry={() => history.refetch()}
+        extra={
+          <Link key="back" to="/catalog-admin">
+            返回事项目录
+          </Link>
+        }
+      />
+    );
 
   const list = (name: 'steps' | 'faq' | 'specialProcedures', label: string, fields: (f: { name: number }) => ReactNode, add: object) => (
     <Form.List name={name}>
@@ -135,10 +129,20 @@ export default function ItemEditorPage() {
       </Space>
       {!creating && (
         <Typography.Paragraph type="secondary">
-          正在编辑第 {baseVersion} 版（{status === 'draft' ? '草稿' : status === 'published' ? '已发布' : status}）。保存将生成第 {(baseVersion ?? 0) + 1} 版草稿；已受理的办件仍按其受理时的版本办理。
+          正在编辑第 {baseVersion} 版（{status === 'draft' ? '草稿' : status === 'published' ? '已发布' : status}）。保存将生成第 {(baseVersion ?? 0) + 1}{' '}
+          版草稿；已受理的办件仍按其受理时的版本办理。
         </Typography.Paragraph>
       )}
-      {problems.length > 0 && <Alert type="error" showIcon message={problems[0]} description={problems.slice(1).join('；') || undefined} style={{ marginBottom: 12 }} data-testid="editor-error" />}
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          message={problems[0]}
+          description={problems.slice(1).join('；') || undefined}
+          style={{ marginBottom: 12 }}
+          data-testid="editor-error"
+        />
+      )}
       <Form form={form} layout="vertical" scrollToFirstError>
         <Card title="基本信息" size="small">
           <Row gutter={16}>
@@ -221,7 +225,11 @@ export default function ItemEditorPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['decider', 'by']} label="承办方式（留空：受理机构办理）">
-                <Select allowClear options={(Object.keys(DECIDER_LABELS) as Array<keyof typeof DECIDER_LABELS>).map((b) => ({ value: b, label: DECIDER_LABELS[b] }))} data-testid="decider-by" />
+                <Select
+                  allowClear
+                  options={(Object.keys(DECIDER_LABELS) as Array<keyof typeof DECIDER_LABELS>).map((b) => ({ value: b, label: DECIDER_LABELS[b] }))}
+                  data-testid="decider-by"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -271,7 +279,14 @@ export default function ItemEditorPage() {
             {(items, { add, remove }) => (
               <>
                 {items.map((f, i) => (
-                  <Card key={f.key} size="small" type="inner" title={`材料 ${i + 1}`} extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除材料" />} style={{ marginBottom: 8 }}>
+                  <Card
+                    key={f.key}
+                    size="small"
+                    type="inner"
+                    title={`材料 ${i + 1}`}
+                    extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除材料" />}
+                    style={{ marginBottom: 8 }}
+                  >
                     <Row gutter={8}>
                       <Col xs={24} md={8}>
                         <Form.Item name={[f.name, 'name']} label="材料名称" rules={[{ required: true, whitespace: true, message: '材料名称不能为空' }]}>
@@ -325,37 +340,52 @@ export default function ItemEditorPage() {
         </Card>
 
         <Card title="办理流程与特别程序" size="small" style={{ marginTop: 12 }}>
-          {list('steps', '步骤', (f) => (
-            <>
-              <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '步骤名称不能为空' }]}>
-                <Input placeholder="步骤名称" />
-              </Form.Item>
-              <Form.Item name={[f.name, 'description']}>
-                <Input placeholder="说明" style={{ minWidth: 320 }} />
-              </Form.Item>
-            </>
-          ), { name: '' })}
+          {list(
+            'steps',
+            '步骤',
+            (f) => (
+              <>
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '步骤名称不能为空' }]}>
+                  <Input placeholder="步骤名称" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'description']}>
+                  <Input placeholder="说明" style={{ minWidth: 320 }} />
+                </Form.Item>
+              </>
+            ),
+            { name: '' },
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
             特别程序（听证、勘查、检测、专家评审等）的时间不计入办理时限。
           </Typography.Paragraph>
-          {list('specialProcedures', '特别程序', (f) => (
-            <>
-              <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '名称不能为空' }]}>
-                <Input placeholder="名称，如 现场勘查" />
-              </Form.Item>
-              <Form.Item name={[f.name, 'maxDays']} rules={[{ required: true, message: '请填写最长时限' }]}>
-                <InputNumber min={0} max={365} placeholder="最长工作日" />
-              </Form.Item>
-              <Form.Item name={[f.name, 'basis']}>
-                <Input placeholder="依据" style={{ minWidth: 240 }} />
-              </Form.Item>
-            </>
-          ), { name: '', maxDays: 5 })}
+          {list(
+            'specialProcedures',
+            '特别程序',
+            (f) => (
+              <>
+                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '名称不能为空' }]}>
+                  <Input placeholder="名称，如 现场勘查" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'maxDays']} rules={[{ required: true, message: '请填写最长时限' }]}>
+                  <InputNumber min={0} max={365} placeholder="最长工作日" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'basis']}>
+                  <Input placeholder="依据" style={{ minWidth: 240 }} />
+                </Form.Item>
+              </>
+            ),
+            { name: '', maxDays: 5 },
+          )}
         </Card>
 
         <Card title="收费、地点、时间、电话" size="small" style={{ marginTop: 12 }}>
           <Form.Item name={['fee', 'charged']} label="收费">
-            <Radio.Group options={[{ value: false, label: '不收费' }, { value: true, label: '收费' }]} />
+            <Radio.Group
+              options={[
+                { value: false, label: '不收费' },
+                { value: true, label: '收费' },
+              ]}
+            />
           </Form.Item>
           {charged && (
             <Row gutter={16}>
@@ -396,16 +426,21 @@ export default function ItemEditorPage() {
         </Card>
 
         <Card title="常见问题" size="small" style={{ marginTop: 12 }}>
-          {list('faq', '问题', (f) => (
-            <>
-              <Form.Item name={[f.name, 'q']} rules={[{ required: true, message: '问题不能为空' }]}>
-                <Input placeholder="问题" style={{ minWidth: 240 }} />
-              </Form.Item>
-              <Form.Item name={[f.name, 'a']} rules={[{ required: true, message: '回答不能为空' }]}>
-                <Input placeholder="回答" style={{ minWidth: 360 }} />
-              </Form.Item>
-            </>
-          ), { q: '', a: '' })}
+          {list(
+            'faq',
+            '问题',
+            (f) => (
+              <>
+                <Form.Item name={[f.name, 'q']} rules={[{ required: true, message: '问题不能为空' }]}>
+                  <Input placeholder="问题" style={{ minWidth: 240 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'a']} rules={[{ required: true, message: '回答不能为空' }]}>
+                  <Input placeholder="回答" style={{ minWidth: 360 }} />
+                </Form.Item>
+              </>
+            ),
+            { q: '', a: '' },
+          )}
         </Card>
 
         <Space style={{ marginTop: 16 }}>

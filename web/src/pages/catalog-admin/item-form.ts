@@ -45,7 +45,12 @@ export const toForm = (item: Item): ItemFormValues => {
     basisText: basis.join('\n'),
     conditionsText: conditions.join('\n'),
     fee: fee.charged ? { charged: true, standard: fee.standard, basis: fee.basis } : { charged: false },
-    handling: handling.mode === 'delegated' ? { mode: 'delegated', from: handling.from } : handling.mode === 'forwarded' ? { mode: 'forwarded', to: handling.to } : { mode: 'local' },
+    handling:
+      handling.mode === 'delegated'
+        ? { mode: 'delegated', from: handling.from }
+        : handling.mode === 'forwarded'
+          ? { mode: 'forwarded', to: handling.to }
+          : { mode: 'local' },
   };
 };
 

@@ -125,7 +125,9 @@ export default function ItemGuidePage() {
       </div>
       <p className="catalog-print-only">网址：{url}</p>
 
-      {data.status !== 'published' && <Alert type="warning" showIcon message={`这是第 ${data.version} 版（${data.status === 'withdrawn' ? '已撤回' : '已被新版本替代'}），仅供查阅`} />}
+      {data.status !== 'published' && (
+        <Alert type="warning" showIcon message={`这是第 ${data.version} 版（${data.status === 'withdrawn' ? '已撤回' : '已被新版本替代'}），仅供查阅`} />
+      )}
       {item.demo && (
         <Alert
           className="catalog-demo-note"
@@ -214,7 +216,9 @@ export default function ItemGuidePage() {
       <section>
         <h2>办理时限</h2>
         <Descriptions bordered size="small" column={1}>
-          <Descriptions.Item label="法定时限">{item.kind === 'immediate' ? '即办' : item.statutoryDays ? `${item.statutoryDays} 个工作日` : '无'}</Descriptions.Item>
+          <Descriptions.Item label="法定时限">
+            {item.kind === 'immediate' ? '即办' : item.statutoryDays ? `${item.statutoryDays} 个工作日` : '无'}
+          </Descriptions.Item>
           <Descriptions.Item label="承诺时限">{item.kind === 'immediate' ? '当场办结' : `${item.promisedDays ?? ''} 个工作日`}</Descriptions.Item>
           {item.specialProcedures.map((s) => (
             <Descriptions.Item key={s.name} label={`特别程序：${s.name}`}>

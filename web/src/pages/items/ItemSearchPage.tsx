@@ -81,14 +81,7 @@ export default function ItemSearchPage() {
         />
       </div>
       <Space style={{ margin: '12px 0' }} wrap>
-        <Select
-          size="large"
-          value={level}
-          options={LEVEL_OPTIONS}
-          onChange={(v) => update({ level: v })}
-          style={{ minWidth: 140 }}
-          aria-label="行使层级"
-        />
+        <Select size="large" value={level} options={LEVEL_OPTIONS} onChange={(v) => update({ level: v })} style={{ minWidth: 140 }} aria-label="行使层级" />
       </Space>
       {/* a group of toggles (each a checkbox to assistive technology), not a tablist: tabs can't be checkboxes */}
       <div className="catalog-categories" role="group" aria-label="事项类别">

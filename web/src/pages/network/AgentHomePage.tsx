@@ -57,8 +57,17 @@ export default function AgentHomePage() {
                   locale={{ emptyText: '没有待送达的办理结果' }}
                   data-testid="agent-back"
                   renderItem={(e) => (
-                    <List.Item actions={[<Link key="go" to={`/commissions/${e.commissionId}`}>送达</Link>]}>
-                      <List.Item.Meta title={e.itemName} description={`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${bjDateTime(e.sentAt)}`} />
+                    <List.Item
+                      actions={[
+                        <Link key="go" to={`/commissions/${e.commissionId}`}>
+                          送达
+                        </Link>,
+                      ]}
+                    >
+                      <List.Item.Meta
+                        title={e.itemName}
+                        description={`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${bjDateTime(e.sentAt)}`}
+                      />
                     </List.Item>
                   )}
                 />

@@ -47,7 +47,13 @@ export default function AgentNewPage() {
 
   const submit = (v: Values) =>
     create.mutate(
-      { itemCode: v.itemCode, applicant: { type: 'person', ...v.applicant }, materialsCollected: v.materialsCollected ?? [], consent: { given: v.consent.given === true, method: v.consent.method } as never, ...(v.note ? { note: v.note } : {}) },
+      {
+        itemCode: v.itemCode,
+        applicant: { type: 'person', ...v.applicant },
+        materialsCollected: v.materialsCollected ?? [],
+        consent: { given: v.consent.given === true, method: v.consent.method } as never,
+        ...(v.note ? { note: v.note } : {}),
+      },
       {
         onSuccess: (r) => navigate(`/commissions/${r.commission.id}/print`),
         onError: (e) => void applyFieldErrors(form, e),
@@ -72,7 +78,10 @@ export default function AgentNewPage() {
         {notHere && <Alert type="warning" showIcon message="该事项须到窗口办理，不能村级代办" style={{ marginBottom: 16 }} />}
         {guide && (
           <Form.Item name="materialsCollected" label="已收集的材料">
-            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={guide.materials.map((m) => ({ value: m.name, label: `${m.name}${m.required ? '' : '（选交）'}` }))} />
+            <Checkbox.Group
+              style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+              options={guide.materials.map((m) => ({ value: m.name, label: `${m.name}${m.required ? '' : '（选交）'}` }))}
+            />
           </Form.Item>
         )}
         <Typography.Title level={5}>申请人</Typography.Title>
@@ -85,16 +94,25 @@ export default function AgentNewPage() {
         <Form.Item name={['applicant', 'phone']} label="手机号码" rules={[{ required: true, message: '请填写手机号码' }]}>
           <Input inputMode="numeric" autoComplete="off" maxLength={11} />
         </Form.Item>
-        <Form.Item name={['consent', 'given']} valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error('须经申请人本人同意委托'))) }]}>
+        <Form.Item
+          name={['consent', 'given']}
+          valuePropName="checked"
+          rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error('须经申请人本人同意委托'))) }]}
+        >
           <Checkbox>申请人已同意委托代办（全程代办，不收费）</Checkbox>
         </Form.Item>
         <Form.Item name={['consent', 'method']} label="同意方式">
-          <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_LABELS[m] }))} />
+          <Radio.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_LABELS[m] }))}
+          />
         </Form.Item>
         <Form.Item name="note" label="备注">
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        {create.isError && !('fields' in create.error && (create.error as { fields: unknown[] }).fields.length) && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 16 }} />}
+        {create.isError && !('fields' in create.error && (create.error as { fields: unknown[] }).fields.length) && (
+          <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 16 }} />
+        )}
         <Button type="primary" htmlType="submit" block loading={create.isPending} disabled={Boolean(notHere)}>
           提交代办
         </Button>

@@ -10,7 +10,16 @@ import { useNetworkPost, useOffices, type CaseDetail } from './queries.ts';
 
 type Dialog = { kind: 'forward' | 'return' | 'assign' | 'handBack' } | { kind: 'answer'; task: CaseTask } | null;
 
-const PHASE_LABELS: Record<string, string> = { sent: '投递中', delivered: '待签收', received: '已签收', returning: '回复途中', returned: '已回复', answering: '答复途中', answered: '已答复', arrived: '已回交' };
+const PHASE_LABELS: Record<string, string> = {
+  sent: '投递中',
+  delivered: '待签收',
+  received: '已签收',
+  returning: '回复途中',
+  returned: '已回复',
+  answering: '答复途中',
+  answered: '已答复',
+  arrived: '已回交',
+};
 
 /**
  * The case on the network: where it is (phases with their limits, late or not, seen by both
@@ -53,11 +62,26 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
   const buttons = [
     holder && !t?.phase && allows('forward') && !inFlight && { key: 'forward', label: '转报', onClick: () => openDialog({ kind: 'forward' }) },
     holder && t?.phase === 'returned' && allows('forward') && { key: 'forward', label: '再次转报', onClick: () => openDialog({ kind: 'forward' }) },
-    t?.phase === 'sent' && t.fromOfficeId === mine && { key: 'resend', label: '重新投递', onClick: () => send('forward', { toOfficeId: t.toOfficeId, reason: t.reason }, '已重新投递') },
-    t && t.toOfficeId === mine && (t.phase === 'sent' || t.phase === 'delivered') && can('case.handle') && { key: 'receive', label: '签收', onClick: () => send('receive', {}, '已签收') },
-    holder && t?.toOfficeId === mine && t.phase === 'received' && allows('return') && { key: 'return', label: '回复', onClick: () => openDialog({ kind: 'return' }) },
+    t?.phase === 'sent' &&
+      t.fromOfficeId === mine && {
+        key: 'resend',
+        label: '重新投递',
+        onClick: () => send('forward', { toOfficeId: t.toOfficeId, reason: t.reason }, '已重新投递'),
+      },
+    t &&
+      t.toOfficeId === mine &&
+      (t.phase === 'sent' || t.phase === 'delivered') &&
+      can('case.handle') && { key: 'receive', label: '签收', onClick: () => send('receive', {}, '已签收') },
+    holder &&
+      t?.toOfficeId === mine &&
+      t.phase === 'received' &&
+      allows('return') && { key: 'return', label: '回复', onClick: () => openDialog({ kind: 'return' }) },
     holder && allows('assign') && !inFlight && { key: 'assign', label: '交办 / 联办', onClick: () => openDialog({ kind: 'assign' }) },
-    holder && c.commission && !c.handBack && allows('handBack') && !inFlight && { key: 'handBack', label: '回交代办点', onClick: () => openDialog({ kind: 'handBack' }) },
+    holder &&
+      c.commission &&
+      !c.handBack &&
+      allows('handBack') &&
+      !inFlight && { key: 'handBack', label: '回交代办点', onClick: () => openDialog({ kind: 'handBack' }) },
   ].filter(Boolean) as Array<{ key: string; label: string; onClick: () => void }>;
   const myTasks = (c.tasks ?? []).filter((k) => k.toOfficeId === mine && k.phase !== 'answered' && k.phase !== 'answering');
 
@@ -100,7 +124,12 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
             { title: '承办', dataIndex: 'toOfficeId', render: (o: string) => name(o) },
             { title: '时限', dataIndex: 'dueDate' },
             { title: '状态', dataIndex: 'phase', render: (p: string) => PHASE_LABELS[p] ?? p },
-            { title: '结果', render: (_v, k) => k.answer && `${k.answer.result}${k.answer.attachments.length ? `（附：${k.answer.attachments.map((a) => `${a.name}——${a.description}`).join('；')}）` : ''}` },
+            {
+              title: '结果',
+              render: (_v, k) =>
+                k.answer &&
+                `${k.answer.result}${k.answer.attachments.length ? `（附：${k.answer.attachments.map((a) => `${a.name}——${a.description}`).join('；')}）` : ''}`,
+            },
           ]}
         />
       )}
@@ -116,13 +145,26 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
               答复：{k.title}
             </Button>
           ) : (
-            <Button key={k.id} onClick={() => post.mutate({ path: `/api/cases/${c.id}/tasks/${k.id}/receive`, body: { expectedVersion: c.version } }, { onSuccess: () => (void message.success('已签收任务'), onChange?.()), onError: (e) => void message.error(e.message) })} data-testid="net-task-receive">
+            <Button
+              key={k.id}
+              onClick={() =>
+                post.mutate(
+                  { path: `/api/cases/${c.id}/tasks/${k.id}/receive`, body: { expectedVersion: c.version } },
+                  { onSuccess: () => (void message.success('已签收任务'), onChange?.()), onError: (e) => void message.error(e.message) },
+                )
+              }
+              data-testid="net-task-receive"
+            >
               签收任务：{k.title}
             </Button>
           ),
         )}
       </Space>
-      {inFlight && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>办件在途中，送达对方后方可继续办理。</Typography.Paragraph>}
+      {inFlight && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          办件在途中，送达对方后方可继续办理。
+        </Typography.Paragraph>
+      )}
       <Modal
         title={{ forward: '转报', return: '回复', assign: '交办 / 联办', handBack: '回交代办点', answer: '答复任务' }[dialog?.kind ?? 'forward']}
         open={Boolean(dialog)}
@@ -145,7 +187,11 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
             if (dialog.kind === 'handBack') send('hand-back', { note: v.note ?? '' }, '已回交代办点');
             if (dialog.kind === 'assign') send('tasks', { toOfficeId: v.toOfficeId, kind: v.kind, title: v.title, days: v.days }, '已交办');
             if (dialog.kind === 'answer')
-              send(`tasks/${dialog.task.id}/answer`, { result: v.result, attachments: v.attachmentName ? [{ name: v.attachmentName, description: v.attachmentDescription ?? '' }] : [] }, '已答复');
+              send(
+                `tasks/${dialog.task.id}/answer`,
+                { result: v.result, attachments: v.attachmentName ? [{ name: v.attachmentName, description: v.attachmentDescription ?? '' }] : [] },
+                '已答复',
+              );
           }}
         >
           {(dialog?.kind === 'forward' || dialog?.kind === 'assign') && (

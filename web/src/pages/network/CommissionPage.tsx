@@ -61,7 +61,9 @@ export default function CommissionPage() {
           <Descriptions.Item label="乡镇接收时限">{bjDateTime(k.takeInDueAt)}</Descriptions.Item>
           <Descriptions.Item label="已收集材料">{k.materialsCollected.join('、') || '—'}</Descriptions.Item>
           {k.caseNumber && <Descriptions.Item label="受理编号">{c ? <Link to={`/cases/${c.id}`}>{k.caseNumber}</Link> : k.caseNumber}</Descriptions.Item>}
-          {c?.decision && <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason ?? ''}`}</Descriptions.Item>}
+          {c?.decision && (
+            <Descriptions.Item label="办理结果">{c.decision.result === 'approved' ? '准予' : `退办：${c.decision.reason ?? ''}`}</Descriptions.Item>
+          )}
           {k.delivery && <Descriptions.Item label="送达">{`${bjDateTime(k.delivery.at)}，签收：${k.delivery.signedBy}`}</Descriptions.Item>}
         </Descriptions>
       </Card>

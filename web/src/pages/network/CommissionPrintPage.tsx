@@ -72,9 +72,7 @@ export default function CommissionPrintPage() {
             </tr>
           </tbody>
         </table>
-        <p>
-          本人自愿委托上述代办员全程代办该事项（委托、受理、承办、回交），代办不收取任何费用。办结后，办理结果由代办员送达本人。
-        </p>
+        <p>本人自愿委托上述代办员全程代办该事项（委托、受理、承办、回交），代办不收取任何费用。办结后，办理结果由代办员送达本人。</p>
         <p>同意方式：{CONSENT_LABELS[k.consent.method]}</p>
         <div className="doc-footer">
           <div>

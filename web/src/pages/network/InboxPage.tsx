@@ -23,7 +23,14 @@ export default function InboxPage() {
       <Tabs
         activeKey={kind}
         onChange={(k) => setKind(k as InboxKind)}
-        items={KINDS.map((k) => ({ key: k, label: <Badge count={counts.data?.counts[k] ?? 0} offset={[10, -2]} size="small">{INBOX_LABELS[k]}</Badge> }))}
+        items={KINDS.map((k) => ({
+          key: k,
+          label: (
+            <Badge count={counts.data?.counts[k] ?? 0} offset={[10, -2]} size="small">
+              {INBOX_LABELS[k]}
+            </Badge>
+          ),
+        }))}
       />
       {list.isError && <Alert type="error" showIcon message={list.error.message} action={<Button onClick={() => void list.refetch()}>重试</Button>} />}
       <Table<InboxRow>

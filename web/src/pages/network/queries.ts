@@ -21,7 +21,11 @@ export const netKeys = {
 };
 
 export const useInbox = (kind: InboxKind, enabled = true) =>
-  useQuery({ queryKey: netKeys.inbox(kind), queryFn: ({ signal }) => api<{ entries: InboxRow[]; next?: string }>(`/api/inbox?kind=${kind}`, { signal }), enabled });
+  useQuery({
+    queryKey: netKeys.inbox(kind),
+    queryFn: ({ signal }) => api<{ entries: InboxRow[]; next?: string }>(`/api/inbox?kind=${kind}`, { signal }),
+    enabled,
+  });
 
 /** 待签收 counts for the menu: refreshed each minute while the page is open. */
 export const useInboxCounts = (enabled: boolean) =>
@@ -32,15 +36,22 @@ export const useInboxCounts = (enabled: boolean) =>
     refetchInterval: 60_000,
   });
 
-export const useMyCommissions = () => useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: CommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+export const useMyCommissions = () =>
+  useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: CommissionRow[]; next?: string }>('/api/commissions', { signal }) });
 
 export interface CommissionDetail {
   commission: CommissionView & { stationName: string; townshipName: string };
   case?: { id: string; number: string; status: string; version: number; handBack?: { phase: string }; decision?: { result: string; reason?: string } };
 }
-export const useCommission = (id: string) => useQuery({ queryKey: netKeys.commission(id), queryFn: ({ signal }) => api<CommissionDetail>(`/api/commissions/${encodeURIComponent(id)}`, { signal }), enabled: Boolean(id) });
+export const useCommission = (id: string) =>
+  useQuery({
+    queryKey: netKeys.commission(id),
+    queryFn: ({ signal }) => api<CommissionDetail>(`/api/commissions/${encodeURIComponent(id)}`, { signal }),
+    enabled: Boolean(id),
+  });
 
-export const useOffices = () => useQuery({ queryKey: netKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 5 * 60_000 });
+export const useOffices = () =>
+  useQuery({ queryKey: netKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 5 * 60_000 });
 
 const useRefresh = () => {
   const client = useQueryClient();
@@ -53,7 +64,8 @@ export type CommissionBody = z.input<typeof networkBodies.commission>;
 export const useCreateCommission = (idempotencyKey: string) => {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: CommissionBody) => api<{ commission: CommissionView }>('/api/commissions', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
+    mutationFn: (body: CommissionBody) =>
+      api<{ commission: CommissionView }>('/api/commissions', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, json: body }),
     onSuccess: () => refresh(),
     // every caller shows the error itself (on the form's fields, or a message)
     meta: { handlesError: true },
@@ -61,7 +73,7 @@ export const useCreateCommission = (idempotencyKey: string) => {
 };
 
 /** A POST on the network (转报, 签收, 回复, 交办, 回交, take-in, delivery): the lists and the case reload. */
-export const useNetworkPost = <T = unknown,>() => {
+export const useNetworkPost = <T = unknown>() => {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ path, body }: { path: string; body: Record<string, unknown> }) => api<T>(path, { method: 'POST', json: body }),

@@ -13,13 +13,17 @@ import './ratings.css';
 export default function DisclosurePage() {
   const [elder, setElder] = useElder();
   const [month, setMonth] = useState(thisMonth());
-  const results = useQuery({ queryKey: ['disclosure', 'results'], queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }) });
-  const ratings = useQuery({ queryKey: ['disclosure', 'ratings', month], queryFn: ({ signal }) => api<DisclosedRatings>(`/api/public/disclosure/ratings?month=${month}`, { signal }) });
+  const results = useQuery({
+    queryKey: ['disclosure', 'results'],
+    queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }),
+  });
+  const ratings = useQuery({
+    queryKey: ['disclosure', 'ratings', month],
+    queryFn: ({ signal }) => api<DisclosedRatings>(`/api/public/disclosure/ratings?month=${month}`, { signal }),
+  });
   return (
     <div className="disclosure-page">
-      <Typography.Title level={2}>
-        {runtimeConfig().countyName} 政务服务公开
-      </Typography.Title>
+      <Typography.Title level={2}>{runtimeConfig().countyName} 政务服务公开</Typography.Title>
       <label style={{ float: 'right' }}>
         长者版 <Switch checked={elder} onChange={setElder} aria-label="长者版" />
       </label>
@@ -44,7 +48,11 @@ export default function DisclosurePage() {
                     { title: '办理单位', dataIndex: 'officeName' },
                     { title: '受理日期', dataIndex: 'acceptedOn' },
                     { title: '办结日期', dataIndex: 'decidedOn' },
-                    { title: '是否按时', dataIndex: 'onTime', render: (v: boolean) => (v ? <Tag color="green">按时办结</Tag> : <Tag color="red">超期办结</Tag>) },
+                    {
+                      title: '是否按时',
+                      dataIndex: 'onTime',
+                      render: (v: boolean) => (v ? <Tag color="green">按时办结</Tag> : <Tag color="red">超期办结</Tag>),
+                    },
                   ]}
                 />
               </Card>
@@ -57,7 +65,15 @@ export default function DisclosurePage() {
               <Card
                 size="small"
                 title="各单位好差评"
-                extra={<DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />}
+                extra={
+                  <DatePicker
+                    picker="month"
+                    allowClear={false}
+                    value={dayjs(`${month}-01`)}
+                    onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+                    aria-label="月份"
+                  />
+                }
               >
                 {ratings.isError && <Alert type="error" showIcon message={errorText(ratings.error)} />}
                 <Table

@@ -17,7 +17,9 @@ export default function FeedPage() {
   const [error, setError] = useState<string | null>(null);
   return (
     <Card title="好差评省级上报">
-      <Typography.Paragraph type="secondary">每日 01:30 自动生成前一日的评价和办结数据（JSON Lines 与 Excel），不含申请人姓名、证件号和电话。下载记入审计。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        每日 01:30 自动生成前一日的评价和办结数据（JSON Lines 与 Excel），不含申请人姓名、证件号和电话。下载记入审计。
+      </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Table<Day>
         rowKey="day"
@@ -39,7 +41,9 @@ export default function FeedPage() {
                     size="small"
                     onClick={() => {
                       setError(null);
-                      download(`/api/ratings/feed/${d.day}?file=${encodeURIComponent(f.file)}`, `好差评上报-${d.day}-${f.file}`).catch((e) => setError(errorText(e)));
+                      download(`/api/ratings/feed/${d.day}?file=${encodeURIComponent(f.file)}`, `好差评上报-${d.day}-${f.file}`).catch((e) =>
+                        setError(errorText(e)),
+                      );
                     }}
                   >
                     {LABELS[f.file] ?? f.file}

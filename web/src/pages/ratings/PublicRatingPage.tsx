@@ -22,7 +22,9 @@ export default function PublicRatingPage() {
   const location = useLocation();
   const carried = (location.state ?? {}) as { phone4?: string; channel?: 'qr' | 'web' };
   const [elder, setElder] = useElder();
-  const [key, setKey] = useState<CitizenKey | null>(() => (params.get('code') ? { code: params.get('code')! } : carried.phone4 ? { phone4: carried.phone4 } : null));
+  const [key, setKey] = useState<CitizenKey | null>(() =>
+    params.get('code') ? { code: params.get('code')! } : carried.phone4 ? { phone4: carried.phone4 } : null,
+  );
   const channel = carried.channel ?? (params.get('from') === 'qr' ? 'qr' : 'web');
   const state = usePublicRatingState(number, key);
   const rate = useRateCase(number, key, channel);
@@ -53,8 +55,7 @@ export default function PublicRatingPage() {
           title="感谢您的评价"
           subTitle={
             <>
-              您对 {r.itemName}（{r.number}）的评价：{r.levelLabel}。
-              {isBad(r.level) && ' 办理单位负责人将在 1 个工作日内回访您，并在整改后答复您。'}
+              您对 {r.itemName}（{r.number}）的评价：{r.levelLabel}。{isBad(r.level) && ' 办理单位负责人将在 1 个工作日内回访您，并在整改后答复您。'}
             </>
           }
           extra={<Link to={`/status/${encodeURIComponent(number)}`}>返回办件查询</Link>}
@@ -98,13 +99,31 @@ export default function PublicRatingPage() {
         {r.followUpAllowed ? (
           <Card title="追评（仅一次）" style={{ marginTop: 12 }}>
             <Space direction="vertical" style={{ width: '100%' }}>
-              <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} maxLength={300} autoSize={{ minRows: 2 }} placeholder="补充您的评价" aria-label="追评内容" status={fieldError(followUp.error, 'text') ? 'error' : undefined} />
+              <Input.TextArea
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                maxLength={300}
+                autoSize={{ minRows: 2 }}
+                placeholder="补充您的评价"
+                aria-label="追评内容"
+                status={fieldError(followUp.error, 'text') ? 'error' : undefined}
+              />
               {fieldError(followUp.error, 'text') && <div className="ant-form-item-explain-error">{fieldError(followUp.error, 'text')}</div>}
               <div>如需改变评价等级，可重新选择（可不选）：</div>
               <FacePicker value={fuLevel} onChange={setFuLevel} />
               {fuLevel && isBad(fuLevel) && <ReasonPicker value={reason} onChange={setReason} error={fieldError(followUp.error, 'reason')} />}
-              {followUp.isError && !fieldError(followUp.error, 'text') && !fieldError(followUp.error, 'reason') && <Alert type="error" showIcon message={errorText(followUp.error)} />}
-              <Button type="primary" size="large" block loading={followUp.isPending} onClick={() => followUp.mutate({ text, ...(fuLevel ? { level: fuLevel } : {}), ...(fuLevel && isBad(fuLevel) && reason.trim() ? { reason } : {}) })}>
+              {followUp.isError && !fieldError(followUp.error, 'text') && !fieldError(followUp.error, 'reason') && (
+                <Alert type="error" showIcon message={errorText(followUp.error)} />
+              )}
+              <Button
+                type="primary"
+                size="large"
+                block
+                loading={followUp.isPending}
+                onClick={() =>
+                  followUp.mutate({ text, ...(fuLevel ? { level: fuLevel } : {}), ...(fuLevel && isBad(fuLevel) && reason.trim() ? { reason } : {}) })
+                }
+              >
                 提交追评
               </Button>
             </Space>

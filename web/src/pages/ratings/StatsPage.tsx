@@ -59,17 +59,42 @@ export default function StatsPage() {
           {
             key: 'offices',
             label: '按机构',
-            children: <Table rowKey="officeId" size="small" loading={stats.isPending} dataSource={s?.offices ?? []} pagination={false} columns={[{ title: '机构', dataIndex: 'officeName' }, ...figureColumns]} />,
+            children: (
+              <Table
+                rowKey="officeId"
+                size="small"
+                loading={stats.isPending}
+                dataSource={s?.offices ?? []}
+                pagination={false}
+                columns={[{ title: '机构', dataIndex: 'officeName' }, ...figureColumns]}
+              />
+            ),
           },
           {
             key: 'items',
             label: '按事项',
-            children: <Table rowKey="itemCode" size="small" dataSource={s?.items ?? []} pagination={false} columns={[{ title: '事项', dataIndex: 'itemName' }, { title: '编码', dataIndex: 'itemCode' }, ...figureColumns]} />,
+            children: (
+              <Table
+                rowKey="itemCode"
+                size="small"
+                dataSource={s?.items ?? []}
+                pagination={false}
+                columns={[{ title: '事项', dataIndex: 'itemName' }, { title: '编码', dataIndex: 'itemCode' }, ...figureColumns]}
+              />
+            ),
           },
           {
             key: 'staff',
             label: '按人员',
-            children: <Table rowKey={(r) => `${r.officeId}#${r.staff}`} size="small" dataSource={s?.staff ?? []} pagination={false} columns={[{ title: '工作人员', dataIndex: 'staff' }, { title: '机构', dataIndex: 'officeName' }, ...figureColumns]} />,
+            children: (
+              <Table
+                rowKey={(r) => `${r.officeId}#${r.staff}`}
+                size="small"
+                dataSource={s?.staff ?? []}
+                pagination={false}
+                columns={[{ title: '工作人员', dataIndex: 'staff' }, { title: '机构', dataIndex: 'officeName' }, ...figureColumns]}
+              />
+            ),
           },
         ]}
       />

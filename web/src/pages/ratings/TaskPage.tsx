@@ -8,7 +8,15 @@ import { bj, errorText } from './client.tsx';
 import { useTask, useTaskAction, type TaskAction } from './queries.ts';
 
 /** One action's form: the server's field errors land on its fields; success reloads the task. */
-function ActionForm({ caseId, action, version, title, submit, children, transform }: {
+function ActionForm({
+  caseId,
+  action,
+  version,
+  title,
+  submit,
+  children,
+  transform,
+}: {
   caseId: string;
   action: TaskAction;
   version: number;
@@ -103,7 +111,8 @@ export default function TaskPage() {
               {t.appeal.reason}（{t.appeal.by}，{bj(t.appeal.at)}）
               {t.appeal.decision && (
                 <div>
-                  复核：{t.appeal.decision.upheld ? '申诉成立，该评价不计入统计' : '申诉不成立'} — {t.appeal.decision.reason}（{t.appeal.decision.by}，{bj(t.appeal.decision.at)}）
+                  复核：{t.appeal.decision.upheld ? '申诉成立，该评价不计入统计' : '申诉不成立'} — {t.appeal.decision.reason}（{t.appeal.decision.by}，
+                  {bj(t.appeal.decision.at)}）
                 </div>
               )}
             </Descriptions.Item>
@@ -123,7 +132,12 @@ export default function TaskPage() {
             <DatePicker showTime format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="reached" label="是否联系上群众" initialValue={true}>
-            <Radio.Group options={[{ label: '已联系上', value: true }, { label: '未联系上', value: false }]} />
+            <Radio.Group
+              options={[
+                { label: '已联系上', value: true },
+                { label: '未联系上', value: false },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="note" label="回访情况（群众意见、沟通内容）">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
@@ -151,7 +165,12 @@ export default function TaskPage() {
       {can('rating.review') && t.status === 'appealed' && (
         <ActionForm caseId={caseId} action="appeal/decision" version={t.version} title="申诉复核" submit="提交复核意见">
           <Form.Item name="upheld" label="复核结论">
-            <Radio.Group options={[{ label: '申诉成立（不计入统计）', value: true }, { label: '申诉不成立（继续整改）', value: false }]} />
+            <Radio.Group
+              options={[
+                { label: '申诉成立（不计入统计）', value: true },
+                { label: '申诉不成立（继续整改）', value: false },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="reason" label="复核意见">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />

@@ -26,7 +26,9 @@ export default function TasksPage() {
               { label: '已办结', value: 'closed' },
             ]}
           />
-          {view === 'closed' && <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />}
+          {view === 'closed' && (
+            <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />
+          )}
         </Space>
         <Table<TaskView>
           rowKey="caseId"
@@ -43,9 +45,26 @@ export default function TasksPage() {
             {
               title: '回访期限',
               key: 'cb',
-              render: (_: unknown, t) => (t.callback?.reached ? <Tag color="green">已回访</Tag> : <Tag color={t.callbackOverdue ? 'red' : undefined}>{t.callbackDueDate}{t.callbackOverdue ? ' 已超期' : ''}</Tag>),
+              render: (_: unknown, t) =>
+                t.callback?.reached ? (
+                  <Tag color="green">已回访</Tag>
+                ) : (
+                  <Tag color={t.callbackOverdue ? 'red' : undefined}>
+                    {t.callbackDueDate}
+                    {t.callbackOverdue ? ' 已超期' : ''}
+                  </Tag>
+                ),
             },
-            { title: '整改期限', key: 'rf', render: (_: unknown, t) => <Tag color={t.rectifyOverdue ? 'red' : undefined}>{t.rectifyDueDate}{t.rectifyOverdue ? ' 已超期' : ''}</Tag> },
+            {
+              title: '整改期限',
+              key: 'rf',
+              render: (_: unknown, t) => (
+                <Tag color={t.rectifyOverdue ? 'red' : undefined}>
+                  {t.rectifyDueDate}
+                  {t.rectifyOverdue ? ' 已超期' : ''}
+                </Tag>
+              ),
+            },
             { title: '状态', dataIndex: 'statusLabel' },
           ]}
         />

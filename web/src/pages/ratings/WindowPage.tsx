@@ -30,7 +30,11 @@ export default function WindowPage() {
     <Card title="窗口评价（一次一评）">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">
-          在评价器平板上用本窗口账号登录并打开 <a href="/evaluator" target="_blank" rel="noreferrer">评价器页面</a>；办完业务后点“推送评价器”，群众在平板上点选表情即可。
+          在评价器平板上用本窗口账号登录并打开{' '}
+          <a href="/evaluator" target="_blank" rel="noreferrer">
+            评价器页面
+          </a>
+          ；办完业务后点“推送评价器”，群众在平板上点选表情即可。
         </Typography.Paragraph>
         <Segmented options={VIEWS} value={view} onChange={(v) => setView(String(v))} />
         <Table<Row>

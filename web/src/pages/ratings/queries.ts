@@ -34,7 +34,8 @@ export interface RatingInput {
 export const useRateCase = (number: string, key: CitizenKey | null, channel: 'qr' | 'web') => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: RatingInput) => api<{ rating: PublicRatingView }>(`/api/public/cases/${encodeURIComponent(number)}/rating`, { method: 'POST', json: { ...key, ...v, channel } }),
+    mutationFn: (v: RatingInput) =>
+      api<{ rating: PublicRatingView }>(`/api/public/cases/${encodeURIComponent(number)}/rating`, { method: 'POST', json: { ...key, ...v, channel } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['public-rating'] }),
     meta: { handlesError: true },
   });
@@ -64,7 +65,8 @@ export const usePushToEvaluator = () =>
 export const useWindowRating = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: RatingInput & { caseId: string }) => api<{ rating: PublicRatingView }>('/api/ratings', { method: 'POST', json: { ...v, channel: 'window' } }),
+    mutationFn: (v: RatingInput & { caseId: string }) =>
+      api<{ rating: PublicRatingView }>('/api/ratings', { method: 'POST', json: { ...v, channel: 'window' } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ratingKeys.evaluator }),
     meta: { handlesError: true },
   });

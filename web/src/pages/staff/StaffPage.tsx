@@ -155,7 +155,14 @@ export default function StaffPage() {
           },
         ]}
       />
-      <Modal title={`新增人员：${officeName(officeId)}`} open={creating} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText="创建" destroyOnHidden>
+      <Modal
+        title={`新增人员：${officeName(officeId)}`}
+        open={creating}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText="创建"
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={create}>
           {errors.alert}
           <Form.Item name="username" label="用户名" extra="3–32 位小写字母、数字或 . _ -" rules={[{ required: true, message: '请填写用户名' }]}>

@@ -21,9 +21,7 @@ export const useUsers = (officeId: string) =>
   });
 
 export type UserChange =
-  | { kind: 'update'; id: string; patch: { roles?: Role[]; disabled?: boolean } }
-  | { kind: 'reset-password'; id: string }
-  | { kind: 'reset-totp'; id: string };
+  { kind: 'update'; id: string; patch: { roles?: Role[]; disabled?: boolean } } | { kind: 'reset-password'; id: string } | { kind: 'reset-totp'; id: string };
 
 /** 停用/启用, roles, 重置密码, 重置动态口令: one mutation; a reset password comes back to be handed over. */
 export const useChangeUser = () => {

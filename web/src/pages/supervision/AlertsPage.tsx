@@ -12,7 +12,10 @@ export default function AlertsPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const countyWide = can('supervision.read:county');
-  const [filters, setFilters] = useState<AlertFilters>({ state: 'unread', ...(params.get('caseId') ? { caseId: params.get('caseId')!, state: undefined } : {}) });
+  const [filters, setFilters] = useState<AlertFilters>({
+    state: 'unread',
+    ...(params.get('caseId') ? { caseId: params.get('caseId')!, state: undefined } : {}),
+  });
   const [cursors, setCursors] = useState<string[]>([]);
   const list = useAlerts({ ...filters, ...(cursors.length ? { cursor: cursors.at(-1) } : {}) });
   const offices = useOffices();
@@ -102,12 +105,21 @@ export default function AlertsPage() {
             render: (_v, a) => (
               <Space>
                 {a.state === 'unread' && (
-                  <Button size="small" loading={ack.isPending && ack.variables === a.id} onClick={() => ack.mutate(a.id, { onSuccess: () => void message.success('已确认') })}>
+                  <Button
+                    size="small"
+                    loading={ack.isPending && ack.variables === a.id}
+                    onClick={() => ack.mutate(a.id, { onSuccess: () => void message.success('已确认') })}
+                  >
                     确认
                   </Button>
                 )}
                 {can('supervision.order') && (
-                  <Button size="small" type="primary" ghost onClick={() => navigate(`/supervision/orders/new?caseId=${a.caseId}&number=${encodeURIComponent(a.caseNumber)}`)}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    ghost
+                    onClick={() => navigate(`/supervision/orders/new?caseId=${a.caseId}&number=${encodeURIComponent(a.caseNumber)}`)}
+                  >
                     督办
                   </Button>
                 )}

@@ -69,7 +69,11 @@ export default function CountyCasesPage() {
           { title: '受理编号', dataIndex: 'number' },
           { title: '事项', dataIndex: 'itemName' },
           { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
-          { title: '单位', dataIndex: 'officeId', render: (id: string, r) => `${offices.data?.name(id) ?? id}${r.handedTo ? ` → ${offices.data?.name(r.handedTo) ?? r.handedTo}` : ''}` },
+          {
+            title: '单位',
+            dataIndex: 'officeId',
+            render: (id: string, r) => `${offices.data?.name(id) ?? id}${r.handedTo ? ` → ${offices.data?.name(r.handedTo) ?? r.handedTo}` : ''}`,
+          },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '状态', dataIndex: 'statusLabel' },
           { title: '到期日', dataIndex: 'dueDate' },

@@ -40,7 +40,16 @@ export default function DashboardPage() {
           <Space wrap>
             <DatePicker.RangePicker picker="month" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
             {countyWide && (
-              <Select allowClear showSearch optionFilterProp="label" placeholder="全县" style={{ width: 220 }} value={officeId} onChange={(v?: string) => setOfficeId(v)} options={(offices.data?.list ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder="全县"
+                style={{ width: 220 }}
+                value={officeId}
+                onChange={(v?: string) => setOfficeId(v)}
+                options={(offices.data?.list ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
+              />
             )}
             <Button onClick={exportXlsx} loading={exporting} data-testid="dashboard-export">
               导出 Excel
@@ -80,12 +89,25 @@ export default function DashboardPage() {
                     tooltip: { trigger: 'axis' },
                     legend: {},
                     xAxis: { type: 'category', data: d.byMonth.map((m) => m.month) },
-                    yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '%', max: 100 }],
+                    yAxis: [
+                      { type: 'value', name: '件' },
+                      { type: 'value', name: '%', max: 100 },
+                    ],
                     series: [
                       { name: '受理', type: 'bar', data: d.byMonth.map((m) => m.taken) },
                       { name: '办结', type: 'bar', data: d.byMonth.map((m) => m.decided) },
-                      { name: '按时办结率', type: 'line', yAxisIndex: 1, data: d.byMonth.map((m) => (m.onTimeRate === null ? null : +(m.onTimeRate * 100).toFixed(1))) },
-                      { name: '即办件当日办结率', type: 'line', yAxisIndex: 1, data: d.byMonth.map((m) => (m.immediateSameDayRate === null ? null : +(m.immediateSameDayRate * 100).toFixed(1))) },
+                      {
+                        name: '按时办结率',
+                        type: 'line',
+                        yAxisIndex: 1,
+                        data: d.byMonth.map((m) => (m.onTimeRate === null ? null : +(m.onTimeRate * 100).toFixed(1))),
+                      },
+                      {
+                        name: '即办件当日办结率',
+                        type: 'line',
+                        yAxisIndex: 1,
+                        data: d.byMonth.map((m) => (m.immediateSameDayRate === null ? null : +(m.immediateSameDayRate * 100).toFixed(1))),
+                      },
                     ],
                   }}
                 />
@@ -140,18 +162,36 @@ export default function DashboardPage() {
               pagination={false}
               dataSource={officeRows}
               data-testid="by-office"
-              columns={[{ title: '单位', dataIndex: 'officeId', render: name }, ...figureColumns, { title: '在办', dataIndex: 'open' }, { title: '即将到期', dataIndex: 'dueSoon' }, { title: '已超期', dataIndex: 'overdue' }]}
+              columns={[
+                { title: '单位', dataIndex: 'officeId', render: name },
+                ...figureColumns,
+                { title: '在办', dataIndex: 'open' },
+                { title: '即将到期', dataIndex: 'dueSoon' },
+                { title: '已超期', dataIndex: 'overdue' },
+              ]}
             />
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title="按事项" size="small">
-                <Table size="small" rowKey="itemCode" dataSource={d.byItem} pagination={{ pageSize: 10 }} columns={[{ title: '事项', dataIndex: 'itemName' }, ...figureColumns.slice(0, 5)]} />
+                <Table
+                  size="small"
+                  rowKey="itemCode"
+                  dataSource={d.byItem}
+                  pagination={{ pageSize: 10 }}
+                  columns={[{ title: '事项', dataIndex: 'itemName' }, ...figureColumns.slice(0, 5)]}
+                />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card title="按人员" size="small">
-                <Table size="small" rowKey={(r) => `${r.officeId}/${r.staff}`} dataSource={d.byStaff} pagination={{ pageSize: 10 }} columns={[{ title: '单位', dataIndex: 'officeId', render: name }, { title: '人员', dataIndex: 'staff' }, ...figureColumns.slice(0, 5)]} />
+                <Table
+                  size="small"
+                  rowKey={(r) => `${r.officeId}/${r.staff}`}
+                  dataSource={d.byStaff}
+                  pagination={{ pageSize: 10 }}
+                  columns={[{ title: '单位', dataIndex: 'officeId', render: name }, { title: '人员', dataIndex: 'staff' }, ...figureColumns.slice(0, 5)]}
+                />
               </Card>
             </Col>
           </Row>

@@ -33,7 +33,9 @@ export default function OrderNewPage() {
           办件：<Link to={`/cases/${caseId}`}>{number || caseId}</Link>（督办单发给当前承办该办件的单位，由其负责人反馈）
         </Typography.Paragraph>
       )}
-      {issue.isError && !form.getFieldsError().some((f) => f.errors.length) && <Alert type="error" showIcon message={issue.error.message} style={{ marginBottom: 12 }} />}
+      {issue.isError && !form.getFieldsError().some((f) => f.errors.length) && (
+        <Alert type="error" showIcon message={issue.error.message} style={{ marginBottom: 12 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ deadlineWorkdays: 3 }} disabled={!caseId}>
         <Form.Item name="requirement" label="督办要求" rules={[{ required: true, message: '请写明督办要求' }]}>
           <Input.TextArea rows={4} maxLength={500} showCount placeholder="如：请说明超期原因，并于期限内办结、书面反馈" data-testid="order-requirement" />

@@ -45,7 +45,11 @@ export default function OrdersPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         督办
       </Typography.Title>
-      <Tabs activeKey={tab} onChange={(k) => setTab(k as typeof tab)} items={[...TABS.map(([key, label]) => ({ key, label })), { key: 'accountability', label: '问责名单' }]} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as typeof tab)}
+        items={[...TABS.map(([key, label]) => ({ key, label })), { key: 'accountability', label: '问责名单' }]}
+      />
       {tab === 'accountability' ? (
         <Table
           rowKey="orderId"
@@ -68,7 +72,17 @@ export default function OrdersPage() {
             dataSource={orders.data?.orders ?? []}
             loading={orders.isFetching}
             data-testid="orders-table"
-            expandable={{ expandedRowRender: (o) => (o.response ? <span>反馈（{beijing(o.response.at)}，{o.response.by}）：{o.response.text}</span> : <span>尚未反馈</span>), rowExpandable: () => true }}
+            expandable={{
+              expandedRowRender: (o) =>
+                o.response ? (
+                  <span>
+                    反馈（{beijing(o.response.at)}，{o.response.by}）：{o.response.text}
+                  </span>
+                ) : (
+                  <span>尚未反馈</span>
+                ),
+              rowExpandable: () => true,
+            }}
             columns={[
               { title: '受理编号', dataIndex: 'caseNumber', render: (n: string, o) => <Link to={`/cases/${o.caseId}`}>{n}</Link> },
               { title: '事项', dataIndex: 'itemName' },
@@ -91,8 +105,20 @@ export default function OrdersPage() {
           />
         </>
       )}
-      <Modal title={`督办反馈：${answering?.caseNumber ?? ''}`} open={answering !== null} onCancel={() => setAnswering(null)} onOk={() => form.submit()} okText="提交反馈" confirmLoading={respond.isPending} destroyOnHidden>
-        {answering && <Typography.Paragraph>督办要求：{answering.requirement}（{answering.deadlineDate} 前反馈）</Typography.Paragraph>}
+      <Modal
+        title={`督办反馈：${answering?.caseNumber ?? ''}`}
+        open={answering !== null}
+        onCancel={() => setAnswering(null)}
+        onOk={() => form.submit()}
+        okText="提交反馈"
+        confirmLoading={respond.isPending}
+        destroyOnHidden
+      >
+        {answering && (
+          <Typography.Paragraph>
+            督办要求：{answering.requirement}（{answering.deadlineDate} 前反馈）
+          </Typography.Paragraph>
+        )}
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item name="response" label="反馈内容" rules={[{ required: true, message: '请填写反馈内容' }]}>
             <Input.TextArea rows={4} maxLength={1000} showCount data-testid="order-response" />

@@ -9,8 +9,7 @@ export function UnreadBadge({ label }: { label: string }) {
   const n = unread.data?.unread ?? 0;
   return (
     <span data-testid="alerts-menu">
-      {label}{' '}
-      <Badge count={n} overflowCount={99} size="small" offset={[4, -2]} data-testid="unread-count" title={`${n} 条未读预警`} />
+      {label} <Badge count={n} overflowCount={99} size="small" offset={[4, -2]} data-testid="unread-count" title={`${n} 条未读预警`} />
     </span>
   );
 }

@@ -85,15 +85,23 @@ export const orderKeys = {
 };
 
 export const useOrders = (f: { state?: OrderState; officeId?: string }) =>
-  useQuery({ queryKey: orderKeys.list(f), queryFn: ({ signal }) => api<{ orders: Order[] }>(`/api/supervision/orders${qs(f)}`, { signal }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: orderKeys.list(f),
+    queryFn: ({ signal }) => api<{ orders: Order[] }>(`/api/supervision/orders${qs(f)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
 
 export const useAccountability = () =>
-  useQuery({ queryKey: orderKeys.accountability, queryFn: ({ signal }) => api<{ entries: AccountabilityEntry[] }>('/api/supervision/accountability', { signal }) });
+  useQuery({
+    queryKey: orderKeys.accountability,
+    queryFn: ({ signal }) => api<{ entries: AccountabilityEntry[] }>('/api/supervision/accountability', { signal }),
+  });
 
 export const useIssueOrder = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { caseId: string; requirement: string; deadlineWorkdays: number }) => api<{ order: Order }>('/api/supervision/orders', { method: 'POST', json: body }),
+    mutationFn: (body: { caseId: string; requirement: string; deadlineWorkdays: number }) =>
+      api<{ order: Order }>('/api/supervision/orders', { method: 'POST', json: body }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
   });
 };
@@ -101,7 +109,8 @@ export const useIssueOrder = () => {
 export const useRespond = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, response }: { id: string; response: string }) => api<{ order: Order }>(`/api/supervision/orders/${encodeURIComponent(id)}/respond`, { method: 'POST', json: { response } }),
+    mutationFn: ({ id, response }: { id: string; response: string }) =>
+      api<{ order: Order }>(`/api/supervision/orders/${encodeURIComponent(id)}/respond`, { method: 'POST', json: { response } }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
   });
 };
@@ -114,7 +123,11 @@ export const useCountyCases = (f: { view: string; officeId?: string; cursor?: st
   });
 
 export const useDashboard = (f: { from?: string; to?: string; officeId?: string }) =>
-  useQuery({ queryKey: ['dashboard', f] as const, queryFn: ({ signal }) => api<Dashboard>(`/api/dashboard${qs(f)}`, { signal }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: ['dashboard', f] as const,
+    queryFn: ({ signal }) => api<Dashboard>(`/api/dashboard${qs(f)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
 
 /** Downloads the dashboard workbook with the session token. */
 export const downloadDashboard = async (f: { from?: string; to?: string; officeId?: string }): Promise<void> => {
