@@ -1,3 +1,4 @@
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { holderOf } from '../cases/access.ts';
 import { MAX_ATTEMPTS, pauseBeforeRetry } from '../cases/commit.ts';
@@ -27,6 +28,8 @@ const caseLanding = (found: StoredCase, next: CaseRecord, m: HopMessage, type: s
     { op: 'update', case: next, expectedVersion: found.record.version, ...(found.applicantHash ? { applicantHash: found.applicantHash } : {}) },
     { op: 'hop-event', caseId: next.id, hopId: m.hopId, event: { at: m.sentAt, type, by: m.by, fromOfficeId: m.fromOfficeId, toOfficeId: m.toOfficeId, note } },
     ...extra,
+    // the hop's landing changes its phases: supervision looks again (from the sending instant)
+    ...caseFollowUp(found.record, next, new Date(m.sentAt)),
   ],
 });
 

@@ -11,7 +11,7 @@ import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts
 import type { CaseRecord } from '../cases/model.ts';
 import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
-import { checkAction, needScope, updateWrite } from './common.ts';
+import { checkAction, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { COMMISSION_STATUS_LABELS, type Commission, type networkBodies } from './model.ts';
 import { officeById, officeNames } from './offices.ts';
@@ -282,7 +282,7 @@ export const handBack = async (ports: Ports, p: Principal, input: { id: string; 
     handBack: { id: randomUUID(), by: p.username, note: input.note, sentAt, deliverDueAt: phaseDue(sentAt, ports.limits.handOverWorkdays, cal), phase: 'sent' },
     version: c.version + 1,
   };
-  await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [caseAudit(p, 'case.hand-back', c, meta)]));
+  await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.hand-back', c, meta)]));
   await ports.hops.send(message(next));
   return { handBackId: next.handBack!.id, case: next };
 };
@@ -312,7 +312,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        updateWrite(found, next),
+        ...updateWrites(found, next, ports.clock()),
         {
           op: 'event',
           caseId: c.id,

@@ -1,3 +1,4 @@
+import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Scope } from '../identity/scopes.ts';
@@ -29,6 +30,15 @@ export const updateWrite = (found: StoredCase, next: CaseRecord): CaseWrite => (
   expectedVersion: found.record.version,
   ...(found.applicantHash ? { applicantHash: found.applicantHash } : {}),
 });
+
+/**
+ * The update and, when the case's hops or deadlines changed, supervision's watch of it, so the
+ * overdue scan looks again and a late 签收, answer or hand-back earns its phase card.
+ */
+export const updateWrites = (found: StoredCase, next: CaseRecord, now: Date): CaseWrite[] => [
+  updateWrite(found, next),
+  ...caseFollowUp(found.record, next, now),
+];
 
 /** A timeline event of the version the change made (HTTP side of a hop). */
 export const eventWrite = (next: CaseRecord, event: TimelineEvent): CaseWrite => ({ op: 'event', caseId: next.id, version: next.version, event });

@@ -8,7 +8,7 @@ import { caseAudit, retryWhileBusy } from '../cases/commit.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from '../cases/model.ts';
 import { staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
-import { checkAction, eventWrite, needScope, receivingOffice, updateWrite, withParty } from './common.ts';
+import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { TASK_KIND_LABELS, type Attachment, type CaseTask, type TaskKind } from './model.ts';
 import { officeNames } from './offices.ts';
@@ -94,7 +94,10 @@ export const assignTask = async (
   };
   const next: CaseRecord = { ...c, parties: withParty(c, to.id), tasks: [...(c.tasks ?? []), task], version: c.version + 1 };
   await retryWhileBusy(() =>
-    ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.task', c, meta), detail: `${c.number} ${input.kind} → ${to.id}` }]),
+    ports.cases.commit(
+      [...updateWrites(found!, next, ports.clock())],
+      [{ ...caseAudit(p, 'case.task', c, meta), detail: `${c.number} ${input.kind} → ${to.id}` }],
+    ),
   );
   await ports.hops.send(taskMessage(next, task));
   return { taskId: task.id, case: next };
@@ -114,7 +117,7 @@ export const receiveTask = async (ports: Ports, p: Principal, input: { id: strin
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        updateWrite(found!, next),
+        ...updateWrites(found!, next, ports.clock()),
         eventWrite(next, {
           at,
           type: 'task_received',
@@ -156,7 +159,7 @@ export const answerTask = async (
     answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, at: ports.clock().toISOString() },
   };
   const next = withTask(c, answered);
-  await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [caseAudit(p, 'case.task-answer', c, meta)]));
+  await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.task-answer', c, meta)]));
   await ports.hops.send(answerMessage(next, answered));
   return { answerId: answered.answer!.id, case: next };
 };

@@ -7,7 +7,7 @@ import { caseAudit, retryWhileBusy } from '../cases/commit.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
-import { checkAction, eventWrite, needScope, receivingOffice, updateWrite, withParty } from './common.ts';
+import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { officeNames } from './offices.ts';
 import { phaseDue } from './phases.ts';
@@ -83,7 +83,9 @@ export const forward = async (
     },
     version: c.version + 1,
   };
-  await retryWhileBusy(() => ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.forward', c, meta), detail: `${c.number} → ${to.id}` }]));
+  await retryWhileBusy(() =>
+    ports.cases.commit([...updateWrites(found!, next, ports.clock())], [{ ...caseAudit(p, 'case.forward', c, meta), detail: `${c.number} → ${to.id}` }]),
+  );
   await ports.hops.send(forwardMessage(next));
   return { forwardId: next.transfer!.id, case: next };
 };
@@ -113,7 +115,7 @@ export const receive = async (ports: Ports, p: Principal, input: { id: string; e
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        updateWrite(found!, next),
+        ...updateWrites(found!, next, ports.clock()),
         eventWrite(next, {
           at,
           type: 'received',
@@ -150,7 +152,10 @@ export const returnCase = async (ports: Ports, p: Principal, input: { id: string
     version: c.version + 1,
   };
   await retryWhileBusy(() =>
-    ports.cases.commit([updateWrite(found!, next)], [{ ...caseAudit(p, 'case.return', c, meta), detail: `${c.number} → ${t.fromOfficeId}` }]),
+    ports.cases.commit(
+      [...updateWrites(found!, next, ports.clock())],
+      [{ ...caseAudit(p, 'case.return', c, meta), detail: `${c.number} → ${t.fromOfficeId}` }],
+    ),
   );
   await ports.hops.send(returnMessage(next));
   return { returnId: next.transfer!.returnId!, case: next };
