@@ -1,3 +1,4 @@
+import type { CaseRecord } from '../cases/model.ts';
 import type { PhaseClock } from './watch.ts';
 
 /**
@@ -74,3 +75,7 @@ export const phasesOf = (c: HopsOfCase): PhaseClock[] => {
     });
   return out;
 };
+
+// The network's hops are what this file reads: a field renamed there is a compile error here.
+export type HopsOfCaseRecord = Pick<CaseRecord, 'transfer' | 'tasks' | 'handBack' | 'commission'> extends HopsOfCase ? true : never;
+export const HOPS_FIT: HopsOfCaseRecord = true;
