@@ -1,4 +1,5 @@
 import { summaryOf, type Item, type ItemSummary, type Level } from './item.ts';
+import { gramIndex, has, nextDoc, type Candidates } from './search-grams.ts';
 
 /**
  * The in-memory search index of the published catalog (one per container). Pure: no I/O and no
@@ -118,13 +119,24 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
   const categoryOrder: string[] = [];
   for (const d of docs) if (!categoryOrder.includes(d.category)) categoryOrder.push(d.category);
   for (const d of docs) d.categoryIndex = categoryOrder.indexOf(d.category);
+  const grams = gramIndex(
+    docs.map((d) => ({
+      name: [d.nameLower],
+      kw: [d.keywords],
+      kwPy: [d.entry.search.kwPy],
+      py: [d.entry.search.py, d.entry.search.ini],
+      code: [d.code, d.codeLatin],
+      category: [d.category],
+      materials: [d.materials],
+      matPy: [d.entry.search.matPy],
+    })),
+  );
   const builtAt = Date.now();
   // Scratch space reused by every query (search is synchronous): a query allocates nothing per
   // item, so no garbage builds up between queries and the tail stays free of GC pauses (bench/catalog.ts).
   const keys = new Float64Array(docs.length);
   const counts = new Int32Array(categoryOrder.length);
 
-  /** Score of one term against one doc: lower is better, NO_MATCH when it does not match. */
   interface Term {
     term: string;
     latin: string;
@@ -132,37 +144,46 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     latinWord: string;
     hasCjk: boolean;
     codeLike: boolean;
+    /** The docs that may hold the term, per field: a string is only searched where its bit is set. */
+    may: Candidates;
   }
-  const scoreTerm = (d: Doc, { term, latin, latinWord, hasCjk, codeLike }: Term): number => {
+  /** Score of one term against one doc: lower is better, NO_MATCH when it does not match. */
+  const scoreTerm = (d: Doc, t: Term): number => {
+    const { term, latin, latinWord, hasCjk, codeLike, may } = t;
+    const i = d.order;
     if (d.nameLower === term || d.code === term) return 0;
-    if (d.keywordSet.has(term) || (!hasCjk && latin.length > 1 && d.keywordPyWords.includes(latinWord))) return 5e5 + d.name.length;
-    const pos = d.nameLower.indexOf(term);
+    if ((has(may.kw, i) && d.keywordSet.has(term)) || (!hasCjk && latin.length > 1 && has(may.kwPy, i) && d.keywordPyWords.includes(latinWord)))
+      return 5e5 + d.name.length;
+    const pos = has(may.name, i) ? d.nameLower.indexOf(term) : -1;
     if (pos === 0) return 1e6 + d.name.length;
     if (pos > 0) return 2e6 + pos * 1e3 + d.name.length;
-    if (hasCjk && d.keywords.includes(term)) return 2.5e6 + d.name.length;
-    if (!hasCjk && latin) {
+    if (hasCjk && has(may.kw, i) && d.keywords.includes(term)) return 2.5e6 + d.name.length;
+    if (!hasCjk && latin && has(may.py, i)) {
       const s = d.entry.search;
       if (s.py === latin || s.ini === latin) return 3e6;
       if (s.py.startsWith(latin) || s.ini.startsWith(latin)) return 3e6 + 1e5 + d.name.length;
       const p = s.py.indexOf(latin);
-      const i = s.ini.indexOf(latin);
-      if (p >= 0 || i >= 0) return 3e6 + 2e5 + Math.min(p < 0 ? 999 : p, i < 0 ? 999 : i) * 1e3 + d.name.length;
+      const q = s.ini.indexOf(latin);
+      if (p >= 0 || q >= 0) return 3e6 + 2e5 + Math.min(p < 0 ? 999 : p, q < 0 ? 999 : q) * 1e3 + d.name.length;
     }
     // codes only for code-like input (a digit in it): `ls` must stay the initials of 临时, not every LS- code
-    if (codeLike && (d.code.startsWith(term) || d.codeLatin.startsWith(latin))) return 3e6 + 3e5 + d.order;
-    if (d.keywords.includes(term) || (!hasCjk && latin && d.entry.search.kwPy.includes(latin))) return 4e6 + d.name.length;
-    if (d.category.includes(term)) return 6e6 + d.order;
-    if (d.materials.includes(term) || (!hasCjk && latin && d.entry.search.matPy.includes(latin))) return MATERIAL_ONLY;
+    if (codeLike && has(may.code, i) && (d.code.startsWith(term) || d.codeLatin.startsWith(latin))) return 3e6 + 3e5 + d.order;
+    if ((has(may.kw, i) && d.keywords.includes(term)) || (!hasCjk && latin && has(may.kwPy, i) && d.entry.search.kwPy.includes(latin)))
+      return 4e6 + d.name.length;
+    if (has(may.category, i) && d.category.includes(term)) return 6e6 + d.order;
+    if ((has(may.materials, i) && d.materials.includes(term)) || (!hasCjk && latin && has(may.matPy, i) && d.entry.search.matPy.includes(latin)))
+      return MATERIAL_ONLY;
     return NO_MATCH;
   };
 
   const prepare = (raw: string): Term => {
     const term = raw.toLowerCase();
     const latin = term.replace(/[^a-z0-9]/g, '');
-    return { term, latin, latinWord: `|${latin}|`, hasCjk: CJK.test(term), codeLike: /\d/.test(term) };
+    return { term, latin, latinWord: `|${latin}|`, hasCjk: CJK.test(term), codeLike: /\d/.test(term), may: grams.candidates(term, latin) };
   };
 
   const search = (query: SearchQuery): SearchResult => {
+    grams.begin();
     const q = (query.q ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
     const whole = q ? prepare(q.replace(/ /g, '')) : undefined;
     const terms = q.includes(' ') ? q.split(' ').map(prepare) : undefined;
@@ -172,7 +193,17 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     let n = 0;
     let materialMatches = 0;
     counts.fill(0);
-    for (const d of docs) {
+    // with a query, only the docs that may contain it somewhere (gram bitsets) are scored
+    const candidates = whole
+      ? terms
+        ? grams.eitherOrAll(
+            whole.may.any,
+            terms.map((t) => t.may.any),
+          )
+        : whole.may.any
+      : undefined;
+    for (let i = nextDoc(candidates, 0, docs.length); i < docs.length; i = nextDoc(candidates, i + 1, docs.length)) {
+      const d = docs[i]!;
       if (query.level && !d.entry.item.levels.includes(query.level)) continue;
       if (office && !d.officeLower.includes(office)) continue;
       let score = d.order; // no query: catalog order
