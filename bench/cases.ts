@@ -82,12 +82,28 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     const measure = async (fn: () => Promise<unknown>) => {
       capacityMeter.read = 0;
       capacityMeter.write = 0;
+      capacityMeter.writeBy = {};
       await fn();
-      return { read: capacityMeter.read, write: capacityMeter.write };
+      return { read: capacityMeter.read, write: capacityMeter.write, by: { ...capacityMeter.writeBy } };
+    };
+    /** Where the write units of a step went: the table's items and each index's copies. */
+    const breakdown = (label: string, by: Record<string, number>): Figure[] =>
+      Object.entries(by)
+        .sort((a, b) => b[1] - a[1])
+        .map(([where, units]) => ({
+          name: `  ${label}: ${where.includes('.') ? `index ${where}` : `table ${where} (items in the transaction)`}`,
+          value: units,
+          unit: 'WCU',
+        }));
+    const perCaseBy: Record<string, number> = {};
+    const addBy = (by: Record<string, number>) => {
+      for (const [k, v] of Object.entries(by)) perCaseBy[k] = (perCaseBy[k] ?? 0) + v;
     };
     let id = '';
     const intakeCap = await measure(async () => (id = (await intake(ports, p, { ...body, idempotencyKey: randomUUID() }, meta)).case.id));
     figures.push({ key: 'wcu_per_intake', name: 'intake: write capacity (sequence + 1 transaction)', value: intakeCap.write, unit: 'WCU' });
+    figures.push(...breakdown('intake', intakeCap.by));
+    addBy(intakeCap.by);
     figures.push({ name: 'intake: read capacity (item only, not counted by the meter: 1 GetItem)', value: 0.5, unit: 'RCU' });
     // DynamoDB bills writes per started KB of the item: the case item's size (names + values, approximately)
     const stored = (await dynamo().send(new GetCommand({ TableName: tableName('cases'), Key: caseKeys.case(id) }))).Item ?? {};
@@ -107,11 +123,13 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
       const c = await measure(fn);
       figures.push({ name: `${name}: write / read capacity`, value: c.write, unit: `WCU / ${c.read} RCU` });
       perCase = { read: perCase.read + c.read, write: perCase.write + c.write };
+      addBy(c.by);
     }
     // per 1,000 cases: units × price per million / 1,000
     const cost = (p: Record<string, number>) =>
       (perCase.write * p.dynamodbWriteRequestUnitPerMillion! + perCase.read * p.dynamodbReadRequestUnitPerMillion!) / 1000;
     figures.push({ key: 'wru_per_case', name: 'one case, intake → delivery: write / read units', value: perCase.write, unit: `WRU / ${perCase.read} RRU` });
+    figures.push(...breakdown('whole case', perCaseBy));
     figures.push({
       key: 'usd_per_1000_cases',
       name: 'DynamoDB cost per 1,000 cases (us-east-1 on-demand list price)',

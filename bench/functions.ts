@@ -142,3 +142,50 @@ export const benchFunctions = async (
 
 export const cleanBundles = (dir: string): void => rmSync(dir, { recursive: true, force: true });
 export const rel = (p: string): string => relative(ROOT, p);
+
+/**
+ * What stands under the bundle and import targets (≤ 250 KB, ≤ 50 ms), measured rather than argued:
+ * a function of nothing but the DynamoDB document client and zod (what every function here
+ * needs), and the cases function with the SDK left to the Lambda runtime (smaller bundle, but the
+ * runtime's SDK is loaded from disk at init all the same).
+ */
+export const importFloor = async (): Promise<Array<{ what: string; kb: number; importMs: number }>> => {
+  // under node_modules, so a bundle that leaves the SDK out still resolves it the way Lambda's runtime would
+  const dir = mkdtempSync(join(ROOT, 'node_modules', '.bench-'));
+  try {
+    const floor = await build({
+      ...esbuildOptions(''),
+      entryPoints: undefined,
+      stdin: {
+        contents: [
+          "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+          "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';",
+          "import * as z from 'zod';",
+          'const input = z.object({ id: z.string().min(1) });',
+          'const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));',
+          "export const handler = async (e) => db.send(new GetCommand({ TableName: 't', Key: { pk: input.parse(e).id } }));",
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      write: false,
+    });
+    const floorFile = join(dir, 'floor.mjs');
+    writeFileSync(floorFile, floor.outputFiles[0]!.contents);
+    const cases = deployedFunctions().find((f) => f.fn === 'http/cases')!;
+    const external = await build({ ...esbuildOptions(cases.entry), external: ['@aws-sdk/*', '@smithy/*'], write: false });
+    const externalFile = join(dir, 'cases-runtime-sdk.mjs');
+    writeFileSync(externalFile, external.outputFiles[0]!.contents);
+    const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+    return [
+      {
+        what: 'DynamoDB document client + zod, nothing else (the floor of every function)',
+        kb: kb(floor.outputFiles[0]!.contents.length),
+        importMs: importMs(floorFile),
+      },
+      { what: "http/cases with the SDK left to the Lambda runtime's copy", kb: kb(external.outputFiles[0]!.contents.length), importMs: importMs(externalFile) },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -67,7 +67,12 @@ export const idleCost = (code = '411521'): { usdPerMonth: number; lines: Array<{
   // a ping or an idle schedule run: ~10 ms at 1 GB
   const invocationUsd = (invocations / 1e6) * p.lambdaRequestsPerMillion! + invocations * 0.01 * 1 * p.lambdaArmGbSecond!;
   const lines = [
-    { what: 'KMS keys', count: of('AWS::KMS::Key').length, usd: of('AWS::KMS::Key').length * p.kmsKeyPerMonth! },
+    // one line per key, with what it guards (its description): each is a separate security property
+    ...of('AWS::KMS::Key').map((k) => ({
+      what: `KMS key: ${String(k.Properties?.Description ?? '').replace(/^便民 [^:]+: /, '')}`,
+      count: 1,
+      usd: p.kmsKeyPerMonth!,
+    })),
     { what: 'alarm metrics (standard resolution)', count: alarmMetrics, usd: alarmMetrics * p.alarmMetricPerMonth! },
     { what: 'secrets', count: of('AWS::SecretsManager::Secret').length, usd: of('AWS::SecretsManager::Secret').length * p.secretPerMonth! },
     { what: `scheduled invocations a month (incl. keep-warm ${KEEP_WARM_SCHEDULE})`, count: Math.round(invocations), usd: invocationUsd },

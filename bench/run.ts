@@ -7,11 +7,11 @@
  * first load.
  */
 import { coldShare5rpm, coldShareTable } from './cold-share.ts';
-import { benchFunctions, cleanBundles, firstRequest } from './functions.ts';
+import { benchFunctions, cleanBundles, firstRequest, importFloor } from './functions.ts';
 import { benchCatalog } from './catalog.ts';
 import { benchCases } from './cases.ts';
 import { idleCost } from './idle-cost.ts';
-import { webFirstLoad } from './web-first-load.ts';
+import { firstLoadFloor, webFirstLoad } from './web-first-load.ts';
 import { FIGURE_KEYS, TARGETS, mergeFigures, readResults, type FigureKey } from './results.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ const { figures: fns, dir, sourceMapCost } = await benchFunctions();
 console.log('\nDeployed functions (bundled with infra/constructs/bundling.ts; import: fresh Node process, median of 3)');
 console.table(fns.map((f) => ({ function: f.fn, 'bundle KB': f.kb, 'import ms': f.importMs, 'SDK clients': f.sdk, 'largest packages (KB)': f.heaviest })));
 if (sourceMapCost) console.log(`source maps: ${sourceMapCost}`);
+console.log('\nUnder the bundle and import targets (same options, fresh Node process, median of 3)');
+console.table(await importFloor());
 const http = fns.filter((f) => f.kind === 'http');
 figures.bundle_kb_max_http = Math.max(...http.map((f) => f.kb));
 figures.import_ms_max_http = Math.max(...http.map((f) => f.importMs));
@@ -122,6 +124,8 @@ const web = webFirstLoad();
 console.log(`\nCitizen pages, first load (gzipped JS + CSS; index.html's links alone: ${web.entryKb} KB)`);
 console.table(web.pages);
 figures.citizen_first_load_kb_gz = web.maxKb;
+console.log('\nUnder the first-load target: the libraries alone, bundled for the browser with nothing of ours (esbuild, gzipped)');
+console.table(await firstLoadFloor());
 
 const prev = readResults().figures;
 mergeFigures(figures, {

@@ -13,10 +13,26 @@ import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type Timel
 /** CaseStore on the county's cases table (access patterns K1–K10 in shared/db/AccessPatterns.md). */
 const T = (): string => tableName('cases');
 
-/** Capacity consumed by this adapter's calls (read by `npm run bench`; costs nothing to keep). */
-export const capacityMeter = { read: 0, write: 0 };
-const meter = (c: { CapacityUnits?: number } | undefined, kind: 'read' | 'write') => {
-  if (c) capacityMeter[kind] += c.CapacityUnits ?? 0;
+/**
+ * Capacity consumed by this adapter's calls (read by `npm run bench`; costs nothing to keep), in
+ * total and, for writes, per table and index (`cases`, `cases.gsi2`, `audit.gsi1`…).
+ */
+export const capacityMeter = { read: 0, write: 0, writeBy: {} as Record<string, number> };
+interface Consumed {
+  TableName?: string;
+  CapacityUnits?: number;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
+const meter = (c: Consumed | undefined, kind: 'read' | 'write') => {
+  if (!c) return;
+  capacityMeter[kind] += c.CapacityUnits ?? 0;
+  if (kind !== 'write') return;
+  // the table's logical id (the last part of its physical name: bianmin-<county>-cases → cases)
+  const table = (c.TableName ?? '?').split('-').pop()!;
+  const add = (key: string, n: number | undefined) => n && (capacityMeter.writeBy[key] = (capacityMeter.writeBy[key] ?? 0) + n);
+  add(table, c.Table?.CapacityUnits);
+  for (const [index, v] of Object.entries(c.GlobalSecondaryIndexes ?? {})) add(`${table}.${index}`, v.CapacityUnits);
 };
 
 const compact = (day: string): string => day.replaceAll('-', '');
@@ -409,7 +425,7 @@ export const dynamoCaseStore = (): CaseStore => ({
         UpdateExpression: 'ADD n :one',
         ExpressionAttributeValues: { ':one': 1 },
         ReturnValues: 'UPDATED_NEW',
-        ReturnConsumedCapacity: 'TOTAL',
+        ReturnConsumedCapacity: 'INDEXES',
       }),
     );
     meter(r.ConsumedCapacity, 'write');
@@ -478,7 +494,7 @@ export const dynamoCaseStore = (): CaseStore => ({
     const parts: Part[] = [...items.map((i) => i.part), ...audits.map((): Part => 'audit')];
     const TransactItems = [...items.map((i) => i.item), ...audits.map((a) => auditPut(a, now))];
     try {
-      const r = await dynamo().send(new TransactWriteCommand({ TransactItems: TransactItems as never, ReturnConsumedCapacity: 'TOTAL' }));
+      const r = await dynamo().send(new TransactWriteCommand({ TransactItems: TransactItems as never, ReturnConsumedCapacity: 'INDEXES' }));
       for (const c of r.ConsumedCapacity ?? []) meter(c, 'write');
     } catch (e) {
       if (e instanceof TransactionCanceledException || (e as Error).name === 'TransactionCanceledException') {
