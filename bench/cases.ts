@@ -3,11 +3,11 @@
  * (ReturnConsumedCapacity on DynamoDB Local), the estimated cost per 1,000 cases at on-demand list
  * prices, intake p50/p99 through the local gateway (the overdue scan's reads: bench/supervision.ts). Run alone: `npx tsx bench/cases.ts`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { withEmulators } from './emulators.ts';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 interface Figure {
@@ -28,27 +28,11 @@ const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 /** A request to run in a fresh process against the emulators once they hold the demo county ("init + first request"). */
 export type FirstRequest = (env: NodeJS.ProcessEnv) => Figure[];
 
-export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }, { dynamo }] = await Promise.all([
-    import('../local/dynamo-local.ts'),
-    import('../local/fauxqs.ts'),
-    import('../local/free-port.ts'),
-    import('../local/env.ts'),
-    import('../infra/config/county-config.ts'),
-    import('../shared/aws/clients.ts'),
-  ]);
-  const ddb = await startDynamoLocal({ port: await freePort() });
-  const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
-  const saved = { ...process.env };
-  const ep = { dynamodb: ddb.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
-  const figures: Figure[] = [];
-  try {
-    const county = loadCountyConfig('411521');
-    applyEnv({
-      ...(await localFunctionEnv({ county, prefix: `bench${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })),
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    });
+export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]> =>
+  withEmulators('bench', async ({ county, dataDir, useCounty }) => {
+    const { dynamo } = await import('../shared/aws/clients.ts');
+    const figures: Figure[] = [];
+    await useCounty();
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
     const { capacityMeter } = await import('../shared/cases/dynamo-cases.ts');
@@ -191,15 +175,8 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     });
     server.closeAllConnections();
     server.close();
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    applyEnv(saved as Record<string, string>);
-    await fauxqs.stop();
-    await ddb.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return figures;
-};
+    return figures;
+  });
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.table(await benchCases());

@@ -3,9 +3,8 @@
  * catalog in process (target p99 ≤ 0.3 ms, max ≤ 2 ms), and building that index from DynamoDB (Local).
  * Run alone: `npx tsx bench/catalog.ts`.
  */
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { withEmulators } from './emulators.ts';
 import { demoItems } from '../shared/catalog/demo-catalog.ts';
 import { searchFieldsOf } from '../shared/catalog/search-fields.ts';
 import { buildIndex, type IndexEntry, type SearchQuery } from '../shared/catalog/search-index.ts';
@@ -111,26 +110,9 @@ const searchFigures = (entries: IndexEntry[]): Figure[] => {
 };
 
 /** Writes the catalog into a fresh DynamoDB Local table, then times a cold container's first index build. */
-const dynamoFigures = async (items: Item[]): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }] = await Promise.all([
-    import('../local/dynamo-local.ts'),
-    import('../local/fauxqs.ts'),
-    import('../local/free-port.ts'),
-    import('../local/env.ts'),
-    import('../infra/config/county-config.ts'),
-  ]);
-  const dynamo = await startDynamoLocal({ port: await freePort() });
-  const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
-  const saved = { ...process.env };
-  try {
-    const ep = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
-    const env = await localFunctionEnv({
-      county: loadCountyConfig('411521'),
-      prefix: `bench${randomBytes(3).toString('hex')}`,
-      endpoints: ep,
-      dataDir: tmpdir(),
-    }); // the catalog uses no keys
-    applyEnv({ ...env, AUDIT_RETENTION_DAYS: '1' });
+const dynamoFigures = async (items: Item[]): Promise<Figure[]> =>
+  withEmulators('bench', async ({ useCounty }) => {
+    await useCounty({ AUDIT_RETENTION_DAYS: '1' });
     const store = dynamoCatalogStore();
     const w0 = performance.now();
     const { transactions } = await commitVersions(
@@ -159,13 +141,7 @@ const dynamoFigures = async (items: Item[]): Promise<Figure[]> => {
       { name: 'catalog version check, unchanged (GetItem)', value: round(checkMs, 1), unit: 'ms' },
       { name: `publish 2,000 items by import (${transactions} transactions, DynamoDB Local)`, value: round(writeMs, 0), unit: 'ms' },
     ];
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    applyEnv(saved as Record<string, string>);
-    await fauxqs.stop();
-    await dynamo.stop();
-  }
-};
+  });
 
 export const benchCatalog = async (): Promise<Figure[]> => {
   const items = syntheticCatalog(2000);

@@ -9,11 +9,8 @@
  * the previous run (15 minutes before), as `npm start`'s demo history is: the same items a real
  * scan would have left, without 5,000 transactions to get there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { withEmulators } from './emulators.ts';
 
 interface Figure {
   name: string;
@@ -28,145 +25,139 @@ const CARDED = 2_000;
 /** The measured run: 00:05 Beijing on a working day (yellow cards fall due at the start of a day, red ones at its end). */
 const DAY = '2026-12-02';
 
-export const benchSupervision = async (): Promise<Figure[]> => {
-  const [{ startDynamoLocal }, { startFauxqs }, { freePort }, { applyEnv, localFunctionEnv }, { loadCountyConfig }] = await Promise.all([
-    import('../local/dynamo-local.ts'),
-    import('../local/fauxqs.ts'),
-    import('../local/free-port.ts'),
-    import('../local/env.ts'),
-    import('../infra/config/county-config.ts'),
-  ]);
-  const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { dynamo } = await import('../shared/aws/clients.ts');
-  const { caseItem } = await import('../shared/cases/dynamo-cases.ts');
-  const { supervisionKeys } = await import('../shared/db/keys.ts');
-  const { tableName } = await import('../shared/platform/env.ts');
-  const { alertItem } = await import('../shared/supervision/dynamo-items.ts');
-  const { scanOverdue, watchSettlement } = await import('../shared/supervision/overdue-scan.ts');
-  const { evaluate } = await import('../shared/supervision/triggers.ts');
-  const { snapshotOf } = await import('../shared/supervision/watch.ts');
-  const { addDays, endOfChinaDay, isWorkday } = await import('../shared/calendar/working-days.ts');
+export const benchSupervision = async (): Promise<Figure[]> =>
+  withEmulators('bsup', async ({ county, useCounty }) => {
+    const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { dynamo } = await import('../shared/aws/clients.ts');
+    const { caseItem } = await import('../shared/cases/dynamo-cases.ts');
+    const { supervisionKeys } = await import('../shared/db/keys.ts');
+    const { tableName } = await import('../shared/platform/env.ts');
+    const { alertItem } = await import('../shared/supervision/dynamo-items.ts');
+    const { scanOverdue, watchSettlement } = await import('../shared/supervision/overdue-scan.ts');
+    const { evaluate } = await import('../shared/supervision/triggers.ts');
+    const { snapshotOf } = await import('../shared/supervision/watch.ts');
+    const { addDays, endOfChinaDay, isWorkday } = await import('../shared/calendar/working-days.ts');
 
-  const ddb = await startDynamoLocal({ port: await freePort() });
-  const fauxqs = await startFauxqs({ port: 0, region: 'cn-north-1' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-bench-sup-'));
-  const saved = { ...process.env };
-  const ep = { dynamodb: ddb.endpoint, fauxqs: fauxqs.endpoint, region: 'cn-north-1' };
-  const county = loadCountyConfig('411521');
-  const figures: Figure[] = [];
+    const figures: Figure[] = [];
 
-  /** Read and write units of every DynamoDB call made through the shared client while `fn` runs. */
-  const meter = { read: 0, write: 0, on: false };
-  const READS = new Set(['QueryCommand', 'GetCommand', 'BatchGetCommand', 'ScanCommand', 'TransactGetCommand']);
-  const attachMeter = () =>
-    dynamo().middlewareStack.add(
-      (next, context) => async (args) => {
-        if (meter.on) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-        const out = await next(args);
-        if (meter.on) {
-          const c = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
-          const units = [c ?? []].flat().reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
-          meter[READS.has(context.commandName ?? '') ? 'read' : 'write'] += units;
-        }
-        return out;
-      },
-      { step: 'initialize', name: 'benchCapacity' },
-    );
-
-  const scenario = async (carded: number) => {
-    applyEnv({
-      ...(await localFunctionEnv({ county, prefix: `bsup${randomBytes(3).toString('hex')}`, endpoints: ep, dataDir })),
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    });
-    attachMeter();
-    const { seedDemoCounty } = await import('../local/seed.ts');
-    await seedDemoCounty(county);
-    const { scanPorts, supervisionRules } = await import('../shared/supervision/wiring.ts');
-    const rules = supervisionRules();
-    const ports = scanPorts();
-    const { cal } = await ports.calendar(); // loaded once per container: not part of a scan's cost
-    const now = new Date(`${DAY}T00:05:00+08:00`).toISOString();
-    const before = new Date(Date.parse(now) - 15 * 60_000).toISOString();
-
-    // open cases accepted on one day, due on every working day around the measured run
-    const acceptedOn = '2026-11-02';
-    const caseOn = (i: number, dueDate: string) => ({
-      id: `bench-${String(i).padStart(5, '0')}`,
-      number: `411521-20261102-${String(i).padStart(5, '0')}`,
-      countyCode: '411521',
-      officeId: '411521-lingshan',
-      itemCode: 'bench-item',
-      itemVersion: 1,
-      itemName: '演示事项',
-      kind: 'promised' as const,
-      promisedDays: 20,
-      statutoryDays: 20,
-      applicant: {
-        type: 'person' as const,
-        name: '演示',
-        nameMasked: '演*',
-        idMasked: '1101**********002X',
-        phoneMasked: '138****0000',
-        phone4: '0000',
-        sealed: { ek: 'bench', iv: '', ct: '', tag: '' },
-      },
-      materialsReceived: [],
-      missingMaterials: [],
-      status: 'in_progress' as const,
-      createdAt: new Date(`${acceptedOn}T09:00:00+08:00`).toISOString(),
-      acceptedAt: new Date(`${acceptedOn}T09:00:00+08:00`).toISOString(),
-      acceptedOn,
-      dueDate,
-      dueAt: endOfChinaDay(dueDate),
-      suspensions: [],
-      createdBy: 'clerk.lingshan',
-      version: 2,
-    });
-    // what each due day means at the measured run: cards given before it, new at it, or nothing yet
-    const kinds: Record<'carded' | 'fresh' | 'quiet', string[]> = { carded: [], fresh: [], quiet: [] };
-    for (let d = '2026-11-09'; d <= '2027-03-31'; d = addDays(d, 1)) {
-      if (!isWorkday(d, cal)) continue;
-      const w = snapshotOf(caseOn(0, d));
-      const first = evaluate(w, {}, rules, cal, before);
-      const given = Object.fromEntries([...first.due.map((t) => t.key), ...first.skipped].map((k) => [k, before]));
-      const then = evaluate(w, given, rules, cal, now);
-      kinds[then.due.length ? 'fresh' : first.due.length ? 'carded' : 'quiet'].push(d);
-    }
-    const plan = [
-      ...Array.from({ length: NEW_CARDS }, () => 'fresh' as const),
-      ...Array.from({ length: carded }, () => 'carded' as const),
-      ...Array.from({ length: OPEN - NEW_CARDS - carded }, () => 'quiet' as const),
-    ];
-    const items: Array<Record<string, unknown>> = [];
-    let cardsBefore = 0;
-    plan.forEach((kind, i) => {
-      const c = caseOn(i + 1, kinds[kind][i % kinds[kind].length]!);
-      const fresh = { caseId: c.id, case: snapshotOf(c), caseVersion: c.version, rev: 0, given: {}, counted: {}, level: 'none' as const, lookAt: c.acceptedAt };
-      const s = watchSettlement(fresh, rules, cal, before);
-      const w = { ...fresh, rev: 1, given: s.watch!.given, counted: s.watch!.counted, level: s.watch!.level, lookAt: s.watch!.lookAt };
-      cardsBefore += s.alerts.length;
-      items.push(
-        caseItem(c),
-        { ...supervisionKeys.watch(c.id), ...(w.lookAt ? supervisionKeys.lookAt(c.id, w.lookAt) : {}), ...w },
-        ...s.alerts.map((a) => alertItem(a)),
+    /** Read and write units of every DynamoDB call made through the shared client while `fn` runs. */
+    const meter = { read: 0, write: 0, on: false };
+    const READS = new Set(['QueryCommand', 'GetCommand', 'BatchGetCommand', 'ScanCommand', 'TransactGetCommand']);
+    const attachMeter = () =>
+      dynamo().middlewareStack.add(
+        (next, context) => async (args) => {
+          if (meter.on) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+          const out = await next(args);
+          if (meter.on) {
+            const c = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
+            const units = [c ?? []].flat().reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
+            meter[READS.has(context.commandName ?? '') ? 'read' : 'write'] += units;
+          }
+          return out;
+        },
+        { step: 'initialize', name: 'benchCapacity' },
       );
-    });
-    const TableName = tableName('cases');
-    for (let i = 0; i < items.length; i += 25) {
-      let left: unknown[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      while (left?.length) left = (await dynamo().send(new BatchWriteCommand({ RequestItems: { [TableName]: left as never } }))).UnprocessedItems?.[TableName];
-    }
 
-    meter.read = 0;
-    meter.write = 0;
-    meter.on = true;
-    const r = await scanOverdue({ ...ports, clock: () => new Date(now) }, rules);
-    meter.on = false;
-    if (r.yellow + r.red !== NEW_CARDS) throw new Error(`expected ${NEW_CARDS} new cards, the scan gave ${r.yellow + r.red}`);
-    return { result: r, read: meter.read, write: meter.write, cardsBefore };
-  };
+    const scenario = async (carded: number) => {
+      await useCounty();
+      attachMeter();
+      const { seedDemoCounty } = await import('../local/seed.ts');
+      await seedDemoCounty(county);
+      const { scanPorts, supervisionRules } = await import('../shared/supervision/wiring.ts');
+      const rules = supervisionRules();
+      const ports = scanPorts();
+      const { cal } = await ports.calendar(); // loaded once per container: not part of a scan's cost
+      const now = new Date(`${DAY}T00:05:00+08:00`).toISOString();
+      const before = new Date(Date.parse(now) - 15 * 60_000).toISOString();
 
-  try {
+      // open cases accepted on one day, due on every working day around the measured run
+      const acceptedOn = '2026-11-02';
+      const caseOn = (i: number, dueDate: string) => ({
+        id: `bench-${String(i).padStart(5, '0')}`,
+        number: `411521-20261102-${String(i).padStart(5, '0')}`,
+        countyCode: '411521',
+        officeId: '411521-lingshan',
+        itemCode: 'bench-item',
+        itemVersion: 1,
+        itemName: '演示事项',
+        kind: 'promised' as const,
+        promisedDays: 20,
+        statutoryDays: 20,
+        applicant: {
+          type: 'person' as const,
+          name: '演示',
+          nameMasked: '演*',
+          idMasked: '1101**********002X',
+          phoneMasked: '138****0000',
+          phone4: '0000',
+          sealed: { ek: 'bench', iv: '', ct: '', tag: '' },
+        },
+        materialsReceived: [],
+        missingMaterials: [],
+        status: 'in_progress' as const,
+        createdAt: new Date(`${acceptedOn}T09:00:00+08:00`).toISOString(),
+        acceptedAt: new Date(`${acceptedOn}T09:00:00+08:00`).toISOString(),
+        acceptedOn,
+        dueDate,
+        dueAt: endOfChinaDay(dueDate),
+        suspensions: [],
+        createdBy: 'clerk.lingshan',
+        version: 2,
+      });
+      // what each due day means at the measured run: cards given before it, new at it, or nothing yet
+      const kinds: Record<'carded' | 'fresh' | 'quiet', string[]> = { carded: [], fresh: [], quiet: [] };
+      for (let d = '2026-11-09'; d <= '2027-03-31'; d = addDays(d, 1)) {
+        if (!isWorkday(d, cal)) continue;
+        const w = snapshotOf(caseOn(0, d));
+        const first = evaluate(w, {}, rules, cal, before);
+        const given = Object.fromEntries([...first.due.map((t) => t.key), ...first.skipped].map((k) => [k, before]));
+        const then = evaluate(w, given, rules, cal, now);
+        kinds[then.due.length ? 'fresh' : first.due.length ? 'carded' : 'quiet'].push(d);
+      }
+      const plan = [
+        ...Array.from({ length: NEW_CARDS }, () => 'fresh' as const),
+        ...Array.from({ length: carded }, () => 'carded' as const),
+        ...Array.from({ length: OPEN - NEW_CARDS - carded }, () => 'quiet' as const),
+      ];
+      const items: Array<Record<string, unknown>> = [];
+      let cardsBefore = 0;
+      plan.forEach((kind, i) => {
+        const c = caseOn(i + 1, kinds[kind][i % kinds[kind].length]!);
+        const fresh = {
+          caseId: c.id,
+          case: snapshotOf(c),
+          caseVersion: c.version,
+          rev: 0,
+          given: {},
+          counted: {},
+          level: 'none' as const,
+          lookAt: c.acceptedAt,
+        };
+        const s = watchSettlement(fresh, rules, cal, before);
+        const w = { ...fresh, rev: 1, given: s.watch!.given, counted: s.watch!.counted, level: s.watch!.level, lookAt: s.watch!.lookAt };
+        cardsBefore += s.alerts.length;
+        items.push(
+          caseItem(c),
+          { ...supervisionKeys.watch(c.id), ...(w.lookAt ? supervisionKeys.lookAt(c.id, w.lookAt) : {}), ...w },
+          ...s.alerts.map((a) => alertItem(a)),
+        );
+      });
+      const TableName = tableName('cases');
+      for (let i = 0; i < items.length; i += 25) {
+        let left: unknown[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+        while (left?.length)
+          left = (await dynamo().send(new BatchWriteCommand({ RequestItems: { [TableName]: left as never } }))).UnprocessedItems?.[TableName];
+      }
+
+      meter.read = 0;
+      meter.write = 0;
+      meter.on = true;
+      const r = await scanOverdue({ ...ports, clock: () => new Date(now) }, rules);
+      meter.on = false;
+      if (r.yellow + r.red !== NEW_CARDS) throw new Error(`expected ${NEW_CARDS} new cards, the scan gave ${r.yellow + r.red}`);
+      return { result: r, read: meter.read, write: meter.write, cardsBefore };
+    };
+
     const none = await scenario(0);
     const some = await scenario(CARDED);
     const row = (label: string, s: typeof none) => {
@@ -181,15 +172,8 @@ export const benchSupervision = async (): Promise<Figure[]> => {
     };
     row('none carded', none);
     row(`${CARDED} already carded (${some.cardsBefore} cards)`, some);
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    applyEnv(saved as Record<string, string>);
-    await fauxqs.stop();
-    await ddb.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return figures;
-};
+    return figures;
+  });
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.table(await benchSupervision());

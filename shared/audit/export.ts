@@ -5,11 +5,12 @@ import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
 import { actionLabel, targetLabel } from './labels.ts';
 import { actorLabel, actorOf, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
+import type { OfficeNames } from '../ratings/offices.ts';
 
 export { actionLabel } from './labels.ts';
 
-/** 审计记录 as an XLSX workbook with Chinese headers, times in Beijing time. */
-export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buffer> => {
+/** 审计记录 as an XLSX workbook with Chinese headers, times in Beijing time, offices by name. */
+export const auditWorkbook = async (events: readonly AuditEvent[], officeNames: ReadonlyMap<string, string> = new Map()): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('审计记录');
   ws.columns = [
@@ -32,7 +33,8 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
     ws.addRow({
       at: bjDateTimeSeconds(e.at),
       actor: actorLabel(e.actor),
-      office: 'officeId' in e.actor ? e.actor.officeId : '',
+      // an office removed since keeps its id: the row still says where the actor was
+      office: 'officeId' in e.actor && e.actor.officeId ? (officeNames.get(e.actor.officeId) ?? e.actor.officeId) : '',
       action: actionLabel(e.action),
       target: targetLabel(e),
       result: e.result === 'success' ? '成功' : '失败',
@@ -50,6 +52,8 @@ export const auditWorkbook = async (events: readonly AuditEvent[]): Promise<Buff
 
 export interface AuditExportPorts extends AuditBrowsePorts {
   writeAudit(input: AuditInput): Promise<void>;
+  /** 所属机构 by name in the workbook. */
+  offices: OfficeNames;
 }
 
 export interface AuditExport {
@@ -65,7 +69,7 @@ export interface AuditExport {
  */
 export const exportAudit = async (ports: AuditExportPorts, principal: Principal, q: AuditQuery, meta: RequestMeta): Promise<AuditExport> => {
   const { events } = await browseAudit(ports, principal, q);
-  const file = await auditWorkbook(events);
+  const file = await auditWorkbook(events, await ports.offices.names());
   await ports.writeAudit({ actor: actorOf(principal), action: 'audit.export', result: 'success', ...meta, detail: `${events.length} rows` });
   return {
     file,

@@ -2,7 +2,9 @@ import { systemClock } from '../platform/clock.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
+import { dynamoOfficeNames } from '../ratings/dynamo-offices.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
 let ports: AuditExportPorts | undefined;
-export const auditReadPorts = (): AuditExportPorts => (ports ??= { reader: dynamoAuditReader(), clock: systemClock, writeAudit: (input) => writeAudit(input) });
+export const auditReadPorts = (): AuditExportPorts =>
+  (ports ??= { reader: dynamoAuditReader(), clock: systemClock, writeAudit: (input) => writeAudit(input), offices: dynamoOfficeNames() });

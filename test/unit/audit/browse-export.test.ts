@@ -5,6 +5,7 @@ import { exportAudit } from '../../../shared/audit/export.ts';
 import { memoryAuditReader } from '../../../shared/audit/memory-audit-reader.ts';
 import type { AuditInput } from '../../../shared/audit/audit.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
+import { staticOfficeNames } from '../../../shared/ratings/offices.ts';
 
 const supervisor: Principal = {
   userId: 'u-sup',
@@ -30,7 +31,12 @@ const ev = (over: Partial<AuditInput> = {}): AuditInput => ({
 const setup = (now = '2026-11-20T02:00:00Z') => {
   const reader = memoryAuditReader();
   const written: AuditInput[] = [];
-  const ports = { reader, clock: () => new Date(now), writeAudit: async (a: AuditInput) => void written.push(a) };
+  const ports = {
+    reader,
+    clock: () => new Date(now),
+    writeAudit: async (a: AuditInput) => void written.push(a),
+    offices: staticOfficeNames({ '411521-lingshan': '灵山镇' }),
+  };
   return { reader, written, ports };
 };
 
@@ -101,6 +107,7 @@ describe('exporting the audit trail', () => {
     const headers = (ws.getRow(1).values as string[]).filter(Boolean);
     expect(headers.slice(-3)).toEqual(['操作代码', '对象代码', '操作人账号']);
     expect(ws.getRow(2).getCell(2).value).toBe('李灵山');
+    expect(ws.getRow(2).getCell(3).value).toBe('灵山镇'); // 所属机构 by name, not the office id
     expect(ws.getRow(2).getCell(headers.indexOf('操作人账号') + 1).value).toBe('clerk.lingshan');
     expect(written).toEqual([
       {
