@@ -4,7 +4,7 @@ import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import { sumCounts, zeroCounts, type CounterRow } from './counters.ts';
 import { figures, type Figures, type RatingStats } from './views.ts';
-import type { OfficeNames } from './offices.ts';
+import type { OfficeNames, StaffNames } from './offices.ts';
 import type { RatingStore } from './store.ts';
 
 /**
@@ -15,6 +15,7 @@ import type { RatingStore } from './store.ts';
 export interface StatsPorts {
   ratings: Pick<RatingStore, 'counters'>;
   offices: OfficeNames;
+  staff: StaffNames;
 }
 
 export const ratingStats = async (ports: StatsPorts, p: Principal, input: { month: string }): Promise<RatingStats> => {
@@ -33,8 +34,17 @@ export const ratingStats = async (ports: StatsPorts, p: Principal, input: { mont
   const items = [...byItem.entries()]
     .map(([itemCode, rs]) => ({ itemCode, itemName: rs[0]!.itemName, ...figures(sumCounts(rs)) }))
     .sort((a, b) => b.count - a.count || a.itemCode.localeCompare(b.itemCode));
-  const staff = of('staff')
-    .map((r) => ({ staff: r.staff, officeId: r.officeId, officeName: names.get(r.officeId) ?? r.officeId, ...figures(r.counts) }))
+  const staffRows = of('staff');
+  const people = await ports.staff.names([...new Set(staffRows.map((r) => r.officeId))]);
+  // someone who has left keeps their login name: the row still says who it was
+  const staff = staffRows
+    .map((r) => ({
+      staff: r.staff,
+      staffName: people.get(r.staff) ?? r.staff,
+      officeId: r.officeId,
+      officeName: names.get(r.officeId) ?? r.officeId,
+      ...figures(r.counts),
+    }))
     .sort((a, b) => b.count - a.count || a.staff.localeCompare(b.staff));
   const countyRow = rows.find((r) => r.kind === 'county');
   const total = wide ? figures(countyRow?.counts ?? zeroCounts()) : figures(sumCounts(of('office')));
@@ -69,6 +79,11 @@ export const statsWorkbook = async (s: RatingStats): Promise<Uint8Array> => {
       widths: widths([22, 24]),
     },
     { name: '事项', rows: [['事项编码', '事项', ...HEAD], ...s.items.map((i) => [i.itemCode, i.itemName, ...cells(i)])], widths: widths([16, 30]) },
-    { name: '人员', rows: [['工作人员', '所属机构', ...HEAD], ...s.staff.map((x) => [x.staff, x.officeName, ...cells(x)])], widths: widths([18, 24]) },
+    {
+      name: '人员',
+      // the login name last, after the figures, for matching with other systems
+      rows: [['工作人员', '所属机构', ...HEAD, '账号'], ...s.staff.map((x) => [x.staffName, x.officeName, ...cells(x), x.staff])],
+      widths: widths([18, 24]),
+    },
   ]);
 };

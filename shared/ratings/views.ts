@@ -59,5 +59,6 @@ export interface RatingStats {
   total: Figures;
   offices: Array<Figures & { officeId: string; officeName: string }>;
   items: Array<Figures & { itemCode: string; itemName: string }>;
-  staff: Array<Figures & { staff: string; officeId: string; officeName: string }>;
+  /** `staff` is the login name (stable, in the counters); `staffName` the name people know. */
+  staff: Array<Figures & { staff: string; staffName: string; officeId: string; officeName: string }>;
 }

@@ -11,6 +11,8 @@ import type { OverduePorts } from './overdue.ts';
 import { inboxRectificationAlerts } from '../supervision/rating-alerts.ts';
 import { dynamoScanStore } from '../supervision/dynamo-supervision.ts';
 import { dynamoOfficeNames } from './dynamo-offices.ts';
+import { dynamoDirectory } from '../identity/dynamo-directory.ts';
+import type { StaffNames } from './offices.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
@@ -34,7 +36,14 @@ export const overduePorts = (): OverduePorts =>
 
 let stats: StatsPorts | undefined;
 /** Statistics: the counters and the directory's office names. */
-export const statsPorts = (): StatsPorts => (stats ??= { ratings: dynamoRatingStore(), offices: dynamoOfficeNames() });
+/** Staff names from the directory (D2: the users of each office in the statistics). */
+const directoryStaffNames = (): StaffNames => {
+  const directory = dynamoDirectory();
+  return {
+    names: async (officeIds) => new Map((await Promise.all(officeIds.map((id) => directory.usersOfOffice(id)))).flat().map((u) => [u.username, u.displayName])),
+  };
+};
+export const statsPorts = (): StatsPorts => (stats ??= { ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() });
 
 let disclosure: DisclosurePorts | undefined;
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */

@@ -73,6 +73,8 @@ describe('rating statistics on the emulators', () => {
     const res = await stack.fetch(`/api/ratings/stats?month=${month}`, { token: head });
     const body = await res.json();
     expect(body.offices.map((o: any) => o.officeId)).toEqual(['411521-lingshan']);
+    // staff by the name people know (the directory's), the login name kept beside it
+    expect(body.staff).toEqual(expect.arrayContaining([expect.objectContaining({ staff: 'clerk.lingshan', staffName: '演示灵山窗口', officeName: '灵山镇' })]));
     expect(Object.keys(body.offices[0])).toEqual(expect.arrayContaining(['officeId', 'count', 'satisfied', 'bad', 'rectified']));
     expect((await stack.fetch(`/api/ratings/stats?month=${month}`, { token: clerk })).status).toBe(403);
     const bad = await stack.fetch('/api/ratings/stats?month=2026-13', { token: head });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../shared/catalog/xlsx.ts';
 import { ForbiddenError } from '../../../shared/errors/domain-errors.ts';
 import { publicRatingBody } from '../../../shared/ratings/model.ts';
-import { staticOfficeNames } from '../../../shared/ratings/offices.ts';
+import { staticOfficeNames, staticStaffNames } from '../../../shared/ratings/offices.ts';
 import { ratePublic } from '../../../shared/ratings/rate.ts';
 import { ratingStats, statsWorkbook } from '../../../shared/ratings/stats.ts';
 import { CLERK, HEAD, META, OFFICE, SUPERVISOR, at, ratingWorld } from './fixtures.ts';
@@ -27,7 +27,12 @@ const world = async () => {
   await rate(OFFICE, 'A-2', 1);
   await rate('411521-gaj', 'A-1', 4, 'clerk.gaj');
   await rate('411521-gaj', 'A-1', 2, 'clerk.gaj');
-  const ports = { ratings: w.ports.ratings, offices: staticOfficeNames({ [OFFICE]: '灵山镇', '411521-gaj': '县公安局' }) };
+  const ports = {
+    ratings: w.ports.ratings,
+    offices: staticOfficeNames({ [OFFICE]: '灵山镇', '411521-gaj': '县公安局' }),
+    // clerk.b has left: no name in the directory
+    staff: staticStaffNames({ 'clerk.a': '李灵山', 'clerk.gaj': '王公安' }),
+  };
   return { w, ports };
 };
 
@@ -45,7 +50,8 @@ describe('rating statistics', () => {
       ['A-1', 4],
       ['A-2', 1],
     ]);
-    expect(s.staff.find((x) => x.staff === 'clerk.gaj')).toMatchObject({ count: 2, bad: 1, officeName: '县公安局' });
+    expect(s.staff.find((x) => x.staff === 'clerk.gaj')).toMatchObject({ staffName: '王公安', count: 2, bad: 1, officeName: '县公安局' });
+    expect(s.staff.find((x) => x.staff === 'clerk.b')).toMatchObject({ staffName: 'clerk.b' });
   });
 
   it('gives a center head their own office only; a clerk nothing', async () => {
@@ -73,5 +79,8 @@ describe('rating statistics', () => {
     expect(offices[1]!.slice(0, 3)).toEqual([OFFICE, '灵山镇', '3']);
     expect(offices.at(-1)!.slice(0, 3)).toEqual(['合计', '', '5']);
     expect(offices[1]![8]).toBe('66.7%');
+    const people = sheets[2]!.rows.map((r) => r.cells);
+    expect([people[0]![0], people[0]!.at(-1)]).toEqual(['工作人员', '账号']);
+    expect(people.find((r) => r.at(-1) === 'clerk.gaj')!.slice(0, 2)).toEqual(['王公安', '县公安局']);
   });
 });

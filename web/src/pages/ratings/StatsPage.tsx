@@ -92,7 +92,7 @@ export default function StatsPage() {
                 size="small"
                 dataSource={s?.staff ?? []}
                 pagination={false}
-                columns={[{ title: '工作人员', dataIndex: 'staff' }, { title: '机构', dataIndex: 'officeName' }, ...figureColumns]}
+                columns={[{ title: '工作人员', dataIndex: 'staffName' }, { title: '机构', dataIndex: 'officeName' }, ...figureColumns]}
               />
             ),
           },
