@@ -26,7 +26,12 @@ interface Landing {
 const caseLanding = (found: StoredCase, next: CaseRecord, m: HopMessage, type: string, note: string, extra: CaseWrite[] = []): Landing => ({
   writes: [
     { op: 'update', case: next, expectedVersion: found.record.version, ...(found.applicantHash ? { applicantHash: found.applicantHash } : {}) },
-    { op: 'hop-event', caseId: next.id, hopId: m.hopId, event: { at: m.sentAt, type, by: m.by, fromOfficeId: m.fromOfficeId, toOfficeId: m.toOfficeId, note } },
+    {
+      op: 'hop-event',
+      caseId: next.id,
+      hopId: m.hopId,
+      event: { at: m.sentAt, type, by: m.by, ...(m.byName ? { byName: m.byName } : {}), fromOfficeId: m.fromOfficeId, toOfficeId: m.toOfficeId, note },
+    },
     ...extra,
     // the hop's landing changes its phases: supervision looks again (from the sending instant)
     ...caseFollowUp(found.record, next, new Date(m.sentAt)),

@@ -46,6 +46,7 @@ const commissionMessage = (k: Commission): HopMessage => ({
   commissionId: k.id,
   sentAt: k.createdAt,
   by: k.agentUsername,
+  byName: k.agentName,
   fromOfficeId: k.stationId,
   toOfficeId: k.townshipId,
 });
@@ -265,6 +266,7 @@ export const handBack = async (ports: Ports, p: Principal, input: { id: string; 
     commissionId: x.commission!.id,
     sentAt: x.handBack!.sentAt,
     by: x.handBack!.by,
+    ...(x.handBack!.byName ? { byName: x.handBack!.byName } : {}),
     fromOfficeId: holderOf(x),
     toOfficeId: x.commission!.stationId,
   });
@@ -279,7 +281,15 @@ export const handBack = async (ports: Ports, p: Principal, input: { id: string; 
   const sentAt = now.toISOString();
   const next: CaseRecord = {
     ...c,
-    handBack: { id: randomUUID(), by: p.username, note: input.note, sentAt, deliverDueAt: phaseDue(sentAt, ports.limits.handOverWorkdays, cal), phase: 'sent' },
+    handBack: {
+      id: randomUUID(),
+      by: p.username,
+      byName: p.displayName,
+      note: input.note,
+      sentAt,
+      deliverDueAt: phaseDue(sentAt, ports.limits.handOverWorkdays, cal),
+      phase: 'sent',
+    },
     version: c.version + 1,
   };
   await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.hand-back', c, meta)]));

@@ -10,6 +10,8 @@ const base = {
   sentAt: z.iso.datetime(),
   /** Who sent it (username), for the timeline. */
   by: z.string().min(1).max(100),
+  /** Their display name (messages sent before it was carried have none: the timeline shows `by`). */
+  byName: z.string().min(1).max(100).optional(),
   fromOfficeId: z.string().min(1).max(80),
   toOfficeId: z.string().min(1).max(80),
 };

@@ -22,6 +22,8 @@ export interface Transfer {
   toOfficeId: string;
   reason: string;
   by: string;
+  /** The sender's display name, for the timeline the receiver writes when the hop lands. */
+  byName?: string;
   sentAt: string;
   /** 签收 limit: the receiver signs by then (working days from sending, county setting). */
   receiveDueAt: string;
@@ -33,6 +35,7 @@ export interface Transfer {
   returnId?: string;
   returnNote?: string;
   returnBy?: string;
+  returnByName?: string;
   returnSentAt?: string;
   returnedAt?: string;
 }
@@ -55,6 +58,7 @@ export interface CaseTask {
   fromOfficeId: string;
   toOfficeId: string;
   by: string;
+  byName?: string;
   sentAt: string;
   receiveDueAt: string;
   /** The part's own limit, inside the case's. */
@@ -64,7 +68,7 @@ export interface CaseTask {
   deliveredAt?: string;
   receivedAt?: string;
   receivedBy?: string;
-  answer?: { id: string; result: string; attachments: Attachment[]; by: string; at: string };
+  answer?: { id: string; result: string; attachments: Attachment[]; by: string; byName?: string; at: string };
   answeredAt?: string;
 }
 
@@ -72,6 +76,7 @@ export interface CaseTask {
 export interface HandBack {
   id: string;
   by: string;
+  byName?: string;
   note: string;
   sentAt: string;
   /** The station delivers to the applicant by then (the hand-over limit from sending). */

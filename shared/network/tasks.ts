@@ -30,6 +30,7 @@ const taskMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({
   taskId: k.id,
   sentAt: k.sentAt,
   by: k.by,
+  ...(k.byName ? { byName: k.byName } : {}),
   fromOfficeId: k.fromOfficeId,
   toOfficeId: k.toOfficeId,
 });
@@ -40,6 +41,7 @@ const answerMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({
   taskId: k.id,
   sentAt: k.answer!.at,
   by: k.answer!.by,
+  ...(k.answer!.byName ? { byName: k.answer!.byName } : {}),
   fromOfficeId: k.toOfficeId,
   toOfficeId: k.fromOfficeId,
 });
@@ -86,6 +88,7 @@ export const assignTask = async (
     fromOfficeId: p.officeId,
     toOfficeId: to.id,
     by: p.username,
+    byName: p.displayName,
     sentAt,
     receiveDueAt: phaseDue(sentAt, ports.limits.receiveWorkdays, cal),
     dueDate: due,
@@ -156,7 +159,7 @@ export const answerTask = async (
   const answered: CaseTask = {
     ...k,
     phase: 'answering',
-    answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, at: ports.clock().toISOString() },
+    answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, byName: p.displayName, at: ports.clock().toISOString() },
   };
   const next = withTask(c, answered);
   await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.task-answer', c, meta)]));

@@ -32,6 +32,7 @@ const forwardMessage = (c: CaseRecord): HopMessage => ({
   caseId: c.id,
   sentAt: c.transfer!.sentAt,
   by: c.transfer!.by,
+  ...(c.transfer!.byName ? { byName: c.transfer!.byName } : {}),
   fromOfficeId: c.transfer!.fromOfficeId,
   toOfficeId: c.transfer!.toOfficeId,
 });
@@ -42,6 +43,7 @@ const returnMessage = (c: CaseRecord): HopMessage => ({
   caseId: c.id,
   sentAt: c.transfer!.returnSentAt!,
   by: c.transfer!.returnBy!,
+  ...(c.transfer!.returnByName ? { byName: c.transfer!.returnByName } : {}),
   fromOfficeId: c.transfer!.toOfficeId,
   toOfficeId: c.transfer!.fromOfficeId,
 });
@@ -77,6 +79,7 @@ export const forward = async (
       toOfficeId: to.id,
       reason: input.reason,
       by: p.username,
+      byName: p.displayName,
       sentAt,
       receiveDueAt: phaseDue(sentAt, ports.limits.receiveWorkdays, cal),
       phase: 'sent',
@@ -148,7 +151,15 @@ export const returnCase = async (ports: Ports, p: Principal, input: { id: string
   const now = ports.clock();
   const next: CaseRecord = {
     ...c,
-    transfer: { ...t, phase: 'returning', returnId: randomUUID(), returnNote: input.note, returnBy: p.username, returnSentAt: now.toISOString() },
+    transfer: {
+      ...t,
+      phase: 'returning',
+      returnId: randomUUID(),
+      returnNote: input.note,
+      returnBy: p.username,
+      returnByName: p.displayName,
+      returnSentAt: now.toISOString(),
+    },
     version: c.version + 1,
   };
   await retryWhileBusy(() =>

@@ -78,6 +78,8 @@ describe('转报 township → 县民政局 → reply → delivered, over the del
     const d1 = await detail(c.id, 'clerk.mzj');
     expect(d1.case.version).toBe(3); // forward + landing, once despite three deliveries
     expect(d1.events.filter((e: any) => e.type === 'forwarded')).toHaveLength(1);
+    // the sender by name, carried in the message to the receiver's timeline
+    expect(d1.events.find((e: any) => e.type === 'forwarded')).toMatchObject({ by: 'clerk.lingshan', byName: '演示灵山窗口' });
     const rec = await post(`/api/cases/${c.id}/receive`, { expectedVersion: 3 }, 'clerk.mzj');
     expect(rec.status).toBe(200);
     expect((await json(rec)).case).toMatchObject({ handlingOfficeId: MZJ, officeId: LINGSHAN });
