@@ -18,6 +18,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          // one module graph per worker, as for unit: each file's stack re-points process.env at its
+          // own county, and everything built from the last one is built again (perContainer)
+          isolate: false,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,

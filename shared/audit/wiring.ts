@@ -1,10 +1,14 @@
 import { systemClock } from '../platform/clock.ts';
+import { perContainer } from '../platform/runtime-config.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
 import { dynamoOfficeNames } from '../ratings/dynamo-offices.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
-let ports: AuditExportPorts | undefined;
-export const auditReadPorts = (): AuditExportPorts =>
-  (ports ??= { reader: dynamoAuditReader(), clock: systemClock, writeAudit: (input) => writeAudit(input), offices: dynamoOfficeNames() });
+export const auditReadPorts = perContainer((): AuditExportPorts => ({
+  reader: dynamoAuditReader(),
+  clock: systemClock,
+  writeAudit: (input) => writeAudit(input),
+  offices: dynamoOfficeNames(),
+}));

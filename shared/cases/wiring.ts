@@ -1,20 +1,18 @@
 import { dynamoCatalogReader } from '../catalog/reader.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { systemClock } from '../platform/clock.ts';
+import { perContainer } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
 import type { CasePorts } from './store.ts';
 import { dynamoOffices } from '../network/dynamo-offices.ts';
 
-let ports: CasePorts | undefined;
-
 /** The production wiring of the case use cases, built once per container. */
-export const casePorts = (): CasePorts =>
-  (ports ??= {
-    cases: dynamoCaseStore(),
-    sealer: kmsSealer(),
-    catalog: dynamoCatalogReader(),
-    calendar: () => loadCalendar(),
-    clock: systemClock,
-    offices: dynamoOffices(),
-  });
+export const casePorts = perContainer((): CasePorts => ({
+  cases: dynamoCaseStore(),
+  sealer: kmsSealer(),
+  catalog: dynamoCatalogReader(),
+  calendar: () => loadCalendar(),
+  clock: systemClock,
+  offices: dynamoOffices(),
+}));

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from 'jose';
 import { GetPublicKeyCommand, SignCommand } from '@aws-sdk/client-kms';
 import { kmsClient } from '../aws/kms-client.ts';
+import { perContainer } from '../platform/runtime-config.ts';
 import { ISSUER, keyPairSigner, verifyWith, type TokenSigner } from './tokens.ts';
 
 /**
@@ -66,15 +67,13 @@ const devSigner = (file: string): TokenSigner => {
   );
 };
 
-let chosen: TokenSigner | undefined;
-const choose = (): TokenSigner => {
-  if (chosen) return chosen;
+const choose = perContainer((): TokenSigner => {
   const kmsKey = process.env.JWT_KMS_KEY_ID;
   const devFile = process.env.JWT_DEV_KEY_FILE;
-  if (kmsKey) return (chosen = kmsSigner(kmsKey));
-  if (devFile) return (chosen = devSigner(devFile));
+  if (kmsKey) return kmsSigner(kmsKey);
+  if (devFile) return devSigner(devFile);
   throw new Error('neither JWT_KMS_KEY_ID nor JWT_DEV_KEY_FILE is set');
-};
+});
 
 /**
  * KMS when the stack set JWT_KMS_KEY_ID, else the local dev key. Chosen at first use, not at
@@ -84,8 +83,3 @@ export const tokenSigner = (): TokenSigner => ({
   sign: (claims) => choose().sign(claims),
   verify: (token, now) => choose().verify(token, now),
 });
-
-/** Tests switch between isolated data directories. */
-export const resetTokenSigner = (): void => {
-  chosen = undefined;
-};

@@ -1,5 +1,6 @@
 import { dynamoAuditLog } from '../audit/dynamo-audit.ts';
 import { systemClock } from '../platform/clock.ts';
+import { perContainer } from '../platform/runtime-config.ts';
 import type { AccountPorts } from './account.ts';
 import type { AuthorizerPorts } from './authorize.ts';
 import { dynamoDirectory } from './dynamo-directory.ts';
@@ -11,11 +12,13 @@ import type { StaffPorts } from './staff.ts';
  * The production wiring of the identity context: DynamoDB, KMS (or the local dev key), the wall
  * clock. Built once per container; handlers call these at module top.
  */
-let identity: (LoginPorts & AccountPorts & AuthorizerPorts) | undefined;
-let staff: StaffPorts | undefined;
-
 /** Sign-in, the own account and the authorizer. */
-export const identityPorts = () => (identity ??= { directory: dynamoDirectory(), signer: tokenSigner(), clock: systemClock, audit: dynamoAuditLog() });
+export const identityPorts = perContainer((): LoginPorts & AccountPorts & AuthorizerPorts => ({
+  directory: dynamoDirectory(),
+  signer: tokenSigner(),
+  clock: systemClock,
+  audit: dynamoAuditLog(),
+}));
 
 /** Staff and office management: the directory and the clock. */
-export const staffPorts = () => (staff ??= { directory: dynamoDirectory(), clock: systemClock });
+export const staffPorts = perContainer((): StaffPorts => ({ directory: dynamoDirectory(), clock: systemClock }));

@@ -150,9 +150,29 @@ let cached: RuntimeConfig | undefined;
 /** The configuration of this container, parsed from process.env on first use. */
 export const runtimeConfig = (): RuntimeConfig => (cached ??= parseRuntimeConfig(process.env));
 
+/** Bumped by every reset: what was built from the old configuration is built again. */
+let generation = 0;
+
 /** The local platform and tests re-point process.env between stacks; Lambda never calls this. */
 export const resetRuntimeConfig = (): void => {
   cached = undefined;
+  generation++;
+};
+
+/** Which configuration a container-scoped value was built from (see `perContainer`). */
+export const configGeneration = (): number => generation;
+
+/**
+ * A value kept for the life of the container (a context's wiring, a cached index): Lambda builds
+ * it once. The local platform and tests re-point process.env at another county in one process
+ * (resetRuntimeConfig); the value is then built again rather than carried over from the last one.
+ */
+export const perContainer = <T>(make: () => T): (() => T) => {
+  let kept: { generation: number; value: T } | undefined;
+  return () => {
+    if (kept?.generation !== generation) kept = { generation, value: make() };
+    return kept.value;
+  };
 };
 
 /** A value a function cannot run without; the error names the variable that should carry it. */

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
+import { configGeneration } from '../platform/runtime-config.ts';
 import { directoryKeys } from '../db/keys.ts';
 import type { OfficeNames } from './offices.ts';
 
@@ -8,10 +9,10 @@ import type { OfficeNames } from './offices.ts';
 const TTL_MS = 5 * 60_000;
 
 export const dynamoOfficeNames = (): OfficeNames => {
-  let cached: { at: number; names: Map<string, string> } | undefined;
+  let cached: { at: number; generation: number; names: Map<string, string> } | undefined;
   return {
     names: async () => {
-      if (cached && Date.now() - cached.at < TTL_MS) return cached.names;
+      if (cached && Date.now() - cached.at < TTL_MS && cached.generation === configGeneration()) return cached.names;
       const k = directoryKeys.allOffices();
       const names = new Map<string, string>();
       let start: Record<string, unknown> | undefined;
@@ -30,7 +31,7 @@ export const dynamoOfficeNames = (): OfficeNames => {
         for (const o of page.Items ?? []) names.set(String(o.id), String(o.name));
         start = page.LastEvaluatedKey;
       } while (start);
-      cached = { at: Date.now(), names };
+      cached = { at: Date.now(), generation: configGeneration(), names };
       return names;
     },
   };

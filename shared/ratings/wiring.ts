@@ -1,7 +1,7 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { systemClock } from '../platform/clock.ts';
-import { runtimeConfig } from '../platform/runtime-config.ts';
+import { perContainer, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
 import type { RatingPorts, RatingStore } from './store.ts';
 import type { DisclosurePorts } from './disclosure.ts';
@@ -16,26 +16,24 @@ import type { StaffNames } from './offices.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
-let ports: RatingPorts | undefined;
-export const ratingPorts = (): RatingPorts =>
-  (ports ??= {
-    ratings: dynamoRatingStore(),
-    cases: dynamoCaseStore(),
-    calendar: calendarSource(),
-    clock: systemClock,
-    // the county's limits (infra/counties/<code>.json → RATING_*_WORKDAYS), read when used
-    get settings() {
-      return runtimeConfig().ratings;
-    },
-  });
+export const ratingPorts = perContainer((): RatingPorts => ({
+  ratings: dynamoRatingStore(),
+  cases: dynamoCaseStore(),
+  calendar: calendarSource(),
+  clock: systemClock,
+  // the county's limits (infra/counties/<code>.json → RATING_*_WORKDAYS), read when used
+  get settings() {
+    return runtimeConfig().ratings;
+  },
+}));
 
-let overdue: OverduePorts | undefined;
 /** The overdue scan's ports: the ratings store and the alert inbox (delivered to e-mail and webhooks from its outbox). */
-export const overduePorts = (): OverduePorts =>
-  (overdue ??= { ratings: dynamoRatingStore(), alerts: inboxRectificationAlerts(dynamoScanStore()), clock: systemClock });
+export const overduePorts = perContainer((): OverduePorts => ({
+  ratings: dynamoRatingStore(),
+  alerts: inboxRectificationAlerts(dynamoScanStore()),
+  clock: systemClock,
+}));
 
-let stats: StatsPorts | undefined;
-/** Statistics: the counters and the directory's office names. */
 /** Staff names from the directory (D2: the users of each office in the statistics). */
 const directoryStaffNames = (): StaffNames => {
   const directory = dynamoDirectory();
@@ -43,18 +41,25 @@ const directoryStaffNames = (): StaffNames => {
     names: async (officeIds) => new Map((await Promise.all(officeIds.map((id) => directory.usersOfOffice(id)))).flat().map((u) => [u.username, u.displayName])),
   };
 };
-export const statsPorts = (): StatsPorts => (stats ??= { ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() });
+/** Statistics: the counters, the directory's office and staff names. */
+export const statsPorts = perContainer((): StatsPorts => ({ ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() }));
 
-let disclosure: DisclosurePorts | undefined;
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
-export const disclosurePorts = (): DisclosurePorts =>
-  (disclosure ??= { cases: dynamoCaseStore(), ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), clock: systemClock });
+export const disclosurePorts = perContainer((): DisclosurePorts => ({
+  cases: dynamoCaseStore(),
+  ratings: dynamoRatingStore(),
+  offices: dynamoOfficeNames(),
+  clock: systemClock,
+}));
 
-let reader: { ratings: RatingStore } | undefined;
 /** The public disclosure function: the published documents only. */
-export const disclosureReader = (): { ratings: RatingStore } => (reader ??= { ratings: dynamoRatingStore() });
+export const disclosureReader = perContainer((): { ratings: RatingStore } => ({ ratings: dynamoRatingStore() }));
 
-let feed: (FeedPorts & { ratings: RatingStore }) | undefined;
 /** The provincial feed: cases (K4), ratings (R2, R3; the audit of a download), office names, the feed bucket. */
-export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
-  (feed ??= { cases: dynamoCaseStore(), ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), feed: s3FeedStore(), clock: systemClock });
+export const feedPorts = perContainer((): FeedPorts & { ratings: RatingStore } => ({
+  cases: dynamoCaseStore(),
+  ratings: dynamoRatingStore(),
+  offices: dynamoOfficeNames(),
+  feed: s3FeedStore(),
+  clock: systemClock,
+}));

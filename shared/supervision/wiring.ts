@@ -1,6 +1,6 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
-import { runtimeConfig } from '../platform/runtime-config.ts';
+import { configGeneration, perContainer, runtimeConfig } from '../platform/runtime-config.ts';
 import { staffPorts } from '../identity/wiring.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
@@ -23,8 +23,7 @@ import { sqsAlertQueue } from './sqs-alert-queue.ts';
 import type { SupervisionStore } from './store.ts';
 
 /** The production wiring of supervision, built once per container. */
-let store: SupervisionStore | undefined;
-export const supervisionStore = (): SupervisionStore => (store ??= { ...dynamoScanStore(), ...dynamoAlertStore(), ...dynamoFigureStore() });
+export const supervisionStore = perContainer((): SupervisionStore => ({ ...dynamoScanStore(), ...dynamoAlertStore(), ...dynamoFigureStore() }));
 
 export const scanPorts = (): ScanPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), calendar: calendarSource(), clock: systemClock });
 export const digestPorts = (): DigestPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), clock: systemClock });
@@ -36,11 +35,11 @@ export const supervisionRules = (): SupervisionRules => runtimeConfig().supervis
 export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...runtimeConfig().alertWebhooks.map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
-let names: { at: number; of: Map<string, string> } | undefined;
+let names: { at: number; generation: number; of: Map<string, string> } | undefined;
 /** Office names for notices, from the directory (kept five minutes per container). */
 export const officeNames = async (): Promise<(id: string) => string> => {
-  if (!names || Date.now() - names.at > NAMES_TTL_MS)
-    names = { at: Date.now(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
+  if (!names || Date.now() - names.at > NAMES_TTL_MS || names.generation !== configGeneration())
+    names = { at: Date.now(), generation: configGeneration(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
   const of = names.of;
   return (id) => of.get(id) ?? id;
 };
@@ -56,11 +55,11 @@ export const offices = async () => (await staffPorts().directory.offices()).map(
 
 export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(), offices, calendar: calendarSource(), clock: systemClock });
 
-let items: { at: number; of: Map<string, string> } | undefined;
+let items: { at: number; generation: number; of: Map<string, string> } | undefined;
 /** Item names for the dashboards, from the catalog's small entries (kept five minutes per container). */
 export const itemNames = async (): Promise<(code: string) => string> => {
-  if (!items || Date.now() - items.at > NAMES_TTL_MS)
-    items = { at: Date.now(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
+  if (!items || Date.now() - items.at > NAMES_TTL_MS || items.generation !== configGeneration())
+    items = { at: Date.now(), generation: configGeneration(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
   const of = items.of;
   return (code) => of.get(code) ?? code;
 };

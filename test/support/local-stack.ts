@@ -33,6 +33,14 @@ export interface TestStack {
 
 export const DEMO_PASSWORD = 'Bianmin@2026';
 
+/** process.env as the worker started, and the variables the last test stack set. */
+const processEnv = { ...process.env };
+let lastStackKeys: string[] = [];
+const restoreVar = (k: string): void => {
+  if (k in processEnv) process.env[k] = processEnv[k];
+  else delete process.env[k];
+};
+
 /**
  * `county`: a code of infra/counties/ (default 411521), or a config object, so a test can try a
  * county setting; either way the functions' environment is derived as the stack derives it.
@@ -43,6 +51,10 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
   const dataDir = mkdtempSync(join(tmpdir(), 'bianmin-test-'));
   const county = typeof opts.county === 'object' ? opts.county : loadCountyConfig(opts.county ?? '411521');
   const env = await localFunctionEnv({ county, prefix, endpoints: ep, dataDir });
+  // the integration layer keeps one process per worker across files: what the last stack set and
+  // this one does not (a county setting only one file tries) goes back to the process's own value
+  for (const k of lastStackKeys) if (!(k in env)) restoreVar(k);
+  lastStackKeys = Object.keys(env);
   applyEnv(env);
 
   let seed: SeedReport | undefined;
