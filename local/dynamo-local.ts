@@ -29,6 +29,11 @@ export const startDynamoLocal = async (opts: { port: number; dataDir?: string })
     'java',
     [
       '-Xmx1g',
+      // the client JIT (C1) and the serial collector: an emulator on a 2-core machine spends its
+      // CPU on requests rather than on C2 compiler and parallel GC threads (integration tests:
+      // 221 → 179 s of CPU, 139 → 122 s wall)
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
