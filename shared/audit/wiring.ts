@@ -1,14 +1,16 @@
 import { systemClock } from '../platform/clock.ts';
-import { perContainer } from '../platform/runtime-config.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
 import { dynamoOfficeNames } from '../ratings/dynamo-offices.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
-export const auditReadPorts = perContainer((): AuditExportPorts => ({
-  reader: dynamoAuditReader(),
-  clock: systemClock,
-  writeAudit: (input) => writeAudit(input),
-  offices: dynamoOfficeNames(),
-}));
+const auditReadPortsKept = containerSlot<AuditExportPorts>();
+export const auditReadPorts = (): AuditExportPorts =>
+  auditReadPortsKept.get(() => ({
+    reader: dynamoAuditReader(),
+    clock: systemClock,
+    writeAudit: (input) => writeAudit(input),
+    offices: dynamoOfficeNames(),
+  }));

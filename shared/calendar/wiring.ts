@@ -1,7 +1,8 @@
 import { systemClock } from '../platform/clock.ts';
-import { perContainer } from '../platform/runtime-config.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCalendarStore } from './dynamo-calendar.ts';
-import { calendarCache, type LoadedCalendar } from './load.ts';
+import type { CalendarStore } from './store.ts';
+import { calendarCache, type CalendarCache, type LoadedCalendar } from './load.ts';
 import type { Calendar } from './working-days.ts';
 import type { CalendarPorts } from './years.ts';
 
@@ -9,10 +10,12 @@ import type { CalendarPorts } from './years.ts';
  * The production wiring of the calendar, built once per container so every handler (and every
  * context that asks for the calendar) shares one cached copy.
  */
-const current = perContainer(() => {
-  const store = dynamoCalendarStore();
-  return { store, cache: calendarCache(store) };
-});
+const currentKept = containerSlot<{ store: CalendarStore; cache: CalendarCache }>();
+const current = () =>
+  currentKept.get(() => {
+    const store = dynamoCalendarStore();
+    return { store, cache: calendarCache(store) };
+  });
 /** Handlers keep these ports from their first call: the store and cache are looked up at each use. */
 export const calendarPorts = (): CalendarPorts => ({
   get store() {

@@ -1,18 +1,20 @@
 import { dynamoCatalogReader } from '../catalog/reader.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { systemClock } from '../platform/clock.ts';
-import { perContainer } from '../platform/runtime-config.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
 import type { CasePorts } from './store.ts';
 import { dynamoOffices } from '../network/dynamo-offices.ts';
 
 /** The production wiring of the case use cases, built once per container. */
-export const casePorts = perContainer((): CasePorts => ({
-  cases: dynamoCaseStore(),
-  sealer: kmsSealer(),
-  catalog: dynamoCatalogReader(),
-  calendar: () => loadCalendar(),
-  clock: systemClock,
-  offices: dynamoOffices(),
-}));
+const casePortsKept = containerSlot<CasePorts>();
+export const casePorts = (): CasePorts =>
+  casePortsKept.get(() => ({
+    cases: dynamoCaseStore(),
+    sealer: kmsSealer(),
+    catalog: dynamoCatalogReader(),
+    calendar: () => loadCalendar(),
+    clock: systemClock,
+    offices: dynamoOffices(),
+  }));

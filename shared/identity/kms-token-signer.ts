@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from 'jose';
 import { GetPublicKeyCommand, SignCommand } from '@aws-sdk/client-kms';
 import { kmsClient } from '../aws/kms-client.ts';
-import { perContainer } from '../platform/runtime-config.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import { ISSUER, keyPairSigner, verifyWith, type TokenSigner } from './tokens.ts';
 
 /**
@@ -67,13 +67,15 @@ const devSigner = (file: string): TokenSigner => {
   );
 };
 
-const choose = perContainer((): TokenSigner => {
-  const kmsKey = process.env.JWT_KMS_KEY_ID;
-  const devFile = process.env.JWT_DEV_KEY_FILE;
-  if (kmsKey) return kmsSigner(kmsKey);
-  if (devFile) return devSigner(devFile);
-  throw new Error('neither JWT_KMS_KEY_ID nor JWT_DEV_KEY_FILE is set');
-});
+const chooseKept = containerSlot<TokenSigner>();
+const choose = (): TokenSigner =>
+  chooseKept.get(() => {
+    const kmsKey = process.env.JWT_KMS_KEY_ID;
+    const devFile = process.env.JWT_DEV_KEY_FILE;
+    if (kmsKey) return kmsSigner(kmsKey);
+    if (devFile) return devSigner(devFile);
+    throw new Error('neither JWT_KMS_KEY_ID nor JWT_DEV_KEY_FILE is set');
+  });
 
 /**
  * KMS when the stack set JWT_KMS_KEY_ID, else the local dev key. Chosen at first use, not at

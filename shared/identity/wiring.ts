@@ -1,6 +1,6 @@
 import { dynamoAuditLog } from '../audit/dynamo-audit.ts';
 import { systemClock } from '../platform/clock.ts';
-import { perContainer } from '../platform/runtime-config.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import type { AccountPorts } from './account.ts';
 import type { AuthorizerPorts } from './authorize.ts';
 import { dynamoDirectory } from './dynamo-directory.ts';
@@ -13,12 +13,15 @@ import type { StaffPorts } from './staff.ts';
  * clock. Built once per container; handlers call these at module top.
  */
 /** Sign-in, the own account and the authorizer. */
-export const identityPorts = perContainer((): LoginPorts & AccountPorts & AuthorizerPorts => ({
-  directory: dynamoDirectory(),
-  signer: tokenSigner(),
-  clock: systemClock,
-  audit: dynamoAuditLog(),
-}));
+const identityPortsKept = containerSlot<LoginPorts & AccountPorts & AuthorizerPorts>();
+export const identityPorts = (): LoginPorts & AccountPorts & AuthorizerPorts =>
+  identityPortsKept.get(() => ({
+    directory: dynamoDirectory(),
+    signer: tokenSigner(),
+    clock: systemClock,
+    audit: dynamoAuditLog(),
+  }));
 
 /** Staff and office management: the directory and the clock. */
-export const staffPorts = perContainer((): StaffPorts => ({ directory: dynamoDirectory(), clock: systemClock }));
+const staffPortsKept = containerSlot<StaffPorts>();
+export const staffPorts = (): StaffPorts => staffPortsKept.get(() => ({ directory: dynamoDirectory(), clock: systemClock }));

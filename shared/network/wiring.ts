@@ -1,14 +1,16 @@
 import { casePorts } from '../cases/wiring.ts';
-import { perContainer, runtimeConfig } from '../platform/runtime-config.ts';
+import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import type { NetworkPorts } from './ports.ts';
 import { sqsHops } from './sqs-hops.ts';
 
 /** The production wiring of the network's use cases (the case ports + the delegation queue + the county's phase limits), built once per container. */
-export const networkPorts = perContainer((): NetworkPorts => ({
-  ...casePorts(),
-  hops: sqsHops(),
-  // the county's limits, read when used (handlers keep these ports from their first call)
-  get limits() {
-    return runtimeConfig().phaseLimits;
-  },
-}));
+const networkPortsKept = containerSlot<NetworkPorts>();
+export const networkPorts = (): NetworkPorts =>
+  networkPortsKept.get(() => ({
+    ...casePorts(),
+    hops: sqsHops(),
+    // the county's limits, read when used (handlers keep these ports from their first call)
+    get limits() {
+      return runtimeConfig().phaseLimits;
+    },
+  }));

@@ -159,21 +159,27 @@ export const resetRuntimeConfig = (): void => {
   generation++;
 };
 
-/** Which configuration a container-scoped value was built from (see `perContainer`). */
+/** Which configuration a container-scoped value was built from (see `containerSlot`). */
 export const configGeneration = (): number => generation;
 
 /**
  * A value kept for the life of the container (a context's wiring, a cached index): Lambda builds
  * it once. The local platform and tests re-point process.env at another county in one process
  * (resetRuntimeConfig); the value is then built again rather than carried over from the last one.
+ * `const kept = containerSlot<T>()` at module top, `kept.get(() => build())` where it is used:
+ * the slot is free of side effects and the builder sits inside the function that uses it, so a
+ * bundle keeps only the wiring its function calls.
  */
-export const perContainer = <T>(make: () => T): (() => T) => {
+/* @__NO_SIDE_EFFECTS__ */
+export function containerSlot<T>(): { get(make: () => T): T } {
   let kept: { generation: number; value: T } | undefined;
-  return () => {
-    if (kept?.generation !== generation) kept = { generation, value: make() };
-    return kept.value;
+  return {
+    get: (make) => {
+      if (kept?.generation !== generation) kept = { generation, value: make() };
+      return kept.value;
+    },
   };
-};
+}
 
 /** A value a function cannot run without; the error names the variable that should carry it. */
 export const requireVar = <T>(value: T | undefined, envVar: string): T => {

@@ -1,7 +1,7 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { systemClock } from '../platform/clock.ts';
-import { perContainer, runtimeConfig } from '../platform/runtime-config.ts';
+import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
 import type { RatingPorts, RatingStore } from './store.ts';
 import type { DisclosurePorts } from './disclosure.ts';
@@ -16,23 +16,27 @@ import type { StaffNames } from './offices.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
-export const ratingPorts = perContainer((): RatingPorts => ({
-  ratings: dynamoRatingStore(),
-  cases: dynamoCaseStore(),
-  calendar: calendarSource(),
-  clock: systemClock,
-  // the county's limits (infra/counties/<code>.json → RATING_*_WORKDAYS), read when used
-  get settings() {
-    return runtimeConfig().ratings;
-  },
-}));
+const ratingPortsKept = containerSlot<RatingPorts>();
+export const ratingPorts = (): RatingPorts =>
+  ratingPortsKept.get(() => ({
+    ratings: dynamoRatingStore(),
+    cases: dynamoCaseStore(),
+    calendar: calendarSource(),
+    clock: systemClock,
+    // the county's limits (infra/counties/<code>.json → RATING_*_WORKDAYS), read when used
+    get settings() {
+      return runtimeConfig().ratings;
+    },
+  }));
 
 /** The overdue scan's ports: the ratings store and the alert inbox (delivered to e-mail and webhooks from its outbox). */
-export const overduePorts = perContainer((): OverduePorts => ({
-  ratings: dynamoRatingStore(),
-  alerts: inboxRectificationAlerts(dynamoScanStore()),
-  clock: systemClock,
-}));
+const overduePortsKept = containerSlot<OverduePorts>();
+export const overduePorts = (): OverduePorts =>
+  overduePortsKept.get(() => ({
+    ratings: dynamoRatingStore(),
+    alerts: inboxRectificationAlerts(dynamoScanStore()),
+    clock: systemClock,
+  }));
 
 /** Staff names from the directory (D2: the users of each office in the statistics). */
 const directoryStaffNames = (): StaffNames => {
@@ -42,24 +46,31 @@ const directoryStaffNames = (): StaffNames => {
   };
 };
 /** Statistics: the counters, the directory's office and staff names. */
-export const statsPorts = perContainer((): StatsPorts => ({ ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() }));
+const statsPortsKept = containerSlot<StatsPorts>();
+export const statsPorts = (): StatsPorts =>
+  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() }));
 
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
-export const disclosurePorts = perContainer((): DisclosurePorts => ({
-  cases: dynamoCaseStore(),
-  ratings: dynamoRatingStore(),
-  offices: dynamoOfficeNames(),
-  clock: systemClock,
-}));
+const disclosurePortsKept = containerSlot<DisclosurePorts>();
+export const disclosurePorts = (): DisclosurePorts =>
+  disclosurePortsKept.get(() => ({
+    cases: dynamoCaseStore(),
+    ratings: dynamoRatingStore(),
+    offices: dynamoOfficeNames(),
+    clock: systemClock,
+  }));
 
 /** The public disclosure function: the published documents only. */
-export const disclosureReader = perContainer((): { ratings: RatingStore } => ({ ratings: dynamoRatingStore() }));
+const disclosureReaderKept = containerSlot<{ ratings: RatingStore }>();
+export const disclosureReader = (): { ratings: RatingStore } => disclosureReaderKept.get(() => ({ ratings: dynamoRatingStore() }));
 
 /** The provincial feed: cases (K4), ratings (R2, R3; the audit of a download), office names, the feed bucket. */
-export const feedPorts = perContainer((): FeedPorts & { ratings: RatingStore } => ({
-  cases: dynamoCaseStore(),
-  ratings: dynamoRatingStore(),
-  offices: dynamoOfficeNames(),
-  feed: s3FeedStore(),
-  clock: systemClock,
-}));
+const feedPortsKept = containerSlot<FeedPorts & { ratings: RatingStore }>();
+export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
+  feedPortsKept.get(() => ({
+    cases: dynamoCaseStore(),
+    ratings: dynamoRatingStore(),
+    offices: dynamoOfficeNames(),
+    feed: s3FeedStore(),
+    clock: systemClock,
+  }));

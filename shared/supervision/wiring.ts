@@ -1,6 +1,6 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
-import { configGeneration, perContainer, runtimeConfig } from '../platform/runtime-config.ts';
+import { configGeneration, containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { staffPorts } from '../identity/wiring.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
@@ -23,7 +23,9 @@ import { sqsAlertQueue } from './sqs-alert-queue.ts';
 import type { SupervisionStore } from './store.ts';
 
 /** The production wiring of supervision, built once per container. */
-export const supervisionStore = perContainer((): SupervisionStore => ({ ...dynamoScanStore(), ...dynamoAlertStore(), ...dynamoFigureStore() }));
+const supervisionStoreKept = containerSlot<SupervisionStore>();
+export const supervisionStore = (): SupervisionStore =>
+  supervisionStoreKept.get(() => ({ ...dynamoScanStore(), ...dynamoAlertStore(), ...dynamoFigureStore() }));
 
 export const scanPorts = (): ScanPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), calendar: calendarSource(), clock: systemClock });
 export const digestPorts = (): DigestPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), clock: systemClock });
