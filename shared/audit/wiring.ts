@@ -3,7 +3,8 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
-import { dynamoOfficeNames } from '../ratings/dynamo-offices.ts';
+import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { officeNamesOf } from '../ratings/offices.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
 const auditReadPortsKept = containerSlot<AuditExportPorts>();
@@ -12,5 +13,5 @@ export const auditReadPorts = (): AuditExportPorts =>
     reader: dynamoAuditReader(),
     clock: systemClock,
     writeAudit: (input) => writeAudit(input),
-    offices: dynamoOfficeNames(),
+    offices: officeNamesOf(dynamoOffices()),
   }));

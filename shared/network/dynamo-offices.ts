@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
-import { configGeneration } from '../platform/runtime-config.ts';
+import { keptFor } from '../platform/runtime-config.ts';
 import { directoryKeys } from '../db/keys.ts';
 import type { NetworkOffice, OfficeDirectory } from './offices.ts';
 
@@ -9,7 +9,7 @@ import type { NetworkOffice, OfficeDirectory } from './offices.ts';
 const KEEP_MS = 5 * 60_000;
 
 export const dynamoOffices = (): OfficeDirectory => {
-  let kept: { at: number; generation: number; offices: Promise<NetworkOffice[]> } | undefined;
+  const kept = keptFor<NetworkOffice[]>(KEEP_MS);
   const load = async (): Promise<NetworkOffice[]> => {
     const k = directoryKeys.allOffices();
     const out: NetworkOffice[] = [];
@@ -35,17 +35,5 @@ export const dynamoOffices = (): OfficeDirectory => {
     } while (start);
     return out;
   };
-  return {
-    all: () => {
-      const now = Date.now();
-      // a new generation: the process was re-pointed at another county (local platform, tests)
-      if (!kept || now - kept.at > KEEP_MS || kept.generation !== configGeneration()) {
-        const offices = load();
-        kept = { at: now, generation: configGeneration(), offices };
-        // a failed read is not kept: the next call tries again
-        offices.catch(() => (kept = undefined));
-      }
-      return kept.offices;
-    },
-  };
+  return { all: () => kept.get(load) };
 };

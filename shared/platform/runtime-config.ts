@@ -181,6 +181,29 @@ export function containerSlot<T>(): { get(make: () => T): T } {
   };
 }
 
+/**
+ * A value read from the tables and kept a while (the office tree, item names): loaded again after
+ * `ttlMs`, or when the container is re-pointed (as `containerSlot`). A failed load is not kept, so
+ * the next call tries again. Concurrent callers share one load.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function keptFor<T>(ttlMs: number): { get(load: () => Promise<T>): Promise<T> } {
+  let kept: { at: number; generation: number; value: Promise<T> } | undefined;
+  return {
+    get: (load) => {
+      const now = Date.now();
+      if (!kept || now - kept.at > ttlMs || kept.generation !== generation) {
+        const entry = { at: now, generation, value: load() };
+        kept = entry;
+        entry.value.catch(() => {
+          if (kept === entry) kept = undefined;
+        });
+      }
+      return kept.value;
+    },
+  };
+}
+
 /** A value a function cannot run without; the error names the variable that should carry it. */
 export const requireVar = <T>(value: T | undefined, envVar: string): T => {
   if (value === undefined) throw new RuntimeConfigError(`environment variable ${envVar} is not set`);

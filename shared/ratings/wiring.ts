@@ -10,9 +10,9 @@ import { s3FeedStore } from './s3-feed.ts';
 import type { OverduePorts } from './overdue.ts';
 import { inboxRectificationAlerts } from '../supervision/rating-alerts.ts';
 import { dynamoScanStore } from '../supervision/dynamo-supervision.ts';
-import { dynamoOfficeNames } from './dynamo-offices.ts';
+import { dynamoOffices } from '../network/dynamo-offices.ts';
 import { dynamoDirectory } from '../identity/dynamo-directory.ts';
-import type { StaffNames } from './offices.ts';
+import { officeNamesOf, type StaffNames } from './offices.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
@@ -48,7 +48,7 @@ const directoryStaffNames = (): StaffNames => {
 /** Statistics: the counters, the directory's office and staff names. */
 const statsPortsKept = containerSlot<StatsPorts>();
 export const statsPorts = (): StatsPorts =>
-  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: dynamoOfficeNames(), staff: directoryStaffNames() }));
+  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: officeNamesOf(dynamoOffices()), staff: directoryStaffNames() }));
 
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
 const disclosurePortsKept = containerSlot<DisclosurePorts>();
@@ -56,7 +56,7 @@ export const disclosurePorts = (): DisclosurePorts =>
   disclosurePortsKept.get(() => ({
     cases: dynamoCaseStore(),
     ratings: dynamoRatingStore(),
-    offices: dynamoOfficeNames(),
+    offices: officeNamesOf(dynamoOffices()),
     clock: systemClock,
   }));
 
@@ -70,7 +70,7 @@ export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
   feedPortsKept.get(() => ({
     cases: dynamoCaseStore(),
     ratings: dynamoRatingStore(),
-    offices: dynamoOfficeNames(),
+    offices: officeNamesOf(dynamoOffices()),
     feed: s3FeedStore(),
     clock: systemClock,
   }));

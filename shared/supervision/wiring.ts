@@ -1,7 +1,8 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
-import { configGeneration, containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
-import { staffPorts } from '../identity/wiring.ts';
+import { containerSlot, keptFor, runtimeConfig } from '../platform/runtime-config.ts';
+import { dynamoOffices } from '../network/dynamo-offices.ts';
+import type { OfficeDirectory } from '../network/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -37,12 +38,13 @@ export const supervisionRules = (): SupervisionRules => runtimeConfig().supervis
 export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...runtimeConfig().alertWebhooks.map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
-let names: { at: number; generation: number; of: Map<string, string> } | undefined;
-/** Office names for notices, from the directory (kept five minutes per container). */
+/** The county's office tree (network/dynamo-offices.ts keeps it five minutes per container). */
+const officeTreeKept = containerSlot<OfficeDirectory>();
+const officeTree = (): OfficeDirectory => officeTreeKept.get(() => dynamoOffices());
+
+/** Office names for notices. */
 export const officeNames = async (): Promise<(id: string) => string> => {
-  if (!names || Date.now() - names.at > NAMES_TTL_MS || names.generation !== configGeneration())
-    names = { at: Date.now(), generation: configGeneration(), of: new Map((await staffPorts().directory.offices()).map((o) => [o.id, o.name])) };
-  const of = names.of;
+  const of = new Map((await officeTree().all()).map((o) => [o.id, o.name]));
   return (id) => of.get(id) ?? id;
 };
 
@@ -53,16 +55,14 @@ export const inboxPorts = (): InboxPorts => ({ store: supervisionStore(), clock:
 export const orderPorts = (): OrderPorts => ({ store: supervisionStore(), cases: dynamoCaseStore(), calendar: calendarSource(), clock: systemClock });
 
 /** The county's offices (ids, kinds), from the directory. */
-export const offices = async () => (await staffPorts().directory.offices()).map((o) => ({ id: o.id, kind: o.kind }));
+export const offices = async () => (await officeTree().all()).map((o) => ({ id: o.id, kind: o.kind }));
 
 export const countyViewPorts = (): CountyViewPorts => ({ cases: dynamoCaseStore(), offices, calendar: calendarSource(), clock: systemClock });
 
-let items: { at: number; generation: number; of: Map<string, string> } | undefined;
+const itemsKept = keptFor<Map<string, string>>(NAMES_TTL_MS);
 /** Item names for the dashboards, from the catalog's small entries (kept five minutes per container). */
 export const itemNames = async (): Promise<(code: string) => string> => {
-  if (!items || Date.now() - items.at > NAMES_TTL_MS || items.generation !== configGeneration())
-    items = { at: Date.now(), generation: configGeneration(), of: new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])) };
-  const of = items.of;
+  const of = await itemsKept.get(async () => new Map((await dynamoCatalogStore().listEntries()).map((e) => [e.code, e.name])));
   return (code) => of.get(code) ?? code;
 };
 

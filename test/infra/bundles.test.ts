@@ -29,6 +29,7 @@ describe('bundles: only the SDK clients a function uses', () => {
     ['http/public', () => httpEntry('public'), ['dynamodb']],
     ['http/disclosure', () => httpEntry('disclosure'), ['dynamodb']],
     ['http/calendar', () => httpEntry('calendar'), ['dynamodb']],
+    ['http/supervision', () => httpEntry('supervision'), ['dynamodb']],
     ['http/cases-view-id (unseals: KMS)', () => httpEntry('cases-view-id'), ['dynamodb', 'kms']],
     ['schedules/disclosure-publish', () => join(ROOT, 'functions/schedules/disclosure-publish.ts'), ['dynamodb']],
   ])('%s', async (_name, entry, clients) => {
