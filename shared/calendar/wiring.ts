@@ -31,6 +31,6 @@ export const calendarPorts = (): CalendarPorts => ({
 export const calendarSource = (): (() => Promise<{ cal: Calendar }>) => () => current().cache.load();
 
 /** The cached calendar with its years; `now` (epoch ms) decides freshness. */
-export const loadCalendar = (now?: number): Promise<LoadedCalendar> => calendarPorts().cache.load(now);
+export const loadCalendar = (now?: number): Promise<LoadedCalendar> => current().cache.load(now);
 
-export const forgetCalendar = (): void => calendarPorts().cache.forget();
+export const forgetCalendar = (): void => current().cache.forget();
