@@ -1,4 +1,4 @@
-import { caseKeys, findKeys, networkKeys, supervisionKeys } from '../db/keys.ts';
+import { caseKeys, findKeys, networkKeys, outboxKeys, supervisionKeys } from '../db/keys.ts';
 import { addNumbers, cancelledParts, updateWhole, type Item } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
@@ -40,7 +40,8 @@ const inboxItem = (e: InboxEntry) => ({
 });
 
 /** What each transaction item stands for (to read the cancellation reasons back). */
-export type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'audit';
+export type Part =
+  'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'outbox' | 'audit';
 type Planned = Array<{ part: Part; item: Item }>;
 const isNew = 'attribute_not_exists(pk)';
 
@@ -116,6 +117,8 @@ const PLANS: { [K in CaseWrite['op']]: (w: Extract<CaseWrite, { op: K }>) => Pla
           },
         ],
   watch: (w) => [{ part: 'watch', item: { Update: watchUpdate(w) } }],
+  // the stream relays it to its topic's queue (INSERT only): written once, with the change
+  outbox: (w) => put('outbox', { ...outboxKeys.entry(w.entry.topic, w.entry.subject, w.entry.id), ...w.entry }, isNew),
 };
 
 export const toItems = (w: CaseWrite): Planned => (PLANS[w.op] as (w: CaseWrite) => Planned)(w);
@@ -126,6 +129,7 @@ export const conflictOf = (parts: readonly Part[], reasons: ReadonlyArray<{ Code
   if (failed('update') || failed('commission')) return staleVersion();
   if (failed('idempotency')) return new ConflictError(CASE_CONFLICT.keyTaken, '该受理请求编号已使用');
   if (failed('hop-event')) return new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理');
+  if (failed('outbox')) return new ConflictError(CASE_CONFLICT.outboxTaken, '该办件的这项后续处理已登记，请刷新后再操作');
   if (any('TransactionConflict', 'ConditionalCheckFailed')) return new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试');
   return undefined;
 };
