@@ -11,6 +11,7 @@ import { SessionProvider } from './shell/session.tsx';
 import { createQueryClient } from './shell/query-client.ts';
 import { errorText } from './shell/api.ts';
 import { ElderProvider, useElder } from './shell/elder.tsx';
+import { ErrorBoundary } from './shell/error-boundary.tsx';
 import './shell/shell.css';
 
 dayjs.locale('zh-cn');
@@ -40,7 +41,9 @@ const Themed = () => {
     >
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
-          <App />
+          <ErrorBoundary>
+            <App />
+          </ErrorBoundary>
         </SessionProvider>
       </QueryClientProvider>
     </ConfigProvider>
