@@ -107,6 +107,12 @@ export const HTTP_FUNCTIONS = [
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
     uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
   },
+  // 待办: reads only (the inbox, work lists, due cases, 督办单 and 差评 tasks), writes nothing
+  {
+    id: 'todos',
+    description: 'The to-do list of the workbench: a read model over cases, hops, 督办 and 差评整改',
+    uses: ['cases:read', 'ratings:read', 'directory:read', 'directory:calendar-read'],
+  },
   { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
   {
     id: 'public-rating',
