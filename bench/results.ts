@@ -15,6 +15,7 @@ export const FIGURE_KEYS = [
   'intake_p99_ms',
   'idle_usd_per_county_month',
   'citizen_first_load_kb_gz',
+  'agent_first_load_kb_gz',
   'synth_100_counties_s',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -30,7 +31,12 @@ export const TARGETS: Record<FigureKey, { max: number; text: string; what: strin
   search_p99_ms: { max: 0.3, text: '≤ 0.3 ms (max ≤ 2 ms)', what: 'item search p99, 2,000 items in process' },
   intake_p99_ms: { max: 30, text: '≤ 30 ms', what: 'intake p99 through the local platform' },
   idle_usd_per_county_month: { max: 3, text: '≤ $3', what: 'idle cost of one county a month' },
-  citizen_first_load_kb_gz: { max: 120, text: '≤ 120 KB', what: 'first load of /, /items, /status (the largest), gzipped JS + CSS' },
+  citizen_first_load_kb_gz: {
+    max: 120,
+    text: '≤ 120 KB',
+    what: 'first load of the citizen pages (/, /items, a guide, /status, /rate, /disclosure; the largest), gzipped JS + CSS',
+  },
+  agent_first_load_kb_gz: { max: 120, text: '≤ 120 KB', what: "first load of the village agent's pages (/agent, /agent/new; the largest), gzipped JS + CSS" },
   synth_100_counties_s: { max: 600, text: '≤ 600 s', what: 'npm run bench:synth -- 100' },
 };
 
