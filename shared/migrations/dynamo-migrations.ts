@@ -2,7 +2,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { migrationKeys } from '../db/keys.ts';
-import { isConditionFailed, queryAll, scanPages } from '../db/dynamo-kit.ts';
+import { isCancelled, isConditionFailed, queryAll, scanPages } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import type { MigrationStore, StoredItem } from './migration.ts';
 
@@ -100,7 +100,7 @@ export const dynamoMigrationStore = (): MigrationStore => ({
       );
       return true;
     } catch (e) {
-      if ((e as Error).name === 'TransactionCanceledException') return false;
+      if (isCancelled(e)) return false;
       throw e;
     }
   },
