@@ -5,10 +5,7 @@ import { isConditionFailed } from '../db/dynamo-kit.ts';
 import type { CaseStore } from './store.ts';
 import { compact, T } from './dynamo-case-items.ts';
 
-type Counters = Pick<
-  CaseStore,
-  'idempotency' | 'nextSequence' | 'hitPublicLookup' | 'takePublicGuess' | 'releasePublicGuess' | 'publicMisses' | 'addPublicMiss'
->;
+type Counters = Pick<CaseStore, 'idempotency' | 'nextSequence' | 'hitPublicLookup' | 'takePublicGuess' | 'releasePublicGuess'>;
 
 const seconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
@@ -62,10 +59,4 @@ export const dynamoCaseCounters = (): Counters => ({
       }),
     );
   },
-  // the rating page's check-then-count on the same counter item (K9c) as the status page's guesses
-  publicMisses: async (number, day) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: caseKeys.publicMiss(number, day), ConsistentRead: true }));
-    return Number(r.Item?.n ?? 0);
-  },
-  addPublicMiss: (number, day, expiresAt) => countOne(caseKeys.publicMiss(number, day), expiresAt),
 });
