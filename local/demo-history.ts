@@ -1,5 +1,6 @@
+import { bjDay } from '../shared/platform/beijing-time.ts';
 import type { Item } from '../shared/catalog/item.ts';
-import { addDays, addWorkdays, chinaDate, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
+import { addDays, addWorkdays, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
 import { dueOf } from '../shared/cases/due.ts';
 import type { Applicant, CaseRecord } from '../shared/cases/model.ts';
 import type { TimelineEvent } from '../shared/cases/store.ts';
@@ -74,7 +75,7 @@ export const demoHistory = (input: HistoryInput): History => {
   const random = rng(input.seed ?? 20261122);
   const { cal, rules, now } = input;
   const nowIso = now.toISOString();
-  const today = chinaDate(now);
+  const today = bjDay(now);
   const centers = input.offices.filter((o) => o.kind === 'township' || o.kind === 'county_center').map((o) => o.id);
   const townshipItems = input.items.filter((i) => i.levels.includes('township'));
   const countyItems = input.items.filter((i) => i.levels.includes('county'));
@@ -174,7 +175,7 @@ export const demoHistory = (input: HistoryInput): History => {
       if (closeAt && final.status !== 'withdrawn') {
         const onTime = closeAt.toISOString() <= base.dueAt!;
         const refused = random() < 0.04;
-        const decidedDay = chinaDate(closeAt);
+        const decidedDay = bjDay(closeAt);
         final = {
           ...base,
           status: 'decided',
@@ -260,7 +261,7 @@ export const demoHistory = (input: HistoryInput): History => {
     .slice(0, 12);
   overdue.forEach((w, i) => {
     const c = w.case;
-    const issueDay = addWorkdays(chinaDate(new Date(Date.parse(c.dueAt!) + 1)), 1, cal).dueDate;
+    const issueDay = addWorkdays(bjDay(new Date(Date.parse(c.dueAt!) + 1)), 1, cal).dueDate;
     const issuedAt = bj(issueDay, 9 * 60 + 30);
     if (issuedAt >= now) return;
     const deadlineDate = addWorkdays(issueDay, 2, cal).dueDate;

@@ -1,4 +1,5 @@
-import { addDays, addWorkdays, chinaDate, endOfChinaDay, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { addDays, addWorkdays, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
 import type { SupervisionRules } from './rules.ts';
 import type { Card, Level, WatchedCase } from './watch.ts';
 
@@ -67,7 +68,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
           key: `immediate:${c.acceptedOn}`,
           card: rules.immediateCard,
           trigger: 'immediate',
-          at: after(endOfChinaDay(c.acceptedOn)),
+          at: after(bjEndOfDay(c.acceptedOn)),
           officeId: owner,
           reason: `即办件未于受理当日（${c.acceptedOn}）办结`,
         });
@@ -81,7 +82,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
   if (running(c) && rules.phaseCard !== 'off') {
     for (const ph of c.phases ?? []) {
       if (ph.endedAt) continue;
-      const from = chinaDate(new Date(ph.startedAt));
+      const from = bjDay(new Date(ph.startedAt));
       if (ph.dueAt) {
         out.push({
           key: `phase:${ph.id}:${ph.dueAt}`,
@@ -89,12 +90,12 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
           trigger: 'phase',
           at: after(ph.dueAt),
           officeId: ph.officeId,
-          reason: `${ph.label}超过时限（${chinaDate(new Date(ph.dueAt))} 到期，自 ${from}）`,
+          reason: `${ph.label}超过时限（${bjDay(new Date(ph.dueAt))} 到期，自 ${from}）`,
         });
         continue;
       }
       if (ph.limitWorkdays === undefined) continue;
-      const limit = endOfChinaDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
+      const limit = bjEndOfDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
       out.push({
         key: `phase:${ph.id}:${ph.limitWorkdays}`,
         card: rules.phaseCard,
@@ -108,7 +109,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
   const open = c.status === 'suspended' ? c.suspensions.at(-1) : undefined;
   if (open && !open.to && rules.suspensionCard !== 'off') {
     // the announced days count from the first day of the procedure
-    const ends = endOfChinaDay(addWorkdays(addDays(open.from, -1), open.expectedDays, cal).dueDate);
+    const ends = bjEndOfDay(addWorkdays(addDays(open.from, -1), open.expectedDays, cal).dueDate);
     out.push({
       key: `suspension:${open.from}:${open.expectedDays}`,
       card: rules.suspensionCard,
