@@ -1,7 +1,7 @@
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
-import type { CountyConfig } from './county-config.ts';
+import { flattenOffices, type CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
 
@@ -30,6 +30,12 @@ export interface FunctionResources {
   readonly auditArchiveBucket?: string;
 }
 
+/** The county's hall block with each office's name from the office tree (the public pages show it). */
+const hallJson = (county: CountyConfig): string => {
+  const names = new Map(flattenOffices(county.offices).map((o) => [o.id, o.name]));
+  return JSON.stringify({ ...county.hall, offices: county.hall!.offices.map((o) => ({ ...o, name: o.name ?? names.get(o.officeId) })) });
+};
+
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
   COUNTY_CODE: county.code,
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
@@ -43,6 +49,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  ...(county.hall ? { HALL_JSON: hallJson(county) } : {}),
   ...('kms' in res.keys
     ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
     : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),

@@ -60,7 +60,11 @@ export type Grant =
   /** PutObject into the locked audit archive (never delete). */
   | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
-  | 'health:describe';
+  | 'health:describe'
+  // the hall: the windows' function reads and writes its table; the public one only slot counters,
+  // appointments, tickets and its rate counters (LeadingKeys), never deleting
+  | 'hall:write'
+  | 'hall:public';
 
 export interface FunctionDef {
   readonly id: string;
@@ -113,6 +117,13 @@ export const HTTP_FUNCTIONS = [
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
     uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
   },
+  // the hall: 预约, the kiosk (取号), the calling screen — public; the windows (叫号) and the hall's figures — staff
+  {
+    id: 'hall-public',
+    description: 'Public hall: slots, bookings, kiosk tickets, the calling screen',
+    uses: ['hall:public', 'catalog:read', 'directory:calendar-read', 'pii:seal', 'lookup:mac'],
+  },
+  { id: 'hall', description: 'The windows: calling, recall, transfer; the day\'s appointments; waiting and service times', uses: ['hall:write', 'directory:read'] },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
@@ -157,4 +168,6 @@ export const WRITE_GRANTS: readonly Grant[] = [
   'audit:append',
   'feed:write',
   'alerts:raise',
+  'hall:write',
+  'hall:public',
 ];

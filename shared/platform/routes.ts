@@ -122,6 +122,24 @@ export const ROUTES = [
   { name: 'ratings-feed-list', method: 'GET', path: '/api/ratings/feed', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-feed-download', method: 'GET', path: '/api/ratings/feed/{day}', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
+  // the hall (shared/hall): 预约 and the kiosk's 取号 on public pages, the calling screen; the windows' 叫号
+  { name: 'hall-offices', method: 'GET', path: '/api/public/halls', access: pub, fn: 'hall-public' },
+  { name: 'hall-office', method: 'GET', path: '/api/public/offices/{officeId}/hall', access: pub, fn: 'hall-public' },
+  { name: 'hall-slots', method: 'GET', path: '/api/public/offices/{officeId}/slots', access: pub, fn: 'hall-public' },
+  { name: 'hall-book', method: 'POST', path: '/api/public/appointments', access: pub, fn: 'hall-public' },
+  { name: 'hall-cancel', method: 'POST', path: '/api/public/appointments/{code}/cancel', access: pub, fn: 'hall-public' },
+  { name: 'hall-ticket', method: 'POST', path: '/api/public/offices/{officeId}/tickets', access: pub, fn: 'hall-public' },
+  { name: 'hall-screen', method: 'GET', path: '/api/public/offices/{officeId}/screen', access: pub, fn: 'hall-public' },
+  { name: 'windows-me', method: 'GET', path: '/api/windows/me', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-seat', method: 'PUT', path: '/api/windows/seat', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-call', method: 'POST', path: '/api/windows/call', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-recall', method: 'POST', path: '/api/windows/recall', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-miss', method: 'POST', path: '/api/windows/miss', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-finish', method: 'POST', path: '/api/windows/finish', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-transfer', method: 'POST', path: '/api/windows/transfer', access: s('case.accept'), fn: 'hall' },
+  { name: 'windows-ticket-cases', method: 'POST', path: '/api/windows/tickets/{id}/cases', access: s('case.accept'), fn: 'hall' },
+  { name: 'hall-appointments', method: 'GET', path: '/api/hall/appointments', access: s('case.accept'), fn: 'hall' },
+  { name: 'hall-times', method: 'GET', path: '/api/hall/times', access: s('alert.read'), fn: 'hall' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -5,6 +5,7 @@ import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
 import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
 import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
+import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/settings.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -81,6 +82,8 @@ const envSchema = z.object({
   // the locked copy of the audit trail (the archive function and the verify command)
   BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
+  // the hall (预约, 取号/叫号): the county's `hall` block
+  HALL_JSON: jsonOf(hallSettingsSchema).optional(),
 });
 
 export interface RuntimeConfig {
@@ -106,6 +109,8 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
   readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
+  /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
+  readonly hall: HallSettings;
 }
 
 class RuntimeConfigError extends Error {}
@@ -142,6 +147,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
+    hall: e.HALL_JSON ?? DEFAULT_HALL,
   };
 };
 
