@@ -7,4 +7,6 @@ import { hallPorts } from '../../shared/hall/wiring.ts';
 const ports = hallPorts();
 
 /** GET /api/public/offices/{officeId}/hall: hours, item groups, queues of a center (the booking page and the kiosk). Public. */
-export const handler = httpHandler('hall-office', { params: z.object({ officeId: officeIdField }) }, async (req) => ({ body: hallInfo(ports, req.params.officeId) }));
+export const handler = httpHandler('hall-office', { params: z.object({ officeId: officeIdField }) }, async (req) => ({
+  body: hallInfo(ports, req.params.officeId),
+}));

@@ -66,8 +66,7 @@ export const bookAppointment = async (ports: HallPorts, input: BookInput, meta: 
   const rule = ports.settings.noShow;
   const past = await ports.hall.appointmentsOfPhone(phoneHash, addDays(chinaDate(now), -(rule.withinDays + rule.blockDays)));
   const blocked = noShowBlock(past, rule, now);
-  if (blocked)
-    throw field('phone', 'NO_SHOW_BLOCKED', `该手机号近 ${rule.withinDays} 天内 ${rule.limit} 次预约未到，${blocked} 起可再预约`);
+  if (blocked) throw field('phone', 'NO_SHOW_BLOCKED', `该手机号近 ${rule.withinDays} 天内 ${rule.limit} 次预约未到，${blocked} 起可再预约`);
 
   const sealed = await ports.sealer.seal({ name: input.name, phone: input.phone });
   const base = {

@@ -42,7 +42,15 @@ const timesUpdate = (officeId: string, at: string, adds: Record<string, number>)
     values[`:t${i}`] = v;
     return `#t${i} :t${i}`;
   });
-  return { Update: { TableName: T(), Key: hallKeys.times(officeId, monthOf(at)), UpdateExpression: `ADD ${parts.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+  return {
+    Update: {
+      TableName: T(),
+      Key: hallKeys.times(officeId, monthOf(at)),
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 };
 const merge = (...adds: Array<Record<string, number>>): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -175,11 +183,25 @@ export const dynamoHallStore = (): HallStore => ({
       },
       {
         refusal: HALL_CONFLICT.BUSY,
-        item: { Update: { TableName: T(), Key: hallKeys.slotCount(a.officeId, compact(a.date), slotKey), UpdateExpression: 'ADD n :m', ExpressionAttributeValues: { ':m': -1 } } },
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.slotCount(a.officeId, compact(a.date), slotKey),
+            UpdateExpression: 'ADD n :m',
+            ExpressionAttributeValues: { ':m': -1 },
+          },
+        },
       },
       {
         refusal: HALL_CONFLICT.BUSY,
-        item: { Update: { TableName: T(), Key: hallKeys.phoneDay(a.phoneHash, compact(a.date)), UpdateExpression: 'ADD n :m', ExpressionAttributeValues: { ':m': -1 } } },
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.phoneDay(a.phoneHash, compact(a.date)),
+            UpdateExpression: 'ADD n :m',
+            ExpressionAttributeValues: { ':m': -1 },
+          },
+        },
       },
     ]);
   },
@@ -231,7 +253,9 @@ export const dynamoHallStore = (): HallStore => ({
     ]);
   },
   ticket: async (officeId, id) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.ticket(officeId, id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
+    const r = await dynamo().send(
+      new GetCommand({ TableName: T(), Key: hallKeys.ticket(officeId, id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+    );
     meter(r.ConsumedCapacity, 'read');
     return r.Item ? strip<Ticket>(r.Item) : undefined;
   },
@@ -400,19 +424,21 @@ export const dynamoHallStore = (): HallStore => ({
     return { ...t, status: 'done', doneAt: at };
   },
   linkCase: async (t, caseId) => {
-    const r = await dynamo().send(
-      new UpdateCommand({
-        TableName: T(),
-        Key: hallKeys.ticket(t.officeId, t.id),
-        UpdateExpression: 'SET cases = list_append(if_not_exists(cases, :empty), :c)',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(cases) OR NOT contains(cases, :id))',
-        ExpressionAttributeValues: { ':empty': [], ':c': [caseId], ':id': caseId },
-        ReturnValues: 'ALL_NEW',
-      }),
-    ).catch(async (e: Error) => {
-      if (e.name === 'ConditionalCheckFailedException') return undefined;
-      throw e;
-    });
+    const r = await dynamo()
+      .send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: hallKeys.ticket(t.officeId, t.id),
+          UpdateExpression: 'SET cases = list_append(if_not_exists(cases, :empty), :c)',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(cases) OR NOT contains(cases, :id))',
+          ExpressionAttributeValues: { ':empty': [], ':c': [caseId], ':id': caseId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      .catch(async (e: Error) => {
+        if (e.name === 'ConditionalCheckFailedException') return undefined;
+        throw e;
+      });
     return r ? strip<Ticket>(r.Attributes!) : t;
   },
   seat: async (userId) => {
@@ -425,7 +451,13 @@ export const dynamoHallStore = (): HallStore => ({
   },
   calls: async (officeId, date, limit): Promise<ScreenCall[]> => {
     const k = hallKeys.callsOf(officeId, compact(date));
-    const items = await query<Ticket>({ IndexName: k.index, KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ScanIndexForward: false, Limit: limit });
+    const items = await query<Ticket>({
+      IndexName: k.index,
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': k.pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
     return items.map((t) => ({ id: t.id, number: t.number, window: t.window!, calledAt: t.calledAt!, calls: t.calls ?? 1 }));
   },
   times: async (officeId, month) => {

@@ -22,14 +22,22 @@ export interface TimesRow {
 
 const minutes = (ms: number, n: number): number | null => (n ? Math.round(ms / n / 600) / 100 : null);
 
-export const hallTimes = async (ports: Pick<HallPorts, 'hall' | 'clock' | 'settings'>, p: Principal, month?: string): Promise<{ month: string; rows: TimesRow[] }> => {
+export const hallTimes = async (
+  ports: Pick<HallPorts, 'hall' | 'clock' | 'settings'>,
+  p: Principal,
+  month?: string,
+): Promise<{ month: string; rows: TimesRow[] }> => {
   const m = month ?? monthOf(ports.clock().toISOString());
   const offices = ports.settings.offices.filter((o) => hasScope(p, 'supervision.read:county') || o.officeId === p.officeId);
   const rows = await Promise.all(
     offices.map(async (o) => {
       const times = await ports.hall.times(o.officeId, m);
       const label = (dim: string) =>
-        dim === 'all' ? '全中心' : dim.startsWith('q') ? `${dim.slice(1)} ${o.queues.find((q) => q.code === dim.slice(1))?.name ?? ''}`.trim() : `${dim.slice(1)} 号窗口`;
+        dim === 'all'
+          ? '全中心'
+          : dim.startsWith('q')
+            ? `${dim.slice(1)} ${o.queues.find((q) => q.code === dim.slice(1))?.name ?? ''}`.trim()
+            : `${dim.slice(1)} 号窗口`;
       const dims = ['all', ...o.queues.map((q) => `q${q.code}`), ...o.windows.map((w) => `w${w.no}`)];
       return dims.map((dim): TimesRow => {
         const t = times[dim] ?? { waitMs: 0, waited: 0, serviceMs: 0, served: 0 };

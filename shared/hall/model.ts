@@ -128,13 +128,19 @@ export type BookInput = z.output<typeof bookBody>;
 
 export const cancelBody = z.object({ phone: phoneField });
 
-export const ticketBody = z.union(
-  [z.object({ queue: z.string().regex(/^[A-UW-Z]$/, '队列代码有误') }), z.object({ appointmentCode: appointmentCodeField })],
-  { error: '请选择业务类型或输入预约码' },
-);
+export const ticketBody = z.union([z.object({ queue: z.string().regex(/^[A-UW-Z]$/, '队列代码有误') }), z.object({ appointmentCode: appointmentCodeField })], {
+  error: '请选择业务类型或输入预约码',
+});
 
 export const ticketIdField = z.string().regex(/^\d{8}-[A-Z]\d{3,5}$/, '号码有误');
-export const callBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误').optional() }).optional();
+export const callBody = z
+  .object({
+    window: z
+      .string()
+      .regex(/^\d{1,3}$/, '窗口号有误')
+      .optional(),
+  })
+  .optional();
 export const transferBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });
 export const linkCaseBody = z.object({ caseId: z.string().uuid('办件编号有误') });
 export const seatBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });

@@ -52,7 +52,11 @@ export const hallSettingsSchema = z
     perPhonePerDay: z.number().int().min(1).max(5).default(1),
     /** `limit` no-shows within `withinDays` → no booking for `blockDays` from the last of them. */
     noShow: z
-      .object({ limit: z.number().int().min(1).max(10).default(2), withinDays: z.number().int().min(1).max(365).default(30), blockDays: z.number().int().min(0).max(365).default(30) })
+      .object({
+        limit: z.number().int().min(1).max(10).default(2),
+        withinDays: z.number().int().min(1).max(365).default(30),
+        blockDays: z.number().int().min(0).max(365).default(30),
+      })
       .default({ limit: 2, withinDays: 30, blockDays: 30 }),
     offices: z.array(officeHallSchema).max(200).default([]),
   })
@@ -64,15 +68,19 @@ export const hallSettingsSchema = z
         if (!queues.has(g.queue)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'groups', j, 'queue'], message: `队列 ${g.queue} 未在 queues 中定义` });
       });
       o.windows.forEach((w, j) => {
-        for (const q of w.queues) if (!queues.has(q)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'windows', j, 'queues'], message: `队列 ${q} 未在 queues 中定义` });
+        for (const q of w.queues)
+          if (!queues.has(q)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'windows', j, 'queues'], message: `队列 ${q} 未在 queues 中定义` });
       });
-      if (new Set(o.windows.map((w) => w.no)).size !== o.windows.length) ctx.addIssue({ code: 'custom', path: ['offices', i, 'windows'], message: '窗口号重复' });
-      if (new Set(o.groups.map((g) => g.id)).size !== o.groups.length) ctx.addIssue({ code: 'custom', path: ['offices', i, 'groups'], message: '分组编号重复' });
+      if (new Set(o.windows.map((w) => w.no)).size !== o.windows.length)
+        ctx.addIssue({ code: 'custom', path: ['offices', i, 'windows'], message: '窗口号重复' });
+      if (new Set(o.groups.map((g) => g.id)).size !== o.groups.length)
+        ctx.addIssue({ code: 'custom', path: ['offices', i, 'groups'], message: '分组编号重复' });
       o.hours.forEach((r, j) => {
         if (r.from >= r.to) ctx.addIssue({ code: 'custom', path: ['offices', i, 'hours', j, 'to'], message: '结束时间须晚于开始时间' });
       });
     });
-    if (new Set(h.offices.map((o) => o.officeId)).size !== h.offices.length) ctx.addIssue({ code: 'custom', path: ['offices'], message: '同一机构只能配置一次' });
+    if (new Set(h.offices.map((o) => o.officeId)).size !== h.offices.length)
+      ctx.addIssue({ code: 'custom', path: ['offices'], message: '同一机构只能配置一次' });
   });
 
 export type HallSettings = z.output<typeof hallSettingsSchema>;

@@ -47,7 +47,8 @@ export const issueTicket = async (
   let prefix: string;
   let checkIn: { code: string; at: string } | undefined;
   if ('queue' in body) {
-    if (!hall.queues.some((q) => q.code === body.queue)) throw new RuleError('UNKNOWN_QUEUE', '本中心没有这个业务队列', [{ path: 'queue', message: '请选择业务类型' }]);
+    if (!hall.queues.some((q) => q.code === body.queue))
+      throw new RuleError('UNKNOWN_QUEUE', '本中心没有这个业务队列', [{ path: 'queue', message: '请选择业务类型' }]);
     prefix = body.queue;
     ticket = { officeId, date, queue: body.queue, status: 'waiting', issuedAt: now.toISOString() };
   } else {
@@ -60,7 +61,15 @@ export const issueTicket = async (
     if (Date.parse(a.end) <= now.getTime()) throw wrong('预约时段已过，请重新取号');
     const group = hall.groups.find((g) => g.id === a.group);
     prefix = 'V';
-    ticket = { officeId, date, queue: group?.queue ?? hall.queues[0]!.code, status: 'waiting', issuedAt: now.toISOString(), appointmentCode: a.code, slotStart: new Date(a.start).toISOString() };
+    ticket = {
+      officeId,
+      date,
+      queue: group?.queue ?? hall.queues[0]!.code,
+      status: 'waiting',
+      issuedAt: now.toISOString(),
+      appointmentCode: a.code,
+      slotStart: new Date(a.start).toISOString(),
+    };
     checkIn = { code: a.code, at: now.toISOString() };
   }
   const n = await ports.hall.nextNumber(officeId, date, prefix);
@@ -75,7 +84,15 @@ export const issueTicket = async (
   }
   const ahead = await ports.hall.ahead(t);
   return {
-    ticket: { id: t.id, number: t.number, queue: t.queue, queueName: queueName(hall, t.queue), ahead, issuedAt: t.issuedAt, ...(t.appointmentCode ? { appointmentCode: t.appointmentCode } : {}) },
+    ticket: {
+      id: t.id,
+      number: t.number,
+      queue: t.queue,
+      queueName: queueName(hall, t.queue),
+      ahead,
+      issuedAt: t.issuedAt,
+      ...(t.appointmentCode ? { appointmentCode: t.appointmentCode } : {}),
+    },
   };
 };
 
@@ -84,7 +101,8 @@ const seatOf = async (ports: HallPorts, p: Principal, window?: string): Promise<
   const hall = hallOf(ports, p.officeId);
   const stored = await ports.hall.seat(p.userId);
   if (window) {
-    if (!hall.windows.some((w) => w.no === window)) throw new RuleError('UNKNOWN_WINDOW', `本中心没有 ${window} 号窗口`, [{ path: 'window', message: '请选择本中心的窗口' }]);
+    if (!hall.windows.some((w) => w.no === window))
+      throw new RuleError('UNKNOWN_WINDOW', `本中心没有 ${window} 号窗口`, [{ path: 'window', message: '请选择本中心的窗口' }]);
     if (stored?.window !== window || stored.officeId !== p.officeId) {
       const seat: Seat = { officeId: p.officeId, window, ...(stored?.officeId === p.officeId && stored.current ? { current: stored.current } : {}) };
       await ports.hall.setSeat(p.userId, seat);
@@ -239,4 +257,3 @@ export const ticketOfOffice = async (ports: HallPorts, p: Principal, id: string)
   if (t.officeId !== p.officeId) throw new ForbiddenError();
   return t;
 };
-

@@ -10,12 +10,22 @@ export const dimsOf = (t: Pick<Ticket, 'queue'>, window: string): string[] => ['
 
 export const waitAdds = (t: Ticket, window: string, at: string): Record<string, number> => {
   const ms = Math.max(0, Date.parse(at) - Date.parse(t.issuedAt));
-  return Object.fromEntries(dimsOf(t, window).flatMap((d) => [[`${d}_wms`, ms], [`${d}_wn`, 1]]));
+  return Object.fromEntries(
+    dimsOf(t, window).flatMap((d) => [
+      [`${d}_wms`, ms],
+      [`${d}_wn`, 1],
+    ]),
+  );
 };
 
 export const serviceAdds = (t: Ticket, window: string, at: string): Record<string, number> => {
   const ms = Math.max(0, Date.parse(at) - Date.parse(t.calledAt ?? at));
-  return Object.fromEntries(dimsOf(t, window).flatMap((d) => [[`${d}_sms`, ms], [`${d}_sn`, 1]]));
+  return Object.fromEntries(
+    dimsOf(t, window).flatMap((d) => [
+      [`${d}_sms`, ms],
+      [`${d}_sn`, 1],
+    ]),
+  );
 };
 
 /** The stored attributes back to sums per dimension. */

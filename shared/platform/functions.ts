@@ -123,7 +123,11 @@ export const HTTP_FUNCTIONS = [
     description: 'Public hall: slots, bookings, kiosk tickets, the calling screen',
     uses: ['hall:public', 'catalog:read', 'directory:calendar-read', 'pii:seal', 'lookup:mac'],
   },
-  { id: 'hall', description: 'The windows: calling, recall, transfer; the day\'s appointments; waiting and service times', uses: ['hall:write', 'directory:read'] },
+  {
+    id: 'windows',
+    description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times",
+    uses: ['hall:write', 'directory:read'],
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];

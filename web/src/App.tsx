@@ -9,6 +9,7 @@ import { networkRoutes } from './pages/network/routes.tsx';
 import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
+import { hallRoutes, publicHallRoutes } from './pages/hall/routes.tsx';
 
 // Split by audience (issue 14): a citizen's first load carries the front door and the public pages'
 // own chunks, never the staff app (sign-in, layout and menu, workbench), which loads on its first visit.
@@ -31,7 +32,7 @@ export default function App() {
         <Routes>
           <Route path="/" element={<FrontDoorPage />} />
           <Route path="/login" element={<LoginPage />} />
-          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes].map((r) => (
+          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (
             <Route key={r.path} path={r.path} element={r.element} />
           ))}
           <Route element={<StaffLayout />}>
@@ -41,7 +42,7 @@ export default function App() {
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes].map((r) => (
+            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
           </Route>

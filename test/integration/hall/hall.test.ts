@@ -42,7 +42,10 @@ describe('the hall on DynamoDB Local', () => {
     const one = answers.find((a) => a.status === 201)!.json().appointment as { name: string; phone: string };
     expect(one.phone).toMatch(/^139\*{4}\d{4}$/);
     expect(one.name).toMatch(/\*/);
-    const after = await call('hall-slots', { params: { officeId: LINGSHAN }, query: { from: slot.id.slice(0, 4) + '-' + slot.id.slice(4, 6) + '-' + slot.id.slice(6, 8), days: '1', group: 'general' } });
+    const after = await call('hall-slots', {
+      params: { officeId: LINGSHAN },
+      query: { from: slot.id.slice(0, 4) + '-' + slot.id.slice(4, 6) + '-' + slot.id.slice(6, 8), days: '1', group: 'general' },
+    });
     const left = (after.json() as { days: Array<{ slots: Array<{ id: string; left: number }> }> }).days[0]!.slots.find((s) => s.id === slot.id)!.left;
     expect(left).toBe(0);
   });
@@ -92,10 +95,18 @@ describe('the hall on DynamoDB Local', () => {
       expect(dates).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-12']);
       expect(dates).not.toContain('2026-10-01');
       expect(days.find((d) => d.date === '2026-10-10')!.slots.length).toBeGreaterThan(0);
-      const holiday = await bookAppointment(ports, { officeId: LINGSHAN, slotId: '20261001-0900-general', itemCode: ITEM, name: '国庆', phone: phone(900) }, { sourceIp: '10.9.0.1', userAgent: 't' }).catch((e: unknown) => e);
+      const holiday = await bookAppointment(
+        ports,
+        { officeId: LINGSHAN, slotId: '20261001-0900-general', itemCode: ITEM, name: '国庆', phone: phone(900) },
+        { sourceIp: '10.9.0.1', userAgent: 't' },
+      ).catch((e: unknown) => e);
       expect(holiday).toBeInstanceOf(RuleError);
       expect((holiday as RuleError).code).toBe('NOT_A_WORKDAY');
-      const sat = await bookAppointment(ports, { officeId: LINGSHAN, slotId: '20261010-0900-general', itemCode: ITEM, name: '调休', phone: phone(901) }, { sourceIp: '10.9.0.2', userAgent: 't' });
+      const sat = await bookAppointment(
+        ports,
+        { officeId: LINGSHAN, slotId: '20261010-0900-general', itemCode: ITEM, name: '调休', phone: phone(901) },
+        { sourceIp: '10.9.0.2', userAgent: 't' },
+      );
       expect(sat.appointment.date).toBe('2026-10-10');
     });
 

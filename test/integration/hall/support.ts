@@ -12,7 +12,9 @@ export const LINGSHAN = '411521-lingshan';
 
 /** The demo county with its hall, 灵山镇's general group at `capacity` per slot. */
 export const hallCounty = (capacity = 5): CountyConfig => {
-  const raw = JSON.parse(readFileSync(join(ROOT, 'infra', 'counties', '411521.json'), 'utf8')) as { hall: { offices: Array<{ officeId: string; groups: Array<{ id: string; capacity: number }> }> } };
+  const raw = JSON.parse(readFileSync(join(ROOT, 'infra', 'counties', '411521.json'), 'utf8')) as {
+    hall: { offices: Array<{ officeId: string; groups: Array<{ id: string; capacity: number }> }> };
+  };
   for (const o of raw.hall.offices) if (o.officeId === LINGSHAN) o.groups.find((g) => g.id === 'general')!.capacity = capacity;
   return parseCountyConfig(raw);
 };

@@ -109,7 +109,12 @@ export const hallStoreContract = (store: () => HallStore): void => {
     const again = await s.claim({ ticket: (await s.ticket(o, first.id))!, seat: seat2, at: '2026-12-08T01:16:00.000Z' });
     expect(again).toMatchObject({ window: '2', calls: 3 });
     const second = await s.claim({ ticket: ticket(o, 2), seat: seat1, at: '2026-12-08T01:20:00.000Z' });
-    const done = await s.claim({ ticket: (await s.waiting(o, '2026-12-08', 'A', { limit: 1 }))[0]!, seat: seat1, at: '2026-12-08T01:30:00.000Z', finish: second });
+    const done = await s.claim({
+      ticket: (await s.waiting(o, '2026-12-08', 'A', { limit: 1 }))[0]!,
+      seat: seat1,
+      at: '2026-12-08T01:30:00.000Z',
+      finish: second,
+    });
     expect(done.number).toBe('V001');
     expect(await s.ticket(o, second.id)).toMatchObject({ status: 'done', doneAt: '2026-12-08T01:30:00.000Z' });
     expect(await refusal(s.finish(second, seat1, '2026-12-08T01:31:00.000Z'))).toBe(HALL_CONFLICT.NOT_AT_WINDOW);
