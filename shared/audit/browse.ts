@@ -4,11 +4,12 @@ import type { Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditEvent } from './audit.ts';
 import type { AuditReader } from './reader.ts';
+import { calendarDate } from '../schema/date.ts';
 
 /** Browsing audit events: month partitions between two dates, filtered; never a Scan. */
 export const auditQuery = z.object({
-  from: z.iso.date('开始日期须为 YYYY-MM-DD').optional(),
-  to: z.iso.date('结束日期须为 YYYY-MM-DD').optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   target: z.string().trim().max(128).optional(),

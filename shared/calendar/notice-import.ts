@@ -68,7 +68,9 @@ const unfold = (text: string): string[] =>
 
 const icsDate = (value: string): string | undefined => {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value.trim());
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  const d = m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+  // 20271345 is not a day: refused here rather than thrown by Date further on
+  return d && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && iso(new Date(`${d}T00:00:00Z`)) === d ? d : undefined;
 };
 
 const unescape = (s: string): string => s.replace(/\\n/gi, ' ').replace(/\\([,;\\])/g, '$1');
@@ -93,8 +95,9 @@ export const parseNoticeIcs = (text: string, year: number, source: string): Noti
       if (!start || !kind) skipped.push(`事件 ${n}「${summary || '无标题'}」${start ? '不是放假或调休上班' : '没有日期'}`);
       else {
         const endExclusive = icsDate(ev.DTEND ?? '') ?? addDays(start, 1);
-        for (let d = start; d < endExclusive; d = addDays(d, 1)) {
-          if (!d.startsWith(`${year}-`)) continue;
+        // only the days inside the year are walked: an event running to 9999 costs 366 steps at most
+        const [first, stop] = [start < `${year}-01-01` ? `${year}-01-01` : start, endExclusive > `${year + 1}-01-01` ? `${year + 1}-01-01` : endExclusive];
+        for (let d = first; d < stop; d = addDays(d, 1)) {
           const issue = put(days, d, kind, `events.${n}`);
           if (issue) issues.push(issue);
         }
@@ -146,8 +149,8 @@ export const parseNoticeSheets = (sheets: readonly Sheet[], year: number, source
       else if (end < start) issues.push({ path: where, message: `结束日期 ${end} 早于开始日期 ${start}` });
       else {
         if (!start.startsWith(`${year}-`) && !end.startsWith(`${year}-`)) skipped.push(`${where} 不在 ${year} 年`);
-        for (let d = start; d <= end; d = addDays(d, 1)) {
-          if (!d.startsWith(`${year}-`)) continue;
+        const [first, last] = [start < `${year}-01-01` ? `${year}-01-01` : start, end > `${year}-12-31` ? `${year}-12-31` : end];
+        for (let d = first; d <= last; d = addDays(d, 1)) {
           const issue = put(days, d, kind, where);
           if (issue) issues.push(issue);
         }

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { calendarDate, calendarYear } from '../schema/date.ts';
 
 export const dueDateQuery = z.object({
-  from: z.iso.date('受理日期须为有效日期，格式 YYYY-MM-DD'),
+  from: calendarDate,
   workdays: z.coerce.number({ message: '工作日数须为数字' }).int('工作日数须为整数').min(0, '工作日数不能为负').max(365, '工作日数不能超过 365'),
 });
 
-export const yearParams = z.object({ year: z.coerce.number().int().min(2000, '年份有误').max(2100, '年份有误') });
+export const yearParams = z.object({ year: calendarYear });

@@ -1,4 +1,5 @@
 import type { CalendarYear } from './year.ts';
+import { assertInRange, FIRST_YEAR, LAST_DAY, LAST_YEAR } from './bounds.ts';
 
 /**
  * Working days (行政许可法 第82条: limits count working days). Dates are `YYYY-MM-DD` in China
@@ -40,12 +41,23 @@ export const isWorkday = (date: string, cal: Calendar): boolean => {
   return dow !== 0 && dow !== 6;
 };
 
+/**
+ * The day after (step 1) or before (step -1) `d`, refused once it leaves the supported years: a
+ * loop over days ends there whatever the calendar says (a year entered as all holidays, say).
+ */
+export const stepDay = (d: string, step: 1 | -1, path = 'date'): string => {
+  const next = addDays(d, step);
+  assertInRange(next, path);
+  return next;
+};
+
 /** Due date N working days after `from` (n = 0: the same day, for 即办件). */
 export const addWorkdays = (from: string, n: number, cal: Calendar): DueDate => {
+  assertInRange(from, 'from');
   let d = from;
   let provisional = !cal.years.has(yearOf(from));
   for (let left = n; left > 0;) {
-    d = addDays(d, 1);
+    d = stepDay(d, 1, 'from');
     if (!cal.years.has(yearOf(d))) provisional = true;
     if (isWorkday(d, cal)) left--;
   }
@@ -54,8 +66,11 @@ export const addWorkdays = (from: string, n: number, cal: Calendar): DueDate => 
 
 /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
 export const workdaysBetween = (from: string, to: string, cal: Calendar): number => {
+  if (to <= from) return 0;
+  assertInRange(from, 'from');
+  const last = to > LAST_DAY ? LAST_DAY : to;
   let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(d, cal)) count++;
+  for (let d = addDays(from, 1); d <= last; d = addDays(d, 1)) if (isWorkday(d, cal)) count++;
   return count;
 };
 
@@ -82,6 +97,7 @@ export const dueDateWithSuspensions = (acceptedOn: string, workdays: number, sus
 /** Years between two dates that have no calendar data (the county admin must enter them). */
 export const missingYears = (from: string, to: string, cal: Calendar): number[] => {
   const out: number[] = [];
-  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.years.has(y)) out.push(y);
+  const [first, last] = [Math.max(yearOf(from), FIRST_YEAR), Math.min(yearOf(to), LAST_YEAR)];
+  for (let y = first; y <= last; y++) if (!cal.years.has(y)) out.push(y);
   return out;
 };

@@ -1,15 +1,17 @@
 import * as z from 'zod';
+import { calendarDate } from '../schema/date.ts';
+import { FIRST_YEAR, LAST_YEAR } from './bounds.ts';
 
 /** One year of the working-day calendar: statutory holidays and weekend makeup workdays (调休). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const isoDate = calendarDate;
 
 export const calendarYearSchema = z
   .object({
-    year: z.number().int().min(2000).max(2100),
-    holidays: z.array(isoDate),
-    makeupWorkdays: z.array(isoDate),
-    source: z.string().min(1, '请注明依据（如国务院办公厅通知文号）'),
-    updatedAt: z.string().optional(),
+    year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
+    holidays: z.array(isoDate).max(366, '一年最多 366 天'),
+    makeupWorkdays: z.array(isoDate).max(366, '一年最多 366 天'),
+    source: z.string().min(1, '请注明依据（如国务院办公厅通知文号）').max(200, '依据不能超过 200 字'),
+    updatedAt: z.string().max(40).optional(),
   })
   .superRefine((y, ctx) => {
     const check = (list: string[], field: 'holidays' | 'makeupWorkdays') =>

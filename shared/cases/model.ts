@@ -156,7 +156,7 @@ export const actionBodies = {
   resume: z.object({ expectedVersion }),
   extend: z.object({
     expectedVersion,
-    days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天'),
+    days: z.number({ error: '请填写延长天数' }).int().min(1, '延长天数至少 1 天').max(365, '延长天数不能超过 365 天'),
     reason: z.string().trim().min(4, '请写明延期理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`),
   }),
   decide: z.discriminatedUnion(

@@ -64,7 +64,16 @@ export type Grant =
   // the hall: the windows' function reads and writes its table; the public one only slot counters,
   // appointments, tickets and its rate counters (LeadingKeys), never deleting
   | 'hall:write'
-  | 'hall:public';
+  | 'hall:public'
+  // the transactional outbox and notices (shared/platform/outbox.ts, shared/notices)
+  /** Send to every outbox topic's queue (the relay). */
+  | 'queue:outbox:send'
+  /** Read and update the notices' outbox entries (OUTBOX#notices#…) and the per-phone daily caps (NOTICECAP#…) of the cases table: nothing else. */
+  | 'notices:deliver'
+  /** The SMS provider's credentials (Secrets Manager). */
+  | 'notices:credentials'
+  /** Move the notices DLQ's messages back to the queue. */
+  | 'queue:notices:redrive';
 
 export interface FunctionDef {
   readonly id: string;
@@ -111,6 +120,12 @@ export const HTTP_FUNCTIONS = [
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
     uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
   },
+  // 待办: reads only (the inbox, work lists, due cases, 督办单 and 差评 tasks), writes nothing
+  {
+    id: 'todos',
+    description: 'The to-do list of the workbench: a read model over cases, hops, 督办 and 差评整改',
+    uses: ['cases:read', 'ratings:read', 'directory:read', 'directory:calendar-read'],
+  },
   { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
   {
     id: 'public-rating',
@@ -140,6 +155,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   delegation: ['cases:write', 'directory:read', 'audit:append'],
   // delivery of alerts and digests: marks each channel delivered; office names for the text
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
+  // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
+  notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
@@ -154,11 +171,12 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
 /** Stream consumers by id (functions/streams/<id>.ts); the stream read itself comes with the event source. */
 export const STREAM_USES: Record<string, readonly Grant[]> = {
   'audit-archive': ['audit:archive'],
+  'outbox-relay': ['queue:outbox:send'],
 };
 
 /** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
 export const OPS_USES: Record<string, readonly Grant[]> = {
-  redrive: ['queue:delegation:redrive'],
+  redrive: ['queue:delegation:redrive', 'queue:notices:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

@@ -87,6 +87,8 @@ export const ROUTES = [
   { name: 'commissions-take-in', method: 'POST', path: '/api/commissions/{id}/take-in', access: s('case.accept'), fn: 'cases' },
   { name: 'commissions-hand-back', method: 'POST', path: '/api/cases/{id}/hand-back', access: s('case.handle'), fn: 'cases' },
   { name: 'commissions-deliver', method: 'POST', path: '/api/commissions/{id}/deliver', access: s('commission.create'), fn: 'cases' },
+  // 待办: the to-do list behind the workbench (shared/todos), a read model over cases, hops, 督办 and 差评整改
+  { name: 'todos-list', method: 'GET', path: '/api/todos', access: s('session'), fn: 'todos' },
   // 电子监察: the alert inbox
   { name: 'alerts-list', method: 'GET', path: '/api/alerts', access: s('alert.read'), fn: 'supervision' },
   { name: 'alerts-unread', method: 'GET', path: '/api/alerts/unread-count', access: s('alert.read'), fn: 'supervision' },

@@ -12,6 +12,7 @@ import type { FeedStore } from './feed-store.ts';
 import { CHANNEL_LABELS, LEVEL_LABELS, TASK_STATUS_LABELS, effectiveLevel, type Rating, type RectificationTask } from './model.ts';
 import type { OfficeNames } from './offices.ts';
 import type { RatingStore } from './store.ts';
+import { calendarDate } from '../schema/date.ts';
 
 /**
  * The provincial feed (好差评 上报, Anhui fields): every day the county's ratings and decided cases
@@ -214,7 +215,7 @@ export const listFeed = async (ports: { feed: FeedStore }, p: Principal) => {
   return { days: [...byDay.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([day, files]) => ({ day, files })) };
 };
 
-export const feedDownloadParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD') });
+export const feedDownloadParams = z.object({ day: calendarDate });
 export const feedDownloadQuery = z.object({ file: z.enum(FEED_FILES, { error: '文件须为 ratings.jsonl、cases.jsonl 或 feed.xlsx' }) });
 
 /** GET /api/ratings/feed/{day}?file=…: one file, audited (the feed names staff and items of every office). */

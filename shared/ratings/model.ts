@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { calendarMonth } from '../schema/date.ts';
 
 /**
  * 好差评 (国办发〔2019〕51号, GB/T 39734-2020): five levels, the last two are 差评 and carry a
@@ -229,7 +230,7 @@ export const appealDecisionBody = z.object({
   reason: text(4, '请写明复核意见', 2000),
 });
 
-export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM') });
+export const monthQuery = z.object({ month: calendarMonth });
 export const taskListQuery = z.object({
   view: z.enum(['open', 'appealed', 'closed'], { error: '列表类型须为 open、appealed 或 closed' }).default('open'),
   month: monthQuery.shape.month.optional(),

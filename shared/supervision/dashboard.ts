@@ -8,6 +8,7 @@ import { sideOf } from './inbox.ts';
 import type { FigureStore } from './store.ts';
 import { dashboardWorkbook } from './dashboard-export.ts';
 import { monthOf, NOW_PERIOD, type Gauge, type Metric, type TallyRow } from './tallies.ts';
+import { calendarMonth } from '../schema/date.ts';
 
 /**
  * 电子监察's dashboards, from the counters only (one Query per month and one for the gauges, never
@@ -24,10 +25,9 @@ export interface DashboardPorts {
   writeAudit(input: AuditInput): Promise<void>;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const dashboardQuery = z.object({
-  from: z.string().regex(MONTH, '月份格式为 YYYY-MM').optional(),
-  to: z.string().regex(MONTH, '月份格式为 YYYY-MM').optional(),
+  from: calendarMonth.optional(),
+  to: calendarMonth.optional(),
   officeId: z.string().trim().min(1).max(80).optional(),
 });
 export type DashboardQuery = z.output<typeof dashboardQuery>;

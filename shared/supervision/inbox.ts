@@ -8,6 +8,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { alertView, type Alert, type Side } from './alert.ts';
 import { COUNTY_AUDIENCE } from './daily-digest.ts';
 import type { AlertStore, FigureStore } from './store.ts';
+import { calendarDate } from '../schema/date.ts';
 
 /**
  * The in-app alert inbox: supervisors read the county's alerts, a center head those of the office
@@ -90,7 +91,7 @@ export const ackAlert = async (ports: InboxPorts, p: Principal, input: { id: str
   return { alert: alertView(visible(p, await ports.store.alert(a.id)), side) };
 };
 
-export const digestQuery = z.object({ day: z.iso.date('日期格式应为 YYYY-MM-DD').optional() });
+export const digestQuery = z.object({ day: calendarDate.optional() });
 
 /** A day's digest for the caller (today's by default): the county's, or the office's (none yet before 08:30). */
 export const todaysDigest = async (ports: InboxPorts, p: Principal, q: z.infer<typeof digestQuery> = {}) => {

@@ -1,4 +1,4 @@
-import { addDays, addWorkdays, chinaDate, endOfChinaDay, isWorkday, type Calendar } from '../calendar/working-days.ts';
+import { addDays, addWorkdays, chinaDate, endOfChinaDay, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
 import type { SupervisionRules } from './rules.ts';
 import type { Card, Level, WatchedCase } from './watch.ts';
 
@@ -40,7 +40,7 @@ const running = (c: WatchedCase) => c.status === 'accepted' || c.status === 'in_
 export const workdaysBefore = (day: string, n: number, cal: Calendar): string => {
   let d = day;
   for (let left = n; left > 0;) {
-    d = addDays(d, -1);
+    d = stepDay(d, -1, 'dueDate');
     if (isWorkday(d, cal)) left--;
   }
   return d;

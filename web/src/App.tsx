@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { runtimeConfig } from './shell/config.ts';
-import { Spin } from 'antd';
 import { itemRoutes } from './pages/items/routes.tsx';
 import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
 import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
@@ -10,9 +9,12 @@ import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratin
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
 import { hallRoutes, publicHallRoutes } from './pages/hall/routes.tsx';
+import { PlainSpin } from './light/ui.tsx';
 
-// Split by audience (issue 14): a citizen's first load carries the front door and the public pages'
-// own chunks, never the staff app (sign-in, layout and menu, workbench), which loads on its first visit.
+// Split by audience: a citizen's first load carries the front door and the public pages' own chunks,
+// never the staff app (sign-in, layout and menu, workbench), which loads on its first visit. antd and its
+// theme come in one lazy layout route (AntdTheme): pages written light (web/src/light) sit outside it.
+const AntdTheme = lazy(() => import('./shell/AntdTheme.tsx'));
 const LoginPage = lazy(() => import('./shell/LoginPage.tsx'));
 const StaffLayout = lazy(() => import('./shell/StaffLayout.tsx'));
 const HomePage = lazy(() => import('./shell/HomePage.tsx'));
@@ -28,23 +30,25 @@ export default function App() {
   const Router = runtimeConfig().routing === 'hash' ? HashRouter : BrowserRouter;
   return (
     <Router>
-      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+      <Suspense fallback={<PlainSpin />}>
         <Routes>
           <Route path="/" element={<FrontDoorPage />} />
-          <Route path="/login" element={<LoginPage />} />
-          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
-          ))}
-          <Route element={<StaffLayout />}>
-            <Route path="/workbench" element={<HomePage />} />
-            <Route path="/account/password" element={<ChangePasswordPage />} />
-            <Route path="/account/totp" element={<TotpEnrolPage />} />
-            <Route path="/staff" element={<StaffPage />} />
-            <Route path="/audit" element={<AuditPage />} />
-            <Route path="/calendar" element={<CalendarPage />} />
-            {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes].map((r) => (
+          <Route element={<AntdTheme />}>
+            <Route path="/login" element={<LoginPage />} />
+            {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
+            <Route element={<StaffLayout />}>
+              <Route path="/workbench" element={<HomePage />} />
+              <Route path="/account/password" element={<ChangePasswordPage />} />
+              <Route path="/account/totp" element={<TotpEnrolPage />} />
+              <Route path="/staff" element={<StaffPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="/calendar" element={<CalendarPage />} />
+              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes].map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+            </Route>
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -44,6 +44,16 @@ describe('GET /api/calendar/due-date (public)', () => {
     expect(body.error.fields.map((f: any) => f.path).sort()).toEqual(['from', 'workdays']);
   });
 
+  it.each(['9999-12-31', '0001-01-01', '2100-12-31'])('from=%s (no token) is refused with 400 on the field, and the platform still answers', async (from) => {
+    // a deadline, not a measurement: the request once never answered (the day loop ran past year 9999)
+    const res = await stack.fetch(`/api/calendar/due-date?from=${from}&workdays=1`, { signal: AbortSignal.timeout(1000) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; fields: { path: string; message: string }[] } };
+    expect(body.error.fields).toEqual([{ path: 'from', message: '日期须在 2000–2100 年之间' }]);
+    expect(body.error.message).toMatch(/日期须在/);
+    expect((await stack.fetch('/api/health', { signal: AbortSignal.timeout(1000) })).status).toBe(200);
+  });
+
   it('only the county admin may edit the calendar', async () => {
     const token = await stack.login('clerk.lingshan');
     const res = await stack.fetch('/api/calendar/years/2027', { method: 'PUT', json: {}, token });

@@ -1,7 +1,7 @@
-import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Switch, Tag, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { runtimeConfig } from './config.ts';
-import { useElder } from './elder.tsx';
+import { Card, ElderSwitch, Field } from '../light/ui.tsx';
 
 /** Shown when the runtime config names no center: clearly a sample, never taken for the real thing. */
 const SAMPLE_CENTER = {
@@ -16,86 +16,111 @@ const SAMPLE_CENTER = {
 
 /**
  * 首页 for citizens (no login): 事项查询, 进度查询, 长者版, where and when the center is open,
- * and the way in for staff.
+ * and the way in for staff. Plain React + CSS: the first page a villager's phone loads carries no antd.
  */
 export default function FrontDoorPage() {
   const cfg = runtimeConfig();
-  const [elder, setElder] = useElder();
   const navigate = useNavigate();
   const center = cfg.center ?? SAMPLE_CENTER;
   const sample = !cfg.center || cfg.demo;
+  const [q, setQ] = useState('');
+  const [number, setNumber] = useState('');
+  const [phone4, setPhone4] = useState('');
+  const [errors, setErrors] = useState<{ number?: string; phone4?: string }>({});
+
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(q.trim() ? `/items?q=${encodeURIComponent(q.trim())}` : '/items');
+  };
+  const status = (e: FormEvent) => {
+    e.preventDefault();
+    const errs = {
+      ...(number.trim() ? {} : { number: '请填写受理编号' }),
+      ...(/^\d{4}$/.test(phone4) ? {} : { phone4: '请填写手机号后四位' }),
+    };
+    setErrors(errs);
+    if (errs.number || errs.phone4) return;
+    navigate(`/status/${encodeURIComponent(number.trim())}`, { state: { phone4 } });
+  };
+  const invalid = (k: 'number' | 'phone4') => (errors[k] ? { 'aria-invalid': true, 'aria-describedby': `fd-${k}-error` } : {});
+
   return (
     <>
       <header className="shell-header">
         <span className="brand">{cfg.countyName} 便民服务</span>
         {cfg.demo && <span className="demo-tag">演示数据</span>}
         <span className="who">
-          <label>
-            长者版 <Switch checked={elder} onChange={setElder} size="small" data-testid="elder-toggle" aria-label="长者版" />
-          </label>
+          <ElderSwitch />
           <Link to="/login" className="staff-login">
             工作人员登录
           </Link>
         </span>
       </header>
       <main className="shell-content" data-testid="front-door">
-        <Typography.Title level={1} style={{ fontSize: 28 }}>
-          {cfg.countyName} 便民服务
-        </Typography.Title>
-        <Row gutter={[16, 16]}>
-          <Col xs={24} md={12}>
-            <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>事项查询</h2>}>
-              <Form layout="vertical" onFinish={(v: { q?: string }) => navigate(v.q?.trim() ? `/items?q=${encodeURIComponent(v.q.trim())}` : '/items')}>
-                <Form.Item name="q" label="要办什么事（如 身份证、低保、sfz）">
-                  <Input size="large" />
-                </Form.Item>
-                <Space wrap>
-                  <Button type="primary" size="large" htmlType="submit">
-                    查找办事指南
-                  </Button>
-                  <Link to="/items">全部事项</Link>
-                </Space>
-              </Form>
-            </Card>
-          </Col>
-          <Col xs={24} md={12}>
-            <Card title={<h2 style={{ margin: 0, fontSize: 20 }}>进度查询</h2>}>
-              <Form
-                layout="vertical"
-                onFinish={(v: { number: string; phone4: string }) =>
-                  navigate(`/status/${encodeURIComponent(v.number.trim())}`, { state: { phone4: v.phone4 } })
-                }
-              >
-                <Form.Item name="number" label="受理编号" rules={[{ required: true, message: '请填写受理编号' }]}>
-                  <Input size="large" placeholder="如 411521-20261122-0042" />
-                </Form.Item>
-                <Form.Item name="phone4" label="申请人手机号后四位" rules={[{ required: true, pattern: /^\d{4}$/, message: '请填写手机号后四位' }]}>
-                  <Input size="large" maxLength={4} inputMode="numeric" />
-                </Form.Item>
-                <Button type="primary" size="large" htmlType="submit">
-                  查询进度
-                </Button>
-              </Form>
-            </Card>
-          </Col>
-          <Col xs={24}>
-            <Card
-              title={<h2 style={{ margin: 0, fontSize: 20 }}>{center.name}</h2>}
-              extra={sample ? <Tag className="sample-tag">示例</Tag> : undefined}
-              data-testid="center-info"
-            >
-              <Descriptions column={{ xs: 1, md: 2 }}>
-                <Descriptions.Item label="地址">{center.address}</Descriptions.Item>
-                <Descriptions.Item label="办公时间">{center.hours}</Descriptions.Item>
-                {center.phones.map((p) => (
-                  <Descriptions.Item key={p.label} label={p.label}>
+        <h1 className="plain-title">{cfg.countyName} 便民服务</h1>
+        <div className="plain-grid">
+          <Card title={<h2>事项查询</h2>}>
+            <form onSubmit={search}>
+              <Field id="fd-q" label="要办什么事（如 身份证、低保、sfz）">
+                <input id="fd-q" className="plain-input" value={q} onChange={(e) => setQ(e.target.value)} />
+              </Field>
+              <div className="plain-row">
+                <button type="submit" className="plain-btn primary">
+                  查找办事指南
+                </button>
+                <Link to="/items">全部事项</Link>
+              </div>
+            </form>
+          </Card>
+          <Card title={<h2>进度查询</h2>}>
+            <form onSubmit={status} noValidate>
+              <Field id="fd-number" label="受理编号" error={errors.number}>
+                <input
+                  id="fd-number"
+                  className="plain-input"
+                  placeholder="如 411521-20261122-0042"
+                  value={number}
+                  onChange={(e) => setNumber(e.target.value)}
+                  {...invalid('number')}
+                />
+              </Field>
+              <Field id="fd-phone4" label="申请人手机号后四位" error={errors.phone4}>
+                <input
+                  id="fd-phone4"
+                  className="plain-input"
+                  maxLength={4}
+                  inputMode="numeric"
+                  value={phone4}
+                  onChange={(e) => setPhone4(e.target.value)}
+                  {...invalid('phone4')}
+                />
+              </Field>
+              <button type="submit" className="plain-btn primary">
+                查询进度
+              </button>
+            </form>
+          </Card>
+          <Card title={<h2>{center.name}</h2>} extra={sample ? <span className="plain-tag sample-tag">示例</span> : undefined} data-testid="center-info">
+            <dl className="plain-desc">
+              <div>
+                <dt>地址</dt>
+                <dd>{center.address}</dd>
+              </div>
+              <div>
+                <dt>办公时间</dt>
+                <dd>{center.hours}</dd>
+              </div>
+              {center.phones.map((p) => (
+                <div key={p.label}>
+                  <dt>{p.label}</dt>
+                  <dd>
                     <a href={`tel:${p.number}`}>{p.number}</a>
-                  </Descriptions.Item>
-                ))}
-              </Descriptions>
-            </Card>
-          </Col>
-        </Row>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        </div>
       </main>
     </>
   );

@@ -1,6 +1,6 @@
 import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { message } from 'antd';
 import { ApiError, errorText } from './api.ts';
+import { notifyError } from './notify.ts';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -26,7 +26,7 @@ export const createQueryClient = (): QueryClient =>
     },
     mutationCache: new MutationCache({
       onError: (e, _v, _c, mutation) => {
-        if (!mutation.meta?.handlesError) void message.error(errorText(e));
+        if (!mutation.meta?.handlesError) notifyError(errorText(e));
       },
     }),
   });

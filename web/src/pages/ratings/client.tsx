@@ -1,6 +1,6 @@
 import { useContext, useState, type ReactNode } from 'react';
 import { MutationCache, QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { message } from 'antd';
+import { notifyError } from '../../shell/notify.ts';
 import { ApiError, getToken } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 
@@ -17,7 +17,7 @@ const makeClient = () =>
     defaultOptions: { queries: { retry: (n, e) => n < 1 && transient(e), refetchOnWindowFocus: false }, mutations: { retry: false } },
     mutationCache: new MutationCache({
       onError: (e, _v, _c, mutation) => {
-        if (!(mutation.meta as { handlesError?: boolean } | undefined)?.handlesError) void message.error(errorText(e));
+        if (!(mutation.meta as { handlesError?: boolean } | undefined)?.handlesError) notifyError(errorText(e));
       },
     }),
   });
