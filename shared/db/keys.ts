@@ -254,7 +254,9 @@ export const hallKeys = {
   times: (officeId: string, month: string) => ({ pk: `HTIMES#${officeId}`, sk: month }),
   /** Public requests per address and minute (TTL). */
   publicRate: (address: string, minute: string) => ({ pk: `RATE#${address}`, sk: `M#${minute}` }),
+};
 
+/**
  * The transactional outbox (O1–O2 in AccessPatterns.md; shared/platform/outbox.ts), in the cases
  * table: one partition per topic and subject, so a case's entries of a topic are one Query and a
  * topic's consumer can be granted its own items only (LeadingKeys `OUTBOX#<topic>#*`).
