@@ -84,6 +84,10 @@ const envSchema = z.object({
   VIEWER_ADDRESS_HEADER: text.optional(),
   // the hall (预约, 取号/叫号): the county's `hall` block
   HALL_JSON: jsonOf(hallSettingsSchema).optional(),
+  // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
+  COUNTY_NAME: text.optional(),
+  LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
+  WEB_ORIGIN: text.optional(),
 });
 
 export interface RuntimeConfig {
@@ -111,6 +115,8 @@ export interface RuntimeConfig {
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
   /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
   readonly hall: HallSettings;
+  /** What the county's documents say of it (shared/documents). */
+  readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
 
 class RuntimeConfigError extends Error {}
@@ -148,6 +154,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
     hall: e.HALL_JSON ?? DEFAULT_HALL,
+    documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };
 
