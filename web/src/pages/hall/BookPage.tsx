@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
 import { api, errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import type { Appointment, Slot } from '../../../../shared/hall/model.ts';
@@ -196,7 +196,19 @@ function CancelCard() {
       {done ? (
         <Alert type="success" showIcon message="预约已取消" />
       ) : (
-        <Form form={form} layout="vertical" onFinish={(v) => void cancel(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) =>
+            Modal.confirm({
+              title: `确定取消预约 ${v.code.toUpperCase()}？`,
+              content: '取消后该时段名额将释放给他人。',
+              okText: '取消预约',
+              cancelText: '不取消',
+              onOk: () => cancel(v),
+            })
+          }
+        >
           {errors.alert}
           <Space.Compact block>
             <Form.Item name="code" rules={[{ required: true, pattern: /^[A-Za-z2-9]{8}$/, message: '请输入 8 位预约码' }]} style={{ flex: 1 }}>

@@ -38,6 +38,8 @@ export default function ScreenPage() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let ctrl: AbortController | undefined;
     let delay = BASE_MS;
+    // what was called before the screen came on is shown, not spoken again (a reload mid-day stays quiet)
+    let first = true;
     hallClient.hall(officeId).then(
       (r) => !stopped && setName(r.hall.name),
       () => undefined,
@@ -50,8 +52,9 @@ export default function ScreenPage() {
         const seen = announced.current;
         // oldest first, so two calls in one poll are heard in the order they were made
         for (const c of [...r.calls].reverse()) {
-          if ((seen.get(c.id) ?? 0) < c.calls) speak(announcement(c));
+          if (!first && (seen.get(c.id) ?? 0) < c.calls) speak(announcement(c));
         }
+        first = false;
         announced.current = new Map(r.calls.map((c) => [c.id, Math.max(c.calls, seen.get(c.id) ?? 0)]));
         setCalls(r.calls);
         setOffline(false);
