@@ -112,5 +112,5 @@ describe('the hall in the browser', () => {
     await tablet.getByTestId('evaluator-thanks').waitFor();
     expect(await dynamoRatingStore().rating(caseId)).toMatchObject({ level: 5, channel: 'window' });
     expect([...phone.errors, ...screen.errors, ...kiosk.errors, ...desk.errors, ...tablet.errors]).toEqual([]);
-  });
+  }, 240_000);
 });
