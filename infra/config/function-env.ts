@@ -28,6 +28,8 @@ export interface FunctionResources {
   readonly edge?: { readonly originVerify: string };
   /** The locked audit archive bucket (deployed; its writer is the audit table's stream consumer). */
   readonly auditArchiveBucket?: string;
+  /** The notices channel's credentials (Secrets Manager ARN, deployed; locally the fake provider's demo keys). */
+  readonly noticeCredentialsSecret?: string;
 }
 
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
@@ -50,6 +52,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
   ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
+  ...(res.noticeCredentialsSecret ? { NOTICE_CREDENTIALS_SECRET: res.noticeCredentialsSecret } : {}),
   ...Object.fromEntries(BUCKETS.map((b) => [b.envVar, res.buckets[b.id]])),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

@@ -5,7 +5,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -29,6 +29,7 @@ import { DataMigrations } from '../constructs/data-migrations.ts';
 import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import { KEEP_WARM_SCHEDULE, WARM_UP_EVENT } from '../../shared/platform/keep-warm.ts';
 import type { DataStack } from './data-stack.ts';
+import { STREAMS } from '../../shared/platform/streams.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -50,6 +51,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   buckets: Object.fromEntries(BUCKETS.map((b) => [b.id, data.buckets.get(b.id)!.bucketName])) as Record<BucketId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
   auditArchiveBucket: data.auditArchive.bucketName,
+  noticeCredentialsSecret: data.noticeCredentials.secretArn,
 });
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
@@ -180,6 +182,34 @@ export class AppStack extends Stack {
       }),
     );
 
+    // the transactional outbox: the cases table's stream, filtered to new OUTBOX# items, → each topic's queue
+    const relayDef = STREAMS.find((d) => d.id === 'outbox-relay')!;
+    const relay = fn(
+      'Stream-outbox-relay',
+      'functions/streams/outbox-relay.ts',
+      roleFor('stream-outbox-relay', STREAM_USES['outbox-relay'] ?? [], [
+        // CDK's DynamoEventSource adds dynamodb:ListStreams, which takes no resource
+        'Resource::*',
+      ]),
+      Duration.minutes(1),
+    );
+    relay.addEventSource(
+      new DynamoEventSource(data.tables.get(relayDef.table)!, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: relayDef.batchSize,
+        bisectBatchOnError: true,
+        retryAttempts: 100,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(data.failures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual(relayDef.filter!.events[0]!),
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(relayDef.filter!.pkPrefix) } } },
+          }),
+        ],
+      }),
+    );
+
     // lives here, not in the Data stack: the rules' queue policy would otherwise point back at this stack
     const scheduleDlq = new Queue(this, 'ScheduleDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     NagSuppressions.addResourceSuppressions(scheduleDlq, [
@@ -215,7 +245,7 @@ export class AppStack extends Stack {
     // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
     const ops = Object.entries(OPS_USES).map(([id, uses]) => fn(`Ops-${id}`, `functions/ops/${id}.ts`, roleFor(`ops-${id}`, uses), Duration.minutes(5)));
 
-    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, ...ops];
+    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, relay, ...ops];
     new DataMigrations(this, 'Migrations', {
       root: ROOT,
       environment,

@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, Update
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
-import { caseKeys, findKeys, networkKeys, OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
+import { caseKeys, findKeys, networkKeys, OPEN_SHARDS, outboxKeys, supervisionKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
@@ -70,7 +70,8 @@ const inboxItem = (e: InboxEntry) => ({
 });
 
 /** Each transaction item, with what it stands for (to read the cancellation reasons back). */
-type Part = 'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'audit';
+type Part =
+  'case' | 'idempotency' | 'update' | 'event' | 'count' | 'hop-event' | 'inbox' | 'commission-new' | 'commission' | 'find' | 'watch' | 'outbox' | 'audit';
 
 const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown> }> => {
   const TableName = T();
@@ -167,6 +168,20 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
               },
             },
           ];
+    case 'outbox':
+      // the stream relays it to its topic's queue (INSERT only): written once, with the change
+      return [
+        {
+          part: 'outbox',
+          item: {
+            Put: {
+              TableName,
+              Item: { ...outboxKeys.entry(w.entry.topic, w.entry.subject, w.entry.id), ...w.entry },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+      ];
     case 'watch':
       // the snapshot and its look-at; the cards given (supervision's own fields) stay as they are
       return [
@@ -216,6 +231,7 @@ const conflictOf = (parts: readonly Part[], reasons: ReadonlyArray<{ Code?: stri
   if (failed('update') || failed('commission')) return staleVersion();
   if (failed('idempotency')) return new ConflictError(CASE_CONFLICT.keyTaken, '该受理请求编号已使用');
   if (failed('hop-event')) return new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理');
+  if (failed('outbox')) return new ConflictError(CASE_CONFLICT.outboxTaken, '该办件的这项后续处理已登记，请刷新后再操作');
   if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ConditionalCheckFailed'))
     return new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试');
   return undefined;

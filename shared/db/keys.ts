@@ -228,3 +228,13 @@ export const findKeys = {
   /** The applicant's ID number: K7 (gsi5 of the case item). */
   applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
 };
+
+/**
+ * The transactional outbox (O1–O2 in AccessPatterns.md; shared/platform/outbox.ts), in the cases
+ * table: one partition per topic and subject, so a case's entries of a topic are one Query and a
+ * topic's consumer can be granted its own items only (LeadingKeys `OUTBOX#<topic>#*`).
+ */
+export const outboxKeys = {
+  entry: (topic: string, subject: string, id: string) => ({ pk: `OUTBOX#${topic}#${subject}`, sk: id }),
+  ofSubject: (topic: string, subject: string) => ({ pk: `OUTBOX#${topic}#${subject}` }),
+};
