@@ -49,17 +49,19 @@ export const dynamoSearchMisses = (): SearchMissStore => ({
     return rows.sort((a, b) => b.zero + b.noClick - (a.zero + a.noClick) || (a.lastAt < b.lastAt ? 1 : -1)).slice(0, limit);
   },
   markHandled: async (month, query, handled) => {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: catalogKeys.searchMiss(month, query),
-        UpdateExpression: 'SET handled = :h',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':h': handled },
-      }),
-    ).catch((e: Error) => {
-      // a query never counted (typed in by hand) has nothing to mark
-      if (e.name !== 'ConditionalCheckFailedException') throw e;
-    });
+    await dynamo()
+      .send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: catalogKeys.searchMiss(month, query),
+          UpdateExpression: 'SET handled = :h',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':h': handled },
+        }),
+      )
+      .catch((e: Error) => {
+        // a query never counted (typed in by hand) has nothing to mark
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
   },
 });

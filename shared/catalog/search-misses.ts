@@ -75,8 +75,7 @@ export const addAlias = async (
     );
   const alias = input.alias.trim();
   const at = (ctx.now ?? new Date()).toISOString();
-  const mark = () =>
-    input.month ? misses.markHandled(input.month, normalizeText(alias), { code: entry.code, name: entry.name, at }) : Promise.resolve();
+  const mark = () => (input.month ? misses.markHandled(input.month, normalizeText(alias), { code: entry.code, name: entry.name, at }) : Promise.resolve());
   const published = await catalog.getVersion(input.code, entry.publishedVersion);
   if (!published) throw new NotFoundError(`事项 ${input.code} 没有第 ${entry.publishedVersion} 版`);
   if (current.item.keywords.some((k) => normalizeText(k) === normalizeText(alias))) {
