@@ -33,6 +33,11 @@ const ACTION_LABELS: Record<string, string> = {
   'case.deliver': '送达',
   'case.withdraw': '撤回',
   'case.forward': '转交',
+  // 全程代办
+  'commission.create': '代办登记',
+  'commission.take-in': '接收代办件',
+  'commission.supplement': '代办员补交材料',
+  'commission.deliver': '代办员送达',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
@@ -40,7 +45,7 @@ export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
 /** For a filter: the Chinese name shown, the code sent. */
 export const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
-const TARGET_TYPES: Record<string, string> = { case: '办件', user: '人员', office: '机构', item: '事项', calendar: '工作日历' };
+const TARGET_TYPES: Record<string, string> = { case: '办件', user: '人员', office: '机构', item: '事项', calendar: '工作日历', commission: '代办件' };
 
 /**
  * The object of an event as a person reads it: a case by its 受理编号 (the case audit's detail
@@ -50,6 +55,7 @@ export const targetLabel = (e: Pick<AuditInput, 'target' | 'detail'>): string =>
   if (!e.target) return '';
   const type = TARGET_TYPES[e.target.type] ?? e.target.type;
   if (e.target.type === 'case' && e.detail && /^\d{6}-\d{8}-\d{4,}$/.test(e.detail)) return `${type} ${e.detail}`;
+  if (e.target.type === 'commission' && e.detail && /^DB-\d{6}-\d{8}-\d{4,}$/.test(e.detail)) return `${type} ${e.detail}`;
   if (e.target.label) return `${type} ${e.target.label}`;
   return `${type} ${e.target.id}`;
 };

@@ -91,6 +91,7 @@ export const ROUTES = [
   { name: 'commissions-list', method: 'GET', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
   { name: 'commissions-get', method: 'GET', path: '/api/commissions/{id}', access: s('case.read'), fn: 'cases' },
   { name: 'commissions-take-in', method: 'POST', path: '/api/commissions/{id}/take-in', access: s('case.accept'), fn: 'cases' },
+  { name: 'commissions-supplement', method: 'POST', path: '/api/commissions/{id}/supplement', access: s('commission.create'), fn: 'cases' },
   { name: 'commissions-hand-back', method: 'POST', path: '/api/cases/{id}/hand-back', access: s('case.handle'), fn: 'cases' },
   { name: 'commissions-deliver', method: 'POST', path: '/api/commissions/{id}/deliver', access: s('commission.create'), fn: 'cases' },
   // 待办: the to-do list behind the workbench (shared/todos), a read model over cases, hops, 督办 and 差评整改
