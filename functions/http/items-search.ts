@@ -10,6 +10,10 @@ import { searchMissStore } from '../../shared/catalog/wiring.ts';
  */
 export const handler = httpHandler('items-search', { query: searchQuerySchema }, async (req) => {
   const result = await searchCatalog(publicIndex(), req.query);
-  if (result.total === 0 && req.query.q && !req.query.offset && !req.query.category) await recordMiss(searchMissStore(), req.query.q, 'zero', new Date());
+  if (result.total === 0 && req.query.q && !req.query.offset && !req.query.category) {
+    await recordMiss(searchMissStore(), req.query.q, 'zero', new Date());
+    // not kept by a browser or CDN, so each time someone finds nothing is counted
+    return { body: result, headers: { 'cache-control': 'no-store' } };
+  }
   return cacheableResult(result, req.headers['if-none-match']);
 });
