@@ -33,6 +33,11 @@ const ACTION_LABELS: Record<string, string> = {
   'case.deliver': '送达',
   'case.withdraw': '撤回',
   'case.forward': '转交',
+  'rating.public': '群众评价',
+  'rating.follow-up': '群众追评',
+  'rating.window': '窗口评价器评价',
+  'rating.hotline': '录入热线评价',
+  'rating.evaluator.push': '推送到评价器',
   // 全程代办
   'commission.create': '代办登记',
   'commission.take-in': '接收代办件',

@@ -486,23 +486,6 @@ export const dynamoCaseStore = (): CaseStore => ({
       }),
     );
   },
-  // the rating page's check-then-count on the same counter item (K9c) as the status page's guesses
-  publicMisses: async (number, day) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: caseKeys.publicMiss(number, day), ConsistentRead: true }));
-    return Number(r.Item?.n ?? 0);
-  },
-  addPublicMiss: async (number, day, expiresAt) => {
-    const r = await dynamo().send(
-      new UpdateCommand({
-        TableName: T(),
-        Key: caseKeys.publicMiss(number, day),
-        UpdateExpression: 'ADD n :one SET expiresAt = :e',
-        ExpressionAttributeValues: { ':one': 1, ':e': Math.floor(expiresAt.getTime() / 1000) },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(r.Attributes?.n);
-  },
   commit: async (writes, audits) => {
     if (!writes.length && !audits.length) return;
     const items = writes.flatMap(toItems);

@@ -131,6 +131,9 @@ export const ROUTES = [
   { name: 'ratings-feed-list', method: 'GET', path: '/api/ratings/feed', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-feed-download', method: 'GET', path: '/api/ratings/feed/{day}', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
+  // documents as PDF, drawn on the server with an embedded font subset (shared/documents): only this function carries the font
+  { name: 'cases-documents', method: 'GET', path: '/api/cases/{id}/documents/{kind}', access: s('case.read'), fn: 'documents' },
+  { name: 'commissions-document', method: 'GET', path: '/api/commissions/{id}/document', access: s('case.read'), fn: 'documents' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
