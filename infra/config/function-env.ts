@@ -4,6 +4,7 @@ import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
+import { noticesEnv } from '../../shared/notices/config.ts';
 
 /**
  * THE environment of a county's functions: every county setting, plus the physical resources they
@@ -45,6 +46,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  // texts to applicants: the status link points at the county's own site unless the config names one
+  NOTICES_JSON: noticesEnv(
+    county.notices && { ...county.notices, ...(county.notices.siteUrl || !county.domain ? {} : { siteUrl: `https://${county.domain.name}` }) },
+  ),
   ...('kms' in res.keys
     ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
     : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),

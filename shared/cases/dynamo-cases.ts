@@ -176,7 +176,15 @@ const toItems = (w: CaseWrite): Array<{ part: Part; item: Record<string, unknown
           item: {
             Put: {
               TableName,
-              Item: { ...outboxKeys.entry(w.entry.topic, w.entry.subject, w.entry.id), ...w.entry },
+              Item: {
+                ...outboxKeys.entry(w.entry.topic, w.entry.subject, w.entry.id),
+                ...w.entry.progress,
+                topic: w.entry.topic,
+                subject: w.entry.subject,
+                id: w.entry.id,
+                at: w.entry.at,
+                payload: w.entry.payload,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
