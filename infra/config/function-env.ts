@@ -50,6 +50,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   NOTICES_JSON: noticesEnv(
     county.notices && { ...county.notices, ...(county.notices.siteUrl || !county.domain ? {} : { siteUrl: `https://${county.domain.name}` }) },
   ),
+  // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
+  COUNTY_NAME: county.name,
+  ...(county.legal ? { LEGAL_JSON: JSON.stringify(county.legal) } : {}),
+  ...(county.domain ? { WEB_ORIGIN: `https://${county.domain.name}` } : {}),
   ...('kms' in res.keys
     ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
     : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),

@@ -87,6 +87,10 @@ const envSchema = z.object({
   NOTICE_CREDENTIALS_SECRET: text.optional(),
   /** Locally: the fake SMS provider (or webhook receiver) in place of the county's endpoint. */
   NOTICE_ENDPOINT_OVERRIDE: z.url().optional(),
+  // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
+  COUNTY_NAME: text.optional(),
+  LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
+  WEB_ORIGIN: text.optional(),
 });
 
 export interface RuntimeConfig {
@@ -115,6 +119,8 @@ export interface RuntimeConfig {
   /** Texts to applicants: the county's channel and templates (off when unset), where its credentials are. */
   readonly notices: NoticesConfig;
   readonly noticeCredentialsSecret: string | undefined;
+  /** What the county's documents say of it (shared/documents). */
+  readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
 
 class RuntimeConfigError extends Error {}
@@ -153,6 +159,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
     notices: e.NOTICES_JSON ? { ...e.NOTICES_JSON, ...(e.NOTICE_ENDPOINT_OVERRIDE ? { endpoint: e.NOTICE_ENDPOINT_OVERRIDE } : {}) } : NOTICES_OFF,
     noticeCredentialsSecret: e.NOTICE_CREDENTIALS_SECRET,
+    documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };
 

@@ -9,6 +9,7 @@ import type { networkBodies } from '../../../../shared/network/model.ts';
 import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/queries.ts';
+import { todoKeys } from '../todos/queries.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
 export const netKeys = {
@@ -37,11 +38,25 @@ export const useInboxCounts = (enabled: boolean) =>
   });
 
 export const useMyCommissions = () =>
-  useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: CommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+  useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: MyCommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+
+/** A row of 我的代办 with where it truly stands (the case's status once taken in). */
+export type MyCommissionRow = CommissionRow & { caseStatus?: string; missingMaterials?: string[] };
 
 export interface CommissionDetail {
   commission: CommissionView & { stationName: string; townshipName: string };
-  case?: { id: string; number: string; status: string; version: number; handBack?: { phase: string }; decision?: { result: string; reason?: string } };
+  case?: {
+    id: string;
+    number: string;
+    status: string;
+    statusLabel: string;
+    version: number;
+    handBack?: { phase: string };
+    decision?: { result: string; reason?: string };
+    notAccepted?: { reason: string };
+    /** 待补正: what the township found missing (一次性告知). */
+    missingMaterials: string[];
+  };
 }
 export const useCommission = (id: string) =>
   useQuery({
@@ -55,7 +70,13 @@ export const useOffices = () =>
 
 const useRefresh = () => {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: caseKeys.all })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: netKeys.all }),
+      client.invalidateQueries({ queryKey: caseKeys.all }),
+      // the workbench's to-dos and the menu's counts follow every hop
+      client.invalidateQueries({ queryKey: todoKeys.all }),
+    ]);
 };
 
 /** What the agent's form sends: the server's own schema (it validates again). */
