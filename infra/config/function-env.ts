@@ -45,6 +45,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
+  COUNTY_NAME: county.name,
+  ...(county.legal ? { LEGAL_JSON: JSON.stringify(county.legal) } : {}),
+  ...(county.domain ? { WEB_ORIGIN: `https://${county.domain.name}` } : {}),
   ...('kms' in res.keys
     ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
     : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),

@@ -22,7 +22,17 @@ import { functionEnvironment, type FunctionResources } from '../config/function-
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, OPS_USES, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
+import {
+  AUTHORIZER_USES,
+  CONSUMER_USES,
+  HTTP_FUNCTIONS,
+  OPS_USES,
+  PDF_ASSETS,
+  PDF_RENDERERS,
+  SCHEDULE_USES,
+  STREAM_USES,
+  type Grant,
+} from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import { DataMigrations } from '../constructs/data-migrations.ts';
@@ -111,7 +121,7 @@ export class AppStack extends Stack {
       );
       return role;
     };
-    const fn = (id: string, entry: string, role: Role, timeout?: Duration): NodejsFunction =>
+    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[]): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
         environment,
@@ -119,14 +129,16 @@ export class AppStack extends Stack {
         failureQueue: data.failures,
         tracing: !china,
         ...(timeout ? { timeout } : {}),
+        ...(assets ? { assets } : {}),
       }).fn;
+    const pdfAssets = (key: string) => (PDF_RENDERERS.includes(key) ? PDF_ASSETS : undefined);
 
     const authorizer = fn('Authorizer', 'functions/authorizer/authorizer.ts', roleFor('authorizer', AUTHORIZER_USES), Duration.seconds(10));
     const routeList = props.routes ?? ROUTES;
     const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
       const served = routeList.filter((r) => r.fn === def.id);
       const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
-      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses)) };
+      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`)) };
     });
     const routes = httpFns.flatMap(({ served, fn: f }) => served.map((route) => ({ route, fn: f })));
     this.api = new Api(this, 'Api', {
@@ -146,6 +158,7 @@ export class AppStack extends Stack {
         `functions/queues/${def.id}.ts`,
         roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
         Duration.seconds(def.visibilityTimeoutSeconds),
+        pdfAssets(`queue-${def.id}`),
       );
       consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
       NagSuppressions.addResourceSuppressions(

@@ -58,11 +58,6 @@ export const caseKeys = {
   publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
   /** Typed look-ups (number + phone4) of one case number in a China day: capped, so phone4 can't be enumerated. */
   publicGuesses: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
-  /**
-   * Wrong phone4 given for one case number on a China day, by any public page (status, rating):
-   * after 10 the right one is refused too that day. Under RATE# so the public counter grant covers it.
-   */
-  publicMiss: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };

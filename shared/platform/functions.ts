@@ -78,6 +78,22 @@ export interface FunctionDef {
   readonly timeoutSeconds?: number;
 }
 
+/**
+ * Functions that draw PDFs (shared/documents/pdf.ts): only their bundle directories carry the
+ * Chinese font (8 MB) and HarfBuzz's subsetter (wasm), copied beside the bundle at synth. Keys:
+ * `http-<id>`, `queue-<id>`.
+ */
+export const PDF_RENDERERS: readonly string[] = ['http-documents', 'queue-archive'];
+
+/** The files a PDF renderer needs beside its bundle, as paths under node_modules (resolved there at run time). */
+export const PDF_ASSETS: readonly string[] = [
+  '@embedpdf/fonts-sc/package.json',
+  '@embedpdf/fonts-sc/dist/index.cjs',
+  '@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf',
+  'harfbuzzjs/package.json',
+  'harfbuzzjs/dist/harfbuzz-subset.wasm',
+];
+
 const CASE_WORK: readonly Grant[] = [
   'cases:write',
   'catalog:read',
@@ -128,6 +144,8 @@ export const HTTP_FUNCTIONS = [
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
     uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
   },
+  // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
+  { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];

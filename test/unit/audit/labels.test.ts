@@ -21,7 +21,7 @@ const sources = (dir: string): string[] =>
  */
 const writtenCodes = (): Map<string, string> => {
   const found = new Map<string, string>();
-  const literal = /(?:\baction:\s*|[aA]udit(?:Of)?\(\s*\w+,\s*|\bsave\([^;]*?\],\s*)'([a-z][\w.-]*)'/g;
+  const literal = /(?:\baction:\s*|[aA]udit(?:Of)?\(\s*(?:\w+,\s*)?|\bsave\([^;]*?\],\s*)'([a-z][\w-]*\.[\w.-]+)'/g;
   for (const file of ROOTS.flatMap(sources)) {
     if (file.startsWith('shared/audit/labels.ts')) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(literal)) found.set(m[1]!, file);
@@ -38,7 +38,16 @@ describe('audit labels', () => {
     const codes = writtenCodes();
     // the walk finds the codes it should (a broken pattern would find none and pass)
     expect(codes.size).toBeGreaterThan(40);
-    for (const code of ['alert.ack', 'dashboard.export', 'commission.take-in', 'case.receive', 'data.migrate', 'auth.login.password', 'rating.callback'])
+    for (const code of [
+      'alert.ack',
+      'dashboard.export',
+      'commission.take-in',
+      'case.receive',
+      'data.migrate',
+      'auth.login.password',
+      'rating.callback',
+      'rating.public',
+    ])
       expect(codes.has(code), code).toBe(true);
     const missing = [...codes].filter(([c]) => !Object.hasOwn(ACTION_LABELS, c)).map(([c, f]) => `${c} (${f})`);
     expect(missing).toEqual([]);
@@ -50,7 +59,7 @@ describe('audit labels', () => {
     expect(actionLabel('case.deliver')).toBe('送达');
     expect(actionLabel('case.intake.accepted')).toBe('受理');
     expect(actionLabel('case.forward')).toBe('转报');
-    expect(actionLabel('commission.take-in')).toBe('代办件签收受理');
+    expect(actionLabel('commission.take-in')).toBe('接收代办件');
     expect(actionLabel('something.new')).toBe('其他操作');
   });
 

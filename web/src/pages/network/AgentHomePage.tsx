@@ -35,11 +35,18 @@ export default function AgentHomePage() {
                           title={
                             <Space wrap>
                               {k.itemName}
-                              <Tag color={STATUS_COLORS[k.status]}>{k.statusLabel}</Tag>
+                              <Tag color={k.caseStatus === 'awaiting_supplement' || k.caseStatus === 'not_accepted' ? 'red' : STATUS_COLORS[k.status]}>
+                                {k.statusLabel}
+                              </Tag>
                               {k.late && <Tag color="red">乡镇接收超时</Tag>}
                             </Space>
                           }
-                          description={`${k.number} · ${k.applicantName} · ${bjDateTime(k.createdAt)}`}
+                          description={
+                            <>
+                              {`${k.number} · ${k.applicantName} · ${bjDateTime(k.createdAt)}`}
+                              {!!k.missingMaterials?.length && <div style={{ color: '#a8071a' }}>缺：{k.missingMaterials.join('、')}</div>}
+                            </>
+                          }
                         />
                       </List.Item>
                     )}

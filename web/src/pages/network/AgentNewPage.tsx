@@ -44,6 +44,9 @@ export default function AgentNewPage() {
     form.setFieldValue('materialsCollected', []);
   };
   const notHere = guide?.intakeAt && !guide.intakeAt.includes('village');
+  // as intake does: the required materials not ticked are named before sending (the township will ask for them)
+  const collected = Form.useWatch('materialsCollected', form) ?? [];
+  const missing = guide?.materials.filter((m) => m.required && !collected.includes(m.name)).map((m) => m.name) ?? [];
 
   const submit = (v: Values) =>
     create.mutate(
@@ -83,6 +86,15 @@ export default function AgentNewPage() {
               options={guide.materials.map((m) => ({ value: m.name, label: `${m.name}${m.required ? '' : '（选交）'}` }))}
             />
           </Form.Item>
+        )}
+        {guide && missing.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="agent-missing"
+            message={`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后乡镇将一次性告知补正（待补正），请尽量收齐后再提交。`}
+          />
         )}
         <Typography.Title level={5}>申请人</Typography.Title>
         <Form.Item name={['applicant', 'name']} label="姓名" rules={[{ required: true, message: '请填写申请人姓名' }]}>
