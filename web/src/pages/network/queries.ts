@@ -8,6 +8,7 @@ import type { InboxKind } from '../../../../shared/network/labels.ts';
 import type { networkBodies } from '../../../../shared/network/model.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/queries.ts';
+import { todoKeys } from '../todos/queries.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
 export const netKeys = {
@@ -66,7 +67,13 @@ export { useOffices } from '../../shell/offices.ts';
 
 const useRefresh = () => {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: caseKeys.all })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: netKeys.all }),
+      client.invalidateQueries({ queryKey: caseKeys.all }),
+      // the workbench's to-dos and the menu's counts follow every hop
+      client.invalidateQueries({ queryKey: todoKeys.all }),
+    ]);
 };
 
 /** What the agent's form sends: the server's own schema (it validates again). */
