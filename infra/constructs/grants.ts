@@ -47,6 +47,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['dynamodb:UpdateItem'], [table('cases').tableArn], leading(['RATE#*']));
         storage(true);
         break;
+      case 'catalog:search-misses':
+        add(['dynamodb:UpdateItem'], [table('catalog').tableArn], leading(['SEARCHMISS#*']));
+        storage(true);
+        break;
       case 'ratings:public-rate':
         // one rating per case and its task (conditional puts), the month's counters (ADD): nothing else of the table
         add(

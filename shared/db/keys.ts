@@ -25,6 +25,14 @@ export const catalogKeys = {
    */
   entry: (code: string) => ({ pk: 'CATALOG', sk: `ITEM#${code}` }),
   entries: () => ({ pk: 'CATALOG', skPrefix: 'ITEM#' }),
+  /** The county's own lexicon entries (colloquial → catalog words), applied by every search index. */
+  lexicon: () => ({ pk: 'CATALOG', sk: 'LEXICON' }),
+  /**
+   * What people could not find: one counter row per normalized query and Beijing month (ADD only,
+   * no personal data), read whole for the county admin's list. Expires a year after its last hit.
+   */
+  searchMiss: (month: string, query: string) => ({ pk: `SEARCHMISS#${month}`, sk: `Q#${query}` }),
+  searchMisses: (month: string) => ({ pk: `SEARCHMISS#${month}`, skPrefix: 'Q#' }),
 };
 
 export const caseKeys = {

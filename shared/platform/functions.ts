@@ -19,6 +19,8 @@ export type Grant =
   | 'cases:write'
   /** Only the public look-up counters (RATE#…) of the cases table. */
   | 'cases:public-counter'
+  /** Only the counters of queries people could not find (SEARCHMISS#…, ADD) of the catalog table. */
+  | 'catalog:search-misses'
   | 'ratings:read'
   | 'ratings:write'
   /**
@@ -108,7 +110,7 @@ const CASE_WORK: readonly Grant[] = [
 /** Functions serving HTTP routes. */
 export const HTTP_FUNCTIONS = [
   { id: 'health', description: 'GET /api/health', uses: ['health:describe'] },
-  { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'directory:calendar-read'] },
+  { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'catalog:search-misses', 'directory:calendar-read'] },
   { id: 'public-status', description: 'Public case status by number and phone4', uses: ['cases:read', 'cases:public-counter'] },
   { id: 'login', description: 'Sign-in: the only function that signs tokens', uses: ['directory:write', 'audit:append', 'token:sign'] },
   { id: 'identity', description: 'Own account, staff and offices', uses: ['directory:write', 'audit:append'] },

@@ -46,6 +46,12 @@ export const ROUTES = [
   // catalog
   { name: 'items-search', method: 'GET', path: '/api/items', access: pub, fn: 'public' },
   { name: 'items-get', method: 'GET', path: '/api/items/{code}', access: pub, fn: 'public' },
+  { name: 'items-suggest', method: 'GET', path: '/api/items/suggest', access: pub, fn: 'public' },
+  { name: 'items-misses', method: 'POST', path: '/api/items/misses', access: pub, fn: 'public' },
+  { name: 'search-misses-list', method: 'GET', path: '/api/admin/search-misses', access: s('catalog.edit'), fn: 'catalog-admin' },
+  { name: 'items-alias', method: 'POST', path: '/api/admin/items/{code}/aliases', access: s('catalog.edit'), fn: 'catalog-admin' },
+  { name: 'catalog-lexicon-get', method: 'GET', path: '/api/admin/catalog/lexicon', access: s('catalog.edit'), fn: 'catalog-admin' },
+  { name: 'catalog-lexicon-put', method: 'PUT', path: '/api/admin/catalog/lexicon', access: s('catalog.edit'), fn: 'catalog-admin' },
   { name: 'items-admin-list', method: 'GET', path: '/api/admin/items', access: s('catalog.edit'), fn: 'catalog-admin' },
   { name: 'items-versions', method: 'GET', path: '/api/admin/items/{code}/versions', access: s('catalog.edit'), fn: 'catalog-admin' },
   { name: 'items-save', method: 'PUT', path: '/api/admin/items/{code}', access: s('catalog.edit'), fn: 'catalog-admin' },

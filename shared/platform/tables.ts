@@ -38,8 +38,8 @@ const gsi = (n: number, projection?: IndexDef['projection']): IndexDef => ({
 });
 
 export const TABLES: readonly TableDef[] = [
-  // item versions; gsi1 = the published catalog of the county
-  { id: 'catalog', envVar: 'TABLE_CATALOG', indexes: [gsi(1)] },
+  // item versions; gsi1 = the published catalog of the county; TTL: the not-found counters (C7)
+  { id: 'catalog', envVar: 'TABLE_CATALOG', indexes: [gsi(1)], ttlAttribute: 'expiresAt' },
   // cases, timeline, counters, sequences, idempotency records;
   // gsi1 number, gsi2 office+status, gsi3 open promised cases by due (sparse, sharded),
   // gsi4 village agent, gsi5 applicant hash. All project ALL for now: measured (npm run bench,

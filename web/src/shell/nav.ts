@@ -29,6 +29,7 @@ export const NAV: NavEntry[] = [
   { path: '/items', label: '事项查询' },
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
+  { path: '/catalog-admin/search-misses', label: '搜索未命中', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/alerts', label: '预警', scope: 'alert.read', counter: UnreadBadge },
   { path: '/supervision/orders', label: '督办', scope: 'alert.read', counter: OrderTodosCount },
