@@ -225,6 +225,41 @@ export const findKeys = {
 };
 
 /**
+ * The hall (H1–H9 in AccessPatterns.md): slot counters, appointments, queue tickets, seats at the
+ * windows, waiting/service times, public counters — its own table. gsi1: waiting tickets by lane,
+ * appointments by phone hash; gsi2: calls of the day (the screen), appointments of an office's day.
+ */
+export const hallKeys = {
+  /** H1/H2: the bookings of one slot (`group#HHMM`) of an office's day; ADD under a capacity condition. */
+  slotCount: (officeId: string, date: string, key: string) => ({ pk: `SLOT#${officeId}#${date}`, sk: key }),
+  slotDay: (officeId: string, date: string) => ({ pk: `SLOT#${officeId}#${date}` }),
+  appointment: (code: string) => ({ pk: `APPT#${code}`, sk: 'APPT' }),
+  /** gsi1 of an appointment (H3): a phone's appointments by keyed hash, never the number itself. */
+  apptByPhone: (phoneHash: string, start: string, code: string) => ({ gsi1pk: `APPTPH#${phoneHash}`, gsi1sk: `${start}#${code}` }),
+  apptsOfPhone: (phoneHash: string) => ({ index: 'gsi1', pk: `APPTPH#${phoneHash}` }),
+  /** gsi2 of an appointment (H4): an office's appointments of a day by slot start. */
+  apptByDay: (officeId: string, date: string, start: string, code: string) => ({ gsi2pk: `APPTDAY#${officeId}#${date}`, gsi2sk: `${start}#${code}` }),
+  apptsOfDay: (officeId: string, date: string) => ({ index: 'gsi2', pk: `APPTDAY#${officeId}#${date}` }),
+  /** One phone's bookings of one day (ADD under the per-day limit). */
+  phoneDay: (phoneHash: string, date: string) => ({ pk: `APPTPD#${phoneHash}#${date}`, sk: 'N' }),
+  /** H5: the day's number counter of a prefix (A, B…, V) at an office. */
+  sequence: (officeId: string, date: string, prefix: string) => ({ pk: `TSEQ#${officeId}#${date}`, sk: prefix }),
+  ticket: (officeId: string, id: string) => ({ pk: `TICKET#${officeId}#${id}`, sk: 'TICKET' }),
+  /** gsi1 of a waiting ticket (H6, sparse: removed when called): its lane, in calling order. */
+  waiting: (officeId: string, date: string, lane: string, order: string) => ({ gsi1pk: `WAIT#${officeId}#${date}#${lane}`, gsi1sk: order }),
+  lane: (officeId: string, date: string, lane: string) => ({ index: 'gsi1', pk: `WAIT#${officeId}#${date}#${lane}` }),
+  /** gsi2 of a called ticket (H8): the screen's calls of the day, newest first (a recall moves it up). */
+  called: (officeId: string, date: string, calledAt: string, id: string) => ({ gsi2pk: `CALLED#${officeId}#${date}`, gsi2sk: `${calledAt}#${id}` }),
+  callsOf: (officeId: string, date: string) => ({ index: 'gsi2', pk: `CALLED#${officeId}#${date}` }),
+  /** H7: where a clerk sits. */
+  seat: (userId: string) => ({ pk: `SEAT#${userId}`, sk: 'SEAT' }),
+  /** H9: an office's waiting and service time sums of a month (one item, ADD). */
+  times: (officeId: string, month: string) => ({ pk: `HTIMES#${officeId}`, sk: month }),
+  /** Public requests per address and minute (TTL). */
+  publicRate: (address: string, minute: string) => ({ pk: `RATE#${address}`, sk: `M#${minute}` }),
+};
+
+/**
  * The transactional outbox (O1–O2 in AccessPatterns.md; shared/platform/outbox.ts), in the cases
  * table: one partition per topic and subject, so a case's entries of a topic are one Query and a
  * topic's consumer can be granted its own items only (LeadingKeys `OUTBOX#<topic>#*`).

@@ -63,6 +63,10 @@ export type Grant =
   | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe'
+  // the hall: the windows' function reads and writes its table; the public one only slot counters,
+  // appointments, tickets and its rate counters (LeadingKeys), never deleting
+  | 'hall:write'
+  | 'hall:public'
   // the transactional outbox and notices (shared/platform/outbox.ts, shared/notices)
   /** Send to every outbox topic's queue (the relay). */
   | 'queue:outbox:send'
@@ -146,6 +150,17 @@ export const HTTP_FUNCTIONS = [
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
     uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
   },
+  // the hall: 预约, the kiosk (取号), the calling screen — public; the windows (叫号) and the hall's figures — staff
+  {
+    id: 'hall-public',
+    description: 'Public hall: slots, bookings, kiosk tickets, the calling screen',
+    uses: ['hall:public', 'catalog:read', 'directory:calendar-read', 'pii:seal', 'lookup:mac'],
+  },
+  {
+    id: 'windows',
+    description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times",
+    uses: ['hall:write', 'directory:read'],
+  },
   // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
   { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
 ] as const satisfies readonly FunctionDef[];
@@ -195,4 +210,6 @@ export const WRITE_GRANTS: readonly Grant[] = [
   'audit:append',
   'feed:write',
   'alerts:raise',
+  'hall:write',
+  'hall:public',
 ];

@@ -23,6 +23,7 @@ export const NAV: NavEntry[] = [
   { path: '/workbench', label: '工作台', counter: AllTodosCount },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
+  { path: '/hall/window', label: '叫号', scope: 'case.accept' },
   { path: '/inbox', label: '待签收', scope: 'case.handle', badge: ['case', 'task', 'commission'] },
   { path: '/agent/new', label: '代办登记', scope: 'commission.create' },
   { path: '/agent', label: '我的代办', scope: 'commission.create', badge: ['handback'] },
