@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeWrites } from '../notices/plan.ts';
 import * as z from 'zod';
@@ -32,7 +33,7 @@ import { networkKeys } from '../db/keys.ts';
 type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'noticesConfig'>;
 export type CommissionInput = z.output<typeof networkBodies.commission>;
 
-const audit = (p: Principal, action: string, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'commission', id: k.id },
@@ -275,7 +276,7 @@ export const takeIn = async (
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
         ...noticeWrites(ports, undefined, c, now),
       ],
-      [caseAudit(p, `case.intake.${c.status}`, c, meta), audit(p, 'commission.take-in', k, meta)],
+      [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
   ).catch((e: unknown) => {
     if (isConflict(e, CASE_CONFLICT.keyTaken)) throw new ConflictError('ALREADY_TAKEN_IN', '该代办件已受理');
