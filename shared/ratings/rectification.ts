@@ -1,4 +1,5 @@
 import { bjDay } from '../platform/beijing-time.ts';
+import type { AuditAction } from '../audit/labels.ts';
 import type * as z from 'zod';
 
 import { countyWide } from '../cases/access.ts';
@@ -72,7 +73,7 @@ const save = async (
   before: { task: RectificationTask; rating: Rating },
   after: { task: RectificationTask; rating: Rating },
   extra: RatingWrite[],
-  action: string,
+  action: AuditAction,
   meta: RequestMeta,
   detail?: string,
 ) => {

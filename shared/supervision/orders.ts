@@ -1,4 +1,5 @@
 import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import type { AuditAction } from '../audit/labels.ts';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
@@ -25,7 +26,7 @@ export interface OrderPorts {
   clock: Clock;
 }
 
-const audit = (p: Principal, action: string, o: Pick<Order, 'caseId' | 'caseNumber'>, meta: RequestMeta, detail: string): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, o: Pick<Order, 'caseId' | 'caseNumber'>, meta: RequestMeta, detail: string): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: o.caseId },
