@@ -13,6 +13,8 @@ const PRECACHE_MODULES = /\/web\/src\/(light\/|shell\/(AntdTheme|LoginPage|Staff
 export const serviceWorker = (root: string): Plugin => ({
   name: 'bianmin-service-worker',
   apply: 'build',
+  // after Vite's own bundle steps (it drops the empty JS chunks of CSS-only modules there)
+  enforce: 'post',
   async generateBundle(_options, bundle: OutputBundle) {
     const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
     const byFile = new Map(chunks.map((c) => [c.fileName, c]));

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
+import { startPoller, type Poller } from '../../local/poller.ts';
 import { signIn, useBrowserStack } from './helpers.ts';
 
 /**
@@ -11,6 +12,13 @@ import { signIn, useBrowserStack } from './helpers.ts';
  */
 describe('offline: the agent’s outbox', () => {
   const ctx = useBrowserStack();
+  // a commission reaches 灵山镇's 待签收 over the delegation queue: the local poller feeds the consumer
+  let poller: Poller;
+  beforeAll(() => {
+    const ep = inject('emulators');
+    poller = startPoller({ endpoint: ep.fauxqs, region: ep.region, env: ctx.stack.env, log: () => undefined });
+  });
+  afterAll(() => poller?.stop());
   const PIN = '246810';
   const PHOTO = { name: 'hukou.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]) };
 
@@ -38,8 +46,8 @@ describe('offline: the agent’s outbox', () => {
       await unlock.getByRole('button', { name: '解锁' }).click();
     }
     await page.getByTestId('outbox').waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(() => (localStorage.getItem('bianmin.agentCatalog') ?? '').includes('最低生活保障'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (localStorage.getItem('bianmin.agentCatalog') ?? '').includes('最低生活保障'), undefined, { timeout: 60_000 });
   };
 
   /** With no network: the app opens from the service worker and the PIN unlocks it. */
@@ -76,6 +84,16 @@ describe('offline: the agent’s outbox', () => {
     return { inbox: inbox.entries.map((e) => e.number), mine: mine.commissions.map((c) => c.number) };
   };
 
+  /** 灵山镇's 待签收 once the queue has delivered `number` there (it arrives asynchronously). */
+  const inboxOnceLanded = async (number: string) => {
+    for (let i = 0; i < 40; i++) {
+      const v = await serverView();
+      if (v.inbox.includes(number)) return v;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return serverView();
+  };
+
   it(
     'signs in once, opens offline, records a commission with a photo, keeps it 待同步 across a reload, syncs by itself exactly once',
     { timeout: 240_000 },
@@ -94,7 +112,7 @@ describe('offline: the agent’s outbox', () => {
 
       await page.reload();
       await unlockOffline(page);
-      await page.getByRole('link', { name: '我的代办' }).click();
+      await page.getByRole('link', { name: '我的代办', exact: true }).click();
       await expect(itemState(page).innerText()).resolves.toBe('待同步');
       await expect(page.getByTestId('outbox-item').first().innerText()).resolves.toContain('照片 1 张');
       await expect(page.getByTestId('outbox-count').innerText()).resolves.toContain('1');
@@ -103,7 +121,7 @@ describe('offline: the agent’s outbox', () => {
       await context.setOffline(false);
       await page.getByTestId('outbox-item').first().locator('[data-testid="outbox-state"]', { hasText: '已同步' }).waitFor({ timeout: 60_000 });
       const number = (await page.getByTestId('outbox-item').first().getByRole('link').first().innerText()).trim();
-      const after = await serverView();
+      const after = await inboxOnceLanded(number);
       expect(after.inbox.filter((n) => n === number)).toHaveLength(1);
       expect(after.mine.length).toBe(before.mine.length + 1);
       await expect(page.getByTestId('outbox-count').innerText()).resolves.toContain('0');
@@ -150,9 +168,8 @@ describe('offline: the agent’s outbox', () => {
       expect(await page.getByTestId('outbox-item').count()).toBe(0);
       await page.getByRole('button', { name: '退出' }).click();
       await page.waitForURL(/\/login$/);
-      await page.goto(`${ctx.stack.url}/agent`);
       await context.setOffline(true);
-      await page.reload();
+      await page.goto(`${ctx.stack.url}/agent`);
       await unlockOffline(page, 'agent2.demo', PIN);
       await page.getByText(/离线口令不对/).waitFor();
       await context.setOffline(false);
@@ -164,7 +181,7 @@ describe('offline: the agent’s outbox', () => {
       await page.getByTestId('outbox-item').first().locator('[data-testid="outbox-state"]', { hasText: '已同步' }).waitFor({ timeout: 90_000 });
       expect(flaps).toBe(3);
       const number = (await page.getByTestId('outbox-item').first().getByRole('link').first().innerText()).trim();
-      const after = await serverView();
+      const after = await inboxOnceLanded(number);
       expect(after.inbox.filter((n) => n === number)).toHaveLength(1);
       expect(after.mine.length).toBe(before.mine.length + 1);
       expect(page.errors).toEqual([]);
@@ -185,14 +202,15 @@ describe('offline: the agent’s outbox', () => {
     const hits = (await (await ctx.stack.fetch(`/api/items?q=${encodeURIComponent('低保')}`)).json()) as { items: Array<{ code: string; name: string }> };
     const code = hits.items.find((i) => i.name === '城乡最低生活保障对象认定')!.code;
     const guide = (await (await ctx.stack.fetch(`/api/items/${code}`)).json()) as { item: { materials: unknown[] } & Record<string, unknown>; version: number };
-    const item = { ...guide.item, materials: [...guide.item.materials, { name: '村（居）委会证明', required: true, copies: 1, form: 'original' }] };
-    const saved = await ctx.stack.fetch(`/api/admin/items/${code}`, { method: 'PUT', token: admin, json: item, headers: { 'if-match': `"${guide.version}"` } });
+    const material = { ...(guide.item.materials[0] as object), name: '村（居）委会证明' };
+    const item = { ...guide.item, materials: [...guide.item.materials, material] };
+    const saved = await ctx.stack.fetch(`/api/admin/items/${code}`, { method: 'PUT', token: admin, json: item });
     expect(saved.status, await saved.clone().text()).toBeLessThan(300);
     const published = await ctx.stack.fetch(`/api/admin/items/${code}/publish`, { method: 'POST', token: admin, json: {} });
     expect(published.status, await published.clone().text()).toBeLessThan(300);
 
     await context.setOffline(false);
-    await page.getByRole('link', { name: '我的代办' }).click();
+    await page.getByRole('link', { name: '我的代办', exact: true }).click();
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor({ timeout: 60_000 });
     await expect(itemState(page).innerText()).resolves.toBe('冲突');

@@ -48,10 +48,18 @@ export const refreshSnapshot = async (force = false): Promise<void> => {
   localStorage.setItem(KEY, JSON.stringify({ at: Date.now(), guides }));
 };
 
+/** Every character of the query in the name, in order: 低保 finds 城乡最低生活保障对象认定 (the server's search is richer). */
+const inOrder = (name: string, q: string): boolean => {
+  let i = 0;
+  for (const ch of name) if (ch === q[i]) i++;
+  return i === q.length;
+};
+
 export const searchSnapshot = (q: string): Array<{ code: string; name: string }> => {
-  const t = q.trim().toLowerCase();
+  const t = [...q.trim().toLowerCase()].join('');
+  if (!t) return [];
   return readSnapshot()
-    .filter((g) => g.name.toLowerCase().includes(t) || g.code.toLowerCase().includes(t))
+    .filter((g) => inOrder(g.name.toLowerCase(), t) || g.code.toLowerCase().includes(t))
     .slice(0, 20);
 };
 

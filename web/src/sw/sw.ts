@@ -35,7 +35,8 @@ sw.addEventListener('install', (e) => {
   e.waitUntil(
     Promise.all([
       e.addRoutes?.([{ condition: { urlPattern: '/api/*' }, source: 'network' }]).catch(() => undefined),
-      caches.open(SHELL).then((c) => c.addAll(__PRECACHE__)),
+      // file by file: one missing file must not cost the whole shell (addAll fails the install for one 404)
+      caches.open(SHELL).then((c) => Promise.allSettled(__PRECACHE__.map((u) => c.add(u)))),
     ]).then(() => sw.skipWaiting()),
   );
 });
