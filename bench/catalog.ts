@@ -12,6 +12,7 @@ import { commitVersions } from '../shared/catalog/import.ts';
 import { dynamoCatalogStore } from '../shared/catalog/dynamo-catalog.ts';
 import { indexCache } from '../shared/catalog/index-cache.ts';
 import type { Item } from '../shared/catalog/item.ts';
+import { relevance, relevanceCatalogs, RELEVANCE_SET } from './search-relevance.ts';
 
 interface Figure {
   key?: string;
@@ -76,6 +77,13 @@ const QUERIES: SearchQuery[] = [
   { q: 'zz' },
   { q: '不存在的事项' },
   { q: '养老 查询' },
+  // how people ask (cut into words, widened by the lexicon): the word-by-word tier
+  { q: '身份证丢了' },
+  { q: '我想给孩子上户口' },
+  { q: '残疾补贴' },
+  { q: '养老金' },
+  { q: 'shenfenzhengbuban' },
+  { q: '居民身分正核发' },
   { category: '户籍管理' },
   { level: 'village' },
   { q: '登记', level: 'township', category: '养老保障' },
@@ -143,6 +151,25 @@ const dynamoFigures = async (items: Item[]): Promise<Figure[]> =>
     ];
   });
 
+/** recall@3 and MRR of the relevance set, on the demo catalog and on it with no 俗称 at all. */
+const relevanceFigures = (): Figure[] => {
+  const { demo, noKeywords } = relevanceCatalogs();
+  const a = relevance(demo);
+  const b = relevance(noKeywords);
+  const n = RELEVANCE_SET.length;
+  for (const [name, r] of [
+    ['demo', a],
+    ['no 俗称', b],
+  ] as const)
+    for (const m of r.misses) console.log(`search miss (${name}): ${m.q} → ${m.got.join(', ') || '(nothing)'}; expected ${m.expect.join(' | ')}`);
+  return [
+    { key: 'search_recall_at3', name: `search recall@3, ${n} queries, demo catalog`, value: a.recallAt3, unit: '', target: '≥ 0.95' },
+    { key: 'search_recall_at3_no_keywords', name: `search recall@3, ${n} queries, no 俗称`, value: b.recallAt3, unit: '', target: '≥ 0.95' },
+    { key: 'search_mrr', name: 'search MRR, demo catalog', value: a.mrr, unit: '' },
+    { key: 'search_mrr_no_keywords', name: 'search MRR, no 俗称', value: b.mrr, unit: '' },
+  ];
+};
+
 export const benchCatalog = async (): Promise<Figure[]> => {
   const items = syntheticCatalog(2000);
   const p0 = performance.now();
@@ -150,6 +177,7 @@ export const benchCatalog = async (): Promise<Figure[]> => {
   const pinyinMs = performance.now() - p0;
   return [
     ...searchFigures(entries),
+    ...relevanceFigures(),
     { name: 'pinyin of 2,000 items (at write time, not in the search function)', value: round(pinyinMs, 0), unit: 'ms' },
     ...(await dynamoFigures(items)),
   ];

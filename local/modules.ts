@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** Repository root, and the same handler modules that CDK bundles for Lambda. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type Trigger = 'http' | 'queues' | 'schedules' | 'authorizer';
+export type Trigger = 'http' | 'queues' | 'schedules' | 'authorizer' | 'streams';
 
 export const handlerPath = (trigger: Trigger, name: string): string => join(ROOT, 'functions', trigger, `${name}.ts`);
 

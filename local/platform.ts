@@ -6,6 +6,7 @@ import { startFauxqs, type Fauxqs } from './fauxqs.ts';
 import { startGateway } from './gateway.ts';
 import { startPoller } from './poller.ts';
 import { startScheduler } from './scheduler.ts';
+import { startStreams } from './streams.ts';
 import { freePort } from './free-port.ts';
 import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
@@ -85,6 +86,8 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     started.push(poller);
     const scheduler = startScheduler({ region: REGION, log });
     started.push(scheduler);
+    // tables' streams (the outbox relay) on DynamoDB Local's streams
+    started.push(startStreams({ endpoint: dynamo.endpoint, region: REGION, env, log }));
 
     // lets `npm run invoke` run a handler against this running platform
     writeFileSync(join(opts.dataDir, 'runtime.json'), JSON.stringify({ url, env }, null, 2));

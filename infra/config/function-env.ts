@@ -28,6 +28,8 @@ export interface FunctionResources {
   readonly edge?: { readonly originVerify: string };
   /** The locked audit archive bucket (deployed; its writer is the audit table's stream consumer). */
   readonly auditArchiveBucket?: string;
+  /** The notices channel's credentials (Secrets Manager ARN, deployed; locally the fake provider's demo keys). */
+  readonly noticeCredentialsSecret?: string;
 }
 
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
@@ -43,6 +45,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
+  COUNTY_NAME: county.name,
+  ...(county.legal ? { LEGAL_JSON: JSON.stringify(county.legal) } : {}),
+  ...(county.domain ? { WEB_ORIGIN: `https://${county.domain.name}` } : {}),
   ...('kms' in res.keys
     ? { DATA_KMS_KEY_ID: res.keys.kms.data, JWT_KMS_KEY_ID: res.keys.kms.jwt, LOOKUP_KMS_KEY_ID: res.keys.kms.lookup }
     : { DATA_DEV_KEY_FILE: res.keys.devFiles.data, JWT_DEV_KEY_FILE: res.keys.devFiles.jwt }),
@@ -50,6 +56,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(QUEUES.map((q) => [q.envVar, res.queues[q.id]])),
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
   ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
+  ...(res.noticeCredentialsSecret ? { NOTICE_CREDENTIALS_SECRET: res.noticeCredentialsSecret } : {}),
   ...Object.fromEntries(BUCKETS.map((b) => [b.envVar, res.buckets[b.id]])),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

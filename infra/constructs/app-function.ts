@@ -6,6 +6,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Construct } from 'constructs';
 import { BUNDLING } from './bundling.ts';
 
@@ -20,6 +21,8 @@ export interface AppFunctionProps {
   tracing: boolean;
   timeout?: Duration;
   memorySize?: number;
+  /** Files under node_modules to copy beside the bundle (the PDF renderers' font and wasm: shared/platform/functions.ts PDF_ASSETS). */
+  assets?: readonly string[];
 }
 
 /**
@@ -55,6 +58,20 @@ export class AppFunction extends Construct {
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
         banner: BUNDLING.banner,
+        ...(props.assets?.length
+          ? {
+              // the font and the wasm are read from disk at run time, where `require.resolve` looks: <bundle>/node_modules/…
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  props.assets!.flatMap((a) => [
+                    `mkdir -p "${outputDir}/node_modules/${dirname(a)}"`,
+                    `cp "${inputDir}/node_modules/${a}" "${outputDir}/node_modules/${a}"`,
+                  ]),
+              },
+            }
+          : {}),
       },
     });
   }

@@ -4,6 +4,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant } from '../../shared/platform/functions.ts';
 import type { TableId } from '../../shared/platform/tables.ts';
 import type { DataStack } from '../stacks/data-stack.ts';
+import { OUTBOX_TOPICS } from '../../shared/platform/outbox.ts';
 
 /**
  * Turns a function's declared grants (shared/platform/functions.ts) into its role's policy: the
@@ -134,6 +135,29 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['s3:PutObject'], [data.auditArchive.arnForObjects('audit/*')]);
         storage(true);
         break;
+      // the transactional outbox and notices
+      case 'queue:outbox:send':
+        add(
+          ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+          [...new Set(Object.values(OUTBOX_TOPICS))].map((q) => data.queues.get(q)!.queue.queueArn),
+        );
+        storage(true);
+        break;
+      case 'notices:deliver':
+        // its own outbox entries (status, receipts) and the per-phone daily caps: no case, no other topic
+        add(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], [table('cases').tableArn], leading(['OUTBOX#notices#*', 'NOTICECAP#*']));
+        storage(true);
+        break;
+      case 'notices:credentials':
+        add(['secretsmanager:GetSecretValue'], [data.noticeCredentials.secretArn]);
+        break;
+      case 'queue:notices:redrive': {
+        const q = data.queues.get('notices')!;
+        add(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.dlq.queueArn]);
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.queue.queueArn]);
+        storage(true);
+        break;
+      }
       case 'health:describe':
         add(
           ['dynamodb:DescribeTable'],

@@ -5,7 +5,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -22,13 +22,24 @@ import { functionEnvironment, type FunctionResources } from '../config/function-
 import { AppFunction } from '../constructs/app-function.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
-import { AUTHORIZER_USES, CONSUMER_USES, HTTP_FUNCTIONS, OPS_USES, SCHEDULE_USES, STREAM_USES, type Grant } from '../../shared/platform/functions.ts';
+import {
+  AUTHORIZER_USES,
+  CONSUMER_USES,
+  HTTP_FUNCTIONS,
+  OPS_USES,
+  PDF_ASSETS,
+  PDF_RENDERERS,
+  SCHEDULE_USES,
+  STREAM_USES,
+  type Grant,
+} from '../../shared/platform/functions.ts';
 import { Api } from '../constructs/api.ts';
 import { StaticSite } from '../constructs/static-site.ts';
 import { DataMigrations } from '../constructs/data-migrations.ts';
 import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import { KEEP_WARM_SCHEDULE, WARM_UP_EVENT } from '../../shared/platform/keep-warm.ts';
 import type { DataStack } from './data-stack.ts';
+import { STREAMS } from '../../shared/platform/streams.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -50,6 +61,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   buckets: Object.fromEntries(BUCKETS.map((b) => [b.id, data.buckets.get(b.id)!.bucketName])) as Record<BucketId, string>,
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
   auditArchiveBucket: data.auditArchive.bucketName,
+  noticeCredentialsSecret: data.noticeCredentials.secretArn,
 });
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */
@@ -109,7 +121,7 @@ export class AppStack extends Stack {
       );
       return role;
     };
-    const fn = (id: string, entry: string, role: Role, timeout?: Duration): NodejsFunction =>
+    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[]): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
         environment,
@@ -117,14 +129,16 @@ export class AppStack extends Stack {
         failureQueue: data.failures,
         tracing: !china,
         ...(timeout ? { timeout } : {}),
+        ...(assets ? { assets } : {}),
       }).fn;
+    const pdfAssets = (key: string) => (PDF_RENDERERS.includes(key) ? PDF_ASSETS : undefined);
 
     const authorizer = fn('Authorizer', 'functions/authorizer/authorizer.ts', roleFor('authorizer', AUTHORIZER_USES), Duration.seconds(10));
     const routeList = props.routes ?? ROUTES;
     const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
       const served = routeList.filter((r) => r.fn === def.id);
       const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
-      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses)) };
+      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`)) };
     });
     const routes = httpFns.flatMap(({ served, fn: f }) => served.map((route) => ({ route, fn: f })));
     this.api = new Api(this, 'Api', {
@@ -144,6 +158,7 @@ export class AppStack extends Stack {
         `functions/queues/${def.id}.ts`,
         roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
         Duration.seconds(def.visibilityTimeoutSeconds),
+        pdfAssets(`queue-${def.id}`),
       );
       consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
       NagSuppressions.addResourceSuppressions(
@@ -177,6 +192,34 @@ export class AppStack extends Stack {
         retryAttempts: 10,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(data.failures),
+      }),
+    );
+
+    // the transactional outbox: the cases table's stream, filtered to new OUTBOX# items, → each topic's queue
+    const relayDef = STREAMS.find((d) => d.id === 'outbox-relay')!;
+    const relay = fn(
+      'Stream-outbox-relay',
+      'functions/streams/outbox-relay.ts',
+      roleFor('stream-outbox-relay', STREAM_USES['outbox-relay'] ?? [], [
+        // CDK's DynamoEventSource adds dynamodb:ListStreams, which takes no resource
+        'Resource::*',
+      ]),
+      Duration.minutes(1),
+    );
+    relay.addEventSource(
+      new DynamoEventSource(data.tables.get(relayDef.table)!, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: relayDef.batchSize,
+        bisectBatchOnError: true,
+        retryAttempts: 100,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(data.failures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual(relayDef.filter!.events[0]!),
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith(relayDef.filter!.pkPrefix) } } },
+          }),
+        ],
       }),
     );
 
@@ -215,7 +258,7 @@ export class AppStack extends Stack {
     // operators' functions, invoked by hand (AWS China has no console DLQ redrive)
     const ops = Object.entries(OPS_USES).map(([id, uses]) => fn(`Ops-${id}`, `functions/ops/${id}.ts`, roleFor(`ops-${id}`, uses), Duration.minutes(5)));
 
-    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, ...ops];
+    const functions = [authorizer, ...httpFns.map((h) => h.fn), ...consumers, ...scheduled, archiver, relay, ...ops];
     new DataMigrations(this, 'Migrations', {
       root: ROOT,
       environment,

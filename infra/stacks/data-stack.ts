@@ -6,6 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId } from '../../shared/platform/queues.ts';
@@ -35,6 +36,8 @@ export class DataStack extends Stack {
   readonly auditArchive: Bucket;
   /** Failed asynchronous invocations of any function land here. */
   readonly failures: Queue;
+  /** The SMS provider's (or 政务短信平台's) credentials: filled in by IT, read only by the notices consumer. */
+  readonly noticeCredentials: Secret;
 
   constructor(scope: Construct, id: string, props: StackProps & { county: CountyConfig }) {
     super(scope, id, props);
@@ -159,6 +162,17 @@ export class DataStack extends Stack {
         }),
       );
     }
+
+    // notices: the channel's credentials, entered once by IT (aws secretsmanager put-secret-value), never in the config
+    this.noticeCredentials = new Secret(this, 'NoticeCredentials', {
+      secretName: `bianmin-${county.code}-notice-credentials`,
+      description: `便民 ${county.name}: SMS provider AccessKey (or webhook token) of the notices channel, JSON {"accessKeyId","accessKeySecret"} / {"secretId","secretKey"} / {"token"}`,
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.noticeCredentials, [
+      { id: 'AwsSolutions-SMG4', reason: "A provider's AccessKey is rotated in the provider's console, then entered here; Secrets Manager cannot rotate it." },
+    ]);
 
     const [topicDef] = TOPICS;
     this.topic = new Topic(this, 'Supervision', {

@@ -31,6 +31,16 @@ const ACTION_LABELS: Record<string, string> = {
   'case.deliver': '送达',
   'case.withdraw': '撤回',
   'case.forward': '转交',
+  'rating.public': '群众评价',
+  'rating.follow-up': '群众追评',
+  'rating.window': '窗口评价器评价',
+  'rating.hotline': '录入热线评价',
+  'rating.evaluator.push': '推送到评价器',
+  // 全程代办
+  'commission.create': '代办登记',
+  'commission.take-in': '接收代办件',
+  'commission.supplement': '代办员补交材料',
+  'commission.deliver': '代办员送达',
 };
 
 export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
@@ -38,7 +48,7 @@ export const actionLabel = (a: string): string => ACTION_LABELS[a] ?? a;
 /** For a filter: the Chinese name shown, the code sent. */
 export const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
-const TARGET_TYPES: Record<string, string> = { case: '办件', user: '人员', office: '机构', item: '事项', calendar: '工作日历' };
+const TARGET_TYPES: Record<string, string> = { case: '办件', user: '人员', office: '机构', item: '事项', calendar: '工作日历', commission: '代办件' };
 
 /**
  * The object of an event as a person reads it: a case by its 受理编号 (the case audit's detail
@@ -48,6 +58,7 @@ export const targetLabel = (e: Pick<AuditInput, 'target' | 'detail'>): string =>
   if (!e.target) return '';
   const type = TARGET_TYPES[e.target.type] ?? e.target.type;
   if (e.target.type === 'case' && e.detail && /^\d{6}-\d{8}-\d{4,}$/.test(e.detail)) return `${type} ${e.detail}`;
+  if (e.target.type === 'commission' && e.detail && /^DB-\d{6}-\d{8}-\d{4,}$/.test(e.detail)) return `${type} ${e.detail}`;
   if (e.target.label) return `${type} ${e.target.label}`;
   return `${type} ${e.target.id}`;
 };

@@ -5,6 +5,7 @@ import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
 import type { Watch, WatchedCase } from '../supervision/watch.ts';
+import { outboxItemKey, type MemoryOutbox } from '../platform/outbox.ts';
 
 /**
  * CaseStore in memory for unit tests: the same conditions as DynamoDB (new ids, unused
@@ -24,6 +25,8 @@ export interface MemoryCaseStore extends CaseStore {
   seed(c: CaseRecord, applicantHash?: string): void;
   /** Supervision's watches (written with the cases), shared with the memory supervision store. */
   readonly watches: Map<string, Watch>;
+  /** The outbox entries written with the cases, shared with a topic's memory store. */
+  readonly outbox: MemoryOutbox;
 }
 
 interface Row {
@@ -37,8 +40,10 @@ const clone = <T>(v: T): T => structuredClone(v);
 const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: holderOf(c), status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
 const inboxKey = (e: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'>) => `INBOX#${e.officeId}/${e.kind}#${e.sentAt}#${e.refId}`;
 
-export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): MemoryCaseStore => {
+export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?: MemoryOutbox } = {}): MemoryCaseStore => {
   const watches = shared.watches ?? new Map<string, Watch>();
+  const outbox: MemoryOutbox = shared.outbox ?? new Map();
+  const outboxKey = (w: Extract<CaseWrite, { op: 'outbox' }>) => outboxItemKey(w.entry.topic, w.entry.subject, w.entry.id);
   const cases = new Map<string, Row>();
   const events = new Map<string, Map<string, TimelineEvent>>();
   const idempotency = new Map<string, IdempotencyRecord & { expiresAt: Date }>();
@@ -78,6 +83,8 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
         return [`FIND#${w.hash}/${w.at}#${w.caseId}`];
       case 'watch':
         return [`CASE#${w.caseId}/WATCH`];
+      case 'outbox':
+        return [`OUTBOX#${outboxKey(w)}`];
     }
   };
 
@@ -100,6 +107,8 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
       case 'inbox-delete':
       case 'find':
         return undefined;
+      case 'outbox':
+        return outbox.has(outboxKey(w)) ? new ConflictError(CASE_CONFLICT.outboxTaken, '该办件的这项后续处理已登记，请刷新后再操作') : undefined;
       case 'commission': {
         const had = commissions.get(w.commission.id);
         if (w.expectedVersion === undefined) return had ? new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试') : undefined;
@@ -153,6 +162,9 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
         commissions.set(w.commission.id, { commission: clone(w.commission), ...(hash ? { applicantHash: hash } : {}) });
         return;
       }
+      case 'outbox':
+        outbox.set(outboxKey(w), clone(w.entry) as MemoryOutbox extends Map<string, infer V> ? V : never);
+        return;
       case 'watch': {
         const old = watches.get(w.caseId);
         watches.set(w.caseId, {
@@ -182,6 +194,7 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
   return {
     audits,
     watches,
+    outbox,
     get commits() {
       return commits;
     },
@@ -289,14 +302,6 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch> } = {}): 
     releasePublicGuess: async (number, day) => {
       const k = `NUM#${number}#${day}`;
       rates.set(k, (rates.get(k) ?? 1) - 1);
-    },
-    // one counter per number and day, as in DynamoDB (K9c)
-    publicMisses: async (number, day) => rates.get(`NUM#${number}#${day}`) ?? 0,
-    addPublicMiss: async (number, day) => {
-      const k = `NUM#${number}#${day}`;
-      const n = (rates.get(k) ?? 0) + 1;
-      rates.set(k, n);
-      return n;
     },
     commit: async (writes, auditInputs) => {
       const touched = writes.flatMap(itemsOf);

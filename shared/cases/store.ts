@@ -7,6 +7,7 @@ import type { CaseRecord } from './model.ts';
 import type { Sealer } from './sealer.ts';
 import type { Commission, InboxEntry, InboxKind } from '../network/model.ts';
 import type { OfficeDirectory } from '../network/offices.ts';
+import type { OutboxEntry } from '../platform/outbox.ts';
 
 /** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
 export interface TimelineEvent {
@@ -64,7 +65,12 @@ export type CaseWrite =
    * Supervision's snapshot of the case (shared/supervision/case-follow-up.ts builds it), due for a
    * look by the overdue scan at `at`. Leaves supervision's own fields (cards given) as they are.
    */
-  | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string };
+  | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string }
+  /**
+   * An entry of the transactional outbox (shared/platform/outbox.ts): relayed to its topic's queue
+   * once written. Condition: new (else OUTBOX_ENTRY_TAKEN: the same fact was recorded before).
+   */
+  | { op: 'outbox'; entry: OutboxEntry };
 
 /**
  * The conflicts commit reports, as domain errors: use cases tell them apart by code.
@@ -79,6 +85,8 @@ export const CASE_CONFLICT = {
   alreadyApplied: 'HAND_OVER_APPLIED',
   /** Another transaction held one of the items (or a fresh id collided): the same commit may simply be tried again. */
   busy: 'CASE_STORE_BUSY',
+  /** An outbox entry with this id exists: the fact it carries was recorded by an earlier change. */
+  outboxTaken: 'OUTBOX_ENTRY_TAKEN',
 } as const;
 
 export const staleVersion = (): ConflictError => new ConflictError(CASE_CONFLICT.staleVersion, '办件已被他人更新，请刷新后再操作');
@@ -127,10 +135,6 @@ export interface CaseStore {
   nextSequence(countyCode: string, day: string): Promise<number>;
   /** Counts one public status look-up from an address in a window (e.g. a minute); returns the count so far. */
   hitPublicLookup(address: string, window: string, expiresAt: Date): Promise<number>;
-  /** Wrong keys (phone4) given for one case number on a China day, on any public page (status, rating). */
-  publicMisses(number: string, day: string): Promise<number>;
-  /** Counts one more wrong key for a number on a day; returns the count so far. */
-  addPublicMiss(number: string, day: string, expiresAt: Date): Promise<number>;
   /**
    * Takes one of the `limit` typed guesses (number + phone4) a case number gets per day, atomically
    * and before the comparison; false when none is left. A right guess gives its slot back.

@@ -9,8 +9,8 @@ import type { SearchFields } from './search-index.ts';
  */
 const letters = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const full = (s: string): string => letters(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
-const initials = (s: string): string => letters(pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+export const full = (s: string): string => letters(pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+export const initials = (s: string): string => letters(pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
 
 /** Full pinyin and initials of each word, `|`-separated so a match never spans two words. */
 const words = (list: readonly string[]): string => list.flatMap((w) => [full(w), initials(w)]).join('|');

@@ -48,10 +48,14 @@ export interface GramIndex {
   candidates(term: string, latin: string): Candidates;
   /** Documents in `a` or in all of `list` (several words: the whole phrase, or every word). */
   eitherOrAll(a: Bits, list: readonly Bits[]): Bits;
+  /** Documents whose field holds every pair of `s` (a bitset of this query, or undefined when none). */
+  docsWith(field: Field, s: string): Bits | undefined;
+  /** Documents in any of `list` (a fresh bitset of this query, empty when the list is). */
+  union(list: ReadonlyArray<Bits | undefined>): Bits;
 }
 
-/** Bitsets a query may use before one is allocated (a query of 5 words uses about 60). */
-const SLOTS = 128;
+/** Bitsets a query may use before one is allocated (a word with four lexicon alternatives uses about 40). */
+const SLOTS = 512;
 
 /** `texts[i][field]`: the exact strings the search compares for document i in that field. */
 export const gramIndex = (texts: ReadonlyArray<Record<Field, readonly string[]>>): GramIndex => {
@@ -130,6 +134,12 @@ export const gramIndex = (texts: ReadonlyArray<Record<Field, readonly string[]>>
       }
       c.any = any ?? take().fill(0);
       return c;
+    },
+    docsWith: holding,
+    union(list) {
+      const out = take().fill(0);
+      for (const b of list) if (b) for (let w = 0; w < words; w++) out[w]! |= b[w]!;
+      return out;
     },
     eitherOrAll(a, list) {
       const out = copy(list[0] ?? a);

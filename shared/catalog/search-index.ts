@@ -1,5 +1,9 @@
 import { summaryOf, type Item, type ItemSummary, type Level } from './item.ts';
 import { gramIndex, has, nextDoc, type Candidates } from './search-grams.ts';
+import { buildLexicon, normalizeText, type Lexicon } from './lexicon.ts';
+import { nameWords, segmenter } from './query-words.ts';
+import { wordScorer, type WordDoc } from './search-words.ts';
+import { searchHints, type Hint } from './search-hints.ts';
 
 /**
  * The in-memory search index of the published catalog (one per container). Pure: no I/O and no
@@ -7,7 +11,9 @@ import { gramIndex, has, nextDoc, type Candidates } from './search-grams.ts';
  * items is a tight loop of `includes` on lower-cased strings (p99 well under 1 ms, bench/catalog.ts).
  *
  * Ranking, best first: exact name (or code), a 俗称/keyword said exactly (低保 → 城乡最低生活保障对象认定),
- * name prefix, name substring, 俗称 substring, pinyin / initials of the name or a 俗称, category.
+ * name prefix, name substring, 俗称 substring, pinyin / initials of the name or a 俗称, category;
+ * then, for a query that is no substring of an item, its words (search-words.ts: segmented,
+ * widened by the 政务 lexicon, ranked by how much of the query an item covers and where).
  * Inside a tier: earlier match, then shorter name. A match only on a material name (居民身份证 is a
  * material of almost every item) is not a result: it would bury the answer; such items are only
  * counted (`materialMatches`) so a page can offer them separately.
@@ -44,6 +50,8 @@ export interface SearchHit extends ItemSummary {
 
 export interface SearchResult {
   items: SearchHit[];
+  /** 你是不是要找…: when nothing matched well, the items nearest to what was typed. */
+  didYouMean?: Hint[];
   total: number;
   /** Items that match only on a material name (not listed in `items`). */
   materialMatches: number;
@@ -51,7 +59,7 @@ export interface SearchResult {
   categories: Array<{ name: string; count: number }>;
 }
 
-interface Doc {
+interface Doc extends WordDoc {
   entry: IndexEntry;
   hit: SearchHit;
   name: string;
@@ -72,13 +80,27 @@ interface Doc {
   order: number;
 }
 
-export const TIERS = ['exact', 'alias', 'prefix', 'name', 'keyword', 'pinyin', 'category'] as const;
+export const TIERS = ['exact', 'alias', 'prefix', 'name', 'keyword', 'pinyin', 'category', 'words'] as const;
+/** Word-by-word matches rank after every whole-query tier, by coverage, then shorter name. */
+const WORDS_TIER = 7e6;
+/** An exact 俗称 of the item (or a colloquial word of the lexicon that leads to it). */
+const ALIAS_TIER = 5e5;
+/** How much of a colloquial word an item must cover, through the lexicon, to rank as its 俗称. */
+const SAID_EXACTLY_FROM = 0.85;
 const NO_MATCH = Number.POSITIVE_INFINITY;
 /** Matches only on a material: counted, not listed. */
 const MATERIAL_ONLY = 9e6;
 /** Catalog positions fit below this (scores are integers < 1e7, so keys stay exact doubles). */
 const ORDER_SPAN = 1 << 17;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** 就(失)业登记 → [就业登记, 失业登记]; 户籍迁出(入) → [户籍迁出, 户籍迁入]; nothing for a name without brackets. */
+export const bracketVariants = (name: string): string[] => {
+  const m = /^(.*?)(.)[(（]([^()（）]{1,4})[)）](.*)$/.exec(name);
+  if (!m) return [];
+  const [, head, before, inner, tail] = m;
+  return [`${head}${before}${tail}`, `${head}${inner}${tail}`];
+};
 
 const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -88,12 +110,19 @@ export interface CatalogIndex {
   readonly size: number;
   readonly builtAt: number;
   search(query: SearchQuery): SearchResult;
+  /** Completions while typing: item names and 俗称 (also by pinyin, and forgiving one slip). */
+  suggest(prefix: string, limit?: number): Hint[];
   get(code: string): IndexEntry | undefined;
   /** Category names in catalog order. */
   categories(): string[];
 }
 
-export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: number): CatalogIndex => {
+export interface IndexOptions {
+  /** The shipped lexicon merged with the county's own entries (default: the shipped one alone). */
+  lexicon?: Lexicon;
+}
+
+export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: number, options: IndexOptions = {}): CatalogIndex => {
   if (entries.length >= ORDER_SPAN) throw new Error(`catalog too large for the index: ${entries.length} items`);
   const sorted = [...entries].sort((a, b) => compareCodes(a.item.code, b.item.code));
   const docs: Doc[] = sorted.map((entry, order) => ({
@@ -103,7 +132,8 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     nameLower: entry.item.name.toLowerCase(),
     code: entry.item.code.toLowerCase(),
     codeLatin: entry.item.code.toLowerCase().replace(/[^a-z0-9]/g, ''),
-    keywords: entry.item.keywords.join('|').toLowerCase(),
+    // a name's bracketed variants are words too: 就(失)业登记 → 就业登记, 失业登记
+    keywords: [...entry.item.keywords, ...bracketVariants(entry.item.name)].join('|').toLowerCase(),
     keywordSet: new Set(entry.item.keywords.map((k) => k.toLowerCase())),
     keywordPyWords: `|${entry.search.kwPy}|`,
     materials: entry.item.materials
@@ -114,6 +144,10 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     categoryIndex: 0,
     officeLower: `${entry.item.office}|${entry.item.officeId ?? ''}`.toLowerCase(),
     order,
+    py: entry.search.py,
+    ini: entry.search.ini,
+    kwPy: entry.search.kwPy,
+    matPy: entry.search.matPy,
   }));
   const byCode = new Map(docs.map((d) => [d.entry.item.code, d.entry]));
   const categoryOrder: string[] = [];
@@ -131,6 +165,17 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
       matPy: [d.entry.search.matPy],
     })),
   );
+  const lexicon = options.lexicon ?? buildLexicon();
+  // the segmenter's dictionary: the lexicon's words and this catalog's own (any county's catalog)
+  const dictionary = new Set(lexicon.words);
+  for (const d of docs) {
+    for (const w of nameWords(d.name)) dictionary.add(w);
+    for (const k of d.keywordSet) dictionary.add(normalizeText(k));
+    dictionary.add(normalizeText(d.category));
+  }
+  const seg = segmenter(dictionary, lexicon.pinyinWords);
+  const words = wordScorer(grams, lexicon, seg, docs.length);
+  const hints = searchHints(docs, grams, lexicon);
   const builtAt = Date.now();
   // Scratch space reused by every query (search is synchronous): a query allocates nothing per
   // item, so no garbage builds up between queries and the tail stays free of GC pauses (bench/catalog.ts).
@@ -153,7 +198,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     const i = d.order;
     if (d.nameLower === term || d.code === term) return 0;
     if ((has(may.kw, i) && d.keywordSet.has(term)) || (!hasCjk && latin.length > 1 && has(may.kwPy, i) && d.keywordPyWords.includes(latinWord)))
-      return 5e5 + d.name.length;
+      return ALIAS_TIER + d.name.length;
     const pos = has(may.name, i) ? d.nameLower.indexOf(term) : -1;
     if (pos === 0) return 1e6 + d.name.length;
     if (pos > 0) return 2e6 + pos * 1e3 + d.name.length;
@@ -187,6 +232,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     const q = (query.q ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
     const whole = q ? prepare(q.replace(/ /g, '')) : undefined;
     const terms = q.includes(' ') ? q.split(' ').map(prepare) : undefined;
+    const byWords = whole ? words.prepare(q, whole.term) : undefined;
     const office = query.office?.trim().toLowerCase();
     // sort keys = score * ORDER_SPAN + catalog order, in a typed array: a native numeric sort is
     // several times faster than sorting objects with a comparator (2,000 hits in ~0.1 ms)
@@ -194,7 +240,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     let materialMatches = 0;
     counts.fill(0);
     // with a query, only the docs that may contain it somewhere (gram bitsets) are scored
-    const candidates = whole
+    const phrase = whole
       ? terms
         ? grams.eitherOrAll(
             whole.may.any,
@@ -202,6 +248,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
           )
         : whole.may.any
       : undefined;
+    const candidates = phrase && byWords ? grams.union([phrase, byWords.any]) : phrase;
     for (let i = nextDoc(candidates, 0, docs.length); i < docs.length; i = nextDoc(candidates, i + 1, docs.length)) {
       const d = docs[i]!;
       if (query.level && !d.entry.item.levels.includes(query.level)) continue;
@@ -219,6 +266,18 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
               break;
             }
             score = Math.max(score, s);
+          }
+        }
+        if (byWords && score >= MATERIAL_ONLY && !has(byWords.listable, i)) {
+          // only a material can hold the words here: counted, never listed, not worth scoring
+          if (score === NO_MATCH && has(byWords.any, i)) score = MATERIAL_ONLY;
+        } else if (byWords && (score >= MATERIAL_ONLY || (byWords.saidExactly && score > ALIAS_TIER))) {
+          const { coverage, listed } = words.score(d, byWords);
+          if (listed && byWords.saidExactly && coverage >= SAID_EXACTLY_FROM)
+            score = Math.min(score, ALIAS_TIER + Math.round((1 - coverage) * 100) * 1000 + Math.min(d.name.length, 999));
+          else if (score >= MATERIAL_ONLY) {
+            if (listed) score = WORDS_TIER + Math.round((1 - coverage) * 1000) * 1000 + Math.min(d.name.length, 999);
+            else if (coverage > 0) score = MATERIAL_ONLY;
           }
         }
         if (score === NO_MATCH) continue;
@@ -240,6 +299,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     for (let i = offset; i < Math.min(n, offset + limit); i++) page.push(docs[hits[i]! % ORDER_SPAN]!.hit);
     return {
       items: page,
+      ...(n === 0 && q ? { didYouMean: hints.nearest(q) } : {}),
       total: n,
       materialMatches,
       categories: categoryOrder.flatMap((name, i) => (counts[i]! > 0 ? [{ name, count: counts[i]! }] : [])),
@@ -252,6 +312,7 @@ export const buildIndex = (entries: readonly IndexEntry[], catalogVersion: numbe
     builtAt,
     search,
     get: (code) => byCode.get(code),
+    suggest: (prefix, limit) => hints.suggest(prefix, limit),
     categories: () => [...categoryOrder],
   };
 };

@@ -58,11 +58,6 @@ export const caseKeys = {
   publicRate: (ip: string, minute: string) => ({ pk: `RATE#${ip}`, sk: `M#${minute}` }),
   /** Typed look-ups (number + phone4) of one case number in a China day: capped, so phone4 can't be enumerated. */
   publicGuesses: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
-  /**
-   * Wrong phone4 given for one case number on a China day, by any public page (status, rating):
-   * after 10 the right one is refused too that day. Under RATE# so the public counter grant covers it.
-   */
-  publicMiss: (number: string, day: string) => ({ pk: `RATE#NUM#${number}`, sk: `D#${day}` }),
   /** Daily counters per office and for the whole county (office `*`): dashboards never scan. */
   dailyStats: (officeId: string, day: string) => ({ pk: `STATS#${officeId}`, sk: `DAY#${day}` }),
 };
@@ -219,4 +214,14 @@ export const findKeys = {
   of: (hash: string) => ({ pk: `FIND#${hash}` }),
   /** The applicant's ID number: K7 (gsi5 of the case item). */
   applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
+};
+
+/**
+ * The transactional outbox (O1–O2 in AccessPatterns.md; shared/platform/outbox.ts), in the cases
+ * table: one partition per topic and subject, so a case's entries of a topic are one Query and a
+ * topic's consumer can be granted its own items only (LeadingKeys `OUTBOX#<topic>#*`).
+ */
+export const outboxKeys = {
+  entry: (topic: string, subject: string, id: string) => ({ pk: `OUTBOX#${topic}#${subject}`, sk: id }),
+  ofSubject: (topic: string, subject: string) => ({ pk: `OUTBOX#${topic}#${subject}` }),
 };

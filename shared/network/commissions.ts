@@ -8,12 +8,13 @@ import { chinaDate } from '../calendar/working-days.ts';
 import { countyWide, holderOf, visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from '../cases/commit.ts';
 import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts';
-import type { CaseRecord } from '../cases/model.ts';
+import { STATUS_LABELS, type CaseRecord } from '../cases/model.ts';
+import { supplementChange } from '../cases/lifecycle.ts';
 import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
-import { checkAction, needScope, updateWrites } from './common.ts';
+import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
-import { COMMISSION_STATUS_LABELS, type Commission, type networkBodies } from './model.ts';
+import { COMMISSION_STATUS_LABELS, commissionProgressLabel, type Commission, type networkBodies } from './model.ts';
 import { officeById, officeNames } from './offices.ts';
 import { commissionLate, phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
@@ -154,9 +155,25 @@ export const getCommission = async (ports: Pick<Ports, 'cases' | 'clock' | 'offi
   const c = k.caseId ? (await ports.cases.get(k.caseId))?.record : undefined;
   const name = await officeNames(ports.offices);
   return {
-    commission: { ...commissionView(k, ports.clock()), stationName: name(k.stationId), townshipName: name(k.townshipId) },
+    commission: {
+      ...commissionView(k, ports.clock()),
+      statusLabel: commissionProgressLabel(k.status, c?.status),
+      stationName: name(k.stationId),
+      townshipName: name(k.townshipId),
+    },
     case: c
-      ? { id: c.id, number: c.number, status: c.status, version: c.version, handBack: c.handBack, decision: c.decision, notAccepted: c.notAccepted }
+      ? {
+          id: c.id,
+          number: c.number,
+          status: c.status,
+          statusLabel: STATUS_LABELS[c.status],
+          version: c.version,
+          handBack: c.handBack,
+          decision: c.decision,
+          notAccepted: c.notAccepted,
+          // 一次性告知: what the township found missing, for the agent to bring
+          missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [],
+        }
       : undefined,
   };
 };
@@ -166,7 +183,19 @@ export const myCommissions = async (ports: Pick<Ports, 'cases' | 'clock'>, p: Pr
   needScope(p, 'commission.create');
   const page = await ports.cases.commissionsOfAgent(p.userId, { limit: input.limit ?? 30, ...(input.cursor ? { cursor: input.cursor } : {}) });
   const now = ports.clock();
-  return { commissions: page.commissions.map((k) => commissionRow(k, now)), ...(page.cursor ? { next: page.cursor } : {}) };
+  // the true status of what was taken in is the case's (待补正, 不予受理…): one read per case on the page
+  const cases = await Promise.all(page.commissions.map((k) => (k.status === 'taken_in' && k.caseId ? ports.cases.get(k.caseId) : undefined)));
+  return {
+    commissions: page.commissions.map((k, i) => {
+      const c = cases[i]?.record;
+      return {
+        ...commissionRow(k, now),
+        statusLabel: commissionProgressLabel(k.status, c?.status),
+        ...(c ? { caseStatus: c.status, missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [] } : {}),
+      };
+    }),
+    ...(page.cursor ? { next: page.cursor } : {}),
+  };
 };
 
 /**
@@ -251,6 +280,47 @@ export const takeIn = async (
     throw e;
   });
   return { case: c, commission: taken };
+};
+
+/**
+ * 补交材料: the township took a commission in and found materials missing (待补正, 一次性告知); the
+ * agent brings them from the villager and records it from the phone — the same 补正 as at the
+ * window (cases/lifecycle.ts `supplementChange`): all there → accepted today. Conditional on the
+ * case version the agent saw; the same request again once it is recorded changes nothing and
+ * answers the case as it stands (a resend on a weak link).
+ */
+export const supplementByAgent = async (
+  ports: Pick<Ports, 'cases' | 'catalog' | 'calendar' | 'clock' | 'offices'>,
+  p: Principal,
+  input: { id: string; expectedVersion: number; materialsReceived: string[] },
+  meta: RequestMeta,
+): Promise<{ case: CaseRecord; replayed: boolean }> => {
+  needScope(p, 'commission.create');
+  const k = (await ports.cases.commission(input.id))?.commission;
+  if (!k || k.stationId !== p.officeId) throw new NotFoundError('代办件不存在');
+  const found = k.caseId ? await ports.cases.get(k.caseId) : undefined;
+  if (!found) throw new RuleError('NOT_TAKEN_IN', '乡镇尚未受理该代办件，无需补交材料');
+  const c = found.record;
+  if (c.version !== input.expectedVersion && input.materialsReceived.every((m) => c.materialsReceived.includes(m))) return { case: c, replayed: true };
+  if (c.status !== 'awaiting_supplement') throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，无需补交材料`);
+  if (c.version !== input.expectedVersion) throw staleVersion();
+  const materials = (await ports.catalog.getItemVersion(c.itemCode, c.itemVersion))?.item.materials ?? [];
+  const now = ports.clock();
+  const { cal } = await ports.calendar();
+  const name = await officeNames(ports.offices);
+  const ch = supplementChange(c, materials, input.materialsReceived, now, cal, `${name(k.stationId)} 代办员补交：${input.materialsReceived.join('、')}`);
+  const next: CaseRecord = { ...ch.next, version: c.version + 1 };
+  await retryWhileBusy(() =>
+    ports.cases.commit(
+      [
+        ...updateWrites(found, next, now),
+        eventWrite(next, { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) }),
+        ...countWrites(next.officeId, chinaDate(now), ch.stats),
+      ],
+      [caseAudit(p, 'case.supplement', c, meta), audit(p, 'commission.supplement', k, meta)],
+    ),
+  );
+  return { case: next, replayed: false };
 };
 
 /** 回交: the decided case's result goes back to the station that carried the commission. */

@@ -15,6 +15,20 @@ export const COMMISSION_STATUS_LABELS: Record<CommissionStatus, string> = {
   delivered: '已送达申请人',
 };
 
+/**
+ * Where a commission truly stands for the agent: once taken in, the case says it (待补正, 不予受理,
+ * 已办结…), not only the commission's own status.
+ */
+export const commissionProgressLabel = (status: CommissionStatus, caseStatus?: string): string => {
+  if (status !== 'taken_in' || !caseStatus) return COMMISSION_STATUS_LABELS[status];
+  if (caseStatus === 'awaiting_supplement') return '乡镇待补正，请补交材料';
+  if (caseStatus === 'not_accepted') return '乡镇不予受理';
+  if (caseStatus === 'withdrawn') return '已撤回';
+  if (caseStatus === 'decided' || caseStatus === 'delivered') return '已办结，待回交';
+  if (caseStatus === 'suspended') return '特别程序中';
+  return COMMISSION_STATUS_LABELS.taken_in;
+};
+
 export const CONSENT_METHODS = ['signed', 'fingerprint', 'proxy_signed'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export const CONSENT_LABELS: Record<ConsentMethod, string> = { signed: '本人签字', fingerprint: '本人按手印', proxy_signed: '近亲属代签（附说明）' };

@@ -201,6 +201,14 @@ export const networkBodies = {
     materialsReceived: z.array(z.string().trim().min(1)).max(60).optional(),
     notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由') }).optional(),
   }),
+  /** 补交材料 by the agent: the materials brought for a commission the township put in 待补正 (the case's version). */
+  supplement: z.object({
+    expectedVersion,
+    materialsReceived: z
+      .array(z.string().trim().min(1, '材料名称不能为空').max(100, '材料名称不能超过 100 字'))
+      .min(1, '请勾选补交的材料')
+      .max(60, '材料不能超过 60 项'),
+  }),
   deliver: z.object({ expectedVersion, signedBy: z.string().trim().min(1, '请填写签收人').max(50) }),
 };
 

@@ -60,7 +60,16 @@ export type Grant =
   /** PutObject into the locked audit archive (never delete). */
   | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
-  | 'health:describe';
+  | 'health:describe'
+  // the transactional outbox and notices (shared/platform/outbox.ts, shared/notices)
+  /** Send to every outbox topic's queue (the relay). */
+  | 'queue:outbox:send'
+  /** Read and update the notices' outbox entries (OUTBOX#notices#…) and the per-phone daily caps (NOTICECAP#…) of the cases table: nothing else. */
+  | 'notices:deliver'
+  /** The SMS provider's credentials (Secrets Manager). */
+  | 'notices:credentials'
+  /** Move the notices DLQ's messages back to the queue. */
+  | 'queue:notices:redrive';
 
 export interface FunctionDef {
   readonly id: string;
@@ -68,6 +77,22 @@ export interface FunctionDef {
   readonly uses: readonly Grant[];
   readonly timeoutSeconds?: number;
 }
+
+/**
+ * Functions that draw PDFs (shared/documents/pdf.ts): only their bundle directories carry the
+ * Chinese font (8 MB) and HarfBuzz's subsetter (wasm), copied beside the bundle at synth. Keys:
+ * `http-<id>`, `queue-<id>`.
+ */
+export const PDF_RENDERERS: readonly string[] = ['http-documents', 'queue-archive'];
+
+/** The files a PDF renderer needs beside its bundle, as paths under node_modules (resolved there at run time). */
+export const PDF_ASSETS: readonly string[] = [
+  '@embedpdf/fonts-sc/package.json',
+  '@embedpdf/fonts-sc/dist/index.cjs',
+  '@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf',
+  'harfbuzzjs/package.json',
+  'harfbuzzjs/dist/harfbuzz-subset.wasm',
+];
 
 const CASE_WORK: readonly Grant[] = [
   'cases:write',
@@ -119,6 +144,8 @@ export const HTTP_FUNCTIONS = [
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
     uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
   },
+  // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
+  { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
@@ -131,6 +158,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   delegation: ['cases:write', 'directory:read', 'audit:append'],
   // delivery of alerts and digests: marks each channel delivered; office names for the text
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
+  // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
+  notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
@@ -145,11 +174,12 @@ export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
 /** Stream consumers by id (functions/streams/<id>.ts); the stream read itself comes with the event source. */
 export const STREAM_USES: Record<string, readonly Grant[]> = {
   'audit-archive': ['audit:archive'],
+  'outbox-relay': ['queue:outbox:send'],
 };
 
 /** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
 export const OPS_USES: Record<string, readonly Grant[]> = {
-  redrive: ['queue:delegation:redrive'],
+  redrive: ['queue:delegation:redrive', 'queue:notices:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

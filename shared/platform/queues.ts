@@ -2,7 +2,7 @@
  * Queues and topics of one county, as data shared by the CDK stack and the local platform.
  * A queue's consumer is `functions/queues/<id>.ts`.
  */
-export type QueueId = 'delegation' | 'alerts';
+export type QueueId = 'delegation' | 'alerts' | 'notices';
 
 export interface QueueDef {
   readonly id: QueueId;
@@ -20,6 +20,10 @@ export const QUEUES: readonly QueueDef[] = [
   // 电子监察: stored alerts and digests to deliver (SNS e-mail, webhooks). A receiver's outage is
   // retried every visibility timeout for about a day before the message rests in the DLQ
   { id: 'alerts', envVar: 'QUEUE_ALERTS', visibilityTimeoutSeconds: 300, maxReceiveCount: 288, batchSize: 5 },
+  // texts to applicants and agents (shared/notices), from the outbox. The consumer sets each
+  // retry's delay itself (backoff; quiet hours: until 08:00 Beijing), so 12 receives span about a
+  // day of provider outage before a message rests in the DLQ (`npm run redrive -- notices`)
+  { id: 'notices', envVar: 'QUEUE_NOTICES', visibilityTimeoutSeconds: 60, maxReceiveCount: 12, batchSize: 5 },
 ];
 
 export type TopicId = 'supervision';

@@ -85,6 +85,7 @@ export const ROUTES = [
   { name: 'commissions-list', method: 'GET', path: '/api/commissions', access: s('commission.create'), fn: 'cases' },
   { name: 'commissions-get', method: 'GET', path: '/api/commissions/{id}', access: s('case.read'), fn: 'cases' },
   { name: 'commissions-take-in', method: 'POST', path: '/api/commissions/{id}/take-in', access: s('case.accept'), fn: 'cases' },
+  { name: 'commissions-supplement', method: 'POST', path: '/api/commissions/{id}/supplement', access: s('commission.create'), fn: 'cases' },
   { name: 'commissions-hand-back', method: 'POST', path: '/api/cases/{id}/hand-back', access: s('case.handle'), fn: 'cases' },
   { name: 'commissions-deliver', method: 'POST', path: '/api/commissions/{id}/deliver', access: s('commission.create'), fn: 'cases' },
   // 待办: the to-do list behind the workbench (shared/todos), a read model over cases, hops, 督办 and 差评整改
@@ -124,6 +125,9 @@ export const ROUTES = [
   { name: 'ratings-feed-list', method: 'GET', path: '/api/ratings/feed', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-feed-download', method: 'GET', path: '/api/ratings/feed/{day}', access: s('rating.feed'), fn: 'ratings' },
   { name: 'ratings-task-appeal-decide', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal/decision', access: s('rating.review'), fn: 'ratings' },
+  // documents as PDF, drawn on the server with an embedded font subset (shared/documents): only this function carries the font
+  { name: 'cases-documents', method: 'GET', path: '/api/cases/{id}/documents/{kind}', access: s('case.read'), fn: 'documents' },
+  { name: 'commissions-document', method: 'GET', path: '/api/commissions/{id}/document', access: s('case.read'), fn: 'documents' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -81,6 +81,10 @@ const envSchema = z.object({
   // the locked copy of the audit trail (the archive function and the verify command)
   BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
+  // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
+  COUNTY_NAME: text.optional(),
+  LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
+  WEB_ORIGIN: text.optional(),
 });
 
 export interface RuntimeConfig {
@@ -106,6 +110,8 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
   readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
+  /** What the county's documents say of it (shared/documents). */
+  readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
 
 class RuntimeConfigError extends Error {}
@@ -142,6 +148,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
+    documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };
 

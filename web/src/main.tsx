@@ -8,6 +8,7 @@ import { createQueryClient } from './shell/query-client.ts';
 import { errorText } from './shell/api.ts';
 import { notifyError } from './shell/notify.ts';
 import { ElderProvider } from './shell/elder.tsx';
+import { ErrorBoundary } from './shell/error-boundary.tsx';
 import './shell/shell.css';
 
 // No antd here: the root carries React, the router and the data layer only. antd and its theme load
@@ -29,7 +30,9 @@ void loadConfig().then((cfg) => {
       <ElderProvider>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>
-            <App />
+            <ErrorBoundary>
+              <App />
+            </ErrorBoundary>
           </SessionProvider>
         </QueryClientProvider>
       </ElderProvider>

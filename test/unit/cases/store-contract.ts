@@ -293,4 +293,32 @@ export const caseStoreContract = (store: () => CaseStore): void => {
     const s = store();
     await expect(s.commit([], [audit(fresh())])).resolves.toBeUndefined();
   });
+
+  // the transactional outbox (shared/platform/outbox.ts)
+  it('an outbox entry is written with its change, once: the same id again fails the whole commit (OUTBOX_ENTRY_TAKEN)', async () => {
+    const s = store();
+    const c = fresh();
+    const entry = { topic: 'notices' as const, subject: c.id, id: 'accepted#sms#applicant', at: c.createdAt, payload: { n: 1 } };
+    await s.commit([create(c), { op: 'outbox', entry }], [audit(c)]);
+    const next = { ...c, version: 2 };
+    const again = s.commit(
+      [
+        { op: 'update', case: next, expectedVersion: 1 },
+        { op: 'outbox', entry: { ...entry, payload: { n: 2 } } },
+      ],
+      [audit(c)],
+    );
+    await expect(again).rejects.toSatisfy((e) => conflictCode(e) === 'OUTBOX_ENTRY_TAKEN');
+    // nothing of the refused commit was written
+    expect((await s.get(c.id))?.record.version).toBe(1);
+    // another id of the same subject is a new entry
+    await s.commit(
+      [
+        { op: 'update', case: next, expectedVersion: 1 },
+        { op: 'outbox', entry: { ...entry, id: 'decided#sms#applicant' } },
+      ],
+      [audit(c)],
+    );
+    expect((await s.get(c.id))?.record.version).toBe(2);
+  });
 };

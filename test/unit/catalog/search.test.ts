@@ -87,9 +87,12 @@ describe('catalog search', () => {
     expect(page.items.map((i) => i.code)).toEqual(all.items.slice(10, 20).map((i) => i.code));
   });
 
-  it('several words must all match', () => {
-    expect(names({ q: '养老 查询' })).toEqual(['城乡居民养老保险参保信息查询']);
-    expect(names({ q: '养老 不存在的词' })).toEqual([]);
+  it('an item with every word comes first; one sharing any word still comes back', () => {
+    expect(names({ q: '养老 查询' })[0]).toBe('城乡居民养老保险参保信息查询');
+    expect(names({ q: '养老查询' })[0]).toBe('城乡居民养老保险参保信息查询');
+    const partial = names({ q: '养老 不存在的词' });
+    expect(partial.length).toBeGreaterThan(0);
+    for (const n of partial) expect(n).toMatch(/养老/);
   });
 
   it('summaries carry what the list shows', () => {
@@ -110,5 +113,50 @@ describe('catalog search', () => {
     expect(demo.search({ q: 'ls-01-0' }).total).toBe(22);
     expect(demo.search({ q: 'LS0100' }).items.map((i) => i.code)).toContain('LS-01-009');
     expect(demo.search({ q: 'ls' }).total).toBeLessThan(20);
+  });
+});
+
+describe('catalog search, as people ask', () => {
+  const bare = buildIndex(entries(demoItems().map((i) => ({ ...i, keywords: [] }))), 1);
+  const bareNames = (q: string) => bare.search({ q }).items.map((i) => i.name);
+
+  it('a query with no spaces finds the items that cover its words, the one covering most first', () => {
+    expect(names({ q: '残疾补贴' }).slice(0, 2).sort()).toEqual(['困难残疾人生活补贴', '重度残疾人护理补贴']);
+    expect(names({ q: '身份证丢了' })[0]).toBe('居民身份证核发');
+    expect(names({ q: '我想给孩子上户口' })[0]).toBe('新生儿出生登记');
+  });
+
+  it('colloquial words reach catalogs that carry no 俗称 (the lexicon applies to every catalog)', () => {
+    expect(bareNames('养老金')[0]).toBe('城乡居民养老保险待遇核定');
+    expect(bareNames('低保')[0]).toBe('城乡最低生活保障对象认定');
+    expect(bareNames('改名字')[0]).toBe('变更姓名');
+    expect(bareNames('摆摊')[0]).toBe('食品小摊点备案');
+    // db: the initials of 低保 and of 当兵 alike: both lead
+    expect(bareNames('db').slice(0, 3)).toContain('城乡最低生活保障对象认定');
+  });
+
+  it('ranks a word in the name over the same word in the materials, which alone is only counted', () => {
+    const r = bare.search({ q: '结婚证' });
+    expect(r.items).toEqual([]);
+    expect(r.materialMatches).toBeGreaterThan(0);
+  });
+
+  it('a bracketed name is found by each of its readings', () => {
+    expect(bareNames('失业登记')[0]).toBe('就(失)业登记');
+    expect(bareNames('团组织关系')[0]).toBe('党(团)组织关系转移');
+  });
+
+  it('offers 你是不是要找… when nothing matches, and completions while typing', () => {
+    const miss = demo.search({ q: 'shenfengzhen' });
+    expect(miss.items).toEqual([]);
+    expect(miss.didYouMean?.map((h) => h.name)).toContain('居民身份证核发');
+    expect(demo.search({ q: '居民身分核发证明' }).didYouMean ?? []).toEqual(expect.any(Array));
+    expect(demo.search({ q: '身份证' }).didYouMean).toBeUndefined();
+    expect(demo.suggest('身份').map((h) => h.name)).toContain('居民身份证核发');
+    expect(demo.suggest('juminsh').map((h) => h.name)).toContain('居民身份证核发');
+    expect(demo.suggest('jumingshen').map((h) => h.name)).toContain('居民身份证核发'); // one slip of the pinyin
+    expect(demo.suggest('居民身证').map((h) => h.name)).toContain('居民身份证核发'); // one character missing
+    expect(demo.suggest('摆').map((h) => h.text)).toContain('摆摊');
+    expect(demo.suggest('身份').map((h) => h.text)).not.toContain('身份正'); // typos are understood, never offered
   });
 });

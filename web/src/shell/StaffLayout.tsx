@@ -8,6 +8,7 @@ import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
 import InboxBadge from '../pages/network/InboxBadge.tsx';
 import { LoadError, PageSpin } from './loading.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
 
 /** Signed-in pages: header with office, user, roles, 长者版 and 退出; menu by scope. */
 export default function StaffLayout() {
@@ -95,7 +96,9 @@ export default function StaffLayout() {
         )}
         <Layout.Content className="shell-content">
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Outlet />
+            <ErrorBoundary resetKey={location.pathname}>
+              <Outlet />
+            </ErrorBoundary>
           </Space>
         </Layout.Content>
       </Layout>

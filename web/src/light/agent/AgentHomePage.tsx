@@ -190,10 +190,13 @@ export default function AgentHomePage() {
                   <Link to={`/commissions/${k.id}`} className="row-link">
                     <span className="plain-row">
                       {k.itemName}
-                      <span className={`plain-tag ${STATUS_CLASS[k.status] ?? ''}`}>{k.statusLabel}</span>
+                      <span className={`plain-tag ${k.caseStatus === 'awaiting_supplement' || k.caseStatus === 'not_accepted' ? 'bad' : (STATUS_CLASS[k.status] ?? '')}`}>
+                        {k.statusLabel}
+                      </span>
                       {k.late && <span className="plain-tag bad">乡镇接收超时</span>}
                     </span>
                     <span className="muted">{`${k.number} · ${k.applicantName} · ${bjDateTime(k.createdAt)}`}</span>
+                    {!!k.missingMaterials?.length && <span className="error-text">缺：{k.missingMaterials.join('、')}</span>}
                   </Link>
                 </li>
               ))}

@@ -75,6 +75,8 @@ export default function AgentNewPage() {
     setGuide(g ?? { code: h.code, name: h.name, version: 0, materials: [] });
   };
   const notHere = guide?.intakeAt && !guide.intakeAt.includes('village');
+  // as intake does: the required materials not ticked are named before sending (the township will ask for them)
+  const missing = guide?.materials.filter((m) => m.required && !materials.includes(m.name)).map((m) => m.name) ?? [];
 
   const validate = (): Errors => ({
     ...(guide ? {} : { itemCode: '请选择事项' }),
@@ -209,6 +211,11 @@ export default function AgentNewPage() {
               </label>
             ))}
           </fieldset>
+        )}
+        {guide && missing.length > 0 && (
+          <div className="plain-alert warn" role="status" data-testid="agent-missing">
+            {`尚缺 ${missing.length} 项必需材料：${missing.join('、')}。提交后乡镇将一次性告知补正（待补正），请尽量收齐后再提交。`}
+          </div>
         )}
         <Field id="an-photos" label="材料照片（可拍照）">
           <input

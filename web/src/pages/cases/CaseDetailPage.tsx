@@ -71,6 +71,11 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
             <Link to={`/cases/${id}/print`}>
               <Button type="primary">打印文书</Button>
             </Link>
+            {c.decision && (
+              <Link to={`/cases/${id}/print?doc=decision`}>
+                <Button data-testid="print-decision">打印办结通知书</Button>
+              </Link>
+            )}
           </Space>
         </Space>
         <Descriptions column={{ xs: 1, md: 2 }} style={{ marginTop: 16 }} data-testid="case-details">

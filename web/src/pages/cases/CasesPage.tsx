@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import { errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
+import { LoadMore } from '../../shell/pager.tsx';
 import { KIND_LABELS } from './labels.ts';
 import { useCaseList, useCaseSearch, type CaseListName } from './queries.ts';
 
@@ -95,17 +96,13 @@ export default function CasesPage() {
         cardTitle={(r) => r.number}
         rowKey="id"
         loading={list.isFetching && !list.isFetchingNextPage}
-        dataSource={list.data?.pages.flatMap((p) => p.cases) ?? []}
+        dataSource={list.rows}
         pagination={false}
         data-testid="cases-table"
         onRow={open}
         columns={COLUMNS}
       />
-      {list.hasNextPage && (
-        <Button block style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="cases-more">
-          加载更多
-        </Button>
-      )}
+      <LoadMore list={list} testId="cases-more" />
     </Card>
   );
 }

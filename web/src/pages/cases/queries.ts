@@ -1,10 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import type { CaseListRow, PublicCaseView, StaffCaseView } from '../../../../shared/cases/views.ts';
 import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
 import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
 import type { CaseAction } from '../../../../shared/cases/transitions.ts';
 import { api } from '../../shell/api.ts';
+import { useCursorList, withCursor } from '../../shell/pager.tsx';
 
 /** The work lists of 办件: every case of the office, a status, or due within 2 working days, or overdue. */
 export type CaseListName = CaseStatus | 'all' | 'due_soon' | 'overdue';
@@ -20,17 +21,17 @@ export const caseKeys = {
   publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
 };
 
-/** One list, a page at a time: the server's `next` cursor fetches the following page (加载更多). */
+/**
+ * One list, a page at a time: the server's `next` cursor fetches the following page (加载更多).
+ * Every page that shows a work list (办件, 窗口评价) reads it through here: `caseKeys.list` holds
+ * an infinite query's pages and nothing else.
+ */
 export const useCaseList = (view: CaseListName) =>
-  useInfiniteQuery({
+  useCursorList({
     queryKey: caseKeys.list(view),
-    queryFn: ({ signal, pageParam }) =>
-      api<{ cases: CaseListRow[]; next?: string }>(
-        `/api/cases?view=${encodeURIComponent(view)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        { signal },
-      ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next,
+    path: (cursor) => withCursor(`/api/cases?view=${encodeURIComponent(view)}`, cursor),
+    fetchPage: (path, signal) => api<{ cases: CaseListRow[]; next?: string }>(path, { signal }),
+    rows: (p) => p.cases,
   });
 
 /** A case by its 受理编号, the applicant's name, ID number or phone: keyed-hash look-ups on the server, never a scan. */

@@ -1,3 +1,2 @@
-/** The receipt's QR link to the public status page. */
-export const statusLink = (origin: string, number: string, queryCode?: string): string =>
-  `${origin}/status/${encodeURIComponent(number)}${queryCode ? `?code=${encodeURIComponent(queryCode)}` : ''}`;
+/** The receipt's QR link to the public status page (one definition with the server's PDF). */
+export { statusLink } from '../../../../shared/documents/texts.ts';

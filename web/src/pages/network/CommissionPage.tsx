@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Spin, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Spin, Tag, Typography, message } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CONSENT_LABELS } from '../../../../shared/network/labels.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
@@ -15,8 +15,9 @@ export default function CommissionPage() {
   const q = useCommission(id);
   const { user, can } = useSession();
   const navigate = useNavigate();
-  const post = useNetworkPost<{ case?: { id: string } }>();
+  const post = useNetworkPost<{ case?: { id: string; number: string; status: string; missingMaterials?: string[] } }>();
   const [form] = Form.useForm<{ signedBy: string }>();
+  const [supplementForm] = Form.useForm<{ materialsReceived: string[] }>();
   if (q.isPending) return <Spin style={{ margin: 48 }} />;
   if (q.isError) return <Alert type="error" showIcon message={q.error.message} action={<Button onClick={() => void q.refetch()}>重试</Button>} />;
   const { commission: k, case: c } = q.data;
@@ -26,7 +27,31 @@ export default function CommissionPage() {
   const takeIn = () =>
     post.mutate(
       { path: `/api/commissions/${k.id}/take-in`, body: { expectedVersion: k.version } },
-      { onSuccess: (r) => (void message.success('已受理'), navigate(`/cases/${r.case!.id}`)), onError: (e) => void message.error(e.message) },
+      {
+        // the true outcome: 已受理, 待补正 (with what is missing: the agent is shown it too) or 不予受理
+        onSuccess: (r) => {
+          const c = r.case!;
+          if (c.status === 'awaiting_supplement')
+            void message.warning(`材料不齐，已出具一次性告知，办件待补正（缺：${(c.missingMaterials ?? []).join('、')}），代办员将看到补正清单`, 8);
+          else if (c.status === 'not_accepted') void message.warning(`不予受理（${c.number}）`, 8);
+          else void message.success(`已受理，受理编号 ${c.number}`);
+          navigate(`/cases/${c.id}`);
+        },
+        onError: (e) => void message.error(e.message),
+      },
+    );
+  const supplement = (v: { materialsReceived: string[] }) =>
+    post.mutate(
+      { path: `/api/commissions/${k.id}/supplement`, body: { expectedVersion: c!.version, materialsReceived: v.materialsReceived } },
+      {
+        onSuccess: (r) => {
+          supplementForm.resetFields();
+          void (r.case?.status === 'awaiting_supplement'
+            ? message.warning(`已补交，仍缺：${(r.case.missingMaterials ?? []).join('、')}`)
+            : message.success('已补交，乡镇已受理'));
+        },
+        onError: (e) => void (applyFieldErrors(supplementForm, e) || message.error(e.message)),
+      },
     );
   const deliver = (v: { signedBy: string }) =>
     post.mutate(
@@ -40,7 +65,7 @@ export default function CommissionPage() {
         title={
           <Space wrap>
             {k.itemName}
-            <Tag color="blue" data-testid="commission-status">
+            <Tag color={c?.status === 'awaiting_supplement' || c?.status === 'not_accepted' ? 'red' : 'blue'} data-testid="commission-status">
               {k.statusLabel}
             </Tag>
             {k.late && <Tag color="red">乡镇接收超时</Tag>}
@@ -73,6 +98,30 @@ export default function CommissionPage() {
           <Button type="primary" size="large" loading={post.isPending} onClick={takeIn} data-testid="take-in">
             接收受理
           </Button>
+        </Card>
+      )}
+      {c?.status === 'awaiting_supplement' && (
+        <Card title="待补正" data-testid="commission-supplement">
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={`${k.townshipName}一次性告知，尚缺：${c.missingMaterials.join('、')}`}
+            data-testid="commission-missing"
+          />
+          {station && (
+            <Form form={supplementForm} layout="vertical" size="large" onFinish={supplement}>
+              <Form.Item name="materialsReceived" label="已向申请人收齐的材料" rules={[{ required: true, message: '请勾选补交的材料' }]}>
+                <Checkbox.Group
+                  style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+                  options={c.missingMaterials.map((m) => ({ value: m, label: m }))}
+                />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={post.isPending} data-testid="agent-supplement">
+                补交材料
+              </Button>
+            </Form>
+          )}
         </Card>
       )}
       {station && k.status === 'returned' && (

@@ -37,11 +37,25 @@ export const useInboxCounts = (enabled: boolean) =>
   });
 
 export const useMyCommissions = () =>
-  useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: CommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+  useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: MyCommissionRow[]; next?: string }>('/api/commissions', { signal }) });
+
+/** A row of 我的代办 with where it truly stands (the case's status once taken in). */
+export type MyCommissionRow = CommissionRow & { caseStatus?: string; missingMaterials?: string[] };
 
 export interface CommissionDetail {
   commission: CommissionView & { stationName: string; townshipName: string };
-  case?: { id: string; number: string; status: string; version: number; handBack?: { phase: string }; decision?: { result: string; reason?: string } };
+  case?: {
+    id: string;
+    number: string;
+    status: string;
+    statusLabel: string;
+    version: number;
+    handBack?: { phase: string };
+    decision?: { result: string; reason?: string };
+    notAccepted?: { reason: string };
+    /** 待补正: what the township found missing (一次性告知). */
+    missingMaterials: string[];
+  };
 }
 export const useCommission = (id: string) =>
   useQuery({

@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import { Button, Card, Segmented, Space, Table, Typography, message } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shell/api.ts';
+import type { CaseListRow } from '../../../../shared/cases/views.ts';
+import { LoadMore } from '../../shell/pager.tsx';
+import { useCaseList, type CaseListName } from '../cases/queries.ts';
 import { bj, errorText } from './client.tsx';
 import { usePushToEvaluator } from './queries.ts';
 
-interface Row {
-  id: string;
-  number: string;
-  itemName: string;
-  statusLabel: string;
-  applicantName: string;
-  acceptedAt?: string;
-}
+type Row = CaseListRow;
 
-const VIEWS = [
+const VIEWS: Array<{ label: string; value: CaseListName }> = [
   { label: '已办结', value: 'decided' },
   { label: '已送达', value: 'delivered' },
   { label: '已受理', value: 'accepted' },
@@ -23,8 +17,9 @@ const VIEWS = [
 
 /** 窗口评价: the clerk puts the case just handled on this window's evaluator (the tablet signed in as this window). */
 export default function WindowPage() {
-  const [view, setView] = useState('decided');
-  const cases = useQuery({ queryKey: ['cases', 'list', { view }], queryFn: ({ signal }) => api<{ cases: Row[] }>(`/api/cases?view=${view}`, { signal }) });
+  const [view, setView] = useState<CaseListName>('decided');
+  // the same list, key and shape as 办件's tab: the two pages share the cache safely
+  const cases = useCaseList(view);
   const push = usePushToEvaluator();
   return (
     <Card title="窗口评价（一次一评）">
@@ -36,13 +31,13 @@ export default function WindowPage() {
           </a>
           ；办完业务后点“推送评价器”，群众在平板上点选表情即可。
         </Typography.Paragraph>
-        <Segmented options={VIEWS} value={view} onChange={(v) => setView(String(v))} />
+        <Segmented options={VIEWS} value={view} onChange={(v) => setView(v as CaseListName)} />
         <Table<Row>
           rowKey="id"
           size="small"
           loading={cases.isPending}
-          dataSource={cases.data?.cases ?? []}
-          pagination={{ pageSize: 10 }}
+          dataSource={cases.rows}
+          pagination={false}
           locale={{ emptyText: cases.isError ? errorText(cases.error) : '暂无办件' }}
           columns={[
             { title: '受理编号', dataIndex: 'number' },
@@ -65,6 +60,7 @@ export default function WindowPage() {
             },
           ]}
         />
+        <LoadMore list={cases} testId="window-more" />
       </Space>
     </Card>
   );
