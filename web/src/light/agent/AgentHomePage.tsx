@@ -190,7 +190,9 @@ export default function AgentHomePage() {
                   <Link to={`/commissions/${k.id}`} className="row-link">
                     <span className="plain-row">
                       {k.itemName}
-                      <span className={`plain-tag ${k.caseStatus === 'awaiting_supplement' || k.caseStatus === 'not_accepted' ? 'bad' : (STATUS_CLASS[k.status] ?? '')}`}>
+                      <span
+                        className={`plain-tag ${k.caseStatus === 'awaiting_supplement' || k.caseStatus === 'not_accepted' ? 'bad' : (STATUS_CLASS[k.status] ?? '')}`}
+                      >
                         {k.statusLabel}
                       </span>
                       {k.late && <span className="plain-tag bad">乡镇接收超时</span>}

@@ -8,7 +8,7 @@ import type { InboxKind } from '../../../../shared/network/labels.ts';
 import type { networkBodies } from '../../../../shared/network/model.ts';
 import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import { api } from '../../shell/api.ts';
-import { caseKeys } from '../cases/queries.ts';
+import { caseKeys } from '../cases/keys.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
 export const netKeys = {
