@@ -35,7 +35,7 @@ export const benchCases = async (firstRequests?: FirstRequest): Promise<Figure[]
     await useCounty();
     const { seedDemoCounty } = await import('../local/seed.ts');
     const { startGateway } = await import('../local/gateway.ts');
-    const { capacityMeter } = await import('../shared/cases/dynamo-cases.ts');
+    const { capacityMeter } = await import('../shared/aws/dynamo-meter.ts');
     const { intake } = await import('../shared/cases/intake.ts');
     const { lifecycle } = await import('../shared/cases/lifecycle.ts');
     const { casePorts } = await import('../shared/cases/wiring.ts');

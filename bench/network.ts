@@ -27,7 +27,7 @@ export const benchNetwork = async (): Promise<Figure[]> =>
       const { seedDemoCounty } = await import('../local/seed.ts');
       const { startGateway } = await import('../local/gateway.ts');
       const { startPoller } = await import('../local/poller.ts');
-      const { capacityMeter } = await import('../shared/cases/dynamo-cases.ts');
+      const { capacityMeter } = await import('../shared/aws/dynamo-meter.ts');
       const { intake } = await import('../shared/cases/intake.ts');
       const { lifecycle } = await import('../shared/cases/lifecycle.ts');
       const { applyHop } = await import('../shared/network/apply.ts');

@@ -29,7 +29,7 @@ export const benchSupervision = async (): Promise<Figure[]> =>
   withEmulators('bsup', async ({ county, useCounty }) => {
     const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const { dynamo } = await import('../shared/aws/clients.ts');
-    const { caseItem } = await import('../shared/cases/dynamo-cases.ts');
+    const { caseItem } = await import('../shared/cases/dynamo-case-items.ts');
     const { supervisionKeys } = await import('../shared/db/keys.ts');
     const { tableName } = await import('../shared/platform/env.ts');
     const { alertItem } = await import('../shared/supervision/dynamo-items.ts');

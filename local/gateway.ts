@@ -6,6 +6,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuth
 import { ROUTES, type RouteDef } from '../shared/platform/routes.ts';
 import { loadHandler } from './modules.ts';
 import { lambdaContext } from './lambda-context.ts';
+import { API_HEADERS, SECURITY_HEADERS } from '../shared/platform/security-headers.ts';
 
 /**
  * A local API Gateway: `/api/*` becomes a REST proxy event for the same handler module that is
@@ -47,21 +48,22 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('payload too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // past the limit the rest is read and dropped (not a reset connection): the client gets its 413
+      if (size > MAX_BODY) reject(new Error('payload too large'));
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 
+/** Every answer, HTML or API, carries the one header set (as CloudFront or the county's nginx add it). */
 const send = (res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers });
   res.end(body);
 };
 
-const jsonError = (res: ServerResponse, status: number, code: string, message: string): void => send(res, status, JSON.stringify({ error: { code, message } }));
+const jsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
+  send(res, status, JSON.stringify({ error: { code, message } }), { ...API_HEADERS });
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -75,7 +77,13 @@ const MIME: Record<string, string> = {
 };
 
 const serveStatic = async (webDir: string, path: string, res: ServerResponse): Promise<void> => {
-  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return send(res, 400, '请求路径中的编码有误', { 'content-type': 'text/plain; charset=utf-8' });
+  }
+  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(webDir, safe);
   const isFile = await stat(file)
     .then((s) => s.isFile())
@@ -151,7 +159,14 @@ export const startGateway = async (opts: GatewayOptions): Promise<{ server: Serv
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/')) return serveStatic(opts.webDir, url.pathname, res);
 
-    const match = matchRoute(req.method ?? 'GET', url.pathname);
+    let match: ReturnType<typeof matchRoute>;
+    try {
+      match = matchRoute(req.method ?? 'GET', url.pathname);
+    } catch (e) {
+      // a path parameter with a malformed percent-escape (%E0%A4%A): the request is bad, not the gateway
+      if (e instanceof URIError) return jsonError(res, 400, 'BAD_REQUEST', '请求路径中的编码有误');
+      throw e;
+    }
     if (match === undefined) return jsonError(res, 404, 'NOT_FOUND', '接口不存在');
     if (match === 'method-not-allowed') return jsonError(res, 405, 'METHOD_NOT_ALLOWED', '不支持的请求方法');
 
@@ -159,6 +174,7 @@ export const startGateway = async (opts: GatewayOptions): Promise<{ server: Serv
     try {
       body = await readBody(req);
     } catch {
+      res.setHeader('connection', 'close');
       return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', '请求体超过 10 MB');
     }
     const headers = headersOf(req);

@@ -12,5 +12,5 @@ export const handler = httpHandler('cases-create', { body: intakeBody }, async (
   const key = idempotencyKey.safeParse(req.headers['idempotency-key']);
   if (!key.success) throw new ValidationError('缺少或无效的 Idempotency-Key 请求头', [{ path: 'Idempotency-Key', message: key.error.issues[0]!.message }]);
   const r = await intake(ports, req.principal, { ...req.body, idempotencyKey: key.data }, req.meta);
-  return { status: r.replayed ? 200 : 201, body: { case: staffView(r.case) } };
+  return { status: r.replayed ? 200 : 201, body: { case: staffView(r.case, req.principal) } };
 });

@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-decide', { params: caseIdParams, body: actionBodies.decide }, async (req) => {
   const c = await lifecycle.decide(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-deliver', { params: caseIdParams, body: actionBodies.deliver }, async (req) => {
   const c = await lifecycle.deliver(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

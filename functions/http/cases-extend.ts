@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-extend', { params: caseIdParams, body: actionBodies.extend }, async (req) => {
   const c = await lifecycle.extend(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

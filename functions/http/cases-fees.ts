@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-fees', { params: caseIdParams, body: actionBodies.fees }, async (req) => {
   const c = await lifecycle.fees(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

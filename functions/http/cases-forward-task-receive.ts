@@ -9,5 +9,5 @@ const ports = networkPorts();
 /** POST /api/cases/{id}/tasks/{taskId}/receive: 签收 a task handed to the caller's office. */
 export const handler = httpHandler('cases-forward-task-receive', { params: taskParams, body: networkBodies.receive }, async (req) => {
   const c = await receiveTask(ports, req.principal, { ...req.params, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

@@ -10,5 +10,5 @@ const ports = networkPorts();
 /** POST /api/cases/{id}/receive: 签收 — the case is now in the hands of the caller's office. */
 export const handler = httpHandler('cases-receive', { params: caseIdParams, body: networkBodies.receive }, async (req) => {
   const c = await receive(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-suspend', { params: caseIdParams, body: actionBodies.suspend }, async (req) => {
   const c = await lifecycle.suspend(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

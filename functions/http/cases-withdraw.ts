@@ -8,5 +8,5 @@ const ports = casePorts();
 
 export const handler = httpHandler('cases-withdraw', { params: caseIdParams, body: actionBodies.withdraw }, async (req) => {
   const c = await lifecycle.withdraw(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(c) } };
+  return { body: { case: staffView(c, req.principal) } };
 });

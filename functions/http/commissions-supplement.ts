@@ -9,5 +9,5 @@ const ports = networkPorts();
 /** POST /api/commissions/{id}/supplement: the agent records the materials brought for a commission in 待补正 (补交材料). */
 export const handler = httpHandler('commissions-supplement', { params: commissionParams, body: networkBodies.supplement }, async (req) => {
   const r = await supplementByAgent(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { body: { case: staffView(r.case), replayed: r.replayed } };
+  return { body: { case: staffView(r.case, req.principal), replayed: r.replayed } };
 });

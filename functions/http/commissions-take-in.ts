@@ -9,5 +9,5 @@ const ports = networkPorts();
 /** POST /api/commissions/{id}/take-in: the township takes the commission in — 201 with the new case. */
 export const handler = httpHandler('commissions-take-in', { params: commissionParams, body: networkBodies.takeIn }, async (req) => {
   const r = await takeIn(ports, req.principal, { id: req.params.id, ...req.body }, req.meta);
-  return { status: 201, body: { case: staffView(r.case), commission: commissionView(r.commission, ports.clock()) } };
+  return { status: 201, body: { case: staffView(r.case, req.principal), commission: commissionView(r.commission, ports.clock()) } };
 });

@@ -25,6 +25,7 @@ import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { NagSuppressions } from 'cdk-nag';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS } from '../../shared/platform/security-headers.ts';
 
 export interface StaticSiteProps {
   webDist: string;
@@ -54,20 +55,7 @@ const SPA_REWRITE = `function handler(event) {
   return r;
 }`;
 
-/** The staff app keeps its token in sessionStorage: a strict CSP is what keeps scripts of others out. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd injects its CSS-in-JS style tags at run time
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/platform/security-headers.ts';
 
 /**
  * The web front: a private, encrypted, versioned bucket (SSL only, access-logged) with the
@@ -120,7 +108,7 @@ export class StaticSite extends Construct {
         comment: 'Bianmin: HSTS, CSP, no framing, no sniffing',
         securityHeadersBehavior: {
           contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
-          strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+          strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
           contentTypeOptions: { override: true },
           frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
           referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },

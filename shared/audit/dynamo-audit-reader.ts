@@ -1,33 +1,25 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/dynamo-client.ts';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../platform/env.ts';
 import { auditKeys } from '../db/keys.ts';
+import { queryPages, withoutKeys } from '../db/dynamo-kit.ts';
 import type { AuditEvent } from './audit.ts';
 import type { AuditFilters, AuditReader, AuditSlice } from './reader.ts';
 
 /** AuditReader on the audit table: A1 month partitions, A2 gsi1 by actor, A3 gsi2 by target. */
-export const auditEventOf = (item: Record<string, unknown>): AuditEvent => {
-  const { pk: _p, sk: _s, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, expiresAt: _e, ...event } = item;
-  return event as unknown as AuditEvent;
-};
+export const auditEventOf = (item: Record<string, unknown>): AuditEvent => withoutKeys<AuditEvent>(item, 'expiresAt');
 
 /** Pages newest first until `limit` events are in hand; a filter may leave pages empty. */
 const collect = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ScanIndexForward'>, limit: number): Promise<AuditSlice> => {
   const events: AuditEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: tableName('audit'), ...input, ScanIndexForward: false, ...(start ? { ExclusiveStartKey: start } : {}) }),
-    );
+  for await (const page of queryPages({ TableName: tableName('audit'), ...input, ScanIndexForward: false })) {
     const items = page.Items ?? [];
     for (let i = 0; i < items.length; i++) {
       if (events.length === limit) return { events, more: true };
       events.push(auditEventOf(items[i]!));
     }
-    start = page.LastEvaluatedKey;
     // a full hand with more pages to read: there may be more (unknown until read), say so
-    if (events.length === limit && start) return { events, more: true };
-  } while (start);
+    if (events.length === limit && page.LastEvaluatedKey) return { events, more: true };
+  }
   return { events, more: false };
 };
 

@@ -1,8 +1,9 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { directoryKeys } from '../db/keys.ts';
+import { queryAll } from '../db/dynamo-kit.ts';
 import type { CalendarYear } from './year.ts';
 import type { CalendarStore } from './store.ts';
 
@@ -10,22 +11,15 @@ import type { CalendarStore } from './store.ts';
 export const dynamoCalendarStore = (): CalendarStore => ({
   storedYears: async () => {
     const k = directoryKeys.calendarYears();
-    const out: CalendarYear[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName('directory'),
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-          ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const { year, holidays, makeupWorkdays, source, updatedAt } of page.Items ?? [])
-        out.push({ year, holidays, makeupWorkdays, source, ...(updatedAt ? { updatedAt } : {}) } as CalendarYear);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const rows = await queryAll({
+      TableName: tableName('directory'),
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+    });
+    return rows.map(
+      ({ year, holidays, makeupWorkdays, source, updatedAt }) =>
+        ({ year, holidays, makeupWorkdays, source, ...(updatedAt ? { updatedAt } : {}) }) as CalendarYear,
+    );
   },
   saveYear: async (year, audit) => {
     await dynamo().send(

@@ -303,14 +303,6 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?:
       const k = `NUM#${number}#${day}`;
       rates.set(k, (rates.get(k) ?? 1) - 1);
     },
-    // one counter per number and day, as in DynamoDB (K9c)
-    publicMisses: async (number, day) => rates.get(`NUM#${number}#${day}`) ?? 0,
-    addPublicMiss: async (number, day) => {
-      const k = `NUM#${number}#${day}`;
-      const n = (rates.get(k) ?? 0) + 1;
-      rates.set(k, n);
-      return n;
-    },
     commit: async (writes, auditInputs) => {
       const touched = writes.flatMap(itemsOf);
       if (touched.length + auditInputs.length > 100) throw new Error('transaction too large (DynamoDB: at most 100 items)');

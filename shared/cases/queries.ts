@@ -86,7 +86,7 @@ export const getCase = async (
   const offices = [...new Set([c.officeId, holderOf(c), ...(c.parties ?? []), ...events.flatMap((e) => [e.fromOfficeId ?? '', e.toOfficeId ?? ''])])].filter(
     Boolean,
   );
-  return { case: staffView(c), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
+  return { case: staffView(c, p), events, phases, officeNames: Object.fromEntries(offices.map((o) => [o, name(o)])) };
 };
 
 /** The full ID number, only on an explicit, audited action (个人信息保护). */
@@ -107,7 +107,7 @@ export const PUBLIC_GUESSES_PER_DAY = 10;
 
 /** The case a citizen may see: by number and the 查询码 from the QR, or the number and phone4 (capped per day). */
 export const findPublicCase = async (
-  ports: Pick<CasePorts, 'cases' | 'clock'>,
+  ports: { cases: Pick<CasePorts['cases'], 'hitPublicLookup' | 'byNumber' | 'takePublicGuess' | 'releasePublicGuess'>; clock: CasePorts['clock'] },
   input: { number: string } & ({ phone4: string } | { code: string }),
   meta: RequestMeta,
 ): Promise<CaseRecord> => {

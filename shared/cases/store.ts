@@ -135,10 +135,6 @@ export interface CaseStore {
   nextSequence(countyCode: string, day: string): Promise<number>;
   /** Counts one public status look-up from an address in a window (e.g. a minute); returns the count so far. */
   hitPublicLookup(address: string, window: string, expiresAt: Date): Promise<number>;
-  /** Wrong keys (phone4) given for one case number on a China day, on any public page (status, rating). */
-  publicMisses(number: string, day: string): Promise<number>;
-  /** Counts one more wrong key for a number on a day; returns the count so far. */
-  addPublicMiss(number: string, day: string, expiresAt: Date): Promise<number>;
   /**
    * Takes one of the `limit` typed guesses (number + phone4) a case number gets per day, atomically
    * and before the comparison; false when none is left. A right guess gives its slot back.

@@ -1,13 +1,29 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import type { TimelineEvent } from './store.ts';
+import type { Principal } from '../identity/principal.ts';
 
-/** What staff see: personal data masked (the full ID only through the audited view-id action). */
-export const staffView = (c: CaseRecord) => {
-  const { applicant, ...rest } = c;
+/**
+ * What staff see: personal data masked (the full ID only through the audited view-id action).
+ * The citizen's keys to the public pages — the receipt's 查询码 and the phone's last four digits —
+ * only the office that took the case in sees (it prints the receipt); an involved office or the
+ * supervisor could otherwise look at a case and rate it in the citizen's name.
+ */
+export const staffView = (c: CaseRecord, viewer: Pick<Principal, 'officeId'>) => {
+  const { applicant, queryCode, ...rest } = c;
   const { sealed: _sealed, phone4: _p4, ...shown } = applicant;
-  return { ...rest, handlingOfficeId: holderOf(c), statusLabel: STATUS_LABELS[c.status], applicant: shown };
+  const own = viewer.officeId === c.officeId;
+  return {
+    ...rest,
+    ...(own && queryCode ? { queryCode } : {}),
+    handlingOfficeId: holderOf(c),
+    statusLabel: STATUS_LABELS[c.status],
+    applicant: own ? shown : { ...shown, phoneMasked: withoutKeyDigits(shown.phoneMasked) },
+  };
 };
+
+/** `138****5678` → `138********`: the digits that open the public pages hidden too. */
+const withoutKeyDigits = (masked: string): string => masked.replace(/\d{4}$/, '****');
 
 /** A row of a work list: the name masked too. */
 export const listView = (c: CaseRecord) => ({

@@ -1,36 +1,21 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { catalogKeys } from '../db/keys.ts';
+import { inTable, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy } from './store.ts';
+import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy, StoredLexicon } from './store.ts';
 import type { IndexEntry } from './search-index.ts';
 
 /** CatalogStore on the county's catalog table (access patterns C1–C5 in shared/db/AccessPatterns.md). */
 const table = (): string => tableName('catalog');
 
-const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> => {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ TableName: table(), ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-};
+const { queryAll, get } = inTable(table);
 
-const get = async (key: { pk: string; sk: string }, consistent = false): Promise<Record<string, unknown> | undefined> =>
-  (await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: consistent }))).Item;
-
-/** Strips the key and index attributes, keeping the domain record. */
-const strip = <T>(row: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = row;
-  return rest as T;
-};
+/** The domain record without the key, index and `type` attributes. */
+const strip = <T>(row: Record<string, unknown>): T => withoutKeys<T>(row, 'type');
 
 const toTransactItem = (w: CatalogWrite) => {
   const TableName = table();
@@ -99,6 +84,16 @@ const toTransactItem = (w: CatalogWrite) => {
             : { ConditionExpression: 'latestVersion = :e', ExpressionAttributeValues: { ':e': w.expectedLatest } }),
         },
       };
+    case 'put-lexicon':
+      return {
+        Put: {
+          TableName,
+          Item: { ...catalogKeys.lexicon(), type: 'lexicon', ...w.lexicon },
+          ...(w.expectedRevision === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'revision = :r', ExpressionAttributeValues: { ':r': w.expectedRevision } }),
+        },
+      };
     case 'bump-catalog':
       return {
         Update: {
@@ -157,6 +152,10 @@ export const dynamoCatalogStore = (): CatalogStore => ({
     const row = await get(catalogKeys.meta());
     return typeof row?.catalogVersion === 'number' ? row.catalogVersion : 0;
   },
+  getLexicon: async () => {
+    const row = await get(catalogKeys.lexicon(), true);
+    return row ? strip<StoredLexicon>(row) : undefined;
+  },
   commit: async (writes, audits) => {
     if (!writes.length) return;
     const now = new Date();
@@ -164,8 +163,7 @@ export const dynamoCatalogStore = (): CatalogStore => ({
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems }));
     } catch (e) {
-      if (e instanceof TransactionCanceledException || (e as Error).name === 'TransactionCanceledException')
-        throw new ConflictError('CATALOG_CONFLICT', '事项刚被他人修改（版本已变化），请刷新后重试');
+      if (isCancelled(e)) throw new ConflictError('CATALOG_CONFLICT', '事项刚被他人修改（版本已变化），请刷新后重试');
       throw e;
     }
   },

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { isWarmUp } from '../platform/keep-warm.ts';
+import { API_HEADERS } from '../platform/security-headers.ts';
 
 type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -17,7 +18,7 @@ export const dispatch =
     if (!handler)
       return {
         statusCode: 404,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
+        headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS },
         body: JSON.stringify({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
       };
     return handler(event, context);

@@ -12,6 +12,7 @@ import { principalSchema, hasScope, type Principal } from '../identity/principal
 import { routeByName, type RouteName, type RouteDef, type ROUTES } from '../platform/routes.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
+import { API_HEADERS } from '../platform/security-headers.ts';
 
 // Chinese validation messages for every schema, set once per container.
 z.config(zhCN());
@@ -93,7 +94,8 @@ const parsePart = <S extends Schema | undefined>(schema: S, value: unknown, wher
 };
 
 const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult => {
-  const base = { 'x-correlation-id': correlationId, ...res.headers };
+  // no-store unless a public route asks for caching (the due date: public, the same for everyone); nosniff always
+  const base = { ...API_HEADERS, 'x-correlation-id': correlationId, ...res.headers, 'x-content-type-options': API_HEADERS['x-content-type-options'] };
   if ('file' in res) {
     return {
       statusCode: res.status ?? 200,
@@ -109,7 +111,7 @@ const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult
   return {
     statusCode: res.status ?? 200,
     body: res.body === undefined ? '' : JSON.stringify(res.body),
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...base },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...base },
   };
 };
 

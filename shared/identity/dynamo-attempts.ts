@@ -2,7 +2,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { directoryKeys } from '../db/keys.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
-import { get, isConditionFailure, strip, T } from './dynamo-directory-table.ts';
+import { get, strip, T } from './dynamo-directory-table.ts';
+import { isConditionFailed } from '../db/dynamo-kit.ts';
 import type { Attempt, AttemptRule, AttemptSubject, DirectoryStore } from './store.ts';
 import type { StaffUser } from './types.ts';
 
@@ -18,7 +19,7 @@ const ifStill = async (cmd: UpdateCommand): Promise<boolean> => {
     await dynamo().send(cmd);
     return true;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
+    if (isConditionFailed(e)) return false;
     throw e;
   }
 };
@@ -60,7 +61,7 @@ const takeAttempt = async (
       );
       return { attempt: { taken: true, generation: Number(r.Attributes!.attemptGen) }, item: r.Attributes! };
     } catch (e) {
-      if (!isConditionFailure(e)) throw e;
+      if (!isConditionFailed(e)) throw e;
     }
     try {
       const r = await dynamo().send(
@@ -75,7 +76,7 @@ const takeAttempt = async (
       );
       return { attempt: { taken: true, generation: Number(r.Attributes!.attemptGen) }, item: r.Attributes! };
     } catch (e) {
-      if (!isConditionFailure(e)) throw e;
+      if (!isConditionFailed(e)) throw e;
     }
     const item = await get(key, true);
     if (!item) return undefined;
@@ -165,7 +166,7 @@ export const dynamoAttempts = (): Counters => ({
       );
       return true;
     } catch (e) {
-      if (isConditionFailure(e)) return false;
+      if (isConditionFailed(e)) return false;
       throw e;
     }
   },

@@ -1,24 +1,15 @@
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { directoryKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { conflictOf, USER_COUNTERS, type DirectoryStore, type DirectoryWrite } from './store.ts';
 import { dynamoAttempts } from './dynamo-attempts.ts';
-import { get, isConditionFailure, strip, T } from './dynamo-directory-table.ts';
+import { get, queryAll, strip, T } from './dynamo-directory-table.ts';
+import { conditionFailedAt, isCancelled, isConditionFailed } from '../db/dynamo-kit.ts';
 import type { OfficeRecord, Session, StaffUser } from './types.ts';
 
 /** DirectoryStore on the county's directory table: offices, staff users, sessions; the counters are in dynamo-attempts.ts. */
-const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> => {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-};
 
 const queryIndex = (k: { index: string; pk: string }) =>
   queryAll({ IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk } });
@@ -130,7 +121,7 @@ const commit: DirectoryStore['commit'] = async (writes, audits) => {
     try {
       return await sendOne(items[0]!);
     } catch (e) {
-      if (isConditionFailure(e)) throw conflictOf(writes[0]!);
+      if (isConditionFailed(e)) throw conflictOf(writes[0]!);
       throw e;
     }
   }
@@ -138,12 +129,11 @@ const commit: DirectoryStore['commit'] = async (writes, audits) => {
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: [...items, ...audits.map((a) => auditPut(a, now))] as never }));
   } catch (e) {
-    if ((e as Error).name !== 'TransactionCanceledException') throw e;
+    if (!isCancelled(e)) throw e;
     // CancellationReasons lines up with TransactItems: find the write whose condition failed
-    const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
     let index = 0;
     for (const [i, group] of groups.entries()) {
-      if (group.some((_g, j) => reasons[index + j]?.Code === 'ConditionalCheckFailed')) throw conflictOf(writes[i]!);
+      if (group.some((_g, j) => conditionFailedAt(e, index + j))) throw conflictOf(writes[i]!);
       index += group.length;
     }
     throw new ConflictError('DIRECTORY_CONFLICT', '数据刚被他人修改，请重试');

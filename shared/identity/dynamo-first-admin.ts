@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { bootstrapKeys } from '../db/keys.ts';
+import { isConditionFailed } from '../db/dynamo-kit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { tableName } from '../platform/env.ts';
 import { dynamoDirectory } from './dynamo-directory.ts';
@@ -46,7 +47,7 @@ export const dynamoFirstAdminStore = (): FirstAdminStore => {
           }),
         );
       } catch (e) {
-        if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+        if (!isConditionFailed(e)) throw e;
         throw adminExists((await markOf()) ?? mark);
       }
       try {

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { migrationKeys } from '../db/keys.ts';
+import { isCancelled, isConditionFailed, queryAll, scanPages } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import type { MigrationStore, StoredItem } from './migration.ts';
 
@@ -10,39 +11,23 @@ const MIGRATION_PK = migrationKeys.all().pk;
 
 export const dynamoMigrationStore = (): MigrationStore => ({
   async applied(table) {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(table),
-          KeyConditionExpression: 'pk = :p',
-          ExpressionAttributeValues: { ':p': MIGRATION_PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      ids.push(...(r.Items ?? []).map((i) => String(i.sk)));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const rows = await queryAll({
+      TableName: tableName(table),
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': MIGRATION_PK },
+      ConsistentRead: true,
+    });
+    return rows.map((i) => String(i.sk));
   },
 
   async *scan(table) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await dynamo().send(
-        new ScanCommand({
-          TableName: tableName(table),
-          FilterExpression: 'pk <> :m',
-          ExpressionAttributeValues: { ':m': MIGRATION_PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      yield (r.Items ?? []) as StoredItem[];
-      start = r.LastEvaluatedKey;
-    } while (start);
+    const pages = scanPages({
+      TableName: tableName(table),
+      FilterExpression: 'pk <> :m',
+      ExpressionAttributeValues: { ':m': MIGRATION_PK },
+      ConsistentRead: true,
+    });
+    for await (const r of pages) yield (r.Items ?? []) as StoredItem[];
   },
 
   async get(table, key) {
@@ -86,7 +71,7 @@ export const dynamoMigrationStore = (): MigrationStore => ({
       );
       return 'updated';
     } catch (e) {
-      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+      if (!isConditionFailed(e)) throw e;
       return (await this.get(table, { pk: seen.pk, sk: seen.sk })) ? 'changed-meanwhile' : 'gone';
     }
   },
@@ -115,7 +100,7 @@ export const dynamoMigrationStore = (): MigrationStore => ({
       );
       return true;
     } catch (e) {
-      if ((e as Error).name === 'TransactionCanceledException') return false;
+      if (isCancelled(e)) return false;
       throw e;
     }
   },

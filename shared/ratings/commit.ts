@@ -2,18 +2,37 @@ import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { contribution, delta, dimsOf, isEmpty } from './counters.ts';
-import type { Rating, RectificationTask } from './model.ts';
+import { CHANNEL_LABELS, LEVEL_LABELS, type Rating, type RectificationTask } from './model.ts';
 import { RATING_CONFLICT, isRatingConflict, type RatingStore, type RatingWrite } from './store.ts';
 
 /** The audit event of a staff action on a rating or its task (target: the case, so the case's trail shows it). */
 export const ratingAudit = (p: Principal, action: string, r: Pick<Rating, 'caseId' | 'number'>, meta: RequestMeta, detail?: string): AuditInput => ({
   actor: actorOf(p),
   action,
-  target: { type: 'case', id: r.caseId },
+  target: { type: 'case', id: r.caseId, label: r.number },
   result: 'success',
   sourceIp: meta.sourceIp,
   userAgent: meta.userAgent,
   detail: detail ? `${r.number} ${detail}` : r.number,
+});
+
+/**
+ * A citizen's rating or follow-up, audited like a staff action but with nothing personal: no phone
+ * digits, no query code, no free text (a reason may name people) — the number, the level, the channel.
+ */
+export const publicRatingAudit = (
+  action: 'rating.public' | 'rating.follow-up',
+  r: Pick<Rating, 'caseId' | 'number' | 'channel'>,
+  level: Rating['level'] | undefined,
+  meta: RequestMeta,
+): AuditInput => ({
+  actor: { anonymous: `群众（${CHANNEL_LABELS[r.channel]}）` },
+  action,
+  target: { type: 'case', id: r.caseId, label: r.number },
+  result: 'success',
+  sourceIp: meta.sourceIp,
+  userAgent: meta.userAgent,
+  detail: level ? `${r.number} ${LEVEL_LABELS[level]}` : r.number,
 });
 
 /**

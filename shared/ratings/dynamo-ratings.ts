@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { ratingKeys } from '../db/keys.ts';
+import { cancellationReasons, cancelledParts, inTable, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { COUNTER_FIELDS, dimKey, zeroCounts, type CounterDim, type CounterRow } from './counters.ts';
@@ -12,8 +12,8 @@ import { RATING_CONFLICT, type DisclosureDoc, type EvaluatorPush, type RatingSto
 /** RatingStore on the county's ratings table (access patterns R1–R6 in shared/db/AccessPatterns.md). */
 const T = (): string => tableName('ratings');
 
-const KEY_ATTRS = /^(pk|sk|gsi\dpk|gsi\dsk|type)$/;
-const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.test(k))) as R;
+const strip = <R>(item: Record<string, unknown>): R => withoutKeys<R>(item, 'type');
+const db = inTable(T);
 
 const ratingItem = (r: Rating) => ({
   ...ratingKeys.rating(r.caseId),
@@ -120,28 +120,17 @@ const toItems = (w: RatingWrite): Array<{ part: Part; item: Record<string, unkno
 };
 
 const conflictOf = (parts: readonly Part[], reasons: ReadonlyArray<{ Code?: string | undefined }>): ConflictError | undefined => {
-  const failed = (part: Part) => reasons.some((r, i) => parts[i] === part && r.Code === 'ConditionalCheckFailed');
+  const { failed, any } = cancelledParts(parts, reasons);
   if (failed('rating')) return new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次');
   if (failed('follow-up')) return new ConflictError(RATING_CONFLICT.followUpTaken, '已追评过（每件只能追评一次），或该评价已撤销');
   if (failed('void')) return new ConflictError(RATING_CONFLICT.alreadyVoided, '该评价已撤销');
   if (failed('put-task') || failed('update-task')) return new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作');
-  if (reasons.some((r) => r.Code === 'TransactionConflict')) return new ConflictError(RATING_CONFLICT.busy, '系统繁忙，请稍后重试');
+  if (any('TransactionConflict')) return new ConflictError(RATING_CONFLICT.busy, '系统繁忙，请稍后重试');
   return undefined;
 };
 
-const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> => {
-  const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-};
-
-const get = async (key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> =>
-  (await dynamo().send(new GetCommand({ TableName: T(), Key: key, ConsistentRead: true }))).Item;
+const queryAll = db.queryAll;
+const get = (key: { pk: string; sk: string }) => db.get(key, true);
 
 const counterRow = (item: Record<string, unknown>): CounterRow => {
   const counts = zeroCounts();
@@ -204,7 +193,7 @@ export const dynamoRatingStore = (): RatingStore => ({
     return item ? strip<EvaluatorPush>(item) : undefined;
   },
   disclosure: async (key) => {
-    const item = (await dynamo().send(new GetCommand({ TableName: T(), Key: ratingKeys.disclosure(key) }))).Item;
+    const item = await db.get(ratingKeys.disclosure(key));
     return item ? strip<DisclosureDoc>(item) : undefined;
   },
   commit: async (writes, audits) => {
@@ -216,8 +205,8 @@ export const dynamoRatingStore = (): RatingStore => ({
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: TransactItems as never }));
     } catch (e) {
-      if (e instanceof TransactionCanceledException || (e as Error).name === 'TransactionCanceledException') {
-        const mapped = conflictOf(parts, (e as TransactionCanceledException).CancellationReasons ?? []);
+      if (isCancelled(e)) {
+        const mapped = conflictOf(parts, cancellationReasons(e));
         if (mapped) throw mapped;
       }
       throw e;

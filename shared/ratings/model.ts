@@ -17,6 +17,12 @@ export const isSatisfied = (level: Level): boolean => level >= 3;
 export const CHANNELS = ['window', 'qr', 'web', 'hotline'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { window: '窗口评价器', qr: '受理凭证二维码', web: '进度查询页', hotline: '热线' };
+/**
+ * What the public route may claim: a citizen without a login rates from the receipt's QR or the
+ * status page. 窗口评价器 ratings come only from the evaluator's session and hotline ratings only
+ * from staff under their own name (POST /api/ratings), or anyone holding the key could fake them.
+ */
+export const PUBLIC_CHANNELS = ['qr', 'web'] as const satisfies readonly Channel[];
 
 /** Optional on-site dimensions (现场评价): 服务效率, 服务水平, 服务态度. */
 export const DIMENSIONS = ['efficiency', 'skill', 'attitude'] as const;
@@ -168,7 +174,7 @@ export const publicRatingBody = z
     level,
     reason: reason.optional(),
     dimensions,
-    channel: z.enum(CHANNELS, { error: '评价渠道须为 window、qr、web 或 hotline' }).default('web'),
+    channel: z.enum(PUBLIC_CHANNELS, { error: '评价渠道须为 qr（受理凭证二维码）或 web（进度查询页）；窗口和热线评价由工作人员录入' }).default('web'),
   })
   .superRefine((v, ctx) => {
     needKey(v, ctx);

@@ -4,10 +4,11 @@ import type { CaseRecord } from '../cases/model.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { commitRetrying, countWrites, ratingAudit } from './commit.ts';
+import { commitRetrying, countWrites, publicRatingAudit, ratingAudit } from './commit.ts';
 import { taskDeadlines } from './deadlines.ts';
 import { publicRatingView, type EvaluatorPending, type PublicRatingState } from './views.ts';
 import {
+  LEVEL_LABELS,
   effectiveLevel,
   isBad,
   type Channel,
@@ -112,7 +113,7 @@ export const ratePublic = async (ports: RatingPorts, input: PublicRatingInput & 
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
   const at = ports.clock();
   const r = newRating(c, input, at);
-  await commitRating(ports, r, at, []);
+  await commitRating(ports, r, at, [publicRatingAudit('rating.public', r, r.level, meta)]);
   return { rating: publicRatingView(r) };
 };
 
@@ -147,7 +148,7 @@ export const followUpPublic = async (ports: RatingPorts, input: FollowUpInput & 
     ...countWrites({ rating: before, task: taskBefore }, { rating: after, task: task ?? taskBefore }),
   ];
   try {
-    await commitRetrying(ports.ratings, writes, []);
+    await commitRetrying(ports.ratings, writes, [publicRatingAudit('rating.follow-up', before, input.level, meta)]);
   } catch (e) {
     if (isRatingConflict(e, RATING_CONFLICT.staleTask)) throw new ConflictError(RATING_CONFLICT.followUpTaken, '已追评过（每件只能追评一次）');
     throw e;
@@ -212,6 +213,6 @@ export const rateByStaff = async (ports: RatingPorts, p: Principal, input: Staff
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
   const at = ports.clock();
   const r = newRating(c, input, at, p.username);
-  await commitRating(ports, r, at, [ratingAudit(p, `rating.${input.channel}`, r, meta, `评价 ${r.level}`)]);
+  await commitRating(ports, r, at, [ratingAudit(p, `rating.${input.channel}`, r, meta, LEVEL_LABELS[r.level])]);
   return { rating: publicRatingView(r) };
 };

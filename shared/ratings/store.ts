@@ -95,7 +95,7 @@ export interface RatingSettings {
 export interface RatingPorts {
   ratings: RatingStore;
   /** Cases are read through the cases context's port (by number, by id) and its public counters. */
-  cases: Pick<CaseStore, 'get' | 'byNumber' | 'hitPublicLookup' | 'publicMisses' | 'addPublicMiss'>;
+  cases: Pick<CaseStore, 'get' | 'byNumber' | 'hitPublicLookup' | 'takePublicGuess' | 'releasePublicGuess'>;
   calendar: () => Promise<{ cal: Calendar }>;
   clock: Clock;
   settings: RatingSettings;

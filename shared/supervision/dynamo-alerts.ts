@@ -5,7 +5,8 @@ import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Alert, OutboxRef } from './alert.ts';
 import { ORDER_STATE_LABELS, type AccountabilityEntry, type Order, type OrderState } from './order.ts';
 import type { AlertStore, OrderStore } from './store.ts';
-import { decodeCursor, encodeCursor, isCancelled, orderItem, queryAll, strip, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
+import { orderItem, queryAll, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
+import { conditionFailedAt, decodeCursor, encodeCursor, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 
 /** The inbox (S3, S4) and 督办 (S6, S7) on the cases table. */
 interface Source {
@@ -107,11 +108,11 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
     if (q.officeId && (q.side === 'county' || q.caseId)) where('officeId = :office', ':office', q.officeId);
     if (q.caseId && q.state) where(`${q.side === 'county' ? 'countyState' : 'officeState'} = :state`, ':state', q.state);
     const page = await mergedPage(sources, conds.length ? { expr: conds.join(' AND '), values } : undefined, q.limit, q.cursor);
-    return { alerts: page.rows.map((r) => strip<Alert>(r)), ...(page.next ? { next: page.next } : {}) };
+    return { alerts: page.rows.map((r) => withoutKeys<Alert>(r)), ...(page.next ? { next: page.next } : {}) };
   },
   alert: async (id) => {
     const r = await dynamo().send(new GetCommand({ TableName: T(), Key: supervisionKeys.alert(id), ConsistentRead: true }));
-    return r.Item ? strip<Alert>(r.Item) : undefined;
+    return r.Item ? withoutKeys<Alert>(r.Item) : undefined;
   },
   ackAlert: async (id, side, ack, audit) => {
     const a = await dynamoAlertStore().alert(id);
@@ -179,13 +180,13 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
       await commitOrder(orderItem({ ...next, rev: expectRev + 1 }), { expr: 'rev = :r', values: { ':r': expectRev } }, extra);
       return true;
     } catch (e) {
-      if (isCancelled(e) && (e.CancellationReasons ?? [])[0]?.Code === 'ConditionalCheckFailed') return false;
+      if (conditionFailedAt(e, 0)) return false;
       throw e;
     }
   },
   order: async (id) => {
     const r = await dynamo().send(new GetCommand({ TableName: T(), Key: supervisionKeys.order(id), ConsistentRead: true }));
-    return r.Item ? strip<Order>(r.Item) : undefined;
+    return r.Item ? withoutKeys<Order>(r.Item) : undefined;
   },
   orders: async (q) => {
     const states = q.state ? [q.state] : ORDER_STATES;
@@ -195,7 +196,7 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
           const k = q.officeId ? supervisionKeys.ordersOfOffice(q.officeId, st) : supervisionKeys.ordersInState(st);
           return queryAll({ IndexName: k.index, KeyConditionExpression: `${k.index}pk = :p`, ExpressionAttributeValues: { ':p': k.pk } });
         });
-    const rows = (await Promise.all(reads)).flatMap((r) => r.items.map((i) => strip<Order>(i)));
+    const rows = (await Promise.all(reads)).flatMap((r) => r.items.map((i) => withoutKeys<Order>(i)));
     return rows
       .filter((o) => (!q.state || o.state === q.state) && (!q.officeId || o.officeId === q.officeId))
       .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
@@ -208,6 +209,6 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
       ExpressionAttributeValues: { ':p': k.pk },
       ScanIndexForward: false,
     });
-    return items.map((i) => strip<AccountabilityEntry>(i)).filter((e) => !officeId || e.officeId === officeId);
+    return items.map((i) => withoutKeys<AccountabilityEntry>(i)).filter((e) => !officeId || e.officeId === officeId);
   },
 });

@@ -3,7 +3,8 @@ import { dynamo } from '../aws/clients.ts';
 import { caseKeys, OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
 import type { DayFigures, DueCase, FigureStore } from './store.ts';
 import { addInto, type Dim, type TallyRow } from './tallies.ts';
-import { digestItem, isCancelled, queryAll, strip, T } from './dynamo-items.ts';
+import { digestItem, queryAll, T } from './dynamo-items.ts';
+import { isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import { outboxPut } from './dynamo-supervision.ts';
 import type { Digest } from './store.ts';
 
@@ -76,6 +77,6 @@ export const dynamoFigureStore = (): FigureStore => ({
   },
   digest: async (audience, day) => {
     const r = await dynamo().send(new GetCommand({ TableName: T(), Key: supervisionKeys.digest(audience, day), ConsistentRead: true }));
-    return r.Item ? strip<Digest>(r.Item) : undefined;
+    return r.Item ? withoutKeys<Digest>(r.Item) : undefined;
   },
 });

@@ -1,7 +1,6 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../aws/clients.ts';
 import { tableName } from '../platform/env.ts';
 import { supervisionKeys } from '../db/keys.ts';
+import { addNumbers, inTable } from '../db/dynamo-kit.ts';
 import type { Alert } from './alert.ts';
 import { awaitsSecondRed, type AccountabilityEntry, type Order } from './order.ts';
 import type { TallyAdd } from './tallies.ts';
@@ -47,48 +46,7 @@ export const timelinePut = (n: TimelineNote) => ({
   },
 });
 
-export const tallyUpdate = (t: TallyAdd) => {
-  const keys = Object.keys(t.add) as Array<keyof TallyAdd['add']>;
-  return {
-    Update: {
-      TableName: T(),
-      Key: supervisionKeys.tally(t.period, t.dim, t.key, t.shard),
-      UpdateExpression: `ADD ${keys.map((_k, i) => `#k${i} :v${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(keys.map((k, i) => [`#k${i}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(keys.map((k, i) => [`:v${i}`, t.add[k]])),
-    },
-  };
-};
+export const tallyUpdate = (t: TallyAdd) => ({ Update: addNumbers(T(), supervisionKeys.tally(t.period, t.dim, t.key, t.shard), t.add) });
 
-/** A record without its key and index attributes. */
-export const strip = <R>(item: Record<string, unknown>): R =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k))) as R;
-
-export const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<{ items: Record<string, unknown>[]; consumedRcu: number }> => {
-  const items: Record<string, unknown>[] = [];
-  let consumedRcu = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({ TableName: T(), ReturnConsumedCapacity: 'TOTAL', ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
-    );
-    consumedRcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { items, consumedRcu };
-};
-
-export const encodeCursor = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
-export const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
-  if (!cursor) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined; // a mangled cursor starts from the top
-  }
-};
-
-export const isCancelled = (e: unknown): e is Error & { CancellationReasons?: Array<{ Code?: string }> } =>
-  (e as Error)?.name === 'TransactionCanceledException';
+/** Supervision's reads of its table: every page, with the read capacity they consumed (the overdue scan reports it). */
+export const { queryAllCounted: queryAll } = inTable(T);

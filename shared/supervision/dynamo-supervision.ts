@@ -6,7 +6,8 @@ import { outboxRefId, type OutboxRef } from './alert.ts';
 import type { Order } from './order.ts';
 import type { OutboxStore, ScanStore, Settlement } from './store.ts';
 import type { Watch } from './watch.ts';
-import { accountabilityItem, alertItem, isCancelled, orderItem, queryAll, strip, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
+import { accountabilityItem, alertItem, orderItem, queryAll, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
+import { anyConditionFailed, isCancelled, isConditionFailed, withoutKeys } from '../db/dynamo-kit.ts';
 
 /**
  * The scan's side of supervision on the cases table: the look-at index (S2, gsi3 `WATCH#<shard>`,
@@ -66,7 +67,7 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
     const items = shards.flatMap((s) => s.items);
     return {
       watches: items.filter((i) => i.sk === 'WATCH').map(watchOf),
-      orders: items.filter((i) => i.sk === 'ORDER').map((i) => strip<Order>(i)),
+      orders: items.filter((i) => i.sk === 'ORDER').map((i) => withoutKeys<Order>(i)),
       consumedRcu: shards.reduce((n, s) => n + s.consumedRcu, 0),
     };
   },
@@ -100,9 +101,8 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
         return true;
       } catch (e) {
         if (!isCancelled(e)) throw e;
-        const reasons = e.CancellationReasons ?? [];
         // a condition failed: the watch or order moved on (or this look was already made)
-        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+        if (anyConditionFailed(e)) return false;
         if (attempt >= BUSY_ATTEMPTS) return false;
         await new Promise((res) => setTimeout(res, 25 * attempt + Math.random() * 50));
       }
@@ -134,7 +134,7 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
         claimed.push(i.ref as OutboxRef);
       } catch (e) {
         // another relay claimed (or cleared) it first
-        if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+        if (!isConditionFailed(e)) throw e;
       }
     }
     return claimed;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { nagErrors, synthCounty } from './support.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/static-site.ts';
+import { nginxSnippet, SECURITY_HEADERS } from '../../shared/platform/security-headers.ts';
+import { ROOT } from '../../local/modules.ts';
 
 /** Both branches of the `cloudFront` setting, synthesized: the untested path was broken both ways. */
 describe.each([
@@ -91,5 +95,31 @@ describe('cloudFront: true reaches the functions', () => {
       expect(f.Properties.Environment.Variables.VIEWER_ADDRESS_HEADER).toBe('cloudfront-viewer-address');
       expect(JSON.stringify(f.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET)).toContain('secretsmanager');
     }
+  });
+});
+
+describe('one header set: CloudFront, the local platform and the README’s nginx snippet', () => {
+  const { appT } = synthCounty('411521', { region: 'us-east-1', cloudFront: true });
+  const policy = () =>
+    Object.values(appT.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+
+  it('the CloudFront policy sets exactly the shared headers', () => {
+    const p = policy();
+    const fromPolicy = {
+      'content-security-policy': p.ContentSecurityPolicy.ContentSecurityPolicy,
+      'strict-transport-security': `max-age=${p.StrictTransportSecurity.AccessControlMaxAgeSec}${p.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`,
+      'x-content-type-options': p.ContentTypeOptions ? 'nosniff' : undefined,
+      'x-frame-options': p.FrameOptions.FrameOption,
+      'referrer-policy': p.ReferrerPolicy.ReferrerPolicy,
+    };
+    expect(fromPolicy).toEqual(SECURITY_HEADERS);
+  });
+
+  it('the README’s nginx block is the same set, line for line', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1]?.trim();
+    expect(block).toBe(nginxSnippet());
+    const parsed = Object.fromEntries([...block!.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+    expect(parsed).toEqual(SECURITY_HEADERS);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { dynamo } from '../../../shared/aws/clients.ts';
-import { ratingKeys } from '../../../shared/db/keys.ts';
+import { caseKeys, ratingKeys } from '../../../shared/db/keys.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
 import { loadCalendar } from '../../../shared/calendar/store.ts';
 import { addWorkdays, chinaDate } from '../../../shared/calendar/working-days.ts';
@@ -53,7 +53,8 @@ describe('POST /api/public/cases/{number}/rating', () => {
     const month = chinaDate(new Date()).slice(0, 7);
     const before = (await dynamoRatingStore().counters(month)).find((r) => r.kind === 'county')?.counts.count ?? 0;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => rate(c.number, { phone4: '5678', level: ((i % 5) + 1) as number, reason: '办理时间长、等待久', channel: 'web' })),
+      // the receipt's code: typed phone4 guesses hold one of the day's 10 slots while compared, so 20 at once would meet the cap
+      Array.from({ length: 20 }, (_, i) => rate(c.number, { code: c.queryCode, level: ((i % 5) + 1) as number, reason: '办理时间长、等待久', channel: 'qr' })),
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -88,6 +89,44 @@ describe('POST /api/public/cases/{number}/rating', () => {
     for (let i = 0; i < 10; i++) expect((await rate(c.number, { phone4: String(1000 + i), level: 5 })).status).toBe(404);
     expect((await rate(c.number, { phone4: '5678', level: 5 })).status).toBe(404);
     expect(await dynamoRatingStore().rating(c.id)).toBeUndefined();
+  });
+
+  it('refuses the window and hotline channels on the public route: those come from staff (400 on channel, nothing stored)', async () => {
+    const c = await acceptCase(stack, clerk);
+    for (const channel of ['window', 'hotline']) {
+      const res = await rate(c.number, { phone4: '5678', level: 5, channel });
+      expect(res.status).toBe(400);
+      expect(res.json().error.fields.map((f: any) => f.path)).toEqual(['channel']);
+    }
+    expect(await dynamoRatingStore().rating(c.id)).toBeUndefined();
+  });
+
+  it('audits a public rating and its follow-up as the anonymous citizen, with nothing personal', async () => {
+    const c = await acceptCase(stack, clerk);
+    expect((await rate(c.number, { phone4: '5678', level: 1, reason: '张三丰说等了两个小时', channel: 'qr' })).status).toBe(201);
+    const fu = await invoke('public-rating-follow-up', { params: { number: c.number }, body: { phone4: '5678', text: '13812345678 回电了' } });
+    expect(fu.status).toBe(201);
+    const admin = await stack.login('admin');
+    const res = await stack.fetch(`/api/audit?target=${c.id}`, { token: admin });
+    expect(res.status).toBe(200);
+    const events = ((await res.json()) as { events: { action: string; actor: unknown; detail?: string; target?: { id: string } }[] }).events.filter((e) =>
+      e.action.startsWith('rating.'),
+    );
+    expect(events.map((e) => e.action).sort()).toEqual(['rating.follow-up', 'rating.public']);
+    expect(events.find((e) => e.action === 'rating.public')).toMatchObject({
+      actor: { anonymous: '群众（受理凭证二维码）' },
+      detail: `${c.number} 非常不满意`,
+    });
+    expect(JSON.stringify(events)).not.toMatch(/5678|13812345678|张三丰|两个小时|回电/);
+  });
+
+  it('takes the guess slot before comparing: 100 parallel wrong tries leave the day’s counter at the cap', async () => {
+    const c = await acceptCase(stack, clerk);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => rate(c.number, { phone4: String(1000 + i), level: 5 })));
+    expect(answers.every((a) => a.status === 404)).toBe(true);
+    const day = chinaDate(new Date());
+    const counter = await dynamo().send(new GetCommand({ TableName: stack.env.TABLE_CASES, Key: caseKeys.publicGuesses(c.number, day), ConsistentRead: true }));
+    expect(Number(counter.Item?.n)).toBe(10);
   });
 
   it('opens a rectification task for a 差评 with the county’s working-day deadlines', async () => {

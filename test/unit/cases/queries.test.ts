@@ -226,3 +226,20 @@ describe('the public status page', () => {
     });
   });
 });
+
+describe("the citizen's keys stay with the office that took the case in", () => {
+  it('the 查询码 and the last four phone digits: shown to the accepting office, hidden from an involved office and the supervisor', async () => {
+    const w = world();
+    const c = caseIn('in_progress', { queryCode: 'K7Q2-MX9P', parties: [OTHER_OFFICE] });
+    w.store.seed(c);
+    const own = (await getCase(w.ports, CLERK, { id: c.id })).case;
+    expect(own.queryCode).toBe('K7Q2-MX9P');
+    expect(own.applicant.phoneMasked).toMatch(/5678$/);
+    for (const viewer of [OTHER_CLERK, SUPERVISOR]) {
+      const seen = (await getCase(w.ports, viewer, { id: c.id })).case;
+      expect(seen).not.toHaveProperty('queryCode');
+      expect(seen.applicant.phoneMasked).toBe('138********');
+      expect(JSON.stringify(seen)).not.toMatch(/K7Q2|5678/);
+    }
+  });
+});

@@ -70,6 +70,9 @@ describe('public rating (一事一评)', () => {
     expect(publicRatingBody.safeParse({ phone4: '5678', level: 6 }).success).toBe(false);
     expect(publicRatingBody.safeParse({ level: 5 }).error!.issues[0]!.path).toEqual(['phone4']);
     expect(publicRatingBody.safeParse({ phone4: '5678', level: 5, channel: 'fax' }).success).toBe(false);
+    // a citizen without a login cannot claim the window's evaluator or a hotline call
+    expect(publicRatingBody.safeParse({ phone4: '5678', level: 5, channel: 'window' }).error!.issues[0]!.path).toEqual(['channel']);
+    expect(publicRatingBody.safeParse({ phone4: '5678', level: 5, channel: 'hotline' }).success).toBe(false);
   });
 
   it('opens a rectification task for a 差评 with working-day deadlines (holiday skipped)', async () => {

@@ -69,7 +69,7 @@ describe('差评整改', () => {
     expect(await counts()).toMatchObject({ bad: 1, tasks: 1, callbacks: 1, rectified: 1 });
     expect((await listTasks(w.ports, HEAD, { view: 'open' })).tasks).toEqual([]);
     expect((await listTasks(w.ports, HEAD, { view: 'closed', month: '2026-11' })).tasks.map((t) => t.caseId)).toEqual([c.id]);
-    expect(w.ports.ratings.audits.map((a) => a.action)).toEqual(['rating.callback', 'rating.rectify']);
+    expect(w.ports.ratings.audits.map((a) => a.action)).toEqual(['rating.public', 'rating.callback', 'rating.rectify']);
   });
 
   it('only the handling office acts; a clerk lacks the grant; a supervisor reads but does not rectify', async () => {

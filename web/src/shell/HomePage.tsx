@@ -5,8 +5,9 @@ import { bjYear } from '../../../shared/platform/beijing-time.ts';
 import { errorText } from './api.ts';
 import { useSession } from './session.tsx';
 import { NAV, ROLE_LABELS } from './nav.ts';
+import TodoPanel from '../pages/todos/TodoPanel.tsx';
 
-/** 工作台: who and where I am, and the pages I may use. */
+/** 工作台: what I must do next (待办, first), who and where I am, and the pages I may use. */
 export default function HomePage() {
   const { user, can } = useSession();
   // the county admin is told when next year's working-day calendar has not been entered
@@ -29,6 +30,7 @@ export default function HomePage() {
           data-testid="calendar-missing"
         />
       )}
+      <TodoPanel />
       <Card>
         <Descriptions column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label="姓名">{user.displayName}</Descriptions.Item>

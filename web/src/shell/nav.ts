@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Scope } from '../../../shared/identity/scopes.ts';
 import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
+import { AllTodosCount, OrderTodosCount, RectifyTodosCount } from '../pages/todos/TodoCounts.tsx';
 
 export { ROLE_LABELS } from '../../../shared/identity/scopes.ts';
 
@@ -19,23 +20,25 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
-  { path: '/workbench', label: '工作台' },
+  { path: '/workbench', label: '工作台', counter: AllTodosCount },
   { path: '/cases', label: '办件', scope: 'case.read' },
   { path: '/cases/new', label: '受理', scope: 'case.accept' },
+  { path: '/hall/window', label: '叫号', scope: 'case.accept' },
   { path: '/inbox', label: '待签收', scope: 'case.handle', badge: ['case', 'task', 'commission'] },
   { path: '/agent/new', label: '代办登记', scope: 'commission.create' },
   { path: '/agent', label: '我的代办', scope: 'commission.create', badge: ['handback'] },
   { path: '/items', label: '事项查询' },
   { path: '/catalog-admin', label: '事项管理', scope: 'catalog.edit' },
   { path: '/catalog-admin/import', label: '事项导入', scope: 'catalog.edit' },
+  { path: '/catalog-admin/search-misses', label: '搜索未命中', scope: 'catalog.edit' },
   { path: '/staff', label: '人员管理', scope: 'user.manage:my-office' },
   { path: '/alerts', label: '预警', scope: 'alert.read', counter: UnreadBadge },
-  { path: '/supervision/orders', label: '督办', scope: 'alert.read' },
+  { path: '/supervision/orders', label: '督办', scope: 'alert.read', counter: OrderTodosCount },
   { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
   { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
   { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
-  { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats' },
+  { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats', counter: RectifyTodosCount },
   { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
   { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
   { path: '/calendar', label: '工作日历' },

@@ -9,6 +9,7 @@ import type { networkBodies } from '../../../../shared/network/model.ts';
 import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/queries.ts';
+import { todoKeys } from '../todos/queries.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
 export const netKeys = {
@@ -69,7 +70,13 @@ export const useOffices = () =>
 
 const useRefresh = () => {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: netKeys.all }), client.invalidateQueries({ queryKey: caseKeys.all })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: netKeys.all }),
+      client.invalidateQueries({ queryKey: caseKeys.all }),
+      // the workbench's to-dos and the menu's counts follow every hop
+      client.invalidateQueries({ queryKey: todoKeys.all }),
+    ]);
 };
 
 /** What the agent's form sends: the server's own schema (it validates again). */

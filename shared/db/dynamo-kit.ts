@@ -1,0 +1,134 @@
+import {
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  type ScanCommandInput,
+  type ScanCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../aws/dynamo-client.ts';
+
+/**
+ * The one DynamoDB toolkit every adapter uses: paging, cursors, key stripping and reading
+ * conditional-check failures. Capacity metering is client middleware (shared/aws/dynamo-meter.ts),
+ * so it sees every call without the adapters taking part.
+ */
+export type Item = Record<string, unknown>;
+type Query = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** Every page of a query (or scan), in order; the caller may stop early. */
+export async function* queryPages(input: QueryCommandInput): AsyncGenerator<QueryCommandOutput> {
+  let start: Item | undefined = input.ExclusiveStartKey;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    yield page;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+export async function* scanPages(input: ScanCommandInput): AsyncGenerator<ScanCommandOutput> {
+  let start: Item | undefined = input.ExclusiveStartKey;
+  do {
+    const page = await dynamo().send(new ScanCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    yield page;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** All items of a query, with the read capacity it consumed (a scan reports what it cost). */
+export const queryAllCounted = async (input: QueryCommandInput): Promise<{ items: Item[]; consumedRcu: number }> => {
+  const items: Item[] = [];
+  let consumedRcu = 0;
+  for await (const page of queryPages({ ReturnConsumedCapacity: 'TOTAL', ...input })) {
+    consumedRcu += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    items.push(...((page.Items ?? []) as Item[]));
+  }
+  return { items, consumedRcu };
+};
+export const queryAll = async (input: QueryCommandInput): Promise<Item[]> => {
+  const items: Item[] = [];
+  for await (const page of queryPages(input)) items.push(...((page.Items ?? []) as Item[]));
+  return items;
+};
+
+/** A page cursor handed to clients: the last evaluated key, opaque (base64url JSON). */
+export const encodeCursor = (key: Item | undefined): string | undefined => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
+/** A mangled cursor starts from the top (undefined), never a 5xx. */
+export const decodeCursor = (cursor: string | undefined): Item | undefined => {
+  if (!cursor) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Item) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** One page of a query from a client's cursor: the items and the cursor of the next page (if any). */
+export const queryPage = async (input: QueryCommandInput, page: { cursor?: string | undefined; limit?: number | undefined }, defaultLimit: number) => {
+  const start = decodeCursor(page.cursor);
+  const r = await dynamo().send(new QueryCommand({ ...input, Limit: page.limit ?? defaultLimit, ...(start ? { ExclusiveStartKey: start } : {}) }));
+  const cursor = encodeCursor(r.LastEvaluatedKey);
+  return { items: (r.Items ?? []) as Item[], ...(cursor ? { cursor } : {}) };
+};
+
+const KEY_ATTRIBUTE = /^(pk|sk|gsi\d+pk|gsi\d+sk)$/;
+/** The record without its key and index attributes (and any `also` bookkeeping attributes such as `type`, `expiresAt`). */
+export const withoutKeys = <R>(item: Item, ...also: string[]): R =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTE.test(k) && !also.includes(k))) as R;
+
+/** A single write's condition did not hold. */
+export const isConditionFailed = (e: unknown): boolean => (e as Error | undefined)?.name === 'ConditionalCheckFailedException';
+
+/** A transaction was cancelled; its reasons say which item (by position) failed and why. */
+export const isCancelled = (e: unknown): e is Error & { CancellationReasons?: Array<{ Code?: string | undefined }> } =>
+  (e as Error | undefined)?.name === 'TransactionCanceledException';
+export const cancellationReasons = (e: unknown): ReadonlyArray<{ Code?: string | undefined }> => (isCancelled(e) ? (e.CancellationReasons ?? []) : []);
+
+/** Which items of a cancelled transaction failed their condition, by position (false for any other error). */
+export const conditionFailedAt = (e: unknown, index: number): boolean => cancellationReasons(e)[index]?.Code === 'ConditionalCheckFailed';
+export const anyConditionFailed = (e: unknown): boolean => cancellationReasons(e).some((r) => r.Code === 'ConditionalCheckFailed');
+
+/**
+ * Reads a cancelled transaction's reasons against what each item stood for: `failed(part)` is true
+ * when an item of that part failed its condition; `any(code)` when any item failed with `code`.
+ */
+export const cancelledParts = <P extends string>(parts: readonly P[], reasons: ReadonlyArray<{ Code?: string | undefined }>) => ({
+  failed: (part: P): boolean => reasons.some((r, i) => parts[i] === part && r.Code === 'ConditionalCheckFailed'),
+  any: (...codes: string[]): boolean => reasons.some((r) => codes.includes(r.Code ?? '')),
+});
+
+/** The table-bound forms adapters use: `const { queryAll, get } = inTable(T)`. */
+export const inTable = (table: () => string) => ({
+  queryAll: (input: Query) => queryAll({ TableName: table(), ...input }),
+  queryAllCounted: (input: Query) => queryAllCounted({ TableName: table(), ...input }),
+  queryPage: (input: Query, page: { cursor?: string | undefined; limit?: number | undefined }, defaultLimit: number) =>
+    queryPage({ TableName: table(), ...input }, page, defaultLimit),
+  get: async (key: Item, consistent = false): Promise<Item | undefined> =>
+    (await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: consistent }))).Item,
+});
+
+/** An Update that ADDs each number to its attribute (counters, tallies), creating the item if need be. */
+export const addNumbers = (TableName: string, Key: Item, add: Readonly<Record<string, number | undefined>>) => {
+  const names = Object.keys(add).filter((k) => add[k] !== undefined);
+  return {
+    TableName,
+    Key,
+    UpdateExpression: `ADD ${names.map((_k, i) => `#k${i} :v${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(names.map((k, i) => [`#k${i}`, k])),
+    ExpressionAttributeValues: Object.fromEntries(names.map((k, i) => [`:v${i}`, add[k]])),
+  };
+};
+
+/** A whole-record Update (SET every attribute but the key) conditional on `version`, keeping attributes it does not name. */
+export const updateWhole = (TableName: string, Key: Record<string, string>, item: Item, expectedVersion: number) => {
+  const entries = Object.entries(item).filter(([k, v]) => !(k in Key) && v !== undefined);
+  return {
+    TableName,
+    Key,
+    UpdateExpression: `SET ${entries.map((_e, i) => `#a${i} = :a${i}`).join(', ')}`,
+    ConditionExpression: '#version = :expected',
+    ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])), '#version': 'version' },
+    ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, v], i) => [`:a${i}`, v])), ':expected': expectedVersion },
+  };
+};
