@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
@@ -31,7 +32,7 @@ import { networkKeys } from '../db/keys.ts';
 type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
 export type CommissionInput = z.output<typeof networkBodies.commission>;
 
-const audit = (p: Principal, action: string, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'commission', id: k.id },
@@ -273,7 +274,7 @@ export const takeIn = async (
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
       ],
-      [caseAudit(p, `case.intake.${c.status}`, c, meta), audit(p, 'commission.take-in', k, meta)],
+      [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
   ).catch((e: unknown) => {
     if (isConflict(e, CASE_CONFLICT.keyTaken)) throw new ConflictError('ALREADY_TAKEN_IN', '该代办件已受理');
