@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
+import type { AuditAction } from '../audit/labels.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -22,7 +23,7 @@ import type { CasePorts } from './store.ts';
 
 export type MaterialUseCasePorts = MaterialPorts & Pick<CasePorts, 'cases' | 'clock'>;
 
-const audit = (p: Principal, action: string, caseId: string, detail: string, meta: RequestMeta, result: 'success' | 'failure' = 'success'): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, caseId: string, detail: string, meta: RequestMeta, result: 'success' | 'failure' = 'success'): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: caseId },

@@ -291,3 +291,9 @@ export const archiveKeys = {
   byRetention: (retainUntil: string, caseId: string) => ({ gsi3pk: 'RETAIN', gsi3sk: `${retainUntil}#${caseId}` }),
   retention: () => ({ index: 'gsi3', pk: 'RETAIN' }),
 };
+
+/** Texts to applicants (shared/notices): the notices themselves are outbox entries (O1, topic `notices`). */
+export const noticeKeys = {
+  /** Texts to one phone (keyed hash, never the number) on a Beijing day: conditional ADD below the county's cap; TTL 2 days. */
+  cap: (phoneKey: string, day: string) => ({ pk: `NOTICECAP#${phoneKey}`, sk: `D#${day}` }),
+};

@@ -1,5 +1,6 @@
 import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
+import { noticeWrites } from '../notices/plan.ts';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -29,7 +30,7 @@ import { networkKeys } from '../db/keys.ts';
  * links to the commission and the applicant does not come; when the result is ready it goes back
  * (回交) to the station, and the agent records handing it over.
  */
-type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'noticesConfig'>;
 export type CommissionInput = z.output<typeof networkBodies.commission>;
 
 const audit = (p: Principal, action: AuditAction, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
@@ -273,6 +274,7 @@ export const takeIn = async (
         { op: 'commission', commission: taken, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
+        ...noticeWrites(ports, undefined, c, now),
       ],
       [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
@@ -402,6 +404,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
         },
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
+        ...noticeWrites(ports, c, next, now),
       ],
       [audit(p, 'commission.deliver', k, meta)],
     ),
