@@ -21,6 +21,9 @@ export const FIGURE_KEYS = [
   'search_recall_at3_no_keywords',
   'search_mrr',
   'search_mrr_no_keywords',
+  // the hall (bench/hall.ts)
+  'wcu_per_booking',
+  'wcu_per_call',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -56,6 +59,8 @@ export const TARGETS: Record<FigureKey, Target> = {
   search_recall_at3_no_keywords: { min: 0.95, text: '≥ 0.95', what: 'relevance set: expected item in the top 3, the demo catalog imported with no 俗称' },
   search_mrr: { text: '(reported)', what: 'relevance set: mean reciprocal rank, demo catalog' },
   search_mrr_no_keywords: { text: '(reported)', what: 'relevance set: mean reciprocal rank, no 俗称' },
+  wcu_per_booking: { text: '(reported)', what: 'the hall: write capacity per booking (预约)' },
+  wcu_per_call: { text: '(reported)', what: 'the hall: write capacity per call at a window (叫号)' },
 };
 
 const FILE = join(ROOT, 'bench', 'results.json');

@@ -108,6 +108,7 @@ const more: Record<string, Figure[]> = {};
 for (const [file, fn] of [
   ['bench/network.ts', 'benchNetwork'],
   ['bench/supervision.ts', 'benchSupervision'],
+  ['bench/hall.ts', 'benchHall'],
 ] as const) {
   if (!existsSync(join(ROOT, file))) continue;
   const mod = (await import(pathToFileURL(join(ROOT, file)).href)) as Record<string, () => Promise<Figure[]>>;

@@ -4,6 +4,7 @@ import { seedDemoDirectory } from './seed-demo-directory.ts';
 import { seedDemoCatalog } from './seed-demo-catalog.ts';
 import { seedNetworkDemo } from './seed-network.ts';
 import { seedDemoHistory } from './seed-demo-history.ts';
+import { seedHallDemo } from './seed-hall.ts';
 
 export interface SeedReport {
   logins: Array<{ username: string; role: string; office: string; totpUri?: string }>;
@@ -24,6 +25,8 @@ export const seedDemoCounty = async (config: CountyConfig, opts: { history?: boo
   // the village agent last: the list reads from the county down to the village
   const agent = logins.findIndex((l) => l.role.startsWith('village_agent'));
   const all = agent >= 0 ? [...logins.slice(0, agent), ...network, ...logins.slice(agent)] : [...logins, ...network];
+  // the hall: demo clerks' seats at their windows
+  await seedHallDemo(config);
   const history = opts.history ? await seedDemoHistory(config) : undefined;
   return { logins: all, items, ...(history ? { history } : {}) };
 };

@@ -6,6 +6,7 @@ import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
 import { rulesSchema } from '../../shared/supervision/rules.ts';
 import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 import { checkOperations, operationsFields } from './operations.ts';
+import { hallSettingsSchema } from '../../shared/hall/settings.ts';
 
 /**
  * A county's deployment, as data (`infra/counties/<code>.json`). One file = one stack set.
@@ -97,6 +98,8 @@ const countyConfigSchema = z
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),
     domain: z.object({ name: z.string().min(3, '请填写域名'), certificateArn: z.string().startsWith('arn:', '请填写证书 ARN') }).optional(),
     cloudFront: z.boolean().default(false),
+    /** The hall: opening hours, slots and item groups, queues and windows per office; booking horizon, no-show rule (shared/hall/settings.ts). */
+    hall: hallSettingsSchema.optional(),
     ...operationsFields,
   })
   .superRefine((c, ctx) => {
@@ -114,6 +117,9 @@ const countyConfigSchema = z
       o.children?.forEach((ch, i) => walk(ch, [...path, 'children', i]));
     };
     walk(c.offices, ['offices']);
+    c.hall?.offices.forEach((o, i) => {
+      if (!seen.has(o.officeId)) ctx.addIssue({ code: 'custom', path: ['hall', 'offices', i, 'officeId'], message: `机构树中没有 ${o.officeId}` });
+    });
     checkOperations(c, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 

@@ -1,7 +1,7 @@
 import { TABLES, type TableId } from '../../shared/platform/tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from '../../shared/platform/queues.ts';
 import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
-import type { CountyConfig } from './county-config.ts';
+import { flattenOffices, type CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
 
@@ -32,6 +32,12 @@ export interface FunctionResources {
   readonly noticeCredentialsSecret?: string;
 }
 
+/** The county's hall block with each office's name from the office tree (the public pages show it). */
+const hallJson = (county: CountyConfig): string => {
+  const names = new Map(flattenOffices(county.offices).map((o) => [o.id, o.name]));
+  return JSON.stringify({ ...county.hall, offices: county.hall!.offices.map((o) => ({ ...o, name: o.name ?? names.get(o.officeId) })) });
+};
+
 export const functionEnvironment = (county: CountyConfig, res: FunctionResources): Record<string, string> => ({
   COUNTY_CODE: county.code,
   POWERTOOLS_SERVICE_NAME: `bianmin-${county.code}`,
@@ -45,6 +51,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  ...(county.hall ? { HALL_JSON: hallJson(county) } : {}),
   // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
   COUNTY_NAME: county.name,
   ...(county.legal ? { LEGAL_JSON: JSON.stringify(county.legal) } : {}),

@@ -1,11 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
   AuthorizationType,
   EndpointType,
   IdentitySource,
-  LambdaIntegration,
+  Integration,
+  IntegrationType,
   LogGroupLogDestination,
   MethodLoggingLevel,
   RequestAuthorizer,
@@ -14,6 +15,7 @@ import {
   type IResource,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -89,9 +91,28 @@ export class Api extends Construct {
       resultsCacheTtl: Duration.seconds(props.authorizerCacheSeconds),
     });
 
+    // One invoke permission per function for this API's stage, not one per method (LambdaIntegration's
+    // default): a stack may hold 500 resources, and a permission per route spent a fifth of them.
+    const integrations = new Map<IFunction, Integration>();
+    const integrationOf = (fn: IFunction): Integration => {
+      let i = integrations.get(fn);
+      if (!i) {
+        fn.addPermission('ApiInvoke', {
+          principal: new ServicePrincipal('apigateway.amazonaws.com'),
+          sourceArn: this.api.arnForExecuteApi('*', '/*', this.api.deploymentStage.stageName),
+        });
+        i = new Integration({
+          type: IntegrationType.AWS_PROXY,
+          integrationHttpMethod: 'POST',
+          uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`,
+        });
+        integrations.set(fn, i);
+      }
+      return i;
+    };
     for (const { route, fn } of props.routes) {
       const resource: IResource = this.api.root.resourceForPath(route.path);
-      const method = resource.addMethod(route.method, new LambdaIntegration(fn, { allowTestInvoke: false }), {
+      const method = resource.addMethod(route.method, integrationOf(fn), {
         requestValidator: validator,
         ...(route.access === 'public' ? { authorizationType: AuthorizationType.NONE } : { authorizationType: AuthorizationType.CUSTOM, authorizer }),
       });

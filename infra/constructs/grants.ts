@@ -20,6 +20,9 @@ const STORAGE_KEY_WRITE = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 
 const arns = (t: ITable) => [t.tableArn, `${t.tableArn}/index/*`];
 const leading = (prefixes: readonly string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...prefixes] } });
 
+/** What the public hall function may write (tests check the template against it). */
+export const HALL_PUBLIC_WRITES = ['SLOT#*', 'APPT#*', 'APPTPD#*', 'TSEQ#*', 'TICKET#*', 'RATE#*'];
+
 export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicyStatement[] => {
   const table = (id: TableId) => data.tables.get(id)!;
   const out: PolicyStatement[] = [];
@@ -45,6 +48,10 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         break;
       case 'cases:public-counter':
         add(['dynamodb:UpdateItem'], [table('cases').tableArn], leading(['RATE#*']));
+        storage(true);
+        break;
+      case 'catalog:search-misses':
+        add(['dynamodb:UpdateItem'], [table('catalog').tableArn], leading(['SEARCHMISS#*']));
         storage(true);
         break;
       case 'ratings:public-rate':
@@ -135,6 +142,19 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         add(['s3:PutObject'], [data.auditArchive.arnForObjects('audit/*')]);
         storage(true);
         break;
+      case 'hall:write':
+        add([...READ, ...WRITE], arns(table('hall')));
+        storage(true);
+        break;
+      case 'hall:public': {
+        // reads of the slot counters, appointments, tickets and the screen's index; conditional
+        // writes and ADDs of exactly those items and the public rate counters: nothing else, no delete
+        const reads = ['SLOT#*', 'APPT#*', 'APPTPH#*', 'TICKET#*', 'WAIT#*', 'CALLED#*'];
+        add(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], arns(table('hall')), leading(reads));
+        add(['dynamodb:PutItem', 'dynamodb:UpdateItem'], [table('hall').tableArn], leading(HALL_PUBLIC_WRITES));
+        storage(true);
+        break;
+      }
       // the transactional outbox and notices
       case 'queue:outbox:send':
         add(

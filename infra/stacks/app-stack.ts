@@ -101,7 +101,7 @@ export class AppStack extends Stack {
           {
             id: 'AwsSolutions-IAM5',
             reason:
-              'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
+              'Log streams are created at run time under /aws/lambda/*; table grants include their indexes (table/index/*); narrow grants match partition-key prefixes (dynamodb:LeadingKeys RATE#*, SEARCHMISS#*, SESSION#*, USER#*, RATING#*, RSTATS#*); the feed functions read or write objects of the one feed bucket (bucket/*: one file per day and kind).',
             appliesTo: [
               { regex: '/^Resource::arn:<AWS::Partition>:logs:.*$/g' },
               { regex: '/^Resource::.*index/\\*$/g' },

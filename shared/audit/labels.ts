@@ -17,6 +17,8 @@ const ACTION_LABELS: Record<string, string> = {
   'catalog.item.publish': '发布事项',
   'catalog.item.withdraw': '撤回事项',
   'catalog.item.import': '导入事项',
+  'catalog.item.alias': '添加事项俗称',
+  'catalog.lexicon.save': '保存搜索同义词',
   'case.intake.accepted': '受理',
   'case.intake.awaiting_supplement': '出具一次性告知',
   'case.intake.not_accepted': '不予受理',

@@ -6,7 +6,7 @@ import { inTable, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy } from './store.ts';
+import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy, StoredLexicon } from './store.ts';
 import type { IndexEntry } from './search-index.ts';
 
 /** CatalogStore on the county's catalog table (access patterns C1–C5 in shared/db/AccessPatterns.md). */
@@ -84,6 +84,16 @@ const toTransactItem = (w: CatalogWrite) => {
             : { ConditionExpression: 'latestVersion = :e', ExpressionAttributeValues: { ':e': w.expectedLatest } }),
         },
       };
+    case 'put-lexicon':
+      return {
+        Put: {
+          TableName,
+          Item: { ...catalogKeys.lexicon(), type: 'lexicon', ...w.lexicon },
+          ...(w.expectedRevision === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'revision = :r', ExpressionAttributeValues: { ':r': w.expectedRevision } }),
+        },
+      };
     case 'bump-catalog':
       return {
         Update: {
@@ -141,6 +151,10 @@ export const dynamoCatalogStore = (): CatalogStore => ({
   getCatalogVersion: async () => {
     const row = await get(catalogKeys.meta());
     return typeof row?.catalogVersion === 'number' ? row.catalogVersion : 0;
+  },
+  getLexicon: async () => {
+    const row = await get(catalogKeys.lexicon(), true);
+    return row ? strip<StoredLexicon>(row) : undefined;
   },
   commit: async (writes, audits) => {
     if (!writes.length) return;

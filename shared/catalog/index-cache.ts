@@ -1,10 +1,12 @@
 import { buildIndex, type CatalogIndex } from './search-index.ts';
+import { buildLexicon } from './lexicon.ts';
 import type { CatalogStore } from './store.ts';
 
 /**
  * The search index kept per container. It remembers the catalog version (C4) it was built from
  * and looks at that counter at most every CATALOG_INDEX_CHECK_SECONDS (default 30): a GetItem.
- * Only when the counter moved does it re-read the published catalog (C3, one Query) and rebuild.
+ * Only when the counter moved does it re-read the published catalog (C3, one Query) and the
+ * county's lexicon (C6, one GetItem) and rebuild.
  * Concurrent requests share one check/rebuild.
  */
 export interface IndexCache {
@@ -20,7 +22,7 @@ const checkIntervalMs = (): number => {
 };
 
 export const indexCache = (
-  store: Pick<CatalogStore, 'getCatalogVersion' | 'listPublished'>,
+  store: Pick<CatalogStore, 'getCatalogVersion' | 'listPublished' | 'getLexicon'>,
   opts: { intervalMs?: () => number; clock?: () => number } = {},
 ): IndexCache => {
   const interval = opts.intervalMs ?? checkIntervalMs;
@@ -34,9 +36,10 @@ export const indexCache = (
     stats.checks += 1;
     const version = await store.getCatalogVersion();
     if (!index || index.catalogVersion !== version) {
-      const entries = await store.listPublished();
+      const [entries, own] = await Promise.all([store.listPublished(), store.getLexicon()]);
       stats.builds += 1;
-      index = buildIndex(entries, version);
+      // the county's own lexicon entries over the shipped ones (saving them bumps the version)
+      index = buildIndex(entries, version, { lexicon: buildLexicon(own?.entries ?? [], own?.pinyin ?? {}) });
     }
     checkedAt = clock();
     return index;

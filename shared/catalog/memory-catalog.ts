@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy } from './store.ts';
+import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy, StoredLexicon } from './store.ts';
 
 /** CatalogStore in memory for unit tests: same conditions as DynamoDB, all-or-nothing commits. */
 export interface MemoryCatalogStore extends CatalogStore {
@@ -16,6 +16,7 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
   const current = new Map<string, PublishedCopy>();
   const audits: AuditInput[] = [];
   let catalogVersion = 0;
+  let lexicon: StoredLexicon | undefined;
   let commits = 0;
   const vkey = (code: string, v: number) => `${code}#${v}`;
 
@@ -39,6 +40,8 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
       }
       case 'bump-catalog':
         return true;
+      case 'put-lexicon':
+        return (lexicon?.revision ?? 0) === w.expectedRevision;
     }
   };
 
@@ -67,6 +70,9 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
       case 'bump-catalog':
         catalogVersion += 1;
         return;
+      case 'put-lexicon':
+        lexicon = clone(w.lexicon);
+        return;
     }
   };
 
@@ -87,6 +93,7 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
     listPublished: async () =>
       [...current.values()].filter((c) => c.status === 'published').map((c) => clone({ item: c.item, version: c.version, search: c.search })),
     getCatalogVersion: async () => catalogVersion,
+    getLexicon: async () => clone(lexicon),
     commit: async (writes, auditInputs) => {
       if (writes.length + auditInputs.length > 100) throw new Error('transaction too large');
       if (!writes.every(check)) throw new ConflictError('CATALOG_CONFLICT', '事项刚被他人修改（版本已变化），请刷新后重试');

@@ -1,3 +1,4 @@
+import type { LexiconEntry, LexiconPinyin } from './lexicon.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import type { Item } from './item.ts';
 import type { IndexEntry, SearchFields } from './search-index.ts';
@@ -82,7 +83,18 @@ export type CatalogWrite =
   /** Condition: the entry's latest version is `expectedLatest` (null: the entry does not exist). */
   | { op: 'put-entry'; entry: CatalogEntry; expectedLatest: number | null }
   /** Adds 1 to the catalog version (C4): search indexes rebuild on their next check. */
-  | { op: 'bump-catalog'; at: string };
+  | { op: 'bump-catalog'; at: string }
+  /** The county's own lexicon entries (C6). Condition: its revision is still `expectedRevision` (0: none saved yet). */
+  | { op: 'put-lexicon'; lexicon: StoredLexicon; expectedRevision: number };
+
+/** The county's own lexicon entries as saved by the county admin, with their pinyin (made at save time). */
+export interface StoredLexicon {
+  entries: LexiconEntry[];
+  pinyin: LexiconPinyin;
+  revision: number;
+  updatedAt: string;
+  updatedBy: Actor;
+}
 
 /** The catalog's persistence port (DynamoDB in dynamo-catalog.ts, in memory in memory-catalog.ts). */
 export interface CatalogStore {
@@ -94,6 +106,8 @@ export interface CatalogStore {
   /** The whole published catalog (C3), for the search index. */
   listPublished(): Promise<IndexEntry[]>;
   getCatalogVersion(): Promise<number>;
+  /** The county's own lexicon entries (C6), if any were saved. */
+  getLexicon(): Promise<StoredLexicon | undefined>;
   /**
    * Writes all or nothing, with the audit events that record them (at most 100 writes + audits
    * in one call). Throws ConflictError when a condition fails.

@@ -25,6 +25,14 @@ export const catalogKeys = {
    */
   entry: (code: string) => ({ pk: 'CATALOG', sk: `ITEM#${code}` }),
   entries: () => ({ pk: 'CATALOG', skPrefix: 'ITEM#' }),
+  /** The county's own lexicon entries (colloquial → catalog words), applied by every search index. */
+  lexicon: () => ({ pk: 'CATALOG', sk: 'LEXICON' }),
+  /**
+   * What people could not find: one counter row per normalized query and Beijing month (ADD only,
+   * no personal data), read whole for the county admin's list. Expires a year after its last hit.
+   */
+  searchMiss: (month: string, query: string) => ({ pk: `SEARCHMISS#${month}`, sk: `Q#${query}` }),
+  searchMisses: (month: string) => ({ pk: `SEARCHMISS#${month}`, skPrefix: 'Q#' }),
 };
 
 export const caseKeys = {
@@ -214,6 +222,41 @@ export const findKeys = {
   of: (hash: string) => ({ pk: `FIND#${hash}` }),
   /** The applicant's ID number: K7 (gsi5 of the case item). */
   applicant: (hash: string) => ({ index: 'gsi5', pk: `APPL#${hash}` }),
+};
+
+/**
+ * The hall (H1–H9 in AccessPatterns.md): slot counters, appointments, queue tickets, seats at the
+ * windows, waiting/service times, public counters — its own table. gsi1: waiting tickets by lane,
+ * appointments by phone hash; gsi2: calls of the day (the screen), appointments of an office's day.
+ */
+export const hallKeys = {
+  /** H1/H2: the bookings of one slot (`group#HHMM`) of an office's day; ADD under a capacity condition. */
+  slotCount: (officeId: string, date: string, key: string) => ({ pk: `SLOT#${officeId}#${date}`, sk: key }),
+  slotDay: (officeId: string, date: string) => ({ pk: `SLOT#${officeId}#${date}` }),
+  appointment: (code: string) => ({ pk: `APPT#${code}`, sk: 'APPT' }),
+  /** gsi1 of an appointment (H3): a phone's appointments by keyed hash, never the number itself. */
+  apptByPhone: (phoneHash: string, start: string, code: string) => ({ gsi1pk: `APPTPH#${phoneHash}`, gsi1sk: `${start}#${code}` }),
+  apptsOfPhone: (phoneHash: string) => ({ index: 'gsi1', pk: `APPTPH#${phoneHash}` }),
+  /** gsi2 of an appointment (H4): an office's appointments of a day by slot start. */
+  apptByDay: (officeId: string, date: string, start: string, code: string) => ({ gsi2pk: `APPTDAY#${officeId}#${date}`, gsi2sk: `${start}#${code}` }),
+  apptsOfDay: (officeId: string, date: string) => ({ index: 'gsi2', pk: `APPTDAY#${officeId}#${date}` }),
+  /** One phone's bookings of one day (ADD under the per-day limit). */
+  phoneDay: (phoneHash: string, date: string) => ({ pk: `APPTPD#${phoneHash}#${date}`, sk: 'N' }),
+  /** H5: the day's number counter of a prefix (A, B…, V) at an office. */
+  sequence: (officeId: string, date: string, prefix: string) => ({ pk: `TSEQ#${officeId}#${date}`, sk: prefix }),
+  ticket: (officeId: string, id: string) => ({ pk: `TICKET#${officeId}#${id}`, sk: 'TICKET' }),
+  /** gsi1 of a waiting ticket (H6, sparse: removed when called): its lane, in calling order. */
+  waiting: (officeId: string, date: string, lane: string, order: string) => ({ gsi1pk: `WAIT#${officeId}#${date}#${lane}`, gsi1sk: order }),
+  lane: (officeId: string, date: string, lane: string) => ({ index: 'gsi1', pk: `WAIT#${officeId}#${date}#${lane}` }),
+  /** gsi2 of a called ticket (H8): the screen's calls of the day, newest first (a recall moves it up). */
+  called: (officeId: string, date: string, calledAt: string, id: string) => ({ gsi2pk: `CALLED#${officeId}#${date}`, gsi2sk: `${calledAt}#${id}` }),
+  callsOf: (officeId: string, date: string) => ({ index: 'gsi2', pk: `CALLED#${officeId}#${date}` }),
+  /** H7: where a clerk sits. */
+  seat: (userId: string) => ({ pk: `SEAT#${userId}`, sk: 'SEAT' }),
+  /** H9: an office's waiting and service time sums of a month (one item, ADD). */
+  times: (officeId: string, month: string) => ({ pk: `HTIMES#${officeId}`, sk: month }),
+  /** Public requests per address and minute (TTL). */
+  publicRate: (address: string, minute: string) => ({ pk: `RATE#${address}`, sk: `M#${minute}` }),
 };
 
 /**

@@ -19,6 +19,8 @@ export type Grant =
   | 'cases:write'
   /** Only the public look-up counters (RATE#…) of the cases table. */
   | 'cases:public-counter'
+  /** Only the counters of queries people could not find (SEARCHMISS#…, ADD) of the catalog table. */
+  | 'catalog:search-misses'
   | 'ratings:read'
   | 'ratings:write'
   /**
@@ -61,6 +63,10 @@ export type Grant =
   | 'audit:archive'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe'
+  // the hall: the windows' function reads and writes its table; the public one only slot counters,
+  // appointments, tickets and its rate counters (LeadingKeys), never deleting
+  | 'hall:write'
+  | 'hall:public'
   // the transactional outbox and notices (shared/platform/outbox.ts, shared/notices)
   /** Send to every outbox topic's queue (the relay). */
   | 'queue:outbox:send'
@@ -108,7 +114,7 @@ const CASE_WORK: readonly Grant[] = [
 /** Functions serving HTTP routes. */
 export const HTTP_FUNCTIONS = [
   { id: 'health', description: 'GET /api/health', uses: ['health:describe'] },
-  { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'directory:calendar-read'] },
+  { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'catalog:search-misses', 'directory:calendar-read'] },
   { id: 'public-status', description: 'Public case status by number and phone4', uses: ['cases:read', 'cases:public-counter'] },
   { id: 'login', description: 'Sign-in: the only function that signs tokens', uses: ['directory:write', 'audit:append', 'token:sign'] },
   { id: 'identity', description: 'Own account, staff and offices', uses: ['directory:write', 'audit:append'] },
@@ -143,6 +149,17 @@ export const HTTP_FUNCTIONS = [
     id: 'public-rating',
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
     uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
+  },
+  // the hall: 预约, the kiosk (取号), the calling screen — public; the windows (叫号) and the hall's figures — staff
+  {
+    id: 'hall-public',
+    description: 'Public hall: slots, bookings, kiosk tickets, the calling screen',
+    uses: ['hall:public', 'catalog:read', 'directory:calendar-read', 'pii:seal', 'lookup:mac'],
+  },
+  {
+    id: 'windows',
+    description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times",
+    uses: ['hall:write', 'directory:read'],
   },
   // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
   { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
@@ -193,4 +210,6 @@ export const WRITE_GRANTS: readonly Grant[] = [
   'audit:append',
   'feed:write',
   'alerts:raise',
+  'hall:write',
+  'hall:public',
 ];

@@ -5,6 +5,7 @@ import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
 import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
 import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
+import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/settings.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -81,6 +82,8 @@ const envSchema = z.object({
   // the locked copy of the audit trail (the archive function and the verify command)
   BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
+  // the hall (预约, 取号/叫号): the county's `hall` block
+  HALL_JSON: jsonOf(hallSettingsSchema).optional(),
   // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
   COUNTY_NAME: text.optional(),
   LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
@@ -110,6 +113,8 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
   readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
+  /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
+  readonly hall: HallSettings;
   /** What the county's documents say of it (shared/documents). */
   readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
@@ -148,6 +153,7 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
+    hall: e.HALL_JSON ?? DEFAULT_HALL,
     documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };

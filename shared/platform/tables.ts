@@ -4,7 +4,7 @@
  * Every table has string keys `pk`/`sk`; secondary indexes are generic (`gsiNpk`/`gsiNsk`)
  * so one table can serve several access patterns (see shared/db/AccessPatterns.md).
  */
-export type TableId = 'catalog' | 'cases' | 'ratings' | 'directory' | 'audit';
+export type TableId = 'catalog' | 'cases' | 'ratings' | 'directory' | 'audit' | 'hall';
 
 export interface IndexDef {
   readonly name: string;
@@ -38,8 +38,8 @@ const gsi = (n: number, projection?: IndexDef['projection']): IndexDef => ({
 });
 
 export const TABLES: readonly TableDef[] = [
-  // item versions; gsi1 = the published catalog of the county
-  { id: 'catalog', envVar: 'TABLE_CATALOG', indexes: [gsi(1)] },
+  // item versions; gsi1 = the published catalog of the county; TTL: the not-found counters (C7)
+  { id: 'catalog', envVar: 'TABLE_CATALOG', indexes: [gsi(1)], ttlAttribute: 'expiresAt' },
   // cases, timeline, counters, sequences, idempotency records;
   // gsi1 number, gsi2 office+status, gsi3 open promised cases by due (sparse, sharded),
   // gsi4 village agent, gsi5 applicant hash. All project ALL for now: measured (npm run bench,
@@ -60,6 +60,9 @@ export const TABLES: readonly TableDef[] = [
   // append-only audit events; gsi1 = by actor, gsi2 = by target. TTL ≥ 365 days (county config).
   // Its stream feeds the locked archive copy (functions/streams/audit-archive.ts).
   { id: 'audit', envVar: 'TABLE_AUDIT', indexes: [gsi(1), gsi(2)], ttlAttribute: 'expiresAt', stream: 'NEW_AND_OLD_IMAGES' },
+  // the hall (预约, 取号/叫号): slot counters, appointments, tickets, seats, times, public counters;
+  // gsi1 = waiting tickets by lane and appointments by phone hash, gsi2 = the day's calls and appointments by office
+  { id: 'hall', envVar: 'TABLE_HALL', indexes: [gsi(1), gsi(2)], ttlAttribute: 'expiresAt' },
 ];
 
 export const tableDef = (id: TableId): TableDef => {

@@ -27,7 +27,8 @@ describe('the workbench to-do list across the network', () => {
     // a time limit, not a count: on a loaded machine the poller may take a while to feed the hop
     for (const until = Date.now() + 90_000; Date.now() < until;) {
       await page.goto(`${ctx.stack.url}${path}`);
-      await page.waitForLoadState('networkidle');
+      // the to-do list itself, loaded: on a busy machine the page may still be parsing when the network is idle
+      await page.getByTestId('todo-panel').locator('.ant-list').waitFor({ timeout: 30_000 });
       if (await ready().catch(() => false)) return;
       await page.waitForTimeout(500);
     }

@@ -8,6 +8,7 @@ import { networkRoutes } from './pages/network/routes.tsx';
 import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
+import { hallRoutes, publicHallRoutes } from './pages/hall/routes.tsx';
 import { PlainSpin } from './light/ui.tsx';
 
 // Split by audience: a citizen's first load carries the front door and the public pages' own chunks,
@@ -34,7 +35,7 @@ export default function App() {
           <Route path="/" element={<FrontDoorPage />} />
           <Route element={<AntdTheme />}>
             <Route path="/login" element={<LoginPage />} />
-            {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes].map((r) => (
+            {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
             <Route element={<StaffLayout />}>
@@ -44,7 +45,7 @@ export default function App() {
               <Route path="/staff" element={<StaffPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/calendar" element={<CalendarPage />} />
-              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes].map((r) => (
+              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes].map((r) => (
                 <Route key={r.path} path={r.path} element={r.element} />
               ))}
             </Route>

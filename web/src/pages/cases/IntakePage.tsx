@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
 import { creditCodeRule, idNumberRule, phoneRule } from '../../shell/field-rules.ts';
 import { useGuide, useItemSearch } from '../items/catalog-client.ts';
 import { KIND_LABELS } from './labels.ts';
 import { useIntake } from './queries.ts';
+import { linkToTicket } from '../hall/link-ticket.ts';
 
 /** The server names the applicant's fields under `applicant.`; the form has them at the top. */
 const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason' };
@@ -24,6 +25,7 @@ interface ApplicantValues {
 export default function IntakePage() {
   const [form] = Form.useForm();
   const navigate = useNavigate();
+  const ticket = useSearchParams()[0].get('ticket');
   const [step, setStep] = useState(0);
   const [q, setQ] = useState('');
   const [code, setCode] = useState<string>();
@@ -60,6 +62,8 @@ export default function IntakePage() {
         materialsReceived: received,
         ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}),
       });
+      // taken in from a called ticket (叫号): the case is linked to it, for the window's 一次一评
+      if (ticket) await linkToTicket(ticket, r.case.id);
       navigate(`/cases/${r.case.id}/print`);
     } catch (e) {
       errors.fail(e);

@@ -109,3 +109,54 @@ export const useImport = () => {
     meta: { handlesError: true },
   });
 };
+
+/** What people could not find (a month), the county's own synonyms: search feedback for the admin. */
+export interface SearchMissRow {
+  query: string;
+  zero: number;
+  noClick: number;
+  lastAt: string;
+  handled?: { code: string; name: string; at: string };
+}
+export interface CountyLexiconBody {
+  entries: Array<{ says: string[]; means: string[] }>;
+  revision: number;
+  updatedAt?: string;
+}
+
+export const searchFeedbackKeys = {
+  misses: (month: string) => ['admin-items', 'search-misses', month] as const,
+  lexicon: ['admin-items', 'lexicon'] as const,
+};
+
+export const useSearchMisses = (month: string) =>
+  useQuery({
+    queryKey: searchFeedbackKeys.misses(month),
+    queryFn: ({ signal }) => api<{ month: string; misses: SearchMissRow[] }>(`/api/admin/search-misses?month=${encodeURIComponent(month)}`, { signal }),
+  });
+
+/** Adds a 俗称 to an item (published at once as its next version). */
+export const useAddAlias = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, alias, month }: { code: string; alias: string; month: string }) =>
+      api<{ code: string; version: number; keywords: string[] }>(`/api/admin/items/${encodeURIComponent(code)}/aliases`, {
+        method: 'POST',
+        json: { alias, month },
+      }),
+    onSuccess: () => catalogChanged(client),
+    meta: { handlesError: true },
+  });
+};
+
+export const useCountyLexicon = () =>
+  useQuery({ queryKey: searchFeedbackKeys.lexicon, queryFn: ({ signal }) => api<CountyLexiconBody>('/api/admin/catalog/lexicon', { signal }) });
+
+export const useSaveCountyLexicon = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CountyLexiconBody) => api<CountyLexiconBody>('/api/admin/catalog/lexicon', { method: 'PUT', json: body }),
+    onSuccess: () => catalogChanged(client),
+    meta: { handlesError: true },
+  });
+};

@@ -6,6 +6,7 @@ import { useItemSearch } from './catalog-client.ts';
 import { errorText } from '../../shell/api.ts';
 import { useElder } from '../../shell/elder.tsx';
 import { KIND_COLORS, KIND_LABELS, levelsText, limitText } from './labels.ts';
+import { DidYouMean, Suggestions, useUnclickedReport } from './SearchHints.tsx';
 import './catalog.css';
 
 /**
@@ -47,6 +48,7 @@ export default function ItemSearchPage() {
   const search = useItemSearch({ q, category, level, limit: 200 }, { keepPrevious: true });
   const { data, error } = search;
 
+  const unclicked = useUnclickedReport(search.isPlaceholderData ? '' : q, data?.total);
   const allCount = useMemo(() => data?.categories.reduce((n, c) => n + c.count, 0) ?? 0, [data]);
 
   return (
@@ -79,6 +81,13 @@ export default function ItemSearchPage() {
           maxLength={50}
           name="q"
         />
+        <Suggestions
+          text={text}
+          onPick={(picked) => {
+            setText(picked);
+            update({ q: picked });
+          }}
+        />
       </div>
       <Space style={{ margin: '12px 0' }} wrap>
         <Select size="large" value={level} options={LEVEL_OPTIONS} onChange={(v) => update({ level: v })} style={{ minWidth: 140 }} aria-label="行使层级" />
@@ -100,9 +109,10 @@ export default function ItemSearchPage() {
           {data ? `共 ${data.total} 项${data.total > data.items.length ? `，显示前 ${data.items.length} 项` : ''}` : ''}
         </div>
         {data && data.items.length === 0 && <Empty description={q ? `没有找到“${q}”相关的事项，请换个说法或咨询窗口工作人员` : '暂无事项'} />}
+        {data && data.items.length === 0 && <DidYouMean hints={data.didYouMean} />}
         <div data-testid="item-results">
           {data?.items.map((it) => (
-            <Link key={it.code} className="catalog-hit" to={`/items/${encodeURIComponent(it.code)}`} data-code={it.code}>
+            <Link key={it.code} className="catalog-hit" to={`/items/${encodeURIComponent(it.code)}`} data-code={it.code} onClick={unclicked.clicked}>
               <div className="catalog-hit-name">
                 {it.name} {it.demo && <Tag color="gold">示例</Tag>}
               </div>

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { GuideResponse, SearchResponse } from '../../../../shared/catalog/lookup.ts';
+import type { Hint } from '../../../../shared/catalog/search-hints.ts';
 import { api } from '../../shell/api.ts';
 
 /** Public catalog API (no login): search and guides. */
-export type { GuideResponse, SearchResponse };
+export type { GuideResponse, SearchResponse, Hint };
 
 export interface SearchParams {
   q?: string;
@@ -16,6 +17,26 @@ export const itemKeys = {
   all: ['items'] as const,
   search: (p: SearchParams) => ['items', 'search', p] as const,
   guide: (code: string, version?: number) => ['items', 'guide', code, version ?? 'current'] as const,
+  suggest: (q: string) => ['items', 'suggest', q] as const,
+};
+
+/** Completions while one types (names and 俗称, by characters or pinyin, forgiving a slip). */
+export const useSuggestions = (text: string) =>
+  useQuery({
+    queryKey: itemKeys.suggest(text.trim()),
+    queryFn: ({ signal }) => api<{ suggestions: Hint[] }>(`/api/items/suggest?q=${encodeURIComponent(text.trim())}`, { signal }),
+    enabled: text.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
+/**
+ * The results of a query were looked at and left without a click: told to the server (counted for
+ * the county admin, no personal data) by a beacon, which survives leaving the page.
+ */
+export const reportUnclicked = (q: string): void => {
+  const body = new Blob([JSON.stringify({ q })], { type: 'application/json' });
+  if (!navigator.sendBeacon?.('/api/items/misses', body)) void fetch('/api/items/misses', { method: 'POST', body, keepalive: true }).catch(() => undefined);
 };
 
 const searchPath = (params: SearchParams): string => {

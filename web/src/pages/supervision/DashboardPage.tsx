@@ -5,6 +5,7 @@ import type { Dashboard, Figures } from '../../../../shared/supervision/dashboar
 import { useSession } from '../../shell/session.tsx';
 import { Chart } from './charts.tsx';
 import { downloadDashboard, useDashboard, useOffices } from './queries.ts';
+import { HallTimesCard } from '../hall/HallTimesCard.tsx';
 
 const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 const num = (r: number | null | undefined) => (r === null || r === undefined ? '—' : r);
@@ -197,6 +198,8 @@ export default function DashboardPage() {
           </Row>
         </>
       )}
+      {/* the hall: waiting and service times (shared/hall/figures.ts) */}
+      <HallTimesCard />
     </Space>
   );
 }

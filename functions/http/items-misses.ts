@@ -1,0 +1,12 @@
+import * as z from 'zod';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { recordMiss } from '../../shared/catalog/search-misses.ts';
+import { searchMissStore } from '../../shared/catalog/wiring.ts';
+
+const body = z.object({ q: z.string({ error: '请提供查询词' }).trim().min(1, '请提供查询词').max(50, '查询词不能超过 50 个字') });
+
+/** POST /api/items/misses {q}: the results of a search were left without a click (counted, no personal data). */
+export const handler = httpHandler('items-misses', { body }, async (req) => {
+  await recordMiss(searchMissStore(), req.body.q, 'noClick', new Date());
+  return { status: 204, body: undefined };
+});

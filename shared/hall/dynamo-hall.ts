@@ -1,0 +1,479 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { dynamo } from '../aws/dynamo-client.ts';
+import { hallKeys } from '../db/keys.ts';
+import { tableName } from '../platform/env.ts';
+import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
+import { HALL_CONFLICT, HallStoreConflict, type HallConflict, type HallStore, type Seat } from './ports.ts';
+import { monthOf, serviceAdds, timesFrom, waitAdds } from './times.ts';
+
+/** HallStore on the county's hall table (H1–H9 in shared/db/AccessPatterns.md). */
+const T = (): string => tableName('hall');
+const DAY_S = 86_400;
+/** Appointments and tickets are kept 400 days (the no-show rule looks back at most 2 × 365). */
+const KEEP_S = 400 * DAY_S;
+const epoch = (iso: string, plus: number) => Math.floor(Date.parse(iso) / 1000) + plus;
+
+/** Consumed capacity units, for `npm run bench` (units per booking and per call). */
+export const hallMeter = { read: 0, write: 0 };
+const meter = (cs: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write') => {
+  for (const c of [cs ?? []].flat()) hallMeter[kind] += c.CapacityUnits ?? 0;
+};
+
+const KEY_ATTRS = /^(pk|sk|gsi\dpk|gsi\dsk|expiresAt)$/;
+const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.test(k))) as R;
+
+const compact = (d: string) => d.replaceAll('-', '');
+
+const ticketItem = (t: Ticket) => ({
+  ...hallKeys.ticket(t.officeId, t.id),
+  ...(t.status === 'waiting' ? hallKeys.waiting(t.officeId, compact(t.date), laneOf(t), orderKey(t)) : {}),
+  ...(t.status !== 'waiting' && t.calledAt && t.window ? hallKeys.called(t.officeId, compact(t.date), t.calledAt, t.id) : {}),
+  ...t,
+  expiresAt: epoch(t.issuedAt, KEEP_S),
+});
+
+/** An ADD of flat counters on the office's month of hall times. */
+const timesUpdate = (officeId: string, at: string, adds: Record<string, number>) => {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = Object.entries(adds).map(([a, v], i) => {
+    names[`#t${i}`] = a;
+    values[`:t${i}`] = v;
+    return `#t${i} :t${i}`;
+  });
+  return {
+    Update: {
+      TableName: T(),
+      Key: hallKeys.times(officeId, monthOf(at)),
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+};
+const merge = (...adds: Array<Record<string, number>>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const a of adds) for (const [k, v] of Object.entries(a)) out[k] = (out[k] ?? 0) + v;
+  return out;
+};
+const seatPut = (seat: Seat & { userId: string }, current?: string) => ({
+  Put: { TableName: T(), Item: { ...hallKeys.seat(seat.userId), officeId: seat.officeId, window: seat.window, ...(current ? { current } : {}) } },
+});
+/** The window's current ticket, still called to it. */
+const atWindow = (t: Ticket, window: string) => ({
+  ConditionExpression: '#s = :called AND #w = :win',
+  names: { '#s': 'status', '#w': 'window' },
+  values: { ':called': 'called', ':win': window },
+});
+
+/**
+ * A transaction whose items are each bound to a refusal: a refused condition names its conflict;
+ * a transaction that met another on the same item (two bookings of one slot at once) is tried again,
+ * a bounded number of times, with a random pause — then BUSY.
+ */
+const transact = async (items: Array<{ item: Record<string, unknown>; refusal: HallConflict }>): Promise<void> => {
+  for (let attempt = 0; attempt < 12; attempt++) {
+    try {
+      const r = await dynamo().send(new TransactWriteCommand({ TransactItems: items.map((i) => i.item) as never, ReturnConsumedCapacity: 'TOTAL' }));
+      meter(r.ConsumedCapacity, 'write');
+      return;
+    } catch (e) {
+      const name = (e as Error).name;
+      if (name !== 'TransactionCanceledException' && name !== 'TransactionConflictException') throw e;
+      const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      const refused = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (refused >= 0) throw new HallStoreConflict(items[refused]!.refusal);
+      if (name === 'TransactionCanceledException' && !reasons.some((r) => r.Code === 'TransactionConflict')) throw e;
+      await new Promise((res) => setTimeout(res, 5 + Math.random() * 20 * (attempt + 1)));
+    }
+  }
+  throw new HallStoreConflict(HALL_CONFLICT.BUSY);
+};
+
+const query = async <R>(input: Omit<QueryCommandInput, 'TableName'>): Promise<R[]> => {
+  const r = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ReturnConsumedCapacity: 'TOTAL' }));
+  meter(r.ConsumedCapacity, 'read');
+  return (r.Items ?? []).map((i) => strip<R>(i));
+};
+
+export const dynamoHallStore = (): HallStore => ({
+  bookedCounts: async (officeId, date) => {
+    const k = hallKeys.slotDay(officeId, compact(date));
+    const r = await dynamo().send(
+      new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    meter(r.ConsumedCapacity, 'read');
+    return new Map((r.Items ?? []).map((i) => [i.sk as string, Number(i.n ?? 0)]));
+  },
+  book: async (a, limits) => {
+    const until = epoch(a.end, 2 * DAY_S);
+    await transact([
+      {
+        refusal: HALL_CONFLICT.SLOT_FULL,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.slotCount(a.officeId, compact(a.date), limits.slotKey),
+            UpdateExpression: 'ADD n :one SET expiresAt = :e',
+            ConditionExpression: 'attribute_not_exists(n) OR n < :cap',
+            ExpressionAttributeValues: { ':one': 1, ':cap': limits.capacity, ':e': until },
+          },
+        },
+      },
+      {
+        refusal: HALL_CONFLICT.PHONE_DAY_FULL,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.phoneDay(a.phoneHash, compact(a.date)),
+            UpdateExpression: 'ADD n :one SET expiresAt = :e',
+            ConditionExpression: 'attribute_not_exists(n) OR n < :lim',
+            ExpressionAttributeValues: { ':one': 1, ':lim': limits.perPhonePerDay, ':e': until },
+          },
+        },
+      },
+      {
+        refusal: HALL_CONFLICT.CODE_TAKEN,
+        item: {
+          Put: {
+            TableName: T(),
+            Item: {
+              ...hallKeys.appointment(a.code),
+              ...hallKeys.apptByPhone(a.phoneHash, a.start, a.code),
+              ...hallKeys.apptByDay(a.officeId, compact(a.date), a.start, a.code),
+              ...a,
+              expiresAt: epoch(a.end, KEEP_S),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      },
+    ]);
+  },
+  appointment: async (code) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.appointment(code), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
+    meter(r.ConsumedCapacity, 'read');
+    return r.Item ? strip<StoredAppointment>(r.Item) : undefined;
+  },
+  appointmentsOfPhone: async (phoneHash, since) => {
+    const k = hallKeys.apptsOfPhone(phoneHash);
+    return query<StoredAppointment>({
+      IndexName: k.index,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk >= :s',
+      ExpressionAttributeValues: { ':p': k.pk, ':s': since },
+      ScanIndexForward: false,
+      Limit: 50,
+    });
+  },
+  cancel: async (a, slotKey, at) => {
+    await transact([
+      {
+        refusal: HALL_CONFLICT.NOT_BOOKED,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.appointment(a.code),
+            UpdateExpression: 'SET #s = :c, cancelledAt = :at',
+            ConditionExpression: '#s = :b',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':c': 'cancelled', ':b': 'booked', ':at': at },
+          },
+        },
+      },
+      {
+        refusal: HALL_CONFLICT.BUSY,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.slotCount(a.officeId, compact(a.date), slotKey),
+            UpdateExpression: 'ADD n :m',
+            ExpressionAttributeValues: { ':m': -1 },
+          },
+        },
+      },
+      {
+        refusal: HALL_CONFLICT.BUSY,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.phoneDay(a.phoneHash, compact(a.date)),
+            UpdateExpression: 'ADD n :m',
+            ExpressionAttributeValues: { ':m': -1 },
+          },
+        },
+      },
+    ]);
+  },
+  appointmentsOfDay: async (officeId, date) => {
+    const k = hallKeys.apptsOfDay(officeId, compact(date));
+    return query<StoredAppointment>({ IndexName: k.index, KeyConditionExpression: 'gsi2pk = :p', ExpressionAttributeValues: { ':p': k.pk }, Limit: 500 });
+  },
+  nextNumber: async (officeId, date, prefix) => {
+    const r = await dynamo().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: hallKeys.sequence(officeId, compact(date), prefix),
+        UpdateExpression: 'ADD n :one SET expiresAt = :e',
+        ExpressionAttributeValues: { ':one': 1, ':e': epoch(`${date}T00:00:00+08:00`, 3 * DAY_S) },
+        ReturnValues: 'UPDATED_NEW',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    meter(r.ConsumedCapacity, 'write');
+    return Number(r.Attributes?.n);
+  },
+  issue: async (t, checkIn) => {
+    const put = { Put: { TableName: T(), Item: ticketItem(t), ConditionExpression: 'attribute_not_exists(pk)' } };
+    if (!checkIn) {
+      try {
+        const r = await dynamo().send(new PutCommand({ ...put.Put, ReturnConsumedCapacity: 'TOTAL' }));
+        meter(r.ConsumedCapacity, 'write');
+        return;
+      } catch (e) {
+        if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
+        throw e;
+      }
+    }
+    await transact([
+      { refusal: HALL_CONFLICT.TICKET_TAKEN, item: put },
+      {
+        refusal: HALL_CONFLICT.NOT_BOOKED,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.appointment(checkIn.code),
+            UpdateExpression: 'SET #s = :in, checkedInAt = :at, ticketId = :t',
+            ConditionExpression: '#s = :b',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':in': 'checked-in', ':b': 'booked', ':at': checkIn.at, ':t': t.id },
+          },
+        },
+      },
+    ]);
+  },
+  ticket: async (officeId, id) => {
+    const r = await dynamo().send(
+      new GetCommand({ TableName: T(), Key: hallKeys.ticket(officeId, id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    meter(r.ConsumedCapacity, 'read');
+    return r.Item ? strip<Ticket>(r.Item) : undefined;
+  },
+  waiting: async (officeId, date, lane, opts) => {
+    const k = hallKeys.lane(officeId, compact(date), lane);
+    const prefix = opts.kind === 'appointment' ? '0#' : opts.kind === 'walk-in' ? '1#' : undefined;
+    return query<Ticket>({
+      IndexName: k.index,
+      KeyConditionExpression: prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :k)' : 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': k.pk, ...(prefix ? { ':k': prefix } : {}) },
+      Limit: opts.limit,
+    });
+  },
+  ahead: async (t) => {
+    const k = hallKeys.lane(t.officeId, compact(t.date), laneOf(t));
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: T(),
+        IndexName: k.index,
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :o',
+        ExpressionAttributeValues: { ':p': k.pk, ':o': orderKey(t) },
+        Select: 'COUNT',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    meter(r.ConsumedCapacity, 'read');
+    return r.Count ?? 0;
+  },
+  claim: async ({ ticket, seat, at, finish }) => {
+    const calledIdx = hallKeys.called(ticket.officeId, compact(ticket.date), at, ticket.id);
+    const adds = merge(ticket.calledAt === undefined ? waitAdds(ticket, seat.window, at) : {}, finish ? serviceAdds(finish, seat.window, at) : {});
+    const items: Array<{ item: Record<string, unknown>; refusal: HallConflict }> = [
+      {
+        refusal: HALL_CONFLICT.TICKET_TAKEN,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.ticket(ticket.officeId, ticket.id),
+            UpdateExpression:
+              'SET #s = :called, #w = :win, calledBy = :by, calledAt = :at, calls = if_not_exists(calls, :zero) + :one, gsi2pk = :g2p, gsi2sk = :g2s REMOVE gsi1pk, gsi1sk, forWindow',
+            ConditionExpression: '#s = :waiting AND gsi1pk = :lane',
+            ExpressionAttributeNames: { '#s': 'status', '#w': 'window' },
+            ExpressionAttributeValues: {
+              ':called': 'called',
+              ':waiting': 'waiting',
+              ':win': seat.window,
+              ':by': seat.userId,
+              ':at': at,
+              ':zero': 0,
+              ':one': 1,
+              ':g2p': calledIdx.gsi2pk,
+              ':g2s': calledIdx.gsi2sk,
+              ':lane': hallKeys.lane(ticket.officeId, compact(ticket.date), laneOf(ticket)).pk,
+            },
+          },
+        },
+      },
+      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat, ticket.id) },
+    ];
+    if (finish) {
+      const c = atWindow(finish, seat.window);
+      items.push({
+        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.ticket(finish.officeId, finish.id),
+            UpdateExpression: 'SET #s = :done, doneAt = :at',
+            ConditionExpression: c.ConditionExpression,
+            ExpressionAttributeNames: c.names,
+            ExpressionAttributeValues: { ...c.values, ':done': 'done', ':at': at },
+          },
+        },
+      });
+    }
+    if (Object.keys(adds).length) items.push({ refusal: HALL_CONFLICT.BUSY, item: timesUpdate(ticket.officeId, at, adds) });
+    await transact(items);
+    const { forWindow: _f, ...rest } = ticket;
+    return { ...rest, status: 'called', window: seat.window, calledBy: seat.userId, calledAt: at, calls: (ticket.calls ?? 0) + 1 };
+  },
+  recall: async (t, window, at) => {
+    const c = atWindow(t, window);
+    try {
+      const r = await dynamo().send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: hallKeys.ticket(t.officeId, t.id),
+          UpdateExpression: 'SET calledAt = :at, calls = calls + :one, gsi2sk = :g2s',
+          ConditionExpression: c.ConditionExpression,
+          ExpressionAttributeNames: c.names,
+          ExpressionAttributeValues: { ...c.values, ':at': at, ':one': 1, ':g2s': hallKeys.called(t.officeId, compact(t.date), at, t.id).gsi2sk },
+          ReturnValues: 'ALL_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      meter(r.ConsumedCapacity, 'write');
+      return strip<Ticket>(r.Attributes!);
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.NOT_AT_WINDOW);
+      throw e;
+    }
+  },
+  miss: async (t, seat, at) => {
+    const c = atWindow(t, seat.window);
+    await transact([
+      {
+        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.ticket(t.officeId, t.id),
+            UpdateExpression: 'SET #s = :missed, doneAt = :at',
+            ConditionExpression: c.ConditionExpression,
+            ExpressionAttributeNames: c.names,
+            ExpressionAttributeValues: { ...c.values, ':missed': 'missed', ':at': at },
+          },
+        },
+      },
+      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
+    ]);
+    return { ...t, status: 'missed', doneAt: at };
+  },
+  transfer: async (t, seat, toWindow, at) => {
+    const c = atWindow(t, seat.window);
+    const { window: _w, calledBy: _b, ...rest } = t;
+    const moved: Ticket = { ...rest, status: 'waiting', forWindow: toWindow };
+    const idx = hallKeys.waiting(t.officeId, compact(t.date), laneOf(moved), orderKey(moved));
+    await transact([
+      {
+        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.ticket(t.officeId, t.id),
+            UpdateExpression: 'SET #s = :waiting, forWindow = :to, gsi1pk = :g1p, gsi1sk = :g1s REMOVE #w, calledBy, gsi2pk, gsi2sk',
+            ConditionExpression: c.ConditionExpression,
+            ExpressionAttributeNames: c.names,
+            ExpressionAttributeValues: { ...c.values, ':waiting': 'waiting', ':to': toWindow, ':g1p': idx.gsi1pk, ':g1s': idx.gsi1sk },
+          },
+        },
+      },
+      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
+      { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
+    ]);
+    return moved;
+  },
+  finish: async (t, seat, at) => {
+    const c = atWindow(t, seat.window);
+    await transact([
+      {
+        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+        item: {
+          Update: {
+            TableName: T(),
+            Key: hallKeys.ticket(t.officeId, t.id),
+            UpdateExpression: 'SET #s = :done, doneAt = :at',
+            ConditionExpression: c.ConditionExpression,
+            ExpressionAttributeNames: c.names,
+            ExpressionAttributeValues: { ...c.values, ':done': 'done', ':at': at },
+          },
+        },
+      },
+      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
+      { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
+    ]);
+    return { ...t, status: 'done', doneAt: at };
+  },
+  linkCase: async (t, caseId) => {
+    const r = await dynamo()
+      .send(
+        new UpdateCommand({
+          TableName: T(),
+          Key: hallKeys.ticket(t.officeId, t.id),
+          UpdateExpression: 'SET cases = list_append(if_not_exists(cases, :empty), :c)',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(cases) OR NOT contains(cases, :id))',
+          ExpressionAttributeValues: { ':empty': [], ':c': [caseId], ':id': caseId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      .catch(async (e: Error) => {
+        if (e.name === 'ConditionalCheckFailedException') return undefined;
+        throw e;
+      });
+    return r ? strip<Ticket>(r.Attributes!) : t;
+  },
+  seat: async (userId) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.seat(userId), ConsistentRead: true }));
+    if (!r.Item) return undefined;
+    return { officeId: r.Item.officeId as string, window: r.Item.window as string, ...(r.Item.current ? { current: r.Item.current as string } : {}) };
+  },
+  setSeat: async (userId, seat) => {
+    await dynamo().send(new PutCommand(seatPut({ ...seat, userId }, seat.current).Put));
+  },
+  calls: async (officeId, date, limit): Promise<ScreenCall[]> => {
+    const k = hallKeys.callsOf(officeId, compact(date));
+    const items = await query<Ticket>({
+      IndexName: k.index,
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': k.pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return items.map((t) => ({ id: t.id, number: t.number, window: t.window!, calledAt: t.calledAt!, calls: t.calls ?? 1 }));
+  },
+  times: async (officeId, month) => {
+    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.times(officeId, month) }));
+    return timesFrom(r.Item ?? {});
+  },
+  hitPublic: async (address, minute, expiresAt) => {
+    const r = await dynamo().send(
+      new UpdateCommand({
+        TableName: T(),
+        Key: hallKeys.publicRate(address, minute),
+        UpdateExpression: 'ADD n :one SET expiresAt = :e',
+        ExpressionAttributeValues: { ':one': 1, ':e': Math.floor(expiresAt.getTime() / 1000) },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(r.Attributes?.n);
+  },
+});

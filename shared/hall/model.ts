@@ -1,0 +1,146 @@
+import * as z from 'zod';
+import type { Sealed } from '../cases/sealer.ts';
+
+/**
+ * The hall: bookable slots (预约时段), appointments, queue tickets (取号/叫号) and home visits.
+ * Times are ISO instants with the +08:00 offset where a person reads them (slots), UTC ISO when stored.
+ */
+
+/** `20261208-0900-general`: the day, the start on Beijing's clock and the item group. */
+export const SLOT_ID = /^(\d{8})-(\d{4})-([a-z0-9]{1,16})$/;
+
+export interface Slot {
+  id: string;
+  start: string;
+  end: string;
+  capacity: number;
+  left: number;
+  group: string;
+  groupName: string;
+}
+
+export type AppointmentStatus = 'booked' | 'cancelled' | 'checked-in';
+
+/** What the citizen and the window see of an appointment: the name and phone masked. */
+export interface Appointment {
+  code: string;
+  officeId: string;
+  slotId: string;
+  date: string;
+  start: string;
+  end: string;
+  group: string;
+  itemCode: string;
+  itemName: string;
+  name: string;
+  phone: string;
+  status: AppointmentStatus;
+  bookedAt: string;
+  cancelledAt?: string;
+  checkedInAt?: string;
+  ticketId?: string;
+}
+
+/** As stored: the whole name and phone only sealed; the phone found again by its keyed hash. */
+export interface StoredAppointment extends Appointment {
+  phoneHash: string;
+  sealed: Sealed;
+}
+
+export type TicketStatus = 'waiting' | 'called' | 'done' | 'missed';
+
+export interface Ticket {
+  /** `20261208-A012`: unique per office. */
+  id: string;
+  officeId: string;
+  date: string;
+  /** A012, V003. */
+  number: string;
+  /** The queue whose windows serve it (an appointment's: its item group's queue). */
+  queue: string;
+  /** Sent to this window by a transfer (转窗口): it calls it before anything else. */
+  forWindow?: string;
+  status: TicketStatus;
+  issuedAt: string;
+  appointmentCode?: string;
+  /** An appointment's slot start: called first once it has come. */
+  slotStart?: string;
+  calledAt?: string;
+  calls?: number;
+  window?: string;
+  calledBy?: string;
+  doneAt?: string;
+  cases?: string[];
+}
+
+/** Where a waiting ticket stands in its lane: transfers, then appointments due, then by issue. */
+export const laneOf = (t: Pick<Ticket, 'forWindow' | 'queue'>): string => (t.forWindow ? `W${t.forWindow}` : t.queue);
+export const orderKey = (t: Pick<Ticket, 'slotStart' | 'issuedAt' | 'number'>): string =>
+  t.slotStart ? `0#${t.slotStart}#${t.number}` : `1#${t.issuedAt}#${t.number}`;
+
+/** A call as the hall's screen shows it: no personal data. */
+export interface ScreenCall {
+  id: string;
+  number: string;
+  window: string;
+  calledAt: string;
+  calls: number;
+}
+
+const noControl = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max).refine(noControl, '含有不可见字符');
+
+export const phoneField = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号');
+export const officeIdField = z
+  .string()
+  .max(64)
+  .regex(/^\d{6}(-[a-z0-9]+)*$/, '机构编号有误');
+export const appointmentCodeField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z2-9]{8}$/, '预约码为 8 位字母或数字');
+
+export const slotsQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式如 2026-12-08'),
+  days: z.coerce.number().int().min(1, '至少 1 天').max(31, '最多 31 天').default(7),
+  group: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/)
+    .optional(),
+});
+
+export const bookBody = z.object({
+  officeId: officeIdField,
+  slotId: z.string().max(40).regex(SLOT_ID, '时段编号有误'),
+  itemCode: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[0-9A-Za-z_.-]+$/, '事项编码有误'),
+  name: text(30, '请填写姓名'),
+  phone: phoneField,
+});
+export type BookInput = z.output<typeof bookBody>;
+
+export const cancelBody = z.object({ phone: phoneField });
+
+export const ticketBody = z.union([z.object({ queue: z.string().regex(/^[A-UW-Z]$/, '队列代码有误') }), z.object({ appointmentCode: appointmentCodeField })], {
+  error: '请选择业务类型或输入预约码',
+});
+
+export const ticketIdField = z.string().regex(/^\d{8}-[A-Z]\d{3,5}$/, '号码有误');
+export const callBody = z
+  .object({
+    window: z
+      .string()
+      .regex(/^\d{1,3}$/, '窗口号有误')
+      .optional(),
+  })
+  .optional();
+export const transferBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });
+export const linkCaseBody = z.object({ caseId: z.string().uuid('办件编号有误') });
+export const seatBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });

@@ -1,0 +1,22 @@
+import { calendarSource } from '../calendar/wiring.ts';
+import { dynamoCatalogReader } from '../catalog/reader.ts';
+import { kmsSealer } from '../cases/kms-sealer.ts';
+import { systemClock } from '../platform/clock.ts';
+import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
+import { dynamoHallStore } from './dynamo-hall.ts';
+import type { HallPorts } from './ports.ts';
+
+/** The production wiring of the hall's use cases, built once per container. */
+const hallPortsKept = containerSlot<HallPorts>();
+export const hallPorts = (): HallPorts =>
+  hallPortsKept.get(() => ({
+    hall: dynamoHallStore(),
+    sealer: kmsSealer(),
+    catalog: dynamoCatalogReader(),
+    calendar: calendarSource(),
+    clock: systemClock,
+    // the county's hall block (infra/counties/<code>.json → HALL_JSON), read when used
+    get settings() {
+      return runtimeConfig().hall;
+    },
+  }));
