@@ -31,6 +31,7 @@ export default tseslint.config(
       'shared/**/sns-*.ts',
       'shared/**/s3-*.ts',
       'shared/**/http-*.ts',
+      'shared/**/secrets-*.ts',
       'shared/aws/**',
       'shared/platform/env.ts',
     ],

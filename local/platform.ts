@@ -7,6 +7,8 @@ import { startGateway } from './gateway.ts';
 import { startPoller } from './poller.ts';
 import { startScheduler } from './scheduler.ts';
 import { startStreams } from './streams.ts';
+import { startFakeSms, type FakeSms } from './fake-sms.ts';
+import { fakeSmsEnv, withSite } from './notices-env.ts';
 import { freePort } from './free-port.ts';
 import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
@@ -68,6 +70,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     const endpoints = { dynamodb: dynamo.endpoint, fauxqs: fauxqs.endpoint, region: REGION };
 
     const env = await localFunctionEnv({ county, prefix: `local-${county.code}`, endpoints, dataDir: opts.dataDir });
+    // texts go to the local fake provider, which speaks the county's provider's API and checks signatures
+    const fakeSms: FakeSms | undefined = county.notices && county.notices.provider !== 'off' ? await startFakeSms(fakeSmsEnv.fakeOptions(county)) : undefined;
+    if (fakeSms) started.push(fakeSms);
+    Object.assign(env, fakeSms ? fakeSmsEnv.env(county, fakeSms) : {});
     applyEnv(env);
 
     for (const m of await migrateOnStart(county.code)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
@@ -82,6 +88,8 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
 
     const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });
     started.push({ stop: () => closeServer(server) });
+    // the status links in texts point at this server
+    if (fakeSms) applyEnv(Object.assign(env, withSite(env, url)));
     const poller = startPoller({ endpoint: fauxqs.endpoint, region: REGION, env, log });
     started.push(poller);
     const scheduler = startScheduler({ region: REGION, log });

@@ -55,6 +55,18 @@ export const startStreams = (opts: {
     const table = opts.env[tableDef(def.table).envVar];
     if (!table) throw new Error(`no table for stream ${def.id}`);
     const iterators = new Map<string, string | null>();
+    // the last record handed on per shard: DynamoDB Local expires an idle iterator ("read past the
+    // oldest stream record"), and a fresh one must start after what was already done
+    const lastSeq = new Map<string, string>();
+    const freshIterator = async (shard: string): Promise<string> => {
+      const seq = lastSeq.get(shard);
+      const r = await call('DynamoDBStreams_20120810.GetShardIterator', {
+        StreamArn: arn,
+        ShardId: shard,
+        ...(seq ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: seq } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      });
+      return r.ShardIterator as string;
+    };
     let arn: string | undefined;
     while (running) {
       try {
@@ -64,16 +76,20 @@ export const startStreams = (opts: {
           (await call('DynamoDBStreams_20120810.DescribeStream', { StreamArn: arn })).StreamDescription as { Shards?: Array<{ ShardId: string }> }
         ).Shards;
         for (const s of shards ?? []) {
-          if (iterators.has(s.ShardId)) continue;
-          const it = await call('DynamoDBStreams_20120810.GetShardIterator', { StreamArn: arn, ShardId: s.ShardId, ShardIteratorType: 'TRIM_HORIZON' });
-          iterators.set(s.ShardId, it.ShardIterator as string);
+          if (!iterators.has(s.ShardId)) iterators.set(s.ShardId, await freshIterator(s.ShardId));
         }
         let got = 0;
         for (const [shard, iterator] of iterators) {
           if (!running || !iterator) continue;
-          const r = await call('DynamoDBStreams_20120810.GetRecords', { ShardIterator: iterator, Limit: def.batchSize });
+          const r = await call('DynamoDBStreams_20120810.GetRecords', { ShardIterator: iterator, Limit: def.batchSize }).catch(async (e: unknown) => {
+            if (!/oldest stream record|expired|TrimmedDataAccess/i.test((e as Error).message)) throw e;
+            iterators.set(shard, await freshIterator(shard));
+            return undefined;
+          });
+          if (!r) continue;
           const records = (r.Records ?? []) as DynamoDBRecord[];
           const passing = records.filter((rec) => passesFilter(def, rec.eventName, rec.dynamodb?.Keys?.pk?.S));
+          if (process.env.STREAMS_DEBUG) opts.log(`stream ${def.id}: shard ${shard} ${records.length} record(s), ${passing.length} passing`);
           got += records.length;
           const failedAt = passing.length ? await invoke(def, passing) : undefined;
           if (failedAt) {
@@ -86,7 +102,11 @@ export const startStreams = (opts: {
             });
             iterators.set(shard, again.ShardIterator as string);
             await sleep(1000);
-          } else iterators.set(shard, (r.NextShardIterator as string | undefined) ?? null);
+          } else {
+            const last = records.at(-1)?.dynamodb?.SequenceNumber;
+            if (last) lastSeq.set(shard, last);
+            iterators.set(shard, (r.NextShardIterator as string | undefined) ?? null);
+          }
         }
         if (!got) await sleep(idle);
       } catch (e) {

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
 import { rulesSchema } from '../../shared/supervision/rules.ts';
 import { webhookSchema } from '../../shared/supervision/webhooks.ts';
+import { noticesSchema } from '../../shared/notices/config.ts';
 import { checkOperations, operationsFields } from './operations.ts';
 import { hallSettingsSchema } from '../../shared/hall/settings.ts';
 
@@ -93,6 +94,8 @@ const countyConfigSchema = z
         rectifyWorkdays: z.number().int().min(1, '差评整改时限至少 1 个工作日').max(30, '差评整改时限最多 30 个工作日').default(15),
       })
       .default({ callbackWorkdays: 1, rectifyWorkdays: 15 }),
+    /** Texts to applicants (受理, 一次性告知, 办结…): channel, signature, template registry (shared/notices/config.ts). Absent: none. */
+    notices: noticesSchema.optional(),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

@@ -4,6 +4,7 @@ import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import { flattenOffices, type CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
+import { noticesEnv } from '../../shared/notices/config.ts';
 
 /**
  * THE environment of a county's functions: every county setting, plus the physical resources they
@@ -51,6 +52,10 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   RATING_RECTIFY_WORKDAYS: String(county.ratings.rectifyWorkdays),
   TOTP_FOR_ALL: String(county.totpForAll),
   ROLE_SCOPES_JSON: JSON.stringify(county.roleScopes ?? {}),
+  // texts to applicants: the status link points at the county's own site unless the config names one
+  NOTICES_JSON: noticesEnv(
+    county.notices && { ...county.notices, ...(county.notices.siteUrl || !county.domain ? {} : { siteUrl: `https://${county.domain.name}` }) },
+  ),
   ...(county.hall ? { HALL_JSON: hallJson(county) } : {}),
   // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
   COUNTY_NAME: county.name,

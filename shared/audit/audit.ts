@@ -1,3 +1,5 @@
+import type { AuditAction } from './labels.ts';
+
 /**
  * Audit events (等保 level 3: 安全审计). Append-only: the adapter (dynamo-audit.ts) only ever puts new items with
  * a never-before-used key; there is no update or delete of an audit event anywhere, and the
@@ -6,7 +8,8 @@
 export interface AuditInput {
   /** `displayName` is the staff member's name at the time (older events have only the login name). */
   actor: { userId: string; username: string; officeId: string; displayName?: string } | { anonymous: string };
-  action: string;
+  /** Every code has its Chinese label (labels.ts): a code without one does not compile. */
+  action: AuditAction;
   /** `label`: the object as a person reads it (a staff member's name), kept beside its id. */
   target?: { type: string; id: string; label?: string };
   result: 'success' | 'failure';

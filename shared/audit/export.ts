@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
-import { actionLabel, targetLabel } from './labels.ts';
+import { actionLabel, detailLabel, targetLabel } from './labels.ts';
 import { actorLabel, actorOf, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
 import type { OfficeNames } from '../ratings/offices.ts';
@@ -40,7 +40,7 @@ export const auditWorkbook = async (events: readonly AuditEvent[], officeNames: 
       result: e.result === 'success' ? '成功' : '失败',
       ip: e.sourceIp,
       ua: e.userAgent,
-      detail: e.detail ?? '',
+      detail: detailLabel(e, officeNames),
       actionCode: e.action,
       targetCode: e.target ? `${e.target.type}:${e.target.id}` : '',
       actorCode: 'username' in e.actor ? e.actor.username : '',

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -5,7 +6,7 @@ import type { CaseRecord } from './model.ts';
 import { CASE_CONFLICT, COUNTY_TOTAL, isConflict, type CaseWrite, type CounterAdd } from './store.ts';
 
 /** What every case mutation commits beside its change: one audit event, and the daily counters. */
-export const caseAudit = (p: Principal, action: string, c: Pick<CaseRecord, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
+export const caseAudit = (p: Principal, action: AuditAction, c: Pick<CaseRecord, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: c.id },

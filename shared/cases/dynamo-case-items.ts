@@ -118,7 +118,11 @@ const PLANS: { [K in CaseWrite['op']]: (w: Extract<CaseWrite, { op: K }>) => Pla
         ],
   watch: (w) => [{ part: 'watch', item: { Update: watchUpdate(w) } }],
   // the stream relays it to its topic's queue (INSERT only): written once, with the change
-  outbox: (w) => put('outbox', { ...outboxKeys.entry(w.entry.topic, w.entry.subject, w.entry.id), ...w.entry }, isNew),
+  // the entry and, beside it, the consumer's progress as first written (not part of what is relayed)
+  outbox: (w) => {
+    const { progress, ...entry } = w.entry;
+    return put('outbox', { ...outboxKeys.entry(entry.topic, entry.subject, entry.id), ...progress, ...entry }, isNew);
+  },
 };
 
 export const toItems = (w: CaseWrite): Planned => (PLANS[w.op] as (w: CaseWrite) => Planned)(w);

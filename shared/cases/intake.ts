@@ -15,13 +15,14 @@ import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
+import { noticeWrites } from '../notices/plan.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
  * supplement (one notice naming ALL missing materials, 行政许可法 第32条), or not accepted (with
  * the reason and where to go). One sequence update + one transaction; idempotent on a key.
  */
-export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices'>;
+export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'noticesConfig'>;
 
 /** The application and the request's Idempotency-Key (the same key with the same body: the same case). */
 export type IntakeRequest = IntakeInput & { idempotencyKey: string };
@@ -48,6 +49,7 @@ export const newCase = (a: {
   materialsReceived: string[];
   notAcceptedReason?: string | undefined;
   createdBy: string;
+  noticesDeclined?: boolean | undefined;
 }): CaseRecord => {
   const day = chinaDate(a.now);
   const { status, missing } = intakeStatus(a.item, a.materialsReceived, Boolean(a.notAcceptedReason));
@@ -75,6 +77,7 @@ export const newCase = (a: {
     ...(deciding !== a.officeId ? { routedTo: deciding } : {}),
     ...(status === 'accepted' ? { acceptedAt: a.now.toISOString(), acceptedOn: day, ...dueOf(a.item, day, a.cal) } : {}),
     ...(a.notAcceptedReason ? { notAccepted: { reason: a.notAcceptedReason, referTo: referTo(a.item) } } : {}),
+    ...(a.noticesDeclined ? { noticesDeclined: true } : {}),
   };
 };
 
@@ -160,6 +163,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
       materialsReceived: body.materialsReceived,
       notAcceptedReason: body.notAccepted?.reason,
       createdBy: p.username,
+      noticesDeclined: body.declineNotices,
     });
     try {
       await ports.cases.commit(
@@ -180,6 +184,8 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
           ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
           ...caseFollowUp(undefined, c, now),
+          // texts to the applicant (受理 / 一次性告知 / 不予受理), recorded with the case: sent once
+          ...noticeWrites(ports, undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

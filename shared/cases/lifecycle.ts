@@ -10,6 +10,7 @@ import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
 import { CASE_ACTIONS, type LifecycleAction } from './transitions.ts';
 import { inTransit } from '../network/phases.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
+import { noticeWrites } from '../notices/plan.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -17,7 +18,7 @@ import { caseFollowUp } from '../supervision/case-follow-up.ts';
  * allows, and the write is conditional on the version the clerk saw — the second of two clerks
  * gets 409. Each commits the new case, a timeline event, its counters and one audit event.
  */
-export type LifecyclePorts = Pick<CasePorts, 'cases' | 'catalog' | 'calendar' | 'clock'>;
+export type LifecyclePorts = Pick<CasePorts, 'cases' | 'catalog' | 'calendar' | 'clock' | 'noticesConfig'>;
 
 /** Every action names the case and the version the clerk saw. */
 export interface ActionTarget {
@@ -64,6 +65,8 @@ const act = async (
     ...countWrites(next.officeId, chinaDate(now), ch.stats),
     // 电子监察 follows the change: its scan looks at this case again (cards, counters)
     ...caseFollowUp(c, next, now),
+    // texts to the applicant (受理 after 补正, 办结 + 评价邀请, 送达), recorded with the change
+    ...noticeWrites(ports, c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;

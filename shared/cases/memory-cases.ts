@@ -162,9 +162,11 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?:
         commissions.set(w.commission.id, { commission: clone(w.commission), ...(hash ? { applicantHash: hash } : {}) });
         return;
       }
-      case 'outbox':
-        outbox.set(outboxKey(w), clone(w.entry) as MemoryOutbox extends Map<string, infer V> ? V : never);
+      case 'outbox': {
+        const { progress, ...entry } = clone(w.entry);
+        outbox.set(outboxKey(w), { ...progress, ...entry });
         return;
+      }
       case 'watch': {
         const old = watches.get(w.caseId);
         watches.set(w.caseId, {

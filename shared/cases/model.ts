@@ -95,6 +95,8 @@ export interface CaseRecord {
    * unlike the sequential number, and not capped like the typed number + phone4 look-up.
    */
   queryCode?: string;
+  /** The applicant declined texts at intake (告知 is then given at the window only). */
+  noticesDeclined?: boolean;
   version: number;
 }
 
@@ -143,6 +145,8 @@ export const intakeBody = z.object({
   materialsReceived: z.array(material).max(60, '材料不能超过 60 项').default([]),
   /** Set when the clerk finds the item not handled here or the applicant not eligible. */
   notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }).optional(),
+  /** The applicant declines texts (受理、办结… notices): they are told at the window only. */
+  declineNotices: z.boolean({ error: '是否接收短信须为 true 或 false' }).optional(),
 });
 export type IntakeInput = z.output<typeof intakeBody>;
 

@@ -8,6 +8,7 @@ import type { Sealer } from './sealer.ts';
 import type { Commission, InboxEntry, InboxKind } from '../network/model.ts';
 import type { OfficeDirectory } from '../network/offices.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
+import type { NoticesConfig } from '../notices/config.ts';
 
 /** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
 export interface TimelineEvent {
@@ -167,4 +168,6 @@ export interface CasePorts {
   clock: Clock;
   /** The county's office tree (where an item may be taken in, who decides it). */
   offices: OfficeDirectory;
+  /** The county's notices settings (texts to applicants, shared/notices): absent, no texts are planned. */
+  noticesConfig?: () => NoticesConfig;
 }

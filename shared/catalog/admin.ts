@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { checkItemRules, itemShapeSchema, normalizeItem, type Item } from './item.ts';
@@ -14,7 +15,7 @@ export interface AdminContext {
   now?: Date;
 }
 
-export const auditOf = (ctx: AdminContext, action: string, code: string, detail: string): AuditInput => ({
+export const auditOf = (ctx: AdminContext, action: AuditAction, code: string, detail: string): AuditInput => ({
   actor: ctx.actor,
   action,
   target: { type: 'item', id: code },

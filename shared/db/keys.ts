@@ -268,3 +268,9 @@ export const outboxKeys = {
   entry: (topic: string, subject: string, id: string) => ({ pk: `OUTBOX#${topic}#${subject}`, sk: id }),
   ofSubject: (topic: string, subject: string) => ({ pk: `OUTBOX#${topic}#${subject}` }),
 };
+
+/** Texts to applicants (shared/notices): the notices themselves are outbox entries (O1, topic `notices`). */
+export const noticeKeys = {
+  /** Texts to one phone (keyed hash, never the number) on a Beijing day: conditional ADD below the county's cap; TTL 2 days. */
+  cap: (phoneKey: string, day: string) => ({ pk: `NOTICECAP#${phoneKey}`, sk: `D#${day}` }),
+};

@@ -97,7 +97,14 @@ export const login = async (ports: LoginPorts, input: LoginInput, meta: RequestM
     if (!input.totp) {
       // nothing guessable was checked yet: the form asks for the code next
       await giveBack(false);
-      await audit('totp required', user);
+      // a step of the sign-in, not a failure: recorded as such (a password known to someone without the phone still shows)
+      await ports.audit.write({
+        actor: userActor(user),
+        action: 'auth.login.password',
+        target: { type: 'user', id: user.id, label: user.displayName },
+        result: 'success',
+        ...meta,
+      });
       throw new UnauthenticatedError('TOTP_REQUIRED', '请输入动态口令（手机验证器上的 6 位数字）');
     }
     const step = totpStep(user.totpSecret, input.totp, now);

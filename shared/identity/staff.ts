@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { randomInt, randomUUID } from 'node:crypto';
 import { NotFoundError, ValidationError } from '../errors/domain-errors.ts';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
@@ -55,7 +56,7 @@ export const publicUser = (u: StaffUser, now: Date) => ({
   createdAt: u.createdAt,
 });
 
-const userAudit = (p: Principal, action: string, u: Pick<StaffUser, 'id' | 'displayName'>, meta: RequestMeta, detail?: string): AuditInput => ({
+const userAudit = (p: Principal, action: AuditAction, u: Pick<StaffUser, 'id' | 'displayName'>, meta: RequestMeta, detail?: string): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'user', id: u.id, label: u.displayName },

@@ -1,4 +1,6 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
+import { noticeWrites } from '../notices/plan.ts';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -28,10 +30,10 @@ import { networkKeys } from '../db/keys.ts';
  * links to the commission and the applicant does not come; when the result is ready it goes back
  * (回交) to the station, and the agent records handing it over.
  */
-type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'noticesConfig'>;
 export type CommissionInput = z.output<typeof networkBodies.commission>;
 
-const audit = (p: Principal, action: string, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'commission', id: k.id },
@@ -272,8 +274,9 @@ export const takeIn = async (
         { op: 'commission', commission: taken, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
+        ...noticeWrites(ports, undefined, c, now),
       ],
-      [caseAudit(p, `case.intake.${c.status}`, c, meta), audit(p, 'commission.take-in', k, meta)],
+      [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
   ).catch((e: unknown) => {
     if (isConflict(e, CASE_CONFLICT.keyTaken)) throw new ConflictError('ALREADY_TAKEN_IN', '该代办件已受理');
@@ -401,6 +404,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
         },
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
+        ...noticeWrites(ports, c, next, now),
       ],
       [audit(p, 'commission.deliver', k, meta)],
     ),

@@ -35,6 +35,11 @@ export interface OutboxEntry<P extends object = Record<string, unknown>> {
   /** When the change was made (ISO). */
   at: string;
   payload: P;
+  /**
+   * The consumer's progress attributes as first written (e.g. `status: 'queued'`), stored on the
+   * item beside the entry and not sent: a fact already settled at the change can say so.
+   */
+  progress?: Record<string, unknown>;
 }
 
 /** The queue message the relay sends: the entry as written (the consumer may read the item again for its progress). */

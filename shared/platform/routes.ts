@@ -78,6 +78,9 @@ export const ROUTES = [
   { name: 'cases-deliver', method: 'POST', path: '/api/cases/{id}/deliver', access: s('case.handle'), fn: 'cases' },
   { name: 'cases-withdraw', method: 'POST', path: '/api/cases/{id}/withdraw', access: s('case.handle'), fn: 'cases' },
   { name: 'public-case-status', method: 'GET', path: '/api/public/cases/{number}', access: pub, fn: 'public-status' },
+  // texts to applicants (shared/notices): a case's 告知 evidence; what the local fake provider received
+  { name: 'cases-notices', method: 'GET', path: '/api/cases/{id}/notices', access: s('case.read'), fn: 'cases' },
+  { name: 'notices-demo-inbox', method: 'GET', path: '/api/notices/demo-inbox', access: s('case.read'), fn: 'cases' },
   // the network: 转报 → 签收 → 回复, 交办 and 联办 parts, 全程代办 (shared/network); hops go over the delegation queue
   { name: 'cases-forward', method: 'POST', path: '/api/cases/{id}/forward', access: s('case.handle'), fn: 'cases' },
   { name: 'cases-receive', method: 'POST', path: '/api/cases/{id}/receive', access: s('case.handle'), fn: 'cases' },

@@ -5,6 +5,7 @@ import { BUCKETS, type BucketId } from './buckets.ts';
 import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
 import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
 import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
+import { NOTICES_OFF, noticesSchema, type NoticesConfig } from '../notices/config.ts';
 import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/settings.ts';
 
 /**
@@ -82,6 +83,11 @@ const envSchema = z.object({
   // the locked copy of the audit trail (the archive function and the verify command)
   BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
+  // texts to applicants (shared/notices): the county's channel and template registry; its credentials' secret
+  NOTICES_JSON: jsonOf(noticesSchema).optional(),
+  NOTICE_CREDENTIALS_SECRET: text.optional(),
+  /** Locally: the fake SMS provider (or webhook receiver) in place of the county's endpoint. */
+  NOTICE_ENDPOINT_OVERRIDE: z.url().optional(),
   // the hall (预约, 取号/叫号): the county's `hall` block
   HALL_JSON: jsonOf(hallSettingsSchema).optional(),
   // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
@@ -113,6 +119,9 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
   readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
+  /** Texts to applicants: the county's channel and templates (off when unset), where its credentials are. */
+  readonly notices: NoticesConfig;
+  readonly noticeCredentialsSecret: string | undefined;
   /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
   readonly hall: HallSettings;
   /** What the county's documents say of it (shared/documents). */
@@ -153,6 +162,8 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
+    notices: e.NOTICES_JSON ? { ...e.NOTICES_JSON, ...(e.NOTICE_ENDPOINT_OVERRIDE ? { endpoint: e.NOTICE_ENDPOINT_OVERRIDE } : {}) } : NOTICES_OFF,
+    noticeCredentialsSecret: e.NOTICE_CREDENTIALS_SECRET,
     hall: e.HALL_JSON ?? DEFAULT_HALL,
     documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };

@@ -8,9 +8,10 @@ import { logger } from '../log/logger.ts';
  * The one factory for queue consumers. Each record is parsed and handled on its own; a failure
  * is reported as a batch item failure so only that record comes back (and reaches the DLQ after
  * maxReceiveCount), never the whole batch. Handlers must be idempotent per record: SQS delivers
- * at least once.
+ * at least once. A handler that returns 'retry' has arranged for the record to come back later
+ * (e.g. set its visibility): it is reported as a failure without a warning.
  */
-export const queueConsumer = <S extends z.ZodType>(name: string, schema: S, handle: (message: z.output<S>, record: SQSRecord) => Promise<void>) => {
+export const queueConsumer = <S extends z.ZodType>(name: string, schema: S, handle: (message: z.output<S>, record: SQSRecord) => Promise<void | 'retry'>) => {
   const run = async (event: SQSEvent, _ctx: Context): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     logger.appendKeys({ consumer: name });
@@ -25,7 +26,7 @@ export const queueConsumer = <S extends z.ZodType>(name: string, schema: S, hand
           batchItemFailures.push({ itemIdentifier: record.messageId });
           continue;
         }
-        await handle(parsed.data, record);
+        if ((await handle(parsed.data, record)) === 'retry') batchItemFailures.push({ itemIdentifier: record.messageId });
       } catch (error) {
         logger.warn('record failed', { error: error as Error });
         batchItemFailures.push({ itemIdentifier: record.messageId });

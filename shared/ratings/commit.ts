@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -6,7 +7,7 @@ import { CHANNEL_LABELS, LEVEL_LABELS, type Rating, type RectificationTask } fro
 import { RATING_CONFLICT, isRatingConflict, type RatingStore, type RatingWrite } from './store.ts';
 
 /** The audit event of a staff action on a rating or its task (target: the case, so the case's trail shows it). */
-export const ratingAudit = (p: Principal, action: string, r: Pick<Rating, 'caseId' | 'number'>, meta: RequestMeta, detail?: string): AuditInput => ({
+export const ratingAudit = (p: Principal, action: AuditAction, r: Pick<Rating, 'caseId' | 'number'>, meta: RequestMeta, detail?: string): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: r.caseId, label: r.number },

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import type * as z from 'zod';
 import { chinaDate } from '../calendar/working-days.ts';
 import { countyWide } from '../cases/access.ts';
@@ -71,7 +72,7 @@ const save = async (
   before: { task: RectificationTask; rating: Rating },
   after: { task: RectificationTask; rating: Rating },
   extra: RatingWrite[],
-  action: string,
+  action: AuditAction,
   meta: RequestMeta,
   detail?: string,
 ) => {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/labels.ts';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
@@ -24,7 +25,7 @@ export interface OrderPorts {
   clock: Clock;
 }
 
-const audit = (p: Principal, action: string, o: Pick<Order, 'caseId' | 'caseNumber'>, meta: RequestMeta, detail: string): AuditInput => ({
+const audit = (p: Principal, action: AuditAction, o: Pick<Order, 'caseId' | 'caseNumber'>, meta: RequestMeta, detail: string): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: o.caseId },

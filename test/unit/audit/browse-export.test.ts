@@ -43,13 +43,13 @@ const setup = (now = '2026-11-20T02:00:00Z') => {
 describe('browsing the audit trail', () => {
   it('reads the last 30 days by default, newest first across month partitions', async () => {
     const { reader, ports } = setup();
-    reader.append(ev({ action: 'a.too-old' }), '2026-10-20T01:00:00.000Z');
-    reader.append(ev({ action: 'a.oct' }), '2026-10-22T01:00:00.000Z');
-    reader.append(ev({ action: 'a.nov' }), '2026-11-19T01:00:00.000Z');
-    reader.append(ev({ action: 'a.nov-late' }), '2026-11-20T01:00:00.000Z');
+    reader.append(ev({ action: 'case.start' }), '2026-10-20T01:00:00.000Z');
+    reader.append(ev({ action: 'case.decide' }), '2026-10-22T01:00:00.000Z');
+    reader.append(ev({ action: 'case.deliver' }), '2026-11-19T01:00:00.000Z');
+    reader.append(ev({ action: 'case.withdraw' }), '2026-11-20T01:00:00.000Z');
     const r = await browseAudit(ports, supervisor, {});
     expect(r).toMatchObject({ truncated: false });
-    expect(r.events.map((e) => e.action)).toEqual(['a.nov-late', 'a.nov', 'a.oct']);
+    expect(r.events.map((e) => e.action)).toEqual(['case.withdraw', 'case.deliver', 'case.decide']);
   });
 
   it('includes the whole last day of the range and filters by actor, action prefix, target and result', async () => {

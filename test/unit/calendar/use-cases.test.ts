@@ -49,7 +49,7 @@ describe('the calendar cache', () => {
     expect((await cache.load()).years.map((y) => y.year)).toEqual([2025, 2026]);
     await store.saveYear(
       { year: 2026, holidays: [], makeupWorkdays: [], source: '改过', updatedAt: 'x' },
-      { actor: { anonymous: 'x' }, action: 't', result: 'success', sourceIp: '', userAgent: '' },
+      { actor: { anonymous: 'x' }, action: 'calendar.year.put', result: 'success', sourceIp: '', userAgent: '' },
     );
     cache.forget();
     const { years, cal } = await cache.load();

@@ -32,7 +32,7 @@ describe('the in-memory CaseStore refuses what DynamoDB refuses', () => {
     await expect(s.commit(writes, [])).rejects.toThrow('at most 100');
     await expect(
       s.commit(writes.slice(0, 100), [
-        { actor: { anonymous: 'x' }, action: 'a', result: 'success', sourceIp: '', userAgent: '', target: { type: 'case', id: c.id } },
+        { actor: { anonymous: 'x' }, action: 'case.start', result: 'success', sourceIp: '', userAgent: '', target: { type: 'case', id: c.id } },
       ]),
     ).rejects.toThrow('at most 100');
     await expect(s.commit(writes.slice(0, 100), [])).resolves.toBeUndefined();

@@ -19,7 +19,7 @@ export const caseStoreContract = (store: () => CaseStore): void => {
   };
   const audit = (c: CaseRecord): AuditInput => ({
     actor: { userId: 'u', username: 'clerk', officeId: c.officeId },
-    action: 'case.test',
+    action: 'case.start',
     target: { type: 'case', id: c.id },
     result: 'success',
     sourceIp: '127.0.0.1',

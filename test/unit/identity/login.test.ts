@@ -65,6 +65,9 @@ describe('login (fake clock, memory directory)', () => {
 
   it('TOTP: required for the admin, a wrong code refused, a used code refused, then the next step accepted', async () => {
     expect(await refusal(as('admin'))).toMatchObject({ code: 'TOTP_REQUIRED', message: '请输入动态口令（手机验证器上的 6 位数字）' });
+    // the password step is recorded as a step, not as a failed sign-in
+    expect(w.audit.events.at(-1)).toMatchObject({ action: 'auth.login.password', result: 'success' });
+    expect(w.audit.events.filter((e) => e.result === 'failure')).toEqual([]);
     const wrong = w.code('admin') === '000000' ? '111111' : '000000';
     expect(await refusal(as('admin', PASSWORD, wrong))).toMatchObject({ code: 'INVALID_TOTP', message: '动态口令错误，请核对手机验证器上的 6 位数字' });
     const code = w.code('admin');

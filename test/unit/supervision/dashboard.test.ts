@@ -89,7 +89,7 @@ const seedPeriod = async () => {
         a.id,
         'county',
         { by: 'supervisor', at: c.now().toISOString() },
-        { actor: { anonymous: 't' }, action: 'x', result: 'success', sourceIp: '', userAgent: '' },
+        { actor: { anonymous: 't' }, action: 'alert.ack', result: 'success', sourceIp: '', userAgent: '' },
       );
       if (a.trigger === 'order' || random() > 0.3) continue;
       orders.push((await issueOrder(orderPorts, SUPERVISOR, { caseId: a.caseId, requirement: '请说明超期原因', deadlineWorkdays: 2 }, META)).id);

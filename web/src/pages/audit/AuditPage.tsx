@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
-import { ACTION_OPTIONS, actionLabel, targetLabel } from '../../../../shared/audit/labels.ts';
+import { ACTION_OPTIONS, auditSentence } from '../../../../shared/audit/labels.ts';
 import { actorLabel } from '../../../../shared/audit/audit.ts';
 import { errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
+import { useOffices } from '../../shell/offices.ts';
 import { useAuditEvents, useAuditExport, type AuditEvent } from './queries.ts';
 interface Filters {
   range?: [Dayjs, Dayjs];
@@ -32,6 +33,7 @@ export default function AuditPage() {
   const [query, setQuery] = useState('');
   const events = useAuditEvents(query);
   const exporter = useAuditExport();
+  const offices = useOffices();
   const search = (f: Filters) => {
     const next = toQuery(f);
     // the same filters again ask the server again (new events may have come)
@@ -81,13 +83,14 @@ export default function AuditPage() {
         data-testid="audit-table"
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => bjDateTimeSeconds(at) },
-          // names and case numbers on screen; login names and ids only in the export's extra columns
-          { title: '操作人', render: (_: unknown, e: AuditEvent) => actorLabel(e.actor) },
-          { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
-          { title: '对象', render: (_: unknown, e: AuditEvent) => targetLabel(e) },
+          // one Chinese sentence with names and case numbers; login names, codes and ids only in the export's extra columns
+          {
+            title: '记录',
+            key: 'sentence',
+            render: (_: unknown, e: AuditEvent) => auditSentence({ ...e, actorName: actorLabel(e.actor) }, offices.data?.names),
+          },
           { title: '结果', dataIndex: 'result', render: (r: string) => (r === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },
           { title: '来源', dataIndex: 'sourceIp' },
-          { title: '说明', dataIndex: 'detail' },
         ]}
       />
     </Card>

@@ -12,6 +12,7 @@ import { useGuide } from '../items/catalog-client.ts';
 import CaseNetworkPanel from '../network/CaseNetworkPanel.tsx';
 import { KIND_LABELS, eventLabel } from './labels.ts';
 import { useCase, useCaseAction, useViewIdNumber } from './queries.ts';
+import { noticeLine, useCaseNotices } from './notices.ts';
 
 /** 办件详情: the case, its timeline, and the actions its status allows to this clerk's scopes. */
 export default function CaseDetailPage() {
@@ -27,6 +28,7 @@ export default function CaseDetailPage() {
 
 function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
   const { case: c, events } = detail;
+  const notices = useCaseNotices(id);
   const { can, user } = useSession();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [form] = Form.useForm();
@@ -107,9 +109,16 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
       <CaseNetworkPanel detail={detail} />
       <Card title="办理过程">
         <Timeline
-          items={events.map((e) => ({
-            children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}`,
-          }))}
+          items={[
+            ...events.map((e) => ({
+              at: e.at,
+              children: `${bjDateTime(e.at)} ${eventLabel(e, detail.officeNames)}（${e.byName ?? e.by}）${e.note ? `：${e.note}` : ''}`,
+            })),
+            // texts to the applicant (告知), in time order with the rest
+            ...(notices.data?.notices ?? []).map((n) => ({ at: n.at, color: n.status === 'failed' ? 'red' : 'blue', children: noticeLine(n) })),
+          ]
+            .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+            .map(({ at: _at, ...item }) => item)}
         />
       </Card>
       <Modal

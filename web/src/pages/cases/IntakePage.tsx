@@ -19,6 +19,8 @@ interface ApplicantValues {
   creditCode?: string;
   phone: string;
   reason?: string;
+  /** The applicant declines texts (受理、办结…告知 by SMS). */
+  declineNotices?: boolean;
 }
 
 /** 受理 wizard: item → materials checklist → applicant → outcome (and print). */
@@ -61,6 +63,7 @@ export default function IntakePage() {
         applicant,
         materialsReceived: received,
         ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}),
+        ...(v.declineNotices ? { declineNotices: true } : {}),
       });
       // taken in from a called ticket (叫号): the case is linked to it, for the window's 一次一评
       if (ticket) await linkToTicket(ticket, r.case.id);
@@ -174,6 +177,9 @@ export default function IntakePage() {
           </Form.Item>
           <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }, phoneRule]}>
             <Input maxLength={11} inputMode="numeric" />
+          </Form.Item>
+          <Form.Item name="declineNotices" valuePropName="checked" extra="默认以短信告知受理、补正、办结和送达；申请人不愿接收时勾选">
+            <Checkbox>申请人不接收短信告知</Checkbox>
           </Form.Item>
           <Checkbox checked={refuse} onChange={(e) => setRefuse(e.target.checked)} style={{ marginBottom: 12 }}>
             不予受理（事项不属本机关办理或申请人不符合条件）

@@ -6,7 +6,6 @@ import type { CommissionRow, CommissionView } from '../../../../shared/network/c
 import type { InboxRow } from '../../../../shared/network/inbox.ts';
 import type { InboxKind } from '../../../../shared/network/labels.ts';
 import type { networkBodies } from '../../../../shared/network/model.ts';
-import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/queries.ts';
 import { todoKeys } from '../todos/queries.ts';
@@ -18,7 +17,6 @@ export const netKeys = {
   counts: ['network', 'counts'] as const,
   mine: ['network', 'mine'] as const,
   commission: (id: string) => ['network', 'commission', id] as const,
-  offices: ['offices'] as const,
 };
 
 export const useInbox = (kind: InboxKind, enabled = true) =>
@@ -65,8 +63,7 @@ export const useCommission = (id: string) =>
     enabled: Boolean(id),
   });
 
-export const useOffices = () =>
-  useQuery({ queryKey: netKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 5 * 60_000 });
+export { useOffices } from '../../shell/offices.ts';
 
 const useRefresh = () => {
   const client = useQueryClient();

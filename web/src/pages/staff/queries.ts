@@ -1,17 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OfficeRecord } from '../../../../shared/identity/types.ts';
 import type { StaffUserView, UserWithTemporaryPassword } from '../../../../shared/identity/staff.ts';
 import type { Role } from '../../../../shared/identity/scopes.ts';
 import { api } from '../../shell/api.ts';
 
 export const staffKeys = {
-  offices: ['offices'] as const,
   users: ['users'] as const,
   usersOf: (officeId: string) => ['users', { officeId }] as const,
 };
 
-export const useOffices = () =>
-  useQuery({ queryKey: staffKeys.offices, queryFn: ({ signal }) => api<{ offices: OfficeRecord[] }>('/api/offices', { signal }), staleTime: 60_000 });
+export { useOffices } from '../../shell/offices.ts';
 
 export const useUsers = (officeId: string) =>
   useQuery({

@@ -73,7 +73,7 @@ export default function AlertsPage() {
             style={{ width: 220 }}
             value={filters.officeId}
             onChange={(v?: string) => set({ officeId: v })}
-            options={(offices.data?.list ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
+            options={(offices.data?.offices ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
           />
         )}
         {filters.caseId && (

@@ -45,7 +45,7 @@ export default function CountyCasesPage() {
             reset();
             setOfficeId(v);
           }}
-          options={(offices.data?.list ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
+          options={(offices.data?.offices ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
           data-testid="office-filter"
         />
       </Space>

@@ -49,7 +49,7 @@ export default function DashboardPage() {
                 style={{ width: 220 }}
                 value={officeId}
                 onChange={(v?: string) => setOfficeId(v)}
-                options={(offices.data?.list ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
+                options={(offices.data?.offices ?? []).filter((o) => o.kind !== 'village').map((o) => ({ value: o.id, label: o.name }))}
               />
             )}
             <Button onClick={exportXlsx} loading={exporting} data-testid="dashboard-export">

@@ -13,7 +13,6 @@ export const supervisionKeys = {
   alertList: (f: AlertFilters) => ['alerts', 'list', f] as const,
   unread: ['alerts', 'unread'] as const,
   digest: ['alerts', 'digest'] as const,
-  offices: ['offices'] as const,
 };
 
 export interface AlertFilters {
@@ -61,22 +60,8 @@ export const useAck = () => {
   });
 };
 
-export interface OfficeRow {
-  id: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  demo?: boolean;
-}
-
-/** The county's offices (names for ids, the office filter), rarely changing. */
-export const useOffices = () =>
-  useQuery({
-    queryKey: supervisionKeys.offices,
-    queryFn: ({ signal }) => api<{ offices: OfficeRow[] }>('/api/offices', { signal }),
-    staleTime: 300_000,
-    select: (r) => ({ list: r.offices, name: (id: string) => r.offices.find((o) => o.id === id)?.name ?? id }),
-  });
+/** The county's offices: the shell's one office query. */
+export { useOffices } from '../../shell/offices.ts';
 
 export const orderKeys = {
   all: ['orders'] as const,

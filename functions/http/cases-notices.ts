@@ -1,0 +1,12 @@
+import { httpHandler } from '../../shared/http/handler.ts';
+import { caseIdParams } from '../../shared/cases/model.ts';
+import { casePorts } from '../../shared/cases/wiring.ts';
+import { caseNotices } from '../../shared/notices/queries.ts';
+import { dynamoNoticeStore } from '../../shared/notices/dynamo-notices.ts';
+
+const store = dynamoNoticeStore();
+
+/** GET /api/cases/{id}/notices: the texts the applicant was sent (告知 evidence), for whoever may read the case. */
+export const handler = httpHandler('cases-notices', { params: caseIdParams }, async (req) => ({
+  body: await caseNotices({ store, cases: casePorts().cases }, req.principal, req.params.id),
+}));

@@ -1,0 +1,21 @@
+import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { kmsSealer } from '../cases/kms-sealer.ts';
+import { dynamoNoticeStore } from './dynamo-notices.ts';
+import { secretsCredentials } from './secrets-credentials.ts';
+import { channelFor } from './channels.ts';
+import type { DeliverPorts } from './ports.ts';
+
+/** The notices consumer's production ports, built once per container; the county's channel read when used. */
+const kept = containerSlot<DeliverPorts>();
+export const deliverPorts = (): DeliverPorts =>
+  kept.get(() => {
+    const credentials = secretsCredentials(runtimeConfig().noticeCredentialsSecret);
+    return {
+      store: dynamoNoticeStore(),
+      sealer: kmsSealer(),
+      config: () => runtimeConfig().notices,
+      channel: () => channelFor(runtimeConfig().notices, credentials),
+      clock: systemClock,
+    };
+  });
