@@ -107,6 +107,8 @@ export class AppStack extends Stack {
               { regex: '/^Resource::.*index/\\*$/g' },
               // objects of the feed bucket (shared/platform/buckets.ts)
               { regex: '/^Resource::<Bucketfeed[A-Z0-9]+\\.Arn>\\/\\*$/g' },
+              // objects under cases/ of the materials bucket, packages/ of the archive bucket
+              { regex: '/^Resource::<Bucket(materials|archive)[A-Z0-9]+\\.Arn>\\/(cases|packages)\\/\\*$/g' },
               // CDK's grant to send to the KMS-encrypted failure queue, on the storage key only
               { regex: '/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g' },
               // outside China functions trace: xray:PutTraceSegments/PutTelemetryRecords take no resource
