@@ -178,6 +178,33 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         storage(true);
         break;
       }
+      case 'materials:upload': {
+        const b = data.buckets.get('materials')!;
+        add(['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], [b.arnForObjects('cases/*')]);
+        storage(true);
+        break;
+      }
+      case 'materials:read':
+        add(['s3:GetObject'], [data.buckets.get('materials')!.arnForObjects('cases/*')]);
+        storage(false);
+        break;
+      case 'archive:write': {
+        const b = data.buckets.get('archive')!;
+        add(['s3:PutObject', 's3:PutObjectRetention', 's3:GetObject', 's3:GetObjectRetention'], [b.arnForObjects('packages/*')]);
+        add(['s3:ListBucket'], [b.bucketArn]);
+        storage(true);
+        break;
+      }
+      case 'archive:read':
+        add(['s3:GetObject', 's3:GetObjectRetention'], [data.buckets.get('archive')!.arnForObjects('packages/*')]);
+        storage(false);
+        break;
+      case 'archive:destroy': {
+        const b = data.buckets.get('archive')!;
+        add(['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetObjectRetention'], [b.arnForObjects('packages/*')]);
+        add(['s3:ListBucketVersions'], [b.bucketArn]);
+        break;
+      }
       case 'health:describe':
         add(
           ['dynamodb:DescribeTable'],

@@ -4,7 +4,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -139,30 +139,46 @@ export class DataStack extends Stack {
     });
     NagSuppressions.addResourceSuppressions(accessLogs, [{ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' }]);
     for (const def of BUCKETS) {
-      this.buckets.set(
-        def.id,
-        new Bucket(this, `Bucket-${def.id}`, {
-          blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-          encryption: BucketEncryption.KMS,
-          encryptionKey: this.dataKey,
-          bucketKeyEnabled: true,
-          enforceSSL: true,
-          versioned: true,
-          serverAccessLogsBucket: accessLogs,
-          serverAccessLogsPrefix: `${def.id}/`,
-          removalPolicy: RemovalPolicy.RETAIN,
-          lifecycleRules: [
-            {
-              id: 'age-out',
-              transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
-              noncurrentVersionExpiration: Duration.days(90),
-              abortIncompleteMultipartUploadAfter: Duration.days(7),
-            },
-          ],
-        }),
-      );
+      const bucket = new Bucket(this, `Bucket-${def.id}`, {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        encryption: BucketEncryption.KMS,
+        encryptionKey: this.dataKey,
+        bucketKeyEnabled: true,
+        enforceSSL: true,
+        versioned: true,
+        serverAccessLogsBucket: accessLogs,
+        serverAccessLogsPrefix: `${def.id}/`,
+        removalPolicy: RemovalPolicy.RETAIN,
+        // the archive: compliance mode, no default period — each package carries its own retain-until
+        // date (its retention from the catalog), which nobody, root included, can shorten
+        ...(def.objectLock ? { objectLockEnabled: true } : {}),
+        // browsers PUT materials with presigned URLs from the county's own origin (CloudFront's, else any:
+        // the signature, not the origin, is what admits an upload)
+        ...(def.browserUpload
+          ? {
+              cors: [
+                {
+                  allowedMethods: [HttpMethods.PUT],
+                  allowedOrigins: county.domain ? [`https://${county.domain.name}`] : ['*'],
+                  allowedHeaders: ['content-type'],
+                  maxAge: 3000,
+                },
+              ],
+            }
+          : {}),
+        lifecycleRules: def.objectLock
+          ? [{ id: 'abort-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) }]
+          : [
+              {
+                id: 'age-out',
+                transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) }],
+                noncurrentVersionExpiration: Duration.days(90),
+                abortIncompleteMultipartUploadAfter: Duration.days(7),
+              },
+            ],
+      });
+      this.buckets.set(def.id, bucket);
     }
-
     // notices: the channel's credentials, entered once by IT (aws secretsmanager put-secret-value), never in the config
     this.noticeCredentials = new Secret(this, 'NoticeCredentials', {
       secretName: `bianmin-${county.code}-notice-credentials`,

@@ -64,7 +64,11 @@ const url = (label: string) =>
 
 /** Item codes go into keys and URLs: upper-case letters, digits and `-_.` (so `import`/`export` can never be one). */
 export const ITEM_CODE = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
-export const itemCodeSchema = z.string({ error: '事项编码必须是文字' }).trim().regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
+export const itemCodeSchema = z
+  .string({ error: '事项编码必须是文字' })
+  .trim()
+  .max(40, '事项编码不能超过 40 位')
+  .regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
 
 export interface Material {
   name: string;
@@ -198,6 +202,8 @@ export interface Item {
   faq: Faq[];
   /** Extra words people search with (e.g. 身份证 for 居民身份证核发). */
   keywords: string[];
+  /** 保管期限 of the case's archive package (shared/archive): 永久, 30 or 10 years; absent: by kind (archive/retention.ts). */
+  archiveRetention?: 'permanent' | '30y' | '10y';
   /** Details filled as plausible examples (demo catalog): the guide shows 示例. */
   demo?: boolean;
   /** Where it may be taken in; absent: at its levels (see INTAKE_PLACES). */
@@ -245,6 +251,7 @@ export const itemShapeSchema = z.object({
   faq: list(faqSchema, 30, '常见问题'),
   keywords: list(z.string().trim().min(1).max(30, '关键词不能超过 30 个字'), 30, '关键词'),
   demo: z.boolean().optional(),
+  archiveRetention: z.enum(['permanent', '30y', '10y'], { error: '保管期限须为 永久 (permanent)、30 年 (30y) 或 10 年 (10y)' }).optional(),
   intakeAt: z
     .array(z.enum(INTAKE_PLACES, { error: '受理地点必须是 村级代办、乡镇 或 县政务服务中心' }))
     .min(1, '受理地点至少选择一处')

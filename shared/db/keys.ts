@@ -269,6 +269,29 @@ export const outboxKeys = {
   ofSubject: (topic: string, subject: string) => ({ pk: `OUTBOX#${topic}#${subject}` }),
 };
 
+/**
+ * Materials as files (F1–F2 in AccessPatterns.md), in the case's own partition: its files are one
+ * Query beside its timeline, and the per-case totals one item taken atomically with each upload.
+ */
+export const materialKeys = {
+  file: (caseId: string, materialId: string) => ({ pk: `CASE#${caseId}`, sk: `FILE#${materialId}` }),
+  filesOf: (caseId: string) => ({ pk: `CASE#${caseId}`, skPrefix: 'FILE#' }),
+  totals: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'FILES' }),
+};
+
+/**
+ * The electronic archive (AR1–AR3 in AccessPatterns.md): one record per case, found by year of
+ * archiving (gsi1, the admin's search) and, until destroyed, by the date its retention ends
+ * (gsi3, sparse: 永久 packages never carry it) — the 鉴定销毁 list reads only what has ended.
+ */
+export const archiveKeys = {
+  record: (caseId: string) => ({ pk: `ARCHIVE#${caseId}`, sk: 'ARCHIVE' }),
+  byYear: (year: string, archiveDate: string, number: string) => ({ gsi1pk: `ARCHIVES#${year}`, gsi1sk: `${archiveDate}#${number}` }),
+  year: (year: string) => ({ index: 'gsi1', pk: `ARCHIVES#${year}` }),
+  byRetention: (retainUntil: string, caseId: string) => ({ gsi3pk: 'RETAIN', gsi3sk: `${retainUntil}#${caseId}` }),
+  retention: () => ({ index: 'gsi3', pk: 'RETAIN' }),
+};
+
 /** Texts to applicants (shared/notices): the notices themselves are outbox entries (O1, topic `notices`). */
 export const noticeKeys = {
   /** Texts to one phone (keyed hash, never the number) on a Beijing day: conditional ADD below the county's cap; TTL 2 days. */

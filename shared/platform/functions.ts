@@ -61,6 +61,17 @@ export type Grant =
   | 'topic:publish'
   /** PutObject into the locked audit archive (never delete). */
   | 'audit:archive'
+  // materials as files and the electronic archive (shared/cases/materials.ts, shared/archive)
+  /** Presign PUTs into the materials bucket, read and delete what was uploaded there. */
+  | 'materials:upload'
+  /** Read material files (the archive builds its packages from them). */
+  | 'materials:read'
+  /** Put packages into the locked archive bucket (with their retention) and read them back. */
+  | 'archive:write'
+  /** Read archive packages (download, transfer). */
+  | 'archive:read'
+  /** Delete a package whose retention has ended (two approvals first; S3 Object Lock refuses earlier). */
+  | 'archive:destroy'
   /** DescribeTable and GetTopicAttributes: the health check, no data. */
   | 'health:describe'
   // the hall: the windows' function reads and writes its table; the public one only slot counters,
@@ -163,6 +174,12 @@ export const HTTP_FUNCTIONS = [
   },
   // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
   { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
+  // materials as files: presigns uploads to and downloads from the materials bucket, checks and deletes what was uploaded
+  {
+    id: 'materials',
+    description: 'Material files: presigned upload, byte check, audited download',
+    uses: ['cases:write', 'audit:append', 'materials:upload'],
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];

@@ -155,6 +155,11 @@ export const ROUTES = [
   // documents as PDF, drawn on the server with an embedded font subset (shared/documents): only this function carries the font
   { name: 'cases-documents', method: 'GET', path: '/api/cases/{id}/documents/{kind}', access: s('case.read'), fn: 'documents' },
   { name: 'commissions-document', method: 'GET', path: '/api/commissions/{id}/document', access: s('case.read'), fn: 'documents' },
+  // materials as files (shared/cases/materials.ts): presigned upload, byte check, audited download
+  { name: 'cases-materials-upload', method: 'POST', path: '/api/cases/{id}/materials/uploads', access: s('case.handle'), fn: 'materials' },
+  { name: 'cases-materials-confirm', method: 'POST', path: '/api/cases/{id}/materials/{materialId}/confirm', access: s('case.handle'), fn: 'materials' },
+  { name: 'cases-materials-list', method: 'GET', path: '/api/cases/{id}/materials', access: s('case.read'), fn: 'materials' },
+  { name: 'cases-materials-view', method: 'POST', path: '/api/cases/{id}/materials/{materialId}/view', access: s('case.read'), fn: 'materials' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];
