@@ -1,4 +1,4 @@
-import { bjDay } from '../shared/platform/beijing-time.ts';
+import { bjDay, bjEndOfDay, bjStartOfDay } from '../shared/platform/beijing-time.ts';
 import type { Item } from '../shared/catalog/item.ts';
 import { addDays, addWorkdays, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
 import { dueOf } from '../shared/cases/due.ts';
@@ -54,7 +54,7 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const bj = (day: string, minutes: number): Date => new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000);
+const bj = (day: string, minutes: number): Date => new Date(Date.parse(bjStartOfDay(day)) + minutes * 60_000);
 const LOOK_DELAY_MS = 10 * 60_000;
 /** Alerts older than this are shown as already acknowledged. */
 const ACK_AFTER_MS = 3 * 86_400_000;
@@ -276,7 +276,7 @@ export const demoHistory = (input: HistoryInput): History => {
       requirement: '请说明超期原因，尽快办结并书面反馈（演示）',
       deadlineWorkdays: 2,
       deadlineDate,
-      deadlineAt: new Date(Date.parse(`${deadlineDate}T23:59:59.999+08:00`)).toISOString(),
+      deadlineAt: bjEndOfDay(deadlineDate),
       issuedBy: 'supervisor',
       issuedAt: issuedAt.toISOString(),
       state: 'open',

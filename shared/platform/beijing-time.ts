@@ -45,6 +45,8 @@ export const bjDateLong = (t: string | Date | undefined | null, empty = ''): str
 export const bjDay = (instant: Date): string => wall(instant).slice(0, 10);
 /** The Beijing month (`YYYY-MM`) of an instant. */
 export const bjMonth = (instant: Date): string => wall(instant).slice(0, 7);
+/** The first instant of a Beijing calendar day, as an ISO instant. */
+export const bjStartOfDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
 /** The last instant of a Beijing calendar day, as an ISO instant (a deadline "by the end of that day"). */
 export const bjEndOfDay = (day: string): string => new Date(Date.parse(`${day}T23:59:59.999+08:00`)).toISOString();
 /** 14:05 (a time later today, e.g. when a lock ends) */

@@ -1,4 +1,4 @@
-import { bjDateTimeSeconds, bjDay } from '../platform/beijing-time.ts';
+import { bjDateTimeSeconds, bjDay, bjEndOfDay, bjStartOfDay } from '../platform/beijing-time.ts';
 import * as z from 'zod';
 import { addDays } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
@@ -165,8 +165,8 @@ const MAX_PAGES = 5;
 /** The day's files: yesterday (Beijing date) unless a day is given. Running it again replaces them. */
 export const exportFeedDay = async (ports: FeedPorts, input: { day?: string } = {}) => {
   const day = input.day ?? addDays(bjDay(ports.clock()), -1);
-  const from = new Date(`${day}T00:00:00+08:00`).toISOString();
-  const to = new Date(`${day}T23:59:59.999+08:00`).toISOString();
+  const from = bjStartOfDay(day);
+  const to = bjEndOfDay(day);
   const names = await ports.offices.names();
 
   const ratings: FeedRating[] = [];

@@ -1,4 +1,4 @@
-import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { bjDay, bjEndOfDay, bjStartOfDay } from '../platform/beijing-time.ts';
 import { addDays, addWorkdays, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
 import type { SupervisionRules } from './rules.ts';
 import type { Card, Level, WatchedCase } from './watch.ts';
@@ -34,7 +34,6 @@ export interface Evaluation {
 
 const MS = 1;
 const after = (iso: string): string => new Date(Date.parse(iso) + MS).toISOString();
-const startOfChinaDay = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString();
 const running = (c: WatchedCase) => c.status === 'accepted' || c.status === 'in_progress';
 
 /** The `n`th working day before `day` (n = 0: the day itself). */
@@ -55,7 +54,7 @@ export const yellowAtOf = (c: WatchedCase, rules: SupervisionRules, cal: Calenda
   const lead = Math.max(rules.yellowLeadWorkdays, byShare);
   const firstWorkday = addWorkdays(c.acceptedOn, 1, cal).dueDate;
   const day = workdaysBefore(c.dueDate, lead, cal);
-  return startOfChinaDay(day < firstWorkday ? firstWorkday : day);
+  return bjStartOfDay(day < firstWorkday ? firstWorkday : day);
 };
 
 const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): Transition[] => {
