@@ -20,7 +20,8 @@ import { ROOT } from '../local/modules.ts';
  */
 const ANTD = 'src/shell/AntdTheme.tsx';
 export const CITIZEN_PAGES: Record<string, string[]> = {
-  '/': ['src/shell/FrontDoorPage.tsx'],
+  // the front door is part of the entry chunk (index.html's own links)
+  '/': [],
   '/items': [ANTD, 'src/pages/items/ItemSearchPage.tsx'],
   '/items/:code': [ANTD, 'src/pages/items/ItemGuidePage.tsx'],
   '/status': [ANTD, 'src/pages/cases/PublicStatusPage.tsx'],
@@ -29,8 +30,8 @@ export const CITIZEN_PAGES: Record<string, string[]> = {
 };
 /** The village agent's pages (signed in, on a phone). */
 export const AGENT_PAGES: Record<string, string[]> = {
-  '/agent': [ANTD, 'src/shell/StaffLayout.tsx', 'src/pages/network/AgentHomePage.tsx'],
-  '/agent/new': [ANTD, 'src/shell/StaffLayout.tsx', 'src/pages/network/AgentNewPage.tsx'],
+  '/agent': ['src/light/agent/AgentLayout.tsx', 'src/light/agent/AgentHomePage.tsx'],
+  '/agent/new': ['src/light/agent/AgentLayout.tsx', 'src/light/agent/AgentNewPage.tsx'],
 };
 
 interface ManifestChunk {

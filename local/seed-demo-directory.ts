@@ -29,6 +29,8 @@ export const demoAccounts = (code: string): Array<{ username: string; displayNam
     { username: 'clerk.lingshan', displayName: '演示灵山窗口', role: 'window_clerk', officeId: tree },
     { username: 'head.lingshan', displayName: '演示灵山负责人', role: 'center_head', officeId: tree },
     { username: 'agent.demo', displayName: '演示代办员', role: 'village_agent', officeId: `${tree}-demo1` },
+    // a second agent of the same station: one phone shared by two agents (the outbox is per user)
+    { username: 'agent2.demo', displayName: '演示代办员（二）', role: 'village_agent', officeId: `${tree}-demo1` },
     { username: 'supervisor', displayName: '演示督查员', role: 'supervisor', officeId: `${code}-center` },
   ];
 };

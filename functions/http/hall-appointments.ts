@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { appointmentsOfDay } from '../../shared/hall/appointments.ts';
 import { hallPorts } from '../../shared/hall/wiring.ts';
+import { calendarDate } from '../../shared/schema/date.ts';
 
 const ports = hallPorts();
 
@@ -10,10 +11,7 @@ export const handler = httpHandler(
   'hall-appointments',
   {
     query: z.object({
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式如 2026-12-08')
-        .optional(),
+      date: calendarDate.optional(),
     }),
   },
   async (req) => ({ body: await appointmentsOfDay(ports, req.principal.officeId, req.query.date) }),

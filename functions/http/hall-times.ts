@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { hallTimes, hallTimesWorkbook } from '../../shared/hall/figures.ts';
 import { hallPorts } from '../../shared/hall/wiring.ts';
+import { calendarMonth } from '../../shared/schema/date.ts';
 
 const ports = hallPorts();
 
@@ -10,10 +11,7 @@ export const handler = httpHandler(
   'hall-times',
   {
     query: z.object({
-      month: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式如 2026-12')
-        .optional(),
+      month: calendarMonth.optional(),
       format: z.enum(['json', 'xlsx']).default('json'),
     }),
   },

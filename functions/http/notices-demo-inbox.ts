@@ -9,6 +9,8 @@ import { runtimeConfig } from '../../shared/platform/runtime-config.ts';
 export const handler = httpHandler('notices-demo-inbox', {}, async () => {
   const fake = runtimeConfig().notices.endpoint;
   if (!process.env.NOTICE_ENDPOINT_OVERRIDE || !fake) throw new NotFoundError('仅本地演示环境有模拟短信平台');
-  const res = await fetch(new URL('/__received', fake), { signal: AbortSignal.timeout(5000) });
+  // the fake stopped (its platform is going down): say so, as for no fake at all
+  const res = await fetch(new URL('/__received', fake), { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+  if (!res?.ok) throw new NotFoundError('模拟短信平台未在运行');
   return { body: (await res.json()) as object };
 });

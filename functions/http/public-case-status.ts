@@ -12,9 +12,15 @@ const lookup = z.union(
       code: z
         .string()
         .trim()
+        .max(10, '查询码为 10 位字母或数字')
         .regex(/^[0-9A-Za-z]{10}$/, '查询码为 10 位字母或数字'),
     }),
-    z.object({ phone4: z.string().regex(/^\d{4}$/, '请填写手机号后四位') }),
+    z.object({
+      phone4: z
+        .string()
+        .max(4, '请填写手机号后四位')
+        .regex(/^\d{4}$/, '请填写手机号后四位'),
+    }),
   ],
   { error: '请填写手机号后四位' },
 );
@@ -23,7 +29,12 @@ const lookup = z.union(
 export const handler = httpHandler(
   'public-case-status',
   {
-    params: z.object({ number: z.string().regex(/^\d{6}-\d{8}-\d{4,}$/, '受理编号格式如 411521-20261122-0042') }),
+    params: z.object({
+      number: z
+        .string()
+        .max(40, '受理编号过长')
+        .regex(/^\d{6}-\d{8}-\d{4,}$/, '受理编号格式如 411521-20261122-0042'),
+    }),
     query: lookup,
   },
   async (req) => ({ body: await publicStatus(ports, req.principal, { number: req.params.number, ...req.query }, req.meta) }),

@@ -23,7 +23,14 @@ import type { CasePorts } from './store.ts';
 
 export type MaterialUseCasePorts = MaterialPorts & Pick<CasePorts, 'cases' | 'clock'>;
 
-const audit = (p: Principal, action: AuditAction, caseId: string, detail: string, meta: RequestMeta, result: 'success' | 'failure' = 'success'): AuditInput => ({
+const audit = (
+  p: Principal,
+  action: AuditAction,
+  caseId: string,
+  detail: string,
+  meta: RequestMeta,
+  result: 'success' | 'failure' = 'success',
+): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: caseId },

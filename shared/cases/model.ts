@@ -116,8 +116,13 @@ export const applicantInput = z.discriminatedUnion(
     z.object({
       type: z.literal('person'),
       name: z.string().trim().min(1, '请填写申请人姓名').max(50, '姓名过长'),
-      idNumber: z.string().trim().toUpperCase().refine(isValidIdNumber, '居民身份证号码有误（请核对 18 位号码及最后一位校验码）'),
-      phone: z.string().trim().regex(PHONE, '请填写 11 位手机号码'),
+      idNumber: z
+        .string()
+        .trim()
+        .max(18, '居民身份证号码为 18 位')
+        .toUpperCase()
+        .refine(isValidIdNumber, '居民身份证号码有误（请核对 18 位号码及最后一位校验码）'),
+      phone: z.string().trim().max(11, '请填写 11 位手机号码').regex(PHONE, '请填写 11 位手机号码'),
     }),
     z.object({
       type: z.literal('organisation'),
@@ -125,9 +130,10 @@ export const applicantInput = z.discriminatedUnion(
       creditCode: z
         .string()
         .trim()
+        .max(18, '统一社会信用代码为 18 位')
         .toUpperCase()
         .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母'),
-      phone: z.string().trim().regex(PHONE, '请填写 11 位联系手机号码'),
+      phone: z.string().trim().max(11, '请填写 11 位联系手机号码').regex(PHONE, '请填写 11 位联系手机号码'),
     }),
   ],
   { error: '申请人类型须为个人 (person) 或单位 (organisation)' },

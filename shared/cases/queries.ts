@@ -17,7 +17,7 @@ import { listView, publicView, staffView } from './views.ts';
 
 export const listQuery = z.object({
   view: z.enum([...CASE_STATUSES, 'all', 'due_soon', 'overdue', 'inbox'], { error: '列表类型无效' }).default('accepted'),
-  officeId: z.string().optional(),
+  officeId: z.string().max(80).optional(),
   /** The `next` of the previous page. */
   cursor: z.string().max(2000).optional(),
   /** Find a case: its number, the applicant's ID number, phone or name (keyed-hash look-ups, never a scan). */

@@ -1,6 +1,6 @@
 /**
  * The item's enumerations and their Chinese labels, with no zod: the web's public pages import
- * these without pulling the schemas (and zod) into a citizen's first load (issue 14).
+ * these without pulling the schemas (and zod) into a citizen's first load.
  * item.ts re-exports them.
  */
 export const ITEM_KINDS = ['immediate', 'promised', 'joint', 'escalated'] as const;

@@ -64,7 +64,11 @@ const url = (label: string) =>
 
 /** Item codes go into keys and URLs: upper-case letters, digits and `-_.` (so `import`/`export` can never be one). */
 export const ITEM_CODE = /^[A-Z0-9][A-Z0-9._-]{1,39}$/;
-export const itemCodeSchema = z.string({ error: '事项编码必须是文字' }).trim().regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
+export const itemCodeSchema = z
+  .string({ error: '事项编码必须是文字' })
+  .trim()
+  .max(40, '事项编码不能超过 40 位')
+  .regex(ITEM_CODE, '事项编码只能由大写字母、数字和 - _ . 组成（2–40 位）');
 
 export interface Material {
   name: string;

@@ -5,7 +5,7 @@ import type { SearchFields } from './search-index.ts';
 /**
  * Pinyin of an item's searchable words, computed when a version is written (save, import, seed)
  * and stored beside it. The public search function then needs no pinyin dictionary: pinyin-pro
- * alone bundles to ~450 KB and ~60 ms of cold import, over the per-function budget (DESIGN §5).
+ * alone bundles to ~450 KB and ~60 ms of cold import, over the per-function bundle budget.
  */
 const letters = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 

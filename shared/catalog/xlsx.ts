@@ -4,7 +4,7 @@ import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
  * A small XLSX (and CSV) reader/writer: just what the catalog's import and export need — sheets
  * of text and numbers, a bold header row, wrapped text. Isomorphic (fflate for zip/deflate), so
  * the import page can parse a workbook in the browser with a real progress bar, and the
- * functions stay small: exceljs bundles to ~1 MB and ~120 ms of cold import (DESIGN §5 allows
+ * functions stay small: exceljs bundles to ~1 MB and ~120 ms of cold import (the budget is
  * 250 KB / 50 ms per function).
  */
 export type CellValue = string | number | boolean | null | undefined;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Sealed } from '../cases/sealer.ts';
+import { calendarDate } from '../schema/date.ts';
 
 /**
  * The hall: bookable slots (预约时段), appointments, queue tickets (取号/叫号) and home visits.
@@ -93,6 +94,7 @@ const text = (max: number, message: string) => z.string().trim().min(1, message)
 export const phoneField = z
   .string()
   .trim()
+  .max(11, '请填写 11 位手机号')
   .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号');
 export const officeIdField = z
   .string()
@@ -101,14 +103,16 @@ export const officeIdField = z
 export const appointmentCodeField = z
   .string()
   .trim()
+  .max(8, '预约码为 8 位字母或数字')
   .toUpperCase()
   .regex(/^[A-Z2-9]{8}$/, '预约码为 8 位字母或数字');
 
 export const slotsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式如 2026-12-08'),
+  from: calendarDate,
   days: z.coerce.number().int().min(1, '至少 1 天').max(31, '最多 31 天').default(7),
   group: z
     .string()
+    .max(16)
     .regex(/^[a-z0-9]{1,16}$/)
     .optional(),
 });
@@ -128,19 +132,44 @@ export type BookInput = z.output<typeof bookBody>;
 
 export const cancelBody = z.object({ phone: phoneField });
 
-export const ticketBody = z.union([z.object({ queue: z.string().regex(/^[A-UW-Z]$/, '队列代码有误') }), z.object({ appointmentCode: appointmentCodeField })], {
-  error: '请选择业务类型或输入预约码',
-});
+export const ticketBody = z.union(
+  [
+    z.object({
+      queue: z
+        .string()
+        .max(1, '队列代码有误')
+        .regex(/^[A-UW-Z]$/, '队列代码有误'),
+    }),
+    z.object({ appointmentCode: appointmentCodeField }),
+  ],
+  {
+    error: '请选择业务类型或输入预约码',
+  },
+);
 
-export const ticketIdField = z.string().regex(/^\d{8}-[A-Z]\d{3,5}$/, '号码有误');
+export const ticketIdField = z
+  .string()
+  .max(20, '号码有误')
+  .regex(/^\d{8}-[A-Z]\d{3,5}$/, '号码有误');
 export const callBody = z
   .object({
     window: z
       .string()
+      .max(3, '窗口号有误')
       .regex(/^\d{1,3}$/, '窗口号有误')
       .optional(),
   })
   .optional();
-export const transferBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });
+export const transferBody = z.object({
+  window: z
+    .string()
+    .max(3, '窗口号有误')
+    .regex(/^\d{1,3}$/, '窗口号有误'),
+});
 export const linkCaseBody = z.object({ caseId: z.string().uuid('办件编号有误') });
-export const seatBody = z.object({ window: z.string().regex(/^\d{1,3}$/, '窗口号有误') });
+export const seatBody = z.object({
+  window: z
+    .string()
+    .max(3, '窗口号有误')
+    .regex(/^\d{1,3}$/, '窗口号有误'),
+});

@@ -13,6 +13,7 @@ import { routeByName, type RouteName, type RouteDef, type ROUTES } from '../plat
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
 import { API_HEADERS } from '../platform/security-headers.ts';
+import { forbiddenCharIssues } from '../schema/text.ts';
 
 // Chinese validation messages for every schema, set once per container.
 z.config(zhCN());
@@ -86,6 +87,9 @@ const parseBody = (event: APIGatewayProxyEvent): unknown => {
 
 const parsePart = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> => {
   if (!schema) return undefined as Out<S>;
+  // control, zero-width and bidi characters refused in every field of every route, before the schema
+  const bad = forbiddenCharIssues(value);
+  if (bad.length) throw new ValidationError(`${where}有误：${bad[0]!.path || '内容'} ${bad[0]!.message}`, bad);
   const r = schema.safeParse(value);
   if (r.success) return r.data as Out<S>;
   const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

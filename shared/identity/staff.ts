@@ -157,6 +157,9 @@ export const createOffice = async (
   input: { id: string; name: string; kind: OfficeRecord['kind']; parentId: string },
   meta: RequestMeta,
 ) => {
+  // an office of this county only: its id carries the county's code (the admin's own office's prefix)
+  const county = p.officeId.slice(0, 6);
+  if (!input.id.startsWith(`${county}-`)) throw new ValidationError(`机构编号须以本县区代码 ${county} 开头`, [{ path: 'id', message: `须以 ${county}- 开头` }]);
   if (!(await ports.directory.office(input.parentId))) throw new ValidationError('上级机构不存在', [{ path: 'parentId', message: '上级机构不存在' }]);
   const office: OfficeRecord = { ...input };
   // the create's condition refuses a taken id (409 OFFICE_EXISTS)

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Applicant } from '../cases/model.ts';
 import { applicantInput } from '../cases/model.ts';
 import { CONSENT_METHODS, TASK_KINDS, type CommissionStatus, type ConsentMethod, type InboxKind, type TaskKind } from './labels.ts';
+import { plainText } from '../schema/text.ts';
 
 export * from './labels.ts';
 
@@ -185,9 +186,9 @@ export const networkBodies = {
   }),
   handBack: z.object({ expectedVersion, note: z.string().trim().max(500, '说明不能超过 500 字').default('') }),
   commission: z.object({
-    itemCode: z.string().trim().min(1, '请选择事项'),
+    itemCode: z.string().trim().min(1, '请选择事项').max(40, '事项编码过长'),
     applicant: applicantInput,
-    materialsCollected: z.array(z.string().trim().min(1)).max(60).default([]),
+    materialsCollected: z.array(z.string().trim().min(1).max(100, '材料名称不能超过 100 字')).max(60).default([]),
     consent: z.object({
       given: z.literal(true, { error: '须经申请人本人同意委托（勾选“申请人已同意委托代办”）' }),
       method: z.enum(CONSENT_METHODS, { error: '请选择同意方式：本人签字、本人按手印 或 近亲属代签' }),
@@ -198,8 +199,8 @@ export const networkBodies = {
   takeIn: z.object({
     expectedVersion,
     /** Materials checked at the township (defaults to what the agent collected). */
-    materialsReceived: z.array(z.string().trim().min(1)).max(60).optional(),
-    notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由') }).optional(),
+    materialsReceived: z.array(z.string().trim().min(1).max(100, '材料名称不能超过 100 字')).max(60).optional(),
+    notAccepted: z.object({ reason: plainText('不予受理的理由', 500, 4) }).optional(),
   }),
   /** 补交材料 by the agent: the materials brought for a commission the township put in 待补正 (the case's version). */
   supplement: z.object({

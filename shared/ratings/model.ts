@@ -158,6 +158,7 @@ const citizenKey = {
   phone4: z
     .string()
     .trim()
+    .max(4, '请填写手机号后四位')
     .regex(/^\d{4}$/, '请填写手机号后四位')
     .optional(),
   code: z.string().trim().min(4, '查询码有误').max(32, '查询码有误').optional(),
@@ -166,7 +167,12 @@ const needKey = (v: { phone4?: string | undefined; code?: string | undefined }, 
   if (!v.phone4 && !v.code) ctx.addIssue({ code: 'custom', path: ['phone4'], message: '请填写手机号后四位（或受理凭证上的查询码）' });
 };
 
-export const caseNumberParams = z.object({ number: z.string().regex(/^\d{6}-\d{8}-\d{4,}$/, '受理编号格式如 411521-20261122-0042') });
+export const caseNumberParams = z.object({
+  number: z
+    .string()
+    .max(40, '受理编号过长')
+    .regex(/^\d{6}-\d{8}-\d{4,}$/, '受理编号格式如 411521-20261122-0042'),
+});
 
 export const publicRatingBody = z
   .object({
@@ -240,5 +246,5 @@ export const monthQuery = z.object({ month: calendarMonth });
 export const taskListQuery = z.object({
   view: z.enum(['open', 'appealed', 'closed'], { error: '列表类型须为 open、appealed 或 closed' }).default('open'),
   month: monthQuery.shape.month.optional(),
-  officeId: z.string().optional(),
+  officeId: z.string().max(80).optional(),
 });

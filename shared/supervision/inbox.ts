@@ -30,7 +30,12 @@ export const alertListQuery = z.object({
 });
 export type AlertListQuery = z.output<typeof alertListQuery>;
 
-export const alertIdParams = z.object({ id: z.string().regex(/^[\w-]{22}$/, '预警编号有误') });
+export const alertIdParams = z.object({
+  id: z
+    .string()
+    .max(22, '预警编号有误')
+    .regex(/^[\w-]{22}$/, '预警编号有误'),
+});
 
 /** The county's side for county-wide readers, the office's for everyone else with the inbox. */
 export const sideOf = (p: Principal): Side => (hasScope(p, 'supervision.read:county') ? 'county' : 'office');

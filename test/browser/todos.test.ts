@@ -84,7 +84,7 @@ describe('the workbench to-do list across the network', () => {
     await agentTodo.waitFor();
     expect(await agentTodo.innerText()).toContain('缺：居民户口簿');
     await agent.goto(`${ctx.stack.url}/agent`);
-    const row = agent.getByTestId('agent-mine').locator('.ant-list-item').filter({ hasText: number });
+    const row = agent.getByTestId('agent-mine').locator('li').filter({ hasText: number });
     await row.getByText('乡镇待补正，请补交材料').waitFor();
     expect(await row.innerText()).toContain('缺：居民户口簿');
     await row.click();

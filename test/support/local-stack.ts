@@ -35,7 +35,9 @@ export const DEMO_PASSWORD = 'Bianmin@2026';
 
 /** process.env as the worker started, and the variables the last test stack set. */
 const processEnv = { ...process.env };
-let lastStackKeys: string[] = [];
+// the last stack's env object itself: a file may add to it after the start (the notices file points
+// texts at its own fake provider), and those keys go back too
+let lastStackEnv: Record<string, string> = {};
 const restoreVar = (k: string): void => {
   if (k in processEnv) process.env[k] = processEnv[k];
   else delete process.env[k];
@@ -53,8 +55,8 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
   const env = await localFunctionEnv({ county, prefix, endpoints: ep, dataDir });
   // the integration layer keeps one process per worker across files: what the last stack set and
   // this one does not (a county setting only one file tries) goes back to the process's own value
-  for (const k of lastStackKeys) if (!(k in env)) restoreVar(k);
-  lastStackKeys = Object.keys(env);
+  for (const k of Object.keys(lastStackEnv)) if (!(k in env)) restoreVar(k);
+  lastStackEnv = env;
   applyEnv(env);
 
   let seed: SeedReport | undefined;

@@ -15,6 +15,11 @@ import { PlainSpin } from './light/ui.tsx';
 // never the staff app (sign-in, layout and menu, workbench), which loads on its first visit. antd and its
 // theme come in one lazy layout route (AntdTheme): pages written light (web/src/light) sit outside it.
 const AntdTheme = lazy(() => import('./shell/AntdTheme.tsx'));
+// The village agent's pages: light, and usable offline (outbox, PIN unlock).
+const AgentLayout = lazy(() => import('./light/agent/AgentLayout.tsx'));
+const AgentHomePage = lazy(() => import('./light/agent/AgentHomePage.tsx'));
+const AgentNewPage = lazy(() => import('./light/agent/AgentNewPage.tsx'));
+const OutboxPrintPage = lazy(() => import('./light/agent/OutboxPrintPage.tsx'));
 const LoginPage = lazy(() => import('./shell/LoginPage.tsx'));
 const StaffLayout = lazy(() => import('./shell/StaffLayout.tsx'));
 const HomePage = lazy(() => import('./shell/HomePage.tsx'));
@@ -33,6 +38,11 @@ export default function App() {
       <Suspense fallback={<PlainSpin />}>
         <Routes>
           <Route path="/" element={<FrontDoorPage />} />
+          <Route element={<AgentLayout />}>
+            <Route path="/agent" element={<AgentHomePage />} />
+            <Route path="/agent/new" element={<AgentNewPage />} />
+            <Route path="/agent/outbox/:id/print" element={<OutboxPrintPage />} />
+          </Route>
           <Route element={<AntdTheme />}>
             <Route path="/login" element={<LoginPage />} />
             {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (

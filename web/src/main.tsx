@@ -18,6 +18,11 @@ const queryClient = createQueryClient();
 // the last safety net: a rejection no page handled still reaches the user as a message
 window.addEventListener('unhandledrejection', (e) => notifyError(errorText(e.reason)));
 
+// the app shell for offline use (web/src/sw/sw.ts); not in the dev server, whose modules are not the build's
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 void loadConfig().then((cfg) => {
   document.title = `${cfg.countyName} 便民服务`;
   createRoot(document.getElementById('root')!).render(

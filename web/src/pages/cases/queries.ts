@@ -11,15 +11,9 @@ import { useCursorList, withCursor } from '../../shell/pager.tsx';
 export type CaseListName = CaseStatus | 'all' | 'due_soon' | 'overdue';
 export type TimelineEvent = CaseDetail['events'][number];
 
-/** Every key holds every parameter: a list of one view is never shown as another's. */
-export const caseKeys = {
-  all: ['cases'] as const,
-  lists: ['cases', 'list'] as const,
-  list: (view: CaseListName) => ['cases', 'list', { view }] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
-  search: (q: string) => ['cases', 'search', { q }] as const,
-  publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
-};
+import { caseKeys } from './keys.ts';
+
+export { caseKeys };
 
 /**
  * One list, a page at a time: the server's `next` cursor fetches the following page (加载更多).

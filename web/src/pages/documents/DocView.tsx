@@ -66,7 +66,7 @@ export function DocView({ doc, qr, qrSize = 120 }: { doc: CaseDocument; qr?: str
         </div>
         {qr && doc.qr && (
           <figure>
-            <img src={qr} alt="二维码" width={qrSize} height={qrSize} data-href={doc.qr.link} />
+            <img src={qr} alt={doc.qr.link.includes('/status/') ? '办件进度二维码' : '代办件二维码'} width={qrSize} height={qrSize} data-href={doc.qr.link} />
             <figcaption>{doc.qr.caption}</figcaption>
           </figure>
         )}

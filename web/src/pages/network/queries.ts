@@ -7,7 +7,7 @@ import type { InboxRow } from '../../../../shared/network/inbox.ts';
 import type { InboxKind } from '../../../../shared/network/labels.ts';
 import type { networkBodies } from '../../../../shared/network/model.ts';
 import { api } from '../../shell/api.ts';
-import { caseKeys } from '../cases/queries.ts';
+import { caseKeys } from '../cases/keys.ts';
 import { todoKeys } from '../todos/queries.ts';
 
 /** Every key holds every parameter; a mutation refreshes the network's lists and the case. */
