@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../erro
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { actorOf } from '../audit/audit.ts';
+import type { AuditAction } from '../audit/labels.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
@@ -15,7 +16,7 @@ import { buildPackage, checkPackage, sha256 } from './package.ts';
 import type { ArchivePorts } from './ports.ts';
 
 const SYSTEM = { userId: 'system:archive', username: 'archive', officeId: '*', displayName: '归档服务' };
-const sysAudit = (action: string, r: Pick<ArchiveRecord, 'caseId' | 'number' | 'archiveCode'>): AuditInput => ({
+const sysAudit = (action: AuditAction, r: Pick<ArchiveRecord, 'caseId' | 'number' | 'archiveCode'>): AuditInput => ({
   actor: actorOf(SYSTEM),
   action,
   target: { type: 'case', id: r.caseId },
@@ -24,7 +25,7 @@ const sysAudit = (action: string, r: Pick<ArchiveRecord, 'caseId' | 'number' | '
   userAgent: 'archive',
   detail: `${r.number} ${r.archiveCode}`,
 });
-const userAudit = (p: Principal, action: string, r: Pick<ArchiveRecord, 'caseId' | 'number' | 'archiveCode'>, meta: RequestMeta): AuditInput => ({
+const userAudit = (p: Principal, action: AuditAction, r: Pick<ArchiveRecord, 'caseId' | 'number' | 'archiveCode'>, meta: RequestMeta): AuditInput => ({
   actor: actorOf(p),
   action,
   target: { type: 'case', id: r.caseId },

@@ -38,7 +38,12 @@ describe('the archive (GB/T 42727 package, DA/T 70 checks, Object Lock retention
     const { w, ports, archive } = setup();
     const c = caseIn('delivered', { delivery: { method: 'pickup', signedBy: '张三丰', at: at('2026-11-04').toISOString() } });
     await w.store.commit(
-      [{ op: 'create', case: c, applicantHash: 'h', idempotency: { key: 'k1234567', bodyHash: 'b', expiresAt: new Date('2030-01-01') } }],
+      [
+        { op: 'create', case: c, applicantHash: 'h', idempotency: { key: 'k1234567', bodyHash: 'b', expiresAt: new Date('2030-01-01') } },
+        // a real case's timeline names its staff: the metadata's 经办人 is a required element
+        { op: 'event', caseId: c.id, version: 1, event: { at: c.createdAt, type: 'accepted', by: 'clerk.lingshan', byName: '王窗口' } },
+        { op: 'event', caseId: c.id, version: 2, event: { at: c.delivery!.at, type: 'delivered', by: 'clerk.lingshan', byName: '王窗口' } },
+      ],
       [],
     );
     const file = {
@@ -81,7 +86,13 @@ describe('the archive (GB/T 42727 package, DA/T 70 checks, Object Lock retention
     expect(Object.keys(entries).some((k) => k.includes('/材料/01-居民户口簿.png'))).toBe(true);
     expect(Object.keys(entries).some((k) => k.includes('/文书/') && k.endsWith('受理凭证.pdf'))).toBe(true);
     const meta = new TextDecoder().decode(Object.entries(entries).find(([k]) => k.endsWith('metadata.xml'))![1]);
-    for (const el of ['<事项编码>T-PROM</事项编码>', `<办件编号>${c.number}</办件编号>`, '<申请人类型>自然人</申请人类型>', '<办理结果>准予</办理结果>'])
+    for (const el of [
+      '<事项编码>T-PROM</事项编码>',
+      `<办件编号>${c.number}</办件编号>`,
+      '<申请人类型>自然人</申请人类型>',
+      '<办理结果>准予</办理结果>',
+      '<经办人>受理:王窗口；送达:王窗口</经办人>',
+    ])
       expect(meta).toContain(el);
   });
 
