@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { withEmulators } from './emulators.ts';
+import { bjDay } from '../shared/platform/beijing-time.ts';
 
 interface Figure {
   key?: string;
@@ -22,22 +23,18 @@ export const benchHall = async (): Promise<Figure[]> =>
     const { seedDemoCounty } = await import('../local/seed.ts');
     await seedDemoCounty(county);
     const { hallPorts } = await import('../shared/hall/wiring.ts');
-    const { hallMeter } = await import('../shared/hall/dynamo-hall.ts');
+    const { capacityMeter, resetCapacityMeter } = await import('../shared/aws/dynamo-meter.ts');
     const { bookAppointment, listSlots } = await import('../shared/hall/appointments.ts');
     const { callNext, issueTicket } = await import('../shared/hall/tickets.ts');
     const ports = hallPorts();
     const officeId = `${county.code}-lingshan`;
-    const reset = () => {
-      hallMeter.read = 0;
-      hallMeter.write = 0;
-    };
     const measure = async (n: number, f: (i: number) => Promise<unknown>) => {
-      reset();
+      resetCapacityMeter();
       for (let i = 0; i < n; i++) await f(i);
-      return { read: round(hallMeter.read / n), write: round(hallMeter.write / n) };
+      return { read: round(capacityMeter.read / n), write: round(capacityMeter.write / n) };
     };
 
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = bjDay(new Date());
     const slots = (await listSlots(ports, officeId, { from: today, days: 14, group: 'general' })).days.flatMap((d) => d.slots).filter((s) => s.left > 0);
     const N = Math.min(10, slots.length);
     const booking = await measure(N, (i) =>

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { firstConditionFailed, isConditionFailed, isTransactionConflict, withoutKeys } from '../db/dynamo-kit.ts';
 import { hallKeys } from '../db/keys.ts';
 import { tableName } from '../platform/env.ts';
 import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
@@ -14,14 +14,7 @@ const DAY_S = 86_400;
 const KEEP_S = 400 * DAY_S;
 const epoch = (iso: string, plus: number) => Math.floor(Date.parse(iso) / 1000) + plus;
 
-/** Consumed capacity units, for `npm run bench` (units per booking and per call). */
-export const hallMeter = { read: 0, write: 0 };
-const meter = (cs: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write') => {
-  for (const c of [cs ?? []].flat()) hallMeter[kind] += c.CapacityUnits ?? 0;
-};
-
-const KEY_ATTRS = /^(pk|sk|gsi\dpk|gsi\dsk|expiresAt)$/;
-const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.test(k))) as R;
+const strip = <R>(item: Record<string, unknown>): R => withoutKeys<R>(item, 'expiresAt');
 
 const compact = (d: string) => d.replaceAll('-', '');
 
@@ -75,16 +68,12 @@ const atWindow = (t: Ticket, window: string) => ({
 const transact = async (items: Array<{ item: Record<string, unknown>; refusal: HallConflict }>): Promise<void> => {
   for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      const r = await dynamo().send(new TransactWriteCommand({ TransactItems: items.map((i) => i.item) as never, ReturnConsumedCapacity: 'TOTAL' }));
-      meter(r.ConsumedCapacity, 'write');
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items.map((i) => i.item) as never, ReturnConsumedCapacity: 'TOTAL' }));
       return;
     } catch (e) {
-      const name = (e as Error).name;
-      if (name !== 'TransactionCanceledException' && name !== 'TransactionConflictException') throw e;
-      const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-      const refused = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const refused = firstConditionFailed(e);
       if (refused >= 0) throw new HallStoreConflict(items[refused]!.refusal);
-      if (name === 'TransactionCanceledException' && !reasons.some((r) => r.Code === 'TransactionConflict')) throw e;
+      if (!isTransactionConflict(e)) throw e;
       await new Promise((res) => setTimeout(res, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
@@ -93,7 +82,6 @@ const transact = async (items: Array<{ item: Record<string, unknown>; refusal: H
 
 const query = async <R>(input: Omit<QueryCommandInput, 'TableName'>): Promise<R[]> => {
   const r = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ReturnConsumedCapacity: 'TOTAL' }));
-  meter(r.ConsumedCapacity, 'read');
   return (r.Items ?? []).map((i) => strip<R>(i));
 };
 
@@ -103,7 +91,6 @@ export const dynamoHallStore = (): HallStore => ({
     const r = await dynamo().send(
       new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ReturnConsumedCapacity: 'TOTAL' }),
     );
-    meter(r.ConsumedCapacity, 'read');
     return new Map((r.Items ?? []).map((i) => [i.sk as string, Number(i.n ?? 0)]));
   },
   book: async (a, limits) => {
@@ -153,7 +140,6 @@ export const dynamoHallStore = (): HallStore => ({
   },
   appointment: async (code) => {
     const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.appointment(code), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
-    meter(r.ConsumedCapacity, 'read');
     return r.Item ? strip<StoredAppointment>(r.Item) : undefined;
   },
   appointmentsOfPhone: async (phoneHash, since) => {
@@ -220,18 +206,16 @@ export const dynamoHallStore = (): HallStore => ({
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    meter(r.ConsumedCapacity, 'write');
     return Number(r.Attributes?.n);
   },
   issue: async (t, checkIn) => {
     const put = { Put: { TableName: T(), Item: ticketItem(t), ConditionExpression: 'attribute_not_exists(pk)' } };
     if (!checkIn) {
       try {
-        const r = await dynamo().send(new PutCommand({ ...put.Put, ReturnConsumedCapacity: 'TOTAL' }));
-        meter(r.ConsumedCapacity, 'write');
+        await dynamo().send(new PutCommand({ ...put.Put, ReturnConsumedCapacity: 'TOTAL' }));
         return;
       } catch (e) {
-        if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
+        if (isConditionFailed(e)) throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
         throw e;
       }
     }
@@ -256,7 +240,6 @@ export const dynamoHallStore = (): HallStore => ({
     const r = await dynamo().send(
       new GetCommand({ TableName: T(), Key: hallKeys.ticket(officeId, id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
     );
-    meter(r.ConsumedCapacity, 'read');
     return r.Item ? strip<Ticket>(r.Item) : undefined;
   },
   waiting: async (officeId, date, lane, opts) => {
@@ -281,7 +264,6 @@ export const dynamoHallStore = (): HallStore => ({
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    meter(r.ConsumedCapacity, 'read');
     return r.Count ?? 0;
   },
   claim: async ({ ticket, seat, at, finish }) => {
@@ -351,10 +333,9 @@ export const dynamoHallStore = (): HallStore => ({
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
-      meter(r.ConsumedCapacity, 'write');
       return strip<Ticket>(r.Attributes!);
     } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.NOT_AT_WINDOW);
+      if (isConditionFailed(e)) throw new HallStoreConflict(HALL_CONFLICT.NOT_AT_WINDOW);
       throw e;
     }
   },
@@ -435,8 +416,8 @@ export const dynamoHallStore = (): HallStore => ({
           ReturnValues: 'ALL_NEW',
         }),
       )
-      .catch(async (e: Error) => {
-        if (e.name === 'ConditionalCheckFailedException') return undefined;
+      .catch(async (e: unknown) => {
+        if (isConditionFailed(e)) return undefined;
         throw e;
       });
     return r ? strip<Ticket>(r.Attributes!) : t;
