@@ -193,7 +193,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   // delivery of alerts and digests: marks each channel delivered; office names for the text
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
   // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
-  notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
+  // and keys the phone's daily cap by its keyed hash (lookup:mac), never by the number
+  notices: ['notices:deliver', 'pii:unseal', 'lookup:mac', 'notices:credentials'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
