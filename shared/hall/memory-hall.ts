@@ -1,9 +1,11 @@
+import type { AuditInput } from '../audit/audit.ts';
 import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallStore, type HallTimes, type Seat } from './ports.ts';
 import { serviceAdds, timesFrom, waitAdds, monthOf } from './times.ts';
 
 /** The HallStore in memory, for unit tests: the same conditions as DynamoDB (hall-store-contract). */
-export const memoryHallStore = (): HallStore => {
+export const memoryHallStore = (): HallStore & { readonly audits: AuditInput[] } => {
+  const audits: AuditInput[] = [];
   const slots = new Map<string, number>();
   const appts = new Map<string, StoredAppointment>();
   const phoneDays = new Map<string, number>();
@@ -31,6 +33,7 @@ export const memoryHallStore = (): HallStore => {
   };
 
   return {
+    audits,
     bookedCounts: async (officeId, date) => {
       const out = new Map<string, number>();
       for (const [k, n] of slots) if (k.startsWith(`${officeId}|${date}|`)) out.set(k.split('|')[2]!, n);
@@ -94,7 +97,7 @@ export const memoryHallStore = (): HallStore => {
       [...tickets.values()].filter(
         (x) => x.officeId === t.officeId && x.date === t.date && x.status === 'waiting' && laneOf(x) === laneOf(t) && orderKey(x) < orderKey(t),
       ).length,
-    claim: async ({ ticket, seat, at, finish }) => {
+    claim: async ({ ticket, seat, at, finish, audit }) => {
       const cur = tickets.get(tkey(ticket.officeId, ticket.id));
       if (!cur || cur.status !== 'waiting' || laneOf(cur) !== laneOf(ticket)) throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
       if (finish) atWindow(finish, seat.window);
@@ -108,19 +111,23 @@ export const memoryHallStore = (): HallStore => {
       const claimed = put({ ...rest, status: 'called', window: seat.window, calledBy: seat.userId, calledAt: at, calls: (cur.calls ?? 0) + 1 });
       if (first) addTimes(cur.officeId, at, waitAdds(cur, seat.window, at));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window, current: cur.id });
+      if (audit) audits.push(copy(audit));
       return claimed;
     },
-    recall: async (t, window, at) => {
+    recall: async (t, window, at, audit) => {
       const cur = atWindow(t, window);
+      if (audit) audits.push(copy(audit));
       return put({ ...cur, calledAt: at, calls: (cur.calls ?? 0) + 1 });
     },
-    miss: async (t, seat, at) => {
+    miss: async (t, seat, at, audit) => {
       const cur = atWindow(t, seat.window);
+      if (audit) audits.push(copy(audit));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window });
       return put({ ...cur, status: 'missed', doneAt: at });
     },
-    transfer: async (t, seat, toWindow, at) => {
+    transfer: async (t, seat, toWindow, at, audit) => {
       const cur = atWindow(t, seat.window);
+      if (audit) audits.push(copy(audit));
       addTimes(cur.officeId, at, serviceAdds(cur, seat.window, at));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window });
       const { window: _w, calledBy: _b, ...rest } = cur;

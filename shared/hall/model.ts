@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Sealed } from '../cases/sealer.ts';
 import { calendarDate } from '../schema/date.ts';
+import { plainText } from '../schema/text.ts';
 
 /**
  * The hall: bookable slots (预约时段), appointments, queue tickets (取号/叫号) and home visits.
@@ -88,9 +89,6 @@ export interface ScreenCall {
   calls: number;
 }
 
-const noControl = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max).refine(noControl, '含有不可见字符');
-
 export const phoneField = z
   .string()
   .trim()
@@ -125,7 +123,7 @@ export const bookBody = z.object({
     .trim()
     .max(64)
     .regex(/^[0-9A-Za-z_.-]+$/, '事项编码有误'),
-  name: text(30, '请填写姓名'),
+  name: plainText('姓名', 30),
   phone: phoneField,
 });
 export type BookInput = z.output<typeof bookBody>;

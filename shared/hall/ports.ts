@@ -1,3 +1,4 @@
+import type { AuditInput } from '../audit/audit.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 import type { CatalogReader } from '../catalog/reader.ts';
 import type { Sealer } from '../cases/sealer.ts';
@@ -67,13 +68,16 @@ export interface HallStore {
   ahead(t: Ticket): Promise<number>;
   /**
    * Claims a waiting ticket for a window (TICKET_TAKEN if another window was faster), finishing
-   * the window's current ticket (`finish`) and adding the times, all or nothing.
+   * the window's current ticket (`finish`) and adding the times, all or nothing — with its audit event.
    */
-  claim(c: { ticket: Ticket; seat: Seat & { userId: string }; at: string; finish?: Ticket }): Promise<Ticket>;
-  /** The window's current ticket: called again / missed / sent to another window / finished (NOT_AT_WINDOW if not). */
-  recall(t: Ticket, window: string, at: string): Promise<Ticket>;
-  miss(t: Ticket, seat: Seat & { userId: string }, at: string): Promise<Ticket>;
-  transfer(t: Ticket, seat: Seat & { userId: string }, toWindow: string, at: string): Promise<Ticket>;
+  claim(c: { ticket: Ticket; seat: Seat & { userId: string }; at: string; finish?: Ticket; audit?: AuditInput }): Promise<Ticket>;
+  /**
+   * The window's current ticket: called again / missed / sent to another window / finished
+   * (NOT_AT_WINDOW if not); the audit event, when given, is written in the same transaction.
+   */
+  recall(t: Ticket, window: string, at: string, audit?: AuditInput): Promise<Ticket>;
+  miss(t: Ticket, seat: Seat & { userId: string }, at: string, audit?: AuditInput): Promise<Ticket>;
+  transfer(t: Ticket, seat: Seat & { userId: string }, toWindow: string, at: string, audit?: AuditInput): Promise<Ticket>;
   finish(t: Ticket, seat: Seat & { userId: string }, at: string): Promise<Ticket>;
   /** Links a case taken in from the ticket (at most 20). */
   linkCase(t: Ticket, caseId: string): Promise<Ticket>;

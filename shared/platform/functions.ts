@@ -170,7 +170,7 @@ export const HTTP_FUNCTIONS = [
   {
     id: 'windows',
     description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times",
-    uses: ['hall:write', 'directory:read'],
+    uses: ['hall:write', 'directory:read', 'audit:append'],
   },
   // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
   { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
