@@ -83,6 +83,8 @@ export const ACTION_LABELS = {
   'hall.recall': '重新呼叫',
   'hall.miss': '过号',
   'hall.transfer': '转窗口',
+  'hall.home-visit.request': '安排上门服务',
+  'hall.home-visit.done': '完成上门服务',
   'data.migrate': '数据迁移',
 } as const satisfies Record<string, string>;
 
@@ -106,6 +108,7 @@ const TARGET_TYPES: Record<string, string> = {
   table: '数据表',
   feed: '省级上报文件',
   ticket: '号',
+  'home-visit': '上门服务',
 };
 
 /** Tables as a person reads them (data.migrate names the table it changed). */

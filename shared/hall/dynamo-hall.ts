@@ -5,7 +5,7 @@ import { dynamo } from '../aws/dynamo-client.ts';
 import { addNumbers, cancellationReasons, isCancelled, isConditionFailed, withoutKeys, type Item } from '../db/dynamo-kit.ts';
 import { hallKeys } from '../db/keys.ts';
 import { tableName } from '../platform/env.ts';
-import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
+import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallConflict, type HallStore, type Seat } from './ports.ts';
 import { monthOf, serviceAdds, timesFrom, waitAdds } from './times.ts';
 
@@ -460,5 +460,47 @@ export const dynamoHallStore = (): HallStore => ({
       }),
     );
     return Number(r.Attributes?.n);
+  },
+  putHomeVisit: async (v, audit) => {
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.BUSY,
+          item: {
+            Put: {
+              TableName: T(),
+              Item: { ...hallKeys.homeVisit(v.id), ...hallKeys.openVisit(v.stationId, v.date, v.id), ...v, expiresAt: epoch(v.createdAt, KEEP_S) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+      ],
+      [audit],
+    );
+  },
+  homeVisit: (id) => getOne<StoredHomeVisit>(hallKeys.homeVisit(id)),
+  openHomeVisits: async (stationId, limit) => {
+    const k = hallKeys.openVisitsOf(stationId);
+    return query<StoredHomeVisit>({ IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk }, Limit: limit });
+  },
+  finishHomeVisit: async (v, done, audit) => {
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.VISIT_CLOSED,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: hallKeys.homeVisit(v.id),
+              UpdateExpression: 'SET #s = :done, doneAt = :at, doneBy = :by, #r = :r REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#s = :open',
+              ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
+              ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':at': done.at, ':by': done.by, ':r': done.result },
+            },
+          },
+        },
+      ],
+      [audit],
+    );
   },
 });

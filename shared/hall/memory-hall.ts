@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/audit.ts';
-import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
+import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallStore, type HallTimes, type Seat } from './ports.ts';
 import { serviceAdds, timesFrom, waitAdds, monthOf } from './times.ts';
 
@@ -14,6 +14,7 @@ export const memoryHallStore = (): HallStore & { readonly audits: AuditInput[] }
   const seats = new Map<string, Seat>();
   const times = new Map<string, Record<string, number>>();
   const rates = new Map<string, number>();
+  const visits = new Map<string, StoredHomeVisit>();
   const copy = <T>(x: T): T => structuredClone(x);
   const tkey = (officeId: string, id: string) => `${officeId}|${id}`;
   const addTimes = (officeId: string, at: string, adds: Record<string, number>) => {
@@ -159,6 +160,24 @@ export const memoryHallStore = (): HallStore & { readonly audits: AuditInput[] }
       const k = `${address}|${minute}`;
       rates.set(k, (rates.get(k) ?? 0) + 1);
       return rates.get(k)!;
+    },
+    putHomeVisit: async (v, audit) => {
+      if (visits.has(v.id)) throw new HallStoreConflict(HALL_CONFLICT.BUSY);
+      visits.set(v.id, copy(v));
+      audits.push(copy(audit));
+    },
+    homeVisit: async (id) => copy(visits.get(id)),
+    openHomeVisits: async (stationId, limit) =>
+      [...visits.values()]
+        .filter((v) => v.stationId === stationId && v.status === 'open')
+        .sort((a, b) => `${a.date}#${a.id}`.localeCompare(`${b.date}#${b.id}`))
+        .slice(0, limit)
+        .map(copy),
+    finishHomeVisit: async (v, done, audit) => {
+      const cur = visits.get(v.id);
+      if (!cur || cur.status !== 'open') throw new HallStoreConflict(HALL_CONFLICT.VISIT_CLOSED);
+      visits.set(v.id, { ...cur, status: 'done', doneAt: done.at, doneBy: done.by, result: done.result });
+      audits.push(copy(audit));
     },
   };
 };

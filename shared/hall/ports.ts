@@ -3,7 +3,7 @@ import type { Calendar } from '../calendar/working-days.ts';
 import type { CatalogReader } from '../catalog/reader.ts';
 import type { Sealer } from '../cases/sealer.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { ScreenCall, StoredAppointment, Ticket } from './model.ts';
+import type { ScreenCall, StoredAppointment, StoredHomeVisit, Ticket } from './model.ts';
 import type { HallSettings } from './settings.ts';
 
 /** Why a store write was refused (the use cases turn these into the citizen's or clerk's message). */
@@ -15,6 +15,7 @@ export const HALL_CONFLICT = {
   TICKET_TAKEN: 'TICKET_TAKEN',
   NOT_AT_WINDOW: 'NOT_AT_WINDOW',
   BUSY: 'HALL_BUSY',
+  VISIT_CLOSED: 'VISIT_CLOSED',
 } as const;
 export type HallConflict = (typeof HALL_CONFLICT)[keyof typeof HALL_CONFLICT];
 export class HallStoreConflict extends Error {
@@ -90,6 +91,14 @@ export interface HallStore {
   times(officeId: string, month: string): Promise<HallTimes>;
   /** Public requests from one address in one minute (shared by every container). */
   hitPublic(address: string, minute: string, expiresAt: Date): Promise<number>;
+
+  /** 上门服务: a new request with its audit event, in one write. */
+  putHomeVisit(v: StoredHomeVisit, audit: AuditInput): Promise<void>;
+  homeVisit(id: string): Promise<StoredHomeVisit | undefined>;
+  /** H10: a village station's open home visits by date, at most `limit`. */
+  openHomeVisits(stationId: string, limit: number): Promise<StoredHomeVisit[]>;
+  /** Closes an open visit (VISIT_CLOSED if it is not open any more), with its audit event. */
+  finishHomeVisit(v: StoredHomeVisit, done: { at: string; by: string; result: string }, audit: AuditInput): Promise<void>;
 }
 
 export interface HallPorts {
