@@ -35,6 +35,7 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
       case 'catalog:read':
       case 'cases:read':
       case 'ratings:read':
+      case 'hall:read':
       case 'directory:read':
         add(READ, arns(table(g.split(':')[0] as TableId)));
         storage(false);
