@@ -6,7 +6,7 @@ import type { AuditInput } from '../audit/audit.ts';
 import { actorOf } from '../audit/audit.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import { officeNames } from '../network/offices.ts';
 import { buildCaseDocument } from '../documents/case-documents.ts';
@@ -214,7 +214,7 @@ export const searchArchive = async (ports: Pick<ArchivePorts, 'archive'>, p: Pri
 /** GET /api/archive/destruction: 鉴定销毁 — packages whose retention has ended. */
 export const destructionList = async (ports: Pick<ArchivePorts, 'archive' | 'clock'>, p: Principal) => {
   needAdmin(p);
-  return { packages: (await ports.archive.retentionEnded(chinaDate(ports.clock()), 500)).map(listView) };
+  return { packages: (await ports.archive.retentionEnded(bjDay(ports.clock()), 500)).map(listView) };
 };
 
 /** Approvals a destruction needs, by as many different county admins. */
@@ -234,7 +234,7 @@ export const approveDestruction = async (
   needAdmin(p);
   const r = await ports.archive.get(input.caseId);
   if (!r || r.destroyedAt) throw new NotFoundError('档案不存在或已销毁');
-  const today = chinaDate(ports.clock());
+  const today = bjDay(ports.clock());
   if (r.retention === 'permanent' || !r.retainUntil || r.retainUntil > today)
     throw new RuleError('RETENTION_NOT_ENDED', r.retention === 'permanent' ? '永久保管的档案不能销毁' : `保管期限至 ${r.retainUntil} 届满，届满前不能销毁`);
   if (r.approvals.some((a) => a.by === p.userId)) throw new RuleError('ALREADY_APPROVED', '您已批准过，销毁须另一位管理员批准');
