@@ -12,7 +12,7 @@ import { officeNames } from '../network/offices.ts';
 import { buildCaseDocument } from '../documents/case-documents.ts';
 import { DOCUMENT_TITLES, documentsOf } from '../documents/texts.ts';
 import { ARCHIVABLE, archiveCodeOf, archiveDates, retentionOf, type ArchiveRecord } from './model.ts';
-import { buildPackage, checkPackage, sha256 } from './package.ts';
+import { buildPackage, checkPackage, manifestOf, sha256 } from './package.ts';
 import type { ArchivePorts } from './ports.ts';
 
 const SYSTEM = { userId: 'system:archive', username: 'archive', officeId: '*', displayName: '归档服务' };
@@ -105,9 +105,11 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
   const packageVersion = (before?.packageVersion ?? 0) + 1;
   const packageKey = `packages/${dates.archiveDate.slice(0, 4)}/${c.number}/v${packageVersion}.zip`;
   await ports.packages.put(packageKey, pkg.zip, dates.lockUntil);
-  // the checks look at the package as stored, read back from the bucket
+  // the checks and the record look at the package as stored, read back from the bucket (a
+  // concurrent delivery of the message may have written this key first: its package stands)
+  const stored = await ports.packages.get(packageKey);
   const checks = checkPackage(
-    await ports.packages.get(packageKey),
+    stored,
     { archiveCode, number: c.number, documents: documents.length, materials: files.length, lockUntil: dates.lockUntil },
     await ports.packages.lock(packageKey),
   );
@@ -123,10 +125,10 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
     ...dates,
     inputs,
     packageKey,
-    packageSha256: sha256(pkg.zip),
-    packageSize: pkg.zip.length,
+    packageSha256: sha256(stored ?? pkg.zip),
+    packageSize: (stored ?? pkg.zip).length,
     packageVersion,
-    files: pkg.files,
+    files: (stored && manifestOf(stored, archiveCode)?.files) || pkg.files,
     checks,
     archivedAt: ports.clock().toISOString(),
     approvals: [],
