@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
-import { api } from '../../shell/api.ts';
+import { api, errorText } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { ElderSwitch, PlainSpin } from '../../light/ui.tsx';
 import { Alert, PageHead, Table, Tabs, Tag } from '../../light/parts.tsx';
 import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
-import { errorText, pct } from './client.tsx';
+import { pct } from './client.tsx';
 import './ratings.css';
 
 type ResultRow = DisclosedResults['results'][number];
