@@ -7,6 +7,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
 import type { DirectoryStore } from './store.ts';
 import { hashPassword } from './password.ts';
+import { nextHistory } from './password-rules.ts';
 import type { Role } from './scopes.ts';
 import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
 import { isLocked, type OfficeRecord, type StaffUser } from './types.ts';
@@ -128,7 +129,15 @@ export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id
   const password = temporaryPassword();
   const now = ports.clock();
   const at = now.toISOString();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
+  const next: StaffUser = {
+    ...u,
+    passwordHash: await hashPassword(password),
+    // the replaced password stays in the history: the reset does not let the old one back in
+    passwordHistory: nextHistory(u.passwordHash, u.passwordHistory),
+    mustChangePassword: true,
+    sessionsValidAfter: at,
+    updatedAt: at,
+  };
   await ports.directory.commit(
     [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }],
     [userAudit(p, 'user.password.reset', u, meta)],
@@ -149,7 +158,15 @@ export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: st
   const password = temporaryPassword();
   const now = ports.clock();
   const at = now.toISOString();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
+  const next: StaffUser = {
+    ...u,
+    passwordHash: await hashPassword(password),
+    // the replaced password stays in the history: the reset does not let the old one back in
+    passwordHistory: nextHistory(u.passwordHash, u.passwordHistory),
+    mustChangePassword: true,
+    sessionsValidAfter: at,
+    updatedAt: at,
+  };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
   await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u, meta)]);
