@@ -30,7 +30,7 @@ export const routeWeight = (r: RouteDef): number => {
   return 0.5;
 };
 
-/** Opening hours of a township hall (China time): 8:30–12:00 and 14:00–17:30. */
+/** Opening hours of a township hall (Beijing time): 8:30–12:00 and 14:00–17:30. */
 const SESSIONS_MIN: Array<[number, number]> = [
   [8.5 * 60, 12 * 60],
   [14 * 60, 17.5 * 60],

@@ -36,7 +36,8 @@ export const benchSupervision = async (): Promise<Figure[]> =>
     const { scanOverdue, watchSettlement } = await import('../shared/supervision/overdue-scan.ts');
     const { evaluate } = await import('../shared/supervision/triggers.ts');
     const { snapshotOf } = await import('../shared/supervision/watch.ts');
-    const { addDays, endOfChinaDay, isWorkday } = await import('../shared/calendar/working-days.ts');
+    const { addDays, isWorkday } = await import('../shared/calendar/working-days.ts');
+    const { bjEndOfDay } = await import('../shared/platform/beijing-time.ts');
 
     const figures: Figure[] = [];
 
@@ -99,7 +100,7 @@ export const benchSupervision = async (): Promise<Figure[]> =>
         acceptedAt: new Date(`${acceptedOn}T09:00:00+08:00`).toISOString(),
         acceptedOn,
         dueDate,
-        dueAt: endOfChinaDay(dueDate),
+        dueAt: bjEndOfDay(dueDate),
         suspensions: [],
         createdBy: 'clerk.lingshan',
         version: 2,

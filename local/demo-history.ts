@@ -1,5 +1,6 @@
+import { bjDay, bjEndOfDay, bjStartOfDay } from '../shared/platform/beijing-time.ts';
 import type { Item } from '../shared/catalog/item.ts';
-import { addDays, addWorkdays, chinaDate, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
+import { addDays, addWorkdays, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
 import { dueOf } from '../shared/cases/due.ts';
 import type { Applicant, CaseRecord } from '../shared/cases/model.ts';
 import type { TimelineEvent } from '../shared/cases/store.ts';
@@ -53,7 +54,7 @@ const rng = (seed: number) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const bj = (day: string, minutes: number): Date => new Date(Date.parse(`${day}T00:00:00+08:00`) + minutes * 60_000);
+const bj = (day: string, minutes: number): Date => new Date(Date.parse(bjStartOfDay(day)) + minutes * 60_000);
 const LOOK_DELAY_MS = 10 * 60_000;
 /** Alerts older than this are shown as already acknowledged. */
 const ACK_AFTER_MS = 3 * 86_400_000;
@@ -74,7 +75,7 @@ export const demoHistory = (input: HistoryInput): History => {
   const random = rng(input.seed ?? 20261122);
   const { cal, rules, now } = input;
   const nowIso = now.toISOString();
-  const today = chinaDate(now);
+  const today = bjDay(now);
   const centers = input.offices.filter((o) => o.kind === 'township' || o.kind === 'county_center').map((o) => o.id);
   const townshipItems = input.items.filter((i) => i.levels.includes('township'));
   const countyItems = input.items.filter((i) => i.levels.includes('county'));
@@ -174,7 +175,7 @@ export const demoHistory = (input: HistoryInput): History => {
       if (closeAt && final.status !== 'withdrawn') {
         const onTime = closeAt.toISOString() <= base.dueAt!;
         const refused = random() < 0.04;
-        const decidedDay = chinaDate(closeAt);
+        const decidedDay = bjDay(closeAt);
         final = {
           ...base,
           status: 'decided',
@@ -260,7 +261,7 @@ export const demoHistory = (input: HistoryInput): History => {
     .slice(0, 12);
   overdue.forEach((w, i) => {
     const c = w.case;
-    const issueDay = addWorkdays(chinaDate(new Date(Date.parse(c.dueAt!) + 1)), 1, cal).dueDate;
+    const issueDay = addWorkdays(bjDay(new Date(Date.parse(c.dueAt!) + 1)), 1, cal).dueDate;
     const issuedAt = bj(issueDay, 9 * 60 + 30);
     if (issuedAt >= now) return;
     const deadlineDate = addWorkdays(issueDay, 2, cal).dueDate;
@@ -275,7 +276,7 @@ export const demoHistory = (input: HistoryInput): History => {
       requirement: '请说明超期原因，尽快办结并书面反馈（演示）',
       deadlineWorkdays: 2,
       deadlineDate,
-      deadlineAt: new Date(Date.parse(`${deadlineDate}T23:59:59.999+08:00`)).toISOString(),
+      deadlineAt: bjEndOfDay(deadlineDate),
       issuedBy: 'supervisor',
       issuedAt: issuedAt.toISOString(),
       state: 'open',

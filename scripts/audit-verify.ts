@@ -1,3 +1,4 @@
+import { bjMonth } from '../shared/platform/beijing-time.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { archivePorts } from '../shared/audit/archive-wiring.ts';
 const { values } = parseArgs({
   options: { month: { type: 'string' }, bucket: { type: 'string' }, table: { type: 'string' }, local: { type: 'boolean', default: false } },
 });
-const month = values.month ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const month = values.month ?? bjMonth(new Date());
 if (!/^\d{4}-\d{2}$/.test(month)) {
   console.error('--month 须为 YYYY-MM');
   process.exit(2);

@@ -5,6 +5,7 @@
  * parses and compares only. AWS credentials that reach the counties' accounts.
  */
 import { readFileSync } from 'node:fs';
+import { bjYear } from '../shared/platform/beijing-time.ts';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listCountyCodes, loadCountyConfig } from '../infra/config/county-config.ts';
@@ -36,7 +37,7 @@ const main = async (): Promise<number> => {
   const { values } = parseArgs({
     options: {
       file: { type: 'string' },
-      year: { type: 'string', default: String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1) },
+      year: { type: 'string', default: String(bjYear() + 1) },
       source: { type: 'string' },
       county: { type: 'string', multiple: true },
       province: { type: 'string' },

@@ -1,3 +1,4 @@
+import { bjDateTime } from '../../shared/platform/beijing-time.ts';
 import type { TableDef } from '../../shared/platform/tables.ts';
 
 /**
@@ -39,10 +40,9 @@ export interface RestorePlan {
 
 export class RestoreError extends Error {}
 
-const beijing = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
-
 /** `bianmin-411521-cases-r202611200800`: the restore point, minute, Beijing time. */
-export const restoredName = (countyCode: string, tableId: string, at: Date): string => `bianmin-${countyCode}-${tableId}-r${beijing(at).replace(/[- :]/g, '')}`;
+export const restoredName = (countyCode: string, tableId: string, at: Date): string =>
+  `bianmin-${countyCode}-${tableId}-r${bjDateTime(at).replace(/[- :]/g, '')}`;
 
 const waitActive = async (api: RestoreApi, name: string, log: (l: string) => void, pollMs: number): Promise<TableState> => {
   for (let i = 0; ; i++) {
@@ -60,11 +60,11 @@ export const restoreTable = async (api: RestoreApi, plan: RestorePlan, log: (lin
   if (!window) throw new RestoreError(`表 ${plan.source} 未开启时间点恢复 (PITR)，无法恢复`);
   const at = plan.at === 'latest' ? window.latest : plan.at;
   if (at < window.earliest || at > window.latest)
-    throw new RestoreError(`恢复时间 ${beijing(at)} 不在可恢复范围内：${beijing(window.earliest)} 至 ${beijing(window.latest)}（北京时间）`);
+    throw new RestoreError(`恢复时间 ${bjDateTime(at)} 不在可恢复范围内：${bjDateTime(window.earliest)} 至 ${bjDateTime(window.latest)}（北京时间）`);
   const target = restoredName(plan.countyCode, plan.def.id, at);
   if (await api.describe(target)) throw new RestoreError(`表 ${target} 已存在：同一时间点已恢复过，请直接在县区配置中使用它，或选另一时间点`);
 
-  log(`从 ${plan.source} 恢复 ${beijing(at)}（北京时间）的数据到新表 ${target}…`);
+  log(`从 ${plan.source} 恢复 ${bjDateTime(at)}（北京时间）的数据到新表 ${target}…`);
   await api.restore({ source: plan.source, target, at: plan.at === 'latest' ? 'latest' : at, kmsKeyArn: source.kmsKeyArn });
   await waitActive(api, target, log, pollMs);
 

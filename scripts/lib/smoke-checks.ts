@@ -1,3 +1,4 @@
+import { bjDay } from '../../shared/platform/beijing-time.ts';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -18,7 +19,7 @@ type Probe = (
 ) => Promise<{ ok: boolean; status: number; detail: string }>;
 
 /** Today in Beijing: due dates count working days of the county's calendar. */
-const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = (): string => bjDay(new Date());
 
 const PROBES: ReadonlyArray<{ check: string; probe: Probe }> = [
   {

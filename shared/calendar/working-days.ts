@@ -28,12 +28,6 @@ const DAY = 86_400_000;
 export const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const yearOf = (date: string): number => Number(date.slice(0, 4));
 
-/** The China calendar date (UTC+8, no daylight saving) of an instant. */
-export const chinaDate = (instant: Date): string => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** The last instant of a China calendar day, as an ISO instant. */
-export const endOfChinaDay = (date: string): string => new Date(Date.parse(`${date}T23:59:59.999+08:00`)).toISOString();
-
 export const isWorkday = (date: string, cal: Calendar): boolean => {
   if (cal.makeupWorkdays.has(date)) return true;
   if (cal.holidays.has(date)) return false;

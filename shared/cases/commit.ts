@@ -16,7 +16,7 @@ export const caseAudit = (p: Principal, action: AuditAction, c: Pick<CaseRecord,
   detail: c.number,
 });
 
-/** The office's counters and the county's, for a China date. */
+/** The office's counters and the county's, for a Beijing date. */
 export const countWrites = (officeId: string, day: string, add: CounterAdd | undefined): CaseWrite[] =>
   add && Object.keys(add).length
     ? [

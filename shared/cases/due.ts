@@ -1,12 +1,13 @@
+import { bjEndOfDay } from '../platform/beijing-time.ts';
 import type { Item } from '../catalog/item.ts';
-import { addWorkdays, dueDateWithSuspensions, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { addWorkdays, dueDateWithSuspensions, type Calendar } from '../calendar/working-days.ts';
 import type { CaseRecord } from './model.ts';
 
-/** Due date of a case accepted on a China date: N working days later (即办件: the same day). */
+/** Due date of a case accepted on a Beijing date: N working days later (即办件: the same day). */
 export const dueOf = (item: Pick<Item, 'kind' | 'promisedDays'>, acceptedOn: string, cal: Calendar, extraDays = 0) => {
   const days = item.kind === 'immediate' ? 0 : (item.promisedDays ?? 0) + extraDays;
   const d = addWorkdays(acceptedOn, days, cal);
-  return { dueDate: d.dueDate, dueAt: endOfChinaDay(d.dueDate), dueProvisional: d.provisional };
+  return { dueDate: d.dueDate, dueAt: bjEndOfDay(d.dueDate), dueProvisional: d.provisional };
 };
 
 /** Due date from acceptance, the suspensions so far (行政许可法 第45条) and an approved extension. */
@@ -19,5 +20,5 @@ export const recomputeDue = (c: CaseRecord, cal: Calendar, today: string) => {
     cal,
     today,
   );
-  return { dueDate: d.dueDate, dueAt: endOfChinaDay(d.dueDate), dueProvisional: d.provisional };
+  return { dueDate: d.dueDate, dueAt: bjEndOfDay(d.dueDate), dueProvisional: d.provisional };
 };

@@ -1,9 +1,10 @@
+import { bjDay } from '../platform/beijing-time.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Item } from '../catalog/item.ts';
-import { chinaDate, type Calendar } from '../calendar/working-days.ts';
+import { type Calendar } from '../calendar/working-days.ts';
 import { INTAKE_PLACE_LABELS } from '../catalog/item.ts';
 import { officeById } from '../network/offices.ts';
 import { decidingOffice, mayTakeIn } from '../network/routing.ts';
@@ -51,7 +52,7 @@ export const newCase = (a: {
   createdBy: string;
   noticesDeclined?: boolean | undefined;
 }): CaseRecord => {
-  const day = chinaDate(a.now);
+  const day = bjDay(a.now);
   const { status, missing } = intakeStatus(a.item, a.materialsReceived, Boolean(a.notAcceptedReason));
   const deciding = decidingOffice(a.item, a.officeId);
   return {
@@ -148,7 +149,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
 
   for (let attempt = 0; ; attempt++) {
     const now = ports.clock();
-    const day = chinaDate(now);
+    const day = bjDay(now);
     // a number is never reused: a retried attempt takes the next one
     const seq = await ports.cases.nextSequence(county, day);
     const c = newCase({

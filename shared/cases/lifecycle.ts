@@ -1,7 +1,8 @@
+import { bjDay } from '../platform/beijing-time.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { chinaDate, type Calendar } from '../calendar/working-days.ts';
+import { type Calendar } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from './access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from './commit.ts';
 import { dueOf, recomputeDue } from './due.ts';
@@ -62,7 +63,7 @@ const act = async (
       version: next.version,
       event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) },
     } as const,
-    ...countWrites(next.officeId, chinaDate(now), ch.stats),
+    ...countWrites(next.officeId, bjDay(now), ch.stats),
     // 电子监察 follows the change: its scan looks at this case again (cards, counters)
     ...caseFollowUp(c, next, now),
     // texts to the applicant (受理 after 补正, 办结 + 评价邀请, 送达), recorded with the change
@@ -97,7 +98,7 @@ export const supplementChange = (
   if (missing.length) {
     return { next: { ...c, materialsReceived: received, missingMaterials: missing }, event: 'supplement_partial', note: `${by}仍缺：${missing.join('、')}` };
   }
-  const day = chinaDate(now);
+  const day = bjDay(now);
   return {
     next: {
       ...c,
@@ -138,7 +139,7 @@ export const lifecycle = {
         next: {
           ...c,
           status: 'suspended',
-          suspensions: [...c.suspensions, { procedure: proc.name, from: chinaDate(now), expectedDays: input.expectedDays, notice: input.notice }],
+          suspensions: [...c.suspensions, { procedure: proc.name, from: bjDay(now), expectedDays: input.expectedDays, notice: input.notice }],
         },
         event: 'suspended',
         note: `${proc.name}，预计 ${input.expectedDays} 天`,
@@ -148,7 +149,7 @@ export const lifecycle = {
   /** Back to work: the due date moves out by the working days spent suspended. */
   resume: (ports: LifecyclePorts, p: Principal, input: ActionTarget, meta: RequestMeta) =>
     act('resume', ports, p, input, meta, (c, now, cal) => {
-      const today = chinaDate(now);
+      const today = bjDay(now);
       const suspensions = c.suspensions.map((s, i) => (i === c.suspensions.length - 1 ? { ...s, to: today } : s));
       const resumed = { ...c, status: 'in_progress' as const, suspensions };
       return { next: { ...resumed, ...recomputeDue(resumed, cal, today) }, event: 'resumed' };
@@ -163,7 +164,7 @@ export const lifecycle = {
       if (input.days > room)
         throw new RuleError('EXTENSION_TOO_LONG', `延期不能超过法定时限，最多 ${room} 个工作日`, [{ path: 'days', message: `最多 ${room} 个工作日` }]);
       const extended = { ...c, extension: { days: input.days, reason: input.reason, approvedBy: p.username, at: now.toISOString() } };
-      return { next: { ...extended, ...recomputeDue(extended, cal, chinaDate(now)) }, event: 'extended', note: `延长 ${input.days} 个工作日：${input.reason}` };
+      return { next: { ...extended, ...recomputeDue(extended, cal, bjDay(now)) }, event: 'extended', note: `延长 ${input.days} 个工作日：${input.reason}` };
     }),
 
   /** 办结: approved or refused (with a reason); counted on time or late, 即办件 also same day or not. */
@@ -174,7 +175,7 @@ export const lifecycle = {
       if (open.length) throw new RuleError('JOINT_PARTS_OPEN', `联办尚有 ${open.length} 个机构未答复，不能办结`);
       const at = now.toISOString();
       const onTime = !c.dueAt || at <= c.dueAt;
-      const sameDay = c.kind === 'immediate' && c.acceptedOn === chinaDate(now);
+      const sameDay = c.kind === 'immediate' && c.acceptedOn === bjDay(now);
       return {
         next: {
           ...c,

@@ -17,7 +17,7 @@ export interface MemoryCaseStore extends CaseStore {
   readonly audits: AuditInput[];
   /** Number of successful commits. */
   readonly commits: number;
-  /** The daily counters of an office (or COUNTY_TOTAL) on a China date YYYY-MM-DD. */
+  /** The daily counters of an office (or COUNTY_TOTAL) on a Beijing date YYYY-MM-DD. */
   counters(officeId: string, day: string): CounterAdd;
   /** The next `n` commits fail as if another transaction held an item (to test retries). */
   failNextCommits(n: number): void;

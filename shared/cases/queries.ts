@@ -1,9 +1,10 @@
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
+import { addWorkdays } from '../calendar/working-days.ts';
 import { canSee, countyWide, holderOf, visibleOrNotFound } from './access.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 import { listInbox } from '../network/inbox.ts';
@@ -68,7 +69,7 @@ export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'c
   }
   const now = ports.clock();
   const nowIso = now.toISOString();
-  const horizon = q.view === 'overdue' ? nowIso : endOfChinaDay(addWorkdays(chinaDate(now), DUE_SOON_WORKDAYS, (await ports.calendar()).cal).dueDate);
+  const horizon = q.view === 'overdue' ? nowIso : bjEndOfDay(addWorkdays(bjDay(now), DUE_SOON_WORKDAYS, (await ports.calendar()).cal).dueDate);
   const open = await ports.cases.openDueBy(officeId, horizon);
   return { cases: open.filter((c) => (q.view === 'overdue' ? c.dueAt! < nowIso : c.dueAt! >= nowIso)).map(listView) };
 };
@@ -121,7 +122,7 @@ export const findPublicCase = async (
     if (!c?.queryCode || !sameText(c.queryCode, input.code.toUpperCase())) throw notFound;
     return c;
   }
-  const day = chinaDate(now);
+  const day = bjDay(now);
   // the slot is taken before the comparison: a burst of guesses can't outrun the cap
   if (!(await ports.cases.takePublicGuess(input.number, day, PUBLIC_GUESSES_PER_DAY, new Date(now.getTime() + 2 * 86_400_000)))) throw notFound;
   const c = await ports.cases.byNumber(input.number);

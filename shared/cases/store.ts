@@ -50,7 +50,7 @@ export type CaseWrite =
   | { op: 'update'; case: CaseRecord; expectedVersion: number; applicantHash?: string }
   /** Adds a timeline event, for the case version the change made (unique even at one instant). Condition: new. */
   | { op: 'event'; caseId: string; version: number; event: TimelineEvent }
-  /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a China date YYYY-MM-DD. */
+  /** Adds to the daily counters of an office (or COUNTY_TOTAL) for a Beijing date YYYY-MM-DD. */
   | { op: 'count'; officeId: string; day: string; add: CounterAdd }
   /** A hop's timeline event, keyed by the hop's message id. Condition: new (else HAND_OVER_APPLIED: a redelivered message). */
   | { op: 'hop-event'; caseId: string; hopId: string; event: TimelineEvent }
@@ -132,7 +132,7 @@ export interface CaseStore {
    */
   openDueBy(officeId: string | undefined, horizon: string): Promise<CaseRecord[]>;
   idempotency(key: string): Promise<IdempotencyRecord | undefined>;
-  /** The next number of the day (China date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
+  /** The next number of the day (Beijing date YYYY-MM-DD) in a county: 1, 2, 3… never reused. */
   nextSequence(countyCode: string, day: string): Promise<number>;
   /** Counts one public status look-up from an address in a window (e.g. a minute); returns the count so far. */
   hitPublicLookup(address: string, window: string, expiresAt: Date): Promise<number>;

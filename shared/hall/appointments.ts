@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { addDays, chinaDate, isWorkday } from '../calendar/working-days.ts';
+import { addDays, isWorkday } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { maskName, maskPhone } from '../privacy/mask.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -64,7 +65,7 @@ export const bookAppointment = async (ports: HallPorts, input: BookInput, meta: 
 
   const phoneHash = await ports.sealer.lookupHash(`phone:${input.phone}`);
   const rule = ports.settings.noShow;
-  const past = await ports.hall.appointmentsOfPhone(phoneHash, addDays(chinaDate(now), -(rule.withinDays + rule.blockDays)));
+  const past = await ports.hall.appointmentsOfPhone(phoneHash, addDays(bjDay(now), -(rule.withinDays + rule.blockDays)));
   const blocked = noShowBlock(past, rule, now);
   if (blocked) throw field('phone', 'NO_SHOW_BLOCKED', `该手机号近 ${rule.withinDays} 天内 ${rule.limit} 次预约未到，${blocked} 起可再预约`);
 
@@ -148,5 +149,5 @@ export const hallList = (ports: Pick<HallPorts, 'settings'>) => ({
 
 /** GET /api/hall/appointments?date=: the office's appointments of a day, for the windows (masked). */
 export const appointmentsOfDay = async (ports: Pick<HallPorts, 'hall' | 'clock'>, officeId: string, date?: string) => ({
-  appointments: (await ports.hall.appointmentsOfDay(officeId, date ?? chinaDate(ports.clock()))).map(appointmentView),
+  appointments: (await ports.hall.appointmentsOfDay(officeId, date ?? bjDay(ports.clock()))).map(appointmentView),
 });

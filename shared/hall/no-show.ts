@@ -1,4 +1,5 @@
-import { addDays, chinaDate } from '../calendar/working-days.ts';
+import { addDays } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import type { Appointment } from './model.ts';
 import type { HallSettings } from './settings.ts';
 
@@ -34,5 +35,5 @@ export const blockedUntil = (days: readonly string[], rule: HallSettings['noShow
 /** Blocked on `today` (China date of now)? Then the day it ends. */
 export const noShowBlock = (apps: readonly Pick<Appointment, 'status' | 'end' | 'date'>[], rule: HallSettings['noShow'], now: Date): string | undefined => {
   const until = blockedUntil(noShowDays(apps, now), rule);
-  return until && chinaDate(now) < until ? until : undefined;
+  return until && bjDay(now) < until ? until : undefined;
 };

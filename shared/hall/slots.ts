@@ -1,4 +1,5 @@
-import { addDays, chinaDate, isWorkday, type Calendar } from '../calendar/working-days.ts';
+import { addDays, isWorkday, type Calendar } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import { SLOT_ID, type Slot } from './model.ts';
 import type { HallSettings, ItemGroup, OfficeHall } from './settings.ts';
 
@@ -62,7 +63,7 @@ export const slotKeyOfId = (id: string): string => {
 /** The working days open for booking now: today (China) and on, `bookingDays` of them. */
 export const bookableDays = (settings: Pick<HallSettings, 'bookingDays'>, cal: Calendar, now: Date): string[] => {
   const out: string[] = [];
-  let d = chinaDate(now);
+  let d = bjDay(now);
   for (let i = 0; i < MAX_SCAN_DAYS && out.length < settings.bookingDays; i++, d = addDays(d, 1)) if (isWorkday(d, cal)) out.push(d);
   return out;
 };

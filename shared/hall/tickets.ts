@@ -1,4 +1,4 @@
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
@@ -42,7 +42,7 @@ export const issueTicket = async (
   await takePublicTurn(ports, meta, 'ticket');
   const hall = hallOf(ports, officeId);
   const now = ports.clock();
-  const date = chinaDate(now);
+  const date = bjDay(now);
   let ticket: Omit<Ticket, 'id' | 'number'>;
   let prefix: string;
   let checkIn: { code: string; at: string } | undefined;
@@ -135,7 +135,7 @@ export const callNext = async (ports: HallPorts, p: Principal, body: { window?: 
   const tried = new Set<string>();
   for (let round = 0; round < MAX_CLAIMS; round++) {
     const now = ports.clock();
-    const date = chinaDate(now);
+    const date = bjDay(now);
     const nowIso = now.toISOString();
     const [transfers, ...perQueue] = await Promise.all([
       ports.hall.waiting(p.officeId, date, `W${seat.window}`, { limit: PER_LANE }),
@@ -227,7 +227,7 @@ export const windowState = async (ports: HallPorts, p: Principal) => {
   const stored = await ports.hall.seat(p.userId);
   const seat = stored?.officeId === p.officeId ? stored : undefined;
   const current = seat ? ((await currentOf(ports, seat)) ?? null) : null;
-  const date = chinaDate(ports.clock());
+  const date = bjDay(ports.clock());
   const lanes = [...hall.queues.map((q) => q.code), ...(seat ? [`W${seat.window}`] : [])];
   const counts = await Promise.all(lanes.map(async (l) => [l, (await ports.hall.waiting(p.officeId, date, l, { limit: 100 })).length] as const));
   return {
@@ -247,7 +247,7 @@ export const chooseWindow = async (ports: HallPorts, p: Principal, window: strin
 export const screenCalls = async (ports: Pick<HallPorts, 'hall' | 'clock' | 'settings'>, officeId: string): Promise<{ calls: ScreenCall[]; now: string }> => {
   hallOf(ports, officeId);
   const now = ports.clock();
-  return { calls: await ports.hall.calls(officeId, chinaDate(now), 12), now: now.toISOString() };
+  return { calls: await ports.hall.calls(officeId, bjDay(now), 12), now: now.toISOString() };
 };
 
 /** A ticket the principal's office holds (the target of a window action must be in the clerk's own office). */

@@ -1,3 +1,4 @@
+import { bjHourMinute } from '../platform/beijing-time.ts';
 import { LockedError } from '../errors/domain-errors.ts';
 import type { AttemptRule } from './store.ts';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './types.ts';
@@ -9,10 +10,8 @@ export const attemptRule = (now: Date): AttemptRule => ({
   max: MAX_FAILED_LOGINS,
 });
 
-const beijingHhmm = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-
 export const lockedError = (lockedUntil: string): LockedError =>
-  new LockedError('ACCOUNT_LOCKED', `连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定至 ${beijingHhmm(lockedUntil)}（北京时间），请届时再试或联系管理员`, {
+  new LockedError('ACCOUNT_LOCKED', `连续输错密码 ${MAX_FAILED_LOGINS} 次，账户已锁定至 ${bjHourMinute(lockedUntil)}（北京时间），请届时再试或联系管理员`, {
     lockedUntil,
   });
 

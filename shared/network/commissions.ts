@@ -1,3 +1,4 @@
+import { bjDay } from '../platform/beijing-time.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeWrites } from '../notices/plan.ts';
@@ -6,7 +7,7 @@ import { ConflictError, NotFoundError, RuleError, ValidationError } from '../err
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+
 import { countyWide, holderOf, visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from '../cases/commit.ts';
 import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts';
@@ -85,7 +86,7 @@ export const createCommission = async (ports: Ports, p: Principal, input: Commis
   const { applicant, hash, finds } = await sealApplicant(ports.sealer, input.applicant);
   const { cal } = await ports.calendar();
   const now = ports.clock();
-  const day = chinaDate(now);
+  const day = bjDay(now);
   const county = p.officeId.slice(0, 6);
   const seq = await ports.cases.nextSequence(networkKeys.commissionSequenceCounty(county), day);
   const createdAt = now.toISOString();
@@ -228,7 +229,7 @@ export const takeIn = async (
   const { cal } = await ports.calendar();
   const name = await officeNames(ports.offices);
   const now = ports.clock();
-  const day = chinaDate(now);
+  const day = bjDay(now);
   const seq = await ports.cases.nextSequence(k.countyCode, day);
   const base = newCase({
     item,
@@ -318,7 +319,7 @@ export const supplementByAgent = async (
       [
         ...updateWrites(found, next, now),
         eventWrite(next, { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) }),
-        ...countWrites(next.officeId, chinaDate(now), ch.stats),
+        ...countWrites(next.officeId, bjDay(now), ch.stats),
       ],
       [caseAudit(p, 'case.supplement', c, meta), audit(p, 'commission.supplement', k, meta)],
     ),

@@ -1,12 +1,12 @@
-import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import { holderOf } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { PhaseLimits } from './ports.ts';
 import type { Commission } from './model.ts';
 
 /** The end (Beijing) of the working day `workdays` after the day of `fromIso`. */
-export const phaseDue = (fromIso: string, workdays: number, cal: Calendar): string =>
-  endOfChinaDay(addWorkdays(chinaDate(new Date(fromIso)), workdays, cal).dueDate);
+export const phaseDue = (fromIso: string, workdays: number, cal: Calendar): string => bjEndOfDay(addWorkdays(bjDay(new Date(fromIso)), workdays, cal).dueDate);
 
 /** A hop in flight: nobody acts on the case until it lands (or it is sent again). */
 export const inTransit = (c: Pick<CaseRecord, 'transfer' | 'handBack'>): string | undefined => {

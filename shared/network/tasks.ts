@@ -1,8 +1,9 @@
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { randomUUID } from 'node:crypto';
 import { RuleError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
+import { addWorkdays } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, retryWhileBusy } from '../cases/commit.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from '../cases/model.ts';
@@ -74,8 +75,8 @@ export const assignTask = async (
     ]);
   const now = ports.clock();
   const { cal } = await ports.calendar();
-  const due = addWorkdays(chinaDate(now), input.days, cal).dueDate;
-  const dueAt = endOfChinaDay(due);
+  const due = addWorkdays(bjDay(now), input.days, cal).dueDate;
+  const dueAt = bjEndOfDay(due);
   if (c.dueAt && dueAt > c.dueAt)
     throw new RuleError('TASK_PAST_CASE_DUE', `任务时限不能超过办件的承诺办结日（${c.dueDate}）`, [
       { path: 'days', message: `须在 ${c.dueDate} 之前完成，请缩短时限` },

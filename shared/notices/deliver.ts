@@ -1,4 +1,4 @@
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import type { DeliverPorts } from './ports.ts';
 
 /**
@@ -63,7 +63,7 @@ export const deliverNotice = async (
     return { done: true, outcome: 'failed' };
   }
   const phoneKey = await ports.sealer.lookupHash(`phone:${phone}`);
-  const day = chinaDate(now);
+  const day = bjDay(now);
   if (!(await ports.store.takeCap(phoneKey, day, config.dailyCapPerPhone, new Date(now.getTime() + 2 * 24 * HOUR)))) {
     await settle({ status: 'failed', statusAt: at, reason: `该手机号今日已收到 ${config.dailyCapPerPhone} 条短信（本县每日上限），未发送` });
     return { done: true, outcome: 'failed' };

@@ -41,5 +41,18 @@ export const bjDateLong = (t: string | Date | undefined | null, empty = ''): str
   const [y, m, d] = s.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
+/** The Beijing calendar day (`YYYY-MM-DD`) of an instant: the day counters, due dates and reports use. */
+export const bjDay = (instant: Date): string => wall(instant).slice(0, 10);
+/** The Beijing month (`YYYY-MM`) of an instant. */
+export const bjMonth = (instant: Date): string => wall(instant).slice(0, 7);
+/** The first instant of a Beijing calendar day, as an ISO instant. */
+export const bjStartOfDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+/** The last instant of a Beijing calendar day, as an ISO instant (a deadline "by the end of that day"). */
+export const bjEndOfDay = (day: string): string => new Date(Date.parse(`${day}T23:59:59.999+08:00`)).toISOString();
+/** 14:05 (a time later today, e.g. when a lock ends) */
+export const bjHourMinute = (t: string | Date): string => {
+  const d = toDate(t);
+  return d ? wall(d).slice(11, 16) : '';
+};
 /** Beijing's current year (the calendar page's default year). */
 export const bjYear = (now: Date = new Date()): number => Number(wall(now).slice(0, 4));

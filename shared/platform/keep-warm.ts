@@ -6,7 +6,7 @@
  */
 export const WARM_UP_EVENT = { 'bianmin-warm-up': true } as const;
 
-/** Every 4 minutes, 08:00–17:56 China time (UTC+8), every day (调休 Saturdays and Sundays too). */
+/** Every 4 minutes, 08:00–17:56 Beijing time (UTC+8), every day (调休 Saturdays and Sundays too). */
 export const KEEP_WARM_SCHEDULE = 'cron(0/4 0-9 * * ? *)';
 
 export const isWarmUp = (event: unknown): boolean =>

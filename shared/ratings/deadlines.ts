@@ -1,4 +1,5 @@
-import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import type { RatingSettings } from './store.ts';
 
 /**
@@ -6,14 +7,14 @@ import type { RatingSettings } from './store.ts';
  * limit): the callback (回访) and the rectification (整改), each ending at the close of its China day.
  */
 export const taskDeadlines = (ratedAt: Date, cal: Calendar, settings: RatingSettings) => {
-  const day = chinaDate(ratedAt);
+  const day = bjDay(ratedAt);
   const callback = addWorkdays(day, settings.callbackWorkdays, cal);
   const rectify = addWorkdays(day, settings.rectifyWorkdays, cal);
   return {
     callbackDueDate: callback.dueDate,
-    callbackDueAt: endOfChinaDay(callback.dueDate),
+    callbackDueAt: bjEndOfDay(callback.dueDate),
     rectifyDueDate: rectify.dueDate,
-    rectifyDueAt: endOfChinaDay(rectify.dueDate),
+    rectifyDueAt: bjEndOfDay(rectify.dueDate),
     provisional: callback.provisional || rectify.provisional,
   };
 };

@@ -1,4 +1,4 @@
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { CaseStore } from '../cases/store.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -65,7 +65,7 @@ const resultOf = (c: CaseRecord, names: ReadonlyMap<string, string>): DisclosedR
     itemName: c.itemName,
     officeName: names.get(office) ?? office,
     ...(c.acceptedOn ? { acceptedOn: c.acceptedOn } : {}),
-    decidedOn: chinaDate(new Date(c.decision!.at)),
+    decidedOn: bjDay(new Date(c.decision!.at)),
     onTime: c.decision!.onTime,
   };
 };
@@ -101,7 +101,7 @@ export const publishDisclosure = async (ports: DisclosurePorts) => {
   const results: DisclosedResults = { publishedAt: nowIso, days: RESULT_DAYS, results: decided.slice(0, MAX_RESULTS).map((c) => resultOf(c, names)) };
 
   const docs: DisclosureDoc[] = [{ key: 'RESULTS', publishedAt: nowIso, body: results }];
-  for (const month of monthsBack(chinaDate(now).slice(0, 7), RATING_MONTHS)) {
+  for (const month of monthsBack(bjDay(now).slice(0, 7), RATING_MONTHS)) {
     const rows = await ports.ratings.counters(month);
     const offices = rows
       .filter((r): r is Extract<typeof r, { kind: 'office' }> => r.kind === 'office' && r.counts.count > 0)

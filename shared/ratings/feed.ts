@@ -1,5 +1,6 @@
+import { bjDateTimeSeconds, bjDay, bjEndOfDay, bjStartOfDay } from '../platform/beijing-time.ts';
 import * as z from 'zod';
-import { addDays, chinaDate } from '../calendar/working-days.ts';
+import { addDays } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { writeXlsx, type CellValue } from '../catalog/xlsx.ts';
@@ -30,7 +31,6 @@ const CONTENT_TYPES: Record<FeedFileName, string> = {
 export const feedKey = (day: string, file: FeedFileName): string => `feed/${day}/${file}`;
 
 const APPLICANT_TYPES = { person: '自然人', organisation: '法人或其他组织' } as const;
-const bjTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** One rating as reported: case, item and office with their codes, applicant type, rating, channel, time, staff evaluated. */
 export interface FeedRating {
@@ -82,7 +82,7 @@ export const feedRating = (r: Rating, t: RectificationTask | undefined, names: R
     ratingLabel: LEVEL_LABELS[level],
     channel: r.channel,
     channelLabel: CHANNEL_LABELS[r.channel],
-    ratedAt: bjTime(r.at),
+    ratedAt: bjDateTimeSeconds(r.at),
     evaluatedStaff: r.staff,
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.followUp ? { followUp: r.followUp.text } : {}),
@@ -102,9 +102,9 @@ export const feedCase = (c: CaseRecord, names: ReadonlyMap<string, string>): Fee
     officeName: names.get(office) ?? office,
     officeCode: office,
     applicantType: APPLICANT_TYPES[c.applicant.type],
-    ...(c.acceptedAt ? { acceptedAt: bjTime(c.acceptedAt) } : {}),
+    ...(c.acceptedAt ? { acceptedAt: bjDateTimeSeconds(c.acceptedAt) } : {}),
     ...(c.dueDate ? { dueDate: c.dueDate } : {}),
-    decidedAt: bjTime(c.decision!.at),
+    decidedAt: bjDateTimeSeconds(c.decision!.at),
     result: c.decision!.result === 'approved' ? '准予' : '不予',
     onTime: c.decision!.onTime,
   };
@@ -162,11 +162,11 @@ export interface FeedPorts {
 /** Pages of an office's decided (or delivered) cases read at most, newest accepted first. */
 const MAX_PAGES = 5;
 
-/** The day's files: yesterday (China date) unless a day is given. Running it again replaces them. */
+/** The day's files: yesterday (Beijing date) unless a day is given. Running it again replaces them. */
 export const exportFeedDay = async (ports: FeedPorts, input: { day?: string } = {}) => {
-  const day = input.day ?? addDays(chinaDate(ports.clock()), -1);
-  const from = new Date(`${day}T00:00:00+08:00`).toISOString();
-  const to = new Date(`${day}T23:59:59.999+08:00`).toISOString();
+  const day = input.day ?? addDays(bjDay(ports.clock()), -1);
+  const from = bjStartOfDay(day);
+  const to = bjEndOfDay(day);
   const names = await ports.offices.names();
 
   const ratings: FeedRating[] = [];

@@ -68,7 +68,7 @@ export interface Rating {
   dimensions?: Dimensions;
   channel: Channel;
   at: string;
-  /** China month (YYYY-MM) of `at`: the statistics month of this rating, for ever. */
+  /** Beijing month (YYYY-MM) of `at`: the statistics month of this rating, for ever. */
   month: string;
   /** Staff who entered it (window evaluator, hotline). */
   enteredBy?: string;

@@ -1,4 +1,4 @@
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjMonth } from '../platform/beijing-time.ts';
 import { canAct, canSee } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
@@ -29,7 +29,7 @@ export const handlingOffice = (c: Pick<CaseRecord, 'officeId' | 'handedTo'>): st
 /** The staff evaluated: who decided the case, else who accepted it. */
 export const staffOf = (c: Pick<CaseRecord, 'decision' | 'createdBy'>): string => c.decision?.by ?? c.createdBy;
 
-const monthOf = (at: Date): string => chinaDate(at).slice(0, 7);
+const monthOf = bjMonth;
 
 export const newRating = (
   c: CaseRecord,

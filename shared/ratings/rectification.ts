@@ -1,6 +1,7 @@
+import { bjDay } from '../platform/beijing-time.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import type * as z from 'zod';
-import { chinaDate } from '../calendar/working-days.ts';
+
 import { countyWide } from '../cases/access.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
@@ -37,7 +38,7 @@ export const listTasks = async (ports: Pick<RatingPorts, 'ratings' | 'clock'>, p
   let tasks: RectificationTask[];
   if (q.view === 'closed') {
     if (!officeId) throw new RuleError('OFFICE_REQUIRED', '查看已办结的整改任务须选择机构', [{ path: 'officeId', message: '请选择机构' }]);
-    tasks = await ports.ratings.closedTasks(officeId, q.month ?? chinaDate(now).slice(0, 7));
+    tasks = await ports.ratings.closedTasks(officeId, q.month ?? bjDay(now).slice(0, 7));
   } else {
     tasks = (await ports.ratings.openTasks(officeId)).filter((t) => t.status === q.view);
   }

@@ -1,4 +1,5 @@
-import { chinaDate, workdaysBetween, type Calendar } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
+import { workdaysBetween, type Calendar } from '../calendar/working-days.ts';
 import { gauge, monthly, type TallyAdd } from './tallies.ts';
 import type { Counted, WatchedCase } from './watch.ts';
 
@@ -20,7 +21,7 @@ export const countsOf = (c: WatchedCase, counted: Counted, cal: Calendar): { tal
   const closedAt = c.decision?.at ?? (c.status === 'withdrawn' ? c.withdrawal?.at : undefined);
   if (!counted.closed && closedAt) {
     if (c.decision) {
-      const day = chinaDate(new Date(c.decision.at));
+      const day = bjDay(new Date(c.decision.at));
       const immediate = c.kind === 'immediate';
       tallies.push(
         ...monthly(

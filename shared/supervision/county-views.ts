@@ -1,5 +1,6 @@
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import * as z from 'zod';
-import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import { CASE_STATUSES, type CaseRecord } from '../cases/model.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { listView } from '../cases/views.ts';
@@ -38,7 +39,7 @@ export const countyCases = async (ports: CountyViewPorts, p: Principal, q: Count
     const now = ports.clock();
     const nowIso = now.toISOString();
     // due soon: within the county's yellow window, as the cards and the gauges count it
-    const horizon = q.view === 'overdue' ? nowIso : endOfChinaDay(addWorkdays(chinaDate(now), rules.yellowLeadWorkdays, (await ports.calendar()).cal).dueDate);
+    const horizon = q.view === 'overdue' ? nowIso : bjEndOfDay(addWorkdays(bjDay(now), rules.yellowLeadWorkdays, (await ports.calendar()).cal).dueDate);
     const open = await ports.cases.openDueBy(q.officeId, horizon);
     return { cases: open.filter((c) => (q.view === 'overdue' ? c.dueAt! < nowIso : c.dueAt! >= nowIso)).map(listView) };
   }

@@ -1,4 +1,5 @@
-import { addDays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { addDays } from '../calendar/working-days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AlertQueue } from './alert-queue.ts';
 import { relayOutbox } from './overdue-scan.ts';
@@ -35,10 +36,10 @@ const concerns = (officeId: string) => (c: Pick<DueCase, 'officeId' | 'handedTo'
 export const dailyDigest = async (ports: DigestPorts): Promise<DigestResult> => {
   const now = ports.clock();
   const at = now.toISOString();
-  const day = chinaDate(now);
+  const day = bjDay(now);
   const [overdue, dueToday, orders, yesterday] = await Promise.all([
     ports.store.openDue('', at),
-    ports.store.openDue(at, endOfChinaDay(day)),
+    ports.store.openDue(at, bjEndOfDay(day)),
     ports.store.orders({ state: 'open' }),
     ports.store.countyDay(addDays(day, -1)),
   ]);

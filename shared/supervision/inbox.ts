@@ -1,6 +1,7 @@
+import { bjDay } from '../platform/beijing-time.ts';
 import * as z from 'zod';
 import { actorOf } from '../audit/audit.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -102,7 +103,7 @@ export const digestQuery = z.object({ day: calendarDate.optional() });
 export const todaysDigest = async (ports: InboxPorts, p: Principal, q: z.infer<typeof digestQuery> = {}) => {
   needInbox(p);
   const audience = sideOf(p) === 'county' ? COUNTY_AUDIENCE : p.officeId;
-  const d = await ports.store.digest(audience, q.day ?? chinaDate(ports.clock()));
+  const d = await ports.store.digest(audience, q.day ?? bjDay(ports.clock()));
   return {
     digest: d
       ? { day: d.day, at: d.at, dueToday: d.dueToday, overdue: d.overdue, openOrders: d.openOrders, ...(d.yesterday ? { yesterday: d.yesterday } : {}) }

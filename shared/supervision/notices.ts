@@ -1,3 +1,4 @@
+import { bjDateTime } from '../platform/beijing-time.ts';
 import { CARD_LABELS, TRIGGER_LABELS, type Alert } from './alert.ts';
 import type { Digest } from './store.ts';
 
@@ -14,7 +15,6 @@ export interface Notice {
 }
 
 /** `2026-11-20 10:00` in Beijing time. */
-export const beijing = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export type OfficeName = (id: string) => string;
 
@@ -26,7 +26,7 @@ export const alertNotice = (a: Alert, officeName: OfficeName): Notice => {
     `单位：${office}`,
     `类别：${TRIGGER_LABELS[a.trigger]}`,
     `原因：${a.reason}`,
-    `时间：${beijing(a.at)}（北京时间）`,
+    `时间：${bjDateTime(a.at)}（北京时间）`,
   ];
   return {
     subject: `${CARD_LABELS[a.card]}：${a.caseNumber} ${office}`.slice(0, 99),

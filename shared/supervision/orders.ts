@@ -1,7 +1,8 @@
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import { randomUUID } from 'node:crypto';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
-import { addWorkdays, chinaDate, endOfChinaDay, type Calendar } from '../calendar/working-days.ts';
+import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
@@ -53,7 +54,7 @@ export const issueOrder = async (ports: OrderPorts, p: Principal, input: IssueOr
   const now = ports.clock();
   const at = now.toISOString();
   const { cal } = await ports.calendar();
-  const deadlineDate = addWorkdays(chinaDate(now), input.deadlineWorkdays, cal).dueDate;
+  const deadlineDate = addWorkdays(bjDay(now), input.deadlineWorkdays, cal).dueDate;
   const o: Order = {
     id: randomUUID(),
     caseId: c.id,
@@ -65,7 +66,7 @@ export const issueOrder = async (ports: OrderPorts, p: Principal, input: IssueOr
     requirement: input.requirement,
     deadlineWorkdays: input.deadlineWorkdays,
     deadlineDate,
-    deadlineAt: endOfChinaDay(deadlineDate),
+    deadlineAt: bjEndOfDay(deadlineDate),
     issuedBy: p.username,
     issuedAt: at,
     state: 'open',

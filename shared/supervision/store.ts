@@ -112,7 +112,7 @@ export interface OrderStore {
 
 export interface Digest {
   audience: string;
-  /** China date `YYYY-MM-DD` the digest is for. */
+  /** Beijing date `YYYY-MM-DD` the digest is for. */
   day: string;
   at: string;
   dueToday: DueCase[];

@@ -1,10 +1,10 @@
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjMonth } from '../platform/beijing-time.ts';
 
 /**
  * The figures behind the dashboards, kept as cases move (no table scans): small counter items
  * added to in the same transaction as the change they count.
  *
- * - per month (`YYYYMM`, China time) and per office, item and staff (both keyed `<office>/<id>`):
+ * - per month (`YYYYMM`, Beijing time) and per office, item and staff (both keyed `<office>/<id>`):
  *   what happened that month;
  * - `NOW` per office: gauges of the moment (open cases, in the yellow window, overdue).
  *
@@ -60,11 +60,8 @@ export interface TallyRow {
   values: Partial<Record<Metric | Gauge, number>>;
 }
 
-/** The China month `YYYYMM` of an instant. */
-export const monthOf = (at: Date | string): string =>
-  chinaDate(typeof at === 'string' ? new Date(at) : at)
-    .slice(0, 7)
-    .replace('-', '');
+/** The Beijing month `YYYYMM` of an instant. */
+export const monthOf = (at: Date | string): string => bjMonth(typeof at === 'string' ? new Date(at) : at).replace('-', '');
 
 /** A month's counts for the office, the item and the staff member concerned. */
 export const monthly = (at: Date | string, who: { officeId: string; itemCode: string; staff: string; caseId: string }, add: TallyAdd['add']): TallyAdd[] => {

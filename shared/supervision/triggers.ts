@@ -1,4 +1,5 @@
-import { addDays, addWorkdays, chinaDate, endOfChinaDay, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay, bjStartOfDay } from '../platform/beijing-time.ts';
+import { addDays, addWorkdays, isWorkday, stepDay, type Calendar } from '../calendar/working-days.ts';
 import type { SupervisionRules } from './rules.ts';
 import type { Card, Level, WatchedCase } from './watch.ts';
 
@@ -33,7 +34,6 @@ export interface Evaluation {
 
 const MS = 1;
 const after = (iso: string): string => new Date(Date.parse(iso) + MS).toISOString();
-const startOfChinaDay = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString();
 const running = (c: WatchedCase) => c.status === 'accepted' || c.status === 'in_progress';
 
 /** The `n`th working day before `day` (n = 0: the day itself). */
@@ -54,7 +54,7 @@ export const yellowAtOf = (c: WatchedCase, rules: SupervisionRules, cal: Calenda
   const lead = Math.max(rules.yellowLeadWorkdays, byShare);
   const firstWorkday = addWorkdays(c.acceptedOn, 1, cal).dueDate;
   const day = workdaysBefore(c.dueDate, lead, cal);
-  return startOfChinaDay(day < firstWorkday ? firstWorkday : day);
+  return bjStartOfDay(day < firstWorkday ? firstWorkday : day);
 };
 
 const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): Transition[] => {
@@ -67,7 +67,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
           key: `immediate:${c.acceptedOn}`,
           card: rules.immediateCard,
           trigger: 'immediate',
-          at: after(endOfChinaDay(c.acceptedOn)),
+          at: after(bjEndOfDay(c.acceptedOn)),
           officeId: owner,
           reason: `即办件未于受理当日（${c.acceptedOn}）办结`,
         });
@@ -81,7 +81,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
   if (running(c) && rules.phaseCard !== 'off') {
     for (const ph of c.phases ?? []) {
       if (ph.endedAt) continue;
-      const from = chinaDate(new Date(ph.startedAt));
+      const from = bjDay(new Date(ph.startedAt));
       if (ph.dueAt) {
         out.push({
           key: `phase:${ph.id}:${ph.dueAt}`,
@@ -89,12 +89,12 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
           trigger: 'phase',
           at: after(ph.dueAt),
           officeId: ph.officeId,
-          reason: `${ph.label}超过时限（${chinaDate(new Date(ph.dueAt))} 到期，自 ${from}）`,
+          reason: `${ph.label}超过时限（${bjDay(new Date(ph.dueAt))} 到期，自 ${from}）`,
         });
         continue;
       }
       if (ph.limitWorkdays === undefined) continue;
-      const limit = endOfChinaDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
+      const limit = bjEndOfDay(addWorkdays(from, ph.limitWorkdays, cal).dueDate);
       out.push({
         key: `phase:${ph.id}:${ph.limitWorkdays}`,
         card: rules.phaseCard,
@@ -108,7 +108,7 @@ const transitionsOf = (c: WatchedCase, rules: SupervisionRules, cal: Calendar): 
   const open = c.status === 'suspended' ? c.suspensions.at(-1) : undefined;
   if (open && !open.to && rules.suspensionCard !== 'off') {
     // the announced days count from the first day of the procedure
-    const ends = endOfChinaDay(addWorkdays(addDays(open.from, -1), open.expectedDays, cal).dueDate);
+    const ends = bjEndOfDay(addWorkdays(addDays(open.from, -1), open.expectedDays, cal).dueDate);
     out.push({
       key: `suspension:${open.from}:${open.expectedDays}`,
       card: rules.suspensionCard,

@@ -1,4 +1,5 @@
-import { addWorkdays, chinaDate, endOfChinaDay } from '../calendar/working-days.ts';
+import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
+import { addWorkdays } from '../calendar/working-days.ts';
 import { canSee } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { ForbiddenError } from '../errors/domain-errors.ts';
@@ -128,7 +129,7 @@ export const listTodos = async (ports: TodoPorts, p: Principal): Promise<TodoLis
     reads.push(sources.held(p.officeId, 'decided', HELD_LIMIT).then(owed));
     reads.push(sources.held(p.officeId, 'not_accepted', REFUSED_LIMIT).then(owed));
     // within a working day of the promised date (or past it)
-    const horizon = endOfChinaDay(addWorkdays(chinaDate(nowDate), 1, cal).dueDate);
+    const horizon = bjEndOfDay(addWorkdays(bjDay(nowDate), 1, cal).dueDate);
     reads.push(
       sources
         .dueBy(p.officeId, horizon)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { SEED_YEARS } from '../../shared/calendar/seed-years.ts';
-import { addDays, buildCalendar, chinaDate, isWorkday } from '../../shared/calendar/working-days.ts';
+import { addDays, buildCalendar, isWorkday } from '../../shared/calendar/working-days.ts';
+import { bjDay } from '../../shared/platform/beijing-time.ts';
 import { hallPorts } from '../../shared/hall/wiring.ts';
 import { dynamoHallStore } from '../../shared/hall/dynamo-hall.ts';
 import { dynamoRatingStore } from '../../shared/ratings/dynamo-ratings.ts';
@@ -17,7 +18,7 @@ describe('the hall in the browser', () => {
   it('book on a phone → kiosk check-in → call on the screen (spoken) → intake from the ticket → rated on the evaluator', async () => {
     // the hall's clock: 08:00 of the next working day, so the booked slot is that day's and not over
     const cal = buildCalendar(SEED_YEARS);
-    let day = addDays(chinaDate(new Date()), 1);
+    let day = addDays(bjDay(new Date()), 1);
     for (let i = 0; i < 30 && !isWorkday(day, cal); i++) day = addDays(day, 1);
     const now = new Date(`${day}T08:00:00+08:00`);
     Object.assign(hallPorts(), { clock: () => now });

@@ -1,6 +1,7 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
-import { chinaDate } from '../../../shared/calendar/working-days.ts';
+
 import { maskNumber } from '../../../shared/ratings/disclosure.ts';
 import { acceptCase, decideCase, invoke, runSchedule } from './support.ts';
 
@@ -31,12 +32,12 @@ describe('public disclosure', () => {
         number: maskNumber(c.number),
         itemName: '居民身份证核发',
         officeName: '灵山镇',
-        acceptedOn: chinaDate(new Date()),
-        decidedOn: chinaDate(new Date()),
+        acceptedOn: bjDay(new Date()),
+        decidedOn: bjDay(new Date()),
         onTime: true,
       },
     ]);
-    const month = chinaDate(new Date()).slice(0, 7);
+    const month = bjDay(new Date()).slice(0, 7);
     const ratings = await (await stack.fetch(`/api/public/disclosure/ratings?month=${month}`)).json();
     expect(ratings.offices).toEqual([expect.objectContaining({ officeName: '灵山镇', count: 1, satisfied: 1, bad: 0, satisfactionRate: 1 })]);
     const text = JSON.stringify([results, ratings]);

@@ -1,6 +1,7 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
-import { addDays, chinaDate } from '../../../shared/calendar/working-days.ts';
+import { addDays } from '../../../shared/calendar/working-days.ts';
 import { readXlsx } from '../../../shared/catalog/xlsx.ts';
 import { acceptCase, decideCase, invoke, runSchedule } from './support.ts';
 
@@ -19,7 +20,7 @@ describe('provincial feed', () => {
     expect(
       (await invoke('public-rating', { params: { number: c.number }, body: { phone4: '5678', level: 1, reason: '服务态度不好', channel: 'qr' } })).status,
     ).toBe(201);
-    const today = chinaDate(new Date());
+    const today = bjDay(new Date());
     // run as the schedule runs: 01:30 Beijing the next day
     const r = await runSchedule('provincial-feed', `${addDays(today, 1)}T01:30:00+08:00`);
     expect(r).toEqual({ day: today, ratings: 1, cases: 1 });

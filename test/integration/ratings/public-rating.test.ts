@@ -1,3 +1,4 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
@@ -5,7 +6,7 @@ import { dynamo } from '../../../shared/aws/clients.ts';
 import { caseKeys, ratingKeys } from '../../../shared/db/keys.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
 import { loadCalendar } from '../../../shared/calendar/store.ts';
-import { addWorkdays, chinaDate } from '../../../shared/calendar/working-days.ts';
+import { addWorkdays } from '../../../shared/calendar/working-days.ts';
 import { acceptCase, invoke, nextIp } from './support.ts';
 
 /** The public rating endpoint against DynamoDB Local: the contract, 一事一评 under concurrency, 追评, the miss cap. */
@@ -50,7 +51,7 @@ describe('POST /api/public/cases/{number}/rating', () => {
 
   it('keeps one rating per case under 20 concurrent submissions: one 201, the rest 409', async () => {
     const c = await acceptCase(stack, clerk);
-    const month = chinaDate(new Date()).slice(0, 7);
+    const month = bjDay(new Date()).slice(0, 7);
     const before = (await dynamoRatingStore().counters(month)).find((r) => r.kind === 'county')?.counts.count ?? 0;
     const answers = await Promise.all(
       // the receipt's code: typed phone4 guesses hold one of the day's 10 slots while compared, so 20 at once would meet the cap
@@ -124,7 +125,7 @@ describe('POST /api/public/cases/{number}/rating', () => {
     const c = await acceptCase(stack, clerk);
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => rate(c.number, { phone4: String(1000 + i), level: 5 })));
     expect(answers.every((a) => a.status === 404)).toBe(true);
-    const day = chinaDate(new Date());
+    const day = bjDay(new Date());
     const counter = await dynamo().send(new GetCommand({ TableName: stack.env.TABLE_CASES, Key: caseKeys.publicGuesses(c.number, day), ConsistentRead: true }));
     expect(Number(counter.Item?.n)).toBe(10);
   });
@@ -134,7 +135,7 @@ describe('POST /api/public/cases/{number}/rating', () => {
     expect((await rate(c.number, { phone4: '5678', level: 1, reason: '服务态度不好', channel: 'web' })).status).toBe(201);
     const task = await dynamoRatingStore().task(c.id);
     const { cal } = await loadCalendar();
-    const day = chinaDate(new Date(task!.ratedAt));
+    const day = bjDay(new Date(task!.ratedAt));
     expect(task).toMatchObject({
       status: 'open',
       officeId: '411521-lingshan',

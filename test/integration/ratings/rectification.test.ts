@@ -1,10 +1,11 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { loadHandler } from '../../../local/modules.ts';
 import { lambdaContext } from '../../../local/lambda-context.ts';
 import { scheduledEvent } from '../../../local/scheduler.ts';
 import { SCHEDULES } from '../../../shared/platform/schedules.ts';
-import { chinaDate } from '../../../shared/calendar/working-days.ts';
+
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
 import { deliverAlertsQueue, subscribeQueue } from '../supervision/topic-queue.ts';
 import { acceptCase, invoke } from './support.ts';
@@ -15,7 +16,7 @@ describe('差评 → rectification task → callback, measures, answer; appeal; 
   let clerk: string;
   let head: string;
   let supervisor: string;
-  const month = chinaDate(new Date()).slice(0, 7);
+  const month = bjDay(new Date()).slice(0, 7);
   const officeCounts = async () => (await dynamoRatingStore().counters(month)).find((r) => r.kind === 'office' && r.officeId === '411521-lingshan')?.counts;
   const post = (path: string, json: unknown, token: string) => stack.fetch(path, { method: 'POST', json, token });
   const badRating = async () => {

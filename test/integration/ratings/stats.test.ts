@@ -1,6 +1,7 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
-import { chinaDate } from '../../../shared/calendar/working-days.ts';
+
 import { readXlsx } from '../../../shared/catalog/xlsx.ts';
 import { recompute, sumCounts } from '../../../shared/ratings/counters.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
@@ -12,7 +13,7 @@ describe('rating statistics on the emulators', () => {
   let stack: TestStack;
   let clerk: string;
   let head: string;
-  const month = chinaDate(new Date()).slice(0, 7);
+  const month = bjDay(new Date()).slice(0, 7);
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: true });

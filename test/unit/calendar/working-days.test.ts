@@ -1,3 +1,4 @@
+import { bjDay, bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
@@ -6,9 +7,7 @@ import {
   addDays,
   addWorkdays,
   buildCalendar,
-  chinaDate,
   dueDateWithSuspensions,
-  endOfChinaDay,
   isWorkday,
   missingYears,
   workdaysBetween,
@@ -63,10 +62,10 @@ describe('special procedures (特别程序) are not counted', () => {
   });
 });
 
-describe('China time', () => {
+describe('Beijing time', () => {
   it('dates instants in UTC+8', () => {
-    expect(chinaDate(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
-    expect(endOfChinaDay('2026-11-22')).toBe('2026-11-22T15:59:59.999Z');
+    expect(bjDay(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
+    expect(bjEndOfDay('2026-11-22')).toBe('2026-11-22T15:59:59.999Z');
   });
 });
 

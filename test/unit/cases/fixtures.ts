@@ -1,6 +1,7 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
 import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
-import { buildCalendar, endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+import { buildCalendar } from '../../../shared/calendar/working-days.ts';
 import { memoryCaseStore, type MemoryCaseStore } from '../../../shared/cases/memory-cases.ts';
 import { memorySealer } from '../../../shared/cases/memory-sealer.ts';
 import type { CaseRecord, CaseStatus, IntakeInput } from '../../../shared/cases/model.ts';
@@ -88,7 +89,7 @@ export const requiredOf = (item: Item) => item.materials.filter((m) => m.require
 /** Holiday on Thursday 2026-11-05; otherwise weekends. */
 export const CAL = buildCalendar([{ year: 2026, holidays: ['2026-11-05'], makeupWorkdays: [], source: 'test' }]);
 
-/** Beijing 10:00 on a China date. */
+/** Beijing 10:00 on a Beijing date. */
 export const at = (day: string, hhmm = '10:00'): Date => new Date(`${day}T${hhmm}:00+08:00`);
 
 export const principal = (over: Partial<Principal> & { scopes?: Scope[] } = {}): Principal => ({
@@ -191,7 +192,7 @@ export const caseIn = (status: CaseStatus, over: Partial<CaseRecord> = {}): Case
     suspensions: status === 'suspended' ? [{ procedure: '现场勘查', from: '2026-11-02', expectedDays: 3, notice: '勘查' }] : [],
     createdBy: 'clerk.lingshan',
     version: 3,
-    ...(accepted ? { acceptedAt: at('2026-11-02').toISOString(), acceptedOn: '2026-11-02', dueDate: '2026-11-10', dueAt: endOfChinaDay('2026-11-10') } : {}),
+    ...(accepted ? { acceptedAt: at('2026-11-02').toISOString(), acceptedOn: '2026-11-02', dueDate: '2026-11-10', dueAt: bjEndOfDay('2026-11-10') } : {}),
     ...(status === 'decided' || status === 'delivered'
       ? { decision: { result: 'approved' as const, at: at('2026-11-03').toISOString(), onTime: true, by: 'clerk.lingshan' } }
       : {}),

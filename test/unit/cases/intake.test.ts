@@ -1,7 +1,8 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
 import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { ConflictError, ForbiddenError, ValidationError } from '../../../shared/errors/domain-errors.ts';
 import { application, at, CLERK, IMMEDIATE, META, OFFICE, PERSON, PROMISED, principal, SUPERVISOR, world } from './fixtures.ts';
 
@@ -26,7 +27,7 @@ describe('intake (受理): three written outcomes', () => {
       acceptedAt: at('2026-11-02').toISOString(),
       // Mon 11-02 + 5 working days, Thursday 11-05 a holiday and a weekend between: Tue 11-10
       dueDate: '2026-11-10',
-      dueAt: endOfChinaDay('2026-11-10'),
+      dueAt: bjEndOfDay('2026-11-10'),
       dueProvisional: false,
       missingMaterials: [],
       version: 1,

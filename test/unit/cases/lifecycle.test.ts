@@ -1,10 +1,11 @@
+import { bjDay, bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { CASE_STATUSES, STATUS_LABELS, type CaseRecord, type CaseStatus } from '../../../shared/cases/model.ts';
 import { CASE_ACTIONS, NETWORK_ACTIONS, type LifecycleAction as CaseAction } from '../../../shared/cases/transitions.ts';
 import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
-import { chinaDate, endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/domain-errors.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import {
@@ -177,11 +178,11 @@ describe('特别程序: suspension and resumption', () => {
     const s = await lifecycle.suspend(w.ports, CLERK, { id: c.id, expectedVersion: 1, procedure: '现场勘查', expectedDays: 5, notice: '需现场勘查' }, META);
     expect(s).toMatchObject({ status: 'suspended', suspensions: [{ procedure: '现场勘查', from: '2026-11-04', expectedDays: 5, notice: '需现场勘查' }] });
     // the open-by-due lists no longer hold it
-    expect(await w.store.openDueBy(OFFICE, endOfChinaDay('2026-12-31'))).toEqual([]);
+    expect(await w.store.openDueBy(OFFICE, bjEndOfDay('2026-12-31'))).toEqual([]);
     w.setNow(at('2026-11-09')); // next Monday
     const r = await lifecycle.resume(w.ports, CLERK, { id: c.id, expectedVersion: 2 }, META);
     // suspended Wed 11-04 … Sun 11-08: Wed and Fri are working days (Thu 11-05 a holiday), so + 2
-    expect(r).toMatchObject({ status: 'in_progress', dueDate: '2026-11-12', dueAt: endOfChinaDay('2026-11-12') });
+    expect(r).toMatchObject({ status: 'in_progress', dueDate: '2026-11-12', dueAt: bjEndOfDay('2026-11-12') });
     expect(r.suspensions).toEqual([{ procedure: '现场勘查', from: '2026-11-04', to: '2026-11-09', expectedDays: 5, notice: '需现场勘查' }]);
     expect((await w.store.events(c.id)).map((e) => [e.type, e.note])).toEqual([
       ['accepted', undefined],
@@ -307,12 +308,12 @@ describe('办结: decisions and the daily counters', () => {
     const { w, d } = await decideAt(itemCode, accepted, decided);
     expect(d.decision).toEqual({ result: 'approved', at: decided.toISOString(), onTime, by: 'clerk.lingshan' });
     expect(d.immediateLate).toBe(immediateLate);
-    const day = chinaDate(decided);
-    const taken = day === chinaDate(accepted) ? { taken: 1 } : {};
+    const day = bjDay(decided);
+    const taken = day === bjDay(accepted) ? { taken: 1 } : {};
     expect(w.store.counters(OFFICE, day)).toEqual({ ...taken, ...counters });
     expect(w.store.counters(COUNTY_TOTAL, day)).toEqual({ ...taken, ...counters });
     // the decided case left the open-by-due lists
-    expect(await w.store.openDueBy(OFFICE, endOfChinaDay('2026-12-31'))).toEqual([]);
+    expect(await w.store.openDueBy(OFFICE, bjEndOfDay('2026-12-31'))).toEqual([]);
   });
 
   it('a refusal carries its reason onto the timeline', async () => {

@@ -1,11 +1,12 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
 import { getCase, listCases, publicStatus, PUBLIC_GUESSES_PER_DAY, PUBLIC_LOOKUPS_PER_MINUTE, viewIdNumber } from '../../../shared/cases/queries.ts';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../../../shared/errors/domain-errors.ts';
 import { application, at, caseIn, CLERK, META, OFFICE, OTHER_CLERK, OTHER_OFFICE, PERSON, SUPERVISOR, world } from './fixtures.ts';
 
-const due = (day: string) => ({ dueDate: day, dueAt: endOfChinaDay(day) });
+const due = (day: string) => ({ dueDate: day, dueAt: bjEndOfDay(day) });
 
 describe('work lists', () => {
   // Monday 11-09, 10:00: due soon = up to the end of the 2nd working day after today (Wed 11-11)

@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { expect, it } from 'vitest';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { ConflictError, NotFoundError } from '../../../shared/errors/domain-errors.ts';
 import type { CaseRecord, CaseStatus } from '../../../shared/cases/model.ts';
 import type { AuditInput } from '../../../shared/audit/audit.ts';
@@ -95,16 +96,16 @@ export const caseStoreContract = (store: () => CaseStore): void => {
   it('open by due: running cases with a due instant up to the horizon, of the office or handed to it; leaving when decided', async () => {
     const s = store();
     const office = `411521-o${uid().slice(0, 8)}`;
-    const soon = fresh('accepted', { officeId: office, dueDate: '2026-11-05', dueAt: endOfChinaDay('2026-11-05') });
-    const later = fresh('in_progress', { officeId: office, dueDate: '2026-11-20', dueAt: endOfChinaDay('2026-11-20') });
-    const suspended = fresh('suspended', { officeId: office, dueDate: '2026-11-04', dueAt: endOfChinaDay('2026-11-04') });
-    const handed = fresh('accepted', { handedTo: office, dueDate: '2026-11-04', dueAt: endOfChinaDay('2026-11-04') });
+    const soon = fresh('accepted', { officeId: office, dueDate: '2026-11-05', dueAt: bjEndOfDay('2026-11-05') });
+    const later = fresh('in_progress', { officeId: office, dueDate: '2026-11-20', dueAt: bjEndOfDay('2026-11-20') });
+    const suspended = fresh('suspended', { officeId: office, dueDate: '2026-11-04', dueAt: bjEndOfDay('2026-11-04') });
+    const handed = fresh('accepted', { handedTo: office, dueDate: '2026-11-04', dueAt: bjEndOfDay('2026-11-04') });
     await s.commit([create(soon), create(later), create(suspended), create(handed)], []);
-    expect((await s.openDueBy(office, endOfChinaDay('2026-11-10'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
-    expect((await s.openDueBy(office, endOfChinaDay('2026-11-05'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
-    expect((await s.openDueBy(office, endOfChinaDay('2026-11-04'))).map((c) => c.id)).toEqual([handed.id]);
+    expect((await s.openDueBy(office, bjEndOfDay('2026-11-10'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
+    expect((await s.openDueBy(office, bjEndOfDay('2026-11-05'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
+    expect((await s.openDueBy(office, bjEndOfDay('2026-11-04'))).map((c) => c.id)).toEqual([handed.id]);
     await s.commit([{ op: 'update', case: { ...soon, status: 'decided', version: 2 }, expectedVersion: 1 }], []);
-    expect((await s.openDueBy(office, endOfChinaDay('2026-12-31'))).map((c) => c.id)).toEqual([handed.id, later.id]);
+    expect((await s.openDueBy(office, bjEndOfDay('2026-12-31'))).map((c) => c.id)).toEqual([handed.id, later.id]);
   });
 
   it('cases of an office by status: newest first, paged with a cursor', async () => {
@@ -184,7 +185,7 @@ export const caseStoreContract = (store: () => CaseStore): void => {
       kind,
       refId: uid(),
       sentAt: at('2026-11-03', hh).toISOString(),
-      dueAt: endOfChinaDay('2026-11-04'),
+      dueAt: bjEndOfDay('2026-11-04'),
       fromOfficeId: '411521-lingshan',
       caseId: uid(),
       number: `411521-20261103-${hh.slice(0, 2)}00`,
@@ -238,7 +239,7 @@ export const caseStoreContract = (store: () => CaseStore): void => {
         status: 'submitted' as const,
         createdAt: at('2026-11-03', hh).toISOString(),
         hopId: uid(),
-        takeInDueAt: endOfChinaDay('2026-11-04'),
+        takeInDueAt: bjEndOfDay('2026-11-04'),
         version: 1,
       };
     };

@@ -1,6 +1,7 @@
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chinaDate } from '../../../shared/calendar/working-days.ts';
+
 import type { CaseRecord } from '../../../shared/cases/model.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
 import { dashboard, dashboardOf, monthsBetween, type DashboardPorts } from '../../../shared/supervision/dashboard.ts';
@@ -38,7 +39,7 @@ const seedPeriod = async () => {
   const orderPorts = { store: c.store, cases: c.cases, calendar: async () => ({ cal: CAL }), clock: c.now };
   for (let day = 0; day < 91; day++) {
     const date = new Date(at('2026-09-01', '09:00').getTime() + day * 86_400_000);
-    const d = chinaDate(date);
+    const d = bjDay(date);
     c.setNow(new Date(`${d}T00:05:00+08:00`));
     await c.scan();
     c.setNow(new Date(`${d}T09:00:00+08:00`));

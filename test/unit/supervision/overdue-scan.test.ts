@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { alertId } from '../../../shared/supervision/alert.ts';
 import { DEFAULT_RULES } from '../../../shared/supervision/rules.ts';
 import { at, CLERK, county, META } from './fixtures.ts';
@@ -22,7 +23,7 @@ describe('overdue scan (电子监察)', () => {
     c.setNow(at('2026-11-06', '10:30'));
     expect(await c.scan()).toMatchObject({ yellow: 1, red: 0, relayed: 1 });
     for (let i = 0; i < 5; i++) expect(await c.scan()).toMatchObject({ looked: 0, yellow: 0 });
-    c.setNow(new Date(endOfChinaDay('2026-11-10')));
+    c.setNow(new Date(bjEndOfDay('2026-11-10')));
     expect(await c.scan()).toMatchObject({ yellow: 0, red: 0 });
 
     c.setNow(at('2026-11-11', '00:00'));

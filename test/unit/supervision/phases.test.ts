@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import type { CaseRecord } from '../../../shared/cases/model.ts';
 import { caseFollowUp } from '../../../shared/supervision/case-follow-up.ts';
 import { watchSettlement } from '../../../shared/supervision/overdue-scan.ts';
@@ -13,7 +14,7 @@ import { CAL, caseIn } from '../cases/fixtures.ts';
  * signed within its own limit carded once for the receiving office; signed in time, nothing.
  */
 const bj = (day: string, hhmm = '00:00') => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
-const transfer = { id: 'fwd-1', toOfficeId: '411521-zrzy', sentAt: bj('2026-11-03', '15:00'), receiveDueAt: endOfChinaDay('2026-11-04') };
+const transfer = { id: 'fwd-1', toOfficeId: '411521-zrzy', sentAt: bj('2026-11-03', '15:00'), receiveDueAt: bjEndOfDay('2026-11-04') };
 const watchOf = (snapshot: WatchedCase, caseVersion: number): Watch => ({
   caseId: snapshot.id,
   case: snapshot,
@@ -40,11 +41,11 @@ describe('phase cards from the network’s hops', () => {
           title: '现场核查',
           toOfficeId: '411521-lingshan-v1',
           sentAt: bj('2026-11-03'),
-          receiveDueAt: endOfChinaDay('2026-11-04'),
-          dueAt: endOfChinaDay('2026-11-09'),
+          receiveDueAt: bjEndOfDay('2026-11-04'),
+          dueAt: bjEndOfDay('2026-11-09'),
         },
       ],
-      handBack: { id: 'hb1', sentAt: bj('2026-11-10'), deliverDueAt: endOfChinaDay('2026-11-11') },
+      handBack: { id: 'hb1', sentAt: bj('2026-11-10'), deliverDueAt: bjEndOfDay('2026-11-11') },
       commission: { stationId: '411521-lingshan-demo1' },
     };
     expect(phasesOf(hops)).toEqual([
@@ -56,9 +57,9 @@ describe('phase cards from the network’s hops', () => {
         dueAt: transfer.receiveDueAt,
         endedAt: bj('2026-11-04', '09:00'),
       },
-      expect.objectContaining({ id: 'task:t1:receive', officeId: '411521-lingshan-v1', dueAt: endOfChinaDay('2026-11-04') }),
-      expect.objectContaining({ id: 'task:t1:answer', label: '交办办理（现场核查）', dueAt: endOfChinaDay('2026-11-09') }),
-      expect.objectContaining({ id: 'handback:hb1', officeId: '411521-lingshan-demo1', dueAt: endOfChinaDay('2026-11-11') }),
+      expect.objectContaining({ id: 'task:t1:receive', officeId: '411521-lingshan-v1', dueAt: bjEndOfDay('2026-11-04') }),
+      expect.objectContaining({ id: 'task:t1:answer', label: '交办办理（现场核查）', dueAt: bjEndOfDay('2026-11-09') }),
+      expect.objectContaining({ id: 'handback:hb1', officeId: '411521-lingshan-demo1', dueAt: bjEndOfDay('2026-11-11') }),
     ]);
     expect(phasesOf({})).toEqual([]);
   });

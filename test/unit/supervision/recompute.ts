@@ -1,4 +1,5 @@
-import { chinaDate, workdaysBetween, type Calendar } from '../../../shared/calendar/working-days.ts';
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
+import { workdaysBetween, type Calendar } from '../../../shared/calendar/working-days.ts';
 import type { CaseRecord } from '../../../shared/cases/model.ts';
 import type { Alert } from '../../../shared/supervision/alert.ts';
 import type { Order } from '../../../shared/supervision/order.ts';
@@ -28,7 +29,7 @@ export const recompute = (
     const who = { officeId: k.officeId, itemCode: k.itemCode, caseId: k.id };
     if (k.acceptedAt) put(monthly(k.acceptedAt, { ...who, staff: k.createdBy }, { taken: 1 }));
     if (k.decision) {
-      const day = chinaDate(new Date(k.decision.at));
+      const day = bjDay(new Date(k.decision.at));
       const immediate = k.kind === 'immediate';
       put(
         monthly(

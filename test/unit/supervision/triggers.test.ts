@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+import { buildCalendar } from '../../../shared/calendar/working-days.ts';
 import { SEED_YEARS } from '../../../shared/calendar/seed-years.ts';
 import { evaluate, levelOf, workdaysBefore, yellowAtOf } from '../../../shared/supervision/triggers.ts';
 import { DEFAULT_RULES, rulesFrom } from '../../../shared/supervision/rules.ts';
@@ -19,7 +20,7 @@ const kase = (over: Partial<WatchedCase> = {}): WatchedCase => ({
   acceptedAt: bj('2026-11-16', '09:00'),
   acceptedOn: '2026-11-16',
   dueDate: '2026-11-24',
-  dueAt: endOfChinaDay('2026-11-24'),
+  dueAt: bjEndOfDay('2026-11-24'),
   promisedDays: 6,
   suspensions: [],
   createdBy: 'clerk.lingshan',
@@ -41,14 +42,14 @@ describe('card rules (电子监察)', () => {
 
   it('with a share of the promised time, the earlier warning wins', () => {
     // 20 working days promised, 80 %: 4 working days before the due day, earlier than the lead of 2
-    const long = kase({ promisedDays: 20, acceptedOn: '2026-10-27', dueDate: '2026-11-24', dueAt: endOfChinaDay('2026-11-24') });
+    const long = kase({ promisedDays: 20, acceptedOn: '2026-10-27', dueDate: '2026-11-24', dueAt: bjEndOfDay('2026-11-24') });
     expect(yellowAtOf(long, rulesFrom({ yellowShare: 0.8 }), cal)).toBe(bj('2026-11-18'));
     // 6 days at 80 %: floor(1.2) = 1 day, later than the lead of 2: the lead wins
     expect(yellowAtOf(kase(), rulesFrom({ yellowShare: 0.8 }), cal)).toBe(bj('2026-11-20'));
   });
 
   it('never warns before the first working day after acceptance', () => {
-    const short = kase({ promisedDays: 1, acceptedOn: '2026-11-20', dueDate: '2026-11-23', dueAt: endOfChinaDay('2026-11-23') });
+    const short = kase({ promisedDays: 1, acceptedOn: '2026-11-20', dueDate: '2026-11-23', dueAt: bjEndOfDay('2026-11-23') });
     expect(yellowAtOf(short, DEFAULT_RULES, cal)).toBe(bj('2026-11-23'));
   });
 
@@ -60,7 +61,7 @@ describe('card rules (电子监察)', () => {
     expect(yellow.due.map((t) => t.key)).toEqual([`yellow:due:${c.dueAt}`]);
     expect(yellow).toMatchObject({ level: 'yellow', nextAt: bj('2026-11-25') });
     const given = { [`yellow:due:${c.dueAt}`]: 'x' };
-    expect(evaluate(c, given, DEFAULT_RULES, cal, endOfChinaDay('2026-11-24')).due).toEqual([]);
+    expect(evaluate(c, given, DEFAULT_RULES, cal, bjEndOfDay('2026-11-24')).due).toEqual([]);
     const red = evaluate(c, given, DEFAULT_RULES, cal, bj('2026-11-25'));
     expect(red.due).toEqual([expect.objectContaining({ card: 'red', trigger: 'due', reason: '已超过承诺时限（2026-11-24 到期）' })]);
     expect(red.level).toBe('red');
@@ -70,11 +71,11 @@ describe('card rules (电子监察)', () => {
   it('passes over the yellow card when the red one is due at the same look', () => {
     const e = evaluate(kase(), {}, DEFAULT_RULES, cal, bj('2026-11-26'));
     expect(e.due.map((t) => t.card)).toEqual(['red']);
-    expect(e.skipped).toEqual([`yellow:due:${endOfChinaDay('2026-11-24')}`]);
+    expect(e.skipped).toEqual([`yellow:due:${bjEndOfDay('2026-11-24')}`]);
   });
 
   it('a 即办件 not decided on its day: the county’s card at midnight, no yellow', () => {
-    const imm = kase({ kind: 'immediate', promisedDays: 0, dueDate: '2026-11-16', dueAt: endOfChinaDay('2026-11-16') });
+    const imm = kase({ kind: 'immediate', promisedDays: 0, dueDate: '2026-11-16', dueAt: bjEndOfDay('2026-11-16') });
     expect(evaluate(imm, {}, DEFAULT_RULES, cal, bj('2026-11-16', '17:00'))).toMatchObject({ due: [], nextAt: bj('2026-11-17') });
     expect(evaluate(imm, {}, DEFAULT_RULES, cal, bj('2026-11-17')).due).toEqual([
       expect.objectContaining({ card: 'red', trigger: 'immediate', key: 'immediate:2026-11-16' }),

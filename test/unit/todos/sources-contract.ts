@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { expect, it } from 'vitest';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import type { CaseRecord, CaseStatus } from '../../../shared/cases/model.ts';
 import type { CaseWrite } from '../../../shared/cases/store.ts';
 import type { InboxEntry } from '../../../shared/network/model.ts';
@@ -41,7 +42,7 @@ export const todoSourcesContract = (make: () => SourcesWorld): void => {
     kind,
     refId: uid(),
     sentAt,
-    dueAt: endOfChinaDay('2026-11-03'),
+    dueAt: bjEndOfDay('2026-11-03'),
     fromOfficeId: '411521-from',
     caseId: uid(),
     number: `411521-20261102-${sentAt.slice(11, 13)}`,
@@ -82,12 +83,12 @@ export const todoSourcesContract = (make: () => SourcesWorld): void => {
   it('dueBy: open cases of or handed to the office due by the horizon, soonest first', async () => {
     const { stores, sources } = make();
     const o = office();
-    const soon = fresh('accepted', o, { dueDate: '2026-11-10', dueAt: endOfChinaDay('2026-11-10') });
-    const handed = fresh('in_progress', office(), { handedTo: o, handlingOfficeId: o, dueDate: '2026-11-09', dueAt: endOfChinaDay('2026-11-09') });
-    const later = fresh('accepted', o, { dueDate: '2026-11-20', dueAt: endOfChinaDay('2026-11-20') });
-    const suspended = fresh('suspended', o, { dueDate: '2026-11-09', dueAt: endOfChinaDay('2026-11-09') });
+    const soon = fresh('accepted', o, { dueDate: '2026-11-10', dueAt: bjEndOfDay('2026-11-10') });
+    const handed = fresh('in_progress', office(), { handedTo: o, handlingOfficeId: o, dueDate: '2026-11-09', dueAt: bjEndOfDay('2026-11-09') });
+    const later = fresh('accepted', o, { dueDate: '2026-11-20', dueAt: bjEndOfDay('2026-11-20') });
+    const suspended = fresh('suspended', o, { dueDate: '2026-11-09', dueAt: bjEndOfDay('2026-11-09') });
     for (const c of [soon, handed, later, suspended]) await stores.cases.commit([create(c)], []);
-    expect((await sources.dueBy(o, endOfChinaDay('2026-11-10'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
+    expect((await sources.dueBy(o, bjEndOfDay('2026-11-10'))).map((c) => c.id)).toEqual([handed.id, soon.id]);
   });
 
   it('unansweredOrders: open and overdue 督办单 of the office (or county-wide), never the answered', async () => {
@@ -104,7 +105,7 @@ export const todoSourcesContract = (make: () => SourcesWorld): void => {
       requirement: '请尽快办结',
       deadlineWorkdays: 2,
       deadlineDate: '2026-11-04',
-      deadlineAt: endOfChinaDay('2026-11-04'),
+      deadlineAt: bjEndOfDay('2026-11-04'),
       issuedBy: 'supervisor',
       issuedAt: at('2026-11-02').toISOString(),
       state: 'open',
@@ -143,9 +144,9 @@ export const todoSourcesContract = (make: () => SourcesWorld): void => {
       reason: '态度差',
       channel: 'web',
       callbackDueDate: '2026-11-03',
-      callbackDueAt: endOfChinaDay('2026-11-03'),
+      callbackDueAt: bjEndOfDay('2026-11-03'),
       rectifyDueDate: '2026-11-23',
-      rectifyDueAt: endOfChinaDay('2026-11-23'),
+      rectifyDueAt: bjEndOfDay('2026-11-23'),
       provisional: false,
       status,
       createdAt: at('2026-11-02').toISOString(),

@@ -1,5 +1,6 @@
+import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { describe, expect, it } from 'vitest';
-import { endOfChinaDay } from '../../../shared/calendar/working-days.ts';
+
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { createCommission, takeIn } from '../../../shared/network/commissions.ts';
@@ -66,7 +67,7 @@ describe('the to-do list', () => {
     mine = await listTodos(ports, CLERK);
     expect(mine.todos).toEqual([expect.objectContaining({ kind: 'supplement', caseId: c.id, missing: ['居民户口簿'], label: '待补正：待代办员补交' })]);
     // due like a hop: the end of the next working day (Tuesday 11-03)
-    expect(mine.todos[0]!.due).toBe(endOfChinaDay('2026-11-03'));
+    expect(mine.todos[0]!.due).toBe(bjEndOfDay('2026-11-03'));
     const agent = await listTodos(ports, AGENT);
     expect(agent.todos).toEqual([
       expect.objectContaining({ kind: 'supplement', caseId: c.id, commissionId: k.id, missing: ['居民户口簿'], link: `/commissions/${k.id}` }),
@@ -77,7 +78,7 @@ describe('the to-do list', () => {
     const s = await lifecycle.supplement(w.ports, CLERK, { id: c.id, expectedVersion: c.version, materialsReceived: ['居民户口簿'] }, META);
     expect((await listTodos(ports, AGENT)).todos).toEqual([]);
     mine = await listTodos(ports, CLERK);
-    expect(mine.todos).toEqual([expect.objectContaining({ kind: 'hand_back', label: '待转报', caseId: c.id, due: endOfChinaDay('2026-11-03') })]);
+    expect(mine.todos).toEqual([expect.objectContaining({ kind: 'hand_back', label: '待转报', caseId: c.id, due: bjEndOfDay('2026-11-03') })]);
 
     await forward(w.ports, CLERK, { id: c.id, expectedVersion: s.version, toOfficeId: DEPT_OFFICE, reason: '低保由县民政局审批' }, META);
     await w.deliver();
@@ -89,7 +90,7 @@ describe('the to-do list', () => {
     const r = await receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: (await w.store.get(c.id))!.record.version }, META);
     const d = await lifecycle.decide(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: r.version, result: 'approved' }, META);
     expect((await listTodos(ports, DEPT_CLERK)).todos).toEqual([
-      expect.objectContaining({ kind: 'hand_back', label: '待回复', due: endOfChinaDay('2026-11-04') }),
+      expect.objectContaining({ kind: 'hand_back', label: '待回复', due: bjEndOfDay('2026-11-04') }),
     ]);
 
     w.setNow(at('2026-11-04', '10:00'));
@@ -98,7 +99,7 @@ describe('the to-do list', () => {
     expect((await listTodos(ports, DEPT_CLERK)).todos).toEqual([]);
     // back at 灵山镇: 待回交 to the station by the end of the next working day — Friday 11-06, the 5th is a holiday
     mine = await listTodos(ports, CLERK);
-    expect(mine.todos).toEqual([expect.objectContaining({ kind: 'hand_back', label: '待回交', caseId: c.id, due: endOfChinaDay('2026-11-06'), late: false })]);
+    expect(mine.todos).toEqual([expect.objectContaining({ kind: 'hand_back', label: '待回交', caseId: c.id, due: bjEndOfDay('2026-11-06'), late: false })]);
     expect(mine.counts).toMatchObject({ hand_back: 1, total: 1 });
     w.setNow(at('2026-11-09', '09:00'));
     expect((await listTodos(ports, CLERK)).counts).toMatchObject({ hand_back: 1, late: 1 });
@@ -138,9 +139,9 @@ describe('the to-do list', () => {
       reason: '等候时间长',
       channel: 'web',
       callbackDueDate: '2026-11-03',
-      callbackDueAt: endOfChinaDay('2026-11-03'),
+      callbackDueAt: bjEndOfDay('2026-11-03'),
       rectifyDueDate: '2026-11-23',
-      rectifyDueAt: endOfChinaDay('2026-11-23'),
+      rectifyDueAt: bjEndOfDay('2026-11-23'),
       provisional: false,
       status,
       createdAt: at('2026-11-02').toISOString(),
@@ -167,8 +168,8 @@ describe('the to-do list', () => {
       expect.objectContaining({ orderId: o.id, caseId: c.id, label: '督办待反馈', due: o.deadlineAt, detail: '请说明办理进度' }),
     ]);
     expect(head.todos.filter((t) => t.kind === 'rectify').map((t) => [t.caseId, t.label, t.due])).toEqual([
-      ['c-open', '差评待回访', endOfChinaDay('2026-11-03')],
-      ['c-called', '差评待整改', endOfChinaDay('2026-11-23')],
+      ['c-open', '差评待回访', bjEndOfDay('2026-11-03')],
+      ['c-called', '差评待整改', bjEndOfDay('2026-11-23')],
     ]);
     // most urgent first
     const dues = head.todos.map((t) => t.due);

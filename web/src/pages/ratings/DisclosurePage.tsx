@@ -1,3 +1,4 @@
+import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Card, DatePicker, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,13 +7,13 @@ import { api } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { useElder } from '../../shell/elder.tsx';
 import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
-import { bj, errorText, pct, thisMonth } from './client.tsx';
+import { errorText, pct } from './client.tsx';
 import './ratings.css';
 
 /** 六公开: recent 办结 results and the monthly 好差评 per office (public; no names, IDs or phones). */
 export default function DisclosurePage() {
   const [elder, setElder] = useElder();
-  const [month, setMonth] = useState(thisMonth());
+  const [month, setMonth] = useState(bjMonth(new Date()));
   const results = useQuery({
     queryKey: ['disclosure', 'results'],
     queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }),
@@ -33,7 +34,11 @@ export default function DisclosurePage() {
             key: 'results',
             label: '办结公示',
             children: (
-              <Card size="small" extra={results.data?.publishedAt && `更新于 ${bj(results.data.publishedAt)}`} title={`近 ${results.data?.days ?? 30} 日办结`}>
+              <Card
+                size="small"
+                extra={results.data?.publishedAt && `更新于 ${bjDateTime(results.data.publishedAt)}`}
+                title={`近 ${results.data?.days ?? 30} 日办结`}
+              >
                 {results.isError && <Alert type="error" showIcon message={errorText(results.error)} />}
                 <Table
                   data-testid="results"

@@ -1,8 +1,9 @@
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import { bj, download, errorText } from './client.tsx';
+import { download, errorText } from './client.tsx';
 
 interface Day {
   day: string;
@@ -29,7 +30,7 @@ export default function FeedPage() {
         locale={{ emptyText: days.isError ? errorText(days.error) : '暂无上报文件' }}
         columns={[
           { title: '日期', dataIndex: 'day' },
-          { title: '生成时间', key: 'at', render: (_: unknown, d) => bj(d.files[0]?.lastModified) },
+          { title: '生成时间', key: 'at', render: (_: unknown, d) => bjDateTime(d.files[0]?.lastModified) },
           {
             title: '下载',
             key: 'files',

@@ -1,8 +1,9 @@
+import { bjMonth } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import type { Figures } from '../../../../shared/ratings/views.ts';
-import { download, errorText, pct, thisMonth } from './client.tsx';
+import { download, errorText, pct } from './client.tsx';
 import { useStats } from './queries.ts';
 
 const figureColumns = [
@@ -16,7 +17,7 @@ const figureColumns = [
 
 /** 好差评统计: the month's figures per office, item and staff, from the counters; export to Excel. */
 export default function StatsPage() {
-  const [month, setMonth] = useState(thisMonth());
+  const [month, setMonth] = useState(bjMonth(new Date()));
   const stats = useStats(month);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);

@@ -1,10 +1,11 @@
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Spin, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { DIMENSION_LABELS, LEVEL_LABELS, type Dimension } from '../../../../shared/ratings/model.ts';
-import { bj, errorText } from './client.tsx';
+import { errorText } from './client.tsx';
 import { useTask, useTaskAction, type TaskAction } from './queries.ts';
 
 /** One action's form: the server's field errors land on its fields; success reloads the task. */
@@ -72,7 +73,7 @@ export default function TaskPage() {
           </Descriptions.Item>
           <Descriptions.Item label="评价">
             {LEVEL_LABELS[r.level]}
-            {r.followUp?.level ? ` → 追评 ${LEVEL_LABELS[r.followUp.level]}` : ''}（{r.channelLabel}，{bj(r.at)}）
+            {r.followUp?.level ? ` → 追评 ${LEVEL_LABELS[r.followUp.level]}` : ''}（{r.channelLabel}，{bjDateTime(r.at)}）
           </Descriptions.Item>
           <Descriptions.Item label="原因">{r.reason ?? t.reason}</Descriptions.Item>
           {r.dimensions && (
@@ -92,7 +93,7 @@ export default function TaskPage() {
           </Descriptions.Item>
           {t.callback && (
             <Descriptions.Item label="回访" span={2}>
-              {bj(t.callback.calledAt)} {t.callback.by}：{t.callback.reached ? '' : '（未联系上）'}
+              {bjDateTime(t.callback.calledAt)} {t.callback.by}：{t.callback.reached ? '' : '（未联系上）'}
               {t.callback.note}
             </Descriptions.Item>
           )}
@@ -102,17 +103,17 @@ export default function TaskPage() {
                 {t.rectification.measures}
               </Descriptions.Item>
               <Descriptions.Item label="答复群众" span={2}>
-                {t.rectification.answer}（{t.rectification.by}，{bj(t.rectification.at)}）
+                {t.rectification.answer}（{t.rectification.by}，{bjDateTime(t.rectification.at)}）
               </Descriptions.Item>
             </>
           )}
           {t.appeal && (
             <Descriptions.Item label="申诉" span={2}>
-              {t.appeal.reason}（{t.appeal.by}，{bj(t.appeal.at)}）
+              {t.appeal.reason}（{t.appeal.by}，{bjDateTime(t.appeal.at)}）
               {t.appeal.decision && (
                 <div>
                   复核：{t.appeal.decision.upheld ? '申诉成立，该评价不计入统计' : '申诉不成立'} — {t.appeal.decision.reason}（{t.appeal.decision.by}，
-                  {bj(t.appeal.decision.at)}）
+                  {bjDateTime(t.appeal.decision.at)}）
                 </div>
               )}
             </Descriptions.Item>

@@ -1,9 +1,10 @@
+import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { TaskView } from '../../../../shared/ratings/views.ts';
-import { bj, errorText, thisMonth } from './client.tsx';
+import { errorText } from './client.tsx';
 import { useTasks } from './queries.ts';
 
 type View = 'open' | 'appealed' | 'closed';
@@ -11,7 +12,7 @@ type View = 'open' | 'appealed' | 'closed';
 /** 差评整改: open tasks of the office (the head), appeals under review (the supervisor), closed tasks by month. */
 export default function TasksPage() {
   const [view, setView] = useState<View>('open');
-  const [month, setMonth] = useState(thisMonth());
+  const [month, setMonth] = useState(bjMonth(new Date()));
   const tasks = useTasks(view, month);
   return (
     <Card title="差评整改">
@@ -41,7 +42,7 @@ export default function TasksPage() {
             { title: '事项', dataIndex: 'itemName' },
             { title: '评价', dataIndex: 'levelLabel' },
             { title: '原因', dataIndex: 'reason', ellipsis: true },
-            { title: '评价时间', dataIndex: 'ratedAt', render: (v: string) => bj(v) },
+            { title: '评价时间', dataIndex: 'ratedAt', render: (v: string) => bjDateTime(v) },
             {
               title: '回访期限',
               key: 'cb',

@@ -1,9 +1,10 @@
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Button, Card, Segmented, Space, Table, Typography, message } from 'antd';
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import { LoadMore } from '../../shell/pager.tsx';
 import { useCaseList, type CaseListName } from '../cases/queries.ts';
-import { bj, errorText } from './client.tsx';
+import { errorText } from './client.tsx';
 import { usePushToEvaluator } from './queries.ts';
 
 type Row = CaseListRow;
@@ -43,7 +44,7 @@ export default function WindowPage() {
             { title: '受理编号', dataIndex: 'number' },
             { title: '事项', dataIndex: 'itemName' },
             { title: '申请人', dataIndex: 'applicantName' },
-            { title: '受理时间', dataIndex: 'acceptedAt', render: (v?: string) => bj(v) },
+            { title: '受理时间', dataIndex: 'acceptedAt', render: (v?: string) => bjDateTime(v) },
             {
               title: '',
               key: 'push',

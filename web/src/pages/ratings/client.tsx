@@ -45,8 +45,4 @@ export const download = async (path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 };
 
-/** Beijing time of an instant, as people read it: 2026-11-23 09:30. */
-export const bj = (iso: string | undefined): string => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
-/** The current month in Beijing (YYYY-MM). */
-export const thisMonth = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 export const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);

@@ -1,9 +1,10 @@
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { AlertView } from '../../../../shared/supervision/alert.ts';
 import { useSession } from '../../shell/session.tsx';
-import { beijing, CARD_COLORS, CARD_LABELS, TRIGGER_LABELS } from './format.ts';
+import { CARD_COLORS, CARD_LABELS, TRIGGER_LABELS } from './format.ts';
 import { useAck, useAlerts, useDigest, useOffices, type AlertFilters } from './queries.ts';
 
 /** 预警: the caller's alert inbox (county-wide for supervisors, the office's for a center head). */
@@ -97,7 +98,7 @@ export default function AlertsPage() {
           { title: '单位', dataIndex: 'officeId', render: (id: string) => offices.data?.name(id) ?? id },
           { title: '类别', dataIndex: 'trigger', render: (t: string) => TRIGGER_LABELS[t] ?? t },
           { title: '原因', dataIndex: 'reason' },
-          { title: '时间（北京）', dataIndex: 'at', render: (at: string) => beijing(at), width: 150 },
+          { title: '时间（北京）', dataIndex: 'at', render: (at: string) => bjDateTime(at), width: 150 },
           { title: '状态', dataIndex: 'state', render: (s: string) => (s === 'unread' ? <Tag color="blue">未读</Tag> : <Tag>已确认</Tag>), width: 80 },
           {
             title: '操作',

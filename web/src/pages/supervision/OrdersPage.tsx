@@ -1,10 +1,11 @@
+import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Table, Tabs, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Order, OrderState } from '../../../../shared/supervision/order.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { beijing, ORDER_STATE_COLORS, ORDER_STATE_LABELS } from './format.ts';
+import { ORDER_STATE_COLORS, ORDER_STATE_LABELS } from './format.ts';
 import { useAccountability, useOffices, useOrders, useRespond } from './queries.ts';
 
 const TABS: Array<[OrderState | 'all', string]> = [
@@ -61,7 +62,7 @@ export default function OrdersPage() {
             { title: '事项', dataIndex: 'itemName' },
             { title: '单位', dataIndex: 'officeId', render: name },
             { title: '原因', dataIndex: 'reason' },
-            { title: '列入时间（北京）', dataIndex: 'at', render: (at: string) => beijing(at) },
+            { title: '列入时间（北京）', dataIndex: 'at', render: (at: string) => bjDateTime(at) },
           ]}
         />
       ) : (
@@ -76,7 +77,7 @@ export default function OrdersPage() {
               expandedRowRender: (o) =>
                 o.response ? (
                   <span>
-                    反馈（{beijing(o.response.at)}，{o.response.by}）：{o.response.text}
+                    反馈（{bjDateTime(o.response.at)}，{o.response.by}）：{o.response.text}
                   </span>
                 ) : (
                   <span>尚未反馈</span>
@@ -89,7 +90,7 @@ export default function OrdersPage() {
               { title: '承办单位', dataIndex: 'officeId', render: name },
               { title: '督办要求', dataIndex: 'requirement' },
               { title: '反馈期限', dataIndex: 'deadlineDate' },
-              { title: '发出（北京）', dataIndex: 'issuedAt', render: (at: string) => beijing(at) },
+              { title: '发出（北京）', dataIndex: 'issuedAt', render: (at: string) => bjDateTime(at) },
               { title: '状态', dataIndex: 'state', render: (s: OrderState) => <Tag color={ORDER_STATE_COLORS[s]}>{ORDER_STATE_LABELS[s]}</Tag> },
               {
                 title: '操作',

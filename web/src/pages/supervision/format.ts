@@ -1,6 +1,3 @@
-/** `2026-11-20 10:00`: every time a person sees is Beijing time, whatever the browser's zone. */
-export const beijing = (iso: string | undefined): string => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
-
 export const CARD_LABELS: Record<string, string> = { yellow: '黄牌', red: '红牌' };
 export const CARD_COLORS: Record<string, string> = { yellow: 'gold', red: 'red' };
 export const TRIGGER_LABELS: Record<string, string> = {
