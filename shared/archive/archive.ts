@@ -6,13 +6,13 @@ import type { AuditInput } from '../audit/audit.ts';
 import { actorOf } from '../audit/audit.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { bjDay } from '../platform/beijing-time.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import { officeNames } from '../network/offices.ts';
 import { buildCaseDocument } from '../documents/case-documents.ts';
 import { DOCUMENT_TITLES, documentsOf } from '../documents/texts.ts';
 import { ARCHIVABLE, archiveCodeOf, archiveDates, retentionOf, type ArchiveRecord } from './model.ts';
-import { buildPackage, checkPackage, sha256 } from './package.ts';
+import { buildPackage, checkPackage, manifestOf, sha256 } from './package.ts';
 import type { ArchivePorts } from './ports.ts';
 
 const SYSTEM = { userId: 'system:archive', username: 'archive', officeId: '*', displayName: '归档服务' };
@@ -105,9 +105,11 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
   const packageVersion = (before?.packageVersion ?? 0) + 1;
   const packageKey = `packages/${dates.archiveDate.slice(0, 4)}/${c.number}/v${packageVersion}.zip`;
   await ports.packages.put(packageKey, pkg.zip, dates.lockUntil);
-  // the checks look at the package as stored, read back from the bucket
+  // the checks and the record look at the package as stored, read back from the bucket (a
+  // concurrent delivery of the message may have written this key first: its package stands)
+  const stored = await ports.packages.get(packageKey);
   const checks = checkPackage(
-    await ports.packages.get(packageKey),
+    stored,
     { archiveCode, number: c.number, documents: documents.length, materials: files.length, lockUntil: dates.lockUntil },
     await ports.packages.lock(packageKey),
   );
@@ -123,10 +125,10 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
     ...dates,
     inputs,
     packageKey,
-    packageSha256: sha256(pkg.zip),
-    packageSize: pkg.zip.length,
+    packageSha256: sha256(stored ?? pkg.zip),
+    packageSize: (stored ?? pkg.zip).length,
     packageVersion,
-    files: pkg.files,
+    files: (stored && manifestOf(stored, archiveCode)?.files) || pkg.files,
     checks,
     archivedAt: ports.clock().toISOString(),
     approvals: [],
@@ -214,7 +216,7 @@ export const searchArchive = async (ports: Pick<ArchivePorts, 'archive'>, p: Pri
 /** GET /api/archive/destruction: 鉴定销毁 — packages whose retention has ended. */
 export const destructionList = async (ports: Pick<ArchivePorts, 'archive' | 'clock'>, p: Principal) => {
   needAdmin(p);
-  return { packages: (await ports.archive.retentionEnded(chinaDate(ports.clock()), 500)).map(listView) };
+  return { packages: (await ports.archive.retentionEnded(bjDay(ports.clock()), 500)).map(listView) };
 };
 
 /** Approvals a destruction needs, by as many different county admins. */
@@ -234,7 +236,7 @@ export const approveDestruction = async (
   needAdmin(p);
   const r = await ports.archive.get(input.caseId);
   if (!r || r.destroyedAt) throw new NotFoundError('档案不存在或已销毁');
-  const today = chinaDate(ports.clock());
+  const today = bjDay(ports.clock());
   if (r.retention === 'permanent' || !r.retainUntil || r.retainUntil > today)
     throw new RuleError('RETENTION_NOT_ENDED', r.retention === 'permanent' ? '永久保管的档案不能销毁' : `保管期限至 ${r.retainUntil} 届满，届满前不能销毁`);
   if (r.approvals.some((a) => a.by === p.userId)) throw new RuleError('ALREADY_APPROVED', '您已批准过，销毁须另一位管理员批准');

@@ -84,6 +84,24 @@ export const buildPackage = (p: PackageInput): { zip: Uint8Array; files: Archive
   return { zip, files };
 };
 
+const manifestIn = (entries: Record<string, Uint8Array>, root: string): { files: ArchivedFile[] } | undefined => {
+  const bytes = entries[`${root}/manifest.json`];
+  try {
+    return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as { files: ArchivedFile[] }) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The manifest of a stored package, or undefined when it does not open. */
+export const manifestOf = (zip: Uint8Array, root: string): { files: ArchivedFile[] } | undefined => {
+  try {
+    return manifestIn(unzipSync(zip), root);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * DA/T 70's four checks on a package as stored (read back from the archive bucket): each a yes or no,
  * kept with the record. `lock` is what the bucket says of the object's lock.
@@ -100,8 +118,7 @@ export const checkPackage = (
     entries = {};
   }
   const root = expect.archiveCode;
-  const manifestBytes = entries[`${root}/manifest.json`];
-  const manifest = manifestBytes ? (JSON.parse(new TextDecoder().decode(manifestBytes)) as { files: ArchivedFile[] }) : undefined;
+  const manifest = manifestIn(entries, root);
   const meta = entries[`${root}/metadata.xml`] ? new TextDecoder().decode(entries[`${root}/metadata.xml`]) : '';
   const authenticity =
     !!manifest &&

@@ -7,7 +7,7 @@ import { sha256 } from '../../../shared/archive/package.ts';
 import type { ArchivePorts } from '../../../shared/archive/ports.ts';
 import { memoryMaterialObjects } from '../../../shared/cases/memory-material-files.ts';
 import { memoryMaterialStore } from '../../../shared/cases/memory-materials.ts';
-import { chinaDate } from '../../../shared/calendar/working-days.ts';
+import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { documentLines } from '../../../shared/documents/texts.ts';
 import { principal, world, caseIn, at, META } from '../cases/fixtures.ts';
 
@@ -18,7 +18,7 @@ const fakePdf = async (d: Parameters<ArchivePorts['render']>[0]) => new TextEnco
 const setup = () => {
   const w = world(at('2026-11-05'));
   const archive = memoryArchiveStore();
-  const packages = memoryArchivePackages(() => chinaDate(w.now()));
+  const packages = memoryArchivePackages(() => bjDay(w.now()));
   const materials = { materials: memoryMaterialStore(), objects: memoryMaterialObjects() };
   const ports: ArchivePorts = {
     ...w.ports,
