@@ -301,11 +301,13 @@ export const tableFingerprint = async (env: Record<string, string>): Promise<Rec
 const takesNoInput = (route: RouteDef, s: Schemas): boolean => route.method !== 'GET' && !s.body && !s.query && !s.params;
 
 /**
- * Every request has this long to answer; an answer later than that (or none) fails the run. A
- * machine shared by many test runs can be slowed past it by a sign-in's scrypt alone:
- * `FUZZ_BUDGET_MS` widens it there (the figure printed says which budget held).
+ * Every request has this long to answer; an answer later than that (or none) fails the run.
+ * `npm run fuzz` holds every answer to 2 s (FUZZ_BUDGET_MS=2000). The share `npm test` runs beside
+ * every other test file allows 10 s: there a password check's scrypt (32 MiB, measured at 1.3 s
+ * alone on a busy shared machine, 5 s with four side by side) passes 2 s with nothing wrong, while
+ * a request that never answers fails either way.
  */
-export const REQUEST_BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 2_000);
+export const REQUEST_BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 10_000);
 /** What `send` reports for a request that did not answer within the budget. */
 export const TIMED_OUT = 0;
 
