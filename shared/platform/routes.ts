@@ -152,6 +152,9 @@ export const ROUTES = [
   { name: 'windows-ticket-cases', method: 'POST', path: '/api/windows/tickets/{id}/cases', access: s('case.accept'), fn: 'windows' },
   { name: 'hall-appointments', method: 'GET', path: '/api/hall/appointments', access: s('case.accept'), fn: 'windows' },
   { name: 'hall-times', method: 'GET', path: '/api/hall/times', access: s('alert.read'), fn: 'windows' },
+  // 上门服务: the center sends a village's agent; the agent closes it (its to-do until then)
+  { name: 'home-visits-request', method: 'POST', path: '/api/hall/home-visits', access: s('case.accept'), fn: 'windows' },
+  { name: 'home-visits-done', method: 'POST', path: '/api/home-visits/{id}/done', access: s('commission.create'), fn: 'windows' },
   // documents as PDF, drawn on the server with an embedded font subset (shared/documents): only this function carries the font
   { name: 'cases-documents', method: 'GET', path: '/api/cases/{id}/documents/{kind}', access: s('case.read'), fn: 'documents' },
   { name: 'commissions-document', method: 'GET', path: '/api/commissions/{id}/document', access: s('case.read'), fn: 'documents' },
