@@ -137,8 +137,9 @@ export const HTTP_FUNCTIONS = [
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   {
     id: 'cases-view-id',
-    description: 'The audited full ID view: the only function that opens personal data',
-    uses: ['cases:read', 'pii:unseal', 'audit:append'],
+    description: 'The audited full ID view and the phone for a 差评 callback: the only function that opens personal data',
+    // ratings:read: the phone only for a case with a 差评 task of the caller's office
+    uses: ['cases:read', 'ratings:read', 'pii:unseal', 'audit:append'],
   },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
   {
