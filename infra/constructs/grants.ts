@@ -171,6 +171,8 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         break;
       case 'notices:credentials':
         add(['secretsmanager:GetSecretValue'], [data.noticeCredentials.secretArn]);
+        // the secret is stored under the data key: Secrets Manager decrypts it on the caller's behalf
+        storage(false);
         break;
       case 'queue:notices:redrive': {
         const q = data.queues.get('notices')!;

@@ -137,8 +137,9 @@ export const HTTP_FUNCTIONS = [
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   {
     id: 'cases-view-id',
-    description: 'The audited full ID view: the only function that opens personal data',
-    uses: ['cases:read', 'pii:unseal', 'audit:append'],
+    description: 'The audited full ID view and the phone for a 差评 callback: the only function that opens personal data',
+    // ratings:read: the phone only for a case with a 差评 task of the caller's office
+    uses: ['cases:read', 'ratings:read', 'pii:unseal', 'audit:append'],
   },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
   {
@@ -195,7 +196,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   // delivery of alerts and digests: marks each channel delivered; office names for the text
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
   // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
-  notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
+  // and keys the phone's daily cap by its keyed hash (lookup:mac), never by the number
+  notices: ['notices:deliver', 'pii:unseal', 'lookup:mac', 'notices:credentials'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
