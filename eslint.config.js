@@ -1,6 +1,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What the domain (shared/ outside adapters) never imports. */
+const DOMAIN_PATTERNS = [
+  {
+    group: ['@aws-sdk/*'],
+    message: 'only adapter files (dynamo-*.ts, kms-*.ts, sqs-*.ts, sns-*.ts, s3-*.ts, secrets-*.ts) import the SDK: take a port instead',
+  },
+  { group: ['**/aws/*', '**/aws/clients.ts'], message: 'only adapter files use the SDK clients: take a port instead' },
+  { group: ['**/platform/env.ts'], message: 'only adapter files read the environment: take a port or the runtime config instead' },
+  { group: ['**/infra/**', '**/local/**'], message: 'the domain never imports infra/ or local/' },
+];
+/** Use cases take ports; only adapters and wiring (wiring.ts, *-wiring.ts) import an adapter. */
+const ADAPTERS = {
+  group: ['**/dynamo-*', '**/kms-*', '**/sqs-*', '**/sns-*', '**/s3-*', '**/secrets-*', '!**/aws/dynamo-*'],
+  message: 'only adapters and wiring import an adapter (dynamo-*, kms-*, sqs-*, sns-*, s3-*, secrets-*): take a port, built in wiring.ts',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.build/', 'web/dist/', '.data/', 'coverage/', '.test-logs/'] },
   js.configs.recommended,
@@ -39,18 +55,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['@aws-sdk/*'],
-              message: 'only adapter files (dynamo-*.ts, kms-*.ts, sqs-*.ts, sns-*.ts, s3-*.ts, secrets-*.ts) import the SDK: take a port instead',
-            },
-            { group: ['**/aws/*', '**/aws/clients.ts'], message: 'only adapter files use the SDK clients: take a port instead' },
-            { group: ['**/platform/env.ts'], message: 'only adapter files read the environment: take a port or the runtime config instead' },
-            { group: ['**/infra/**', '**/local/**'], message: 'the domain never imports infra/ or local/' },
-          ],
+          patterns: [...DOMAIN_PATTERNS, ADAPTERS],
         },
       ],
     },
+  },
+  {
+    // wiring picks the adapters; it may import them, and still not the SDK or the environment
+    files: ['shared/**/wiring.ts', 'shared/**/*-wiring.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: DOMAIN_PATTERNS }] },
   },
   {
     // tests poke at loosely typed JSON answers

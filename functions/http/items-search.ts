@@ -1,8 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { cacheableResult, searchCatalog, searchQuerySchema } from '../../shared/catalog/lookup.ts';
-import { publicIndex } from '../../shared/catalog/public-index.ts';
 import { recordMiss } from '../../shared/catalog/search-misses.ts';
-import { searchMissStore } from '../../shared/catalog/wiring.ts';
+import { publicIndex, searchMissStore } from '../../shared/catalog/wiring.ts';
 
 /**
  * GET /api/items?q=&category=&level=&office=: public search over the in-memory index (rebuilt only

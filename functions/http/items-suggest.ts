@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { cacheableResult } from '../../shared/catalog/lookup.ts';
-import { publicIndex } from '../../shared/catalog/public-index.ts';
+import { publicIndex } from '../../shared/catalog/wiring.ts';
 
 const query = z.object({ q: z.string().trim().max(30, '输入不能超过 30 个字').default('') });
 

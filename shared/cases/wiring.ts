@@ -1,4 +1,4 @@
-import { dynamoCatalogReader } from '../catalog/reader.ts';
+import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';

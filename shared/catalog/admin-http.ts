@@ -3,7 +3,7 @@ import { actorOf } from '../audit/audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { itemCodeSchema } from './item.ts';
-import { invalidatePublicIndex } from './public-index.ts';
+import { invalidatePublicIndex } from './wiring.ts';
 import type { AdminContext } from './admin.ts';
 
 /** Small pieces the admin handlers share. */

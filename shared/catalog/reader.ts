@@ -1,6 +1,5 @@
 import type { Item } from './item.ts';
 import type { CatalogStore, VersionStatus } from './store.ts';
-import { dynamoCatalogStore } from './dynamo-catalog.ts';
 
 /**
  * The catalog as other contexts see it (cases, commissions): read-only, no search. A case pins
@@ -25,9 +24,6 @@ export const catalogReaderOn = (store: Pick<CatalogStore, 'getCurrent' | 'getVer
     return v && v.status !== 'draft' ? { item: v.item, version: v.version, status: v.status } : undefined;
   },
 });
-
-/** The DynamoDB implementation (one GetItem per call). */
-export const dynamoCatalogReader = (): CatalogReader => catalogReaderOn(dynamoCatalogStore());
 
 /** For other contexts' unit tests: a reader over fixed items (all published, version 1 unless given). */
 export const staticCatalogReader = (items: ReadonlyArray<Item | { item: Item; version: number }>): CatalogReader => {

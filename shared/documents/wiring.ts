@@ -1,4 +1,4 @@
-import { dynamoCatalogReader } from '../catalog/reader.ts';
+import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoOffices } from '../network/dynamo-offices.ts';
 import { systemClock } from '../platform/clock.ts';

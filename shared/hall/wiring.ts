@@ -1,5 +1,5 @@
 import { calendarSource } from '../calendar/wiring.ts';
-import { dynamoCatalogReader } from '../catalog/reader.ts';
+import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';

@@ -3,7 +3,7 @@ import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { seedDemoCatalog } from '../../../local/seed-demo-catalog.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { dynamoCatalogStore } from '../../../shared/catalog/dynamo-catalog.ts';
-import { dynamoCatalogReader } from '../../../shared/catalog/reader.ts';
+import { dynamoCatalogReader } from '../../../shared/catalog/wiring.ts';
 import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { countyItems, countyWorkbook } from '../../unit/catalog/workbook.ts';
 import { sampleItem } from '../../unit/catalog/fixtures.ts';
