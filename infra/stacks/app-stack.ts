@@ -20,6 +20,7 @@ import { BUCKETS, type BucketId } from '../../shared/platform/buckets.ts';
 import type { CountyConfig } from '../config/county-config.ts';
 import { functionEnvironment, type FunctionResources } from '../config/function-env.ts';
 import { AppFunction } from '../constructs/app-function.ts';
+import { reservedConcurrency } from '../config/concurrency.ts';
 import { applyGrants } from '../constructs/grants.ts';
 import { writeFunctionEntry } from '../constructs/function-entries.ts';
 import {
@@ -128,6 +129,8 @@ export class AppStack extends Stack {
         entry: join(ROOT, entry),
         environment,
         role,
+        // the construct id lower-cased is the function's key (Http-<id> → http-<id>, Authorizer → authorizer)
+        reservedConcurrency: reservedConcurrency(county.concurrency, id.toLowerCase()),
         failureQueue: data.failures,
         tracing: !china,
         ...(timeout ? { timeout } : {}),
