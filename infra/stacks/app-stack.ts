@@ -123,12 +123,12 @@ export class AppStack extends Stack {
       );
       return role;
     };
-    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[]): NodejsFunction =>
+    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[], sync?: 'sync'): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
         environment,
         role,
-        failureQueue: data.failures,
+        ...(sync ? {} : { failureQueue: data.failures }),
         tracing: !china,
         ...(timeout ? { timeout } : {}),
         ...(assets ? { assets } : {}),
@@ -140,7 +140,12 @@ export class AppStack extends Stack {
     const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
       const served = routeList.filter((r) => r.fn === def.id);
       const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
-      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`)) };
+      // API Gateway invokes it synchronously (the keep-warm ping's failure matters to no one): no async failure destination
+      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`), 'sync');
+      NagSuppressions.addResourceSuppressions(f, [
+        { id: 'Serverless-LambdaAsyncFailureDestination', reason: 'Invoked synchronously by API Gateway; errors are the HTTP response.' },
+      ]);
+      return { def, served, fn: f };
     });
     const routes = httpFns.flatMap(({ served, fn: f }) => served.map((route) => ({ route, fn: f })));
     this.api = new Api(this, 'Api', {

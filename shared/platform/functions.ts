@@ -177,8 +177,8 @@ export const HTTP_FUNCTIONS = [
   // materials as files: presigns uploads to and downloads from the materials bucket, checks and deletes what was uploaded
   {
     id: 'materials',
-    description: 'Material files: presigned upload, byte check, audited download',
-    uses: ['cases:write', 'audit:append', 'materials:upload'],
+    description: 'Material files: presigned upload, byte check, audited download; the archive: packages, 鉴定销毁, 移交',
+    uses: ['cases:write', 'audit:append', 'materials:upload', 'archive:read', 'archive:destroy'],
   },
 ] as const satisfies readonly FunctionDef[];
 
@@ -194,6 +194,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
   // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
   notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
+  // the archive: reads the case, its item, offices and files; writes its record (+ audit) and the locked package
+  archive: ['cases:write', 'catalog:read', 'directory:read', 'audit:append', 'materials:read', 'archive:write'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue

@@ -22,7 +22,12 @@ const synthesizedEnv = (s: ReturnType<typeof synthCounty>) =>
 
 const local: FunctionResources = {
   tables: { catalog: 'l-catalog', cases: 'l-cases', ratings: 'l-ratings', directory: 'l-directory', audit: 'l-audit', hall: 'l-hall' },
-  queues: { delegation: 'http://127.0.0.1:1/q/l-delegation', alerts: 'http://127.0.0.1:1/q/l-alerts', notices: 'http://127.0.0.1:1/q/l-notices' },
+  queues: {
+    delegation: 'http://127.0.0.1:1/q/l-delegation',
+    alerts: 'http://127.0.0.1:1/q/l-alerts',
+    notices: 'http://127.0.0.1:1/q/l-notices',
+    archive: 'http://127.0.0.1:1/q/l-archive',
+  },
   topics: { supervision: 'arn:aws:sns:cn-north-1:000000000000:l-supervision' },
   buckets: { feed: 'l-feed', materials: 'l-materials', archive: 'l-archive' },
   keys: { devFiles: { data: '/tmp/d.json', jwt: '/tmp/j.json' } },
