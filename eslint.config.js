@@ -40,7 +40,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*'], message: 'only adapter files (dynamo-*.ts, kms-*.ts, sqs-*.ts, sns-*.ts, s3-*.ts) import the SDK: take a port instead' },
+            {
+              group: ['@aws-sdk/*'],
+              message: 'only adapter files (dynamo-*.ts, kms-*.ts, sqs-*.ts, sns-*.ts, s3-*.ts, secrets-*.ts) import the SDK: take a port instead',
+            },
             { group: ['**/aws/*', '**/aws/clients.ts'], message: 'only adapter files use the SDK clients: take a port instead' },
             { group: ['**/platform/env.ts'], message: 'only adapter files read the environment: take a port or the runtime config instead' },
             { group: ['**/infra/**', '**/local/**'], message: 'the domain never imports infra/ or local/' },

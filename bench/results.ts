@@ -24,6 +24,8 @@ export const FIGURE_KEYS = [
   // the hall (bench/hall.ts)
   'wcu_per_booking',
   'wcu_per_call',
+  // notices (bench/notices.ts)
+  'wcu_per_notice',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -61,6 +63,7 @@ export const TARGETS: Record<FigureKey, Target> = {
   search_mrr_no_keywords: { text: '(reported)', what: 'relevance set: mean reciprocal rank, no 俗称' },
   wcu_per_booking: { text: '(reported)', what: 'the hall: write capacity per booking (预约)' },
   wcu_per_call: { text: '(reported)', what: 'the hall: write capacity per call at a window (叫号)' },
+  wcu_per_notice: { max: 8, text: '≤ 8 WCU', what: 'notices: write capacity per text (告知), outbox entry to sent' },
 };
 
 const FILE = join(ROOT, 'bench', 'results.json');

@@ -109,6 +109,7 @@ for (const [file, fn] of [
   ['bench/network.ts', 'benchNetwork'],
   ['bench/supervision.ts', 'benchSupervision'],
   ['bench/hall.ts', 'benchHall'],
+  ['bench/notices.ts', 'benchNotices'],
 ] as const) {
   if (!existsSync(join(ROOT, file))) continue;
   const mod = (await import(pathToFileURL(join(ROOT, file)).href)) as Record<string, () => Promise<Figure[]>>;

@@ -5,7 +5,7 @@ import { casePorts } from '../../shared/cases/wiring.ts';
 
 const ports = casePorts();
 
-/** POST /api/cases/{id}/view-id: the full ID number and phone, audited. */
+/** POST /api/cases/{id}/view-id: the full ID number, audited. */
 export const handler = httpHandler('cases-view-id', { params: caseIdParams }, async (req) => ({
   body: await viewIdNumber(ports, req.principal, req.params, req.meta),
 }));

@@ -7,6 +7,6 @@ const ports = hallPorts();
 
 /** POST /api/windows/call: 叫号 — 200 with the ticket called to this window, 204 when nobody waits. */
 export const handler = httpHandler('windows-call', { body: callBody }, async (req) => {
-  const { ticket } = await callNext(ports, req.principal, req.body);
+  const { ticket } = await callNext(ports, req.principal, req.body, req.meta);
   return ticket ? { body: { ticket } } : { status: 204, body: undefined };
 });

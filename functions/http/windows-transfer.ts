@@ -7,5 +7,5 @@ const ports = hallPorts();
 
 /** POST /api/windows/transfer `{window}`: 转窗口 — the current ticket waits for that window, called there first. */
 export const handler = httpHandler('windows-transfer', { body: transferBody }, async (req) => ({
-  body: await transferCurrent(ports, req.principal, req.body.window),
+  body: await transferCurrent(ports, req.principal, req.body.window, req.meta),
 }));

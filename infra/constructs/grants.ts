@@ -35,6 +35,7 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
       case 'catalog:read':
       case 'cases:read':
       case 'ratings:read':
+      case 'hall:read':
       case 'directory:read':
         add(READ, arns(table(g.split(':')[0] as TableId)));
         storage(false);
@@ -170,6 +171,8 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         break;
       case 'notices:credentials':
         add(['secretsmanager:GetSecretValue'], [data.noticeCredentials.secretArn]);
+        // the secret is stored under the data key: Secrets Manager decrypts it on the caller's behalf
+        storage(false);
         break;
       case 'queue:notices:redrive': {
         const q = data.queues.get('notices')!;

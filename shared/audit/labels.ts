@@ -78,6 +78,13 @@ export const ACTION_LABELS = {
   'supervision.order.issue': '下发督办单',
   'supervision.order.respond': '反馈督办单',
   'dashboard.export': '导出数据看板',
+  // the hall's windows (shared/hall/tickets.ts): the number is the 对象, the window the 说明
+  'hall.call': '叫号',
+  'hall.recall': '重新呼叫',
+  'hall.miss': '过号',
+  'hall.transfer': '转窗口',
+  'hall.home-visit.request': '安排上门服务',
+  'hall.home-visit.done': '完成上门服务',
   'data.migrate': '数据迁移',
 } as const satisfies Record<string, string>;
 
@@ -100,6 +107,8 @@ const TARGET_TYPES: Record<string, string> = {
   commission: '代办单',
   table: '数据表',
   feed: '省级上报文件',
+  ticket: '号',
+  'home-visit': '上门服务',
 };
 
 /** Tables as a person reads them (data.migrate names the table it changed). */

@@ -3,6 +3,7 @@ import { sqsClient, resetSqs } from './sqs-client.ts';
 import { snsClient, resetSns } from './sns-client.ts';
 import { kmsClient, resetKms } from './kms-client.ts';
 import { s3Client, resetS3 } from './s3-client.ts';
+import { resetSecrets } from './secrets-client.ts';
 
 /**
  * All SDK clients, for scripts, tests and the local platform. Adapters import the one client they
@@ -18,4 +19,5 @@ export const resetClients = (): void => {
   resetSns();
   resetKms();
   resetS3();
+  resetSecrets();
 };

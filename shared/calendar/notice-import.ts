@@ -1,6 +1,7 @@
 import { ValidationError, type FieldIssue } from '../errors/domain-errors.ts';
 import type { Sheet } from '../catalog/xlsx.ts';
 import { calendarYearSchema, type CalendarYear } from './year.ts';
+import { fieldIssues } from '../errors/field-issues.ts';
 
 /**
  * Next year's working days come from the State Council's yearly notice (国务院办公厅关于部分节假日
@@ -44,7 +45,7 @@ const build = (year: number, days: Map<string, DayKind>, source: string, skipped
     throw new ValidationError(`文件中没有 ${year} 年的放假或调休上班日期`, [{ path: 'file', message: `没有 ${year} 年的日期` }]);
   const parsed = calendarYearSchema.safeParse({ year, holidays, makeupWorkdays, source });
   if (!parsed.success) {
-    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = fieldIssues(parsed.error);
     throw new ValidationError(issues[0]!.message, issues);
   }
   return { year: parsed.data, skipped };

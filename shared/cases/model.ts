@@ -150,8 +150,6 @@ export const intakeBody = z.object({
 });
 export type IntakeInput = z.output<typeof intakeBody>;
 
-export const idempotencyKey = z.string().trim().min(8, 'Idempotency-Key 至少 8 位').max(100, 'Idempotency-Key 过长');
-
 const expectedVersion = z.number({ error: '缺少办件版本号 expectedVersion' }).int().min(1).max(1_000_000);
 
 export const actionBodies = {

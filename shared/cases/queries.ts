@@ -94,9 +94,10 @@ export const getCase = async (
 export const viewIdNumber = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: Principal, input: { id: string }, meta: RequestMeta) => {
   needScope(p, 'case.view-id');
   const c = visibleOrNotFound(p, (await ports.cases.get(input.id))?.record);
-  const { id: full, phone } = await ports.sealer.unseal<{ id: string; phone: string }>(c.applicant.sealed);
+  // the ID only: the whole phone is its own audited action, for a 差评 回访 (shared/ratings/callback-phone.ts)
+  const { id: full } = await ports.sealer.unseal<{ id: string }>(c.applicant.sealed);
   await ports.cases.commit([], [caseAudit(p, 'case.view-id', c, meta)]);
-  return { idNumber: full, phone };
+  return { idNumber: full };
 };
 
 /** 30 look-ups a minute per address: enough for a person, not for guessing numbers. */

@@ -3,6 +3,7 @@ import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { checkItemRules, itemShapeSchema, normalizeItem, type Item } from './item.ts';
 import type { Actor, CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy } from './store.ts';
+import { fieldIssues } from '../errors/field-issues.ts';
 
 /**
  * Admin use cases of the catalog: publish, withdraw, history (saving is in save.ts, the one that
@@ -29,7 +30,7 @@ export const auditOf = (ctx: AdminContext, action: AuditAction, code: string, de
 export const validateItem = (input: unknown): Item => {
   const r = itemShapeSchema.safeParse(input);
   if (!r.success) {
-    const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const fields = fieldIssues(r.error);
     throw new ValidationError(`事项内容有误：${fields[0]?.message ?? '格式不正确'}`, fields);
   }
   const item = normalizeItem(r.data);

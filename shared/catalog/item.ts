@@ -1,3 +1,4 @@
+import { fieldIssues } from '../errors/field-issues.ts';
 import * as z from 'zod';
 
 /**
@@ -308,12 +309,10 @@ export const checkItemRules = (item: Item): FieldIssue[] => {
 
 export type ParseResult = { ok: true; item: Item } | { ok: false; issues: FieldIssue[] };
 
-const zodIssues = (err: z.ZodError): FieldIssue[] => err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-
 /** Shape then rules; never throws. */
 export const parseItem = (input: unknown): ParseResult => {
   const r = itemShapeSchema.safeParse(input);
-  if (!r.success) return { ok: false, issues: zodIssues(r.error) };
+  if (!r.success) return { ok: false, issues: fieldIssues(r.error) };
   const item = normalizeItem(r.data);
   const issues = checkItemRules(item);
   return issues.length ? { ok: false, issues } : { ok: true, item };

@@ -257,6 +257,11 @@ export const hallKeys = {
   times: (officeId: string, month: string) => ({ pk: `HTIMES#${officeId}`, sk: month }),
   /** Public requests per address and minute (TTL). */
   publicRate: (address: string, minute: string) => ({ pk: `RATE#${address}`, sk: `M#${minute}` }),
+  /** 上门服务: one item per request. */
+  homeVisit: (id: string) => ({ pk: `HVISIT#${id}`, sk: 'HVISIT' }),
+  /** gsi1 of an open home visit (H10, sparse: removed when done): a village station's visits by date. */
+  openVisit: (stationId: string, date: string, id: string) => ({ gsi1pk: `HVISITS#${stationId}`, gsi1sk: `${date}#${id}` }),
+  openVisitsOf: (stationId: string) => ({ index: 'gsi1', pk: `HVISITS#${stationId}` }),
 };
 
 /**

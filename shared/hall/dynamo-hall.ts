@@ -1,27 +1,27 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { AuditInput } from '../audit/audit.ts';
+import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { addNumbers, cancellationReasons, isCancelled, isConditionFailed, withoutKeys, type Item } from '../db/dynamo-kit.ts';
 import { hallKeys } from '../db/keys.ts';
 import { tableName } from '../platform/env.ts';
-import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
+import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallConflict, type HallStore, type Seat } from './ports.ts';
 import { monthOf, serviceAdds, timesFrom, waitAdds } from './times.ts';
 
-/** HallStore on the county's hall table (H1–H9 in shared/db/AccessPatterns.md). */
+/**
+ * HallStore on the county's hall table (H1–H9 in shared/db/AccessPatterns.md). Every call asks for
+ * its consumed capacity: the client's meter (shared/aws/dynamo-meter.ts) gives `npm run bench` its
+ * units per booking and per call.
+ */
 const T = (): string => tableName('hall');
 const DAY_S = 86_400;
 /** Appointments and tickets are kept 400 days (the no-show rule looks back at most 2 × 365). */
 const KEEP_S = 400 * DAY_S;
 const epoch = (iso: string, plus: number) => Math.floor(Date.parse(iso) / 1000) + plus;
+const METERED = { ReturnConsumedCapacity: 'TOTAL' } as const;
 
-/** Consumed capacity units, for `npm run bench` (units per booking and per call). */
-export const hallMeter = { read: 0, write: 0 };
-const meter = (cs: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write') => {
-  for (const c of [cs ?? []].flat()) hallMeter[kind] += c.CapacityUnits ?? 0;
-};
-
-const KEY_ATTRS = /^(pk|sk|gsi\dpk|gsi\dsk|expiresAt)$/;
-const strip = <R>(item: Record<string, unknown>): R => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.test(k))) as R;
+const strip = <R>(item: Item): R => withoutKeys<R>(item, 'expiresAt');
 
 const compact = (d: string) => d.replaceAll('-', '');
 
@@ -34,24 +34,7 @@ const ticketItem = (t: Ticket) => ({
 });
 
 /** An ADD of flat counters on the office's month of hall times. */
-const timesUpdate = (officeId: string, at: string, adds: Record<string, number>) => {
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
-  const parts = Object.entries(adds).map(([a, v], i) => {
-    names[`#t${i}`] = a;
-    values[`:t${i}`] = v;
-    return `#t${i} :t${i}`;
-  });
-  return {
-    Update: {
-      TableName: T(),
-      Key: hallKeys.times(officeId, monthOf(at)),
-      UpdateExpression: `ADD ${parts.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-};
+const timesUpdate = (officeId: string, at: string, adds: Record<string, number>) => ({ Update: addNumbers(T(), hallKeys.times(officeId, monthOf(at)), adds) });
 const merge = (...adds: Array<Record<string, number>>): Record<string, number> => {
   const out: Record<string, number> = {};
   for (const a of adds) for (const [k, v] of Object.entries(a)) out[k] = (out[k] ?? 0) + v;
@@ -72,38 +55,43 @@ const atWindow = (t: Ticket, window: string) => ({
  * a transaction that met another on the same item (two bookings of one slot at once) is tried again,
  * a bounded number of times, with a random pause — then BUSY.
  */
-const transact = async (items: Array<{ item: Record<string, unknown>; refusal: HallConflict }>): Promise<void> => {
+const transact = async (items: Array<{ item: Record<string, unknown>; refusal: HallConflict }>, audits: readonly AuditInput[] = []): Promise<void> => {
+  const TransactItems = [...items.map((i) => i.item), ...audits.map((a) => auditPut(a))];
   for (let attempt = 0; attempt < 12; attempt++) {
     try {
-      const r = await dynamo().send(new TransactWriteCommand({ TransactItems: items.map((i) => i.item) as never, ReturnConsumedCapacity: 'TOTAL' }));
-      meter(r.ConsumedCapacity, 'write');
+      await dynamo().send(new TransactWriteCommand({ TransactItems: TransactItems as never, ...METERED }));
       return;
     } catch (e) {
-      const name = (e as Error).name;
-      if (name !== 'TransactionCanceledException' && name !== 'TransactionConflictException') throw e;
-      const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      const conflict = (e as Error).name === 'TransactionConflictException';
+      if (!conflict && !isCancelled(e)) throw e;
+      const reasons = cancellationReasons(e);
       const refused = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (refused >= 0) throw new HallStoreConflict(items[refused]!.refusal);
-      if (name === 'TransactionCanceledException' && !reasons.some((r) => r.Code === 'TransactionConflict')) throw e;
+      if (refused >= 0) throw new HallStoreConflict(items[refused]?.refusal ?? HALL_CONFLICT.BUSY);
+      if (!conflict && !reasons.some((r) => r.Code === 'TransactionConflict')) throw e;
       await new Promise((res) => setTimeout(res, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
   throw new HallStoreConflict(HALL_CONFLICT.BUSY);
 };
 
+/** One bounded page (every read here has its Limit): the items without their keys. */
 const query = async <R>(input: Omit<QueryCommandInput, 'TableName'>): Promise<R[]> => {
-  const r = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ReturnConsumedCapacity: 'TOTAL' }));
-  meter(r.ConsumedCapacity, 'read');
+  const r = await dynamo().send(new QueryCommand({ TableName: T(), ...input, ...METERED }));
   return (r.Items ?? []).map((i) => strip<R>(i));
+};
+/** A consistent read of one item, metered. */
+const getOne = async <R>(key: Item): Promise<R | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: T(), Key: key, ConsistentRead: true, ...METERED }));
+  return r.Item ? strip<R>(r.Item) : undefined;
 };
 
 export const dynamoHallStore = (): HallStore => ({
   bookedCounts: async (officeId, date) => {
     const k = hallKeys.slotDay(officeId, compact(date));
+    // one partition per office and day: a count item per slot (at most a day's slots × groups)
     const r = await dynamo().send(
-      new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ReturnConsumedCapacity: 'TOTAL' }),
+      new QueryCommand({ TableName: T(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': k.pk }, ...METERED }),
     );
-    meter(r.ConsumedCapacity, 'read');
     return new Map((r.Items ?? []).map((i) => [i.sk as string, Number(i.n ?? 0)]));
   },
   book: async (a, limits) => {
@@ -152,9 +140,7 @@ export const dynamoHallStore = (): HallStore => ({
     ]);
   },
   appointment: async (code) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.appointment(code), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
-    meter(r.ConsumedCapacity, 'read');
-    return r.Item ? strip<StoredAppointment>(r.Item) : undefined;
+    return getOne<StoredAppointment>(hallKeys.appointment(code));
   },
   appointmentsOfPhone: async (phoneHash, since) => {
     const k = hallKeys.apptsOfPhone(phoneHash);
@@ -217,21 +203,19 @@ export const dynamoHallStore = (): HallStore => ({
         UpdateExpression: 'ADD n :one SET expiresAt = :e',
         ExpressionAttributeValues: { ':one': 1, ':e': epoch(`${date}T00:00:00+08:00`, 3 * DAY_S) },
         ReturnValues: 'UPDATED_NEW',
-        ReturnConsumedCapacity: 'TOTAL',
+        ...METERED,
       }),
     );
-    meter(r.ConsumedCapacity, 'write');
     return Number(r.Attributes?.n);
   },
   issue: async (t, checkIn) => {
     const put = { Put: { TableName: T(), Item: ticketItem(t), ConditionExpression: 'attribute_not_exists(pk)' } };
     if (!checkIn) {
       try {
-        const r = await dynamo().send(new PutCommand({ ...put.Put, ReturnConsumedCapacity: 'TOTAL' }));
-        meter(r.ConsumedCapacity, 'write');
+        await dynamo().send(new PutCommand({ ...put.Put, ...METERED }));
         return;
       } catch (e) {
-        if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
+        if (isConditionFailed(e)) throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
         throw e;
       }
     }
@@ -253,11 +237,7 @@ export const dynamoHallStore = (): HallStore => ({
     ]);
   },
   ticket: async (officeId, id) => {
-    const r = await dynamo().send(
-      new GetCommand({ TableName: T(), Key: hallKeys.ticket(officeId, id), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
-    );
-    meter(r.ConsumedCapacity, 'read');
-    return r.Item ? strip<Ticket>(r.Item) : undefined;
+    return getOne<Ticket>(hallKeys.ticket(officeId, id));
   },
   waiting: async (officeId, date, lane, opts) => {
     const k = hallKeys.lane(officeId, compact(date), lane);
@@ -278,13 +258,12 @@ export const dynamoHallStore = (): HallStore => ({
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :o',
         ExpressionAttributeValues: { ':p': k.pk, ':o': orderKey(t) },
         Select: 'COUNT',
-        ReturnConsumedCapacity: 'TOTAL',
+        ...METERED,
       }),
     );
-    meter(r.ConsumedCapacity, 'read');
     return r.Count ?? 0;
   },
-  claim: async ({ ticket, seat, at, finish }) => {
+  claim: async ({ ticket, seat, at, finish, audit }) => {
     const calledIdx = hallKeys.called(ticket.officeId, compact(ticket.date), at, ticket.id);
     const adds = merge(ticket.calledAt === undefined ? waitAdds(ticket, seat.window, at) : {}, finish ? serviceAdds(finish, seat.window, at) : {});
     const items: Array<{ item: Record<string, unknown>; refusal: HallConflict }> = [
@@ -332,74 +311,80 @@ export const dynamoHallStore = (): HallStore => ({
       });
     }
     if (Object.keys(adds).length) items.push({ refusal: HALL_CONFLICT.BUSY, item: timesUpdate(ticket.officeId, at, adds) });
-    await transact(items);
+    await transact(items, audit ? [audit] : []);
     const { forWindow: _f, ...rest } = ticket;
     return { ...rest, status: 'called', window: seat.window, calledBy: seat.userId, calledAt: at, calls: (ticket.calls ?? 0) + 1 };
   },
-  recall: async (t, window, at) => {
+  recall: async (t, window, at, audit) => {
     const c = atWindow(t, window);
-    try {
-      const r = await dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: hallKeys.ticket(t.officeId, t.id),
-          UpdateExpression: 'SET calledAt = :at, calls = calls + :one, gsi2sk = :g2s',
-          ConditionExpression: c.ConditionExpression,
-          ExpressionAttributeNames: c.names,
-          ExpressionAttributeValues: { ...c.values, ':at': at, ':one': 1, ':g2s': hallKeys.called(t.officeId, compact(t.date), at, t.id).gsi2sk },
-          ReturnValues: 'ALL_NEW',
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      meter(r.ConsumedCapacity, 'write');
-      return strip<Ticket>(r.Attributes!);
-    } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') throw new HallStoreConflict(HALL_CONFLICT.NOT_AT_WINDOW);
-      throw e;
-    }
-  },
-  miss: async (t, seat, at) => {
-    const c = atWindow(t, seat.window);
-    await transact([
-      {
-        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-        item: {
-          Update: {
-            TableName: T(),
-            Key: hallKeys.ticket(t.officeId, t.id),
-            UpdateExpression: 'SET #s = :missed, doneAt = :at',
-            ConditionExpression: c.ConditionExpression,
-            ExpressionAttributeNames: c.names,
-            ExpressionAttributeValues: { ...c.values, ':missed': 'missed', ':at': at },
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: hallKeys.ticket(t.officeId, t.id),
+              UpdateExpression: 'SET calledAt = :at, calls = calls + :one, gsi2sk = :g2s',
+              ConditionExpression: c.ConditionExpression,
+              ExpressionAttributeNames: c.names,
+              ExpressionAttributeValues: { ...c.values, ':at': at, ':one': 1, ':g2s': hallKeys.called(t.officeId, compact(t.date), at, t.id).gsi2sk },
+            },
           },
         },
-      },
-      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
-    ]);
+      ],
+      audit ? [audit] : [],
+    );
+    return { ...t, calledAt: at, calls: (t.calls ?? 1) + 1 };
+  },
+  miss: async (t, seat, at, audit) => {
+    const c = atWindow(t, seat.window);
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: hallKeys.ticket(t.officeId, t.id),
+              UpdateExpression: 'SET #s = :missed, doneAt = :at',
+              ConditionExpression: c.ConditionExpression,
+              ExpressionAttributeNames: c.names,
+              ExpressionAttributeValues: { ...c.values, ':missed': 'missed', ':at': at },
+            },
+          },
+        },
+        { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
+      ],
+      audit ? [audit] : [],
+    );
     return { ...t, status: 'missed', doneAt: at };
   },
-  transfer: async (t, seat, toWindow, at) => {
+  transfer: async (t, seat, toWindow, at, audit) => {
     const c = atWindow(t, seat.window);
     const { window: _w, calledBy: _b, ...rest } = t;
     const moved: Ticket = { ...rest, status: 'waiting', forWindow: toWindow };
     const idx = hallKeys.waiting(t.officeId, compact(t.date), laneOf(moved), orderKey(moved));
-    await transact([
-      {
-        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-        item: {
-          Update: {
-            TableName: T(),
-            Key: hallKeys.ticket(t.officeId, t.id),
-            UpdateExpression: 'SET #s = :waiting, forWindow = :to, gsi1pk = :g1p, gsi1sk = :g1s REMOVE #w, calledBy, gsi2pk, gsi2sk',
-            ConditionExpression: c.ConditionExpression,
-            ExpressionAttributeNames: c.names,
-            ExpressionAttributeValues: { ...c.values, ':waiting': 'waiting', ':to': toWindow, ':g1p': idx.gsi1pk, ':g1s': idx.gsi1sk },
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: hallKeys.ticket(t.officeId, t.id),
+              UpdateExpression: 'SET #s = :waiting, forWindow = :to, gsi1pk = :g1p, gsi1sk = :g1s REMOVE #w, calledBy, gsi2pk, gsi2sk',
+              ConditionExpression: c.ConditionExpression,
+              ExpressionAttributeNames: c.names,
+              ExpressionAttributeValues: { ...c.values, ':waiting': 'waiting', ':to': toWindow, ':g1p': idx.gsi1pk, ':g1s': idx.gsi1sk },
+            },
           },
         },
-      },
-      { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
-      { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
-    ]);
+        { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
+        { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
+      ],
+      audit ? [audit] : [],
+    );
     return moved;
   },
   finish: async (t, seat, at) => {
@@ -435,16 +420,17 @@ export const dynamoHallStore = (): HallStore => ({
           ReturnValues: 'ALL_NEW',
         }),
       )
-      .catch(async (e: Error) => {
-        if (e.name === 'ConditionalCheckFailedException') return undefined;
+      .catch(async (e: unknown) => {
+        // already linked (or gone): the ticket as it was
+        if (isConditionFailed(e)) return undefined;
         throw e;
       });
     return r ? strip<Ticket>(r.Attributes!) : t;
   },
   seat: async (userId) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.seat(userId), ConsistentRead: true }));
-    if (!r.Item) return undefined;
-    return { officeId: r.Item.officeId as string, window: r.Item.window as string, ...(r.Item.current ? { current: r.Item.current as string } : {}) };
+    const item = await getOne<{ officeId: string; window: string; current?: string }>(hallKeys.seat(userId));
+    if (!item) return undefined;
+    return { officeId: item.officeId, window: item.window, ...(item.current ? { current: item.current } : {}) };
   },
   setSeat: async (userId, seat) => {
     await dynamo().send(new PutCommand(seatPut({ ...seat, userId }, seat.current).Put));
@@ -461,8 +447,7 @@ export const dynamoHallStore = (): HallStore => ({
     return items.map((t) => ({ id: t.id, number: t.number, window: t.window!, calledAt: t.calledAt!, calls: t.calls ?? 1 }));
   },
   times: async (officeId, month) => {
-    const r = await dynamo().send(new GetCommand({ TableName: T(), Key: hallKeys.times(officeId, month) }));
-    return timesFrom(r.Item ?? {});
+    return timesFrom((await getOne<Item>(hallKeys.times(officeId, month))) ?? {});
   },
   hitPublic: async (address, minute, expiresAt) => {
     const r = await dynamo().send(
@@ -475,5 +460,47 @@ export const dynamoHallStore = (): HallStore => ({
       }),
     );
     return Number(r.Attributes?.n);
+  },
+  putHomeVisit: async (v, audit) => {
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.BUSY,
+          item: {
+            Put: {
+              TableName: T(),
+              Item: { ...hallKeys.homeVisit(v.id), ...hallKeys.openVisit(v.stationId, v.date, v.id), ...v, expiresAt: epoch(v.createdAt, KEEP_S) },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+      ],
+      [audit],
+    );
+  },
+  homeVisit: (id) => getOne<StoredHomeVisit>(hallKeys.homeVisit(id)),
+  openHomeVisits: async (stationId, limit) => {
+    const k = hallKeys.openVisitsOf(stationId);
+    return query<StoredHomeVisit>({ IndexName: k.index, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': k.pk }, Limit: limit });
+  },
+  finishHomeVisit: async (v, done, audit) => {
+    await transact(
+      [
+        {
+          refusal: HALL_CONFLICT.VISIT_CLOSED,
+          item: {
+            Update: {
+              TableName: T(),
+              Key: hallKeys.homeVisit(v.id),
+              UpdateExpression: 'SET #s = :done, doneAt = :at, doneBy = :by, #r = :r REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#s = :open',
+              ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
+              ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':at': done.at, ':by': done.by, ':r': done.result },
+            },
+          },
+        },
+      ],
+      [audit],
+    );
   },
 });

@@ -1,9 +1,11 @@
-import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type Ticket } from './model.ts';
+import type { AuditInput } from '../audit/audit.ts';
+import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallStore, type HallTimes, type Seat } from './ports.ts';
 import { serviceAdds, timesFrom, waitAdds, monthOf } from './times.ts';
 
 /** The HallStore in memory, for unit tests: the same conditions as DynamoDB (hall-store-contract). */
-export const memoryHallStore = (): HallStore => {
+export const memoryHallStore = (): HallStore & { readonly audits: AuditInput[] } => {
+  const audits: AuditInput[] = [];
   const slots = new Map<string, number>();
   const appts = new Map<string, StoredAppointment>();
   const phoneDays = new Map<string, number>();
@@ -12,6 +14,7 @@ export const memoryHallStore = (): HallStore => {
   const seats = new Map<string, Seat>();
   const times = new Map<string, Record<string, number>>();
   const rates = new Map<string, number>();
+  const visits = new Map<string, StoredHomeVisit>();
   const copy = <T>(x: T): T => structuredClone(x);
   const tkey = (officeId: string, id: string) => `${officeId}|${id}`;
   const addTimes = (officeId: string, at: string, adds: Record<string, number>) => {
@@ -31,6 +34,7 @@ export const memoryHallStore = (): HallStore => {
   };
 
   return {
+    audits,
     bookedCounts: async (officeId, date) => {
       const out = new Map<string, number>();
       for (const [k, n] of slots) if (k.startsWith(`${officeId}|${date}|`)) out.set(k.split('|')[2]!, n);
@@ -94,7 +98,7 @@ export const memoryHallStore = (): HallStore => {
       [...tickets.values()].filter(
         (x) => x.officeId === t.officeId && x.date === t.date && x.status === 'waiting' && laneOf(x) === laneOf(t) && orderKey(x) < orderKey(t),
       ).length,
-    claim: async ({ ticket, seat, at, finish }) => {
+    claim: async ({ ticket, seat, at, finish, audit }) => {
       const cur = tickets.get(tkey(ticket.officeId, ticket.id));
       if (!cur || cur.status !== 'waiting' || laneOf(cur) !== laneOf(ticket)) throw new HallStoreConflict(HALL_CONFLICT.TICKET_TAKEN);
       if (finish) atWindow(finish, seat.window);
@@ -108,19 +112,23 @@ export const memoryHallStore = (): HallStore => {
       const claimed = put({ ...rest, status: 'called', window: seat.window, calledBy: seat.userId, calledAt: at, calls: (cur.calls ?? 0) + 1 });
       if (first) addTimes(cur.officeId, at, waitAdds(cur, seat.window, at));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window, current: cur.id });
+      if (audit) audits.push(copy(audit));
       return claimed;
     },
-    recall: async (t, window, at) => {
+    recall: async (t, window, at, audit) => {
       const cur = atWindow(t, window);
+      if (audit) audits.push(copy(audit));
       return put({ ...cur, calledAt: at, calls: (cur.calls ?? 0) + 1 });
     },
-    miss: async (t, seat, at) => {
+    miss: async (t, seat, at, audit) => {
       const cur = atWindow(t, seat.window);
+      if (audit) audits.push(copy(audit));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window });
       return put({ ...cur, status: 'missed', doneAt: at });
     },
-    transfer: async (t, seat, toWindow, at) => {
+    transfer: async (t, seat, toWindow, at, audit) => {
       const cur = atWindow(t, seat.window);
+      if (audit) audits.push(copy(audit));
       addTimes(cur.officeId, at, serviceAdds(cur, seat.window, at));
       seats.set(seat.userId, { officeId: seat.officeId, window: seat.window });
       const { window: _w, calledBy: _b, ...rest } = cur;
@@ -152,6 +160,24 @@ export const memoryHallStore = (): HallStore => {
       const k = `${address}|${minute}`;
       rates.set(k, (rates.get(k) ?? 0) + 1);
       return rates.get(k)!;
+    },
+    putHomeVisit: async (v, audit) => {
+      if (visits.has(v.id)) throw new HallStoreConflict(HALL_CONFLICT.BUSY);
+      visits.set(v.id, copy(v));
+      audits.push(copy(audit));
+    },
+    homeVisit: async (id) => copy(visits.get(id)),
+    openHomeVisits: async (stationId, limit) =>
+      [...visits.values()]
+        .filter((v) => v.stationId === stationId && v.status === 'open')
+        .sort((a, b) => `${a.date}#${a.id}`.localeCompare(`${b.date}#${b.id}`))
+        .slice(0, limit)
+        .map(copy),
+    finishHomeVisit: async (v, done, audit) => {
+      const cur = visits.get(v.id);
+      if (!cur || cur.status !== 'open') throw new HallStoreConflict(HALL_CONFLICT.VISIT_CLOSED);
+      visits.set(v.id, { ...cur, status: 'done', doneAt: done.at, doneBy: done.by, result: done.result });
+      audits.push(copy(audit));
     },
   };
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Sealed } from '../cases/sealer.ts';
 import { calendarDate } from '../schema/date.ts';
+import { plainText } from '../schema/text.ts';
 
 /**
  * The hall: bookable slots (预约时段), appointments, queue tickets (取号/叫号) and home visits.
@@ -88,9 +89,6 @@ export interface ScreenCall {
   calls: number;
 }
 
-const noControl = (s: string) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max).refine(noControl, '含有不可见字符');
-
 export const phoneField = z
   .string()
   .trim()
@@ -125,7 +123,7 @@ export const bookBody = z.object({
     .trim()
     .max(64)
     .regex(/^[0-9A-Za-z_.-]+$/, '事项编码有误'),
-  name: text(30, '请填写姓名'),
+  name: plainText('姓名', 30),
   phone: phoneField,
 });
 export type BookInput = z.output<typeof bookBody>;
@@ -173,3 +171,57 @@ export const seatBody = z.object({
     .max(3, '窗口号有误')
     .regex(/^\d{1,3}$/, '窗口号有误'),
 });
+
+/** 上门服务: who may ask for it — the elderly and the disabled of a village. */
+export const HOME_VISIT_REASONS = { elderly: '老年人', disabled: '残疾人' } as const;
+export type HomeVisitReason = keyof typeof HOME_VISIT_REASONS;
+export type HomeVisitStatus = 'open' | 'done';
+
+/** A home visit as the agent and the center see it: the name and phone masked. */
+export interface HomeVisit {
+  id: string;
+  /** The village station whose agent goes. */
+  stationId: string;
+  stationName: string;
+  reason: HomeVisitReason;
+  name: string;
+  phone: string;
+  address: string;
+  need: string;
+  itemCode?: string;
+  itemName?: string;
+  /** The day of the visit (a working day, Beijing). */
+  date: string;
+  status: HomeVisitStatus;
+  createdAt: string;
+  createdBy: string;
+  /** The center that took the request. */
+  officeId: string;
+  doneAt?: string;
+  doneBy?: string;
+  result?: string;
+}
+
+/** As stored: the whole name and phone only sealed. */
+export interface StoredHomeVisit extends HomeVisit {
+  sealed: Sealed;
+}
+
+export const homeVisitBody = z.object({
+  stationId: officeIdField,
+  reason: z.enum(['elderly', 'disabled'], { error: '请选择老年人或残疾人' }),
+  name: plainText('姓名', 30),
+  phone: phoneField,
+  address: plainText('住址', 60),
+  need: plainText('需办事项', 200),
+  itemCode: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[0-9A-Za-z_.-]+$/, '事项编码有误')
+    .optional(),
+  date: calendarDate,
+});
+export type HomeVisitInput = z.output<typeof homeVisitBody>;
+
+export const homeVisitDoneBody = z.object({ result: plainText('上门结果', 200) });

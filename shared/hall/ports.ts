@@ -1,8 +1,9 @@
+import type { AuditInput } from '../audit/audit.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 import type { CatalogReader } from '../catalog/reader.ts';
 import type { Sealer } from '../cases/sealer.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { ScreenCall, StoredAppointment, Ticket } from './model.ts';
+import type { ScreenCall, StoredAppointment, StoredHomeVisit, Ticket } from './model.ts';
 import type { HallSettings } from './settings.ts';
 
 /** Why a store write was refused (the use cases turn these into the citizen's or clerk's message). */
@@ -14,6 +15,7 @@ export const HALL_CONFLICT = {
   TICKET_TAKEN: 'TICKET_TAKEN',
   NOT_AT_WINDOW: 'NOT_AT_WINDOW',
   BUSY: 'HALL_BUSY',
+  VISIT_CLOSED: 'VISIT_CLOSED',
 } as const;
 export type HallConflict = (typeof HALL_CONFLICT)[keyof typeof HALL_CONFLICT];
 export class HallStoreConflict extends Error {
@@ -67,13 +69,16 @@ export interface HallStore {
   ahead(t: Ticket): Promise<number>;
   /**
    * Claims a waiting ticket for a window (TICKET_TAKEN if another window was faster), finishing
-   * the window's current ticket (`finish`) and adding the times, all or nothing.
+   * the window's current ticket (`finish`) and adding the times, all or nothing — with its audit event.
    */
-  claim(c: { ticket: Ticket; seat: Seat & { userId: string }; at: string; finish?: Ticket }): Promise<Ticket>;
-  /** The window's current ticket: called again / missed / sent to another window / finished (NOT_AT_WINDOW if not). */
-  recall(t: Ticket, window: string, at: string): Promise<Ticket>;
-  miss(t: Ticket, seat: Seat & { userId: string }, at: string): Promise<Ticket>;
-  transfer(t: Ticket, seat: Seat & { userId: string }, toWindow: string, at: string): Promise<Ticket>;
+  claim(c: { ticket: Ticket; seat: Seat & { userId: string }; at: string; finish?: Ticket; audit?: AuditInput }): Promise<Ticket>;
+  /**
+   * The window's current ticket: called again / missed / sent to another window / finished
+   * (NOT_AT_WINDOW if not); the audit event, when given, is written in the same transaction.
+   */
+  recall(t: Ticket, window: string, at: string, audit?: AuditInput): Promise<Ticket>;
+  miss(t: Ticket, seat: Seat & { userId: string }, at: string, audit?: AuditInput): Promise<Ticket>;
+  transfer(t: Ticket, seat: Seat & { userId: string }, toWindow: string, at: string, audit?: AuditInput): Promise<Ticket>;
   finish(t: Ticket, seat: Seat & { userId: string }, at: string): Promise<Ticket>;
   /** Links a case taken in from the ticket (at most 20). */
   linkCase(t: Ticket, caseId: string): Promise<Ticket>;
@@ -86,6 +91,14 @@ export interface HallStore {
   times(officeId: string, month: string): Promise<HallTimes>;
   /** Public requests from one address in one minute (shared by every container). */
   hitPublic(address: string, minute: string, expiresAt: Date): Promise<number>;
+
+  /** 上门服务: a new request with its audit event, in one write. */
+  putHomeVisit(v: StoredHomeVisit, audit: AuditInput): Promise<void>;
+  homeVisit(id: string): Promise<StoredHomeVisit | undefined>;
+  /** H10: a village station's open home visits by date, at most `limit`. */
+  openHomeVisits(stationId: string, limit: number): Promise<StoredHomeVisit[]>;
+  /** Closes an open visit (VISIT_CLOSED if it is not open any more), with its audit event. */
+  finishHomeVisit(v: StoredHomeVisit, done: { at: string; by: string; result: string }, audit: AuditInput): Promise<void>;
 }
 
 export interface HallPorts {

@@ -1,3 +1,5 @@
+import { actorOf, type AuditInput } from '../audit/audit.ts';
+import type { AuditAction } from '../audit/labels.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -119,6 +121,17 @@ const currentOf = async (ports: HallPorts, seat: Seat): Promise<Ticket | undefin
   return t?.status === 'called' && t.window === seat.window ? t : undefined;
 };
 
+/** A window action as the audit log reads it: "张三叫号：号 A012（2026-12-08 3 号窗口）。" — the number, never the person. */
+const windowAudit = (p: Principal, action: AuditAction, t: Ticket, detail: string, meta: RequestMeta): AuditInput => ({
+  actor: actorOf(p),
+  action,
+  target: { type: 'ticket', id: `${t.officeId}/${t.id}`, label: t.number },
+  result: 'success',
+  sourceIp: meta.sourceIp,
+  userAgent: meta.userAgent,
+  detail: `${t.date} ${detail}`,
+});
+
 /** A few candidates per lane: enough to step past a ticket another window claims at the same moment. */
 const PER_LANE = 3;
 const MAX_CLAIMS = 12;
@@ -128,7 +141,12 @@ const MAX_CLAIMS = 12;
  * appointments whose slot has come, then walk-ins by issue time over the window's queues, then
  * appointments checked in early. The window's current ticket is finished with it.
  */
-export const callNext = async (ports: HallPorts, p: Principal, body: { window?: string | undefined } | undefined): Promise<{ ticket: Ticket | null }> => {
+export const callNext = async (
+  ports: HallPorts,
+  p: Principal,
+  body: { window?: string | undefined } | undefined,
+  meta: RequestMeta,
+): Promise<{ ticket: Ticket | null }> => {
   const seat = await seatOf(ports, p, body?.window);
   const hall = hallOf(ports, p.officeId);
   const queues = hall.windows.find((w) => w.no === seat.window)!.queues;
@@ -156,7 +174,8 @@ export const callNext = async (ports: HallPorts, p: Principal, body: { window?: 
     }
     tried.add(next.id);
     try {
-      const claimed = await ports.hall.claim({ ticket: next, seat, at: nowIso, ...(current ? { finish: current } : {}) });
+      const audit = windowAudit(p, 'hall.call', next, `${seat.window} 号窗口${next.forWindow ? '，转来' : ''}`, meta);
+      const claimed = await ports.hall.claim({ ticket: next, seat, at: nowIso, audit, ...(current ? { finish: current } : {}) });
       seat.current = claimed.id;
       return { ticket: claimed };
     } catch (e) {
@@ -184,15 +203,17 @@ const atWindow = async <T>(f: () => Promise<T>): Promise<T> => {
 };
 
 /** POST /api/windows/recall: the screen calls the current ticket again. */
-export const recallCurrent = async (ports: HallPorts, p: Principal) => {
+export const recallCurrent = async (ports: HallPorts, p: Principal, meta: RequestMeta) => {
   const { seat, ticket } = await ofWindow(ports, p);
-  return { ticket: await atWindow(() => ports.hall.recall(ticket, seat.window, ports.clock().toISOString())) };
+  const audit = windowAudit(p, 'hall.recall', ticket, `${seat.window} 号窗口，第 ${(ticket.calls ?? 1) + 1} 次呼叫`, meta);
+  return { ticket: await atWindow(() => ports.hall.recall(ticket, seat.window, ports.clock().toISOString(), audit)) };
 };
 
 /** POST /api/windows/miss: 过号 — the citizen did not come. */
-export const missCurrent = async (ports: HallPorts, p: Principal) => {
+export const missCurrent = async (ports: HallPorts, p: Principal, meta: RequestMeta) => {
   const { seat, ticket } = await ofWindow(ports, p);
-  return { ticket: await atWindow(() => ports.hall.miss(ticket, seat, ports.clock().toISOString())) };
+  const audit = windowAudit(p, 'hall.miss', ticket, `${seat.window} 号窗口`, meta);
+  return { ticket: await atWindow(() => ports.hall.miss(ticket, seat, ports.clock().toISOString(), audit)) };
 };
 
 /** POST /api/windows/finish: 办结 at this window without calling the next. */
@@ -202,12 +223,13 @@ export const finishCurrent = async (ports: HallPorts, p: Principal) => {
 };
 
 /** POST /api/windows/transfer: 转窗口 — the ticket waits for that window, which calls it first. */
-export const transferCurrent = async (ports: HallPorts, p: Principal, toWindow: string) => {
+export const transferCurrent = async (ports: HallPorts, p: Principal, toWindow: string, meta: RequestMeta) => {
   const hall = hallOf(ports, p.officeId);
   const { seat, ticket } = await ofWindow(ports, p);
   if (!hall.windows.some((w) => w.no === toWindow) || toWindow === seat.window)
     throw new RuleError('UNKNOWN_WINDOW', '请选择本中心的其他窗口', [{ path: 'window', message: '请选择本中心的其他窗口' }]);
-  return { ticket: await atWindow(() => ports.hall.transfer(ticket, seat, toWindow, ports.clock().toISOString())) };
+  const audit = windowAudit(p, 'hall.transfer', ticket, `${seat.window} 号窗口转至 ${toWindow} 号窗口`, meta);
+  return { ticket: await atWindow(() => ports.hall.transfer(ticket, seat, toWindow, ports.clock().toISOString(), audit)) };
 };
 
 /** POST /api/windows/tickets/{id}/cases: a case taken in from a called ticket is linked to it. */

@@ -3,7 +3,9 @@ import { dynamoCatalogReader } from '../catalog/reader.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
+import { dynamoOffices } from '../network/dynamo-offices.ts';
 import { dynamoHallStore } from './dynamo-hall.ts';
+import type { HomeVisitPorts } from './home-visits.ts';
 import type { HallPorts } from './ports.ts';
 
 /** The production wiring of the hall's use cases, built once per container. */
@@ -20,3 +22,11 @@ export const hallPorts = (): HallPorts =>
       return runtimeConfig().hall;
     },
   }));
+
+/** 上门服务: the hall's ports and the office tree (which township a village belongs to). */
+const homeVisitPortsKept = containerSlot<HomeVisitPorts>();
+export const homeVisitPorts = (): HomeVisitPorts =>
+  homeVisitPortsKept.get(() => {
+    const hall = hallPorts();
+    return { hall: hall.hall, sealer: hall.sealer, catalog: hall.catalog, calendar: hall.calendar, clock: () => hall.clock(), offices: dynamoOffices() };
+  });

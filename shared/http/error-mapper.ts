@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { DomainError, type FieldIssue } from '../errors/domain-errors.ts';
 import { logger } from '../log/logger.ts';
+import { fieldIssues, issuesSummary } from '../errors/field-issues.ts';
 
 /** The one place where errors become HTTP. Anything unknown is a 500 that reveals nothing. */
 export interface ErrorBody {
@@ -18,19 +19,15 @@ const STATUS: Record<DomainError['kind'], number> = {
   'too-many': 429,
 };
 
-export const zodFields = (err: ZodError, prefix: readonly (string | number)[] = []): FieldIssue[] =>
-  err.issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join('.'), message: i.message }));
-
 export const mapError = (err: unknown, correlationId: string): { status: number; body: ErrorBody } => {
   if (err instanceof ZodError) {
-    const fields = zodFields(err);
-    const first = fields[0];
+    const fields = fieldIssues(err);
     return {
       status: 400,
       body: {
         error: {
           code: 'VALIDATION',
-          message: first ? `输入有误：${first.path || '请求'} ${first.message}` : '输入有误',
+          message: issuesSummary('输入', fields),
           fields,
           correlationId,
         },

@@ -14,6 +14,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { runtimeConfig } from '../platform/runtime-config.ts';
 import { API_HEADERS } from '../platform/security-headers.ts';
 import { forbiddenCharIssues } from '../schema/text.ts';
+import { fieldIssues, issuesSummary } from '../errors/field-issues.ts';
 
 // Chinese validation messages for every schema, set once per container.
 z.config(zhCN());
@@ -24,13 +25,16 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 /** The caller of a route: always present on non-public routes (the factory refuses without one). */
 export type PrincipalOf<N extends RouteName> = Extract<(typeof ROUTES)[number], { name: N }>['access'] extends 'public' ? Principal | undefined : Principal;
 
-export interface HttpRequest<B, Q, P, Pr = Principal | undefined> {
+export interface HttpRequest<B, Q, P, Pr = Principal | undefined, H = undefined> {
   body: B;
   query: Q;
   params: P;
   /** Undefined only on public routes called without a token. */
   principal: Pr;
+  /** Every header, keys in lower case (raw: caching, tracing). */
   headers: Record<string, string | undefined>;
+  /** The headers the route declared in its `headers` schema, validated like the body. */
+  declared: H;
   correlationId: string;
   /** Source address and user agent, for the audit trail and per-address limits. */
   meta: RequestMeta;
@@ -42,10 +46,12 @@ export type HttpResult =
   | { status?: number; body: unknown; headers?: Record<string, string> }
   | { status?: number; file: { base64: string; contentType: string; filename: string }; headers?: Record<string, string> };
 
-interface Schemas<B, Q, P> {
+interface Schemas<B, Q, P, H = undefined> {
   body?: B;
   query?: Q;
   params?: P;
+  /** Headers the use case needs (Idempotency-Key, If-Match): keys in lower case. */
+  headers?: H;
 }
 
 const lowerHeaders = (h: APIGatewayProxyEvent['headers'] | null): Record<string, string | undefined> =>
@@ -89,12 +95,24 @@ const parsePart = <S extends Schema | undefined>(schema: S, value: unknown, wher
   if (!schema) return undefined as Out<S>;
   // control, zero-width and bidi characters refused in every field of every route, before the schema
   const bad = forbiddenCharIssues(value);
-  if (bad.length) throw new ValidationError(`${where}有误：${bad[0]!.path || '内容'} ${bad[0]!.message}`, bad);
+  if (bad.length) throw new ValidationError(issuesSummary(where, bad), bad);
+  return checked(schema, value, where);
+};
+
+const checked = <S extends Schema>(schema: S, value: unknown, where: string): Out<S> => {
   const r = schema.safeParse(value);
   if (r.success) return r.data as Out<S>;
-  const fields = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = fields[0];
-  throw new ValidationError(first ? `${where}有误：${first.path || '内容'} ${first.message}` : `${where}有误`, fields);
+  const fields = fieldIssues(r.error);
+  throw new ValidationError(issuesSummary(where, fields), fields);
+};
+
+/** Headers: the schema picks the few declared ones first (a browser's other headers are not checked). */
+const parseHeaders = <S extends Schema | undefined>(schema: S, headers: Record<string, string | undefined>): Out<S> => {
+  if (!schema) return undefined as Out<S>;
+  const data = checked(schema, headers, '请求头');
+  const bad = forbiddenCharIssues(data);
+  if (bad.length) throw new ValidationError(issuesSummary('请求头', bad), bad);
+  return data as Out<S>;
 };
 
 const toResult = (res: HttpResult, correlationId: string): APIGatewayProxyResult => {
@@ -128,10 +146,11 @@ export const httpHandler = <
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
+  H extends Schema | undefined = undefined,
 >(
   routeName: N,
-  schemas: Schemas<B, Q, P>,
-  fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>>) => Promise<HttpResult>,
+  schemas: Schemas<B, Q, P, H>,
+  fn: (req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>, Out<H>>) => Promise<HttpResult>,
 ) => {
   const route = routeByName(routeName);
   const run = async (event: APIGatewayProxyEvent, _ctx: Context): Promise<APIGatewayProxyResult> => {
@@ -147,12 +166,13 @@ export const httpHandler = <
         if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
         if (!hasScope(principal, route.access.scope)) throw new ForbiddenError();
       }
-      const req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>> = {
+      const req: HttpRequest<Out<B>, Out<Q>, Out<P>, PrincipalOf<N>, Out<H>> = {
         body: parsePart(schemas.body as B, parseBody(event), '请求内容'),
         query: parsePart(schemas.query as Q, event.queryStringParameters ?? {}, '查询参数'),
         params: parsePart(schemas.params as P, event.pathParameters ?? {}, '路径参数'),
         principal: principal as PrincipalOf<N>,
         headers,
+        declared: parseHeaders(schemas.headers as H, headers),
         correlationId,
         meta: { sourceIp, userAgent: headers['user-agent'] ?? '' },
         route,
@@ -169,6 +189,6 @@ export const httpHandler = <
   // the route and its schemas travel with the handler: the fuzzer (test/) builds its requests from them
   return Object.assign(middy(run).use(injectLambdaContext(logger, { resetKeys: true })), {
     route,
-    schemas: schemas as Schemas<Schema | undefined, Schema | undefined, Schema | undefined>,
+    schemas: schemas as Schemas<Schema | undefined, Schema | undefined, Schema | undefined, Schema | undefined>,
   });
 };

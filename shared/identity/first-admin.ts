@@ -8,6 +8,7 @@ import { oneTimePassword } from './one-time-password.ts';
 import { hashPassword } from './password.ts';
 import { createUserBody } from './schemas.ts';
 import type { OfficeRecord, StaffUser } from './types.ts';
+import { fieldIssues } from '../errors/field-issues.ts';
 
 /**
  * Day one of a county: nobody can sign in until a county admin exists, and only a county admin
@@ -64,7 +65,10 @@ const sameOffice = (a: OfficeRecord, b: OfficeRecord): boolean =>
 
 export const createFirstAdmin = async (ports: FirstAdminPorts, caller: CommandCaller, input: FirstAdminInput, meta: RequestMeta): Promise<FirstAdminResult> => {
   const username = createUserBody.shape.username.safeParse(input.username);
-  if (!username.success) throw new ValidationError(username.error.issues[0]!.message, [{ path: 'username', message: username.error.issues[0]!.message }]);
+  if (!username.success) {
+    const fields = fieldIssues(username.error, ['username']);
+    throw new ValidationError(fields[0]!.message, fields);
+  }
   const root = input.offices.find((o) => o.parentId === null && o.kind === 'county_center');
   if (!root) throw new ValidationError('县区配置缺少县政务服务中心 (county_center) 作为机构树的根', [{ path: 'offices', message: '缺少根机构' }]);
 

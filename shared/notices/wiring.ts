@@ -3,6 +3,7 @@ import { systemClock } from '../platform/clock.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { dynamoNoticeStore } from './dynamo-notices.ts';
 import { secretsCredentials } from './secrets-credentials.ts';
+import { memoryCredentials } from './memory-credentials.ts';
 import { channelFor } from './channels.ts';
 import type { DeliverPorts } from './ports.ts';
 
@@ -10,7 +11,9 @@ import type { DeliverPorts } from './ports.ts';
 const kept = containerSlot<DeliverPorts>();
 export const deliverPorts = (): DeliverPorts =>
   kept.get(() => {
-    const credentials = secretsCredentials(runtimeConfig().noticeCredentialsSecret);
+    // deployed: the county's secret; locally (no secret) the fake provider's demo keys
+    const secret = runtimeConfig().noticeCredentialsSecret;
+    const credentials = secret ? secretsCredentials(secret) : memoryCredentials();
     return {
       store: dynamoNoticeStore(),
       sealer: kmsSealer(),

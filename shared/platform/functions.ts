@@ -77,6 +77,8 @@ export type Grant =
   // the hall: the windows' function reads and writes its table; the public one only slot counters,
   // appointments, tickets and its rate counters (LeadingKeys), never deleting
   | 'hall:write'
+  /** Read the hall table (the to-do list: a station's open home visits). */
+  | 'hall:read'
   | 'hall:public'
   // the transactional outbox and notices (shared/platform/outbox.ts, shared/notices)
   /** Send to every outbox topic's queue (the relay). */
@@ -135,8 +137,9 @@ export const HTTP_FUNCTIONS = [
   { id: 'cases', description: 'Intake, work lists and case actions', uses: CASE_WORK },
   {
     id: 'cases-view-id',
-    description: 'The audited full ID view: the only function that opens personal data',
-    uses: ['cases:read', 'pii:unseal', 'audit:append'],
+    description: 'The audited full ID view and the phone for a 差评 callback: the only function that opens personal data',
+    // ratings:read: the phone only for a case with a 差评 task of the caller's office
+    uses: ['cases:read', 'ratings:read', 'pii:unseal', 'audit:append'],
   },
   // 电子监察: alert inbox, 督办, county-wide lists, dashboards (reads cases, writes alerts/orders; never opens personal data)
   {
@@ -152,8 +155,8 @@ export const HTTP_FUNCTIONS = [
   // 待办: reads only (the inbox, work lists, due cases, 督办单 and 差评 tasks), writes nothing
   {
     id: 'todos',
-    description: 'The to-do list of the workbench: a read model over cases, hops, 督办 and 差评整改',
-    uses: ['cases:read', 'ratings:read', 'directory:read', 'directory:calendar-read'],
+    description: 'The to-do list of the workbench: a read model over cases, hops, 督办, 差评整改 and home visits',
+    uses: ['cases:read', 'ratings:read', 'directory:read', 'directory:calendar-read', 'hall:read'],
   },
   { id: 'disclosure', description: 'Public disclosure (六公开): the published results and monthly ratings, nothing else', uses: ['ratings:disclosure-read'] },
   {
@@ -169,8 +172,8 @@ export const HTTP_FUNCTIONS = [
   },
   {
     id: 'windows',
-    description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times",
-    uses: ['hall:write', 'directory:read'],
+    description: "The windows: calling, recall, transfer; the day's appointments; waiting and service times; home visits",
+    uses: ['hall:write', 'directory:read', 'audit:append'],
   },
   // documents as PDF (shared/documents): reads only; the one HTTP function whose bundle carries the Chinese font
   { id: 'documents', description: 'Case documents and the 委托代办单 as PDF', uses: ['cases:read', 'catalog:read', 'directory:read'], timeoutSeconds: 29 },
@@ -193,7 +196,8 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   // delivery of alerts and digests: marks each channel delivered; office names for the text
   alerts: ['cases:write', 'directory:read', 'topic:publish'],
   // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
-  notices: ['notices:deliver', 'pii:unseal', 'notices:credentials'],
+  // and keys the phone's daily cap by its keyed hash (lookup:mac), never by the number
+  notices: ['notices:deliver', 'pii:unseal', 'lookup:mac', 'notices:credentials'],
   // the archive: reads the case, its item, offices and files; writes its record (+ audit) and the locked package
   archive: ['cases:write', 'catalog:read', 'directory:read', 'audit:append', 'materials:read', 'archive:write'],
 };

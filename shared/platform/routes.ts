@@ -127,6 +127,8 @@ export const ROUTES = [
   { name: 'ratings-tasks-list', method: 'GET', path: '/api/ratings/tasks', access: s('rating.stats'), fn: 'ratings' },
   { name: 'ratings-task-get', method: 'GET', path: '/api/ratings/tasks/{caseId}', access: s('rating.stats'), fn: 'ratings' },
   { name: 'ratings-task-callback', method: 'POST', path: '/api/ratings/tasks/{caseId}/callback', access: s('rating.rectify'), fn: 'ratings' },
+  // the whole phone for the 回访, audited: served by the one function that opens personal data
+  { name: 'ratings-task-phone', method: 'POST', path: '/api/ratings/tasks/{caseId}/phone', access: s('rating.rectify'), fn: 'cases-view-id' },
   { name: 'ratings-task-rectify', method: 'POST', path: '/api/ratings/tasks/{caseId}/rectify', access: s('rating.rectify'), fn: 'ratings' },
   { name: 'ratings-task-appeal', method: 'POST', path: '/api/ratings/tasks/{caseId}/appeal', access: s('rating.rectify'), fn: 'ratings' },
   { name: 'ratings-stats', method: 'GET', path: '/api/ratings/stats', access: s('rating.stats'), fn: 'ratings' },
@@ -152,6 +154,9 @@ export const ROUTES = [
   { name: 'windows-ticket-cases', method: 'POST', path: '/api/windows/tickets/{id}/cases', access: s('case.accept'), fn: 'windows' },
   { name: 'hall-appointments', method: 'GET', path: '/api/hall/appointments', access: s('case.accept'), fn: 'windows' },
   { name: 'hall-times', method: 'GET', path: '/api/hall/times', access: s('alert.read'), fn: 'windows' },
+  // 上门服务: the center sends a village's agent; the agent closes it (its to-do until then)
+  { name: 'home-visits-request', method: 'POST', path: '/api/hall/home-visits', access: s('case.accept'), fn: 'windows' },
+  { name: 'home-visits-done', method: 'POST', path: '/api/home-visits/{id}/done', access: s('commission.create'), fn: 'windows' },
   // documents as PDF, drawn on the server with an embedded font subset (shared/documents): only this function carries the font
   { name: 'cases-documents', method: 'GET', path: '/api/cases/{id}/documents/{kind}', access: s('case.read'), fn: 'documents' },
   { name: 'commissions-document', method: 'GET', path: '/api/commissions/{id}/document', access: s('case.read'), fn: 'documents' },

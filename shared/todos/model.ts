@@ -2,7 +2,7 @@
  * The to-do list's words and shapes, as the web shows them: no zod and no adapters here, so the
  * workbench and the menu import them without bundling the server side.
  */
-export const TODO_KINDS = ['sign_for', 'supplement', 'hand_back', 'order', 'rectify', 'due_soon'] as const;
+export const TODO_KINDS = ['sign_for', 'supplement', 'hand_back', 'order', 'rectify', 'due_soon', 'home_visit'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const TODO_KIND_LABELS: Record<TodoKind, string> = {
@@ -12,6 +12,7 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   order: '督办',
   rectify: '差评整改',
   due_soon: '临近到期',
+  home_visit: '上门服务',
 };
 
 /** One thing a person must do next, with its deadline and the page that does it. */
@@ -23,6 +24,8 @@ export interface Todo {
   caseId: string | null;
   commissionId?: string;
   orderId?: string;
+  /** 上门服务: the visit the agent closes. */
+  visitId?: string;
   /** The case's 受理编号 (or the commission's 代办编号). */
   number: string;
   itemName: string;

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../cases/model.ts';
 import type { InboxEntry, InboxKind } from '../network/model.ts';
 import type { OfficeDirectory } from '../network/offices.ts';
 import type { PhaseLimits } from '../network/ports.ts';
+import type { StoredHomeVisit } from '../hall/model.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RectificationTask } from '../ratings/model.ts';
 import type { Order } from '../supervision/order.ts';
@@ -24,6 +25,8 @@ export interface TodoSources {
   unansweredOrders(officeId: string | undefined): Promise<Order[]>;
   /** R3a: open 差评整改 tasks (open, appealed), of an office or of the whole county. */
   openRatingTasks(officeId: string | undefined): Promise<RectificationTask[]>;
+  /** H10: a village station's open home visits (上门服务) by date, at most `limit`. */
+  openHomeVisits(stationId: string, limit: number): Promise<StoredHomeVisit[]>;
 }
 
 export interface TodoPorts {

@@ -1,4 +1,5 @@
 import type { CaseStore } from '../cases/store.ts';
+import type { HallStore } from '../hall/ports.ts';
 import type { RatingStore } from '../ratings/store.ts';
 import type { OrderStore } from '../supervision/store.ts';
 import type { TodoSources } from './ports.ts';
@@ -8,6 +9,7 @@ export interface TodoStores {
   cases: Pick<CaseStore, 'inbox' | 'ofOffice' | 'openDueBy'>;
   orders: Pick<OrderStore, 'orders'>;
   ratings: Pick<RatingStore, 'openTasks'>;
+  hall: Pick<HallStore, 'openHomeVisits'>;
 }
 
 /**
@@ -21,4 +23,5 @@ export const todoSourcesOf = (s: TodoStores): TodoSources => ({
   unansweredOrders: async (officeId) =>
     (await Promise.all((['open', 'overdue'] as const).map((state) => s.orders.orders({ ...(officeId ? { officeId } : {}), state })))).flat(),
   openRatingTasks: (officeId) => s.ratings.openTasks(officeId),
+  openHomeVisits: (stationId, limit) => s.hall.openHomeVisits(stationId, limit),
 });

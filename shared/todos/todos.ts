@@ -8,6 +8,7 @@ import { INBOX_LABELS } from '../network/labels.ts';
 import type { InboxEntry } from '../network/model.ts';
 import { officeById, officeNames } from '../network/offices.ts';
 import { phaseDue, phasesOf } from '../network/phases.ts';
+import { HOME_VISIT_REASONS } from '../hall/model.ts';
 import { TODO_KINDS, type Todo, type TodoCounts, type TodoKind, type TodoList } from './model.ts';
 import type { TodoPorts } from './ports.ts';
 
@@ -23,6 +24,8 @@ const INBOX_LIMIT = 100;
 const HELD_LIMIT = 100;
 /** A not-accepted commission is handed back within a working day: only the newest are looked at. */
 const REFUSED_LIMIT = 30;
+/** A station's open home visits: a village's few a month. */
+const VISIT_LIMIT = 100;
 
 const KIND_ORDER = new Map<TodoKind, number>(TODO_KINDS.map((k, i) => [k, i]));
 
@@ -88,6 +91,29 @@ export const listTodos = async (ports: TodoPorts, p: Principal): Promise<TodoLis
         .then((es) =>
           es.map((e) => ({ ...signFor(e, name, now), kind: 'hand_back' as const, label: '回交待送达', link: commissionLink(e.commissionId ?? '') })),
         ),
+    );
+    // 上门服务 the township sent this village's agent, due at the end of its day
+    reads.push(
+      sources.openHomeVisits(p.officeId, VISIT_LIMIT).then((vs) =>
+        vs
+          .filter((v) => v.stationId === p.officeId)
+          .map((v) => {
+            const due = bjEndOfDay(v.date);
+            return {
+              kind: 'home_visit' as const,
+              label: `上门服务：${HOME_VISIT_REASONS[v.reason]}`,
+              caseId: null,
+              visitId: v.id,
+              number: v.date,
+              itemName: v.itemName ?? v.need,
+              applicantName: v.name,
+              due,
+              late: now > due,
+              detail: `${v.address}；${v.need}`,
+              link: '/agent?tab=visits',
+            };
+          }),
+      ),
     );
     if (office.parentId)
       reads.push(

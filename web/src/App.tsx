@@ -9,6 +9,7 @@ import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratin
 import { supervisionRoutes } from './pages/supervision/routes.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
 import { hallRoutes, publicHallRoutes } from './pages/hall/routes.tsx';
+import { noticeRoutes } from './pages/notices/routes.tsx';
 import { PlainSpin } from './light/ui.tsx';
 
 // Split by audience: a citizen's first load carries the front door and the public pages' own chunks,
@@ -55,7 +56,7 @@ export default function App() {
               <Route path="/staff" element={<StaffPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/calendar" element={<CalendarPage />} />
-              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes].map((r) => (
+              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes, ...noticeRoutes].map((r) => (
                 <Route key={r.path} path={r.path} element={r.element} />
               ))}
             </Route>

@@ -5,6 +5,9 @@ import { bookAppointment, listSlots } from '../../../shared/hall/appointments.ts
 import { issueTicket } from '../../../shared/hall/tickets.ts';
 import type { HallPorts } from '../../../shared/hall/ports.ts';
 import { RuleError } from '../../../shared/errors/domain-errors.ts';
+import { dynamoAuditReader } from '../../../shared/audit/dynamo-audit-reader.ts';
+import { actorLabel } from '../../../shared/audit/audit.ts';
+import { auditSentence } from '../../../shared/audit/labels.ts';
 import { call, clerkAt, hallCounty, LINGSHAN } from './support.ts';
 
 /**
@@ -79,6 +82,31 @@ describe('the hall on DynamoDB Local', () => {
     const calls = (screen.json() as { calls: Array<{ number: string; window: string }> }).calls;
     expect(calls.length).toBeGreaterThan(0);
     expect(['1', '3']).toContain(calls[0]!.window);
+  });
+
+  it('the window actions (call, recall, missed, transfer) are in the audit log as Chinese sentences naming the number', async () => {
+    const clerk = { ...clerkAt('u-audit-1'), displayName: '王窗口' };
+    const other = clerkAt('u-audit-3');
+    const issued = await call('hall-ticket', { params: { officeId: LINGSHAN }, body: { queue: 'A' } });
+    const number = (issued.json().ticket as { number: string }).number;
+    const called = await call('windows-call', { principal: clerk, body: { window: '3' } });
+    expect(called.status).toBe(200);
+    const ticket = called.json().ticket as { id: string; number: string; date: string };
+    expect(ticket.number).toBe(number);
+    expect((await call('windows-recall', { principal: clerk })).status).toBe(200);
+    expect((await call('windows-transfer', { principal: clerk, body: { window: '1' } })).status).toBe(200);
+    const there = await call('windows-call', { principal: other, body: { window: '1' } });
+    expect((there.json().ticket as { id: string }).id).toBe(ticket.id);
+    expect((await call('windows-miss', { principal: other })).status).toBe(200);
+    const { events } = await dynamoAuditReader().byTarget({ type: 'ticket', id: `${LINGSHAN}/${ticket.id}` }, 10);
+    const sentences = events.map((e) => auditSentence({ ...e, actorName: actorLabel(e.actor) })).reverse();
+    expect(sentences).toEqual([
+      `王窗口叫号：号 ${number}（${ticket.date} 3 号窗口）。`,
+      `王窗口重新呼叫：号 ${number}（${ticket.date} 3 号窗口，第 2 次呼叫）。`,
+      `王窗口转窗口：号 ${number}（${ticket.date} 3 号窗口转至 1 号窗口）。`,
+      `u-audit-3叫号：号 ${number}（${ticket.date} 1 号窗口，转来）。`,
+      `u-audit-3过号：号 ${number}（${ticket.date} 1 号窗口）。`,
+    ]);
   });
 
   describe('with a fake clock', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { dynamoCaseStore } from '../../../shared/cases/dynamo-cases.ts';
+import { dynamoHallStore } from '../../../shared/hall/dynamo-hall.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
 import { dynamoAlertStore } from '../../../shared/supervision/dynamo-alerts.ts';
 import { dynamoTodoSources } from '../../../shared/todos/dynamo-todos.ts';
@@ -15,7 +16,7 @@ describe('the DynamoDB to-do sources keep the contract', () => {
   afterAll(() => stack.stop());
 
   todoSourcesContract(() => ({
-    stores: { cases: dynamoCaseStore(), orders: dynamoAlertStore(), ratings: dynamoRatingStore() },
+    stores: { cases: dynamoCaseStore(), orders: dynamoAlertStore(), ratings: dynamoRatingStore(), hall: dynamoHallStore() },
     sources: dynamoTodoSources(),
   }));
 });

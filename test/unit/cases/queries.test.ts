@@ -116,7 +116,7 @@ describe('one case', () => {
   it('the full ID number only on an audited view', async () => {
     const w = world();
     const { case: c } = await intake(w.ports, CLERK, { ...application(), idempotencyKey: crypto.randomUUID() }, META);
-    expect(await viewIdNumber(w.ports, CLERK, { id: c.id }, META)).toEqual({ idNumber: PERSON.idNumber, phone: PERSON.phone });
+    expect(await viewIdNumber(w.ports, CLERK, { id: c.id }, META)).toEqual({ idNumber: PERSON.idNumber });
     expect(w.store.audits.at(-1)).toEqual({
       actor: { userId: CLERK.userId, username: CLERK.username, officeId: OFFICE, displayName: CLERK.displayName },
       action: 'case.view-id',

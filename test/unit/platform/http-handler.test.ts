@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { httpHandler } from '../../../shared/http/handler.ts';
+import { idempotencyHeaders, versionHeaders } from '../../../shared/http/headers.ts';
 import { ConflictError, RuleError } from '../../../shared/errors/domain-errors.ts';
 import { lambdaContext } from '../../../local/lambda-context.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
@@ -135,5 +136,32 @@ describe('behind CloudFront (ORIGIN_VERIFY_SECRET, VIEWER_ADDRESS_HEADER set by 
     seen.length = 0;
     expect((await call({ 'cloudfront-viewer-address': '203.0.113.9:1' })).statusCode).toBe(200);
     expect(seen).toEqual(['127.0.0.1']);
+  });
+});
+
+describe('declared headers', () => {
+  const keyed = httpHandler('cases-create', { headers: idempotencyHeaders }, async (req) => ({ body: { key: req.declared['idempotency-key'] } }));
+  const versioned = httpHandler('items-save', { headers: versionHeaders }, async (req) => ({ body: { v: req.declared['if-match'] ?? null } }));
+
+  it('hands the use case the validated header, whatever case the client spelled it in', async () => {
+    const r = await call(keyed, event({ principal: clerk, headers: { 'Idempotency-Key': '  form-12345  ' } }));
+    expect(r.body).toEqual({ key: 'form-12345' });
+  });
+  it('refuses a missing or short Idempotency-Key with 400 naming the header', async () => {
+    for (const headers of [{}, { 'idempotency-key': 'short' }]) {
+      const r = await call(keyed, event({ principal: clerk, headers }));
+      expect(r.status).toBe(400);
+      expect(r.body?.error.fields[0].path).toBe('idempotency-key');
+      expect(r.body?.error.message).toMatch(/^请求头有误：idempotency-key .*Idempotency-Key/);
+    }
+  });
+  it('reads If-Match "3" and W/"3" as version 3, refuses a non-version, and leaves other headers unchecked', async () => {
+    const admin = { ...clerk, scopes: [...clerk.scopes, 'catalog.edit'] } as Principal;
+    expect((await call(versioned, event({ principal: admin, headers: { 'If-Match': '"3"', 'user-agent': 'a\u0000b' } }))).body).toEqual({ v: 3 });
+    expect((await call(versioned, event({ principal: admin, headers: { 'if-match': 'W/"3"' } }))).body).toEqual({ v: 3 });
+    expect((await call(versioned, event({ principal: admin, headers: {} }))).body).toEqual({ v: null });
+    const bad = await call(versioned, event({ principal: admin, headers: { 'if-match': '"abc"' } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body?.error.fields).toEqual([{ path: 'if-match', message: 'If-Match 必须是版本号，例如 "3"' }]);
   });
 });

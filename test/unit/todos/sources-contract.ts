@@ -11,11 +11,13 @@ import type { TodoStores } from '../../../shared/todos/sources.ts';
 import type { RatingStore } from '../../../shared/ratings/store.ts';
 import type { CaseStore } from '../../../shared/cases/store.ts';
 import type { OrderStore } from '../../../shared/supervision/store.ts';
+import type { HallStore } from '../../../shared/hall/ports.ts';
+import type { StoredHomeVisit } from '../../../shared/hall/model.ts';
 import { at, caseIn } from '../cases/fixtures.ts';
 
 /** The stores a world writes through (to seed) and the to-do sources built over them. */
 export interface SourcesWorld {
-  stores: TodoStores & { cases: CaseStore; orders: OrderStore; ratings: RatingStore };
+  stores: TodoStores & { cases: CaseStore; orders: OrderStore; ratings: RatingStore; hall: HallStore };
   sources: TodoSources;
 }
 
@@ -161,5 +163,37 @@ export const todoSourcesContract = (make: () => SourcesWorld): void => {
     );
     expect((await sources.openRatingTasks(o)).map((t) => t.caseId).sort()).toEqual([open.caseId, appealed.caseId].sort());
     expect(await sources.openRatingTasks(office())).toEqual([]);
+  });
+
+  it("H10: a village station's open home visits by date, bounded; a closed one and another station's never", async () => {
+    const { stores, sources } = make();
+    const station = `${office()}-v`;
+    const visit = (date: string, over: Partial<StoredHomeVisit> = {}): StoredHomeVisit => ({
+      id: uid(),
+      stationId: station,
+      stationName: '示例村',
+      reason: 'elderly',
+      name: '李*',
+      phone: '138****2222',
+      address: '一组 12 号',
+      need: '养老保险资格认证',
+      date,
+      status: 'open',
+      createdAt: at('2026-11-02').toISOString(),
+      createdBy: '窗口',
+      officeId: '411521-lingshan',
+      sealed: { ek: 'x', iv: 'x', ct: 'x', tag: 'x' },
+      ...over,
+    });
+    const audit = { actor: { anonymous: 't' }, action: 'hall.home-visit.request' as const, result: 'success' as const, sourceIp: 't', userAgent: 't' };
+    const later = visit('2026-11-05');
+    const sooner = visit('2026-11-03');
+    const closed = visit('2026-11-04');
+    for (const v of [later, sooner, closed]) await stores.hall.putHomeVisit(v, audit);
+    await stores.hall.putHomeVisit(visit('2026-11-03', { stationId: `${station}x` }), audit);
+    await stores.hall.finishHomeVisit(closed, { at: at('2026-11-04').toISOString(), by: '代办员', result: '已办' }, audit);
+    expect((await sources.openHomeVisits(station, 10)).map((v) => v.id)).toEqual([sooner.id, later.id]);
+    expect(await sources.openHomeVisits(station, 1)).toHaveLength(1);
+    expect(await stores.hall.homeVisit(closed.id)).toMatchObject({ status: 'done', result: '已办', doneBy: '代办员' });
   });
 };

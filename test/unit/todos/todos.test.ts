@@ -5,6 +5,7 @@ import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { createCommission, takeIn } from '../../../shared/network/commissions.ts';
 import { forward, receive, returnCase } from '../../../shared/network/transfer.ts';
+import { memoryHallStore } from '../../../shared/hall/memory-hall.ts';
 import { memoryRatingStore } from '../../../shared/ratings/memory-ratings.ts';
 import type { RectificationTask } from '../../../shared/ratings/model.ts';
 import { memorySupervisionStore } from '../../../shared/supervision/memory-supervision.ts';
@@ -22,7 +23,7 @@ describe('the to-do list', () => {
     const orders = memorySupervisionStore();
     const ratings = memoryRatingStore();
     const ports: TodoPorts = {
-      sources: memoryTodoSources({ cases: w.store, orders, ratings }),
+      sources: memoryTodoSources({ cases: w.store, orders, ratings, hall: memoryHallStore() }),
       offices: w.ports.offices,
       calendar: w.ports.calendar,
       clock: w.ports.clock,

@@ -4,7 +4,8 @@ import { useCalendarYear } from '../pages/calendar/queries.ts';
 import { bjYear } from '../../../shared/platform/beijing-time.ts';
 import { errorText } from './api.ts';
 import { useSession } from './session.tsx';
-import { NAV, ROLE_LABELS } from './nav.ts';
+import { navFor, ROLE_LABELS } from './nav.ts';
+import { runtimeConfig } from './config.ts';
 import TodoPanel from '../pages/todos/TodoPanel.tsx';
 
 /** 工作台: what I must do next (待办, first), who and where I am, and the pages I may use. */
@@ -15,7 +16,7 @@ export default function HomePage() {
   const nextYear = useCalendarYear(next, { enabled: can('calendar.edit') });
   const missingYear = nextYear.data?.missing ? next : null;
   if (!user) return null;
-  const shortcuts = NAV.filter((n) => n.path !== '/workbench' && (!n.scope || can(n.scope)));
+  const shortcuts = navFor(can, Boolean(runtimeConfig().demo)).filter((n) => n.path !== '/workbench');
   return (
     <>
       <Typography.Title level={1} className="page-title">

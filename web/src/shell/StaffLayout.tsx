@@ -3,7 +3,7 @@ import { Button, Layout, Menu, Space, Switch, Tag } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from './session.tsx';
-import { NAV, ROLE_LABELS } from './nav.ts';
+import { navFor, ROLE_LABELS } from './nav.ts';
 import { runtimeConfig } from './config.ts';
 import { useElder } from './elder.tsx';
 import InboxBadge from '../pages/network/InboxBadge.tsx';
@@ -26,7 +26,7 @@ export default function StaffLayout() {
   if (user.mustChangePassword && location.pathname !== '/account/password') return <Navigate to="/account/password" replace />;
   if (!user.mustChangePassword && user.totpEnrolmentRequired && location.pathname !== '/account/totp') return <Navigate to="/account/totp" replace />;
 
-  const entries = NAV.filter((n) => !n.scope || can(n.scope));
+  const entries = navFor(can, Boolean(runtimeConfig().demo));
   const selected = entries.filter((e) => location.pathname === e.path || (e.path !== '/workbench' && location.pathname.startsWith(`${e.path}/`))).pop();
   const cfg = runtimeConfig();
   return (

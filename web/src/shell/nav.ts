@@ -17,6 +17,8 @@ export interface NavEntry {
   badge?: ReadonlyArray<'case' | 'task' | 'commission' | 'handback'>;
   /** Shown in place of the label, e.g. with a count (预警 and its unread alerts). */
   counter?: ComponentType<{ label: string }>;
+  /** Only in the local demo (`demo` in /config.json): e.g. what the fake SMS provider received. */
+  demoOnly?: boolean;
 }
 
 export const NAV: NavEntry[] = [
@@ -42,5 +44,9 @@ export const NAV: NavEntry[] = [
   { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
   { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
   { path: '/calendar', label: '工作日历' },
+  { path: '/notices/demo-inbox', label: '短信（演示）', scope: 'case.read', demoOnly: true },
   { path: '/account/password', label: '修改密码' },
 ];
+
+/** The entries a person may open: their scopes, and the demo's own pages only in the demo. */
+export const navFor = (can: (s: Scope) => boolean, demo: boolean): NavEntry[] => NAV.filter((n) => (!n.scope || can(n.scope)) && (!n.demoOnly || demo));

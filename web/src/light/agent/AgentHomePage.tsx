@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { getToken } from '../../shell/api.ts';
 import { useInbox, useMyCommissions } from '../../pages/network/queries.ts';
@@ -8,6 +8,7 @@ import { createVault, PIN_PATTERN } from '../../offline/vault.ts';
 import { acceptNewGuide, removeItem, STATE_LABELS } from '../../offline/outbox.ts';
 import { useOutbox } from '../../offline/hooks.ts';
 import { UnlockCard, useAgent } from './AgentLayout.tsx';
+import { HomeVisits, useVisitCount } from './HomeVisits.tsx';
 
 /** First use on this phone: the agent picks a six-digit PIN that opens the app and the outbox offline. */
 const SetPinCard = () => {
@@ -149,10 +150,14 @@ export default function AgentHomePage() {
   const navigate = useNavigate();
   const mine = useMyCommissions();
   const back = useInbox('handback');
-  const [tab, setTab] = useState<'mine' | 'back'>('mine');
+  const visits = useVisitCount();
+  // the to-do list's 上门服务 opens this page on its tab (?tab=visits)
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<'mine' | 'back' | 'visits'>(params.get('tab') === 'visits' ? 'visits' : 'mine');
   const tabs = [
     { key: 'mine' as const, label: '我的代办' },
     { key: 'back' as const, label: `回交待送达${back.data?.entries.length ? `（${back.data.entries.length}）` : ''}` },
+    { key: 'visits' as const, label: `上门服务${visits ? `（${visits}）` : ''}` },
   ];
   return (
     <>
@@ -180,7 +185,9 @@ export default function AgentHomePage() {
           ))}
         </div>
         <div className="plain-card-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'mine' ? (
+          {tab === 'visits' ? (
+            <HomeVisits />
+          ) : tab === 'mine' ? (
             <ul className="plain-list" data-testid="agent-mine">
               {mine.isError && <li className="error-text">{mine.error.message}（联网后显示）</li>}
               {mine.isPending && <li className="muted">加载中…</li>}

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Alert, Card, DatePicker, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shell/api.ts';
+import { api, errorText } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { useElder } from '../../shell/elder.tsx';
 import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
-import { errorText, pct } from './client.tsx';
+import { pct } from './client.tsx';
 import './ratings.css';
 
 /** 六公开: recent 办结 results and the monthly 好差评 per office (public; no names, IDs or phones). */

@@ -2,8 +2,7 @@ import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shell/api.ts';
-import { download, errorText } from './client.tsx';
+import { api, download, errorText } from '../../shell/api.ts';
 
 interface Day {
   day: string;

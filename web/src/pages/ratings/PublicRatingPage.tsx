@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Space, Switch, Typography } from 'antd';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../shell/api.ts';
+import { ApiError, errorText } from '../../shell/api.ts';
 import { useElder } from '../../shell/elder.tsx';
 import { isBad, LEVEL_LABELS, type Level } from '../../../../shared/ratings/model.ts';
 import { FacePicker, ReasonPicker } from './faces.tsx';
-import { errorText } from './client.tsx';
 import { useFollowUp, usePublicRatingState, useRateCase, type CitizenKey } from './queries.ts';
 import './ratings.css';
 

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import type { Figures } from '../../../../shared/ratings/views.ts';
-import { download, errorText, pct } from './client.tsx';
+import { pct } from './client.tsx';
+import { download, errorText } from '../../shell/api.ts';
 import { useStats } from './queries.ts';
 
 const figureColumns = [

@@ -2,11 +2,10 @@ import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Spin, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
-import { applyFieldErrors } from '../../shell/api.ts';
+import { applyFieldErrors, errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { DIMENSION_LABELS, LEVEL_LABELS, type Dimension } from '../../../../shared/ratings/model.ts';
-import { errorText } from './client.tsx';
-import { useTask, useTaskAction, type TaskAction } from './queries.ts';
+import { useCallbackPhone, useTask, useTaskAction, type TaskAction } from './queries.ts';
 
 /** One action's form: the server's field errors land on its fields; success reloads the task. */
 function ActionForm({
@@ -58,6 +57,7 @@ export default function TaskPage() {
   const { caseId = '' } = useParams();
   const { user, can } = useSession();
   const q = useTask(caseId);
+  const phone = useCallbackPhone(caseId);
   if (q.isPending) return <Spin style={{ margin: 48 }} />;
   if (q.isError) return <Alert type="error" showIcon message={errorText(q.error)} />;
   const { task: t, rating: r } = q.data;
@@ -65,7 +65,7 @@ export default function TaskPage() {
   const running = t.status === 'open' || t.status === 'appealed';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={`差评整改 ${t.number}`} extra={<Link to={`/cases/${t.caseId}`}>查看办件（回访电话）</Link>}>
+      <Card title={`差评整改 ${t.number}`} extra={<Link to={`/cases/${t.caseId}`}>查看办件</Link>}>
         <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" data-testid="task">
           <Descriptions.Item label="事项">{t.itemName}</Descriptions.Item>
           <Descriptions.Item label="状态">
@@ -84,6 +84,20 @@ export default function TaskPage() {
             </Descriptions.Item>
           )}
           {r.followUp && <Descriptions.Item label="追评">{r.followUp.text}</Descriptions.Item>}
+          {own && (
+            <Descriptions.Item label="回访电话">
+              {phone.data ? (
+                <a href={`tel:${phone.data.phone}`} data-testid="callback-phone">
+                  {phone.data.phone}
+                </a>
+              ) : (
+                // the whole number only on purpose: each reveal is recorded in the audit log
+                <Button size="small" onClick={() => phone.mutate()} loading={phone.isPending} data-testid="reveal-phone">
+                  显示完整号码（留痕）
+                </Button>
+              )}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="回访期限">
             {t.callbackDueDate} {t.callbackOverdue && <Tag color="red">已超期</Tag>}
           </Descriptions.Item>

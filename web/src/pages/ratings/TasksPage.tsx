@@ -4,7 +4,7 @@ import { Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { TaskView } from '../../../../shared/ratings/views.ts';
-import { errorText } from './client.tsx';
+import { errorText } from '../../shell/api.ts';
 import { useTasks } from './queries.ts';
 
 type View = 'open' | 'appealed' | 'closed';

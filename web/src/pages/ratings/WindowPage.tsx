@@ -4,7 +4,7 @@ import { Button, Card, Segmented, Space, Table, Typography, message } from 'antd
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import { LoadMore } from '../../shell/pager.tsx';
 import { useCaseList, type CaseListName } from '../cases/queries.ts';
-import { errorText } from './client.tsx';
+import { errorText } from '../../shell/api.ts';
 import { usePushToEvaluator } from './queries.ts';
 
 type Row = CaseListRow;

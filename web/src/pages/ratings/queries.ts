@@ -97,5 +97,11 @@ export const useTaskAction = (caseId: string) => {
   });
 };
 
+/** The applicant's whole phone for the 回访: asked on purpose, audited on the case (never cached or refetched). */
+export const useCallbackPhone = (caseId: string) =>
+  useMutation({
+    mutationFn: () => api<{ phone: string }>(`/api/ratings/tasks/${encodeURIComponent(caseId)}/phone`, { method: 'POST' }),
+  });
+
 export const useStats = (month: string) =>
   useQuery({ queryKey: ratingKeys.stats(month), queryFn: ({ signal }) => api<RatingStats>(`/api/ratings/stats?month=${month}`, { signal }) });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
 import type { StaffUserView } from '../../../../shared/identity/staff.ts';
 import type { Role } from '../../../../shared/identity/scopes.ts';
 import { errorText } from '../../shell/api.ts';
@@ -141,15 +141,43 @@ export default function StaffPage() {
             render: (_: unknown, u: StaffUserView) =>
               u.id === user?.id ? null : (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => act({ kind: 'update', id: u.id, patch: { disabled: !u.disabled } })}>
-                    {u.disabled ? '启用' : '停用'}
-                  </Button>
-                  <Button size="small" onClick={() => act({ kind: 'reset-password', id: u.id })}>
-                    重置密码
-                  </Button>
-                  <Button size="small" disabled={!u.totpEnrolled} onClick={() => act({ kind: 'reset-totp', id: u.id })}>
-                    重置动态口令
-                  </Button>
+                  {/* each of these locks a person out or takes their way in: asked first */}
+                  {u.disabled ? (
+                    <Button size="small" onClick={() => act({ kind: 'update', id: u.id, patch: { disabled: false } })}>
+                      启用
+                    </Button>
+                  ) : (
+                    <Popconfirm
+                      title={`停用 ${u.displayName}（${u.username}）？`}
+                      description="停用后此人无法登录，可随时启用。"
+                      okText="确认停用"
+                      cancelText="取消"
+                      onConfirm={() => act({ kind: 'update', id: u.id, patch: { disabled: true } })}
+                    >
+                      <Button size="small">停用</Button>
+                    </Popconfirm>
+                  )}
+                  <Popconfirm
+                    title={`重置 ${u.displayName}（${u.username}）的密码？`}
+                    description="原密码立即失效、此人须重新登录；临时密码须当面交给本人。"
+                    okText="确认重置"
+                    cancelText="取消"
+                    onConfirm={() => act({ kind: 'reset-password', id: u.id })}
+                  >
+                    <Button size="small">重置密码</Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={`重置 ${u.displayName}（${u.username}）的动态口令？`}
+                    description="原动态口令立即失效，此人须重新登录并重新绑定。"
+                    okText="确认重置"
+                    cancelText="取消"
+                    disabled={!u.totpEnrolled}
+                    onConfirm={() => act({ kind: 'reset-totp', id: u.id })}
+                  >
+                    <Button size="small" disabled={!u.totpEnrolled}>
+                      重置动态口令
+                    </Button>
+                  </Popconfirm>
                 </Space>
               ),
           },

@@ -4,8 +4,7 @@ import type { Digest } from '../../../../shared/supervision/store.ts';
 import type { AccountabilityEntry, Order, OrderState } from '../../../../shared/supervision/order.ts';
 import type { CaseListRow } from '../../../../shared/cases/views.ts';
 import type { Dashboard } from '../../../../shared/supervision/dashboard.ts';
-import { api, getToken } from '../../shell/api.ts';
-import { runtimeConfig } from '../../shell/config.ts';
+import { api, download } from '../../shell/api.ts';
 
 /** Every key holds every parameter. */
 export const supervisionKeys = {
@@ -115,14 +114,5 @@ export const useDashboard = (f: { from?: string; to?: string; officeId?: string 
   });
 
 /** Downloads the dashboard workbook with the session token. */
-export const downloadDashboard = async (f: { from?: string; to?: string; officeId?: string }): Promise<void> => {
-  const res = await fetch(`${runtimeConfig().apiBaseUrl}/api/dashboard/export${qs(f)}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
-  if (!res.ok) throw new Error(`导出失败（${res.status}）`);
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const href = URL.createObjectURL(await res.blob());
-  const a = Object.assign(document.createElement('a'), { href, download: encoded ? decodeURIComponent(encoded) : '电子监察统计.xlsx' });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-};
+export const downloadDashboard = (f: { from?: string; to?: string; officeId?: string }): Promise<void> =>
+  download(`/api/dashboard/export${qs(f)}`, '电子监察统计.xlsx');

@@ -12,6 +12,7 @@ const KIND_COLORS: Record<TodoKind, string> = {
   order: 'red',
   rectify: 'magenta',
   due_soon: 'gold',
+  home_visit: 'cyan',
 };
 
 const TodoItem = ({ t }: { t: Todo }) => (
