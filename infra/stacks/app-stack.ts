@@ -139,9 +139,20 @@ export class AppStack extends Stack {
     const routeList = props.routes ?? ROUTES;
     const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
       const served = routeList.filter((r) => r.fn === def.id);
-      const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
+      // a queue it hosts (shared/platform/queues.ts `host`): its consumer in the entry, its grants on the role
+      const hosted = (props.queues ?? QUEUES).find((q) => q.host === def.id);
+      const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served, hosted?.id));
+      const uses = [...def.uses, ...(hosted ? (CONSUMER_USES[hosted.id] ?? []) : [])];
       // API Gateway invokes it synchronously (the keep-warm ping's failure matters to no one): no async failure destination
-      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`), 'sync');
+      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, [...new Set(uses)]), undefined, pdfAssets(`http-${def.id}`), 'sync');
+      if (hosted) {
+        f.addEventSource(new SqsEventSource(data.queues.get(hosted.id)!.queue, { batchSize: hosted.batchSize, reportBatchItemFailures: true }));
+        NagSuppressions.addResourceSuppressions(
+          f,
+          [{ id: 'Serverless-LambdaEventSourceMappingDestination', reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount).' }],
+          true,
+        );
+      }
       NagSuppressions.addResourceSuppressions(f, [
         { id: 'Serverless-LambdaAsyncFailureDestination', reason: 'Invoked synchronously by API Gateway; errors are the HTTP response.' },
       ]);
@@ -159,27 +170,29 @@ export class AppStack extends Stack {
       authorizerCacheSeconds: 60,
     });
 
-    const consumers = (props.queues ?? QUEUES).map((def) => {
-      const consumer = fn(
-        `Queue-${def.id}`,
-        `functions/queues/${def.id}.ts`,
-        roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
-        Duration.seconds(def.visibilityTimeoutSeconds),
-        pdfAssets(`queue-${def.id}`),
-      );
-      consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
-      NagSuppressions.addResourceSuppressions(
-        consumer,
-        [
-          {
-            id: 'Serverless-LambdaEventSourceMappingDestination',
-            reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.',
-          },
-        ],
-        true,
-      );
-      return consumer;
-    });
+    const consumers = (props.queues ?? QUEUES)
+      .filter((def) => !def.host)
+      .map((def) => {
+        const consumer = fn(
+          `Queue-${def.id}`,
+          `functions/queues/${def.id}.ts`,
+          roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
+          Duration.seconds(def.visibilityTimeoutSeconds),
+          pdfAssets(`queue-${def.id}`),
+        );
+        consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
+        NagSuppressions.addResourceSuppressions(
+          consumer,
+          [
+            {
+              id: 'Serverless-LambdaEventSourceMappingDestination',
+              reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.',
+            },
+          ],
+          true,
+        );
+        return consumer;
+      });
 
     // the audit table's stream → the locked archive copy; a failing record is retried alone, then parked
     const archiver = fn(

@@ -225,7 +225,7 @@ export const destructionList = async (ports: Pick<ArchivePorts, 'archive' | 'clo
 export const DESTRUCTION_APPROVALS = 2;
 
 /**
- * POST /api/archive/{caseId}/destruction: one county admin's approval. Nothing is deleted before
+ * POST /api/archive/destruction: one county admin's approval. Nothing is deleted before
  * the retention has ended, nor on one approval; the second, by another admin, deletes the package
  * (the bucket's lock refuses anything earlier regardless).
  */

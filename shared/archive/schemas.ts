@@ -10,5 +10,5 @@ export const archiveSearchQuery = z.object({
 /** GET /api/archive/transfer?year=: the year whose packages go to the county archives (移交). */
 export const archiveTransferQuery = z.object({ year: calendarYear.transform(String) });
 
-/** POST /api/archive/{caseId}/destruction: the case whose package is approved for destruction. */
-export const archiveCaseParams = z.object({ caseId: z.string().uuid('档案编号有误') });
+/** POST /api/archive/destruction `{"caseId"}`: the case whose package is approved for destruction. */
+export const destructionBody = z.object({ caseId: z.string({ error: '请选择要销毁的档案' }).uuid('档案编号有误') });

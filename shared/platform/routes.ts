@@ -170,7 +170,7 @@ export const ROUTES = [
   { name: 'cases-archive-package', method: 'GET', path: '/api/cases/{id}/archive/package', access: s('case.read'), fn: 'materials' },
   { name: 'archive-search', method: 'GET', path: '/api/archive', access: s('archive.manage'), fn: 'materials' },
   { name: 'archive-destruction-list', method: 'GET', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
-  { name: 'archive-destruction-approve', method: 'POST', path: '/api/archive/{caseId}/destruction', access: s('archive.manage'), fn: 'materials' },
+  { name: 'archive-destruction-approve', method: 'POST', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
   { name: 'archive-transfer', method: 'GET', path: '/api/archive/transfer', access: s('archive.manage'), fn: 'materials' },
 ] as const satisfies readonly RouteDef[];
 

@@ -158,7 +158,7 @@ describe('the electronic archive (queue consumer and routes)', () => {
   });
 
   it('destruction: refused while the retention lasts; one approval is not enough; a second admin’s destroys it', async () => {
-    const early = await post(`/api/archive/${caseId}/destruction`, {}, admin);
+    const early = await post('/api/archive/destruction', { caseId }, admin);
     expect(early.status).toBe(422);
     expect((await json(early)).error.message).toContain('届满前不能销毁');
 
@@ -182,11 +182,11 @@ describe('the electronic archive (queue consumer and routes)', () => {
     expect(list.packages.map((p: { caseId: string }) => p.caseId)).toContain(old.caseId);
     expect(list.packages.map((p: { caseId: string }) => p.caseId)).not.toContain(caseId);
 
-    const first = await post(`/api/archive/${old.caseId}/destruction`, {}, admin);
+    const first = await post('/api/archive/destruction', { caseId: old.caseId }, admin);
     expect(first.status, await first.clone().text()).toBe(200);
     expect(await json(first)).toEqual({ destroyed: false, approvals: 1 });
     expect(await packages.get(old.packageKey)).toBeDefined();
-    const again = await post(`/api/archive/${old.caseId}/destruction`, {}, admin);
+    const again = await post('/api/archive/destruction', { caseId: old.caseId }, admin);
     expect(again.status).toBe(422);
     expect(await packages.get(old.packageKey)).toBeDefined();
 
@@ -220,7 +220,7 @@ describe('the electronic archive (queue consumer and routes)', () => {
       [],
     );
     const admin2 = await stack.login('admin2.archive', 'Bianmin@2026', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
-    const second = await post(`/api/archive/${old.caseId}/destruction`, {}, admin2);
+    const second = await post('/api/archive/destruction', { caseId: old.caseId }, admin2);
     expect(await json(second)).toEqual({ destroyed: true, approvals: 2 });
     expect(await packages.get(old.packageKey)).toBeUndefined();
     expect((await json(await stack.fetch('/api/archive/destruction', { token: admin }))).packages.map((p: { caseId: string }) => p.caseId)).not.toContain(
