@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { withEmulators } from './emulators.ts';
+import { bjDay } from '../shared/platform/beijing-time.ts';
 
 interface Figure {
   key?: string;
@@ -33,7 +34,7 @@ export const benchHall = async (): Promise<Figure[]> =>
       return { read: round(capacityMeter.read / n), write: round(capacityMeter.write / n) };
     };
 
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = bjDay(new Date());
     const slots = (await listSlots(ports, officeId, { from: today, days: 14, group: 'general' })).days.flatMap((d) => d.slots).filter((s) => s.left > 0);
     const N = Math.min(10, slots.length);
     const booking = await measure(N, (i) =>

@@ -1,5 +1,5 @@
 /**
- * First load of a citizen page on a village phone (DESIGN §5 / issue 14: ≤ 120 KB gzipped JS + CSS):
+ * First load of a citizen page on a village phone (target ≤ 120 KB gzipped JS + CSS, bench/results.ts):
  * builds the web with Vite's manifest into a temporary directory, then follows what the browser
  * fetches before the page shows — index.html's script, module preloads and stylesheets, plus the
  * page's own lazy chunk with its static imports and CSS — and gzips each file.
@@ -18,15 +18,14 @@ import { ROOT } from '../local/modules.ts';
  * What each page renders before its first paint: the chain of lazy modules App.tsx loads for it (a layout
  * route, then the page), each with its static imports. Pages under shell/AntdTheme.tsx load antd.
  */
-const ANTD = 'src/shell/AntdTheme.tsx';
 export const CITIZEN_PAGES: Record<string, string[]> = {
   // the front door is part of the entry chunk (index.html's own links)
   '/': [],
-  '/items': [ANTD, 'src/pages/items/ItemSearchPage.tsx'],
-  '/items/:code': [ANTD, 'src/pages/items/ItemGuidePage.tsx'],
-  '/status': [ANTD, 'src/pages/cases/PublicStatusPage.tsx'],
-  '/rate/:number': [ANTD, 'src/pages/ratings/PublicRatingPage.tsx'],
-  '/disclosure': [ANTD, 'src/pages/ratings/DisclosurePage.tsx'],
+  '/items': ['src/pages/items/ItemSearchPage.tsx'],
+  '/items/:code': ['src/pages/items/ItemGuidePage.tsx'],
+  '/status': ['src/pages/cases/PublicStatusPage.tsx'],
+  '/rate/:number': ['src/pages/ratings/PublicRatingPage.tsx'],
+  '/disclosure': ['src/pages/ratings/DisclosurePage.tsx'],
 };
 /** The village agent's pages (signed in, on a phone). */
 export const AGENT_PAGES: Record<string, string[]> = {

@@ -12,7 +12,7 @@ import { listCountyCodes, loadCountyConfig } from '../infra/config/county-config
 import { defaultNoticeSource, parseNoticeIcs, parseNoticeSheets, type NoticeImport } from '../shared/calendar/notice-import.ts';
 import { importCalendarYear, type ImportOutcome } from '../shared/calendar/import-year.ts';
 import { dynamoCalendarYearStore } from '../shared/calendar/dynamo-import-year.ts';
-import { readWorkbook } from '../shared/catalog/xlsx.ts';
+import { readWorkbook } from '../shared/sheets/xlsx.ts';
 import { DomainError, ValidationError } from '../shared/errors/domain-errors.ts';
 import { systemClock } from '../shared/platform/clock.ts';
 import { selectCounties, SelectionError } from './lib/select-counties.ts';

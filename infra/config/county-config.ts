@@ -8,6 +8,7 @@ import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 import { noticesSchema } from '../../shared/notices/config.ts';
 import { checkOperations, operationsFields } from './operations.ts';
 import { hallSettingsSchema } from '../../shared/hall/settings.ts';
+import { checkConcurrency, concurrencySchema } from './concurrency.ts';
 
 /**
  * A county's deployment, as data (`infra/counties/<code>.json`). One file = one stack set.
@@ -104,6 +105,8 @@ const countyConfigSchema = z
     /** The hall: opening hours, slots and item groups, queues and windows per office; booking horizon, no-show rule (shared/hall/settings.ts). */
     hall: hallSettingsSchema.optional(),
     ...operationsFields,
+    /** Reserved concurrency per function group and the account's quota (infra/config/concurrency.ts). */
+    concurrency: concurrencySchema,
   })
   .superRefine((c, ctx) => {
     if (c.offices.kind !== 'county_center')
@@ -124,6 +127,7 @@ const countyConfigSchema = z
       if (!seen.has(o.officeId)) ctx.addIssue({ code: 'custom', path: ['hall', 'offices', i, 'officeId'], message: `机构树中没有 ${o.officeId}` });
     });
     checkOperations(c, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+    checkConcurrency(c.concurrency, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
   });
 
 export type CountyConfig = z.output<typeof countyConfigSchema>;

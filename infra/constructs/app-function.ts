@@ -26,6 +26,8 @@ export interface AppFunctionProps {
   memorySize?: number;
   /** Files under node_modules to copy beside the bundle (the PDF renderers' font and wasm: shared/platform/functions.ts PDF_ASSETS). */
   assets?: readonly string[];
+  /** Its group's reservation (infra/config/concurrency.ts): a floor and a ceiling; absent, the shared pool. */
+  reservedConcurrency?: number | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export class AppFunction extends Construct {
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       ...(props.failureQueue ? { onFailure: new SqsDestination(props.failureQueue) } : {}),
       environment: props.environment,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       // one options object with the bench (infra/constructs/bundling.ts)
       bundling: {
         format: OutputFormat.ESM,

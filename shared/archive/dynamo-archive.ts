@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { conditionFailedAt, queryAtMost, withoutKeys } from '../db/dynamo-kit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { archiveKeys } from '../db/keys.ts';
@@ -7,22 +8,10 @@ import { tableName } from '../platform/env.ts';
 import type { ArchiveRecord } from './model.ts';
 import type { ArchiveStore } from './ports.ts';
 
-const strip = (item: Record<string, unknown>): ArchiveRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi3pk: _c, gsi3sk: _d, ...rest } = item;
-  return rest as unknown as ArchiveRecord;
-};
+const strip = (item: Record<string, unknown>): ArchiveRecord => withoutKeys<ArchiveRecord>(item);
 
-/** A Query of an index, at most `limit` items, paged (each page ≤ 1 MB; the limit bounds the loop). */
-const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0], limit: number): Promise<ArchiveRecord[]> => {
-  const out: ArchiveRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const r = await dynamo().send(new QueryCommand({ ...input, Limit: limit - out.length, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    out.push(...(r.Items ?? []).map(strip));
-    start = r.LastEvaluatedKey;
-  } while (start && out.length < limit);
-  return out;
-};
+/** A Query of an index, at most `limit` items. */
+const queryAll = async (input: QueryCommandInput, limit: number): Promise<ArchiveRecord[]> => (await queryAtMost(input, limit)).map(strip);
 
 /**
  * The archive records on the cases table (AR1–AR3 in AccessPatterns.md): the record with its
@@ -61,9 +50,7 @@ export const dynamoArchiveStore = (): ArchiveStore => {
           }),
         );
       } catch (e) {
-        const x = e as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
-        if (x.name === 'TransactionCanceledException' && x.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed')
-          throw new ConflictError('ARCHIVE_STALE', '档案已被更新');
+        if (conditionFailedAt(e, 0)) throw new ConflictError('ARCHIVE_STALE', '档案已被更新');
         throw e;
       }
     },

@@ -1,5 +1,5 @@
 import { ValidationError, type FieldIssue } from '../errors/domain-errors.ts';
-import type { Sheet } from '../catalog/xlsx.ts';
+import type { Sheet } from '../sheets/xlsx.ts';
 import { calendarYearSchema, type CalendarYear } from './year.ts';
 import { fieldIssues } from '../errors/field-issues.ts';
 

@@ -129,11 +129,11 @@ export const toItems = (w: CaseWrite): Planned => (PLANS[w.op] as (w: CaseWrite)
 
 /** Reads DynamoDB's cancellation reasons back into the domain's conflicts. */
 export const conflictOf = (parts: readonly Part[], reasons: ReadonlyArray<{ Code?: string | undefined }>): Error | undefined => {
-  const { failed, any } = cancelledParts(parts, reasons);
+  const { failed, contended } = cancelledParts(parts, reasons);
   if (failed('update') || failed('commission')) return staleVersion();
   if (failed('idempotency')) return new ConflictError(CASE_CONFLICT.keyTaken, '该受理请求编号已使用');
   if (failed('hop-event')) return new ConflictError(CASE_CONFLICT.alreadyApplied, '该转报已处理');
   if (failed('outbox')) return new ConflictError(CASE_CONFLICT.outboxTaken, '该办件的这项后续处理已登记，请刷新后再操作');
-  if (any('TransactionConflict', 'ConditionalCheckFailed')) return new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试');
+  if (contended()) return new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试');
   return undefined;
 };

@@ -1,21 +1,14 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { conditionFailedAt, queryAll, withoutKeys } from '../db/dynamo-kit.ts';
 import { materialKeys } from '../db/keys.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { tableName } from '../platform/env.ts';
 import type { MaterialStore } from './material-ports.ts';
 import type { MaterialFile } from './materials-model.ts';
 
-const strip = (item: Record<string, unknown>): MaterialFile => {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as unknown as MaterialFile;
-};
-
-const reasons = (e: unknown): string[] =>
-  (e as { name?: string }).name === 'TransactionCanceledException'
-    ? ((e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? '')
-    : [];
+const strip = (item: Record<string, unknown>): MaterialFile => withoutKeys<MaterialFile>(item);
 
 /** Material records on the cases table (F1–F2): file items and the per-case totals, each write with its audit event. */
 export const dynamoMaterialStore = (): MaterialStore => {
@@ -46,9 +39,8 @@ export const dynamoMaterialStore = (): MaterialStore => {
         );
         return true;
       } catch (e) {
-        const r = reasons(e);
-        if (r[1] === 'ConditionalCheckFailed') return false;
-        if (r[0] === 'ConditionalCheckFailed') throw new ConflictError('MATERIAL_EXISTS', '该材料编号已被使用');
+        if (conditionFailedAt(e, 1)) return false;
+        if (conditionFailedAt(e, 0)) throw new ConflictError('MATERIAL_EXISTS', '该材料编号已被使用');
         throw e;
       }
     },
@@ -58,22 +50,15 @@ export const dynamoMaterialStore = (): MaterialStore => {
     },
     list: async (caseId) => {
       const k = materialKeys.filesOf(caseId);
-      const out: MaterialFile[] = [];
-      let start: Record<string, unknown> | undefined;
       // bounded: at most the per-case cap of files, a page or two
-      do {
-        const r = await dynamo().send(
-          new QueryCommand({
-            TableName: T(),
-            KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-            ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        out.push(...(r.Items ?? []).map(strip));
-        start = r.LastEvaluatedKey;
-      } while (start);
+      const out = (
+        await queryAll({
+          TableName: T(),
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+          ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+          ConsistentRead: true,
+        })
+      ).map(strip);
       return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     stored: async (caseId, materialId, at, sha256, audit) => {
@@ -96,7 +81,7 @@ export const dynamoMaterialStore = (): MaterialStore => {
           }),
         );
       } catch (e) {
-        if (reasons(e)[0] === 'ConditionalCheckFailed') throw notPending();
+        if (conditionFailedAt(e, 0)) throw notPending();
         throw e;
       }
     },
@@ -130,7 +115,7 @@ export const dynamoMaterialStore = (): MaterialStore => {
           }),
         );
       } catch (e) {
-        if (reasons(e)[0] === 'ConditionalCheckFailed') throw notPending();
+        if (conditionFailedAt(e, 0)) throw notPending();
         throw e;
       }
     },

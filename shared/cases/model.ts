@@ -3,6 +3,7 @@ import type { ItemKind } from '../catalog/item.ts';
 import type { Sealed } from './sealer.ts';
 import type { CaseTask, CommissionLink, HandBack, Transfer } from '../network/model.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
+import { yuanAmount } from '../schema/money.ts';
 
 /** 办件 and its lifecycle: 受理 → 承办 → 办结 → 送达. */
 export const CASE_STATUSES = ['awaiting_supplement', 'accepted', 'in_progress', 'suspended', 'decided', 'delivered', 'not_accepted', 'withdrawn'] as const;
@@ -181,7 +182,7 @@ export const actionBodies = {
   ),
   fees: z.object({
     expectedVersion,
-    amount: z.number({ error: '请填写金额' }).positive('金额须大于 0').max(1_000_000),
+    amount: yuanAmount(1_000_000),
     receiptNo: z.string().trim().min(1, '请填写票据号').max(50, '票据号不能超过 50 字'),
   }),
   deliver: z.object({

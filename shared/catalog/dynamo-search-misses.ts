@@ -1,5 +1,6 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { isConditionFailed, queryAtMost } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import { catalogKeys } from '../db/keys.ts';
 import type { MissKind, SearchMiss, SearchMissStore } from './ports.ts';
@@ -25,27 +26,17 @@ export const dynamoSearchMisses = (): SearchMissStore => ({
   },
   top: async (month, limit) => {
     const k = catalogKeys.searchMisses(month);
-    const rows: SearchMiss[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const r of page.Items ?? [])
-        rows.push({
-          query: String(r.query),
-          zero: Number(r.zero ?? 0),
-          noClick: Number(r.noClick ?? 0),
-          lastAt: String(r.lastAt),
-          ...(r.handled ? { handled: r.handled as SearchMiss['handled'] } : {}),
-        });
-      start = page.LastEvaluatedKey;
-    } while (start && rows.length < READ_AT_MOST);
+    const items = await queryAtMost(
+      { TableName: table(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix } },
+      READ_AT_MOST,
+    );
+    const rows: SearchMiss[] = items.map((r) => ({
+      query: String(r.query),
+      zero: Number(r.zero ?? 0),
+      noClick: Number(r.noClick ?? 0),
+      lastAt: String(r.lastAt),
+      ...(r.handled ? { handled: r.handled as SearchMiss['handled'] } : {}),
+    }));
     return rows.sort((a, b) => b.zero + b.noClick - (a.zero + a.noClick) || (a.lastAt < b.lastAt ? 1 : -1)).slice(0, limit);
   },
   markHandled: async (month, query, handled) => {
@@ -59,9 +50,9 @@ export const dynamoSearchMisses = (): SearchMissStore => ({
           ExpressionAttributeValues: { ':h': handled },
         }),
       )
-      .catch((e: Error) => {
+      .catch((e: unknown) => {
         // a query never counted (typed in by hand) has nothing to mark
-        if (e.name !== 'ConditionalCheckFailedException') throw e;
+        if (!isConditionFailed(e)) throw e;
       });
   },
 });

@@ -1,7 +1,7 @@
 import type { Item } from './item.ts';
 import { catalogWorkbook } from './import-format.ts';
 import type { CatalogStore } from './store.ts';
-import { writeXlsx } from './xlsx.ts';
+import { writeXlsx } from '../sheets/xlsx.ts';
 
 /**
  * Export of the catalog as a workbook that re-imports unchanged (the import template is the

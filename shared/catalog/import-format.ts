@@ -15,7 +15,7 @@ import {
   type Level,
   type Material,
 } from './item.ts';
-import type { CellValue, Sheet, SheetSpec } from './xlsx.ts';
+import type { CellValue, Sheet, SheetSpec } from '../sheets/xlsx.ts';
 
 /**
  * The county's workbook, column by column: sheet 事项 (one row per item), sheet 材料 (one row

@@ -3,7 +3,7 @@ import type { AuditInput } from '../audit/audit.ts';
 import { ValidationError } from '../errors/domain-errors.ts';
 import { sameItem, type Item } from './item.ts';
 import { columnOfPath, parseWorkbook, rowToItem, WorkbookError, type ParsedWorkbook } from './import-format.ts';
-import { readWorkbook, XlsxFormatError, type Sheet } from './xlsx.ts';
+import { readWorkbook, XlsxFormatError, type Sheet } from '../sheets/xlsx.ts';
 import { searchFieldsOf } from './search-fields.ts';
 import { entryOf, publishWrites, type AdminContext } from './admin.ts';
 import { MAX_TRANSACTION_ITEMS, type CatalogEntry, type CatalogStore, type CatalogWrite, type ItemVersion } from './store.ts';

@@ -51,6 +51,18 @@ export const queryAll = async (input: QueryCommandInput): Promise<Item[]> => {
   return items;
 };
 
+/** At most `max` items of a query, page by page (each page ≤ 1 MB; `max` bounds the loop). */
+export const queryAtMost = async (input: QueryCommandInput, max: number): Promise<Item[]> => {
+  const items: Item[] = [];
+  let start: Item | undefined = input.ExclusiveStartKey;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, Limit: max - items.length, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...((page.Items ?? []) as Item[]));
+    start = page.LastEvaluatedKey;
+  } while (start && items.length < max);
+  return items;
+};
+
 /** A page cursor handed to clients: the last evaluated key, opaque (base64url JSON). */
 export const encodeCursor = (key: Item | undefined): string | undefined => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
 /** A mangled cursor starts from the top (undefined), never a 5xx. */
@@ -88,6 +100,11 @@ export const cancellationReasons = (e: unknown): ReadonlyArray<{ Code?: string |
 /** Which items of a cancelled transaction failed their condition, by position (false for any other error). */
 export const conditionFailedAt = (e: unknown, index: number): boolean => cancellationReasons(e)[index]?.Code === 'ConditionalCheckFailed';
 export const anyConditionFailed = (e: unknown): boolean => cancellationReasons(e).some((r) => r.Code === 'ConditionalCheckFailed');
+/** The position of the first item of a cancelled transaction that failed its condition (-1: none). */
+export const firstConditionFailed = (e: unknown): number => cancellationReasons(e).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+/** Met another transaction on the same item (worth trying again), as an error or as a cancellation reason. */
+export const isTransactionConflict = (e: unknown): boolean =>
+  (e as Error | undefined)?.name === 'TransactionConflictException' || cancellationReasons(e).some((r) => r.Code === 'TransactionConflict');
 
 /**
  * Reads a cancelled transaction's reasons against what each item stood for: `failed(part)` is true
@@ -96,12 +113,15 @@ export const anyConditionFailed = (e: unknown): boolean => cancellationReasons(e
 export const cancelledParts = <P extends string>(parts: readonly P[], reasons: ReadonlyArray<{ Code?: string | undefined }>) => ({
   failed: (part: P): boolean => reasons.some((r, i) => parts[i] === part && r.Code === 'ConditionalCheckFailed'),
   any: (...codes: string[]): boolean => reasons.some((r) => codes.includes(r.Code ?? '')),
+  /** Some item failed its condition or met another transaction: nothing named, the caller may try again. */
+  contended: (): boolean => reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'),
 });
 
 /** The table-bound forms adapters use: `const { queryAll, get } = inTable(T)`. */
 export const inTable = (table: () => string) => ({
   queryAll: (input: Query) => queryAll({ TableName: table(), ...input }),
   queryAllCounted: (input: Query) => queryAllCounted({ TableName: table(), ...input }),
+  queryAtMost: (input: Query, max: number) => queryAtMost({ TableName: table(), ...input }, max),
   queryPage: (input: Query, page: { cursor?: string | undefined; limit?: number | undefined }, defaultLimit: number) =>
     queryPage({ TableName: table(), ...input }, page, defaultLimit),
   get: async (key: Item, consistent = false): Promise<Item | undefined> =>

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import type { AuditInput } from '../audit/audit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
-import { addNumbers, cancellationReasons, isCancelled, isConditionFailed, withoutKeys, type Item } from '../db/dynamo-kit.ts';
+import { addNumbers, firstConditionFailed, isConditionFailed, isTransactionConflict, withoutKeys, type Item } from '../db/dynamo-kit.ts';
 import { hallKeys } from '../db/keys.ts';
 import { tableName } from '../platform/env.ts';
 import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
@@ -62,12 +62,10 @@ const transact = async (items: Array<{ item: Record<string, unknown>; refusal: H
       await dynamo().send(new TransactWriteCommand({ TransactItems: TransactItems as never, ...METERED }));
       return;
     } catch (e) {
-      const conflict = (e as Error).name === 'TransactionConflictException';
-      if (!conflict && !isCancelled(e)) throw e;
-      const reasons = cancellationReasons(e);
-      const refused = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      // an audit item refused (its key taken) is no conflict of the hall's: BUSY
+      const refused = firstConditionFailed(e);
       if (refused >= 0) throw new HallStoreConflict(items[refused]?.refusal ?? HALL_CONFLICT.BUSY);
-      if (!conflict && !reasons.some((r) => r.Code === 'TransactionConflict')) throw e;
+      if (!isTransactionConflict(e)) throw e;
       await new Promise((res) => setTimeout(res, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }

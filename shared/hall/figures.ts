@@ -1,4 +1,4 @@
-import { writeXlsx, type CellValue } from '../catalog/xlsx.ts';
+import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { HallPorts } from './ports.ts';
 import { monthOf } from './times.ts';

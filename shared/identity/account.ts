@@ -4,7 +4,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
 import type { DirectoryStore } from './store.ts';
-import { hashPassword, passwordIssues, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { newPasswordIssues, nextHistory, PASSWORD_HISTORY, usedBefore } from './password-rules.ts';
 import { newTotpSecret, qrDataUrl, totpUri, verifyTotp } from './totp.ts';
 import { userView } from './login.ts';
 import { attemptRule, lockedError } from './attempts.ts';
@@ -47,12 +48,23 @@ export const changePassword = async (ports: AccountPorts, p: Principal, input: {
   if (!(await verifyPassword(u.passwordHash, input.currentPassword)))
     throw new ValidationError('当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
   await ports.directory.clearAttempts({ userId: u.id }, attempt.generation);
-  const issues = passwordIssues(input.newPassword);
+  const issues = newPasswordIssues(input.newPassword, u.username);
   if (issues.length) throw new ValidationError(issues[0]!.message, issues);
   if (input.newPassword === input.currentPassword)
     throw new RuleError('PASSWORD_REUSED', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
+  if (await usedBefore(input.newPassword, u.passwordHistory ?? [])) {
+    const message = `新密码不能与最近 ${PASSWORD_HISTORY} 次用过的密码相同`;
+    throw new RuleError('PASSWORD_REUSED', message, [{ path: 'newPassword', message }]);
+  }
   const at = now.toISOString();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionsValidAfter: at, updatedAt: at };
+  const next: StaffUser = {
+    ...u,
+    passwordHash: await hashPassword(input.newPassword),
+    passwordHistory: nextHistory(u.passwordHash, u.passwordHistory),
+    mustChangePassword: false,
+    sessionsValidAfter: at,
+    updatedAt: at,
+  };
   await ports.directory.commit(
     [
       { op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt },

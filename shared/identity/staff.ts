@@ -7,6 +7,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
 import type { DirectoryStore } from './store.ts';
 import { hashPassword } from './password.ts';
+import { nextHistory } from './password-rules.ts';
 import type { Role } from './scopes.ts';
 import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
 import { isLocked, type OfficeRecord, type StaffUser } from './types.ts';
@@ -128,7 +129,15 @@ export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id
   const password = temporaryPassword();
   const now = ports.clock();
   const at = now.toISOString();
-  const next: StaffUser = { ...u, passwordHash: await hashPassword(password), mustChangePassword: true, sessionsValidAfter: at, updatedAt: at };
+  const next: StaffUser = {
+    ...u,
+    passwordHash: await hashPassword(password),
+    // the replaced password stays in the history: the reset does not let the old one back in
+    passwordHistory: nextHistory(u.passwordHash, u.passwordHistory),
+    mustChangePassword: true,
+    sessionsValidAfter: at,
+    updatedAt: at,
+  };
   await ports.directory.commit(
     [{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt, clearFailures: true }],
     [userAudit(p, 'user.password.reset', u, meta)],
@@ -138,15 +147,30 @@ export const resetPassword = async (ports: StaffPorts, p: Principal, input: { id
   return { user: publicUser(unlocked, now), temporaryPassword: password };
 };
 
+/**
+ * A TOTP reset goes with a new one-time password: otherwise whoever knows (or guessed) the old
+ * password would sign in after the reset and bind their own authenticator, with the account's full
+ * scopes. Only the person handed the one-time password can enrol again (it must be changed first).
+ */
 export const resetTotp = async (ports: StaffPorts, p: Principal, input: { id: string }, meta: RequestMeta) => {
   assertNotSelfReset(p, input.id, '动态口令');
   const u = await loadManaged(ports, p, input.id);
+  const password = temporaryPassword();
   const now = ports.clock();
-  const next: StaffUser = { ...u, sessionsValidAfter: now.toISOString(), updatedAt: now.toISOString() };
+  const at = now.toISOString();
+  const next: StaffUser = {
+    ...u,
+    passwordHash: await hashPassword(password),
+    // the replaced password stays in the history: the reset does not let the old one back in
+    passwordHistory: nextHistory(u.passwordHash, u.passwordHistory),
+    mustChangePassword: true,
+    sessionsValidAfter: at,
+    updatedAt: at,
+  };
   delete next.totpSecret;
   delete next.pendingTotpSecret;
   await ports.directory.commit([{ op: 'update-user', user: next, expectedUpdatedAt: u.updatedAt }], [userAudit(p, 'user.totp.reset', u, meta)]);
-  return { user: publicUser(next, now) };
+  return { user: publicUser(next, now), temporaryPassword: password };
 };
 
 export const listOffices = async (ports: StaffPorts) => (await ports.directory.offices()).sort((a, b) => a.id.localeCompare(b.id));

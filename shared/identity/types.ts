@@ -7,6 +7,8 @@ export interface StaffUser {
   officeId: string;
   roles: Role[];
   passwordHash: string;
+  /** Hashes of the passwords before the current one, newest first (password-rules.ts: none of the last 5 again). */
+  passwordHistory?: string[];
   mustChangePassword: boolean;
   totpSecret?: string;
   /** Secret shown at enrolment, active once a code from it is confirmed. */

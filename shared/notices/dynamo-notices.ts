@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { isConditionFailed } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import { noticeKeys, outboxKeys } from '../db/keys.ts';
 import type { NoticePayload, StoredNotice } from './model.ts';
@@ -41,7 +42,7 @@ const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
     await run();
     return true;
   } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailed(e)) return false;
     throw e;
   }
 };

@@ -50,8 +50,13 @@ export interface DisclosedRatings {
   offices: DisclosedOfficeRatings[];
 }
 
-/** The number with its middle masked: 411521-2026****-0042. */
-export const maskNumber = (n: string): string => n.replace(/^(\d{6})-(\d{4})\d{4}-(\d+)$/, '$1-$2****-$3');
+/**
+ * The number with its day and its daily sequence masked: 411521-2026****-****. The page lists the
+ * acceptance and decision dates beside it, so a visible sequence (…-0042) next to `acceptedOn`
+ * would give the whole number back — half of the key to the public status and rating pages.
+ */
+export const maskNumber = (n: string): string =>
+  n.replace(/^(\d{6})-(\d{4})\d{4}-(\d+)$/, (_m, county: string, year: string, seq: string) => `${county}-${year}****-${'*'.repeat(seq.length)}`);
 
 const resultOf = (c: CaseRecord, names: ReadonlyMap<string, string>): DisclosedResult => {
   const office = c.handedTo ?? c.officeId;

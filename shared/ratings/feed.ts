@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { addDays } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { CaseStore } from '../cases/store.ts';
-import { writeXlsx, type CellValue } from '../catalog/xlsx.ts';
+import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';

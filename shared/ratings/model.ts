@@ -1,17 +1,8 @@
 import * as z from 'zod';
 import { calendarMonth } from '../schema/date.ts';
 
-/**
- * 好差评 (国办发〔2019〕51号, GB/T 39734-2020): five levels, the last two are 差评 and carry a
- * reason. Level 5 = 非常满意 … 1 = 非常不满意, as the contract numbers them.
- */
-export const LEVELS = [5, 4, 3, 2, 1] as const;
-export type Level = (typeof LEVELS)[number];
-export const LEVEL_LABELS: Record<Level, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
-/** 差评: 不满意 and 非常不满意. */
-export const isBad = (level: Level): boolean => level <= 2;
-/** Counted as satisfied in the satisfaction rate: 基本满意 and better. */
-export const isSatisfied = (level: Level): boolean => level >= 3;
+export { LEVELS, LEVEL_LABELS, isBad, isSatisfied, BAD_REASONS, type Level } from './levels.ts';
+import type { Level } from './levels.ts';
 
 /** Where the rating came from: the window's evaluator, the receipt's QR, the status page, a hotline entry by staff. */
 export const CHANNELS = ['window', 'qr', 'web', 'hotline'] as const;
@@ -29,17 +20,6 @@ export const DIMENSIONS = ['efficiency', 'skill', 'attitude'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const DIMENSION_LABELS: Record<Dimension, string> = { efficiency: '服务效率', skill: '服务水平', attitude: '服务态度' };
 export type Dimensions = Partial<Record<Dimension, Level>>;
-
-/** The reasons a 差评 may choose from (or the citizen writes their own). */
-export const BAD_REASONS = [
-  '办理时间长、等待久',
-  '服务态度不好',
-  '业务不熟练、解答不清楚',
-  '材料反复要求、多次跑腿',
-  '未按承诺时限办结',
-  '收费不规范',
-  '其他',
-] as const;
 
 /** One follow-up (追评) to a rating; a level given here becomes the rating's level in the statistics. */
 export interface FollowUp {

@@ -1,5 +1,5 @@
 import { countyWide } from '../cases/access.ts';
-import { writeXlsx, type CellValue } from '../catalog/xlsx.ts';
+import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
 import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import { sumCounts, zeroCounts, type CounterRow } from './counters.ts';

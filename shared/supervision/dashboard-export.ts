@@ -1,4 +1,4 @@
-import { writeXlsx, type CellValue, type SheetSpec } from '../catalog/xlsx.ts';
+import { writeXlsx, type CellValue, type SheetSpec } from '../sheets/xlsx.ts';
 import type { Dashboard, Figures, Now } from './dashboard.ts';
 
 /**

@@ -156,7 +156,7 @@ describe('好差评 in the browser', () => {
     await runSchedule('disclosure-publish');
     const page = await newPage(ctx.browser, { width: 1280, height: 900 });
     await page.goto(`${ctx.stack.url}/disclosure`);
-    await page.getByTestId('results').getByText(maskNumber(numbers[0]!)).waitFor();
+    await page.getByTestId('results').getByText(maskNumber(numbers[0]!)).first().waitFor();
     let html = await page.content();
     await page.getByRole('tab', { name: '好差评公示' }).click();
     await page.getByTestId('ratings').getByText('灵山镇').waitFor();

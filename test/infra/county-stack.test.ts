@@ -8,7 +8,7 @@ import { ROUTES } from '../../shared/platform/routes.ts';
 import { OPS_USES, STREAM_USES } from '../../shared/platform/functions.ts';
 
 describe.each(['640502', '411521'])('county %s stack set', (code) => {
-  const { county, data, appStack, dataT, appT } = synthCounty(code);
+  const { county, data, appStack, dataT, appT, apiT } = synthCounty(code);
 
   it('has every table of shared/platform/tables.ts, safe by default', () => {
     const tables = dataT.findResources('AWS::DynamoDB::Table');
@@ -55,9 +55,9 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
   });
 
   it('has a regional REST API whose public routes are exactly the listed ones', () => {
-    appT.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
-    appT.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });
-    const methods = Object.values(appT.findResources('AWS::ApiGateway::Method')).map(
+    apiT.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
+    apiT.hasResourceProperties('AWS::ApiGateway::Stage', { AccessLogSetting: Match.objectLike({ DestinationArn: Match.anyValue() }) });
+    const methods = Object.values(apiT.findResources('AWS::ApiGateway::Method')).map(
       (m) => m.Properties as { HttpMethod: string; AuthorizationType: string; AuthorizerId?: unknown },
     );
     expect(methods).toHaveLength(ROUTES.length);
@@ -66,14 +66,14 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
     const guarded = methods.filter((m) => m.AuthorizationType === 'CUSTOM' && m.AuthorizerId);
     expect(guarded).toHaveLength(ROUTES.filter((r) => r.access !== 'public').length);
     // every public method is one of the listed public routes (by method and path)
-    const resources = appT.findResources('AWS::ApiGateway::Resource');
+    const resources = apiT.findResources('AWS::ApiGateway::Resource');
     const pathOf = (ref: unknown): string => {
       const id = (ref as { Ref?: string }).Ref;
       if (!id || !resources[id]) return '';
       const r = resources[id]!.Properties as { ParentId: unknown; PathPart: string };
       return `${pathOf(r.ParentId)}/${r.PathPart}`;
     };
-    const publicMethods = Object.values(appT.findResources('AWS::ApiGateway::Method'))
+    const publicMethods = Object.values(apiT.findResources('AWS::ApiGateway::Method'))
       .filter((m) => m.Properties.AuthorizationType === 'NONE')
       .map((m) => `${m.Properties.HttpMethod} ${pathOf(m.Properties.ResourceId)}`)
       .sort();
@@ -103,7 +103,7 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
       expect(f.Properties.Architectures).toEqual(['arm64']);
       expect(f.Properties.LoggingConfig?.LogGroup).toBeDefined();
     }
-    for (const lg of Object.values(appT.findResources('AWS::Logs::LogGroup'))) expect(lg.Properties.RetentionInDays).toBe(365);
+    for (const t of [appT, apiT]) for (const lg of Object.values(t.findResources('AWS::Logs::LogGroup'))) expect(lg.Properties.RetentionInDays).toBe(365);
   });
 
   it('denies update and delete of audit events to every function role', () => {
@@ -140,8 +140,12 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
     expect(metrics.length).toBeLessThanOrEqual(dlqs.length + 1);
   });
 
+  it("keeps every stack under CloudFormation's 500 resources (+1: the CLI adds its metadata resource)", () => {
+    for (const t of [dataT, appT, apiT]) expect(Object.keys(t.toJSON().Resources).length + 1).toBeLessThan(500);
+  });
+
   it('has no Cognito resource and no unsuppressed cdk-nag error', () => {
-    for (const t of [dataT, appT])
+    for (const t of [dataT, appT, apiT])
       expect(Object.keys(t.toJSON().Resources).some((k) => /Cognito/.test(JSON.stringify(t.toJSON().Resources[k].Type)))).toBe(false);
     expect([...nagErrors(data), ...nagErrors(appStack)]).toEqual([]);
   });
@@ -150,6 +154,7 @@ describe.each(['640502', '411521'])('county %s stack set', (code) => {
     if (!county.region.startsWith('cn-')) return;
     for (const f of Object.values(appT.findResources('AWS::Lambda::Function'))) expect(f.Properties.TracingConfig?.Mode).not.toBe('Active');
     expect(JSON.stringify(appT.toJSON())).not.toMatch(/arn:aws:/);
+    expect(JSON.stringify(apiT.toJSON())).not.toMatch(/arn:aws:/);
     expect(JSON.stringify(dataT.toJSON())).not.toMatch(/arn:aws:/);
   });
 });

@@ -110,9 +110,9 @@ describe.each(['411521', '640502'])('least privilege per function (%s)', (code) 
 });
 
 describe('per-route throttles', () => {
-  const { appT, county } = synthCounty('411521');
+  const { apiT, county } = synthCounty('411521');
   it('throttles every public route below the stage limit that staff routes share', () => {
-    const stage = Object.values(appT.findResources('AWS::ApiGateway::Stage'))[0]!.Properties;
+    const stage = Object.values(apiT.findResources('AWS::ApiGateway::Stage'))[0]!.Properties;
     const settings = stage.MethodSettings as Array<{ ResourcePath: string; HttpMethod: string; ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
     const stageWide = settings.find((m) => m.ResourcePath === '/*')!;
     expect(stageWide.ThrottlingRateLimit).toBe(county.thresholds.apiRateLimit);

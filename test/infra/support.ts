@@ -36,7 +36,7 @@ const synthUncached = (codeOrConfig: string | CountyConfig, overrides: Partial<C
   for (const s of [data, appStack]) suppressStackWide(s, county.region.startsWith('cn-'));
   applyNag(app);
   app.synth();
-  return { county, data, appStack, dataT: Template.fromStack(data), appT: Template.fromStack(appStack) };
+  return { county, data, appStack, dataT: Template.fromStack(data), appT: Template.fromStack(appStack), apiT: Template.fromStack(appStack.apiStack) };
 };
 
 export const nagErrors = (stack: Stack): string[] =>

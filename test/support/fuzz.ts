@@ -11,7 +11,8 @@ import { loadHandler } from '../../local/modules.ts';
  * route it derives a plausible request from the schemas, then breaks it one way at a time —
  * wrong types, oversized strings and arrays, missing and extra fields, prototype keys, invalid
  * JSON, hostile path parameters and query strings — and sends it with valid and invalid tokens.
- * What must hold: no answer ≥ 500, and no permanent record changed by a refused request.
+ * What must hold: no answer ≥ 500, every answer within REQUEST_BUDGET_MS, /api/health answering
+ * throughout, and no permanent record changed by a refused request.
  */
 type Schemas = { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType };
 interface ZDef {
@@ -61,6 +62,38 @@ export const sampleOf = (s: z.ZodType | undefined, depth = 0): unknown => {
   }
 };
 
+/**
+ * Boundary values: the calendar's edges and far past them (a day loop once spun on 9999-12-31),
+ * numbers DynamoDB cannot store (1e-300 underflows, 1e308 overflows), very long strings, and the
+ * control, zero-width and bidi characters that spoof how a name reads.
+ */
+export const BOUNDARY_VALUES: readonly unknown[] = [
+  '0001-01-01',
+  '9999-12-31',
+  '0001-01',
+  '9999-12',
+  '+010000-01-01',
+  '1999-12-31',
+  '2101-01-01',
+  1e-300,
+  -1e-300,
+  1e308,
+  -1e308,
+  5e-324,
+  0.001,
+  9999,
+  1,
+  'x'.repeat(1_000_000),
+  '名'.repeat(100_000),
+  'a\u0000b',
+  '\u0007响铃',
+  '\u001b[31m红',
+  '张\u200b三',
+  '\u202eexe.txt',
+  '\u2066李四\u2069',
+  '\ufeff王五',
+];
+
 const HOSTILE_STRINGS = [
   '',
   ' ',
@@ -81,6 +114,7 @@ const HOSTILE_STRINGS = [
 const wrongValues = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, [], {}, ...HOSTILE_STRINGS),
+    fc.constantFrom<unknown>(...BOUNDARY_VALUES),
     fc.anything({ maxDepth: 3 }),
     fc.array(fc.string(), { minLength: 5_000, maxLength: 5_000 }),
     fc.string({ minLength: 0, maxLength: 40 }),
@@ -112,10 +146,11 @@ export interface FuzzRequest {
 const fillPath = (route: RouteDef, params: Record<string, unknown>): string =>
   route.path.replace(/\{(\w+)\}/g, (_m, n: string) => encodeURIComponent(String(params[n] ?? 'x')));
 
-/** `count` requests spread over every route, reproducible from `seed`. */
+/** The boundary sweep of every route, then `count` requests spread over every route, reproducible from `seed`. */
 export const fuzzRequests = async (count: number, seed: number): Promise<FuzzRequest[]> => {
   const perRoute = Math.ceil(count / ROUTES.length);
   const out: FuzzRequest[] = [];
+  const sweep: FuzzRequest[] = [];
   let s = seed;
   for (const route of ROUTES as readonly RouteDef[]) {
     const h = (await loadHandler('http', route.name)) as unknown as { schemas?: Schemas };
@@ -125,9 +160,10 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
     const query = (sampleOf(schemas.query) ?? {}) as Record<string, unknown>;
     const bodyPaths = body === undefined ? [[]] : paths(body);
     const paramNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    sweep.push(...boundarySweep(route, schemas, body, params, query));
     const cases = fc.sample(
       fc.record({
-        kind: fc.constantFrom('body-field', 'body-field', 'body-whole', 'bad-json', 'param', 'query', 'extra-keys'),
+        kind: fc.constantFrom('body-field', 'body-field', 'body-whole', 'bad-json', 'param', 'query', 'query-field', 'extra-keys'),
         at: fc.nat(),
         value: wrongValues(),
         token: fc.constantFrom<'valid' | 'none' | 'garbage'>('valid', 'valid', 'valid', 'none', 'garbage'),
@@ -150,7 +186,12 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
             typeof c.value === 'string' ? c.value.slice(0, 2000) || 'x' : (JSON.stringify(c.value)?.slice(0, 2000) ?? 'x'),
         };
       else if (c.kind === 'query') q = { ...q, [c.key || 'q']: typeof c.value === 'string' ? c.value : JSON.stringify(c.value) };
-      else if (c.kind === 'extra-keys')
+      else if (c.kind === 'query-field') {
+        // a field the route reads (from, workdays, month…) given a wrong or boundary value
+        const names = Object.keys(query);
+        const name = names.length ? names[c.at % names.length]! : c.key || 'q';
+        q = { ...q, [name]: typeof c.value === 'string' ? c.value : JSON.stringify(c.value) };
+      } else if (c.kind === 'extra-keys')
         b = { ...(typeof body === 'object' && body ? body : {}), __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, [c.key]: c.value };
       const qs = new URLSearchParams(
         Object.entries(q)
@@ -172,7 +213,45 @@ export const fuzzRequests = async (count: number, seed: number): Promise<FuzzReq
   for (const r of out) byRoute.set(r.route.name, [...(byRoute.get(r.route.name) ?? []), r]);
   const mixed: FuzzRequest[] = [];
   for (let i = 0; mixed.length < out.length; i++) for (const list of byRoute.values()) if (list[i]) mixed.push(list[i]!);
-  return mixed.slice(0, count);
+  return [...sweep, ...mixed.slice(0, count)];
+};
+
+const leaves = (v: unknown, test: (x: unknown) => boolean): string[][] =>
+  paths(v).filter((p) => p.length > 0 && test(p.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], v)));
+
+/**
+ * The boundary sweep, the same on every run, before the random share: every query field of a route
+ * set to the calendar's far edges (0001-01-01, 9999-12-31: the day loop that once spun), every number
+ * in a body to 1e-300 and 1e308 (what DynamoDB cannot store), every string in a body to a very long
+ * one and to one with control and bidi characters; with a valid token, so validation is what answers.
+ */
+const boundarySweep = (route: RouteDef, schemas: Schemas, body: unknown, params: Record<string, unknown>, query: Record<string, unknown>): FuzzRequest[] => {
+  const token = takesNoInput(route, schemas) ? ('garbage' as const) : ('valid' as const);
+  const request = (q: Record<string, unknown>, b: unknown): FuzzRequest => {
+    const qs = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+    return {
+      route,
+      method: route.method,
+      path: `${fillPath(route, params)}${qs ? `?${qs}` : ''}`,
+      ...(route.method !== 'GET' ? { body: JSON.stringify(b ?? {}) } : {}),
+      token,
+    };
+  };
+  const out: FuzzRequest[] = [];
+  for (const name of Object.keys(query)) for (const day of ['0001-01-01', '9999-12-31']) out.push(request({ ...query, [name]: day }, body));
+  if (body !== undefined && route.method !== 'GET') {
+    for (const at of leaves(body, (x) => typeof x === 'number')) for (const n of [1e-300, 1e308]) out.push(request(query, setAt(body, at, n)));
+    const strings = leaves(body, (x) => typeof x === 'string');
+    for (const text of ['x'.repeat(1_000_000), '张\u200b三\u202e\u0000\u0007'])
+      if (strings.length)
+        out.push(
+          request(
+            query,
+            strings.reduce<unknown>((b, at) => setAt(b, at, text), body),
+          ),
+        );
+  }
+  return out;
 };
 
 /**
@@ -221,11 +300,24 @@ export const tableFingerprint = async (env: Record<string, string>): Promise<Rec
  */
 const takesNoInput = (route: RouteDef, s: Schemas): boolean => route.method !== 'GET' && !s.body && !s.query && !s.params;
 
+/**
+ * Every request has this long to answer; an answer later than that (or none) fails the run.
+ * `npm run fuzz` holds every answer to 2 s (FUZZ_BUDGET_MS=2000). The share `npm test` runs beside
+ * every other test file allows 10 s: there a password check's scrypt (32 MiB, measured at 1.3 s
+ * alone on a busy shared machine, 5 s with four side by side) passes 2 s with nothing wrong, while
+ * a request that never answers fails either way.
+ */
+export const REQUEST_BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 10_000);
+/** What `send` reports for a request that did not answer within the budget. */
+export const TIMED_OUT = 0;
+
 export interface FuzzReport {
   requests: number;
   routes: number;
   byStatus: Record<string, number>;
   serverErrors: Array<{ route: string; status: number; path: string; body?: string }>;
+  /** Requests that took longer than REQUEST_BUDGET_MS, or never answered (status TIMED_OUT). */
+  slow: Array<{ route: string; status: number; ms: number; path: string }>;
   /** Writes that succeeded (2xx on a non-GET route): malformed input that was accepted. */
   accepted: Array<{ route: string; status: number; path: string; body?: string }>;
   changedBy4xx: string[];
@@ -240,17 +332,62 @@ export const runFuzz = async (
   const byStatus: Record<string, number> = {};
   const serverErrors: FuzzReport['serverErrors'] = [];
   const accepted: FuzzReport['accepted'] = [];
+  const slow: FuzzReport['slow'] = [];
   let next = 0;
   const worker = async () => {
     while (next < reqs.length) {
       const r = reqs[next++]!;
+      const started = performance.now();
       const status = await send(r);
+      const ms = Math.round(performance.now() - started);
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       const seen = { route: r.route.name, status, path: r.path.slice(0, 200), ...(r.body ? { body: r.body.slice(0, 200) } : {}) };
-      if (status >= 500) serverErrors.push(seen);
+      if (status === TIMED_OUT || ms > REQUEST_BUDGET_MS) slow.push({ route: r.route.name, status, ms, path: r.path.slice(0, 200) });
+      else if (status >= 500) serverErrors.push(seen);
       else if (status < 300 && r.method !== 'GET') accepted.push(seen);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { requests: reqs.length, routes: new Set(reqs.map((r) => r.route.name)).size, byStatus, serverErrors, accepted };
+  return { requests: reqs.length, routes: new Set(reqs.map((r) => r.route.name)).size, byStatus, serverErrors, accepted, slow };
+};
+
+/**
+ * Probes `probe` (the platform's /api/health) every `everyMs` while the run lasts. A probe that does
+ * not answer 200 within the budget is a miss; two misses in a row are a stall — a platform that
+ * stopped answering, what one spinning request did to every other request of its process (one miss
+ * alone can be a busy machine). `stop()` ends it and returns the misses and the stalls.
+ */
+export const watchdog = (probe: (signal: AbortSignal) => Promise<number>, everyMs = 1_000) => {
+  const misses: Array<{ at: string; status: number | string }> = [];
+  const stalls: Array<{ from: string; probes: number }> = [];
+  let run: { from: string; probes: number } | undefined;
+  let probes = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      probes++;
+      const at = new Date().toISOString();
+      let status: number | string;
+      try {
+        status = await probe(AbortSignal.timeout(REQUEST_BUDGET_MS));
+      } catch (e) {
+        status = (e as Error).name === 'TimeoutError' ? 'no answer within the budget' : String(e);
+      }
+      if (status === 200) run = undefined;
+      else {
+        misses.push({ at, status });
+        run = run ? { ...run, probes: run.probes + 1 } : { from: at, probes: 1 };
+        if (run.probes === 2) stalls.push(run);
+        else if (run.probes > 2) stalls[stalls.length - 1] = run;
+      }
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { probes, misses, stalls };
+    },
+  };
 };

@@ -44,9 +44,13 @@ export default function App() {
             <Route path="/agent/new" element={<AgentNewPage />} />
             <Route path="/agent/outbox/:id/print" element={<OutboxPrintPage />} />
           </Route>
+          {/* a citizen's pages: light (web/src/light), no antd */}
+          {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes].map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
           <Route element={<AntdTheme />}>
             <Route path="/login" element={<LoginPage />} />
-            {[...itemRoutes, ...publicCaseRoutes, ...publicRatingRoutes, ...evaluatorRoutes, ...publicHallRoutes].map((r) => (
+            {[...evaluatorRoutes, ...publicHallRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
             <Route element={<StaffLayout />}>

@@ -4,7 +4,7 @@ import { seedDemoCatalog } from '../../../local/seed-demo-catalog.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { dynamoCatalogStore } from '../../../shared/catalog/dynamo-catalog.ts';
 import { dynamoCatalogReader } from '../../../shared/catalog/reader.ts';
-import { readXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { countyItems, countyWorkbook } from '../../unit/catalog/workbook.ts';
 import { sampleItem } from '../../unit/catalog/fixtures.ts';
 import { CATALOG_ADMIN, invokeAs } from './invoke-as.ts';

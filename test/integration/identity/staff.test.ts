@@ -34,9 +34,22 @@ describe('staff management and audit', () => {
     const weak = await call(login.token, 'POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'short' });
     expect(weak.status).toBe(400);
     expect((await json(weak)).error.fields[0].path).toBe('newPassword');
+    // the username inside it, a common password: refused on the field
+    for (const [newPassword, message] of [
+      ['Clerk.Zhoudang#1', '密码不能包含用户名'],
+      ['Password12', '该密码过于常见，容易被猜到，请另选一个'],
+    ]) {
+      const refused = await call(login.token, 'POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword });
+      expect(refused.status, newPassword).toBe(400);
+      expect((await json(refused)).error.fields, newPassword).toEqual([{ path: 'newPassword', message }]);
+    }
     const changed = await call(login.token, 'POST', '/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'Zhoudang#2026x' });
     expect(changed.status).toBe(200);
     expect((await json(changed)).user.scopes).toContain('case.accept');
+    // the previous password (kept as a hash in DynamoDB) cannot come straight back
+    const back = await call(login.token, 'POST', '/api/auth/password', { currentPassword: 'Zhoudang#2026x', newPassword: temporaryPassword });
+    expect(back.status).toBe(422);
+    expect((await json(back)).error.fields[0].path).toBe('newPassword');
   });
 
   it('a center head manages their own office only, and only front-line roles', async () => {
@@ -148,7 +161,10 @@ describe('staff management and audit', () => {
         const reset = await post(token, `/api/users/${user.id}/reset-password`);
         expect(reset.status, username).toBe(200);
         expect((await json(reset)).temporaryPassword).toBeTruthy();
-        expect((await post(token, `/api/users/${user.id}/reset-totp`)).status, username).toBe(200);
+        const totpReset = await post(token, `/api/users/${user.id}/reset-totp`);
+        expect(totpReset.status, username).toBe(200);
+        // a TOTP reset comes with a new one-time password (the old password enrols nobody)
+        expect((await json(totpReset)).temporaryPassword, username).toBeTruthy();
         expect((await call(token, 'PATCH', `/api/users/${user.id}`, { displayName: '改名', disabled: true })).status, username).toBe(200);
       }
     });

@@ -2,7 +2,7 @@ import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { addDays } from '../../../shared/calendar/working-days.ts';
-import { readXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { acceptCase, decideCase, invoke, runSchedule } from './support.ts';
 
 /** The provincial feed on the emulators: the schedule writes to the feed bucket (fauxqs S3), the county admin downloads. */

@@ -2,7 +2,7 @@ import { bjDay } from '../../../shared/platform/beijing-time.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 
-import { readXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { recompute, sumCounts } from '../../../shared/ratings/counters.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
 import type { RectificationTask } from '../../../shared/ratings/model.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cellDate, kindOf, parseNoticeIcs, parseNoticeSheets } from '../../../shared/calendar/notice-import.ts';
 import { SEED_YEARS } from '../../../shared/calendar/seed-years.ts';
-import { readWorkbook } from '../../../shared/catalog/xlsx.ts';
+import { readWorkbook } from '../../../shared/sheets/xlsx.ts';
 import { importCalendarYear } from '../../../shared/calendar/import-year.ts';
 
 const y2026 = SEED_YEARS.find((y) => y.year === 2026)!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryCatalogStore } from '../../../shared/catalog/memory-catalog.ts';
 import { importCatalog } from '../../../shared/catalog/import.ts';
 import { exportItems, exportWorkbook } from '../../../shared/catalog/export.ts';
-import { readWorkbook, writeXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readWorkbook, writeXlsx } from '../../../shared/sheets/xlsx.ts';
 import { catalogReaderOn } from '../../../shared/catalog/reader.ts';
 import { ITEM_COLUMNS } from '../../../shared/catalog/import-format.ts';
 import { ctx } from './fixtures.ts';

@@ -112,11 +112,14 @@ describe('staff management (memory directory)', () => {
     expect((await refusal(login(w.ports, { username: 'supervisor', password: PASSWORD }, META))).code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('a TOTP reset removes the secret: the next login must enrol again', async () => {
-    await resetTotp(w.ports, w.principal('admin'), { id: id('head.lingshan') }, META);
-    const r = await login(w.ports, { username: 'head.lingshan', password: PASSWORD }, META);
-    expect(r.user).toMatchObject({ totpEnrolmentRequired: true, scopes: ['session'] });
-  });
+  it('a TOTP reset removes the secret and the password: only the holder of the one-time password enrols again', async () => {
+    const r = await resetTotp(w.ports, w.principal('admin'), { id: id('head.lingshan') }, META);
+    // whoever knew the old password cannot sign in and bind their own authenticator
+    expect((await refusal(login(w.ports, { username: 'head.lingshan', password: PASSWORD }, META))).code).toBe('INVALID_CREDENTIALS');
+    const first = await login(w.ports, { username: 'head.lingshan', password: r.temporaryPassword }, META);
+    expect(first.user).toMatchObject({ mustChangePassword: true, totpEnrolmentRequired: true, scopes: ['session'] });
+    expect(r.user).toMatchObject({ totpEnrolled: false, mustChangePassword: true });
+  }, 30_000);
 
   it('a change made on a stale read is refused (409), not lost', async () => {
     const stale = w.user('clerk.county');

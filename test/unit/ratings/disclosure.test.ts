@@ -7,7 +7,23 @@ import { META, OFFICE, at, caseIn, ratingWorld } from './fixtures.ts';
 
 describe('六公开: results and monthly ratings, published without personal data', () => {
   it('masks the middle of a number', () => {
-    expect(maskNumber('411521-20261122-0042')).toBe('411521-2026****-0042');
+    expect(maskNumber('411521-20261122-0042')).toBe('411521-2026****-****');
+  });
+
+  it('nothing on a result rebuilds the number: its daily sequence is nowhere beside the dates', async () => {
+    const w = ratingWorld(at('2026-11-20'));
+    const c = w.decided({ decision: { result: 'approved', at: at('2026-11-12').toISOString(), onTime: true, by: 'clerk.lingshan' } });
+    await publishDisclosure({
+      cases: w.ports.cases,
+      ratings: w.ports.ratings,
+      offices: staticOfficeNames({ [OFFICE]: '灵山镇' }),
+      clock: () => at('2026-11-20'),
+    });
+    const [shown] = (await disclosedResults(w.ports)).results;
+    const sequence = c.number.split('-')[2]!;
+    expect(shown!.acceptedOn).toBeDefined();
+    expect(JSON.stringify(shown)).not.toContain(sequence);
+    expect(JSON.stringify(shown)).not.toContain(c.number.slice(0, 15));
   });
 
   it('publishes recent 办结 results and the month’s ratings per office; the reader sees only those documents', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { ForbiddenError, NotFoundError } from '../../../shared/errors/domain-errors.ts';
 import { downloadFeed, exportFeedDay, listFeed } from '../../../shared/ratings/feed.ts';
 import { memoryFeedStore } from '../../../shared/ratings/memory-feed.ts';

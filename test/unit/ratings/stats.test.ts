@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../../shared/catalog/xlsx.ts';
+import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { ForbiddenError } from '../../../shared/errors/domain-errors.ts';
 import { publicRatingBody } from '../../../shared/ratings/model.ts';
 import { staticOfficeNames, staticStaffNames } from '../../../shared/ratings/offices.ts';

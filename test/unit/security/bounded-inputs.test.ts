@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOfficeBody } from '../../../shared/identity/schemas.ts';
 import { createOffice } from '../../../shared/identity/staff.ts';
 import { networkBodies } from '../../../shared/network/model.ts';
+import { actionBodies } from '../../../shared/cases/model.ts';
 import { ValidationError } from '../../../shared/errors/domain-errors.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 
@@ -25,5 +26,14 @@ describe('office names, take-in refusals and office ids are bounded and plain', 
     await expect(createOffice(ports, admin, { ...office, id: '640502-xinchun' } as never, { sourceIp: '', userAgent: '' })).rejects.toBeInstanceOf(
       ValidationError,
     );
+  });
+});
+
+describe('fees are whole fen', () => {
+  const fees = (amount: number) => actionBodies.fees.safeParse({ expectedVersion: 1, amount, receiptNo: 'PJ-0001' });
+  it('refuses 1e-300, 1e308, half a fen and three decimals on the amount field; takes 0.01 and 20.5', () => {
+    for (const amount of [1e-300, 1e308, 0.005, 12.345, 0, -1, Number.NaN])
+      expect(new Set(fees(amount).error?.issues.map((i) => i.path.join('.'))), String(amount)).toEqual(new Set(['amount']));
+    for (const amount of [0.01, 20.5, 19.99, 1_000_000]) expect(fees(amount).success, String(amount)).toBe(true);
   });
 });

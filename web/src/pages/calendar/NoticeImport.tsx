@@ -3,7 +3,7 @@ import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { defaultNoticeSource, parseNoticeIcs, parseNoticeSheets, type NoticeImport as Parsed } from '../../../../shared/calendar/notice-import.ts';
 import type { CalendarYear } from '../../../../shared/calendar/year.ts';
-import { readWorkbook } from '../../../../shared/catalog/xlsx.ts';
+import { readWorkbook } from '../../../../shared/sheets/xlsx.ts';
 import { ValidationError } from '../../../../shared/errors/domain-errors.ts';
 
 /**

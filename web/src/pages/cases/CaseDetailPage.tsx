@@ -190,7 +190,7 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
           {open === 'fees' && (
             <>
               <Form.Item name="amount" label="金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
-                <InputNumber min={0.01} step={1} />
+                <InputNumber min={0.01} step={1} precision={2} />
               </Form.Item>
               <Form.Item name="receiptNo" label="票据号" rules={[{ required: true, message: '请填写票据号' }]}>
                 <Input />

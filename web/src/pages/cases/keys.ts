@@ -1,4 +1,5 @@
-import type { CaseListName, PublicLookup } from './queries.ts';
+import type { CaseListName } from './queries.ts';
+import type { PublicLookup } from './public-queries.ts';
 
 /**
  * Every key holds every parameter: a list of one view is never shown as another's. In a file of its own so

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import type { CaseListRow, PublicCaseView, StaffCaseView } from '../../../../shared/cases/views.ts';
+import type { CaseListRow, StaffCaseView } from '../../../../shared/cases/views.ts';
 import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
 import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
 import type { CaseAction } from '../../../../shared/cases/transitions.ts';
@@ -75,16 +75,4 @@ export const useIntake = (idempotencyKey: string) => {
 };
 
 /** A citizen's look-up: the number with the receipt's 查询码 (from its QR) or with the phone's last four digits. */
-export type PublicLookup = { number: string; phone4: string } | { number: string; code: string };
-const lookupQuery = (l: PublicLookup): string => ('code' in l ? `code=${encodeURIComponent(l.code)}` : `phone4=${encodeURIComponent(l.phone4)}`);
-
-/** The citizen's look-up (no login); runs once per look-up submitted (or per QR code scanned). */
-export const usePublicStatus = (lookup: PublicLookup | null) =>
-  useQuery({
-    queryKey: caseKeys.publicStatus(lookup),
-    queryFn: ({ signal }) => api<PublicCaseView>(`/api/public/cases/${encodeURIComponent(lookup!.number)}?${lookupQuery(lookup!)}`, { signal }),
-    enabled: lookup !== null,
-    // rate-limited and answered the same for a wrong number: asking again changes nothing
-    retry: false,
-    staleTime: 30_000,
-  });
+export { usePublicStatus, type PublicLookup } from './public-queries.ts';

@@ -1,8 +1,8 @@
 import { appUrl } from '../../shell/config.ts';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined, ArrowLeftOutlined } from '@ant-design/icons';
+import { PlainSpin } from '../../light/ui.tsx';
+import { Alert, Rows, Table, Tag, type Column } from '../../light/parts.tsx';
 import { HANDLING_LABELS, MATERIAL_FORM_LABELS, ONLINE_LABELS } from '../../../../shared/catalog/item-labels.ts';
 import type { Item, Material } from '../../../../shared/catalog/item.ts';
 import { useGuide } from './catalog-client.ts';
@@ -14,7 +14,7 @@ import './catalog.css';
 
 /**
  * 办事指南: every element a guide must show (一次告知), a printable version (print CSS: A4, no
- * navigation) and a QR code that opens the same guide on a phone.
+ * navigation) and a QR code that opens the same guide on a phone. Plain React (web/src/light).
  */
 const handlingText = (item: Item): string => {
   const h = item.handling;
@@ -23,32 +23,30 @@ const handlingText = (item: Item): string => {
   return HANDLING_LABELS.local;
 };
 
-const materialColumns = [
-  { title: '序号', key: 'i', width: 56, render: (_: unknown, _m: Material, i: number) => i + 1 },
-  { title: '材料名称', dataIndex: 'name', key: 'name' },
-  { title: '形式', key: 'form', width: 110, render: (_: unknown, m: Material) => MATERIAL_FORM_LABELS[m.form] },
-  { title: '份数', dataIndex: 'copies', key: 'copies', width: 60 },
-  { title: '来源', key: 'source', render: (_: unknown, m: Material) => m.source ?? '' },
-  { title: '必需', key: 'required', width: 70, render: (_: unknown, m: Material) => (m.required ? '必需' : '非必需') },
-  {
-    title: '表格/样表',
-    key: 'forms',
-    render: (_: unknown, m: Material) => (
-      <Space size={4} wrap>
-        {m.blankFormUrl && (
-          <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
-            空白表格
-          </a>
-        )}
-        {m.sampleUrl && (
-          <a href={m.sampleUrl} target="_blank" rel="noreferrer">
-            示例样表
-          </a>
-        )}
-      </Space>
-    ),
-  },
-  { title: '备注', key: 'notes', render: (_: unknown, m: Material) => m.notes ?? '' },
+const FormLinks = ({ m }: { m: Material }) => (
+  <span className="plain-row">
+    {m.blankFormUrl && (
+      <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
+        空白表格
+      </a>
+    )}
+    {m.sampleUrl && (
+      <a href={m.sampleUrl} target="_blank" rel="noreferrer">
+        示例样表
+      </a>
+    )}
+  </span>
+);
+
+const materialColumns: Column<Material>[] = [
+  { title: '序号', render: (_m, i) => i + 1 },
+  { title: '材料名称', render: (m) => m.name },
+  { title: '形式', render: (m) => MATERIAL_FORM_LABELS[m.form] },
+  { title: '份数', render: (m) => m.copies },
+  { title: '来源', render: (m) => m.source ?? '' },
+  { title: '必需', render: (m) => (m.required ? '必需' : '非必需') },
+  { title: '表格/样表', render: (m) => <FormLinks m={m} /> },
+  { title: '备注', render: (m) => m.notes ?? '' },
 ];
 
 const List = ({ items, empty }: { items: readonly string[]; empty: string }) =>
@@ -80,41 +78,43 @@ export default function ItemGuidePage() {
   if (error)
     return (
       <main className="catalog-page">
-        <Result status="404" title="无法显示办事指南" subTitle={errorText(error)} extra={<Link to="/items">返回事项查询</Link>} />
+        <h1 className="plain-title">无法显示办事指南</h1>
+        <Alert type="warning">{errorText(error)}</Alert>
+        <Link to="/items">返回事项查询</Link>
       </main>
     );
   if (!data)
     return (
-      <div className="catalog-page" style={{ textAlign: 'center', paddingTop: 80 }}>
-        <Spin size="large" />
+      <div className="catalog-page">
+        <PlainSpin />
       </div>
     );
 
   const { item } = data;
   return (
     <main className="catalog-page catalog-guide" data-testid="item-guide">
-      <Space className="no-print" style={{ marginBottom: 12 }} wrap>
-        <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/items'))}>
-          返回
-        </Button>
-        <Button size="large" type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-guide">
+      <div className="plain-row no-print" style={{ marginBottom: 12 }}>
+        <button type="button" className="plain-btn" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/items'))}>
+          ← 返回
+        </button>
+        <button type="button" className="plain-btn primary" onClick={() => window.print()} data-testid="print-guide">
           打印办事指南
-        </Button>
-      </Space>
+        </button>
+      </div>
 
       <div style={{ display: 'flex', gap: 16, justifyContent: 'space-between', alignItems: 'flex-start' }}>
         <div>
-          <Typography.Title level={1} style={{ fontSize: 28, marginBottom: 8 }}>
+          <h1 className="plain-title" style={{ marginBottom: 8 }}>
             {item.name}
-          </Typography.Title>
-          <Space size={[8, 8]} wrap>
-            <Tag color={KIND_COLORS[item.kind]}>{KIND_LABELS[item.kind]}</Tag>
+          </h1>
+          <div className="plain-row">
+            <Tag tone={KIND_COLORS[item.kind]}>{KIND_LABELS[item.kind]}</Tag>
             <span>{limitText(item.kind, item.promisedDays)}</span>
             <span>事项编码 {item.code}</span>
             <span>第 {data.version} 版</span>
             {data.publishedAt && <span>发布于 {bjDate(data.publishedAt)}</span>}
-            {item.demo && <Tag color="gold">示例</Tag>}
-          </Space>
+            {item.demo && <Tag tone="gold">示例</Tag>}
+          </div>
         </div>
         {qr && (
           <figure className="catalog-qr" style={{ margin: 0, textAlign: 'center' }} data-testid="guide-qr">
@@ -126,30 +126,28 @@ export default function ItemGuidePage() {
       <p className="catalog-print-only">网址：{url}</p>
 
       {data.status !== 'published' && (
-        <Alert type="warning" showIcon message={`这是第 ${data.version} 版（${data.status === 'withdrawn' ? '已撤回' : '已被新版本替代'}），仅供查阅`} />
+        <Alert type="warning">{`这是第 ${data.version} 版（${data.status === 'withdrawn' ? '已撤回' : '已被新版本替代'}），仅供查阅`}</Alert>
       )}
       {item.demo && (
-        <Alert
-          className="catalog-demo-note"
-          type="warning"
-          showIcon
-          message="示例"
-          description="本指南的事项名称来自罗山县乡级事项清单；依据、材料、时限、收费等办理要素为演示示例，以实施机关公布为准。"
-        />
+        <Alert type="warning">
+          <strong>示例</strong>：本指南的事项名称来自罗山县乡级事项清单；依据、材料、时限、收费等办理要素为演示示例，以实施机关公布为准。
+        </Alert>
       )}
 
       <section>
         <h2>基本信息</h2>
-        <Descriptions bordered size="small" column={{ xs: 1, sm: 2 }}>
-          <Descriptions.Item label="事项类别">{item.category}</Descriptions.Item>
-          <Descriptions.Item label="办件类型">{KIND_LABELS[item.kind]}</Descriptions.Item>
-          <Descriptions.Item label="行使层级">{levelsText(item.levels)}</Descriptions.Item>
-          <Descriptions.Item label="实施机关">{item.office}</Descriptions.Item>
-          <Descriptions.Item label="办理方式">{handlingText(item)}</Descriptions.Item>
-          <Descriptions.Item label="网上办理">{ONLINE_LABELS[item.online]}</Descriptions.Item>
-          <Descriptions.Item label="到现场次数">{item.visits === 0 ? '0 次（零跑腿）' : `${item.visits} 次`}</Descriptions.Item>
-          <Descriptions.Item label="结果公开">{item.resultPublished ? '公开' : '不公开'}</Descriptions.Item>
-        </Descriptions>
+        <Rows
+          rows={[
+            ['事项类别', item.category],
+            ['办件类型', KIND_LABELS[item.kind]],
+            ['行使层级', levelsText(item.levels)],
+            ['实施机关', item.office],
+            ['办理方式', handlingText(item)],
+            ['网上办理', ONLINE_LABELS[item.online]],
+            ['到现场次数', item.visits === 0 ? '0 次（零跑腿）' : `${item.visits} 次`],
+            ['结果公开', item.resultPublished ? '公开' : '不公开'],
+          ]}
+        />
       </section>
 
       <section>
@@ -168,7 +166,7 @@ export default function ItemGuidePage() {
           <>
             {/* a table on paper and wide screens; cards on a phone, where seven columns would crush to a character each */}
             <div className="materials-table">
-              <Table size="small" bordered pagination={false} rowKey="name" columns={materialColumns} dataSource={item.materials} scroll={{ x: true }} />
+              <Table columns={materialColumns} rows={item.materials} rowKey={(m) => m.name} empty="无需提交材料" />
             </div>
             <ol className="materials-cards" data-testid="material-cards">
               {item.materials.map((m) => (
@@ -178,20 +176,7 @@ export default function ItemGuidePage() {
                     {MATERIAL_FORM_LABELS[m.form]} · {m.copies} 份 · {m.required ? '必需' : '非必需'}
                   </span>
                   {m.source && <span>来源：{m.source}</span>}
-                  {(m.blankFormUrl || m.sampleUrl) && (
-                    <Space size={12} wrap>
-                      {m.blankFormUrl && (
-                        <a href={m.blankFormUrl} target="_blank" rel="noreferrer">
-                          空白表格
-                        </a>
-                      )}
-                      {m.sampleUrl && (
-                        <a href={m.sampleUrl} target="_blank" rel="noreferrer">
-                          示例样表
-                        </a>
-                      )}
-                    </Space>
-                  )}
+                  {(m.blankFormUrl || m.sampleUrl) && <FormLinks m={m} />}
                 </li>
               ))}
             </ol>
@@ -215,17 +200,16 @@ export default function ItemGuidePage() {
 
       <section>
         <h2>办理时限</h2>
-        <Descriptions bordered size="small" column={1}>
-          <Descriptions.Item label="法定时限">
-            {item.kind === 'immediate' ? '即办' : item.statutoryDays ? `${item.statutoryDays} 个工作日` : '无'}
-          </Descriptions.Item>
-          <Descriptions.Item label="承诺时限">{item.kind === 'immediate' ? '当场办结' : `${item.promisedDays ?? ''} 个工作日`}</Descriptions.Item>
-          {item.specialProcedures.map((s) => (
-            <Descriptions.Item key={s.name} label={`特别程序：${s.name}`}>
-              最长 {s.maxDays} 个工作日，不计入办理时限{s.basis ? `（依据：${s.basis}）` : ''}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
+        <Rows
+          rows={[
+            ['法定时限', item.kind === 'immediate' ? '即办' : item.statutoryDays ? `${item.statutoryDays} 个工作日` : '无'],
+            ['承诺时限', item.kind === 'immediate' ? '当场办结' : `${item.promisedDays ?? ''} 个工作日`],
+            ...item.specialProcedures.map((s): [string, string] => [
+              `特别程序：${s.name}`,
+              `最长 ${s.maxDays} 个工作日，不计入办理时限${s.basis ? `（依据：${s.basis}）` : ''}`,
+            ]),
+          ]}
+        />
       </section>
 
       <section>
@@ -243,16 +227,14 @@ export default function ItemGuidePage() {
 
       <section>
         <h2>办理地点、时间和电话</h2>
-        <Descriptions bordered size="small" column={1}>
-          <Descriptions.Item label="办理地点">{item.place}</Descriptions.Item>
-          <Descriptions.Item label="办理时间">{item.hours}</Descriptions.Item>
-          <Descriptions.Item label="咨询电话">
-            <a href={`tel:${item.consultPhone}`}>{item.consultPhone}</a>
-          </Descriptions.Item>
-          <Descriptions.Item label="投诉电话">
-            <a href={`tel:${item.complaintPhone}`}>{item.complaintPhone}</a>
-          </Descriptions.Item>
-        </Descriptions>
+        <Rows
+          rows={[
+            ['办理地点', item.place],
+            ['办理时间', item.hours],
+            ['咨询电话', <a href={`tel:${item.consultPhone}`}>{item.consultPhone}</a>],
+            ['投诉电话', <a href={`tel:${item.complaintPhone}`}>{item.complaintPhone}</a>],
+          ]}
+        />
       </section>
 
       {item.faq.length > 0 && (

@@ -3,7 +3,12 @@ import { KIND_LABELS, LEVEL_LABELS, type ItemKind, type Level } from '../../../.
 
 export { KIND_LABELS, LEVEL_LABELS };
 
-export const KIND_COLORS: Record<ItemKind, string> = { immediate: 'green', promised: 'blue', joint: 'purple', escalated: 'orange' };
+export const KIND_COLORS: Record<ItemKind, 'green' | 'blue' | 'purple' | 'orange'> = {
+  immediate: 'green',
+  promised: 'blue',
+  joint: 'purple',
+  escalated: 'orange',
+};
 
 /** 即办件 / 承诺 10 个工作日 — what a citizen wants to know first. */
 export const limitText = (kind: ItemKind, promisedDays?: number): string =>

@@ -1,106 +1,133 @@
-import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
-import { Alert, Card, DatePicker, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
+import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
 import { api, errorText } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
-import { useElder } from '../../shell/elder.tsx';
+import { ElderSwitch, PlainSpin } from '../../light/ui.tsx';
+import { Alert, PageHead, Table, Tabs, Tag } from '../../light/parts.tsx';
 import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
 import { pct } from './client.tsx';
 import './ratings.css';
 
-/** 六公开: recent 办结 results and the monthly 好差评 per office (public; no names, IDs or phones). */
-export default function DisclosurePage() {
-  const [elder, setElder] = useElder();
-  const [month, setMonth] = useState(bjMonth(new Date()));
+type ResultRow = DisclosedResults['results'][number];
+type OfficeRow = DisclosedRatings['offices'][number];
+
+const PAGE = 20;
+
+/** 办结公示: the recent results, twenty to a page. */
+const Results = () => {
+  const [page, setPage] = useState(0);
   const results = useQuery({
     queryKey: ['disclosure', 'results'],
     queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }),
   });
+  const rows = results.data?.results ?? [];
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  return (
+    <section className="plain-card">
+      <div className="plain-card-head">
+        <h2>近 {results.data?.days ?? 30} 日办结</h2>
+        {results.data?.publishedAt && <span className="plain-muted">更新于 {bjDateTime(results.data.publishedAt)}</span>}
+      </div>
+      <div className="plain-card-body">
+        {results.isError && <Alert type="error">{errorText(results.error)}</Alert>}
+        {results.isPending ? (
+          <PlainSpin />
+        ) : (
+          <Table<ResultRow>
+            data-testid="results"
+            rowKey={(r, i) => `${r.number}#${i}`}
+            rows={rows.slice(page * PAGE, (page + 1) * PAGE)}
+            empty="暂无办结公示"
+            columns={[
+              { title: '受理编号', render: (r) => r.number },
+              { title: '事项', render: (r) => r.itemName },
+              { title: '办理单位', render: (r) => r.officeName },
+              { title: '受理日期', render: (r) => r.acceptedOn },
+              { title: '办结日期', render: (r) => r.decidedOn },
+              { title: '是否按时', render: (r) => (r.onTime ? <Tag tone="green">按时办结</Tag> : <Tag tone="red">超期办结</Tag>) },
+            ]}
+          />
+        )}
+        {pages > 1 && (
+          <nav className="plain-row plain-pager" aria-label="分页">
+            <button type="button" className="plain-btn" disabled={page === 0} onClick={() => setPage(page - 1)}>
+              上一页
+            </button>
+            <span>
+              第 {page + 1} / {pages} 页
+            </span>
+            <button type="button" className="plain-btn" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+              下一页
+            </button>
+          </nav>
+        )}
+      </div>
+    </section>
+  );
+};
+
+/** 好差评公示: each office's month. */
+const Ratings = () => {
+  const [month, setMonth] = useState(bjMonth(new Date()));
   const ratings = useQuery({
     queryKey: ['disclosure', 'ratings', month],
     queryFn: ({ signal }) => api<DisclosedRatings>(`/api/public/disclosure/ratings?month=${month}`, { signal }),
   });
   return (
-    <div className="disclosure-page">
-      <Typography.Title level={2}>{runtimeConfig().countyName} 政务服务公开</Typography.Title>
-      <label style={{ float: 'right' }}>
-        长者版 <Switch checked={elder} onChange={setElder} aria-label="长者版" />
-      </label>
+    <section className="plain-card">
+      <div className="plain-card-head">
+        <h2>各单位好差评</h2>
+        <label className="plain-row">
+          月份
+          <input
+            type="month"
+            className="plain-input disclosure-month"
+            value={month}
+            max={bjMonth(new Date())}
+            min="2000-01"
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </label>
+      </div>
+      <div className="plain-card-body">
+        {ratings.isError && <Alert type="error">{errorText(ratings.error)}</Alert>}
+        {ratings.isPending ? (
+          <PlainSpin />
+        ) : (
+          <Table<OfficeRow>
+            data-testid="ratings"
+            rowKey={(r) => r.officeName}
+            rows={ratings.data?.offices ?? []}
+            empty="本月暂无评价"
+            columns={[
+              { title: '单位', render: (r) => r.officeName },
+              { title: '评价数', render: (r) => r.count },
+              { title: '满意率', render: (r) => pct(r.satisfactionRate) },
+              { title: '差评', render: (r) => r.bad },
+              { title: '差评整改率', render: (r) => pct(r.rectificationRate) },
+            ]}
+          />
+        )}
+      </div>
+    </section>
+  );
+};
+
+/** 六公开: recent 办结 results and the monthly 好差评 per office (public; no names, IDs or phones). */
+export default function DisclosurePage() {
+  return (
+    <main className="disclosure-page">
+      <PageHead title={`${runtimeConfig().countyName} 政务服务公开`}>
+        <ElderSwitch />
+      </PageHead>
       <Tabs
+        label="公开内容"
         items={[
-          {
-            key: 'results',
-            label: '办结公示',
-            children: (
-              <Card
-                size="small"
-                extra={results.data?.publishedAt && `更新于 ${bjDateTime(results.data.publishedAt)}`}
-                title={`近 ${results.data?.days ?? 30} 日办结`}
-              >
-                {results.isError && <Alert type="error" showIcon message={errorText(results.error)} />}
-                <Table
-                  data-testid="results"
-                  rowKey={(r, i) => `${r.number}#${i}`}
-                  size="small"
-                  loading={results.isPending}
-                  dataSource={results.data?.results ?? []}
-                  pagination={{ pageSize: 20 }}
-                  columns={[
-                    { title: '受理编号', dataIndex: 'number' },
-                    { title: '事项', dataIndex: 'itemName' },
-                    { title: '办理单位', dataIndex: 'officeName' },
-                    { title: '受理日期', dataIndex: 'acceptedOn' },
-                    { title: '办结日期', dataIndex: 'decidedOn' },
-                    {
-                      title: '是否按时',
-                      dataIndex: 'onTime',
-                      render: (v: boolean) => (v ? <Tag color="green">按时办结</Tag> : <Tag color="red">超期办结</Tag>),
-                    },
-                  ]}
-                />
-              </Card>
-            ),
-          },
-          {
-            key: 'ratings',
-            label: '好差评公示',
-            children: (
-              <Card
-                size="small"
-                title="各单位好差评"
-                extra={
-                  <DatePicker
-                    picker="month"
-                    allowClear={false}
-                    value={dayjs(`${month}-01`)}
-                    onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-                    aria-label="月份"
-                  />
-                }
-              >
-                {ratings.isError && <Alert type="error" showIcon message={errorText(ratings.error)} />}
-                <Table
-                  data-testid="ratings"
-                  rowKey="officeName"
-                  size="small"
-                  loading={ratings.isPending}
-                  dataSource={ratings.data?.offices ?? []}
-                  pagination={false}
-                  columns={[
-                    { title: '单位', dataIndex: 'officeName' },
-                    { title: '评价数', dataIndex: 'count' },
-                    { title: '满意率', dataIndex: 'satisfactionRate', render: (v: number | null) => pct(v) },
-                    { title: '差评', dataIndex: 'bad' },
-                    { title: '差评整改率', dataIndex: 'rectificationRate', render: (v: number | null) => pct(v) },
-                  ]}
-                />
-              </Card>
-            ),
-          },
+          { key: 'results', label: '办结公示', children: <Results /> },
+          { key: 'ratings', label: '好差评公示', children: <Ratings /> },
         ]}
       />
-    </div>
+    </main>
   );
 }

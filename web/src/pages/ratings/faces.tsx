@@ -1,5 +1,10 @@
-import { Button, Input, Space, Tag } from 'antd';
-import { BAD_REASONS, LEVEL_LABELS, LEVELS, type Level } from '../../../../shared/ratings/model.ts';
+import { BAD_REASONS, LEVEL_LABELS, LEVELS, type Level } from '../../../../shared/ratings/levels.ts';
+import '../../light/light.css';
+
+/**
+ * The faces and the 差评 reasons, in plain React: the public rating page (a phone, from the
+ * receipt's QR) and the window's evaluator tablet share them, and neither needs antd for it.
+ */
 
 /** Five faces, 非常满意 first: big enough for a thumb and for 长者版. */
 const FACES: Record<Level, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😣' };
@@ -27,35 +32,34 @@ export const FacePicker = ({ value, onChange, disabled }: { value?: Level | unde
 );
 
 /** 差评 reasons: a tap on a common one, or the citizen's own words. */
-export const ReasonPicker = ({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | undefined }) => (
-  <Space direction="vertical" style={{ width: '100%' }} data-testid="reasons">
-    <div>请告诉我们不满意的原因：</div>
-    <div className="rating-reasons">
-      {BAD_REASONS.map((r) => (
-        <Tag.CheckableTag key={r} checked={value === r} onChange={() => onChange(r)}>
-          {r}
-        </Tag.CheckableTag>
-      ))}
-    </div>
-    <Input.TextArea
-      value={BAD_REASONS.includes(value as (typeof BAD_REASONS)[number]) ? '' : value}
-      onChange={(e) => onChange(e.target.value)}
-      placeholder="或写下您的意见"
-      maxLength={300}
-      autoSize={{ minRows: 2, maxRows: 4 }}
-      aria-label="不满意的原因"
-      status={error ? 'error' : undefined}
-    />
-    {error && (
-      <div role="alert" className="ant-form-item-explain-error">
-        {error}
+export const ReasonPicker = ({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string | undefined }) => {
+  const picked = BAD_REASONS.includes(value as (typeof BAD_REASONS)[number]);
+  return (
+    <div className="rating-reason-box" data-testid="reasons">
+      <div id="rating-reasons-label">请告诉我们不满意的原因：</div>
+      <div className="rating-reasons" role="radiogroup" aria-labelledby="rating-reasons-label">
+        {BAD_REASONS.map((r) => (
+          <button key={r} type="button" role="radio" aria-checked={value === r} className="plain-checkable" onClick={() => onChange(r)}>
+            {r}
+          </button>
+        ))}
       </div>
-    )}
-  </Space>
-);
-
-export const ThankYouButton = ({ onClick, children }: { onClick: () => void; children: string }) => (
-  <Button size="large" block onClick={onClick}>
-    {children}
-  </Button>
-);
+      <textarea
+        className="plain-textarea"
+        value={picked ? '' : value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="或写下您的意见"
+        maxLength={300}
+        rows={2}
+        aria-label="不满意的原因"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'rating-reason-error' : undefined}
+      />
+      {error && (
+        <div role="alert" id="rating-reason-error" className="plain-field-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+};

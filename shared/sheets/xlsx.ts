@@ -1,8 +1,8 @@
 import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
 
 /**
- * A small XLSX (and CSV) reader/writer: just what the catalog's import and export need — sheets
- * of text and numbers, a bold header row, wrapped text. Isomorphic (fflate for zip/deflate), so
+ * The one XLSX (and CSV) reader/writer of every import and export (catalog, audit, dashboard,
+ * ratings, hall): sheets of text and numbers, a bold header row, wrapped text. Isomorphic (fflate for zip/deflate), so
  * the import page can parse a workbook in the browser with a real progress bar, and the
  * functions stay small: exceljs bundles to ~1 MB and ~120 ms of cold import (the budget is
  * 250 KB / 50 ms per function).

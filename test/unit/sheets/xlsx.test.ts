@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { readCsv, readWorkbook, readXlsx, writeXlsx, XLSX_LIMITS } from '../../../shared/catalog/xlsx.ts';
+import { readCsv, readWorkbook, readXlsx, writeXlsx, XLSX_LIMITS } from '../../../shared/sheets/xlsx.ts';
 
 /** A one-sheet workbook around the given sheet XML (`<row>` elements), zipped by fflate. */
 const workbookWith = (rowsXml: string, extra: Record<string, Uint8Array> = {}): Uint8Array => {
