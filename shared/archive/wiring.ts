@@ -1,4 +1,4 @@
-import { dynamoCatalogReader } from '../catalog/reader.ts';
+import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoMaterialStore } from '../cases/dynamo-materials.ts';
 import { s3MaterialObjects } from '../cases/s3-material-files.ts';
