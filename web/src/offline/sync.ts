@@ -76,6 +76,29 @@ const sendSupplement = async (key: CryptoKey, r: OutboxRecord): Promise<Step> =>
 };
 
 /**
+ * 送达 recorded offline: sent against the commission as it stands when the network is back. Already
+ * 已送达 there (this send's answer was lost on the way) settles it; not 回交 any more is a 冲突.
+ */
+const sendDelivery = async (key: CryptoKey, r: OutboxRecord): Promise<Step> => {
+  const { body } = await readPayload<{ commissionId: string; signedBy: string }>(key, r);
+  if (!body) return 'next';
+  const path = `/api/commissions/${encodeURIComponent(body.commissionId)}`;
+  const now = await api<{ commission: { status: string; version: number } }>(path, { cache: 'no-cache', signal: AbortSignal.timeout(20_000) });
+  if (now.commission.status === 'delivered') {
+    await settle(key, r, 'synced', { message: '服务器上已登记送达' });
+    return 'next';
+  }
+  await api(`${path}/deliver`, {
+    method: 'POST',
+    headers: { 'idempotency-key': r.id },
+    json: { expectedVersion: now.commission.version, signedBy: body.signedBy },
+    signal: AbortSignal.timeout(30_000),
+  });
+  await settle(key, r, 'synced', {});
+  return 'next';
+};
+
+/**
  * The case moved on while the action waited on the phone (refused, decided, supplemented at the
  * window): a 冲突 showing what the phone recorded beside where the case stands now. Nothing is resent
  * by itself; the agent resolves it.
@@ -109,14 +132,13 @@ const sendOne = async (key: CryptoKey, r: OutboxRecord): Promise<Step> => {
   try {
     if (r.kind === 'commission') return await sendCommission(key, r);
     if (r.kind === 'supplement') return await sendSupplement(key, r);
-    await settle(key, r, 'failed', { message: '此类操作尚不能离线记录后同步' });
-    return 'next';
+    return await sendDelivery(key, r);
   } catch (e) {
     if (networkish(e)) return 'stop';
     const err = e as ApiError;
     if (err.status === 401) return 'stop';
     // a stale version (409), or a case no longer in the state the action needs
-    if (err.status === 409 || (r.kind !== 'commission' && err.code === 'INVALID_STATE')) {
+    if (err.status === 409 || (r.kind !== 'commission' && (err.code === 'INVALID_STATE' || err.code === 'NOT_RETURNED'))) {
       await serverConflict(key, r, err);
       return 'next';
     }

@@ -201,6 +201,44 @@ const SupplementForm = ({ k }: { k: MyCommissionRow }) => {
   );
 };
 
+/** 送达 at the applicant's door, with or without a signal: who signed for the result, sent when the network is back. */
+const DeliveryForm = ({ commissionId, title }: { commissionId: string; title: string }) => {
+  const { user, outboxKey, syncNow } = useAgent();
+  const [signedBy, setSignedBy] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState(false);
+  // without the outbox (no PIN on this phone) the link beside it is the way: online only
+  if (!outboxKey) return null;
+  if (done) return <span className="muted">送达已记入本机</span>;
+  const id = `deliver-${commissionId}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const who = signedBy.trim();
+    if (!who) return setError('请填写签收人');
+    if (who.length > 50) return setError('签收人不能超过 50 字');
+    await enqueue(user.id, outboxKey, { kind: 'delivery', body: { commissionId, signedBy: who }, summary: { title: `送达：${title}`, note: `签收人 ${who}` } });
+    setDone(true);
+    void syncNow();
+  };
+  return (
+    <form className="agent-deliver" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id={id} label="签收人" error={error}>
+        <input
+          id={id}
+          className="plain-input"
+          maxLength={50}
+          value={signedBy}
+          onChange={(e) => setSignedBy(e.target.value)}
+          {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+        />
+      </Field>
+      <button type="submit" className="plain-btn primary small">
+        记录送达
+      </button>
+    </form>
+  );
+};
+
 /** 我的代办 (phone first): the outbox of this phone, what the agent carried, and 回交待送达. */
 export default function AgentHomePage() {
   const { user, outboxKey, vaultExists } = useAgent();
@@ -279,7 +317,10 @@ export default function AgentHomePage() {
                     <br />
                     <span className="muted">{`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${bjDateTime(e.sentAt)}`}</span>
                   </span>
-                  <Link to={`/commissions/${e.commissionId}`}>送达</Link>
+                  <span>
+                    <Link to={`/commissions/${e.commissionId}`}>送达</Link>
+                    {e.commissionId && <DeliveryForm commissionId={e.commissionId} title={e.itemName} />}
+                  </span>
                 </li>
               ))}
             </ul>
