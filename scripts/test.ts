@@ -18,7 +18,8 @@ const CHECKS: Check[] = [
   { name: 'typecheck (web)', cmd: 'npx', args: ['tsc', '-p', 'web/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '.'] },
-  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)], stream: true },
+  // the layer-times reporter ends vitest's output with each layer's time beside its budget
+  { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=./scripts/layer-times.ts', ...process.argv.slice(2)], stream: true },
 ];
 
 const run = (c: Check): Promise<boolean> =>

@@ -184,8 +184,14 @@ export const followUpBody = z
   });
 export type FollowUpInput = z.output<typeof followUpBody>;
 
-/** The clerk puts the case just handled on the window's evaluator. */
-export const evaluatorPushBody = z.object({ caseId: z.string().uuid('办件编号有误') });
+/**
+ * The clerk puts the case just handled on the window's evaluator — with `caseIds`, every case of
+ * the visit (a hall ticket's cases, 一次一评): one tap rates each of them.
+ */
+export const evaluatorPushBody = z.object({
+  caseId: z.string().uuid('办件编号有误'),
+  caseIds: z.array(z.string().uuid('办件编号有误')).max(20, '一次最多评价 20 件').optional(),
+});
 
 /** A rating entered at the window (the citizen taps a face) or from a hotline call. */
 export const staffRatingBody = z

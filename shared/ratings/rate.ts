@@ -172,10 +172,20 @@ const caseForStaff = async (ports: Pick<RatingPorts, 'cases'>, p: Principal, cas
 };
 
 /** POST /api/ratings/evaluator: the clerk puts the case just handled on the window's evaluator. */
-export const pushToEvaluator = async (ports: RatingPorts, p: Principal, input: { caseId: string }, meta: RequestMeta) => {
+export const pushToEvaluator = async (ports: RatingPorts, p: Principal, input: { caseId: string; caseIds?: string[] | undefined }, meta: RequestMeta) => {
   needScope(p, 'rating.evaluate');
   const c = await caseForStaff(ports, p, input.caseId, true);
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
+  // 一次一评: the visit's other cases the clerk may act on and nobody rated yet (at most 20, schema)
+  const otherIds = [...new Set(input.caseIds ?? [])].filter((id) => id !== c.id);
+  const others = (
+    await Promise.all(
+      otherIds.map(async (id) => {
+        const o = await caseForStaff(ports, p, id, true);
+        return (await ports.ratings.rating(o.id)) ? undefined : { caseId: o.id, number: o.number, itemName: o.itemName };
+      }),
+    )
+  ).filter((o) => o !== undefined);
   const push: EvaluatorPush = {
     windowId: p.userId,
     caseId: c.id,
@@ -183,12 +193,19 @@ export const pushToEvaluator = async (ports: RatingPorts, p: Principal, input: {
     itemName: c.itemName,
     pushedAt: ports.clock().toISOString(),
     pushedBy: p.username,
+    ...(others.length ? { others } : {}),
   };
   await ports.ratings.commit([{ op: 'push-evaluator', push }], [ratingAudit(p, 'rating.evaluator.push', { caseId: c.id, number: c.number }, meta)]);
   return { pending: evaluatorView(push) };
 };
 
-const evaluatorView = (e: EvaluatorPush): EvaluatorPending => ({ caseId: e.caseId, number: e.number, itemName: e.itemName, pushedAt: e.pushedAt });
+const evaluatorView = (e: EvaluatorPush): EvaluatorPending => ({
+  caseId: e.caseId,
+  number: e.number,
+  itemName: e.itemName,
+  pushedAt: e.pushedAt,
+  ...(e.others?.length ? { cases: [{ caseId: e.caseId, number: e.number, itemName: e.itemName }, ...e.others] } : {}),
+});
 
 /** GET /api/ratings/evaluator: what the tablet signed in as this window shows (polled). */
 export const evaluatorPending = async (ports: RatingPorts, p: Principal): Promise<{ pending: EvaluatorPending | null }> => {
@@ -209,6 +226,19 @@ export const rateByStaff = async (ports: RatingPorts, p: Principal, input: Staff
   if (input.channel === 'window') {
     const e = await ports.ratings.evaluator(p.userId);
     if (!e || e.caseId !== c.id) throw new ConflictError('NOT_ON_EVALUATOR', '该办件不在本窗口的评价器上，请窗口人员重新推送');
+    // 一次一评: the visit's other cases first, each its own rating (一事一评: one already rated is
+    // passed over), the pushed one last — a failure midway leaves the evaluator showing, to tap again
+    for (const o of e.others ?? []) {
+      const other = await caseForStaff(ports, p, o.caseId, true);
+      if (await ports.ratings.rating(other.id)) continue;
+      const at = ports.clock();
+      const r = newRating(other, input, at, p.username);
+      try {
+        await commitRating(ports, r, at, [ratingAudit(p, 'rating.window', r, meta, LEVEL_LABELS[r.level])]);
+      } catch (err) {
+        if (!(err instanceof ConflictError && err.code === RATING_CONFLICT.exists)) throw err;
+      }
+    }
   }
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
   const at = ports.clock();

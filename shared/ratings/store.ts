@@ -14,6 +14,8 @@ export interface EvaluatorPush {
   itemName: string;
   pushedAt: string;
   pushedBy: string;
+  /** The other cases of the same visit (a hall ticket's), rated with the same tap. */
+  others?: Array<{ caseId: string; number: string; itemName: string }>;
 }
 
 /** What the public disclosure page shows, published by a schedule (no personal data in it). */

@@ -29,6 +29,8 @@ export interface EvaluatorPending {
   number: string;
   itemName: string;
   pushedAt: string;
+  /** Every case of the visit the tap rates (一次一评), the pushed one first; absent: just that one. */
+  cases?: Array<{ caseId: string; number: string; itemName: string }>;
 }
 
 /** Staff: the task with its labels and whether a deadline has passed. */

@@ -58,10 +58,11 @@ describe('fuzzing every route from its schemas', () => {
       `slower than ${REQUEST_BUDGET_MS} ms: ${report.slow.length}; health probes: ${health.probes}, unanswered: ${health.misses.length}, stalls: ${health.stalls.length}`,
     );
     expect(report.routes).toBe(ROUTES.length);
-    expect(report.slow).toEqual([]);
-    expect(health.stalls).toEqual([]);
-    expect(report.serverErrors).toEqual([]);
-    expect(report.accepted).toEqual([]);
-    expect(after).toEqual(before);
+    // soft: one run reports every kind of failure it found, not only the first
+    expect.soft(report.slow).toEqual([]);
+    expect.soft(health.stalls).toEqual([]);
+    expect.soft(report.serverErrors).toEqual([]);
+    expect.soft(report.accepted).toEqual([]);
+    expect.soft(after).toEqual(before);
   }, 600_000);
 });

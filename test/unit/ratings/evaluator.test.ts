@@ -23,6 +23,27 @@ describe('the window evaluator (一次一评 at the window)', () => {
     await expect(pushToEvaluator(w.ports, CLERK, { caseId: c.id }, META)).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("一次一评: a visit of several cases (a hall ticket's) shows them all; one tap rates each, passing over one already rated", async () => {
+    const w = ratingWorld(at('2026-11-09', '10:00'));
+    const [a, b, c] = [w.decided(), w.decided(), w.decided()];
+    await rateByStaff(w.ports, CLERK, tap({ caseId: b.id, level: 3, channel: 'hotline' }), META);
+    await pushToEvaluator(w.ports, CLERK, { caseId: c.id, caseIds: [a.id, b.id, c.id] }, META);
+    const { pending } = await evaluatorPending(w.ports, CLERK);
+    // b was rated already (一事一评): only a and c are on the evaluator, the pushed one first
+    expect(pending!.cases!.map((x) => x.caseId)).toEqual([c.id, a.id]);
+    expect(pending!.cases!.map((x) => x.number)).toEqual([c.number, a.number]);
+    await rateByStaff(w.ports, CLERK, tap({ caseId: c.id, level: 2, reason: '办理时间长、等待久' }), META);
+    expect(await w.ports.ratings.rating(a.id)).toMatchObject({ channel: 'window', level: 2 });
+    expect(await w.ports.ratings.rating(c.id)).toMatchObject({ channel: 'window', level: 2 });
+    expect(await w.ports.ratings.rating(b.id)).toMatchObject({ channel: 'hotline', level: 3 });
+    // a 差评 opens each case's task
+    expect((await w.ports.ratings.task(a.id))!.status).toBe('open');
+    expect((await evaluatorPending(w.ports, CLERK)).pending).toBeNull();
+    // another office can put none of them on its evaluator
+    const d = w.decided();
+    await expect(pushToEvaluator(w.ports, OTHER_CLERK, { caseId: d.id, caseIds: [a.id] }, META)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('forgets a push after 15 minutes', async () => {
     const w = ratingWorld(at('2026-11-09', '10:00'));
     const c = w.decided();

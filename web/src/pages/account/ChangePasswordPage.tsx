@@ -5,7 +5,7 @@ import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useChangePassword } from './queries.ts';
 
-const POLICY = '至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类';
+const POLICY = '至少 10 位，且包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含用户名、不能是常见密码、不能与最近 5 次用过的密码相同';
 
 /** 修改密码: forced on first login and after an admin reset. */
 export default function ChangePasswordPage() {

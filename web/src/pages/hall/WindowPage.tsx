@@ -49,9 +49,10 @@ export default function WindowPage() {
       const t = await hallClient.call();
       if (!t) void message.info('当前没有等候的号');
     });
+  // 一次一评: every case taken in from the ticket goes on the evaluator, rated with one tap
   const evaluate = (t: Ticket) => {
     const caseId = t.cases?.[t.cases.length - 1];
-    if (caseId) void act(() => api('/api/ratings/evaluator', { method: 'POST', json: { caseId } }), '已推送到评价器');
+    if (caseId) void act(() => api('/api/ratings/evaluator', { method: 'POST', json: { caseId, caseIds: t.cases } }), '已推送到评价器');
   };
 
   if (!state) return <Card loading={!error}>{error && <Alert type="error" showIcon message={error} />}</Card>;

@@ -57,7 +57,7 @@ export default function EvaluatorPage() {
     level &&
     rate.mutate(
       { caseId: pending.caseId, level, ...(isBad(level) && reason.trim() ? { reason } : {}) },
-      { onSuccess: (r) => setThanks(`${r.rating.itemName}：${r.rating.levelLabel}`) },
+      { onSuccess: (r) => setThanks(`${pending.cases ? `本次办理的 ${pending.cases.length} 件` : r.rating.itemName}：${r.rating.levelLabel}`) },
     );
   return (
     <div className="evaluator" data-testid="evaluator-pending">
@@ -65,9 +65,20 @@ export default function EvaluatorPage() {
         <Typography.Title level={2} style={{ textAlign: 'center' }}>
           请对本次服务进行评价
         </Typography.Title>
-        <Typography.Paragraph style={{ textAlign: 'center', fontSize: 20 }}>
-          {pending.itemName} <small>受理编号 {pending.number}</small>
-        </Typography.Paragraph>
+        {pending.cases ? (
+          // 一次一评: every case of this visit, rated together
+          <ul className="evaluator-cases" data-testid="evaluator-cases">
+            {pending.cases.map((c) => (
+              <li key={c.caseId} style={{ fontSize: 20 }}>
+                {c.itemName} <small>受理编号 {c.number}</small>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Typography.Paragraph style={{ textAlign: 'center', fontSize: 20 }}>
+            {pending.itemName} <small>受理编号 {pending.number}</small>
+          </Typography.Paragraph>
+        )}
         <FacePicker value={level} onChange={setLevel} />
         {level && isBad(level) && <ReasonPicker value={reason} onChange={setReason} error={reasonError} />}
         {rate.isError && !reasonError && <Alert type="error" showIcon message={errorText(rate.error)} />}

@@ -168,7 +168,7 @@ export default function StaffPage() {
                   </Popconfirm>
                   <Popconfirm
                     title={`重置 ${u.displayName}（${u.username}）的动态口令？`}
-                    description="原动态口令立即失效，此人须重新登录并重新绑定。"
+                    description="原动态口令和原密码一并失效（只知道原密码的人不能抢先绑定）；临时密码须当面交给本人，由本人登录后重新绑定。"
                     okText="确认重置"
                     cancelText="取消"
                     disabled={!u.totpEnrolled}
