@@ -8,7 +8,7 @@ import { caseAudit, countWrites, retryWhileBusy } from './commit.ts';
 import { dueOf, recomputeDue } from './due.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
 import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
-import { CASE_ACTIONS, type LifecycleAction } from './transitions.ts';
+import { CASE_ACTIONS, heldBack, type LifecycleAction } from './transitions.ts';
 import { inTransit } from '../network/phases.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
@@ -49,8 +49,8 @@ const act = async (
   if (c.version !== input.expectedVersion) throw staleVersion();
   if (!(spec.from as readonly CaseStatus[]).includes(c.status))
     throw new RuleError('INVALID_STATE', `办件当前为“${STATUS_LABELS[c.status]}”，不能${spec.label}`);
-  const moving = inTransit(c);
-  if (moving) throw new RuleError('IN_TRANSIT', `${moving}，暂不能${spec.label}`);
+  const why = heldBack(c, action);
+  if (why) throw new RuleError(inTransit(c) ? 'IN_TRANSIT' : 'HANDED_BACK', `${why}，${inTransit(c) ? '暂' : ''}不能${spec.label}`);
   const now = ports.clock();
   const { cal } = await ports.calendar();
   const ch = await change(c, now, cal);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MOBILE_PHONE } from '../schema/phone.ts';
 import type { ItemKind } from '../catalog/item.ts';
 import type { Sealed } from './sealer.ts';
 import type { CaseTask, CommissionLink, HandBack, Transfer } from '../network/model.ts';
@@ -101,7 +102,7 @@ export interface CaseRecord {
   version: number;
 }
 
-const PHONE = /^1[3-9]\d{9}$/;
+const PHONE = MOBILE_PHONE;
 
 /**
  * Every free text has a ceiling: a case item must stay far below DynamoDB's 400 KB whatever is

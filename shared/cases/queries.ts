@@ -1,5 +1,6 @@
 import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { timingSafeEqual } from 'node:crypto';
+import { MOBILE_PHONE } from '../schema/phone.ts';
 import * as z from 'zod';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
@@ -43,7 +44,7 @@ export const findCases = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: P
   let found: CaseRecord[];
   if (/^\d{6}-\d{8}-\d{4}$/.test(q)) found = [await ports.cases.byNumber(q)].filter((c): c is CaseRecord => c !== undefined);
   else if (isValidIdNumber(up) || /^[0-9A-Z]{18}$/.test(up)) found = await ports.cases.findCases({ applicantHash: await ports.sealer.lookupHash(up) });
-  else if (/^1[3-9]\d{9}$/.test(q)) found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`phone:${q}`) });
+  else if (MOBILE_PHONE.test(q)) found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`phone:${q}`) });
   else found = await ports.cases.findCases({ findHash: await ports.sealer.lookupHash(`name:${q}`) });
   return { cases: found.filter((c) => canSee(p, c)).map(listView) };
 };

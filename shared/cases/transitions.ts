@@ -1,5 +1,6 @@
 import type { Scope } from '../identity/scopes.ts';
-import type { CaseStatus } from './model.ts';
+import type { CaseRecord, CaseStatus } from './model.ts';
+import { inTransit } from '../network/phases.ts';
 
 /**
  * The case state machine as data: which statuses allow each action, and the scope it needs.
@@ -36,3 +37,28 @@ export type LifecycleAction = Exclude<CaseAction, NetworkAction>;
 /** The actions a status allows (before scopes and office are checked). */
 export const allowedActions = (status: CaseStatus): CaseAction[] =>
   (Object.keys(CASE_ACTIONS) as CaseAction[]).filter((a) => (CASE_ACTIONS[a].from as readonly CaseStatus[]).includes(status));
+
+/**
+ * Why the holding office cannot take one of its own steps now although the status allows it: a hop
+ * between offices under way (转报 not yet signed for, a 回复 or 回交 travelling), or the result
+ * handed back (回交) to the village station, which delivers it to the applicant itself.
+ */
+export const heldBack = (c: Pick<CaseRecord, 'transfer' | 'handBack'>, action: LifecycleAction): string | undefined => {
+  const moving = inTransit(c);
+  if (moving) return moving;
+  if (action === 'deliver' && c.handBack) return '办理结果已回交代办点，由代办员送达';
+  return undefined;
+};
+
+/** The office's own steps on a case now (the server refuses the others; the web offers only these). */
+export const lifecycleActionsOf = (c: Pick<CaseRecord, 'status' | 'transfer' | 'handBack'>): LifecycleAction[] =>
+  allowedActions(c.status).filter((a): a is LifecycleAction => !(NETWORK_ACTIONS as readonly CaseAction[]).includes(a) && !heldBack(c, a as LifecycleAction));
+
+/** The step a case in this status usually waits for: the page offers it first, as its primary button. */
+export const NEXT_STEP: Partial<Record<CaseStatus, LifecycleAction>> = {
+  awaiting_supplement: 'supplement',
+  accepted: 'start',
+  in_progress: 'decide',
+  suspended: 'resume',
+  decided: 'deliver',
+};

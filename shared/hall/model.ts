@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MOBILE_PHONE } from '../schema/phone.ts';
 import type { Sealed } from '../cases/sealer.ts';
 import { calendarDate } from '../schema/date.ts';
 import { plainText } from '../schema/text.ts';
@@ -89,11 +90,7 @@ export interface ScreenCall {
   calls: number;
 }
 
-export const phoneField = z
-  .string()
-  .trim()
-  .max(11, '请填写 11 位手机号')
-  .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号');
+export const phoneField = z.string().trim().max(11, '请填写 11 位手机号').regex(MOBILE_PHONE, '请填写 11 位手机号');
 export const officeIdField = z
   .string()
   .max(64)

@@ -54,15 +54,7 @@ export const alertView = (a: Alert, side: Side) => ({
 });
 export type AlertView = ReturnType<typeof alertView>;
 
-export const CARD_LABELS: Record<Card, string> = { yellow: '黄牌', red: '红牌' };
-export const TRIGGER_LABELS: Record<Trigger, string> = {
-  due: '承诺时限',
-  immediate: '即办件当日',
-  phase: '环节时限',
-  suspension: '特别程序',
-  order: '督办逾期',
-  rating: '差评整改',
-};
+export { CARD_LABELS, TRIGGER_LABELS } from './labels.ts';
 
 /** What is waiting in the outbox: a stored record to deliver. */
 export type OutboxRef = { type: 'alert'; id: string } | { type: 'digest'; audience: string; day: string };

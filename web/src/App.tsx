@@ -2,14 +2,11 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { runtimeConfig } from './shell/config.ts';
 import { itemRoutes } from './pages/items/routes.tsx';
-import { catalogAdminRoutes } from './pages/catalog-admin/routes.tsx';
-import { caseRoutes, publicCaseRoutes } from './pages/cases/routes.tsx';
-import { networkRoutes } from './pages/network/routes.tsx';
-import { evaluatorRoutes, publicRatingRoutes, ratingRoutes } from './pages/ratings/routes.tsx';
-import { supervisionRoutes } from './pages/supervision/routes.tsx';
+import { publicCaseRoutes } from './pages/cases/routes.tsx';
+import { evaluatorRoutes, publicRatingRoutes } from './pages/ratings/routes.tsx';
 import FrontDoorPage from './shell/FrontDoorPage.tsx';
-import { hallRoutes, publicHallRoutes } from './pages/hall/routes.tsx';
-import { noticeRoutes } from './pages/notices/routes.tsx';
+import { publicHallRoutes } from './pages/hall/routes.tsx';
+import { staffRoutes } from './shell/staff-routes.tsx';
 import { PlainSpin } from './light/ui.tsx';
 
 // Split by audience: a citizen's first load carries the front door and the public pages' own chunks,
@@ -23,13 +20,6 @@ const AgentNewPage = lazy(() => import('./light/agent/AgentNewPage.tsx'));
 const OutboxPrintPage = lazy(() => import('./light/agent/OutboxPrintPage.tsx'));
 const LoginPage = lazy(() => import('./shell/LoginPage.tsx'));
 const StaffLayout = lazy(() => import('./shell/StaffLayout.tsx'));
-const HomePage = lazy(() => import('./shell/HomePage.tsx'));
-
-const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
-const TotpEnrolPage = lazy(() => import('./pages/account/TotpEnrolPage.tsx'));
-const StaffPage = lazy(() => import('./pages/staff/StaffPage.tsx'));
-const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
-const CalendarPage = lazy(() => import('./pages/calendar/CalendarPage.tsx'));
 
 /** Public pages need no login; staff pages sit under the guarded layout. */
 export default function App() {
@@ -54,13 +44,7 @@ export default function App() {
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
             <Route element={<StaffLayout />}>
-              <Route path="/workbench" element={<HomePage />} />
-              <Route path="/account/password" element={<ChangePasswordPage />} />
-              <Route path="/account/totp" element={<TotpEnrolPage />} />
-              <Route path="/staff" element={<StaffPage />} />
-              <Route path="/audit" element={<AuditPage />} />
-              <Route path="/calendar" element={<CalendarPage />} />
-              {[...catalogAdminRoutes, ...caseRoutes, ...ratingRoutes, ...networkRoutes, ...supervisionRoutes, ...hallRoutes, ...noticeRoutes].map((r) => (
+              {staffRoutes.map((r) => (
                 <Route key={r.path} path={r.path} element={r.element} />
               ))}
             </Route>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { getCase } from '../../../shared/cases/queries.ts';
+import { lifecycleActionsOf } from '../../../shared/cases/transitions.ts';
 import { NotFoundError, RuleError, ValidationError } from '../../../shared/errors/domain-errors.ts';
 import { createCommission, deliverByAgent, getCommission, handBack, myCommissions, takeIn } from '../../../shared/network/commissions.ts';
 import { listInbox } from '../../../shared/network/inbox.ts';
@@ -76,6 +77,12 @@ describe('全程代办 from the village', () => {
     expect(waiting.entries).toEqual([expect.objectContaining({ caseId: c.id, commissionId: k.id, fromOfficeName: '灵山镇' })]);
     const returned = await getCommission(w.ports, AGENT, { id: k.id });
     expect(returned.commission).toMatchObject({ status: 'returned' });
+    // the township no longer offers or takes 送达: the station delivers (the web's buttons come from the same rule)
+    const handed = (await getCase(w.ports, CLERK, { id: c.id })).case;
+    expect(lifecycleActionsOf(handed)).not.toContain('deliver');
+    await expect(
+      lifecycle.deliver(w.ports, CLERK, { id: c.id, expectedVersion: handed.version, method: 'pickup', signedBy: '赵六' }, META),
+    ).rejects.toMatchObject({ code: 'HANDED_BACK' });
 
     // the agent hands it over: case and commission close together
     w.setNow(at('2026-11-03', '15:00'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { getCase, listCases } from '../../../shared/cases/queries.ts';
+import { lifecycleActionsOf } from '../../../shared/cases/transitions.ts';
 import { NotFoundError, RuleError, ValidationError, ConflictError } from '../../../shared/errors/domain-errors.ts';
 import { inboxCounts, listInbox } from '../../../shared/network/inbox.ts';
 import { forward, receive, returnCase } from '../../../shared/network/transfer.ts';
@@ -32,6 +33,8 @@ describe('转报 township → county department → 回复', () => {
     expect(w.hops.sent).toEqual([expect.objectContaining({ type: 'forward', hopId: forwardId, caseId: c.id, fromOfficeId: OFFICE, toOfficeId: DEPT_OFFICE })]);
     // on its way: the sender can no longer act; the receiver sees it; nobody else does
     await expect(lifecycle.start(w.ports, CLERK, { id: c.id, expectedVersion: 2 }, META)).rejects.toMatchObject({ code: 'IN_TRANSIT' });
+    // nor is 开始办理 or 办结 offered to it (the web's buttons come from this rule)
+    expect(lifecycleActionsOf((await getCase(w.ports, CLERK, { id: c.id })).case)).toEqual([]);
     expect(await seenBy(w, DEPT_CLERK, c.id)).toBe(true);
     expect(await seenBy(w, THIRD_CLERK, c.id)).toBe(false);
 

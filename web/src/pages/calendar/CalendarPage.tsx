@@ -48,7 +48,7 @@ export default function CalendarPage() {
         <Typography.Title level={1} className="page-title" style={{ margin: 0 }}>
           工作日历
         </Typography.Title>
-        <InputNumber value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />
+        <InputNumber aria-label="年份" value={year} min={2025} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年" />
       </Space>
       {query.isError && (
         <Alert

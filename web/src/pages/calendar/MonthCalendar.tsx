@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Calendar, Form, Space, Typography, type FormInstance } from 'antd';
+import { Calendar, Form, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DAY_KIND_LABELS, dayKind, toggleDay } from '../../../../shared/calendar/day-toggle.ts';
 import { bjYear } from '../../../../shared/platform/beijing-time.ts';
@@ -38,6 +38,17 @@ export default function MonthCalendar({ form, year, editable }: { form: FormInst
         value={month}
         validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
         onPanelChange={(d) => setMonth(d)}
+        // the year is the page's own field: the header is one month picker with its name (antd's has none)
+        headerRender={({ value, onChange }) => (
+          <Select
+            aria-label="月份"
+            size="small"
+            style={{ width: 96, marginBottom: 8 }}
+            value={value.month()}
+            onChange={(m: number) => onChange(value.month(m))}
+            options={Array.from({ length: 12 }, (_, m) => ({ value: m, label: `${m + 1} 月` }))}
+          />
+        )}
         onSelect={(d, { source }) => {
           setMonth(d);
           if (source === 'date' && editable && d.year() === year) toggle(d);

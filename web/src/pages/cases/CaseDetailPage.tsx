@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { CASE_ACTIONS, NETWORK_ACTIONS, allowedActions, type CaseAction } from '../../../../shared/cases/transitions.ts';
+import { CASE_ACTIONS, NEXT_STEP, lifecycleActionsOf, type CaseAction } from '../../../../shared/cases/transitions.ts';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
@@ -56,7 +56,9 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
   // the state machine is the server's (shared/cases/transitions.ts); the server checks both again.
   // Only the office holding the case acts on it (转报 moves it); the network's hops are on their panel.
   const holds = (c.handlingOfficeId ?? c.officeId) === user?.officeId;
-  const available = holds ? allowedActions(c.status).filter((a) => !(NETWORK_ACTIONS as readonly CaseAction[]).includes(a) && can(CASE_ACTIONS[a].scope)) : [];
+  // not while a hop is under way, nor 送达 once the result went back to the village station (heldBack)
+  const available = holds ? lifecycleActionsOf(c).filter((a) => can(CASE_ACTIONS[a].scope)) : [];
+  const next = NEXT_STEP[c.status];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card>
@@ -65,13 +67,16 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
             {c.itemName} <Tag color="blue">{c.statusLabel}</Tag>
           </Typography.Title>
           <Space wrap>
-            {available.map((a) => (
-              <Button key={a} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
-                {CASE_ACTIONS[a].label}
-              </Button>
-            ))}
+            {/* the step the case waits for first, as the primary button */}
+            {[...available]
+              .sort((a, b) => Number(b === next) - Number(a === next))
+              .map((a) => (
+                <Button key={a} type={a === next ? 'primary' : 'default'} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+                  {CASE_ACTIONS[a].label}
+                </Button>
+              ))}
             <Link to={`/cases/${id}/print`}>
-              <Button type="primary">打印文书</Button>
+              <Button>打印文书</Button>
             </Link>
             {c.decision && (
               <Link to={`/cases/${id}/print?doc=decision`}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Switch, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Switch, Typography, message } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DECIDER_LABELS,
@@ -18,6 +18,7 @@ import {
   type Item,
 } from '../../../../shared/catalog/item.ts';
 import { ApiError, errorText } from '../../shell/api.ts';
+import { CheckboxGroup } from '../../shell/checkbox-group.tsx';
 import { useOffices } from '../network/queries.ts';
 import { LoadError } from '../../shell/loading.tsx';
 import { useItemVersions, usePublishItem, useSaveItem } from './admin-client.ts';
@@ -178,7 +179,7 @@ export default function ItemEditorPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="levels" label="行使层级" rules={[{ required: true, message: '行使层级至少选择一级' }]}>
-                <Checkbox.Group options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
+                <CheckboxGroup options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

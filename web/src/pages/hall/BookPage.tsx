@@ -1,3 +1,4 @@
+import { MOBILE_PHONE } from '../../../../shared/schema/phone.ts';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
 import { api, errorText } from '../../shell/api.ts';
@@ -164,7 +165,7 @@ export default function BookPage() {
           <Form.Item name="name" label="姓名" rules={[{ required: true, max: 30, message: '请填写姓名' }]}>
             <Input autoComplete="name" maxLength={30} />
           </Form.Item>
-          <Form.Item name="phone" label="手机号" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号' }]}>
+          <Form.Item name="phone" label="手机号" rules={[{ required: true, pattern: MOBILE_PHONE, message: '请填写 11 位手机号' }]}>
             <Input inputMode="numeric" maxLength={11} autoComplete="tel" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block>
@@ -214,7 +215,7 @@ function CancelCard() {
             <Form.Item name="code" rules={[{ required: true, pattern: /^[A-Za-z2-9]{8}$/, message: '请输入 8 位预约码' }]} style={{ flex: 1 }}>
               <Input placeholder="预约码" maxLength={8} />
             </Form.Item>
-            <Form.Item name="phone" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写手机号' }]} style={{ flex: 1 }}>
+            <Form.Item name="phone" rules={[{ required: true, pattern: MOBILE_PHONE, message: '请填写手机号' }]} style={{ flex: 1 }}>
               <Input placeholder="手机号" inputMode="numeric" maxLength={11} />
             </Form.Item>
           </Space.Compact>

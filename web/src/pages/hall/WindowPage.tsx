@@ -68,6 +68,7 @@ export default function WindowPage() {
         <Space wrap>
           <span>我的窗口</span>
           <Select
+            aria-label="我的窗口"
             data-testid="window-select"
             style={{ width: 200 }}
             value={state.seat?.window}
@@ -119,6 +120,7 @@ export default function WindowPage() {
                 </Button>
               </Popconfirm>
               <Select
+                aria-label="转到窗口"
                 style={{ width: 140 }}
                 placeholder="转到窗口"
                 value={target}

@@ -60,6 +60,7 @@ export default function StaffPage() {
         </Typography.Title>
         <Space wrap>
           <Select
+            aria-label="机构"
             showSearch
             optionFilterProp="label"
             style={{ minWidth: 240 }}
@@ -103,27 +104,31 @@ export default function StaffPage() {
           {
             title: '角色',
             dataIndex: 'roles',
-            render: (roles: Role[], u: StaffUserView) => (
-              <Select
-                mode="multiple"
-                size="small"
-                style={{ minWidth: 180 }}
-                value={roles}
-                options={roleOptions}
-                disabled={u.id === user?.id}
-                onChange={(next: Role[]) => {
-                  if (!next.length) return;
-                  // a role grants or removes powers at once: the admin confirms what changes
-                  void modal.confirm({
-                    title: '修改角色',
-                    content: `将 ${u.displayName}（${u.username}）的角色改为：${next.map((r) => ROLE_LABELS[r] ?? r).join('、')}？`,
-                    okText: '确认修改',
-                    cancelText: '取消',
-                    onOk: () => act({ kind: 'update', id: u.id, patch: { roles: next } }),
-                  });
-                }}
-              />
-            ),
+            render: (roles: Role[], u: StaffUserView) =>
+              // one's own roles are read, not changed
+              u.id === user?.id ? (
+                roles.map((r) => ROLE_LABELS[r] ?? r).join('、')
+              ) : (
+                <Select
+                  aria-label={`${u.displayName}的角色`}
+                  mode="multiple"
+                  size="small"
+                  style={{ minWidth: 180 }}
+                  value={roles}
+                  options={roleOptions}
+                  onChange={(next: Role[]) => {
+                    if (!next.length) return;
+                    // a role grants or removes powers at once: the admin confirms what changes
+                    void modal.confirm({
+                      title: '修改角色',
+                      content: `将 ${u.displayName}（${u.username}）的角色改为：${next.map((r) => ROLE_LABELS[r] ?? r).join('、')}？`,
+                      okText: '确认修改',
+                      cancelText: '取消',
+                      onOk: () => act({ kind: 'update', id: u.id, patch: { roles: next } }),
+                    });
+                  }}
+                />
+              ),
           },
           {
             title: '状态',

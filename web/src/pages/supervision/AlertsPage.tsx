@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { AlertView } from '../../../../shared/supervision/alert.ts';
 import { useSession } from '../../shell/session.tsx';
 import { CARD_COLORS, CARD_LABELS, TRIGGER_LABELS } from './format.ts';
+import { CARD_RANK } from '../../../../shared/supervision/labels.ts';
 import { useAck, useAlerts, useDigest, useOffices, type AlertFilters } from './queries.ts';
 
 /** 预警: the caller's alert inbox (county-wide for supervisors, the office's for a center head). */
@@ -88,15 +89,16 @@ export default function AlertsPage() {
         rowKey="id"
         size="middle"
         loading={list.isFetching}
-        dataSource={list.data?.alerts ?? []}
+        // red above yellow; within a colour the server's order (newest first) stays
+        dataSource={[...(list.data?.alerts ?? [])].sort((a, b) => CARD_RANK[a.card] - CARD_RANK[b.card])}
         pagination={false}
         data-testid="alerts-table"
         columns={[
-          { title: '牌', dataIndex: 'card', width: 70, render: (c: string) => <Tag color={CARD_COLORS[c]}>{CARD_LABELS[c]}</Tag> },
+          { title: '牌', dataIndex: 'card', width: 70, render: (c: AlertView['card']) => <Tag color={CARD_COLORS[c]}>{CARD_LABELS[c]}</Tag> },
           { title: '受理编号', dataIndex: 'caseNumber', render: (n: string, a) => <Link to={`/cases/${a.caseId}`}>{n}</Link> },
           { title: '事项', dataIndex: 'itemName' },
           { title: '单位', dataIndex: 'officeId', render: (id: string) => offices.data?.name(id) ?? id },
-          { title: '类别', dataIndex: 'trigger', render: (t: string) => TRIGGER_LABELS[t] ?? t },
+          { title: '类别', dataIndex: 'trigger', render: (t: AlertView['trigger']) => TRIGGER_LABELS[t] },
           { title: '原因', dataIndex: 'reason' },
           { title: '时间（北京）', dataIndex: 'at', render: (at: string) => bjDateTime(at), width: 150 },
           { title: '状态', dataIndex: 'state', render: (s: string) => (s === 'unread' ? <Tag color="blue">未读</Tag> : <Tag>已确认</Tag>), width: 80 },

@@ -42,6 +42,7 @@ export default function DashboardPage() {
             <DatePicker.RangePicker picker="month" value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
             {countyWide && (
               <Select
+                aria-label="机构"
                 allowClear
                 showSearch
                 optionFilterProp="label"
