@@ -15,8 +15,11 @@ export interface AppFunctionProps {
   entry: string;
   environment: Record<string, string>;
   role: IRole;
-  /** Where failed asynchronous invocations go. */
-  failureQueue: IQueue;
+  /**
+   * Where failed asynchronous invocations go. Absent for a function only ever invoked synchronously
+   * (API Gateway): its destination config would be a resource that never fires, and a stack holds 500.
+   */
+  failureQueue?: IQueue;
   /** Lambda X-Ray tracing is not offered in the China partition. */
   tracing: boolean;
   timeout?: Duration;
@@ -30,7 +33,7 @@ export interface AppFunctionProps {
 /**
  * A Lambda function with locked defaults: nodejs22.x on arm64, ESM bundle with the SDK bundled
  * (the version we test is the version that runs), minified (infra/constructs/bundling.ts), its own log group
- * kept 365 days, a failure destination for async invokes.
+ * kept 365 days, a failure destination for async invokes (when it is invoked asynchronously at all).
  */
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -49,7 +52,7 @@ export class AppFunction extends Construct {
       role: props.role,
       logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-      onFailure: new SqsDestination(props.failureQueue),
+      ...(props.failureQueue ? { onFailure: new SqsDestination(props.failureQueue) } : {}),
       environment: props.environment,
       ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       // one options object with the bench (infra/constructs/bundling.ts)

@@ -126,14 +126,14 @@ export class AppStack extends Stack {
       );
       return role;
     };
-    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[]): NodejsFunction =>
+    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[], sync?: 'sync'): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
         environment,
         role,
         // the construct id lower-cased is the function's key (Http-<id> → http-<id>, Authorizer → authorizer)
         reservedConcurrency: reservedConcurrency(county.concurrency, id.toLowerCase()),
-        failureQueue: data.failures,
+        ...(sync ? {} : { failureQueue: data.failures }),
         tracing: !china,
         ...(timeout ? { timeout } : {}),
         ...(assets ? { assets } : {}),
@@ -144,8 +144,24 @@ export class AppStack extends Stack {
     const routeList = props.routes ?? ROUTES;
     const httpFns = HTTP_FUNCTIONS.filter((f) => routeList.some((r) => r.fn === f.id)).map((def) => {
       const served = routeList.filter((r) => r.fn === def.id);
-      const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served));
-      return { def, served, fn: fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, def.uses), undefined, pdfAssets(`http-${def.id}`)) };
+      // a queue it hosts (shared/platform/queues.ts `host`): its consumer in the entry, its grants on the role
+      const hosted = (props.queues ?? QUEUES).find((q) => q.host === def.id);
+      const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served, hosted?.id));
+      const uses = [...def.uses, ...(hosted ? (CONSUMER_USES[hosted.id] ?? []) : [])];
+      // API Gateway invokes it synchronously (the keep-warm ping's failure matters to no one): no async failure destination
+      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, [...new Set(uses)]), undefined, pdfAssets(`http-${def.id}`), 'sync');
+      if (hosted) {
+        f.addEventSource(new SqsEventSource(data.queues.get(hosted.id)!.queue, { batchSize: hosted.batchSize, reportBatchItemFailures: true }));
+        NagSuppressions.addResourceSuppressions(
+          f,
+          [{ id: 'Serverless-LambdaEventSourceMappingDestination', reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount).' }],
+          true,
+        );
+      }
+      NagSuppressions.addResourceSuppressions(f, [
+        { id: 'Serverless-LambdaAsyncFailureDestination', reason: 'Invoked synchronously by API Gateway; errors are the HTTP response.' },
+      ]);
+      return { def, served, fn: f };
     });
     const routes = httpFns.flatMap(({ served, fn: f }) => served.map((route) => ({ route, fn: f })));
     // the API in a nested stack of its own: a resource and a method per route would take this stack
@@ -162,27 +178,29 @@ export class AppStack extends Stack {
       authorizerCacheSeconds: 60,
     });
 
-    const consumers = (props.queues ?? QUEUES).map((def) => {
-      const consumer = fn(
-        `Queue-${def.id}`,
-        `functions/queues/${def.id}.ts`,
-        roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
-        Duration.seconds(def.visibilityTimeoutSeconds),
-        pdfAssets(`queue-${def.id}`),
-      );
-      consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
-      NagSuppressions.addResourceSuppressions(
-        consumer,
-        [
-          {
-            id: 'Serverless-LambdaEventSourceMappingDestination',
-            reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.',
-          },
-        ],
-        true,
-      );
-      return consumer;
-    });
+    const consumers = (props.queues ?? QUEUES)
+      .filter((def) => !def.host)
+      .map((def) => {
+        const consumer = fn(
+          `Queue-${def.id}`,
+          `functions/queues/${def.id}.ts`,
+          roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
+          Duration.seconds(def.visibilityTimeoutSeconds),
+          pdfAssets(`queue-${def.id}`),
+        );
+        consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
+        NagSuppressions.addResourceSuppressions(
+          consumer,
+          [
+            {
+              id: 'Serverless-LambdaEventSourceMappingDestination',
+              reason: 'SQS sources redrive failed records to the queue DLQ (maxReceiveCount); on-failure destinations do not apply to SQS.',
+            },
+          ],
+          true,
+        );
+        return consumer;
+      });
 
     // the audit table's stream → the locked archive copy; a failing record is retried alone, then parked
     const archiver = fn(

@@ -90,10 +90,12 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
   }
   const events = await ports.cases.events(c.id);
   const staff = events.filter((e) => STAFF_EVENTS[e.type]).map((e) => ({ action: STAFF_EVENTS[e.type]!, name: e.byName ?? e.by, at: e.at }));
-  const archiveCode = archiveCodeOf(ports.settings.countyCode, dates.archiveDate, retention, c.number);
+  // 全宗号: the county's code; unset (a local run), the county part of the case number
+  const county = ports.settings.countyCode || c.number.split('-')[0]!;
+  const archiveCode = archiveCodeOf(county, dates.archiveDate, retention, c.number);
   const pkg = buildPackage({
     archiveCode,
-    countyCode: ports.settings.countyCode,
+    countyCode: county,
     retention,
     archiveDate: dates.archiveDate,
     case: c,
@@ -148,7 +150,7 @@ const needArchiveRead = (p: Principal) => {
   if (!hasScope(p, 'case.read')) throw new ForbiddenError();
 };
 const needAdmin = (p: Principal) => {
-  if (!p.roles.includes('county_admin')) throw new ForbiddenError('仅县级管理员可管理档案');
+  if (!hasScope(p, 'archive.manage')) throw new ForbiddenError('仅县级管理员可管理档案');
 };
 
 /** GET /api/cases/{id}/archive: pending before 办结, archived after (the contract's shape). */
@@ -223,7 +225,7 @@ export const destructionList = async (ports: Pick<ArchivePorts, 'archive' | 'clo
 export const DESTRUCTION_APPROVALS = 2;
 
 /**
- * POST /api/archive/{caseId}/destruction: one county admin's approval. Nothing is deleted before
+ * POST /api/archive/destruction: one county admin's approval. Nothing is deleted before
  * the retention has ended, nor on one approval; the second, by another admin, deletes the package
  * (the bucket's lock refuses anything earlier regardless).
  */

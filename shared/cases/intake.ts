@@ -17,6 +17,7 @@ import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
+import { archiveWrites } from '../archive/trigger.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
@@ -187,6 +188,8 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           ...caseFollowUp(undefined, c, now),
           // texts to the applicant (受理 / 一次性告知 / 不予受理), recorded with the case: sent once
           ...noticeWrites(ports, undefined, c, now),
+          // 不予受理 ends the case at intake: its package is built then
+          ...archiveWrites(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

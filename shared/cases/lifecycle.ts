@@ -12,6 +12,7 @@ import { CASE_ACTIONS, heldBack, type LifecycleAction } from './transitions.ts';
 import { inTransit } from '../network/phases.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
+import { archiveWrites } from '../archive/trigger.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -68,6 +69,8 @@ const act = async (
     ...caseFollowUp(c, next, now),
     // texts to the applicant (受理 after 补正, 办结 + 评价邀请, 送达), recorded with the change
     ...noticeWrites(ports, c, next, now),
+    // the archive builds (or rebuilds) the package after 办结/送达
+    ...archiveWrites(c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;

@@ -313,9 +313,16 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?:
         failing -= 1;
         throw new ConflictError(CASE_CONFLICT.busy, '系统繁忙，请稍后重试');
       }
-      // the priority of DynamoDB's adapter: a missing case, a stale version, a used key, a replayed hand-over
+      // the priority of DynamoDB's adapter (conflictOf): a missing case, a stale version, a used key, a replayed hand-over, a recorded outbox entry
       const errors = writes.map(check).filter((e): e is Error => e !== undefined);
-      const order = ['NOT_FOUND', CASE_CONFLICT.staleVersion, CASE_CONFLICT.keyTaken, CASE_CONFLICT.alreadyApplied, CASE_CONFLICT.busy];
+      const order = [
+        'NOT_FOUND',
+        CASE_CONFLICT.staleVersion,
+        CASE_CONFLICT.keyTaken,
+        CASE_CONFLICT.alreadyApplied,
+        CASE_CONFLICT.outboxTaken,
+        CASE_CONFLICT.busy,
+      ];
       const first = errors.sort((a, b) => order.indexOf((a as ConflictError).code) - order.indexOf((b as ConflictError).code))[0];
       if (first) throw first;
       writes.forEach(apply);

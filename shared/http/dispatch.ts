@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, SQSEvent } from 'aws-lambda';
 import { isWarmUp } from '../platform/keep-warm.ts';
 import { API_HEADERS } from '../platform/security-headers.ts';
 
@@ -10,8 +10,10 @@ type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<A
  * own handler module with its own schemas and scope, exactly as the local gateway runs it.
  */
 export const dispatch =
-  (routes: Readonly<Record<string, RouteHandler>>): RouteHandler =>
+  (routes: Readonly<Record<string, RouteHandler>>, queue?: (event: SQSEvent, context: Context) => Promise<unknown>): RouteHandler =>
   async (event, context) => {
+    // a queue this function hosts (shared/platform/queues.ts `host`): its records go to the queue's consumer
+    if (queue && Array.isArray((event as unknown as SQSEvent).Records)) return queue(event as unknown as SQSEvent, context) as never;
     // the keep-warm schedule's ping: the container is warm now, nothing else to do
     if (isWarmUp(event)) return { statusCode: 204, body: '' };
     const handler = routes[`${event.httpMethod} ${event.resource}`];

@@ -35,6 +35,8 @@ export const SCOPES = [
   'rating.stats',
   /** The provincial feed files (daily export of cases and ratings). */
   'rating.feed',
+  /** The electronic archive: search, download, 鉴定销毁 approvals, 移交 (the county admin). */
+  'archive.manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -55,7 +57,18 @@ export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   village_agent: ['session', 'case.read', 'commission.create'],
   window_clerk: CLERK,
   center_head: [...CLERK, 'case.extend', 'user.manage:my-office', 'rating.rectify', 'rating.stats', 'alert.read', 'supervision.respond'],
-  county_admin: ['session', 'case.read', 'catalog.edit', 'calendar.edit', 'office.manage', 'user.manage:county', 'audit.read', 'rating.stats', 'rating.feed'],
+  county_admin: [
+    'session',
+    'case.read',
+    'catalog.edit',
+    'calendar.edit',
+    'office.manage',
+    'user.manage:county',
+    'audit.read',
+    'rating.stats',
+    'rating.feed',
+    'archive.manage',
+  ],
   // reads the whole county; acts on no case: its decisions are the written 督办 order (and acknowledging
   // alerts) and an office's appeal against a rating
   supervisor: ['session', 'case.read', 'supervision.read:county', 'audit.read', 'rating.stats', 'rating.review', 'alert.read', 'supervision.order'],

@@ -2,6 +2,7 @@ import { bjDay } from '../platform/beijing-time.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeWrites } from '../notices/plan.ts';
+import { archiveWrites } from '../archive/trigger.ts';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -277,6 +278,7 @@ export const takeIn = async (
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
         ...noticeWrites(ports, undefined, c, now),
+        ...archiveWrites(undefined, c, now),
       ],
       [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
@@ -407,6 +409,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
         ...noticeWrites(ports, c, next, now),
+        ...archiveWrites(c, next, now),
       ],
       [audit(p, 'commission.deliver', k, meta)],
     ),

@@ -102,7 +102,7 @@ export interface FunctionDef {
  * Chinese font (8 MB) and HarfBuzz's subsetter (wasm), copied beside the bundle at synth. Keys:
  * `http-<id>`, `queue-<id>`.
  */
-export const PDF_RENDERERS: readonly string[] = ['http-documents', 'queue-archive'];
+export const PDF_RENDERERS: readonly string[] = ['http-documents'];
 
 /** The files a PDF renderer needs beside its bundle, as paths under node_modules (resolved there at run time). */
 export const PDF_ASSETS: readonly string[] = [
@@ -180,8 +180,8 @@ export const HTTP_FUNCTIONS = [
   // materials as files: presigns uploads to and downloads from the materials bucket, checks and deletes what was uploaded
   {
     id: 'materials',
-    description: 'Material files: presigned upload, byte check, audited download',
-    uses: ['cases:write', 'audit:append', 'materials:upload'],
+    description: 'Material files: presigned upload, byte check, audited download; the archive: packages, 鉴定销毁, 移交',
+    uses: ['cases:write', 'audit:append', 'materials:upload', 'archive:read', 'archive:destroy'],
   },
 ] as const satisfies readonly FunctionDef[];
 
@@ -198,6 +198,9 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   // texts: its own outbox entries and caps only; opens the sealed phone (never stored or logged whole)
   // and keys the phone's daily cap by its keyed hash (lookup:mac), never by the number
   notices: ['notices:deliver', 'pii:unseal', 'lookup:mac', 'notices:credentials'],
+  // the archive (hosted by the documents function, queues.ts): reads the case, its item, offices and files;
+  // writes its record (+ audit) and the locked package
+  archive: ['cases:write', 'catalog:read', 'directory:read', 'audit:append', 'materials:read', 'archive:write'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue

@@ -19,6 +19,8 @@ import type { QueueId } from './queues.ts';
 export const OUTBOX_TOPICS = {
   // texts to applicants and agents (shared/notices)
   notices: 'notices',
+  // the electronic archive (shared/archive): build the case's package after 办结/送达 and each later change
+  archive: 'archive',
 } as const satisfies Record<string, QueueId>;
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS;

@@ -2,7 +2,7 @@
  * Queues and topics of one county, as data shared by the CDK stack and the local platform.
  * A queue's consumer is `functions/queues/<id>.ts`.
  */
-export type QueueId = 'delegation' | 'alerts' | 'notices';
+export type QueueId = 'delegation' | 'alerts' | 'notices' | 'archive';
 
 export interface QueueDef {
   readonly id: QueueId;
@@ -12,6 +12,12 @@ export interface QueueDef {
   /** Receives before a message goes to the DLQ. */
   readonly maxReceiveCount: number;
   readonly batchSize: number;
+  /**
+   * Consumed by this HTTP function (its deployed entry dispatches the queue's records to
+   * functions/queues/<id>.ts) rather than a function of its own: a stack holds 500 resources.
+   * Its timeout is the host's; its grants (CONSUMER_USES) are added to the host's role.
+   */
+  readonly host?: 'documents';
 }
 
 export const QUEUES: readonly QueueDef[] = [
@@ -24,6 +30,10 @@ export const QUEUES: readonly QueueDef[] = [
   // retry's delay itself (backoff; quiet hours: until 08:00 Beijing), so 12 receives span about a
   // day of provider outage before a message rests in the DLQ (`npm run redrive -- notices`)
   { id: 'notices', envVar: 'QUEUE_NOTICES', visibilityTimeoutSeconds: 60, maxReceiveCount: 12, batchSize: 5 },
+  // the electronic archive (shared/archive), from the outbox: one package at a time (PDFs drawn,
+  // materials read, the zip checked as stored); idempotent, so a retry rebuilds nothing already archived.
+  // Hosted by the documents function, which already carries the Chinese font
+  { id: 'archive', envVar: 'QUEUE_ARCHIVE', visibilityTimeoutSeconds: 120, maxReceiveCount: 5, batchSize: 1, host: 'documents' },
 ];
 
 export type TopicId = 'supervision';

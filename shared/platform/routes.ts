@@ -165,6 +165,13 @@ export const ROUTES = [
   { name: 'cases-materials-confirm', method: 'POST', path: '/api/cases/{id}/materials/{materialId}/confirm', access: s('case.handle'), fn: 'materials' },
   { name: 'cases-materials-list', method: 'GET', path: '/api/cases/{id}/materials', access: s('case.read'), fn: 'materials' },
   { name: 'cases-materials-view', method: 'POST', path: '/api/cases/{id}/materials/{materialId}/view', access: s('case.read'), fn: 'materials' },
+  // the electronic archive (shared/archive): a case's package, and the county admin's archive (served by the materials function)
+  { name: 'cases-archive', method: 'GET', path: '/api/cases/{id}/archive', access: s('case.read'), fn: 'materials' },
+  { name: 'cases-archive-package', method: 'GET', path: '/api/cases/{id}/archive/package', access: s('case.read'), fn: 'materials' },
+  { name: 'archive-search', method: 'GET', path: '/api/archive', access: s('archive.manage'), fn: 'materials' },
+  { name: 'archive-destruction-list', method: 'GET', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
+  { name: 'archive-destruction-approve', method: 'POST', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
+  { name: 'archive-transfer', method: 'GET', path: '/api/archive/transfer', access: s('archive.manage'), fn: 'materials' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -22,7 +22,12 @@ const synthesizedEnv = (s: ReturnType<typeof synthCounty>) =>
 
 const local: FunctionResources = {
   tables: { catalog: 'l-catalog', cases: 'l-cases', ratings: 'l-ratings', directory: 'l-directory', audit: 'l-audit', hall: 'l-hall' },
-  queues: { delegation: 'http://127.0.0.1:1/q/l-delegation', alerts: 'http://127.0.0.1:1/q/l-alerts', notices: 'http://127.0.0.1:1/q/l-notices' },
+  queues: {
+    delegation: 'http://127.0.0.1:1/q/l-delegation',
+    alerts: 'http://127.0.0.1:1/q/l-alerts',
+    notices: 'http://127.0.0.1:1/q/l-notices',
+    archive: 'http://127.0.0.1:1/q/l-archive',
+  },
   topics: { supervision: 'arn:aws:sns:cn-north-1:000000000000:l-supervision' },
   buckets: { feed: 'l-feed', materials: 'l-materials', archive: 'l-archive' },
   keys: { devFiles: { data: '/tmp/d.json', jwt: '/tmp/j.json' } },
@@ -34,7 +39,12 @@ describe.each(['411521', '640502'])('county %s', (code) => {
   it('gives every function exactly the environment the one derivation yields', () => {
     const fns = functionsOf(s.appT);
     expect(fns).toHaveLength(
-      new Set(ROUTES.map((r) => r.fn)).size + QUEUES.length + SCHEDULES.length + Object.keys(STREAM_USES).length + Object.keys(OPS_USES).length + 2,
+      new Set(ROUTES.map((r) => r.fn)).size +
+        QUEUES.filter((q) => !q.host).length +
+        SCHEDULES.length +
+        Object.keys(STREAM_USES).length +
+        Object.keys(OPS_USES).length +
+        2,
     ); // + the authorizer and the data-migrations function
     const expected = synthesizedEnv(s);
     expect(expected.TOTP_FOR_ALL).toBe(String(s.county.totpForAll));

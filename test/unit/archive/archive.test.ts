@@ -30,8 +30,8 @@ const setup = () => {
   };
   return { w, ports, archive, packages, materials };
 };
-const ADMIN = principal({ userId: 'u-admin', username: 'admin', roles: ['county_admin'], scopes: ['session', 'case.read'] });
-const ADMIN2 = principal({ userId: 'u-admin2', username: 'admin2', roles: ['county_admin'], scopes: ['session', 'case.read'] });
+const ADMIN = principal({ userId: 'u-admin', username: 'admin', roles: ['county_admin'], scopes: ['session', 'case.read', 'archive.manage'] });
+const ADMIN2 = principal({ userId: 'u-admin2', username: 'admin2', roles: ['county_admin'], scopes: ['session', 'case.read', 'archive.manage'] });
 
 describe('the archive (GB/T 42727 package, DA/T 70 checks, Object Lock retention)', () => {
   it('a delivered case is archived once however often the message arrives; the zip’s manifest matches its files', async () => {
