@@ -195,7 +195,8 @@ export const myCommissions = async (ports: Pick<Ports, 'cases' | 'clock'>, p: Pr
       return {
         ...commissionRow(k, now),
         statusLabel: commissionProgressLabel(k.status, c?.status),
-        ...(c ? { caseStatus: c.status, missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [] } : {}),
+        // the case's version: a supplement recorded offline says what it was based on (a 409 if the case moved on)
+        ...(c ? { caseStatus: c.status, caseVersion: c.version, missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [] } : {}),
       };
     }),
     ...(page.cursor ? { next: page.cursor } : {}),

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { startPoller, type Poller } from '../../local/poller.ts';
 import { signIn, useBrowserStack } from './helpers.ts';
+import { demoItems } from '../../shared/catalog/demo-catalog.ts';
 
 /**
  * The village station without a signal: the app shell opens offline after one visit, a commission with a
@@ -227,6 +228,142 @@ describe('offline: the agent’s outbox', () => {
     await page.waitForTimeout(1000);
     const after = await serverView();
     expect(after.mine.length).toBe(before.mine.length + 1);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a 补交材料 recorded offline while 灵山镇 withdrew the case is a 冲突 with both versions; 放弃 sends nothing', { timeout: 240_000 }, async () => {
+    // through the API: agent.demo's commission lacks a required material, 灵山镇 takes it in → 待补正
+    const agent = await ctx.stack.login('agent.demo');
+    const clerk = await ctx.stack.login('clerk.lingshan');
+    const dibao = demoItems().find((i) => i.name === '城乡最低生活保障对象认定')!;
+    const required = dibao.materials.filter((m) => m.required).map((m) => m.name);
+    const made = await ctx.stack.fetch('/api/commissions', {
+      method: 'POST',
+      token: agent,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      json: {
+        itemCode: dibao.code,
+        applicant: { type: 'person', name: '郑十二', idNumber: '11010519491231002X', phone: '13712345678' },
+        materialsCollected: required.slice(0, 1),
+        consent: { given: true, method: 'fingerprint' },
+      },
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const k = ((await made.json()) as { commission: { id: string; number: string } }).commission;
+    await inboxOnceLanded(k.number);
+    const seen = (await (await ctx.stack.fetch(`/api/commissions/${k.id}`, { token: clerk })).json()) as { commission: { version: number } };
+    const taken = await ctx.stack.fetch(`/api/commissions/${k.id}/take-in`, {
+      method: 'POST',
+      token: clerk,
+      json: { expectedVersion: seen.commission.version },
+    });
+    expect(taken.status, await taken.clone().text()).toBe(201);
+    const c = ((await taken.json()) as { case: { id: string; status: string; version: number } }).case;
+    expect(c.status).toBe('awaiting_supplement');
+    const missing = required[1]!;
+
+    // the agent records the supplement with no signal
+    const { context, page } = await phone();
+    await signInAgent(page, 'agent.demo');
+    const open = page.getByTestId(`supplement-${k.number}`);
+    await open.waitFor();
+    await context.setOffline(true);
+    await open.click();
+    await page.getByLabel(missing, { exact: true }).check();
+    await page.getByRole('button', { name: '记录补交' }).click();
+    const item = page.getByTestId('outbox-item').filter({ hasText: '补交材料' });
+    await item.getByTestId('outbox-state').filter({ hasText: '待同步' }).waitFor();
+
+    // meanwhile 灵山镇 withdraws the case
+    const withdrawn = await ctx.stack.fetch(`/api/cases/${c.id}/withdraw`, {
+      method: 'POST',
+      token: clerk,
+      json: { expectedVersion: c.version, reason: '申请人撤回申请' },
+    });
+    expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '立即同步' }).click();
+    const conflict = item.getByTestId('conflict');
+    await conflict.waitFor({ timeout: 60_000 });
+    await expect(item.getByTestId('outbox-state').innerText()).resolves.toBe('冲突');
+    const text = await conflict.innerText();
+    for (const shown of ['本机记录', missing, '服务器现状', '办件状态：已撤回']) expect(text).toContain(shown);
+
+    // resolved by giving it up (asked first): nothing reaches the case, and a later round sends nothing
+    page.once('dialog', (d) => void d.accept());
+    await conflict.getByRole('button', { name: '放弃本机记录' }).click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await page.waitForTimeout(1000);
+    const now = (await (await ctx.stack.fetch(`/api/cases/${c.id}`, { token: clerk })).json()) as { case: { status: string; materialsReceived: string[] } };
+    expect(now.case.status).toBe('withdrawn');
+    expect(now.case.materialsReceived).not.toContain(missing);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('送达 recorded offline at the applicant’s door is sent once the network is back, and only once', { timeout: 240_000 }, async () => {
+    // through the API: a township item carried by agent.demo, decided at 灵山镇 and handed back to the station
+    const agent = await ctx.stack.login('agent.demo');
+    const clerk = await ctx.stack.login('clerk.lingshan');
+    const item = demoItems().find((i) => i.code === 'LS-12-001')!;
+    const made = await ctx.stack.fetch('/api/commissions', {
+      method: 'POST',
+      token: agent,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      json: {
+        itemCode: item.code,
+        applicant: { type: 'person', name: '冯十三', idNumber: '11010519491231002X', phone: '13712345678' },
+        materialsCollected: item.materials.filter((m) => m.required).map((m) => m.name),
+        consent: { given: true, method: 'fingerprint' },
+      },
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const k = ((await made.json()) as { commission: { id: string; number: string } }).commission;
+    await inboxOnceLanded(k.number);
+    const seen = (await (await ctx.stack.fetch(`/api/commissions/${k.id}`, { token: clerk })).json()) as { commission: { version: number } };
+    const taken = await ctx.stack.fetch(`/api/commissions/${k.id}/take-in`, {
+      method: 'POST',
+      token: clerk,
+      json: { expectedVersion: seen.commission.version },
+    });
+    expect(taken.status, await taken.clone().text()).toBe(201);
+    const c = ((await taken.json()) as { case: { id: string; version: number } }).case;
+    const decided = await ctx.stack.fetch(`/api/cases/${c.id}/decide`, {
+      method: 'POST',
+      token: clerk,
+      json: { expectedVersion: c.version, result: 'approved' },
+    });
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    const back = await ctx.stack.fetch(`/api/cases/${c.id}/hand-back`, { method: 'POST', token: clerk, json: { expectedVersion: c.version + 1 } });
+    expect(back.status, await back.clone().text()).toBeLessThan(300);
+    const commission = async () =>
+      ((await (await ctx.stack.fetch(`/api/commissions/${k.id}`, { token: agent })).json()) as { commission: { status: string } }).commission;
+    for (let i = 0; i < 40 && (await commission()).status !== 'returned'; i++) await new Promise((r) => setTimeout(r, 500));
+    expect((await commission()).status).toBe('returned');
+
+    const { context, page } = await phone();
+    await signInAgent(page, 'agent.demo');
+    await page.getByRole('tab', { name: /回交待送达/ }).click();
+    const entry = page.getByTestId('agent-back').locator('li', { hasText: item.name });
+    await entry.waitFor();
+    await context.setOffline(true);
+    await entry.getByLabel('签收人').fill('冯十三');
+    await entry.getByRole('button', { name: '记录送达' }).click();
+    const recorded = page.getByTestId('outbox-item').filter({ hasText: '送达' });
+    await recorded.getByTestId('outbox-state').filter({ hasText: '待同步' }).waitFor();
+    expect((await commission()).status).toBe('returned');
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await recorded.getByTestId('outbox-state').filter({ hasText: '已同步' }).waitFor({ timeout: 60_000 });
+    expect((await commission()).status).toBe('delivered');
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await page.waitForTimeout(1000);
+    const timeline = (await (await ctx.stack.fetch(`/api/cases/${c.id}`, { token: clerk })).json()) as { case: { delivery?: { signedBy: string } } };
+    expect(timeline.case.delivery?.signedBy).toBe('冯十三');
     expect(page.errors).toEqual([]);
     await context.close();
   });

@@ -56,26 +56,90 @@ const sendCommission = async (key: CryptoKey, r: OutboxRecord): Promise<Step> =>
   return 'next';
 };
 
+interface CommissionNow {
+  commission: { number: string };
+  case?: { statusLabel: string; notAccepted?: { reason: string }; decision?: { result: string; reason?: string } };
+}
+
+/** 补交材料 recorded offline: sent against the case version it was based on. */
+const sendSupplement = async (key: CryptoKey, r: OutboxRecord): Promise<Step> => {
+  const { body } = await readPayload<{ commissionId: string; materialsReceived: string[] }>(key, r);
+  if (!body) return 'next';
+  await api(`/api/commissions/${encodeURIComponent(body.commissionId)}/supplement`, {
+    method: 'POST',
+    headers: { 'idempotency-key': r.id },
+    json: { expectedVersion: r.caseVersion, materialsReceived: body.materialsReceived },
+    signal: AbortSignal.timeout(30_000),
+  });
+  await settle(key, r, 'synced', {});
+  return 'next';
+};
+
+/**
+ * 送达 recorded offline: sent against the commission as it stands when the network is back. Already
+ * 已送达 there (this send's answer was lost on the way) settles it; not 回交 any more is a 冲突.
+ */
+const sendDelivery = async (key: CryptoKey, r: OutboxRecord): Promise<Step> => {
+  const { body } = await readPayload<{ commissionId: string; signedBy: string }>(key, r);
+  if (!body) return 'next';
+  const path = `/api/commissions/${encodeURIComponent(body.commissionId)}`;
+  const now = await api<{ commission: { status: string; version: number } }>(path, { cache: 'no-cache', signal: AbortSignal.timeout(20_000) });
+  if (now.commission.status === 'delivered') {
+    await settle(key, r, 'synced', { message: '服务器上已登记送达' });
+    return 'next';
+  }
+  await api(`${path}/deliver`, {
+    method: 'POST',
+    headers: { 'idempotency-key': r.id },
+    json: { expectedVersion: now.commission.version, signedBy: body.signedBy },
+    signal: AbortSignal.timeout(30_000),
+  });
+  await settle(key, r, 'synced', {});
+  return 'next';
+};
+
+/**
+ * The case moved on while the action waited on the phone (refused, decided, supplemented at the
+ * window): a 冲突 showing what the phone recorded beside where the case stands now. Nothing is resent
+ * by itself; the agent resolves it.
+ */
+const serverConflict = async (key: CryptoKey, r: OutboxRecord, err: ApiError): Promise<void> => {
+  const { body, summary } = await readPayload<{ commissionId?: string }>(key, r);
+  const now = body?.commissionId
+    ? await api<CommissionNow>(`/api/commissions/${encodeURIComponent(body.commissionId)}`, { cache: 'no-cache', signal: AbortSignal.timeout(20_000) }).catch(
+        () => undefined,
+      )
+    : undefined;
+  const theirs = now?.case
+    ? [
+        `办件状态：${now.case.statusLabel}`,
+        ...(now.case.notAccepted ? [`不予受理理由：${now.case.notAccepted.reason}`] : []),
+        ...(now.case.decision?.reason ? [`办理意见：${now.case.decision.reason}`] : []),
+      ]
+    : [err.message];
+  await settle(key, r, 'conflict', {
+    message: err.message,
+    conflict: {
+      reason: 'server',
+      mine: { label: '本机记录', lines: [summary.title, ...(summary.materials ?? [])] },
+      theirs: { label: '服务器现状', lines: theirs },
+    },
+  });
+};
+
 /** Sends one item; a refusal settles it, a lost network stops the round (the item stays 待同步). */
 const sendOne = async (key: CryptoKey, r: OutboxRecord): Promise<Step> => {
   try {
     if (r.kind === 'commission') return await sendCommission(key, r);
-    await settle(key, r, 'failed', { message: '此类操作尚不能离线记录后同步' });
-    return 'next';
+    if (r.kind === 'supplement') return await sendSupplement(key, r);
+    return await sendDelivery(key, r);
   } catch (e) {
     if (networkish(e)) return 'stop';
     const err = e as ApiError;
     if (err.status === 401) return 'stop';
-    if (err.status === 409) {
-      const { summary } = await readPayload(key, r);
-      await settle(key, r, 'conflict', {
-        message: err.message,
-        conflict: {
-          reason: 'server',
-          mine: { label: '本机记录', lines: [summary.title, ...(summary.materials ?? [])] },
-          theirs: { label: '服务器现状', lines: [err.message] },
-        },
-      });
+    // a stale version (409), or a case no longer in the state the action needs
+    if (err.status === 409 || (r.kind !== 'commission' && (err.code === 'INVALID_STATE' || err.code === 'NOT_RETURNED'))) {
+      await serverConflict(key, r, err);
       return 'next';
     }
     if (err.status >= 500) {

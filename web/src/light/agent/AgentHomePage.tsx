@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { getToken } from '../../shell/api.ts';
-import { useInbox, useMyCommissions } from '../../pages/network/queries.ts';
+import { useInbox, useMyCommissions, type MyCommissionRow } from '../../pages/network/queries.ts';
 import { Field } from '../ui.tsx';
 import { createVault, PIN_PATTERN } from '../../offline/vault.ts';
-import { acceptNewGuide, removeItem, STATE_LABELS } from '../../offline/outbox.ts';
+import { acceptNewGuide, enqueue, removeItem, STATE_LABELS } from '../../offline/outbox.ts';
 import { useOutbox } from '../../offline/hooks.ts';
 import { UnlockCard, useAgent } from './AgentLayout.tsx';
 import { HomeVisits, useVisitCount } from './HomeVisits.tsx';
@@ -144,6 +144,101 @@ const Outbox = () => {
 
 const STATUS_CLASS: Record<string, string> = { submitted: 'warn', taken_in: 'info', returned: 'ok', delivered: '' };
 
+/**
+ * 补交材料 for a commission in 待补正, with or without a signal: recorded in the outbox against the
+ * case version on screen, sent when the network is back; a case that moved on meanwhile is a 冲突.
+ */
+const SupplementForm = ({ k }: { k: MyCommissionRow }) => {
+  const { user, outboxKey, syncNow } = useAgent();
+  const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState(false);
+  if (!outboxKey || k.caseVersion === undefined || !k.missingMaterials?.length) return null;
+  if (done) return <div className="muted">补交材料已记入本机，联网后自动提交</div>;
+  if (!open)
+    return (
+      <button type="button" className="plain-btn small" data-testid={`supplement-${k.number}`} onClick={() => setOpen(true)}>
+        补交材料
+      </button>
+    );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!picked.length) return setError('请勾选补交的材料');
+    await enqueue(user.id, outboxKey, {
+      kind: 'supplement',
+      body: { commissionId: k.id, materialsReceived: picked },
+      summary: { title: `补交材料：${k.itemName}（${k.number}）`, applicant: k.applicantName, materials: picked },
+      caseVersion: k.caseVersion!,
+    });
+    setDone(true);
+    void syncNow();
+  };
+  return (
+    <form className="agent-supplement" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset aria-describedby={error ? `supplement-${k.id}-error` : undefined}>
+        <legend>补交的材料</legend>
+        {k.missingMaterials.map((m) => (
+          <label key={m} className="plain-row">
+            <input
+              type="checkbox"
+              checked={picked.includes(m)}
+              onChange={(e) => setPicked(e.target.checked ? [...picked, m] : picked.filter((x) => x !== m))}
+            />
+            {m}
+          </label>
+        ))}
+      </fieldset>
+      {error && (
+        <div className="error-text" role="alert" id={`supplement-${k.id}-error`}>
+          {error}
+        </div>
+      )}
+      <button type="submit" className="plain-btn primary small">
+        记录补交
+      </button>
+    </form>
+  );
+};
+
+/** 送达 at the applicant's door, with or without a signal: who signed for the result, sent when the network is back. */
+const DeliveryForm = ({ commissionId, title }: { commissionId: string; title: string }) => {
+  const { user, outboxKey, syncNow } = useAgent();
+  const [signedBy, setSignedBy] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [done, setDone] = useState(false);
+  // without the outbox (no PIN on this phone) the link beside it is the way: online only
+  if (!outboxKey) return null;
+  if (done) return <span className="muted">送达已记入本机</span>;
+  const id = `deliver-${commissionId}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const who = signedBy.trim();
+    if (!who) return setError('请填写签收人');
+    if (who.length > 50) return setError('签收人不能超过 50 字');
+    await enqueue(user.id, outboxKey, { kind: 'delivery', body: { commissionId, signedBy: who }, summary: { title: `送达：${title}`, note: `签收人 ${who}` } });
+    setDone(true);
+    void syncNow();
+  };
+  return (
+    <form className="agent-deliver" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id={id} label="签收人" error={error}>
+        <input
+          id={id}
+          className="plain-input"
+          maxLength={50}
+          value={signedBy}
+          onChange={(e) => setSignedBy(e.target.value)}
+          {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+        />
+      </Field>
+      <button type="submit" className="plain-btn primary small">
+        记录送达
+      </button>
+    </form>
+  );
+};
+
 /** 我的代办 (phone first): the outbox of this phone, what the agent carried, and 回交待送达. */
 export default function AgentHomePage() {
   const { user, outboxKey, vaultExists } = useAgent();
@@ -207,6 +302,7 @@ export default function AgentHomePage() {
                     <span className="muted">{`${k.number} · ${k.applicantName} · ${bjDateTime(k.createdAt)}`}</span>
                     {!!k.missingMaterials?.length && <span className="error-text">缺：{k.missingMaterials.join('、')}</span>}
                   </Link>
+                  {k.caseStatus === 'awaiting_supplement' && <SupplementForm k={k} />}
                 </li>
               ))}
             </ul>
@@ -221,7 +317,10 @@ export default function AgentHomePage() {
                     <br />
                     <span className="muted">{`${e.title ?? ''} · ${e.applicantName} · ${e.fromOfficeName} 回交于 ${bjDateTime(e.sentAt)}`}</span>
                   </span>
-                  <Link to={`/commissions/${e.commissionId}`}>送达</Link>
+                  <span>
+                    <Link to={`/commissions/${e.commissionId}`}>送达</Link>
+                    {e.commissionId && <DeliveryForm commissionId={e.commissionId} title={e.itemName} />}
+                  </span>
                 </li>
               ))}
             </ul>

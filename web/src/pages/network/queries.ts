@@ -39,7 +39,7 @@ export const useMyCommissions = () =>
   useQuery({ queryKey: netKeys.mine, queryFn: ({ signal }) => api<{ commissions: MyCommissionRow[]; next?: string }>('/api/commissions', { signal }) });
 
 /** A row of 我的代办 with where it truly stands (the case's status once taken in). */
-export type MyCommissionRow = CommissionRow & { caseStatus?: string; missingMaterials?: string[] };
+export type MyCommissionRow = CommissionRow & { caseStatus?: string; caseVersion?: number; missingMaterials?: string[] };
 
 export interface CommissionDetail {
   commission: CommissionView & { stationName: string; townshipName: string };
