@@ -84,11 +84,20 @@ export const frontDoorPaint = async (dir: string): Promise<PaintTimings[]> => {
       bytes = 0;
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
       await page.getByTestId('front-door').waitFor({ timeout: 120_000 });
-      const t = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        return { fcp: fcp?.startTime ?? NaN, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
-      });
+      // the paint entry may come after the front door is in the DOM (a visit from the service worker
+      // is that fast): wait for it, buffered, rather than read a list that is not written yet
+      // (a string: tsx would wrap named functions in a helper the page does not have)
+      const t = (await page.evaluate(`new Promise((resolve) => {
+        const done = (fcp) => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          resolve({ fcp, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd });
+        };
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) done(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => done(NaN), 10000);
+      })`)) as { fcp: number; dcl: number; load: number };
       out.push({
         visit,
         fcpMs: Math.round(t.fcp),
