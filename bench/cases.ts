@@ -1,5 +1,5 @@
 /**
- * Case figures for `npm run bench` (DESIGN §5): capacity consumed per intake and per action
+ * Case figures for `npm run bench`: capacity consumed per intake and per action
  * (ReturnConsumedCapacity on DynamoDB Local), the estimated cost per 1,000 cases at on-demand list
  * prices, intake p50/p99 through the local gateway (the overdue scan's reads: bench/supervision.ts). Run alone: `npx tsx bench/cases.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * Catalog figures for `npm run bench` (DESIGN §5): search latency over a synthetic 2,000-item
+ * Catalog figures for `npm run bench`: search latency over a synthetic 2,000-item
  * catalog in process (target p99 ≤ 0.3 ms, max ≤ 2 ms), and building that index from DynamoDB (Local).
  * Run alone: `npx tsx bench/catalog.ts`.
  */

@@ -1,5 +1,5 @@
 /**
- * Cold starts on a simulated county working day (DESIGN §5: ≤ 1 % of requests cold at 5 a minute).
+ * Cold starts on a simulated county working day (target, bench/results.ts: ≤ 1 % of requests cold at 5 a minute).
  * Requests arrive as a Poisson process over the hall's opening hours; each is a route drawn from a
  * mix over the route list; each function keeps warm containers that the platform reclaims after
  * `reclaimMin` idle minutes; a request waits for a cold start when no container of its function

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../local/modules.ts';
 
-/** The stable keys of bench/results.json's `figures` (issue 14), in the order of its table. */
+/** The stable keys of bench/results.json's `figures`, in the order of its table. */
 export const FIGURE_KEYS = [
   'cold_share_5rpm_pct',
   'bundle_kb_max_http',

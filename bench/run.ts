@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: prints every figure of issue 14 / DESIGN §5 with its target and writes them to
+ * `npm run bench`: prints every figure with its target (bench/results.ts) and writes them to
  * bench/results.json (`figures`, stable keys; `synth_100_counties_s` comes from `npm run bench:synth`).
  * Cold starts on a simulated county day; bundle size, SDK clients and import time of every deployed
  * function (the CDK's own esbuild options); init + first request against the emulators; catalog

@@ -328,7 +328,7 @@ export class AppStack extends Stack {
         : {}),
     });
 
-    // 告警, few alarm metrics (each is billed a month, issue 14): every failure ends in one of two places.
+    // 告警, few alarm metrics (each is billed a month: the idle cost in `npm run bench`): every failure ends in one of two places.
     // - a dead-letter queue: queue consumers redrive there; asynchronous invocations that still fail
     //   (schedules, the audit stream, keep-warm pings) go to the failure queue; undeliverable
     //   schedule events to the schedule DLQ — one metric-math alarm on the sum of their depths;

@@ -43,7 +43,7 @@ export const TABLES: readonly TableDef[] = [
   // cases, timeline, counters, sequences, idempotency records;
   // gsi1 number, gsi2 office+status, gsi3 open promised cases by due (sparse, sharded),
   // gsi4 village agent, gsi5 applicant hash. All project ALL for now: measured (npm run bench,
-  // issue 14), keys only on gsi1/gsi2/gsi5 and the overdue scan's attributes on gsi3, with the
+  // idle cost), keys only on gsi1/gsi2/gsi5 and the overdue scan's attributes on gsi3, with the
   // adapter getting the cases behind the entries, cut a case from 121 to 71 WRU — to be done when
   // every query of these indexes (cases, network, supervision adapters) reads through such a Get.
   {

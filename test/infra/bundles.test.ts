@@ -7,7 +7,7 @@ import { writeFunctionEntry } from '../../infra/constructs/function-entries.ts';
 import { ROOT } from '../../local/modules.ts';
 
 /**
- * Each function bundles only the SDK clients it uses (issue 14): built with the CDK's own esbuild
+ * Each function bundles only the SDK clients it uses: built with the CDK's own esbuild
  * options, the bundle's inputs name the clients. A wiring module that builds every context's
  * adapters at import (rather than inside the function that is called) pulls them all in: this
  * catches that before the bench does.
