@@ -20,7 +20,7 @@ describe('identity pages', () => {
     await admin.getByRole('button', { name: '新增人员' }).click();
     await admin.getByLabel('用户名').fill('head2.lingshan');
     await admin.getByLabel('姓名').fill('灵山副主任');
-    await admin.getByLabel('角色').click();
+    await admin.getByLabel('角色', { exact: true }).click();
     await admin.locator('.ant-select-item-option[title="中心负责人"]').click();
     await admin.keyboard.press('Escape');
     await admin.getByRole('button', { name: /创\s*建/ }).click();
