@@ -2,7 +2,7 @@ import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { dynamoNoticeStore } from './dynamo-notices.ts';
-import { secretsCredentials } from './secrets-credentials.ts';
+import { secretJson } from '../aws/secret-json.ts';
 import { memoryCredentials } from './memory-credentials.ts';
 import { channelFor } from './channels.ts';
 import type { DeliverPorts } from './ports.ts';
@@ -13,7 +13,7 @@ export const deliverPorts = (): DeliverPorts =>
   kept.get(() => {
     // deployed: the county's secret; locally (no secret) the fake provider's demo keys
     const secret = runtimeConfig().noticeCredentialsSecret;
-    const credentials = secret ? secretsCredentials(secret) : memoryCredentials();
+    const credentials = secret ? secretJson(secret) : memoryCredentials();
     return {
       store: dynamoNoticeStore(),
       sealer: kmsSealer(),

@@ -1,12 +1,12 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { secretsClient } from '../aws/secrets-client.ts';
-import type { Credentials } from './ports.ts';
+import { secretsClient } from './secrets-client.ts';
 
 /**
- * The channel's credentials from Secrets Manager (a JSON object), read once per container and
- * kept 10 minutes: a key rotated in the secret is picked up without a deploy.
+ * A Secrets Manager secret holding a JSON object of strings (a provider's keys), read once per
+ * container and kept 10 minutes: a key rotated in the secret is picked up without a deploy.
+ * Beside the SDK clients, so a context's wiring takes it and no domain file reaches the SDK.
  */
-export const secretsCredentials = (secretArn: string): Credentials => {
+export const secretJson = (secretArn: string): { get(): Promise<Record<string, string>> } => {
   let kept: { at: number; value: Record<string, string> } | undefined;
   return {
     get: async () => {
