@@ -7,6 +7,7 @@ import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/ru
 import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
 import { NOTICES_OFF, noticesSchema, type NoticesConfig } from '../notices/config.ts';
 import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/settings.ts';
+import { EXCHANGE_OFF, exchangeSchema, type ExchangeConfig } from '../exchange/config.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -88,6 +89,11 @@ const envSchema = z.object({
   NOTICE_CREDENTIALS_SECRET: text.optional(),
   /** Locally: the fake SMS provider (or webhook receiver) in place of the county's endpoint. */
   NOTICE_ENDPOINT_OVERRIDE: z.url().optional(),
+  // the provincial exchange (shared/exchange): the county's province profile and endpoint; its credentials' secret
+  EXCHANGE_JSON: jsonOf(exchangeSchema).optional(),
+  EXCHANGE_CREDENTIALS_SECRET: text.optional(),
+  /** Locally: the fake province in place of the province's endpoint. */
+  EXCHANGE_ENDPOINT_OVERRIDE: z.url().optional(),
   // the hall (预约, 取号/叫号): the county's `hall` block
   HALL_JSON: jsonOf(hallSettingsSchema).optional(),
   // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
@@ -122,6 +128,9 @@ export interface RuntimeConfig {
   /** Texts to applicants: the county's channel and templates (off when unset), where its credentials are. */
   readonly notices: NoticesConfig;
   readonly noticeCredentialsSecret: string | undefined;
+  /** The provincial exchange: the province profile and endpoint (off when unset), where its credentials are. */
+  readonly exchange: ExchangeConfig;
+  readonly exchangeCredentialsSecret: string | undefined;
   /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
   readonly hall: HallSettings;
   /** What the county's documents say of it (shared/documents). */
@@ -164,6 +173,8 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
     notices: e.NOTICES_JSON ? { ...e.NOTICES_JSON, ...(e.NOTICE_ENDPOINT_OVERRIDE ? { endpoint: e.NOTICE_ENDPOINT_OVERRIDE } : {}) } : NOTICES_OFF,
     noticeCredentialsSecret: e.NOTICE_CREDENTIALS_SECRET,
+    exchange: e.EXCHANGE_JSON ? { ...e.EXCHANGE_JSON, ...(e.EXCHANGE_ENDPOINT_OVERRIDE ? { endpoint: e.EXCHANGE_ENDPOINT_OVERRIDE } : {}) } : EXCHANGE_OFF,
+    exchangeCredentialsSecret: e.EXCHANGE_CREDENTIALS_SECRET,
     hall: e.HALL_JSON ?? DEFAULT_HALL,
     documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
