@@ -9,10 +9,3 @@ export interface OfficeNames {
 export const officeNamesOf = (offices: OfficeDirectory): OfficeNames => ({ names: async () => new Map((await offices.all()).map((o) => [o.id, o.name])) });
 
 export const staticOfficeNames = (names: Record<string, string>): OfficeNames => ({ names: async () => new Map(Object.entries(names)) });
-
-/** Staff display names for reports, login name → name, of the given offices (the statistics' staff rows). */
-export interface StaffNames {
-  names(officeIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
-}
-
-export const staticStaffNames = (names: Record<string, string>): StaffNames => ({ names: async () => new Map(Object.entries(names)) });
