@@ -1,4 +1,4 @@
-import type { Scope } from '../identity/scopes.ts';
+import type { Scope } from '../platform/scopes.ts';
 import type { CaseRecord, CaseStatus } from './model.ts';
 import { inTransit } from '../network/phases.ts';
 

@@ -1,7 +1,7 @@
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import type { Scope } from '../identity/scopes.ts';
+import type { Scope } from '../platform/scopes.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
 import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';

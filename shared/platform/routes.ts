@@ -1,4 +1,4 @@
-import type { Scope } from '../identity/scopes.ts';
+import type { Scope } from './scopes.ts';
 import type { HttpFunctionId } from './functions.ts';
 
 /**

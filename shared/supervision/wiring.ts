@@ -1,6 +1,6 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
-import { containerSlot, keptFor, runtimeConfig } from '../platform/runtime-config.ts';
+import { containerSlot, keptFor } from '../platform/runtime-config.ts';
 import { dynamoOffices } from '../network/dynamo-offices.ts';
 import type { OfficeDirectory } from '../network/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
@@ -18,7 +18,8 @@ import { dynamoFigureStore } from './dynamo-figures.ts';
 import { dynamoScanStore } from './dynamo-supervision.ts';
 import { webhookChannel } from './http-webhook.ts';
 import type { ScanPorts } from './overdue-scan.ts';
-import type { SupervisionRules } from './rules.ts';
+import { configuredRules, type SupervisionRules } from './rules.ts';
+import { configuredWebhooks } from './webhooks.ts';
 import { snsNotifier } from './sns-notifier.ts';
 import { sqsAlertQueue } from './sqs-alert-queue.ts';
 import type { SupervisionStore } from './store.ts';
@@ -32,10 +33,10 @@ export const scanPorts = (): ScanPorts => ({ store: supervisionStore(), queue: s
 export const digestPorts = (): DigestPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), clock: systemClock });
 
 /** The county's rules, from the function's configuration (set by the stack from the county file). */
-export const supervisionRules = (): SupervisionRules => runtimeConfig().supervisionRules;
+export const supervisionRules = (): SupervisionRules => configuredRules();
 
 /** The topic and every webhook of the county config (read at each delivery: tests re-point them). */
-export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...runtimeConfig().alertWebhooks.map((w) => webhookChannel(w))];
+export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...configuredWebhooks().map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
 /** The county's office tree (network/dynamo-offices.ts keeps it five minutes per container). */

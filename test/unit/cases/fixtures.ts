@@ -8,7 +8,7 @@ import type { CaseRecord, CaseStatus, IntakeInput } from '../../../shared/cases/
 import type { CasePorts } from '../../../shared/cases/store.ts';
 import type { Sealer } from '../../../shared/cases/sealer.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
-import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/platform/scopes.ts';
 import { memoryOffices } from '../../../shared/network/memory-offices.ts';
 import type { NetworkOffice } from '../../../shared/network/offices.ts';
 
