@@ -31,21 +31,14 @@ const line = (r: StoredRecord): StatusLine & { caseId: string; id: string } => {
 
 /**
  * GET /api/exchange/status?day=: a Beijing day's records (by the day of their stage) counted
- * pushed (tried at least once), acknowledged, rejected and pending, and the province's own count
- * where its interface gives one. `records` lists every record of the day, the rejected first.
+ * pushed (tried at least once), acknowledged, rejected and pending; `records` lists every record of
+ * the day, the rejected first. Exactly the published shape (statusResponse).
  */
-export const dayStatus = async (ports: Pick<ExchangePorts, 'store' | 'gateway' | 'config'>, p: Principal, q: { day: string }) => {
+export const dayStatus = async (ports: Pick<ExchangePorts, 'store'>, p: Principal, q: { day: string }) => {
   needAdmin(p);
   const all = (await ports.store.ofDay(q.day, DAY_MAX)).filter((r) => REPORTED.has(r.record.stage));
   const lines = all.map(line);
   const count = (s: string) => lines.filter((l) => l.status === s).length;
-  let provinceCount: number | undefined;
-  if (ports.config().enabled && profileOf(ports.config().province).provinceCount) {
-    provinceCount = await ports
-      .gateway()
-      .count(q.day)
-      .catch(() => undefined);
-  }
   const order = { rejected: 0, pending: 1, acknowledged: 2 } as const;
   return {
     day: q.day,
@@ -56,17 +49,31 @@ export const dayStatus = async (ports: Pick<ExchangePorts, 'store' | 'gateway' |
     records: lines
       .sort((a, b) => order[a.status] - order[b.status])
       .map(({ caseNumber, stage, status, reason }) => ({ caseNumber, stage, status, ...(reason ? { reason } : {}) })),
-    ...(provinceCount === undefined ? {} : { provinceCount }),
   };
 };
 
-/** The rejected records of a day with what the page needs to correct them (case id, record id, the values sent). */
-export const rejectedRecords = async (ports: Pick<ExchangePorts, 'store' | 'config' | 'offices'>, p: Principal, q: { day: string }) => {
+/**
+ * GET /api/exchange/rejected?day=: the day's rejected records with what the page needs to correct
+ * them (case id, record id, the values sent), and the reconciliation against the province's own
+ * count of the day where its interface gives one (`province`: null otherwise, or when it cannot be reached).
+ */
+export const rejectedRecords = async (ports: Pick<ExchangePorts, 'store' | 'config' | 'offices' | 'gateway'>, p: Principal, q: { day: string }) => {
   needAdmin(p);
-  const profile = profileOf(ports.config().province);
+  const config = ports.config();
+  const profile = profileOf(config.province);
   const kinds = new Map((await ports.offices.all()).map((o) => [o.id, o.kind]));
-  const rejected = (await ports.store.ofDay(q.day, DAY_MAX)).filter((r) => r.status === 'rejected');
+  const day = await ports.store.ofDay(q.day, DAY_MAX);
+  const rejected = day.filter((r) => r.status === 'rejected');
+  const acknowledged = day.filter((r) => r.status === 'acknowledged').length;
+  const count =
+    config.enabled && profile.provinceCount
+      ? await ports
+          .gateway()
+          .count(q.day)
+          .catch(() => undefined)
+      : undefined;
   return {
+    province: count === undefined ? null : { count, acknowledged, matches: count === acknowledged },
     records: rejected.map((r) => ({
       caseId: r.caseId,
       id: r.id,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { configSection, runtimeConfig } from '../platform/runtime-config.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS } from './profiles.ts';
 
 /**
@@ -17,3 +18,12 @@ export const EXCHANGE_OFF: ExchangeConfig = { enabled: false, province: DEFAULT_
 
 /** The function environment's EXCHANGE_JSON. */
 export const exchangeEnv = (c: z.input<typeof exchangeSchema> | undefined): string => JSON.stringify(c ? exchangeSchema.parse(c) : EXCHANGE_OFF);
+
+const exchangeSection = configSection('EXCHANGE_JSON', exchangeSchema.optional(), undefined);
+
+/** The county's exchange settings as the functions read them (off when unset); locally the fake province stands in for its endpoint. */
+export const exchangeConfig = (): ExchangeConfig => {
+  const c = exchangeSection.get();
+  const override = runtimeConfig().exchangeEndpointOverride;
+  return c ? { ...c, ...(override ? { endpoint: override } : {}) } : EXCHANGE_OFF;
+};

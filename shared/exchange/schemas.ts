@@ -25,3 +25,20 @@ export const resendBody = z.object({
   note: z.string({ error: '请写明更正内容' }).trim().min(2, '请写明更正内容').max(200, '更正说明不超过 200 字'),
 });
 export type ResendInput = z.output<typeof resendBody>;
+
+/** GET /api/exchange/status: the published response (exact keys; stage names and statuses as listed). */
+export const statusResponse = z.strictObject({
+  day: z.string(),
+  pushed: z.number().int(),
+  acknowledged: z.number().int(),
+  rejected: z.number().int(),
+  pending: z.number().int(),
+  records: z.array(
+    z.strictObject({
+      caseNumber: z.string(),
+      stage: z.enum(['accepted', 'supplement', 'refused', 'forwarded', 'decided', 'delivered', 'rated']),
+      status: z.enum(['pending', 'acknowledged', 'rejected']),
+      reason: z.string().optional(),
+    }),
+  ),
+});

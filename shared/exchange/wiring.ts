@@ -1,10 +1,11 @@
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { secretJson } from '../aws/secret-json.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoExchangeStore } from './dynamo-exchange.ts';
 import { gatewayFor } from './gateways.ts';
+import { exchangeConfig } from './config.ts';
 import { memoryProvinceCredentials } from './memory-credentials.ts';
 import type { ExchangeAdminPorts } from './ports.ts';
 
@@ -18,8 +19,8 @@ export const exchangePorts = (): ExchangeAdminPorts =>
     return {
       store: dynamoExchangeStore(),
       offices: dynamoOffices(),
-      config: () => runtimeConfig().exchange,
-      gateway: () => gatewayFor(runtimeConfig().exchange, credentials),
+      config: exchangeConfig,
+      gateway: () => gatewayFor(exchangeConfig(), credentials),
       clock: systemClock,
       audit: (a) => writeAudit(a),
     };

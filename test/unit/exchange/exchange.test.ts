@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryCaseStore } from '../../../shared/cases/memory-cases.ts';
 import { memoryExchangeStore } from '../../../shared/exchange/memory-exchange.ts';
 import { memoryProvince } from '../../../shared/exchange/memory-province.ts';
-import { memoryOffices } from '../../../shared/network/memory-offices.ts';
+import { memoryOffices } from '../../../shared/offices/memory-offices.ts';
 import { exchangeWrites, stagesOf } from '../../../shared/exchange/plan.ts';
 import { backoffSeconds, deliverRecord } from '../../../shared/exchange/deliver.ts';
 import { profileOf } from '../../../shared/exchange/profiles.ts';
