@@ -7,6 +7,7 @@ import { ROUTES, type RouteDef } from '../shared/platform/routes.ts';
 import { loadHandler } from './modules.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { API_HEADERS, SECURITY_HEADERS, cspWithConnect } from '../shared/platform/security-headers.ts';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/http/problem.ts';
 
 /**
  * A local API Gateway: `/api/*` becomes a REST proxy event for the same handler module that is
@@ -63,7 +64,7 @@ const send = (res: ServerResponse, status: number, body: string | Buffer, header
 };
 
 const jsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
-  send(res, status, JSON.stringify({ error: { code, message } }), { ...API_HEADERS });
+  send(res, status, JSON.stringify(problemBody(status, { code, message })), { ...API_HEADERS, 'content-type': PROBLEM_CONTENT_TYPE });
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

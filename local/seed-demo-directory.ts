@@ -5,7 +5,7 @@ import { ConflictError } from '../shared/errors/domain-errors.ts';
 import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
 import { hashPassword } from '../shared/identity/password.ts';
 import { totpUri } from '../shared/identity/totp.ts';
-import { ROLE_LABELS, type Role } from '../shared/identity/scopes.ts';
+import { ROLE_LABELS, type Role } from '../shared/platform/scopes.ts';
 import { totpRequired } from '../shared/identity/policy.ts';
 import type { StaffUser } from '../shared/identity/types.ts';
 

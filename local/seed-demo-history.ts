@@ -8,7 +8,7 @@ import { caseItem } from '../shared/cases/dynamo-case-items.ts';
 import { kmsSealer } from '../shared/cases/kms-sealer.ts';
 import { caseKeys, supervisionKeys } from '../shared/db/keys.ts';
 import { tableName } from '../shared/platform/env.ts';
-import { runtimeConfig } from '../shared/platform/runtime-config.ts';
+import { configuredRules } from '../shared/supervision/rules.ts';
 import { maskIdNumber, maskName, maskPhone } from '../shared/privacy/mask.ts';
 import { accountabilityItem, alertItem, orderItem } from '../shared/supervision/dynamo-items.ts';
 import { demoHistory } from './demo-history.ts';
@@ -51,7 +51,7 @@ export const seedDemoHistory = async (
     offices: flattenOffices(config.offices).filter((o) => !o.demo),
     items: demoItems(),
     cal,
-    rules: runtimeConfig().supervisionRules,
+    rules: configuredRules(),
     applicant,
   });
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { ROLES, SCOPES } from '../../shared/identity/scopes.ts';
+import { ROLES, SCOPES } from '../../shared/platform/scopes.ts';
 import { rulesSchema } from '../../shared/supervision/rules.ts';
 import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 import { noticesSchema } from '../../shared/notices/config.ts';

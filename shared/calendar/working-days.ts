@@ -1,5 +1,5 @@
 import type { CalendarYear } from './year.ts';
-import { assertInRange, FIRST_YEAR, LAST_DAY, LAST_YEAR } from './bounds.ts';
+import { assertInRange, FIRST_YEAR, LAST_DAY, LAST_YEAR } from '../schema/date-bounds.ts';
 
 /**
  * Working days (行政许可法 第82条: limits count working days). Dates are `YYYY-MM-DD` in China

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { calendarDate } from '../schema/date.ts';
-import { FIRST_YEAR, LAST_YEAR } from './bounds.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../schema/date-bounds.ts';
 
 /** One year of the working-day calendar: statutory holidays and weekend makeup workdays (调休). */
 const isoDate = calendarDate;

@@ -6,7 +6,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Item } from '../catalog/item.ts';
 import { type Calendar } from '../calendar/working-days.ts';
 import { INTAKE_PLACE_LABELS } from '../catalog/item.ts';
-import { officeById } from '../network/offices.ts';
+import { officeById } from '../offices/offices.ts';
 import { decidingOffice, mayTakeIn } from '../network/routing.ts';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
 import { isValidUscc } from './identity-numbers.ts';
@@ -14,7 +14,7 @@ import { dueOf } from './due.ts';
 import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit.ts';
 import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
-import type { Applicant, CaseRecord, IntakeInput } from './model.ts';
+import type { Applicant, CaseRecord, IntakeInput, NotAcceptedGround } from './model.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
 import { archiveWrites } from '../archive/trigger.ts';
@@ -49,12 +49,12 @@ export const newCase = (a: {
   cal: Calendar;
   applicant: Applicant;
   materialsReceived: string[];
-  notAcceptedReason?: string | undefined;
+  notAccepted?: { ground: NotAcceptedGround; reason: string; referTo?: string | undefined } | undefined;
   createdBy: string;
   noticesDeclined?: boolean | undefined;
 }): CaseRecord => {
   const day = bjDay(a.now);
-  const { status, missing } = intakeStatus(a.item, a.materialsReceived, Boolean(a.notAcceptedReason));
+  const { status, missing } = intakeStatus(a.item, a.materialsReceived, Boolean(a.notAccepted));
   const deciding = decidingOffice(a.item, a.officeId);
   return {
     id: randomUUID(),
@@ -78,7 +78,7 @@ export const newCase = (a: {
     version: 1,
     ...(deciding !== a.officeId ? { routedTo: deciding } : {}),
     ...(status === 'accepted' ? { acceptedAt: a.now.toISOString(), acceptedOn: day, ...dueOf(a.item, day, a.cal) } : {}),
-    ...(a.notAcceptedReason ? { notAccepted: { reason: a.notAcceptedReason, referTo: referTo(a.item) } } : {}),
+    ...(a.notAccepted ? { notAccepted: notAcceptedRecord(a.item, a.notAccepted) } : {}),
     ...(a.noticesDeclined ? { noticesDeclined: true } : {}),
   };
 };
@@ -108,6 +108,16 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const newQueryCode = (): string => [...randomBytes(10)].map((b) => CROCKFORD[b & 31]).join('');
 
 export const referTo = (item: Item): string => [item.office, item.place, item.consultPhone ? `咨询电话 ${item.consultPhone}` : ''].filter(Boolean).join('；');
+
+/**
+ * Where a refused applicant turns: the office the clerk names when the matter is not this office's;
+ * nowhere when it needs no application at all; otherwise the item's own office, to ask about it.
+ */
+const notAcceptedRecord = (item: Item, n: { ground: NotAcceptedGround; reason: string; referTo?: string | undefined }) => ({
+  ground: n.ground,
+  reason: n.reason,
+  referTo: n.ground === 'not-competent' ? (n.referTo ?? '') : n.ground === 'not-required' ? '' : referTo(item),
+});
 
 export const EVENT_OF = { accepted: 'accepted', awaiting_supplement: 'supplement_notice', not_accepted: 'not_accepted' } as const;
 
@@ -163,7 +173,7 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
       cal,
       applicant,
       materialsReceived: body.materialsReceived,
-      notAcceptedReason: body.notAccepted?.reason,
+      notAccepted: body.notAccepted,
       createdBy: p.username,
       noticesDeclined: body.declineNotices,
     });

@@ -87,7 +87,8 @@ export interface CaseRecord {
   decision?: { result: 'approved' | 'refused'; reason?: string; at: string; onTime: boolean; by: string };
   fees?: { amount: number; receiptNo: string; at: string };
   delivery?: { method: 'pickup' | 'post' | 'e_notice' | 'agent'; signedBy: string; at: string; by?: string };
-  notAccepted?: { reason: string; referTo: string };
+  /** 不予受理: the 法定情形 it rests on, the clerk's reason, and where the applicant should turn instead ('' when nowhere). */
+  notAccepted?: { ground?: NotAcceptedGround; reason: string; referTo: string };
   withdrawal?: { reason: string; at: string };
   /** 即办件 not decided on the day of acceptance. */
   immediateLate?: boolean;
@@ -141,12 +142,35 @@ export const applicantInput = z.discriminatedUnion(
   { error: '申请人类型须为个人 (person) 或单位 (organisation)' },
 );
 
+/**
+ * The 法定情形 of a 不予受理 (《行政许可法》第三十二条): the notice differs by ground — only a matter
+ * outside this office's remit sends the applicant to another office, which the clerk names.
+ */
+export const NOT_ACCEPTED_GROUNDS = ['not-eligible', 'not-competent', 'not-required'] as const;
+export type NotAcceptedGround = (typeof NOT_ACCEPTED_GROUNDS)[number];
+export const NOT_ACCEPTED_GROUND_LABELS: Record<NotAcceptedGround, string> = {
+  'not-eligible': '申请人不符合条件或申请不符合法定要求',
+  'not-competent': '不属于本机关职权范围',
+  'not-required': '依法不需要办理（不需取得行政许可）',
+};
+export const REFER_TO_MAX = 200;
+
+export const notAcceptedInput = z
+  .object({
+    ground: z.enum(NOT_ACCEPTED_GROUNDS, { error: '不予受理的情形须为 not-eligible、not-competent 或 not-required' }).default('not-eligible'),
+    reason: z.string().trim().min(4, '请写明不予受理的理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`),
+    referTo: z.string().trim().max(REFER_TO_MAX, `受理机关不能超过 ${REFER_TO_MAX} 字`).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ground === 'not-competent' && !v.referTo) ctx.addIssue({ code: 'custom', path: ['referTo'], message: '请写明应向哪个机关申请' });
+  });
+
 export const intakeBody = z.object({
   itemCode: z.string().trim().min(1, '请选择事项').max(40, '事项编码过长'),
   applicant: applicantInput,
   materialsReceived: z.array(material).max(60, '材料不能超过 60 项').default([]),
   /** Set when the clerk finds the item not handled here or the applicant not eligible. */
-  notAccepted: z.object({ reason: z.string().trim().min(4, '请写明不予受理的理由').max(REASON_MAX, `理由不能超过 ${REASON_MAX} 字`) }).optional(),
+  notAccepted: notAcceptedInput.optional(),
   /** The applicant declines texts (受理、办结… notices): they are told at the window only. */
   declineNotices: z.boolean({ error: '是否接收短信须为 true 或 false' }).optional(),
 });

@@ -87,7 +87,7 @@ export const publicView = (c: CaseRecord, events: readonly TimelineEvent[] = [])
   /** The written reason of a refusal (退办), which the applicant receives anyway. */
   refusalReason: c.decision?.result === 'refused' ? c.decision.reason : undefined,
   /** 不予受理: why, and where the applicant should go instead. */
-  notAccepted: c.notAccepted ? { reason: c.notAccepted.reason, referTo: c.notAccepted.referTo } : undefined,
+  notAccepted: c.notAccepted ? { ground: c.notAccepted.ground ?? 'not-eligible', reason: c.notAccepted.reason, referTo: c.notAccepted.referTo } : undefined,
   // 电子监察's lines (cards, 督办) are the administration's own business, not the applicant's
   timeline: events.filter((e) => !SUPERVISION_EVENTS.has(e.type)).map((e) => ({ at: e.at, label: PUBLIC_EVENT_LABELS[e.type] ?? '办理中' })),
 });

@@ -30,7 +30,7 @@ export interface Cell {
   wide?: boolean;
 }
 export type Block =
-  | { kind: 'p'; text: string; role?: 'reason' | 'legal-remedy' }
+  | { kind: 'p'; text: string; role?: 'reason' | 'refer-to' | 'legal-remedy' }
   | { kind: 'ol'; items: string[] }
   /** Rows of label/value pairs: one pair per row, or two (委托代办单). */
   | { kind: 'table'; rows: Cell[][] };
@@ -96,6 +96,37 @@ const remedy = (you: string, legal: DocumentContext['legal']): Block => ({
   text: `如对本决定不服，可以自收到本通知书之日起六十日内向${legal.reviewBody}申请行政复议，或者自收到本通知书之日起六个月内向${legal.court}提起行政诉讼。`,
 });
 
+/**
+ * The 不予受理通知书's body by its 法定情形: a matter outside this office's remit names the office to
+ * apply to; a matter needing no application says so and sends nobody anywhere; an applicant or
+ * application that falls short gets the reason and the office to ask. Each carries the remedy.
+ */
+const notAcceptedBlocks = (you: string, c: Pick<CaseRecord, 'createdAt' | 'itemName' | 'notAccepted'>, legal: DocumentContext['legal']): Block[] => {
+  const n = c.notAccepted;
+  const applied = `${you}于 ${cn(c.createdAt)} 申请办理“${c.itemName}”。`;
+  const reason: Block = { kind: 'p', role: 'reason', text: n?.reason ?? '' };
+  if (n?.ground === 'not-competent')
+    return [
+      { kind: 'p', text: `${applied}经审查，该申请事项依法不属于本机关职权范围，决定不予受理。说明如下：` },
+      reason,
+      { kind: 'p', role: 'refer-to', text: `请向${n.referTo}申请。` },
+      remedy(you, legal),
+    ];
+  if (n?.ground === 'not-required')
+    return [
+      { kind: 'p', text: `${applied}经审查，该申请事项依法不需要取得行政许可或办理，决定不予受理。说明如下：` },
+      reason,
+      { kind: 'p', text: `${you}无需就此事项再行申请。` },
+      remedy(you, legal),
+    ];
+  return [
+    { kind: 'p', text: `${applied}经审查，决定不予受理，理由如下：` },
+    reason,
+    ...(n?.referTo ? [{ kind: 'p' as const, text: `如有疑问，可咨询：${n.referTo}。` }] : []),
+    remedy(you, legal),
+  ];
+};
+
 /** What the documents show of a case (the staff's view of it has all of this). */
 export type CaseForDocument = Pick<
   CaseRecord,
@@ -120,12 +151,7 @@ export const caseDocument = (kind: Exclude<DocumentKind, 'commission'>, c: CaseF
   const addressee = `${c.applicant.name}${c.applicant.type === 'person' ? '（证件号码 ' + c.applicant.idMasked + '）' : ''}：`;
   const blocks: Block[] = [{ kind: 'p', text: addressee }];
   if (kind === 'not-accepted') {
-    blocks.push(
-      { kind: 'p', text: `${you}于 ${cn(c.createdAt)} 申请办理“${c.itemName}”。经审查，决定不予受理，理由如下：` },
-      { kind: 'p', role: 'reason', text: c.notAccepted?.reason ?? '' },
-      { kind: 'p', text: `请向以下机关申请：${c.notAccepted?.referTo ?? ''}。` },
-      remedy(you, ctx.legal),
-    );
+    blocks.push(...notAcceptedBlocks(you, c, ctx.legal));
   } else if (kind === 'supplement-notice') {
     blocks.push(
       {

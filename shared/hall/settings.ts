@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { configSection } from '../platform/runtime-config.ts';
 
 /**
  * The hall of each service center, per county (`hall` in infra/counties/<code>.json, passed to the
@@ -90,3 +91,6 @@ export type ItemGroup = OfficeHall['groups'][number];
 export const DEFAULT_HALL: HallSettings = hallSettingsSchema.parse({});
 
 export const officeHall = (s: HallSettings, officeId: string): OfficeHall | undefined => s.offices.find((o) => o.officeId === officeId);
+
+/** The county's hall block as the functions read it (HALL_JSON; none: no hall). */
+export const hallSettings = configSection('HALL_JSON', hallSettingsSchema, DEFAULT_HALL);

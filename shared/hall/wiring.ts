@@ -2,8 +2,9 @@ import { calendarSource } from '../calendar/wiring.ts';
 import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
-import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
+import { hallSettings } from './settings.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { dynamoHallStore } from './dynamo-hall.ts';
 import type { HomeVisitPorts } from './home-visits.ts';
 import type { HallPorts } from './ports.ts';
@@ -19,7 +20,7 @@ export const hallPorts = (): HallPorts =>
     clock: systemClock,
     // the county's hall block (infra/counties/<code>.json → HALL_JSON), read when used
     get settings() {
-      return runtimeConfig().hall;
+      return hallSettings.get();
     },
   }));
 

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, SQSEvent } from 'aws-lambda';
 import { isWarmUp } from '../platform/keep-warm.ts';
 import { API_HEADERS } from '../platform/security-headers.ts';
+import { PROBLEM_CONTENT_TYPE, problemBody } from './problem.ts';
 
 type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -20,8 +21,8 @@ export const dispatch =
     if (!handler)
       return {
         statusCode: 404,
-        headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS },
-        body: JSON.stringify({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
+        headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...API_HEADERS },
+        body: JSON.stringify(problemBody(404, { code: 'NOT_FOUND', message: '接口不存在' })),
       };
     return handler(event, context);
   };

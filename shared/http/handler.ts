@@ -7,6 +7,7 @@ import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { logger } from '../log/logger.ts';
 import { mapError } from './error-mapper.ts';
+import { PROBLEM_CONTENT_TYPE } from './problem.ts';
 import { ValidationError, UnauthenticatedError, ForbiddenError } from '../errors/domain-errors.ts';
 import { principalSchema, hasScope, type Principal } from '../identity/principal.ts';
 import { routeByName, type RouteName, type RouteDef, type ROUTES } from '../platform/routes.ts';
@@ -181,7 +182,7 @@ export const httpHandler = <
     } catch (err) {
       const { status, body } = mapError(err, correlationId);
       if (status < 500) logger.info('request refused', { status, code: body.error.code });
-      return toResult({ status, body }, correlationId);
+      return toResult({ status, body, headers: { 'content-type': PROBLEM_CONTENT_TYPE } }, correlationId);
     } finally {
       logger.removeKeys(['correlationId', 'route', 'path']);
     }

@@ -1,5 +1,5 @@
 import { runtimeConfig } from '../platform/runtime-config.ts';
-import { scopesOf, TOTP_REQUIRED_ROLES, type Role, type Scope } from './scopes.ts';
+import { scopesOf, TOTP_REQUIRED_ROLES, type Role, type Scope } from '../platform/scopes.ts';
 
 /**
  * County-level identity settings (`roleScopes`, `totpForAll` in infra/counties/<code>.json) reach

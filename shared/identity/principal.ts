@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES, SCOPES, type Scope } from './scopes.ts';
+import { ROLES, SCOPES, type Scope } from '../platform/scopes.ts';
 
 /**
  * Who is calling: put into `requestContext.authorizer.principal` (as JSON, since API Gateway

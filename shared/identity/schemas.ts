@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from './scopes.ts';
+import { ROLES } from '../platform/scopes.ts';
 import { plainText } from '../schema/text.ts';
 
 /** One zod schema per identity input, validated once at the edge. */

@@ -1,6 +1,6 @@
 import { ForbiddenError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from './principal.ts';
-import type { Role } from './scopes.ts';
+import type { Role } from '../platform/scopes.ts';
 import type { OfficeRecord, StaffUser } from './types.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { Principal } from './principal.ts';
 import type { DirectoryStore } from './store.ts';
 import { hashPassword } from './password.ts';
 import { nextHistory } from './password-rules.ts';
-import type { Role } from './scopes.ts';
+import type { Role } from '../platform/scopes.ts';
 import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, assertOfficeInReach } from './staff-rules.ts';
 import { isLocked, type OfficeRecord, type StaffUser } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Role } from './scopes.ts';
+import type { Role } from '../platform/scopes.ts';
 
 export interface StaffUser {
   id: string;

@@ -12,14 +12,14 @@ import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { countyWide, holderOf, visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from '../cases/commit.ts';
 import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts';
-import { STATUS_LABELS, type CaseRecord } from '../cases/model.ts';
+import { STATUS_LABELS, type CaseRecord, type notAcceptedInput } from '../cases/model.ts';
 import { supplementChange } from '../cases/lifecycle.ts';
 import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { COMMISSION_STATUS_LABELS, commissionProgressLabel, type Commission, type networkBodies } from './model.ts';
-import { officeById, officeNames } from './offices.ts';
+import { officeById, officeNames } from '../offices/offices.ts';
 import { commissionLate, phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
 import { mayTakeIn } from './routing.ts';
@@ -211,7 +211,7 @@ export const myCommissions = async (ports: Pick<Ports, 'cases' | 'clock'>, p: Pr
 export const takeIn = async (
   ports: Ports,
   p: Principal,
-  input: { id: string; expectedVersion: number; materialsReceived?: string[] | undefined; notAccepted?: { reason: string } | undefined },
+  input: { id: string; expectedVersion: number; materialsReceived?: string[] | undefined; notAccepted?: z.output<typeof notAcceptedInput> | undefined },
   meta: RequestMeta,
 ) => {
   needScope(p, 'case.accept');
@@ -243,7 +243,7 @@ export const takeIn = async (
     cal,
     applicant: k.applicant,
     materialsReceived: materials,
-    notAcceptedReason: input.notAccepted?.reason,
+    notAccepted: input.notAccepted,
     createdBy: p.username,
   });
   const c: CaseRecord = { ...base, parties: [k.stationId], commission: { id: k.id, number: k.number, stationId: k.stationId, agentId: k.agentId } };

@@ -1,12 +1,12 @@
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import type { Scope } from '../identity/scopes.ts';
+import type { Scope } from '../platform/scopes.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
 import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
-import { officeById, type NetworkOffice, type OfficeDirectory } from './offices.ts';
+import { officeById, type NetworkOffice, type OfficeDirectory } from '../offices/offices.ts';
 import { inTransit } from './phases.ts';
 
 export const needScope = (p: Principal, scope: Scope): void => {

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { Applicant } from '../cases/model.ts';
-import { applicantInput } from '../cases/model.ts';
+import { applicantInput, notAcceptedInput } from '../cases/model.ts';
 import { CONSENT_METHODS, TASK_KINDS, type CommissionStatus, type ConsentMethod, type InboxKind, type TaskKind } from './labels.ts';
-import { plainText } from '../schema/text.ts';
 
 export * from './labels.ts';
 
@@ -200,7 +199,7 @@ export const networkBodies = {
     expectedVersion,
     /** Materials checked at the township (defaults to what the agent collected). */
     materialsReceived: z.array(z.string().trim().min(1).max(100, '材料名称不能超过 100 字')).max(60).optional(),
-    notAccepted: z.object({ reason: plainText('不予受理的理由', 500, 4) }).optional(),
+    notAccepted: notAcceptedInput.optional(),
   }),
   /** 补交材料 by the agent: the materials brought for a commission the township put in 待补正 (the case's version). */
   supplement: z.object({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { configSection, runtimeConfig } from '../platform/runtime-config.ts';
 import { NOTICE_EVENTS, type NoticeEvent } from './model.ts';
 
 /**
@@ -80,3 +81,12 @@ export const SHORTENED_VARS = new Set(['missing', 'reason']);
 
 /** Compact form for the functions' environment (Lambda's 4 KB): the county's templates only, texts only when they differ. */
 export const noticesEnv = (n: NoticesConfig | undefined): string => JSON.stringify(n ?? NOTICES_OFF);
+
+const noticesSection = configSection('NOTICES_JSON', noticesSchema.optional(), undefined);
+
+/** The county's notices settings as the functions read them (off when unset); locally the fake provider stands in for its endpoint. */
+export const noticesConfig = (): NoticesConfig => {
+  const n = noticesSection.get();
+  const override = runtimeConfig().noticeEndpointOverride;
+  return n ? { ...n, ...(override ? { endpoint: override } : {}) } : NOTICES_OFF;
+};

@@ -5,6 +5,7 @@ import { dynamoNoticeStore } from './dynamo-notices.ts';
 import { secretJson } from '../aws/secret-json.ts';
 import { memoryCredentials } from './memory-credentials.ts';
 import { channelFor } from './channels.ts';
+import { noticesConfig } from './config.ts';
 import type { DeliverPorts } from './ports.ts';
 
 /** The notices consumer's production ports, built once per container; the county's channel read when used. */
@@ -17,8 +18,8 @@ export const deliverPorts = (): DeliverPorts =>
     return {
       store: dynamoNoticeStore(),
       sealer: kmsSealer(),
-      config: () => runtimeConfig().notices,
-      channel: () => channelFor(runtimeConfig().notices, credentials),
+      config: noticesConfig,
+      channel: () => channelFor(noticesConfig(), credentials),
       clock: systemClock,
     };
   });

@@ -126,7 +126,7 @@ const CASE_WORK: readonly Grant[] = [
 
 /** Functions serving HTTP routes. */
 export const HTTP_FUNCTIONS = [
-  { id: 'health', description: 'GET /api/health', uses: ['health:describe'] },
+  { id: 'health', description: 'GET /api/health and the OpenAPI document', uses: ['health:describe'] },
   { id: 'public', description: 'Public catalog and due dates', uses: ['catalog:read', 'catalog:search-misses', 'directory:calendar-read'] },
   { id: 'public-status', description: 'Public case status by number and phone4', uses: ['cases:read', 'cases:public-counter'] },
   { id: 'login', description: 'Sign-in: the only function that signs tokens', uses: ['directory:write', 'audit:append', 'token:sign'] },

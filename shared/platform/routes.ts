@@ -1,4 +1,4 @@
-import type { Scope } from '../identity/scopes.ts';
+import type { Scope } from './scopes.ts';
 import type { HttpFunctionId } from './functions.ts';
 
 /**
@@ -27,6 +27,8 @@ const s = (scope: Scope) => ({ scope });
 export const ROUTES = [
   // platform
   { name: 'health', method: 'GET', path: '/api/health', access: pub, fn: 'health' },
+  // the API's OpenAPI 3.1 document (shared/openapi): public, cached, no personal data
+  { name: 'openapi', method: 'GET', path: '/api/openapi.json', access: pub, fn: 'health' },
   // identity
   { name: 'auth-login', method: 'POST', path: '/api/auth/login', access: pub, fn: 'login' },
   { name: 'auth-logout', method: 'POST', path: '/api/auth/logout', access: s('session'), fn: 'identity' },

@@ -2,11 +2,7 @@ import * as z from 'zod';
 import { TABLES, type TableId } from './tables.ts';
 import { QUEUES, TOPICS, type QueueId, type TopicId } from './queues.ts';
 import { BUCKETS, type BucketId } from './buckets.ts';
-import { ROLES, SCOPES, type Role, type Scope } from '../identity/scopes.ts';
-import { rulesFrom, rulesSchema, type SupervisionRules } from '../supervision/rules.ts';
-import { WEBHOOK_FORMATS, type WebhookTarget } from '../supervision/webhooks.ts';
-import { NOTICES_OFF, noticesSchema, type NoticesConfig } from '../notices/config.ts';
-import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/settings.ts';
+import { ROLES, SCOPES, type Role, type Scope } from './scopes.ts';
 
 /**
  * What a function reads from its environment, as one schema. The variables are set by the CDK
@@ -16,6 +12,9 @@ import { DEFAULT_HALL, hallSettingsSchema, type HallSettings } from '../hall/set
  * Resource names are optional here and checked where they are used (`requireVar`): unit tests run
  * the rules with no resources at all. A value that is present but malformed fails the whole parse,
  * naming the variable. Parsed once per container, on first use.
+ *
+ * A block of settings whose schema belongs to one context (the hall, notices, supervision rules and
+ * webhooks) is that context's `configSection`: the platform imports no context.
  */
 const text = z.string().min(1);
 const whole = (min: number, max: number) => z.string().regex(/^\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
@@ -34,7 +33,7 @@ const roleScopesJson = z
   })
   .pipe(roleScopesSchema);
 
-const jsonOf = <S extends z.ZodType>(schema: S) =>
+export const jsonOf = <S extends z.ZodType>(schema: S) =>
   z
     .string()
     .transform((s, ctx) => {
@@ -46,7 +45,6 @@ const jsonOf = <S extends z.ZodType>(schema: S) =>
       }
     })
     .pipe(schema);
-const webhooksSchema = z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() }));
 
 const resourceVars = Object.fromEntries([...TABLES, ...QUEUES, ...TOPICS, ...BUCKETS].map((d) => [d.envVar, text.optional()])) as Record<
   string,
@@ -71,8 +69,6 @@ const envSchema = z.object({
   YELLOW_CARD_WORKDAYS: whole(0, 10).default(2),
   HAND_OVER_WORKDAYS: whole(0, 10).default(1),
   RECEIVE_WORKDAYS: whole(0, 10).default(1),
-  SUPERVISION_RULES_JSON: jsonOf(rulesSchema).optional(),
-  ALERT_WEBHOOKS_JSON: jsonOf(webhooksSchema).default([]),
   RATING_CALLBACK_WORKDAYS: whole(1, 5).default(1),
   RATING_RECTIFY_WORKDAYS: whole(1, 30).default(15),
   TOTP_FOR_ALL: flag.default(false),
@@ -83,13 +79,11 @@ const envSchema = z.object({
   // the locked copy of the audit trail (the archive function and the verify command)
   BUCKET_AUDIT_ARCHIVE: text.optional(),
   VIEWER_ADDRESS_HEADER: text.optional(),
-  // texts to applicants (shared/notices): the county's channel and template registry; its credentials' secret
-  NOTICES_JSON: jsonOf(noticesSchema).optional(),
+  // texts to applicants (shared/notices): the county's channel and template registry (NOTICES_JSON,
+  // notices/config.ts); its credentials' secret
   NOTICE_CREDENTIALS_SECRET: text.optional(),
   /** Locally: the fake SMS provider (or webhook receiver) in place of the county's endpoint. */
   NOTICE_ENDPOINT_OVERRIDE: z.url().optional(),
-  // the hall (预约, 取号/叫号): the county's `hall` block
-  HALL_JSON: jsonOf(hallSettingsSchema).optional(),
   // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
   COUNTY_NAME: text.optional(),
   LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
@@ -109,9 +103,6 @@ export interface RuntimeConfig {
   readonly yellowCardWorkdays: number;
   /** The network's phase limits in working days (county config `phaseLimits`). */
   readonly phaseLimits: { readonly handOverWorkdays: number; readonly receiveWorkdays: number };
-  /** 电子监察 rules (the county's, defaults filled in). */
-  readonly supervisionRules: SupervisionRules;
-  readonly alertWebhooks: readonly WebhookTarget[];
   /** 差评 callback and rectification limits, in working days. */
   readonly ratings: { readonly callbackWorkdays: number; readonly rectifyWorkdays: number };
   readonly totpForAll: boolean;
@@ -119,11 +110,9 @@ export interface RuntimeConfig {
   readonly catalogIndexCheckSeconds: number;
   readonly auditArchiveBucket: string | undefined;
   readonly edge: { readonly originVerify?: string; readonly viewerAddressHeader?: string };
-  /** Texts to applicants: the county's channel and templates (off when unset), where its credentials are. */
-  readonly notices: NoticesConfig;
+  /** Texts to applicants: where the county's provider credentials are; locally, the fake provider in place of its endpoint. */
   readonly noticeCredentialsSecret: string | undefined;
-  /** The hall's offices, booking horizon and no-show rule (county config `hall`). */
-  readonly hall: HallSettings;
+  readonly noticeEndpointOverride: string | undefined;
   /** What the county's documents say of it (shared/documents). */
   readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
@@ -154,17 +143,14 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     yellowCardWorkdays: e.YELLOW_CARD_WORKDAYS,
     phaseLimits: { handOverWorkdays: e.HAND_OVER_WORKDAYS, receiveWorkdays: e.RECEIVE_WORKDAYS },
-    supervisionRules: rulesFrom(e.SUPERVISION_RULES_JSON, e.SUPERVISION_RULES_JSON?.yellowLeadWorkdays ?? e.YELLOW_CARD_WORKDAYS),
-    alertWebhooks: e.ALERT_WEBHOOKS_JSON.map((w) => ({ url: w.url, format: w.format, ...(w.name ? { name: w.name } : {}) })),
     ratings: { callbackWorkdays: e.RATING_CALLBACK_WORKDAYS, rectifyWorkdays: e.RATING_RECTIFY_WORKDAYS },
     totpForAll: e.TOTP_FOR_ALL,
     roleScopes: e.ROLE_SCOPES_JSON,
     catalogIndexCheckSeconds: e.CATALOG_INDEX_CHECK_SECONDS,
     auditArchiveBucket: e.BUCKET_AUDIT_ARCHIVE,
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
-    notices: e.NOTICES_JSON ? { ...e.NOTICES_JSON, ...(e.NOTICE_ENDPOINT_OVERRIDE ? { endpoint: e.NOTICE_ENDPOINT_OVERRIDE } : {}) } : NOTICES_OFF,
     noticeCredentialsSecret: e.NOTICE_CREDENTIALS_SECRET,
-    hall: e.HALL_JSON ?? DEFAULT_HALL,
+    noticeEndpointOverride: e.NOTICE_ENDPOINT_OVERRIDE,
     documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };
@@ -223,6 +209,29 @@ export function keptFor<T>(ttlMs: number): { get(load: () => Promise<T>): Promis
           if (kept === entry) kept = undefined;
         });
       }
+      return kept.value;
+    },
+  };
+}
+
+/**
+ * A block of the county's settings that one context owns, with that context's schema: JSON in one
+ * environment variable, parsed on first use and kept as the runtime config is (again after a
+ * reset). Unset or empty: the fallback. Malformed: an error naming the variable, as above.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function configSection<S extends z.ZodType>(envVar: string, schema: S, fallback: z.output<S>): { get(): z.output<S> } {
+  const parser = jsonOf(schema);
+  let kept: { generation: number; value: z.output<S> } | undefined;
+  const parse = (raw: string | undefined): z.output<S> => {
+    if (raw === undefined || raw === '') return fallback;
+    const r = parser.safeParse(raw);
+    if (!r.success) throw new RuntimeConfigError(`malformed environment variable(s):\n  ${envVar}: ${r.error.issues[0]?.message ?? 'invalid'}`);
+    return r.data;
+  };
+  return {
+    get: () => {
+      if (kept?.generation !== generation) kept = { generation, value: parse(process.env[envVar]) };
       return kept.value;
     },
   };

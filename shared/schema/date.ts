@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, RANGE_MESSAGE } from '../calendar/bounds.ts';
+import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, RANGE_MESSAGE } from './date-bounds.ts';
 
 const isRealDay = (d: string): boolean => {
   const t = Date.parse(`${d}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { configSection, runtimeConfig } from '../platform/runtime-config.ts';
 
 /**
  * A county's 电子监察 rules. No national figures exist (Chengdu, Guangdong and Zhanjiang each set
@@ -58,4 +59,12 @@ export const rulesFrom = (input: RulesInput | undefined, legacyYellowLead?: numb
     ...(legacyYellowLead !== undefined ? { yellowLeadWorkdays: legacyYellowLead } : {}),
     ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)),
   };
+};
+
+const rulesSection = configSection('SUPERVISION_RULES_JSON', rulesSchema.optional(), undefined);
+
+/** The county's rules as the functions read them (SUPERVISION_RULES_JSON, set by the stack from the county file). */
+export const configuredRules = (): SupervisionRules => {
+  const r = rulesSection.get();
+  return rulesFrom(r, r?.yellowLeadWorkdays ?? runtimeConfig().yellowCardWorkdays);
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { configSection } from '../platform/runtime-config.ts';
 import type { Notice } from './notices.ts';
 
 /**
@@ -65,3 +66,13 @@ export const robotRefused = (format: WebhookFormat, body: unknown): string | und
   const b = body as { errcode?: unknown; errmsg?: unknown } | undefined;
   return b && typeof b.errcode === 'number' && b.errcode !== 0 ? `errcode ${b.errcode}: ${String(b.errmsg ?? '')}` : undefined;
 };
+
+const webhooksSection = configSection(
+  'ALERT_WEBHOOKS_JSON',
+  z.array(z.object({ url: z.url(), format: z.enum(WEBHOOK_FORMATS), name: z.string().optional() })),
+  [],
+);
+
+/** The county's webhooks as the functions read them (ALERT_WEBHOOKS_JSON, already in target form). */
+export const configuredWebhooks = (): WebhookTarget[] =>
+  webhooksSection.get().map((w) => ({ url: w.url, format: w.format, ...(w.name ? { name: w.name } : {}) }));

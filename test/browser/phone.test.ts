@@ -112,6 +112,34 @@ describe('phone layout (390×844) and 长者版 at every size', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('委托代办单 on the agent’s phone: the ID number reads on one line beside its label, the page no wider than the phone', async () => {
+    const dibao = demoItems().find((i) => i.name === '城乡最低生活保障对象认定')!;
+    const agent = await ctx.stack.login('agent.demo');
+    const res = await ctx.stack.fetch('/api/commissions', {
+      method: 'POST',
+      token: agent,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      json: {
+        itemCode: dibao.code,
+        applicant: { type: 'person', name: '赵六', idNumber: '11010519491231002X', phone: '13912345678' },
+        materialsCollected: dibao.materials.filter((m) => m.required).map((m) => m.name),
+        consent: { given: true, method: 'fingerprint' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const { commission } = (await res.json()) as { commission: { id: string } };
+    const page = await newPage(ctx.browser, PHONE);
+    await signIn(page, ctx.stack.url, 'agent.demo', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/commissions/${commission.id}/print`);
+    const id = page.getByTestId('doc').locator('td', { hasText: '1101' });
+    await id.waitFor();
+    const lineHeight = await id.evaluate((td) => parseFloat(getComputedStyle(td).lineHeight));
+    // 18 characters on one line (a little slack for the cell's padding), not one a line
+    expect((await box(id)).height).toBeLessThan(lineHeight * 1.5 + 16);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(page.errors).toEqual([]);
+  });
+
   it('人员管理 at 1280 px is a table with no ☰', async () => {
     const page = await newPage(ctx.browser);
     await signIn(page, ctx.stack.url, 'admin', DEMO_PASSWORD, () => ctx.stack.totp('admin'));

@@ -6,7 +6,7 @@ import { intake } from '../../shared/cases/intake.ts';
 import { lifecycle } from '../../shared/cases/lifecycle.ts';
 import { casePorts } from '../../shared/cases/wiring.ts';
 import type { Principal } from '../../shared/identity/principal.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../shared/platform/scopes.ts';
 import { scanOverdue } from '../../shared/supervision/overdue-scan.ts';
 import { scanPorts, supervisionRules } from '../../shared/supervision/wiring.ts';
 

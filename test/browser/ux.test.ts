@@ -150,6 +150,31 @@ describe('UX: legal documents', () => {
     await expect(page.getByTestId('applicant-sign').innerText()).resolves.toContain('申请人（签收）');
     expect(page.errors).toEqual([]);
   });
+
+  it('不予受理 because the matter is not this office’s: the clerk must name the office, and the notice sends the applicant there', async () => {
+    const page = await newPage(ctx.browser);
+    await signIn(page, ctx.stack.url, 'clerk.lingshan', DEMO_PASSWORD);
+    await page.goto(`${ctx.stack.url}/cases/new`);
+    await page.getByTestId('item-select').click();
+    await page.keyboard.type('sfz');
+    await page.getByText(/^居民身份证核发（/).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('姓名').fill('赵六');
+    await page.getByLabel('居民身份证号码').fill('11010519491231002X');
+    await page.getByLabel('手机号码').fill('13912345678');
+    await page.getByLabel(/不予受理（/).check();
+    await page.getByLabel('不属于本机关职权范围').check();
+    await page.getByLabel('不予受理理由').fill('申请人户籍在外县，应回户籍地办理');
+    await page.getByRole('button', { name: '出具不予受理通知书' }).click();
+    // nothing is issued until the office is named, and the message sits on that field
+    await page.locator('.ant-form-item-explain-error', { hasText: '请写明应向哪个机关申请' }).waitFor();
+    await page.getByLabel('应向哪个机关申请').fill('申请人户籍所在地公安机关户籍窗口');
+    await page.getByRole('button', { name: '出具不予受理通知书' }).click();
+    const doc = await page.getByTestId('doc').innerText();
+    expect(doc).toContain('不属于本机关职权范围');
+    expect(doc).toContain('请向申请人户籍所在地公安机关户籍窗口申请');
+    expect(page.errors).toEqual([]);
+  });
 });
 
 describe('UX: phones and small things', () => {

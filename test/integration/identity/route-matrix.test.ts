@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { ROUTES, type RouteDef } from '../../../shared/platform/routes.ts';
-import { DEFAULT_ROLE_SCOPES, type Role } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES, type Role } from '../../../shared/platform/scopes.ts';
 import { hasScope } from '../../../shared/identity/principal.ts';
 
 /**

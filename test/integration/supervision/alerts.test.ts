@@ -9,7 +9,7 @@ import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { casePorts } from '../../../shared/cases/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { scanOverdue } from '../../../shared/supervision/overdue-scan.ts';
 import { scanPorts, supervisionRules, supervisionStore } from '../../../shared/supervision/wiring.ts';
 import { resetRuntimeConfig } from '../../../shared/platform/runtime-config.ts';

@@ -4,7 +4,7 @@ import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { casePorts } from '../../../shared/cases/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { SCHEDULES } from '../../../shared/platform/schedules.ts';
 import { loadHandler } from '../../../local/modules.ts';
 import { lambdaContext } from '../../../local/lambda-context.ts';

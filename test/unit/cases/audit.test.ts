@@ -15,7 +15,16 @@ const MUTATIONS: Array<[string, string, (w: World) => Promise<unknown>]> = [
   [
     'intake, not accepted',
     'case.intake.not_accepted',
-    (w) => intake(w.ports, CLERK, { ...application({ notAccepted: { reason: '不属本中心办理' } }), idempotencyKey: crypto.randomUUID() }, META),
+    (w) =>
+      intake(
+        w.ports,
+        CLERK,
+        {
+          ...application({ notAccepted: { ground: 'not-competent', reason: '不属本中心办理', referTo: '县市场监督管理局' } }),
+          idempotencyKey: crypto.randomUUID(),
+        },
+        META,
+      ),
   ],
   ...(
     [

@@ -79,11 +79,11 @@ describe('intake (受理): three written outcomes', () => {
     const { case: c } = await intake(
       w.ports,
       CLERK,
-      { ...application({ materialsReceived: [], notAccepted: { reason: '申请人户籍不在本县' } }), idempotencyKey: key() },
+      { ...application({ materialsReceived: [], notAccepted: { ground: 'not-eligible', reason: '申请人户籍不在本县' } }), idempotencyKey: key() },
       META,
     );
     expect(c.status).toBe('not_accepted');
-    expect(c.notAccepted).toEqual({ reason: '申请人户籍不在本县', referTo: '罗山县测试局；灵山镇便民服务中心；咨询电话 0376-2178559' });
+    expect(c.notAccepted).toEqual({ ground: 'not-eligible', reason: '申请人户籍不在本县', referTo: '罗山县测试局；灵山镇便民服务中心；咨询电话 0376-2178559' });
     expect(c.missingMaterials).toEqual([]);
     expect(c).not.toHaveProperty('dueDate');
     expect((await w.store.events(c.id)).map((e) => e.type)).toEqual(['not_accepted']);

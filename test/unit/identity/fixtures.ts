@@ -3,7 +3,7 @@ import { memoryAuditLog } from '../../../shared/audit/memory-audit.ts';
 import { memoryDirectory } from '../../../shared/identity/memory-directory.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { grantedScopes } from '../../../shared/identity/policy.ts';
-import type { Role } from '../../../shared/identity/scopes.ts';
+import type { Role } from '../../../shared/platform/scopes.ts';
 import { ephemeralTokenSigner } from '../../../shared/identity/tokens.ts';
 import { newTotpSecret, totpCode } from '../../../shared/identity/totp.ts';
 import type { OfficeRecord, StaffUser } from '../../../shared/identity/types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertGrantable, assertMayManage, assertNotSelfChange, assertNotSelfReset, officeInReach } from '../../../shared/identity/staff-rules.ts';
-import { DEFAULT_ROLE_SCOPES, type Role } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES, type Role } from '../../../shared/platform/scopes.ts';
 import type { OfficeRecord } from '../../../shared/identity/types.ts';
 
 const office = (id: string, kind: OfficeRecord['kind'], parentId: string | null): OfficeRecord => ({ id, name: id, kind, parentId });

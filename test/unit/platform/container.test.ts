@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { containerSlot, keptFor, resetRuntimeConfig } from '../../../shared/platform/runtime-config.ts';
+import * as z from 'zod';
+import { configSection, containerSlot, keptFor, resetRuntimeConfig } from '../../../shared/platform/runtime-config.ts';
 
 /** What a container keeps between invocations, and when it builds or loads it again. */
 describe('container-scoped values', () => {
@@ -31,5 +32,29 @@ describe('container-scoped values', () => {
     const failing = keptFor<number>(1000);
     await expect(failing.get(() => Promise.reject(new Error('directory unavailable')))).rejects.toThrow('directory unavailable');
     expect(await failing.get(load)).toBe(4);
+  });
+
+  it('a context’s config section: the fallback when unset, parsed once per configuration, malformed named by its variable', () => {
+    const section = configSection('CONTAINER_TEST_JSON', z.object({ days: z.number().int().max(20) }), { days: 5 });
+    const saved = process.env.CONTAINER_TEST_JSON;
+    try {
+      delete process.env.CONTAINER_TEST_JSON;
+      resetRuntimeConfig();
+      expect(section.get()).toEqual({ days: 5 });
+      process.env.CONTAINER_TEST_JSON = '{"days":7}';
+      expect(section.get()).toEqual({ days: 5 });
+      resetRuntimeConfig();
+      expect(section.get()).toEqual({ days: 7 });
+      process.env.CONTAINER_TEST_JSON = '{"days":70}';
+      resetRuntimeConfig();
+      expect(() => section.get()).toThrow(/CONTAINER_TEST_JSON: /);
+      process.env.CONTAINER_TEST_JSON = '{';
+      resetRuntimeConfig();
+      expect(() => section.get()).toThrow(/CONTAINER_TEST_JSON: expected JSON/);
+    } finally {
+      if (saved === undefined) delete process.env.CONTAINER_TEST_JSON;
+      else process.env.CONTAINER_TEST_JSON = saved;
+      resetRuntimeConfig();
+    }
   });
 });

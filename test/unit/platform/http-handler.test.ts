@@ -65,6 +65,17 @@ describe('HTTP handler factory', () => {
     expect(r.body?.error.fields[1].message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('serves errors as problem+json: RFC 9457 members beside the error envelope', async () => {
+    const res = (await echo(
+      event({ principal: clerk, body: JSON.stringify({ applicant: { name: '' }, copies: 1 }) }),
+      lambdaContext('t'),
+    )) as APIGatewayProxyResult;
+    expect(res.headers?.['content-type']).toBe('application/problem+json; charset=utf-8');
+    const b = JSON.parse(res.body) as Record<string, any>;
+    expect(b).toMatchObject({ type: 'urn:bianmin:problem:validation', title: '请求有误', status: 400, detail: b.error.message });
+    expect(b.error.fields).toEqual([{ path: 'applicant.name', message: '请填写申请人姓名' }]);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const r = await call(echo, event({ principal: clerk, body: '{oops' }));
     expect(r.status).toBe(400);

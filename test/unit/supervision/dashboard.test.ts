@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 
 import type { CaseRecord } from '../../../shared/cases/model.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { dashboard, dashboardOf, monthsBetween, type DashboardPorts } from '../../../shared/supervision/dashboard.ts';
 import { dashboardWorkbook } from '../../../shared/supervision/dashboard-export.ts';
 import { NOW_PERIOD } from '../../../shared/supervision/tallies.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ackAlert, listAlerts, unreadAlerts } from '../../../shared/supervision/inbox.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { at, county, HEAD, META, SUPERVISOR } from './fixtures.ts';
 import { principal } from '../cases/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountabilityList, issueOrder, listOrders, respondOrder } from '../../../shared/supervision/orders.ts';
-import { DEFAULT_ROLE_SCOPES } from '../../../shared/identity/scopes.ts';
+import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { principal } from '../cases/fixtures.ts';
 import { at, CAL, county, HEAD, META, SUPERVISOR } from './fixtures.ts';
 

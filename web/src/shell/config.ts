@@ -10,7 +10,7 @@ export interface RuntimeConfig {
    */
   routing?: 'path' | 'hash';
   /** The service center on the citizens' front door; without it the page shows a sample labelled 示例. */
-  /** 复议机关 and court named on the 不予受理通知书 (county config `legal`; defaults in legalBodies()). */
+  /** 复议机关 and court named on the 不予受理通知书 (county config `legal`; defaults in shared legalBodiesOf()). */
   legal?: { reviewBody?: string; court?: string };
   center?: { name: string; address: string; hours: string; phones: Array<{ label: string; number: string }> };
 }
@@ -31,8 +31,3 @@ export const runtimeConfig = (): RuntimeConfig => config;
 
 /** An absolute link to a page of the app (QR codes, printed guides), as this deployment routes it. */
 export const appUrl = (path: string): string => `${window.location.origin}${config.routing === 'hash' ? '/#' : ''}${path}`;
-/** The bodies a refused applicant may turn to: configured, else the county government and the county court. */
-export const legalBodies = (c: RuntimeConfig = config): { reviewBody: string; court: string } => ({
-  reviewBody: c.legal?.reviewBody ?? `${c.countyName}人民政府`,
-  court: c.legal?.court ?? `${c.countyName}人民法院`,
-});

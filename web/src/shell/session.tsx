@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserView } from '../../../shared/identity/types.ts';
 import type { LoginResult } from '../../../shared/identity/login.ts';
-import type { Scope } from '../../../shared/identity/scopes.ts';
+import type { Scope } from '../../../shared/platform/scopes.ts';
 import { ApiError, api, getToken, setToken, setUnauthenticatedHandler } from './api.ts';
 
 export type User = UserView;

@@ -6,6 +6,7 @@ import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
 import { creditCodeRule, idNumberRule, phoneRule } from '../../shell/field-rules.ts';
 import { useGuide, useItemSearch } from '../items/catalog-client.ts';
 import { KIND_LABELS } from './labels.ts';
+import { NOT_ACCEPTED_GROUND_LABELS, NOT_ACCEPTED_GROUNDS, REASON_MAX, REFER_TO_MAX, type NotAcceptedGround } from '../../../../shared/cases/model.ts';
 import { useIntake } from './queries.ts';
 import { linkToTicket } from '../hall/link-ticket.ts';
 import { PickFile, type RowState } from './MaterialFiles.tsx';
@@ -19,7 +20,7 @@ interface Picked {
 }
 
 /** The server names the applicant's fields under `applicant.`; the form has them at the top. */
-const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason' };
+const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason', 'notAccepted.referTo': 'referTo', 'notAccepted.ground': 'ground' };
 
 interface ApplicantValues {
   type: 'person' | 'organisation';
@@ -28,6 +29,9 @@ interface ApplicantValues {
   creditCode?: string;
   phone: string;
   reason?: string;
+  /** 不予受理's 法定情形, and the office to apply to when the matter is not this office's. */
+  ground?: NotAcceptedGround;
+  referTo?: string;
   /** The applicant declines texts (受理、办结…告知 by SMS). */
   declineNotices?: boolean;
 }
@@ -104,7 +108,15 @@ export default function IntakePage() {
         itemCode: guide.code,
         applicant,
         materialsReceived: received,
-        ...(refuse ? { notAccepted: { reason: v.reason ?? '' } } : {}),
+        ...(refuse
+          ? {
+              notAccepted: {
+                ground: v.ground ?? 'not-eligible',
+                reason: v.reason ?? '',
+                ...(v.ground === 'not-competent' ? { referTo: v.referTo ?? '' } : {}),
+              },
+            }
+          : {}),
         ...(v.declineNotices ? { declineNotices: true } : {}),
       });
       // taken in from a called ticket (叫号): the case is linked to it, for the window's 一次一评
@@ -286,9 +298,28 @@ export default function IntakePage() {
             不予受理（事项不属本机关办理或申请人不符合条件）
           </Checkbox>
           {refuse && (
-            <Form.Item name="reason" label="不予受理理由" rules={[{ required: true, min: 4, message: '请写明不予受理的理由' }]}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
+            <>
+              <Form.Item name="ground" label="不予受理的情形" initialValue="not-eligible">
+                <Radio.Group options={NOT_ACCEPTED_GROUNDS.map((g) => ({ value: g, label: NOT_ACCEPTED_GROUND_LABELS[g] }))} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.ground !== b.ground}>
+                {({ getFieldValue }) =>
+                  getFieldValue('ground') === 'not-competent' && (
+                    <Form.Item
+                      name="referTo"
+                      label="应向哪个机关申请"
+                      extra="写明机关名称和地点，将印在不予受理通知书上"
+                      rules={[{ required: true, message: '请写明应向哪个机关申请' }]}
+                    >
+                      <Input maxLength={REFER_TO_MAX} />
+                    </Form.Item>
+                  )
+                }
+              </Form.Item>
+              <Form.Item name="reason" label="不予受理理由" rules={[{ required: true, min: 4, message: '请写明不予受理的理由' }]}>
+                <Input.TextArea rows={3} maxLength={REASON_MAX} />
+              </Form.Item>
+            </>
           )}
           <Space>
             <Button onClick={() => setStep(1)}>上一步</Button>

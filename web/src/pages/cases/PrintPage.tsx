@@ -3,8 +3,8 @@ import { Button, Space } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../../shared/cases/queries.ts';
 import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
-import { caseDocument, documentsOf, intakeDocumentKind } from '../../../../shared/documents/texts.ts';
-import { legalBodies, runtimeConfig } from '../../shell/config.ts';
+import { caseDocument, documentsOf, intakeDocumentKind, legalBodiesOf } from '../../../../shared/documents/texts.ts';
+import { runtimeConfig } from '../../shell/config.ts';
 import { Loaded, PageSpin } from '../../shell/loading.tsx';
 import { useQrCode } from '../../shell/qr-code.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -58,7 +58,7 @@ function Documents({ id, detail: { case: c }, guide: { item: guide } }: { id: st
     clerkName: user?.displayName ?? '',
     printedAt: new Date().toISOString(),
     guide,
-    legal: legalBodies(),
+    legal: legalBodiesOf(cfg.countyName, cfg.legal),
     statusLink: link,
   });
   return (

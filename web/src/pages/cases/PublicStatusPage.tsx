@@ -107,7 +107,7 @@ export default function PublicStatusPage() {
                 status.refusalReason && ['不予批准的理由', status.refusalReason],
                 status.missingMaterials.length > 0 && ['需补正材料', `${status.missingMaterials.join('、')}（请带齐后到原受理窗口补交）`],
                 status.notAccepted && ['不予受理的理由', status.notAccepted.reason],
-                status.notAccepted?.referTo && ['请到', status.notAccepted.referTo],
+                status.notAccepted?.referTo && [status.notAccepted.ground === 'not-competent' ? '请向此机关申请' : '咨询', status.notAccepted.referTo],
               ]}
             />
             {status.timeline.length > 0 && (

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/domain-errors.ts';
 
 /**
  * The years the working-day calendar supports (its year schema accepts no other). Every date a
- * request brings is checked against them (shared/schema/date.ts) and every loop over days stops
+ * request brings is checked against them (./date.ts) and every loop over days stops
  * at them: no input can make a handler walk towards year 10000 — where `toISOString()` turns into
  * `+010000-…` and string comparisons stop meaning "later".
  */
