@@ -45,7 +45,7 @@ export const benchArchive = async (): Promise<Figure[]> =>
     const { archiveCase } = await import('../shared/archive/archive.ts');
     const { archivePorts } = await import('../shared/archive/wiring.ts');
     const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
-    const { scopesOf } = await import('../shared/identity/scopes.ts');
+    const { scopesOf } = await import('../shared/platform/scopes.ts');
 
     // read and write units of every DynamoDB call on the shared client while the meter is on
     const meter = { read: 0, write: 0, on: false };
