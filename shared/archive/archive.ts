@@ -8,7 +8,7 @@ import type { AuditAction } from '../audit/labels.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
-import { officeNames } from '../network/offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import { buildCaseDocument } from '../documents/case-documents.ts';
 import { DOCUMENT_TITLES, documentsOf } from '../documents/texts.ts';
 import { ARCHIVABLE, archiveCodeOf, archiveDates, retentionOf, type ArchiveRecord } from './model.ts';

@@ -24,7 +24,15 @@ export interface AuditEvent extends AuditInput {
   at: string;
 }
 
-export const actorOf = (p: { userId: string; username: string; officeId: string; displayName?: string }) => ({
+/** A signed-in caller as the audit log records it (identity's Principal is one; the log imports no identity type). */
+export interface AuditCaller {
+  userId: string;
+  username: string;
+  officeId: string;
+  displayName?: string;
+}
+
+export const actorOf = (p: AuditCaller) => ({
   userId: p.userId,
   username: p.username,
   officeId: p.officeId,

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { ValidationError } from '../errors/domain-errors.ts';
-import type { Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { AuditEvent } from './audit.ts';
+import type { AuditCaller, AuditEvent } from './audit.ts';
 import type { AuditReader } from './reader.ts';
 import { calendarDate } from '../schema/date.ts';
 
@@ -33,7 +32,7 @@ const months = (from: string, to: string): string[] => {
 };
 
 /** The last 30 days unless dates are given; newest first, at most MAX_ROWS (then `truncated`). */
-export const browseAudit = async (ports: AuditBrowsePorts, _principal: Principal, q: AuditQuery): Promise<{ events: AuditEvent[]; truncated: boolean }> => {
+export const browseAudit = async (ports: AuditBrowsePorts, _caller: AuditCaller, q: AuditQuery): Promise<{ events: AuditEvent[]; truncated: boolean }> => {
   const now = ports.clock();
   const to = q.to ?? now.toISOString().slice(0, 10);
   const from = q.from ?? new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);

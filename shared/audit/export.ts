@@ -1,11 +1,10 @@
 import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
-import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
 import { actionLabel, detailLabel, targetLabel } from './labels.ts';
-import { actorLabel, actorOf, type AuditEvent, type AuditInput } from './audit.ts';
+import { actorLabel, actorOf, type AuditCaller, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
-import type { OfficeNames } from '../ratings/offices.ts';
+import type { OfficeNames } from '../offices/names.ts';
 
 export { actionLabel } from './labels.ts';
 
@@ -63,7 +62,7 @@ export interface AuditExport {
  * The same filters as the browse, as a workbook. Reading the trail is itself recorded: the
  * workbook is handed out only once its audit event is written.
  */
-export const exportAudit = async (ports: AuditExportPorts, principal: Principal, q: AuditQuery, meta: RequestMeta): Promise<AuditExport> => {
+export const exportAudit = async (ports: AuditExportPorts, principal: AuditCaller, q: AuditQuery, meta: RequestMeta): Promise<AuditExport> => {
   const { events } = await browseAudit(ports, principal, q);
   const file = await auditWorkbook(events, await ports.offices.names());
   await ports.writeAudit({ actor: actorOf(principal), action: 'audit.export', result: 'success', ...meta, detail: `${events.length} rows` });

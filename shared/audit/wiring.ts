@@ -3,8 +3,8 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
-import { officeNamesOf } from '../ratings/offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeNamesOf } from '../offices/names.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
 const auditReadPortsKept = containerSlot<AuditExportPorts>();

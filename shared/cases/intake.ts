@@ -6,7 +6,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Item } from '../catalog/item.ts';
 import { type Calendar } from '../calendar/working-days.ts';
 import { INTAKE_PLACE_LABELS } from '../catalog/item.ts';
-import { officeById } from '../network/offices.ts';
+import { officeById } from '../offices/offices.ts';
 import { decidingOffice, mayTakeIn } from '../network/routing.ts';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
 import { isValidUscc } from './identity-numbers.ts';

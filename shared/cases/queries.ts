@@ -9,7 +9,7 @@ import { addWorkdays } from '../calendar/working-days.ts';
 import { canSee, countyWide, holderOf, visibleOrNotFound } from './access.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 import { listInbox } from '../network/inbox.ts';
-import { officeNames } from '../network/offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import { phasesOf } from '../network/phases.ts';
 import { DEFAULT_PHASE_LIMITS, type PhaseLimits } from '../network/ports.ts';
 import { caseAudit } from './commit.ts';

@@ -1,29 +1,31 @@
 import type { Scope } from '../platform/scopes.ts';
+import { ACTION_LABELS } from '../audit/labels.ts';
 import type { CaseRecord, CaseStatus } from './model.ts';
 import { inTransit } from '../network/phases.ts';
 
 /**
  * The case state machine as data: which statuses allow each action, and the scope it needs.
  * The lifecycle use cases enforce it; the web derives the buttons it shows from it (never a copy).
+ * Each label is the audit log's for the action (one wording, kept in audit/labels.ts).
  */
 export const CASE_ACTIONS = {
-  supplement: { label: '补正受理', from: ['awaiting_supplement'], scope: 'case.accept' },
-  start: { label: '开始办理', from: ['accepted'], scope: 'case.handle' },
-  suspend: { label: '进入特别程序', from: ['accepted', 'in_progress'], scope: 'case.handle' },
-  resume: { label: '恢复办理', from: ['suspended'], scope: 'case.handle' },
-  extend: { label: '延期', from: ['accepted', 'in_progress'], scope: 'case.extend' },
-  fees: { label: '登记收费', from: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },
-  decide: { label: '办结', from: ['accepted', 'in_progress'], scope: 'case.decide' },
-  deliver: { label: '送达', from: ['decided'], scope: 'case.handle' },
-  withdraw: { label: '撤回', from: ['awaiting_supplement', 'accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
+  supplement: { label: ACTION_LABELS['case.supplement'], from: ['awaiting_supplement'], scope: 'case.accept' },
+  start: { label: ACTION_LABELS['case.start'], from: ['accepted'], scope: 'case.handle' },
+  suspend: { label: ACTION_LABELS['case.suspend'], from: ['accepted', 'in_progress'], scope: 'case.handle' },
+  resume: { label: ACTION_LABELS['case.resume'], from: ['suspended'], scope: 'case.handle' },
+  extend: { label: ACTION_LABELS['case.extend'], from: ['accepted', 'in_progress'], scope: 'case.extend' },
+  fees: { label: ACTION_LABELS['case.fees'], from: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },
+  decide: { label: ACTION_LABELS['case.decide'], from: ['accepted', 'in_progress'], scope: 'case.decide' },
+  deliver: { label: ACTION_LABELS['case.deliver'], from: ['decided'], scope: 'case.handle' },
+  withdraw: { label: ACTION_LABELS['case.withdraw'], from: ['awaiting_supplement', 'accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
   // the network (shared/network): hops between offices, each a message on the delegation queue
-  forward: { label: '转报', from: ['accepted', 'in_progress'], scope: 'case.handle' },
-  receive: { label: '签收', from: ['accepted', 'in_progress'], scope: 'case.handle' },
-  return: { label: '回复', from: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },
-  assign: { label: '交办', from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
-  taskReceive: { label: '签收任务', from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
-  taskAnswer: { label: '办结任务', from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
-  handBack: { label: '回交代办点', from: ['decided', 'not_accepted'], scope: 'case.handle' },
+  forward: { label: ACTION_LABELS['case.forward'], from: ['accepted', 'in_progress'], scope: 'case.handle' },
+  receive: { label: ACTION_LABELS['case.receive'], from: ['accepted', 'in_progress'], scope: 'case.handle' },
+  return: { label: ACTION_LABELS['case.return'], from: ['accepted', 'in_progress', 'decided'], scope: 'case.handle' },
+  assign: { label: ACTION_LABELS['case.task'], from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
+  taskReceive: { label: ACTION_LABELS['case.task-receive'], from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
+  taskAnswer: { label: ACTION_LABELS['case.task-answer'], from: ['accepted', 'in_progress', 'suspended'], scope: 'case.handle' },
+  handBack: { label: ACTION_LABELS['case.hand-back'], from: ['decided', 'not_accepted'], scope: 'case.handle' },
 } as const satisfies Record<string, { label: string; from: readonly CaseStatus[]; scope: Scope }>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

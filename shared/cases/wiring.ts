@@ -5,7 +5,7 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
 import type { CasePorts } from './store.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { noticesConfig } from '../notices/config.ts';
 
 /** The production wiring of the case use cases, built once per container. */

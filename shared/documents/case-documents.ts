@@ -5,7 +5,7 @@ import { visibleOrNotFound } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { CasePorts } from '../cases/store.ts';
 import { getCommission } from '../network/commissions.ts';
-import { officeNames } from '../network/offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import { renderPdf } from './pdf.ts';
 import { caseDocument, commissionDocument, DOCUMENT_TITLES, documentsOf, legalBodiesOf, statusLink, type CaseDocument, type DocumentKind } from './texts.ts';
 

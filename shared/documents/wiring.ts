@@ -1,6 +1,6 @@
 import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import type { DocumentPorts, DocumentSettings } from './case-documents.ts';

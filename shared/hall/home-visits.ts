@@ -4,7 +4,7 @@ import type { AuditAction } from '../audit/labels.ts';
 import { addDays, isWorkday } from '../calendar/working-days.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import { officeById, type OfficeDirectory } from '../network/offices.ts';
+import { officeById, type OfficeDirectory } from '../offices/offices.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { maskName, maskPhone } from '../privacy/mask.ts';

@@ -4,7 +4,7 @@ import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import { hallSettings } from './settings.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { dynamoHallStore } from './dynamo-hall.ts';
 import type { HomeVisitPorts } from './home-visits.ts';
 import type { HallPorts } from './ports.ts';

@@ -6,7 +6,7 @@ import type { CaseRecord } from '../cases/model.ts';
 import { CASE_CONFLICT, isConflict, type CaseWrite, type StoredCase } from '../cases/store.ts';
 import type { HopMessage } from './messages.ts';
 import { TASK_KIND_LABELS, type InboxEntry } from './model.ts';
-import { officeNames } from './offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import type { NetworkPorts } from './ports.ts';
 
 /**

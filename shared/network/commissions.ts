@@ -19,7 +19,7 @@ import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { COMMISSION_STATUS_LABELS, commissionProgressLabel, type Commission, type networkBodies } from './model.ts';
-import { officeById, officeNames } from './offices.ts';
+import { officeById, officeNames } from '../offices/offices.ts';
 import { commissionLate, phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
 import { mayTakeIn } from './routing.ts';

@@ -6,7 +6,7 @@ import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
 import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
-import { officeById, type NetworkOffice, type OfficeDirectory } from './offices.ts';
+import { officeById, type NetworkOffice, type OfficeDirectory } from '../offices/offices.ts';
 import { inTransit } from './phases.ts';
 
 export const needScope = (p: Principal, scope: Scope): void => {

@@ -1,7 +1,7 @@
 import type { Principal } from '../identity/principal.ts';
 import { INBOX_KINDS, type InboxEntry, type InboxKind } from './model.ts';
 import { needScope } from './common.ts';
-import { officeNames } from './offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import type { NetworkPorts } from './ports.ts';
 
 /**

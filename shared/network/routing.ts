@@ -1,5 +1,5 @@
 import type { Decider, IntakePlace, Item } from '../catalog/item.ts';
-import type { NetworkOffice, OfficeKind } from './offices.ts';
+import type { NetworkOffice, OfficeKind } from '../offices/offices.ts';
 
 /**
  * Where an item is taken in and where it is decided, from its catalog entry. Items that say

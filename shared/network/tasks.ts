@@ -12,7 +12,7 @@ import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { TASK_KIND_LABELS, type Attachment, type CaseTask, type TaskKind } from './model.ts';
-import { officeNames } from './offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import { phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
 

@@ -9,7 +9,7 @@ import { staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
-import { officeNames } from './offices.ts';
+import { officeNames } from '../offices/offices.ts';
 import { phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
 

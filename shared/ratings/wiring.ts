@@ -7,12 +7,9 @@ import type { RatingPorts, RatingStore } from './store.ts';
 import type { DisclosurePorts } from './disclosure.ts';
 import type { FeedPorts } from './feed.ts';
 import { s3FeedStore } from './s3-feed.ts';
-import type { OverduePorts } from './overdue.ts';
-import { inboxRectificationAlerts } from '../supervision/rating-alerts.ts';
-import { dynamoScanStore } from '../supervision/dynamo-supervision.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { dynamoDirectory } from '../identity/dynamo-directory.ts';
-import { officeNamesOf, type StaffNames } from './offices.ts';
+import { officeNamesOf, type StaffNames } from '../offices/names.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
@@ -27,15 +24,6 @@ export const ratingPorts = (): RatingPorts =>
     get settings() {
       return runtimeConfig().ratings;
     },
-  }));
-
-/** The overdue scan's ports: the ratings store and the alert inbox (delivered to e-mail and webhooks from its outbox). */
-const overduePortsKept = containerSlot<OverduePorts>();
-export const overduePorts = (): OverduePorts =>
-  overduePortsKept.get(() => ({
-    ratings: dynamoRatingStore(),
-    alerts: inboxRectificationAlerts(dynamoScanStore()),
-    clock: systemClock,
   }));
 
 /** Staff names from the directory (D2: the users of each office in the statistics). */

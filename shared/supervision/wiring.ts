@@ -1,8 +1,8 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, keptFor } from '../platform/runtime-config.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
-import type { OfficeDirectory } from '../network/offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import type { OfficeDirectory } from '../offices/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -23,6 +23,9 @@ import { configuredWebhooks } from './webhooks.ts';
 import { snsNotifier } from './sns-notifier.ts';
 import { sqsAlertQueue } from './sqs-alert-queue.ts';
 import type { SupervisionStore } from './store.ts';
+import { inboxRectificationAlerts } from './rating-alerts.ts';
+import { dynamoRatingStore } from '../ratings/dynamo-ratings.ts';
+import type { OverduePorts } from '../ratings/overdue.ts';
 
 /** The production wiring of supervision, built once per container. */
 const supervisionStoreKept = containerSlot<SupervisionStore>();
@@ -32,6 +35,14 @@ export const supervisionStore = (): SupervisionStore =>
 export const scanPorts = (): ScanPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), calendar: calendarSource(), clock: systemClock });
 export const digestPorts = (): DigestPorts => ({ store: supervisionStore(), queue: sqsAlertQueue(), clock: systemClock });
 
+/**
+ * The ratings' overdue scan: the ratings store, and this context's alert inbox as the scan's
+ * `RectificationAlerts` port (delivered to e-mail and webhooks from its outbox).
+ */
+const overduePortsKept = containerSlot<OverduePorts>();
+export const rectificationOverduePorts = (): OverduePorts =>
+  overduePortsKept.get(() => ({ ratings: dynamoRatingStore(), alerts: inboxRectificationAlerts(dynamoScanStore()), clock: systemClock }));
+
 /** The county's rules, from the function's configuration (set by the stack from the county file). */
 export const supervisionRules = (): SupervisionRules => configuredRules();
 
@@ -39,7 +50,7 @@ export const supervisionRules = (): SupervisionRules => configuredRules();
 export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...configuredWebhooks().map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
-/** The county's office tree (network/dynamo-offices.ts keeps it five minutes per container). */
+/** The county's office tree (offices/dynamo-offices.ts keeps it five minutes per container). */
 const officeTreeKept = containerSlot<OfficeDirectory>();
 const officeTree = (): OfficeDirectory => officeTreeKept.get(() => dynamoOffices());
 

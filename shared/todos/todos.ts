@@ -6,7 +6,7 @@ import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import { INBOX_LABELS } from '../network/labels.ts';
 import type { InboxEntry } from '../network/model.ts';
-import { officeById, officeNames } from '../network/offices.ts';
+import { officeById, officeNames } from '../offices/offices.ts';
 import { phaseDue, phasesOf } from '../network/phases.ts';
 import { HOME_VISIT_REASONS } from '../hall/model.ts';
 import { TODO_KINDS, type Todo, type TodoCounts, type TodoKind, type TodoList } from './model.ts';

@@ -1,5 +1,5 @@
 import { calendarSource } from '../calendar/wiring.ts';
-import { dynamoOffices } from '../network/dynamo-offices.ts';
+import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoTodoSources } from './dynamo-todos.ts';

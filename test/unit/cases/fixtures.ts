@@ -9,8 +9,8 @@ import type { CasePorts } from '../../../shared/cases/store.ts';
 import type { Sealer } from '../../../shared/cases/sealer.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/platform/scopes.ts';
-import { memoryOffices } from '../../../shared/network/memory-offices.ts';
-import type { NetworkOffice } from '../../../shared/network/offices.ts';
+import { memoryOffices } from '../../../shared/offices/memory-offices.ts';
+import type { NetworkOffice } from '../../../shared/offices/offices.ts';
 
 /**
  * A small world for the case use cases: three items, a November 2026 with a holiday on Thursday

@@ -11,7 +11,7 @@ import { DEFAULT_RULES, type SupervisionRules } from '../../../shared/supervisio
 import type { TallyRow } from '../../../shared/supervision/tallies.ts';
 import type { Watch } from '../../../shared/supervision/watch.ts';
 import { application, at, CAL, CLERK, ITEMS, META, IMMEDIATE, OFFICES } from '../cases/fixtures.ts';
-import { memoryOffices } from '../../../shared/network/memory-offices.ts';
+import { memoryOffices } from '../../../shared/offices/memory-offices.ts';
 
 export { at, CAL, CLERK, META, HEAD, SUPERVISOR, OFFICE, OTHER_OFFICE, COUNTY_OFFICE, PROMISED, IMMEDIATE, application } from '../cases/fixtures.ts';
 

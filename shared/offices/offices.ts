@@ -1,5 +1,5 @@
 /**
- * The county's office tree as the network sees it: who is a village station, a township, a county
+ * The county's office tree (every context reads it: the network, cases, the hall, reports): who is a village station, a township, a county
  * department, and which township a village belongs to. A port (dynamo-offices.ts reads the
  * directory table and keeps the small tree in memory a few minutes; memory-offices.ts for tests).
  */
