@@ -28,17 +28,17 @@ export type ResendInput = z.output<typeof resendBody>;
 
 /** GET /api/exchange/status: the published response (exact keys; stage names and statuses as listed). */
 export const statusResponse = z.strictObject({
-  day: z.string(),
-  pushed: z.number().int(),
-  acknowledged: z.number().int(),
-  rejected: z.number().int(),
-  pending: z.number().int(),
+  day: z.string().max(10),
+  pushed: z.number().int().min(0).max(5000),
+  acknowledged: z.number().int().min(0).max(5000),
+  rejected: z.number().int().min(0).max(5000),
+  pending: z.number().int().min(0).max(5000),
   records: z.array(
     z.strictObject({
-      caseNumber: z.string(),
+      caseNumber: z.string().max(40),
       stage: z.enum(['accepted', 'supplement', 'refused', 'forwarded', 'decided', 'delivered', 'rated']),
       status: z.enum(['pending', 'acknowledged', 'rejected']),
-      reason: z.string().optional(),
+      reason: z.string().max(500).optional(),
     }),
   ),
 });
