@@ -108,7 +108,6 @@ export default tseslint.config(
       // still to split
       'shared/catalog/import-format.ts',
       'shared/hall/dynamo-hall.ts',
-      'shared/network/commissions.ts',
       'web/src/pages/catalog-admin/ItemEditorPage.tsx',
     ],
     rules: { 'max-lines': ['error', { max: 350, skipBlankLines: true, skipComments: true }] },
