@@ -4,7 +4,7 @@ import { commitVersions } from '../shared/catalog/import.ts';
 import { parseItem } from '../shared/catalog/item.ts';
 import type { CatalogStore } from '../shared/catalog/store.ts';
 
-const SEED_ACTOR = { userId: 'system', username: 'system', officeId: '' };
+const SEED_ACTOR = { userId: 'system', username: 'system', officeId: '', displayName: '演示数据导入' };
 
 /**
  * Seeds the demo catalog (罗山县 list, details marked 示例), published. Idempotent: items whose

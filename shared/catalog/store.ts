@@ -21,6 +21,8 @@ export interface Actor {
   userId: string;
   username: string;
   officeId: string;
+  /** The name people know (lists show it; entries saved before it was kept show the login name). */
+  displayName?: string;
 }
 
 export interface ItemVersion {

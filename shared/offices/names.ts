@@ -10,9 +10,19 @@ export const officeNamesOf = (offices: OfficeDirectory): OfficeNames => ({ names
 
 export const staticOfficeNames = (names: Record<string, string>): OfficeNames => ({ names: async () => new Map(Object.entries(names)) });
 
-/** Staff display names for reports, login name → name, of the given offices (the statistics' staff rows). */
+/**
+ * Staff display names for reports, login name → name, of the given offices (statistics and the
+ * dashboard's 按人员 rows). Someone who has left keeps their login name in the counters: callers
+ * fall back to it, so the row still says who it was.
+ */
 export interface StaffNames {
   names(officeIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
+
+/** The names of each office's users, read from the staff directory (identity's, by its shape). */
+export const directoryStaffNames = (directory: { usersOfOffice(officeId: string): Promise<Array<{ username: string; displayName: string }>> }): StaffNames => ({
+  names: async (officeIds) =>
+    new Map((await Promise.all([...new Set(officeIds)].map((id) => directory.usersOfOffice(id)))).flat().map((u) => [u.username, u.displayName])),
+});
 
 export const staticStaffNames = (names: Record<string, string>): StaffNames => ({ names: async () => new Map(Object.entries(names)) });

@@ -9,7 +9,7 @@ import type { FeedPorts } from './feed.ts';
 import { s3FeedStore } from './s3-feed.ts';
 import { dynamoOffices } from '../offices/dynamo-offices.ts';
 import { dynamoDirectory } from '../identity/dynamo-directory.ts';
-import { officeNamesOf, type StaffNames } from '../offices/names.ts';
+import { directoryStaffNames, officeNamesOf } from '../offices/names.ts';
 import type { StatsPorts } from './stats.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
@@ -26,17 +26,10 @@ export const ratingPorts = (): RatingPorts =>
     },
   }));
 
-/** Staff names from the directory (D2: the users of each office in the statistics). */
-const directoryStaffNames = (): StaffNames => {
-  const directory = dynamoDirectory();
-  return {
-    names: async (officeIds) => new Map((await Promise.all(officeIds.map((id) => directory.usersOfOffice(id)))).flat().map((u) => [u.username, u.displayName])),
-  };
-};
 /** Statistics: the counters, the directory's office and staff names. */
 const statsPortsKept = containerSlot<StatsPorts>();
 export const statsPorts = (): StatsPorts =>
-  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: officeNamesOf(dynamoOffices()), staff: directoryStaffNames() }));
+  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: officeNamesOf(dynamoOffices()), staff: directoryStaffNames(dynamoDirectory()) }));
 
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
 const disclosurePortsKept = containerSlot<DisclosurePorts>();

@@ -76,8 +76,8 @@ export const dashboardWorkbook = (d: Dashboard, names: { office: (id: string) =>
     ),
     table(
       '按人员',
-      ['单位', '人员'],
-      d.byStaff.map((s) => ({ keys: [names.office(s.officeId), s.staff], f: s })),
+      ['单位', '人员', '账号'],
+      d.byStaff.map((s) => ({ keys: [names.office(s.officeId), s.staffName, s.staff], f: s })),
     ),
     {
       name: '红黑榜',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { ForbiddenError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
+import type { StaffNames } from '../offices/names.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { sideOf } from './inbox.ts';
@@ -22,6 +23,8 @@ export interface DashboardPorts {
   /** Item names by code (the catalog), office names by id (the directory). */
   itemNames: () => Promise<(code: string) => string>;
   officeNames: () => Promise<(id: string) => string>;
+  /** Staff display names of the 按人员 rows' offices (the directory). */
+  staffNames: StaffNames;
   writeAudit(input: AuditInput): Promise<void>;
 }
 
@@ -96,7 +99,8 @@ export interface Dashboard {
   byMonth: Array<{ month: string } & Figures>;
   byOffice: Array<{ officeId: string } & Figures & Now>;
   byItem: Array<{ itemCode: string; itemName: string } & Figures>;
-  byStaff: Array<{ officeId: string; staff: string } & Figures>;
+  /** `staff` is the login name (stable, in the tallies); `staffName` the name people know. */
+  byStaff: Array<{ officeId: string; staff: string; staffName: string } & Figures>;
   /** 红榜: offices with decisions and no red card, best on-time rate first; 黑榜: red cards and lateness, worst first. */
   ranking: { red: Array<{ officeId: string } & Figures>; black: Array<{ officeId: string } & Figures> };
 }
@@ -107,7 +111,7 @@ export const dashboardOf = (
   gauges: readonly TallyRow[],
   names: (code: string) => string,
   officeId?: string,
-): Omit<Dashboard, 'from' | 'to'> => {
+): Omit<Dashboard, 'from' | 'to' | 'byStaff'> & { byStaff: Array<Omit<Dashboard['byStaff'][number], 'staffName'>> } => {
   const officeOf = (key: string) => key.slice(0, key.indexOf('/'));
   const mine = (r: TallyRow) => !officeId || (r.dim === 'office' ? r.key === officeId : officeOf(r.key) === officeId);
   const total = { ...ZERO };
@@ -194,16 +198,15 @@ export const dashboard = async (ports: DashboardPorts, p: Principal, q: Dashboar
     ports.store.tallies(NOW_PERIOD),
     ports.itemNames(),
   ]);
-  return {
-    from,
-    to,
-    ...dashboardOf(
-      months.map((month, i) => ({ month, rows: rows[i]! })),
-      gauges,
-      names,
-      officeId,
-    ),
-  };
+  const d = dashboardOf(
+    months.map((month, i) => ({ month, rows: rows[i]! })),
+    gauges,
+    names,
+    officeId,
+  );
+  const people = await ports.staffNames.names(d.byStaff.map((s) => s.officeId));
+  // someone who has left keeps their login name: the row still says who it was
+  return { from, to, ...d, byStaff: d.byStaff.map((s) => ({ ...s, staffName: people.get(s.staff) ?? s.staff })) };
 };
 
 export const auditDashboardExport = (p: Principal, d: Dashboard, meta: RequestMeta): AuditInput => ({

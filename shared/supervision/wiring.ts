@@ -13,6 +13,8 @@ import type { DashboardPorts } from './dashboard.ts';
 import { dynamoCatalogStore } from '../catalog/dynamo-catalog.ts';
 import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
+import { directoryStaffNames } from '../offices/names.ts';
+import { dynamoDirectory } from '../identity/dynamo-directory.ts';
 import { dynamoAlertStore } from './dynamo-alerts.ts';
 import { dynamoFigureStore } from './dynamo-figures.ts';
 import { dynamoScanStore } from './dynamo-supervision.ts';
@@ -83,5 +85,6 @@ export const dashboardPorts = (): DashboardPorts => ({
   clock: systemClock,
   itemNames,
   officeNames,
+  staffNames: directoryStaffNames(dynamoDirectory()),
   writeAudit: (a) => writeAudit(a),
 });

@@ -206,9 +206,12 @@ describe('admin: import and export', () => {
 
   it('the admin list shows every item in any state', async () => {
     const r = await invokeAs(CATALOG_ADMIN, 'items-admin-list');
-    const body = r.json() as { items: Array<{ code: string; state: string }> };
+    const body = r.json() as { items: Array<{ code: string; state: string; updatedBy: { username: string; displayName?: string } }> };
     expect(body.items.find((i) => i.code === 'IT-001')!.state).toBe('withdrawn');
     expect(body.items.find((i) => i.code === 'LS-01-002')!.state).toBe('published');
+    // the 更新 column names the person, not the login: the admin who withdrew it, the demo import
+    expect(body.items.find((i) => i.code === 'IT-001')!.updatedBy.displayName).toBe('县政务服务管理局管理员');
+    expect(body.items.find((i) => i.code === 'LS-01-002')!.updatedBy.displayName).toBe('演示数据导入');
   });
 
   it('the demo seed is idempotent', async () => {

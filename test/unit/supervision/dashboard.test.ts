@@ -12,6 +12,7 @@ import { issueOrder, respondOrder } from '../../../shared/supervision/orders.ts'
 import { application, IMMEDIATE, ITEMS, principal, TIGHT } from '../cases/fixtures.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { at, CAL, county, META, SUPERVISOR } from './fixtures.ts';
+import { staticStaffNames } from '../../../shared/offices/names.ts';
 
 /** A seeded pseudo-random sequence (mulberry32): the same period every run. */
 const rng = (seed: number) => () => {
@@ -111,7 +112,14 @@ const names = async () => (code: string) => ITEMS.find((i) => i.code === code)?.
 describe('dashboards from the counters', () => {
   it('equal a recomputation from the cases of a seeded period; the Excel export opens in exceljs with the same numbers', { timeout: 60_000 }, async () => {
     const { c, ids } = await seedPeriod();
-    const ports: DashboardPorts = { store: c.store, clock: c.now, itemNames: names, officeNames: async () => (id) => id, writeAudit: async () => undefined };
+    const ports: DashboardPorts = {
+      store: c.store,
+      clock: c.now,
+      itemNames: names,
+      officeNames: async () => (id) => id,
+      staffNames: staticStaffNames({}),
+      writeAudit: async () => undefined,
+    };
     const d = await dashboard(ports, SUPERVISOR, { from: '2026-09', to: '2026-12' });
     // the period is not trivial: every kind of figure happened
     expect(d.total).toMatchObject({ taken: expect.any(Number), decidedLate: expect.any(Number) });
@@ -146,7 +154,15 @@ describe('dashboards from the counters', () => {
       [...rows.values()].filter((r) => r.period === NOW_PERIOD),
       await names(),
     );
-    expect({ ...d, from: undefined, to: undefined }).toEqual({ ...expected, from: undefined, to: undefined });
+    // the 按人员 rows carry the name people know; someone the directory no longer has keeps the login name
+    expect(d.byStaff.every((s) => s.staffName === s.staff)).toBe(true);
+    const named = await dashboard({ ...ports, staffNames: staticStaffNames({ [d.byStaff[0]!.staff]: '李灵山' }) }, SUPERVISOR, {
+      from: '2026-09',
+      to: '2026-12',
+    });
+    expect(named.byStaff[0]).toMatchObject({ staff: d.byStaff[0]!.staff, staffName: '李灵山' });
+    const withoutNames = { ...d, byStaff: d.byStaff.map(({ staffName: _name, ...s }) => s) };
+    expect({ ...withoutNames, from: undefined, to: undefined }).toEqual({ ...expected, from: undefined, to: undefined });
     // one office's dashboard is that office's share
     const one = await dashboard(ports, SUPERVISOR, { from: '2026-09', to: '2026-12', officeId: OFFICES[1] });
     expect(one.total.taken).toBe(d.byOffice.find((o) => o.officeId === OFFICES[1])!.taken);
@@ -175,7 +191,14 @@ describe('dashboards from the counters', () => {
     const c = county();
     await c.accept();
     await c.scan();
-    const ports: DashboardPorts = { store: c.store, clock: c.now, itemNames: names, officeNames: async () => (id) => id, writeAudit: async () => undefined };
+    const ports: DashboardPorts = {
+      store: c.store,
+      clock: c.now,
+      itemNames: names,
+      officeNames: async () => (id) => id,
+      staffNames: staticStaffNames({}),
+      writeAudit: async () => undefined,
+    };
     const other = headOf('411521-dongpu');
     expect((await dashboard(ports, other, { officeId: '411521-lingshan' })).total.taken).toBe(0);
     expect((await dashboard(ports, headOf('411521-lingshan'), {})).total.taken).toBe(1);

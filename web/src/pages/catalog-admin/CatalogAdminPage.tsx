@@ -150,7 +150,7 @@ export default function CatalogAdminPage() {
               </Space>
             ),
           },
-          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${bjDate(e.updatedAt)} ${e.updatedBy.username}` },
+          { title: '更新', key: 'updated', width: 150, render: (_: unknown, e) => `${bjDate(e.updatedAt)} ${e.updatedBy.displayName ?? e.updatedBy.username}` },
           {
             title: '操作',
             key: 'actions',

@@ -192,7 +192,7 @@ export default function DashboardPage() {
                   rowKey={(r) => `${r.officeId}/${r.staff}`}
                   dataSource={d.byStaff}
                   pagination={{ pageSize: 10 }}
-                  columns={[{ title: '单位', dataIndex: 'officeId', render: name }, { title: '人员', dataIndex: 'staff' }, ...figureColumns.slice(0, 5)]}
+                  columns={[{ title: '单位', dataIndex: 'officeId', render: name }, { title: '人员', dataIndex: 'staffName' }, ...figureColumns.slice(0, 5)]}
                 />
               </Card>
             </Col>
