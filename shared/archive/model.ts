@@ -7,7 +7,8 @@ import { bjDate } from '../platform/beijing-time.ts';
  * case, built after 办结/送达 by the archive queue's consumer, locked in S3 (Object Lock,
  * compliance) until its retention ends.
  */
-export type Retention = 'permanent' | '30y' | '10y';
+export const RETENTIONS = ['permanent', '30y', '10y'] as const;
+export type Retention = (typeof RETENTIONS)[number];
 export const RETENTION_LABELS: Record<Retention, string> = { permanent: '永久', '30y': '30年', '10y': '10年' };
 const YEARS: Record<Exclude<Retention, 'permanent'>, number> = { '30y': 30, '10y': 10 };
 /** A permanent package is locked a century (S3 needs a date; it is never on the destruction list). */

@@ -1,5 +1,11 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { RouteName } from '../platform/routes.ts';
+import { caseRowSchema } from '../cases/responses.ts';
+import { itemsSearchResponse } from '../catalog/responses.ts';
+import { inboxResponse, inboxRowSchema } from '../network/responses.ts';
+import { todoListResponse } from '../todos/responses.ts';
+import { archiveSearchResponse, caseArchiveResponse } from '../archive/responses.ts';
+import { disclosedRatingsResponse, disclosedResultsResponse } from '../ratings/responses.ts';
 
 /**
  * What a route answers, where the OpenAPI document says more than "a JSON object": the published
@@ -14,11 +20,27 @@ export interface ResponseSpec {
   description?: string;
 }
 
+/** `GET /api/cases`: a work list, or with view=inbox the rows of 待签收. */
+export const casesListResponse = z.object({
+  cases: z.array(z.union([caseRowSchema, inboxRowSchema])).max(1000),
+  next: z.string().max(2000).optional().meta({ description: '下一页的 cursor' }),
+});
+export type CasesListResponse = z.infer<typeof casesListResponse>;
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PDF = 'application/pdf';
 const ZIP = 'application/zip';
 
 export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
+  // the published shapes the README and docs name
+  'cases-list': { schema: casesListResponse, description: '办件列表（姓名已脱敏），或 view=inbox 时的待签收' },
+  'cases-forward-inbox': { schema: inboxResponse, description: '待签收' },
+  'items-search': { schema: itemsSearchResponse, description: '事项查询结果（可缓存，ETag）' },
+  'todos-list': { schema: todoListResponse, description: '待办与菜单上的计数' },
+  'cases-archive': { schema: caseArchiveResponse, description: '办件的电子档案' },
+  'archive-search': { schema: archiveSearchResponse, description: '年度档案检索' },
+  'disclosure-ratings': { schema: disclosedRatingsResponse, description: '各窗口好差评月度公开' },
+  'disclosure-results': { schema: disclosedResultsResponse, description: '办件结果公开' },
   // files
   'audit-export': { file: [XLSX], description: '审计记录 Excel' },
   'items-export': { file: [XLSX], description: '事项目录工作簿（可再导入）' },

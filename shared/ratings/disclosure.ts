@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.ts';
 import { rates } from './counters.ts';
 import type { OfficeNames } from '../offices/names.ts';
 import type { DisclosureDoc, RatingStore } from './store.ts';
+import type { DisclosedRatings, DisclosedResult, DisclosedResults } from './responses.ts';
 
 /**
  * 六公开 (results and supervision, seeds 001/002): a public page of recent 办结 results and of the
@@ -19,36 +20,8 @@ const PER_OFFICE = 100;
 /** Months of ratings kept current on the page. */
 export const RATING_MONTHS = 3;
 
-export interface DisclosedResult {
-  number: string;
-  itemName: string;
-  officeName: string;
-  acceptedOn?: string;
-  decidedOn: string;
-  onTime: boolean;
-}
-
-export interface DisclosedOfficeRatings {
-  officeName: string;
-  count: number;
-  satisfied: number;
-  bad: number;
-  rectified: number;
-  satisfactionRate: number | null;
-  rectificationRate: number | null;
-}
-
-export interface DisclosedResults {
-  publishedAt: string;
-  days: number;
-  results: DisclosedResult[];
-}
-
-export interface DisclosedRatings {
-  publishedAt: string;
-  month: string;
-  offices: DisclosedOfficeRatings[];
-}
+// the published shapes (./responses.ts): one definition for the server, the OpenAPI document and the web
+export type { DisclosedOfficeRatings, DisclosedRatings, DisclosedResult, DisclosedResults } from './responses.ts';
 
 /**
  * The number with its day and its daily sequence masked: 411521-2026****-****. The page lists the

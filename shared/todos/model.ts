@@ -15,37 +15,9 @@ export const TODO_KIND_LABELS: Record<TodoKind, string> = {
   home_visit: '上门服务',
 };
 
-/** One thing a person must do next, with its deadline and the page that does it. */
-export interface Todo {
-  kind: TodoKind;
-  /** What to do, in Chinese: 待签收：转报件, 待回复, 待回交, 回交待送达, 督办待反馈, 差评待回访… */
-  label: string;
-  /** The case it is about; null for a commission not taken in yet (its id is `commissionId`). */
-  caseId: string | null;
-  commissionId?: string;
-  orderId?: string;
-  /** 上门服务: the visit the agent closes. */
-  visitId?: string;
-  /** The case's 受理编号 (or the commission's 代办编号). */
-  number: string;
-  itemName: string;
-  /** Masked, as every list shows it. */
-  applicantName?: string;
-  /** The deadline: an ISO instant, the end of a Beijing working day from the county's calendar. */
-  due: string;
-  late: boolean;
-  /** 待补正: the materials still missing (一次性告知). */
-  missing?: string[];
-  /** More words: who sent it, the 督办 requirement, the 差评's reason. */
-  detail?: string;
-  /** The web page that acts on it. */
-  link: string;
-}
-
-/** The menu's numbers: per kind, all of them, and how many are late. */
-export type TodoCounts = Record<TodoKind, number> & { total: number; late: number };
-
-export interface TodoList {
-  todos: Todo[];
-  counts: TodoCounts;
-}
+/**
+ * One thing a person must do next, with its deadline and the page that does it; the menu's numbers;
+ * the list. Their one definition is the published response schema (./responses.ts, type-only here:
+ * no zod reaches the web through this module).
+ */
+export type { Todo, TodoCounts, TodoList } from './responses.ts';

@@ -47,6 +47,14 @@ describe('the checker itself', () => {
     expect(found.length).toBe(Object.values(published.paths).reduce((n, m) => n + Object.keys(m).length, 0) * 2);
   });
 
+  it('catches a property removed from a published response shape (a row of the case list)', () => {
+    const d = copy();
+    const rows = json(op(d, 'get', '/api/cases'), '200');
+    const caseRow = ((rows.properties as Record<string, JsonSchema>).cases!.items as JsonSchema).anyOf as JsonSchema[];
+    delete (caseRow[0]!.properties as Record<string, unknown>).statusLabel;
+    expect(breakingChanges(published, d)).toEqual(['GET /api/cases 响应 200.cases[]: 字段 statusLabel 被删除']);
+  });
+
   it('catches a response property made optional', () => {
     const d = copy();
     const problem = d.components.schemas!.Problem as JsonSchema;
