@@ -64,7 +64,7 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
     const { seedDemoCounty } = await import('../../local/seed.ts');
     seed = await seedDemoCounty(county);
   }
-  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist') });
+  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist'), connectSrc: [ep.fauxqs] });
 
   const doFetch: TestStack['fetch'] = (path, init = {}) => {
     const { token, json, headers, ...rest } = init;
