@@ -68,7 +68,7 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
     // the demo password stored at a cheap scrypt cost: every login of a test skips a full-cost check
     seed = await seedDemoCounty(county, { passwordHash: (demoHash ??= cheapHash(DEMO_PASSWORD)) });
   }
-  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist') });
+  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist'), connectSrc: [ep.fauxqs] });
 
   const doFetch: TestStack['fetch'] = (path, init = {}) => {
     const { token, json, headers, ...rest } = init;
