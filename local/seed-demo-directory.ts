@@ -61,8 +61,12 @@ export const demoAccounts = (config: Pick<CountyConfig, 'offices'>): Array<{ use
 
 const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.code === 'USERNAME_TAKEN';
 
-/** Offices from the county config and the demo staff. Idempotent: existing users are kept. */
-export const seedDemoDirectory = async (config: CountyConfig) => {
+/**
+ * Offices from the county config and the demo staff. Idempotent: existing users are kept.
+ * `passwordHash`: the test stacks pass a cheap hash of the demo password (seeding and each login
+ * then skip a full-cost scrypt); npm start hashes at the real cost.
+ */
+export const seedDemoDirectory = async (config: CountyConfig, passwordHash?: string) => {
   const directory = dynamoDirectory();
   const offices = flattenOffices(config.offices);
   for (let i = 0; i < offices.length; i += 25) {
@@ -76,7 +80,7 @@ export const seedDemoDirectory = async (config: CountyConfig) => {
     );
   }
   const officeName = new Map(offices.map((o) => [o.id, o.name]));
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const hash = passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const logins: Array<{ username: string; role: string; office: string; totpUri?: string }> = [];
   for (const a of demoAccounts(config)) {
     const withTotp = totpRequired([a.role]);
@@ -88,7 +92,7 @@ export const seedDemoDirectory = async (config: CountyConfig) => {
       displayName: a.displayName,
       officeId: a.officeId,
       roles: [a.role],
-      passwordHash,
+      passwordHash: hash,
       mustChangePassword: false, // demo accounts are usable at once
       ...(withTotp ? { totpSecret: secret } : {}),
       disabled: false,
