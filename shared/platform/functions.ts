@@ -89,6 +89,8 @@ export type Grant =
   | 'notices:credentials'
   /** Move the notices DLQ's messages back to the queue. */
   | 'queue:notices:redrive'
+  /** Move the archive DLQ's messages back to the queue (a package the consumer could not build). */
+  | 'queue:archive:redrive'
   // the provincial exchange (shared/exchange)
   /** Read and update the exchange's outbox entries (OUTBOX#exchange#…) and read a day's (gsi2 XCHG#…) of the cases table: nothing else. */
   | 'exchange:push'
@@ -239,7 +241,7 @@ export const STREAM_USES: Record<string, readonly Grant[]> = {
 
 /** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
 export const OPS_USES: Record<string, readonly Grant[]> = {
-  redrive: ['queue:delegation:redrive', 'queue:notices:redrive', 'queue:exchange:redrive'],
+  redrive: ['queue:delegation:redrive', 'queue:notices:redrive', 'queue:archive:redrive', 'queue:exchange:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */
