@@ -77,7 +77,6 @@ export const DEFAULT_PROFILE = 'gbt39046';
 
 export const profileOf = (id: string | undefined): ProvinceProfile => PROFILES[id ?? DEFAULT_PROFILE] ?? PROFILES[DEFAULT_PROFILE]!;
 
-
 /**
  * One stage record in the province's words: its field names and codes. `kindOf` gives an office's
  * place (办理层级 follows from it); an office it does not know counts as the county's.
