@@ -1,9 +1,9 @@
-import { MOBILE_PHONE } from '../../../../shared/schema/phone.ts';
+import { MOBILE_PHONE } from '@shared/schema/phone.ts';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
 import { api, errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
-import type { Appointment, Slot } from '../../../../shared/hall/model.ts';
+import type { Appointment, Slot } from '@shared/hall/model.ts';
 import { bjTime, bjToday, hallClient, type HallInfo } from './client.ts';
 import './hall.css';
 

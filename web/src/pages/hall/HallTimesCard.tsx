@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Table } from 'antd';
 import { api, download, errorText } from '../../shell/api.ts';
-import type { TimesRow } from '../../../../shared/hall/figures.ts';
+import type { TimesRow } from '@shared/hall/figures.ts';
 
 /** 大厅等候与办理时长 on the dashboard: average waiting and service minutes per office, queue and window, with its Excel. */
 export function HallTimesCard({ month }: { month?: string }) {

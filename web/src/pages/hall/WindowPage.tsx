@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, errorText } from '../../shell/api.ts';
-import type { Appointment, Ticket } from '../../../../shared/hall/model.ts';
+import type { Appointment, Ticket } from '@shared/hall/model.ts';
 import { bjTime, hallClient, type WindowState } from './client.ts';
 
 const STATUS: Record<Appointment['status'], string> = { booked: '待签到', 'checked-in': '已签到', cancelled: '已取消' };

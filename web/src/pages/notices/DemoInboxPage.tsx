@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Tag, Typography } from 'antd';
-import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTimeSeconds } from '@shared/platform/beijing-time.ts';
 import { api, errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import type { Level } from '../../../../shared/ratings/model.ts';
-import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '../../../../shared/ratings/views.ts';
+import type { Level } from '@shared/ratings/model.ts';
+import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '@shared/ratings/views.ts';
 
 /** Every key holds every parameter. */
 export const ratingKeys = {
