@@ -6,6 +6,7 @@ import { inboxResponse, inboxRowSchema } from '../network/responses.ts';
 import { todoListResponse } from '../todos/responses.ts';
 import { archiveSearchResponse, caseArchiveResponse } from '../archive/responses.ts';
 import { disclosedRatingsResponse, disclosedResultsResponse } from '../ratings/responses.ts';
+import { exchangeStatusResponse } from '../exchange/responses.ts';
 
 /**
  * What a route answers, where the OpenAPI document says more than "a JSON object": the published
@@ -52,3 +53,15 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   'cases-archive-package': { file: [ZIP], description: '电子档案包' },
   'archive-transfer': { file: [ZIP], description: '年度移交包与移交清单' },
 };
+
+/**
+ * Published shapes by method and path, for routes whose contract is fixed before their name is in
+ * the table (the provincial exchange's reconciliation); a route's name entry above wins.
+ */
+export const RESPONSES_BY_PATH: Readonly<Record<string, ResponseSpec>> = {
+  'GET /api/exchange/status': { schema: exchangeStatusResponse, description: '当日向省平台推送的对账：推送、确认、退回、待确认的数量与记录' },
+};
+
+/** The published response of a route, if any. */
+export const responseOf = (r: { name: string; method: string; path: string }): ResponseSpec | undefined =>
+  (RESPONSES as Record<string, ResponseSpec>)[r.name] ?? RESPONSES_BY_PATH[`${r.method} ${r.path}`];

@@ -6,7 +6,9 @@ import type { SearchResponse } from '../../../shared/catalog/lookup.ts';
 import type { getArchive, searchArchive } from '../../../shared/archive/archive.ts';
 import type { listTodos } from '../../../shared/todos/todos.ts';
 import type { disclosedRatings, disclosedResults } from '../../../shared/ratings/disclosure.ts';
-import { casesListResponse, RESPONSES } from '../../../shared/openapi/responses.ts';
+import { casesListResponse, RESPONSES, responseOf } from '../../../shared/openapi/responses.ts';
+import { buildOpenApi, type JsonSchema } from '../../../shared/openapi/document.ts';
+import type { RouteDef } from '../../../shared/platform/routes.ts';
 import { itemsSearchResponse } from '../../../shared/catalog/responses.ts';
 import { inboxResponse } from '../../../shared/network/responses.ts';
 import { todoListResponse } from '../../../shared/todos/responses.ts';
@@ -50,5 +52,31 @@ describe('published response schemas', () => {
       const answer: SearchResponse = { ...index.search({ q }), catalogVersion: 7 };
       expect(itemsSearchResponse.safeParse(answer).error, q).toBeUndefined();
     }
+  });
+
+  it('document the exchange status as its contract says, whenever its route is in the table', () => {
+    const route = {
+      name: 'exchange-status',
+      method: 'GET',
+      path: '/api/exchange/status',
+      access: { scope: 'exchange.read' },
+      fn: 'health',
+    } as unknown as RouteDef;
+    const doc = buildOpenApi([route], () => ({}), responseOf);
+    const ok = doc.paths['/api/exchange/status']!.get!.responses['200'] as { content: Record<string, { schema: JsonSchema }> };
+    const schema = ok.content['application/json']!.schema;
+    expect(schema.required).toEqual(['day', 'pushed', 'acknowledged', 'rejected', 'pending', 'records']);
+    const record = (schema.properties as Record<string, { items: JsonSchema }>).records!.items;
+    expect(record.required).toEqual(['caseNumber', 'stage', 'status']);
+    expect((record.properties as Record<string, JsonSchema>).stage!.enum).toEqual([
+      'accepted',
+      'supplement',
+      'refused',
+      'forwarded',
+      'decided',
+      'delivered',
+      'rated',
+    ]);
+    expect((record.properties as Record<string, JsonSchema>).status!.enum).toEqual(['pending', 'acknowledged', 'rejected']);
   });
 });
