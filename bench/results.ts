@@ -26,6 +26,11 @@ export const FIGURE_KEYS = [
   'wcu_per_call',
   // notices (bench/notices.ts)
   'wcu_per_notice',
+  // the electronic archive (bench/archive.ts)
+  'archive_bytes_per_case',
+  'archive_wcu_per_case',
+  'archive_rcu_per_case',
+  'archive_build_p95_ms',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -64,6 +69,14 @@ export const TARGETS: Record<FigureKey, Target> = {
   wcu_per_booking: { text: '(reported)', what: 'the hall: write capacity per booking (预约)' },
   wcu_per_call: { text: '(reported)', what: 'the hall: write capacity per call at a window (叫号)' },
   wcu_per_notice: { max: 8, text: '≤ 8 WCU', what: 'notices: write capacity per text (告知), outbox entry to sent' },
+  archive_bytes_per_case: { text: '(reported)', what: 'archive: package in S3 + DynamoDB record per archived case (two scans of 420 KB)' },
+  archive_wcu_per_case: {
+    max: 20,
+    text: '≤ 20 WCU',
+    what: 'archive: write capacity per archived case version (record + its index entries + audit event, transactional)',
+  },
+  archive_rcu_per_case: { text: '(reported)', what: 'archive: read capacity per archived case (the consumer)' },
+  archive_build_p95_ms: { max: 3000, text: '≤ 3000 ms', what: 'archive: package build p95 (documents as PDF, zip, store, read back, DA/T 70 checks)' },
 };
 
 const FILE = join(ROOT, 'bench', 'results.json');

@@ -59,12 +59,9 @@ const LOOK_DELAY_MS = 10 * 60_000;
 /** Alerts older than this are shown as already acknowledged. */
 const ACK_AFTER_MS = 3 * 86_400_000;
 
+/** The clerk a history case is put on: clerk.county at the center, else clerk.<office> (the demo township's is a real login). */
 export const staffOf = (officeId: string, countyCode: string): string =>
-  officeId === `${countyCode}-lingshan`
-    ? 'clerk.lingshan'
-    : officeId === `${countyCode}-center`
-      ? 'clerk.county'
-      : `clerk.${officeId.slice(countyCode.length + 1)}`;
+  officeId === `${countyCode}-center` ? 'clerk.county' : `clerk.${officeId.slice(countyCode.length + 1)}`;
 
 const uuidOf = (r: () => number): string => {
   const h = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('');

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayRequestAuth
 import { ROUTES, type RouteDef } from '../shared/platform/routes.ts';
 import { loadHandler } from './modules.ts';
 import { lambdaContext } from './lambda-context.ts';
-import { API_HEADERS, SECURITY_HEADERS } from '../shared/platform/security-headers.ts';
+import { API_HEADERS, SECURITY_HEADERS, cspWithConnect } from '../shared/platform/security-headers.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/http/problem.ts';
 
 /**
@@ -77,7 +77,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const serveStatic = async (webDir: string, path: string, res: ServerResponse): Promise<void> => {
+const serveStatic = async (webDir: string, path: string, res: ServerResponse, csp: string): Promise<void> => {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -97,6 +97,7 @@ const serveStatic = async (webDir: string, path: string, res: ServerResponse): P
     const body = await readFile(file);
     const immutable = file.includes(`${join(webDir, 'assets')}`);
     send(res, 200, body, {
+      'content-security-policy': csp,
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
@@ -145,9 +146,12 @@ export interface GatewayOptions {
   webDir: string;
   /** Called for each API request (status and duration), for the console. */
   onRequest?: (line: string) => void;
+  /** Origins the pages may also send to: the S3 emulator, where the web PUTs material scans. */
+  connectSrc?: string[];
 }
 
 export const startGateway = async (opts: GatewayOptions): Promise<{ server: Server; url: string }> => {
+  const csp = cspWithConnect(opts.connectSrc ?? []);
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       opts.onRequest?.(`gateway error: ${(e as Error).message}`);
@@ -158,7 +162,7 @@ export const startGateway = async (opts: GatewayOptions): Promise<{ server: Serv
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/api/')) return serveStatic(opts.webDir, url.pathname, res);
+    if (!url.pathname.startsWith('/api/')) return serveStatic(opts.webDir, url.pathname, res, csp);
 
     let match: ReturnType<typeof matchRoute>;
     try {

@@ -86,7 +86,7 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
         : undefined;
     if (history) started.push({ stop: async () => void (abort.abort(), await history) });
 
-    const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log });
+    const { server, url } = await startGateway({ port: opts.port, webDir: join(ROOT, 'web', 'dist'), onRequest: log, connectSrc: [fauxqs.endpoint] });
     started.push({ stop: () => closeServer(server) });
     // the status links in texts point at this server
     if (fakeSms) applyEnv(Object.assign(env, withSite(env, url)));

@@ -1,18 +1,20 @@
 import type { CountyConfig } from '../infra/config/county-config.ts';
 import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
 import { dynamoHallStore } from '../shared/hall/dynamo-hall.ts';
+import { demoPlaces } from './seed-demo-directory.ts';
 
 /**
- * The hall's demo seats (demo data): clerk.lingshan at window 3 of 灵山镇 (queues A and B),
- * clerk.county at window 1 of the county center (queue A). Kept if a clerk has chosen another.
+ * The hall's demo seats (demo data): the demo township's clerk (clerk.lingshan in 罗山县) at its
+ * window 3, clerk.county at window 1 of the county center, where the county's hall has them. Kept if a clerk has chosen another.
  */
 export const seedHallDemo = async (config: CountyConfig): Promise<void> => {
   if (!config.hall) return;
   const directory = dynamoDirectory();
   const hall = dynamoHallStore();
+  const { center, township, slug } = demoPlaces(config);
   const seats = [
-    { username: 'clerk.lingshan', officeId: `${config.code}-lingshan`, window: '3' },
-    { username: 'clerk.county', officeId: `${config.code}-center`, window: '1' },
+    { username: `clerk.${slug}`, officeId: township.id, window: '3' },
+    { username: 'clerk.county', officeId: center.id, window: '1' },
   ];
   for (const s of seats) {
     const office = config.hall.offices.find((o) => o.officeId === s.officeId);

@@ -51,8 +51,9 @@ const alreadyThere = (e: unknown): boolean => e instanceof ConflictError && e.co
 export const seedNetworkDemo = async (
   countyCode: string,
   officeName: (id: string) => string,
+  demoPasswordHash?: string,
 ): Promise<Array<{ username: string; role: string; office: string }>> => {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = demoPasswordHash ?? (await hashPassword(DEMO_PASSWORD));
   const logins: Array<{ username: string; role: string; office: string }> = [];
   for (const a of NETWORK_DEMO_ACCOUNTS(countyCode)) {
     const now = new Date().toISOString();

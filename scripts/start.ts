@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { startPlatform } from '../local/platform.ts';
 import { portTaken } from '../local/free-port.ts';
 import { ROOT } from '../local/modules.ts';
+import { shownDir } from '../local/shown-dir.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,7 +66,7 @@ const main = async (): Promise<void> => {
   );
   console.log(`  网址        ${platform.url}`);
   console.log(`  健康检查    ${platform.url}/api/health`);
-  console.log(`  数据目录    .data/   (npm start -- --reset 清空重来)\n`);
+  console.log(`  数据目录    ${shownDir(values['data-dir'])}   (npm start -- --reset 清空重来)\n`);
   console.log('演示账号（密码均为 Bianmin@2026）：');
   for (const l of platform.seed?.logins ?? []) {
     console.log(`  ${l.username.padEnd(16)} ${l.role.padEnd(14)} ${l.office}`);

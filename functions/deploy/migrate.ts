@@ -1,15 +1,13 @@
 import { customResourceHandler } from '../../shared/platform/http-custom-resource.ts';
 import { logger } from '../../shared/log/logger.ts';
-import { dynamoMigrationStore } from '../../shared/migrations/dynamo-migrations.ts';
-import { MIGRATIONS } from '../../shared/migrations/registry.ts';
+import { migrationPorts } from '../../shared/migrations/wiring.ts';
 import { runMigrations } from '../../shared/migrations/run.ts';
-import { systemClock } from '../../shared/platform/clock.ts';
 
 /**
  * Custom::DataMigrations: on every deploy that brings new migrations or points the county at
  * other tables (a restore), runs the pending migrations after the new functions are in place.
  */
-const ports = { store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS };
+const ports = migrationPorts();
 
 export const handler = customResourceHandler(async (event) => {
   const stack = event.StackId.split('/')[1] ?? 'stack';

@@ -2,9 +2,9 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
 import { casePorts } from '../../shared/cases/wiring.ts';
 import { caseNotices } from '../../shared/notices/queries.ts';
-import { dynamoNoticeStore } from '../../shared/notices/dynamo-notices.ts';
+import { noticeStore } from '../../shared/notices/wiring.ts';
 
-const store = dynamoNoticeStore();
+const store = noticeStore();
 
 /** GET /api/cases/{id}/notices: the texts the applicant was sent (告知 evidence), for whoever may read the case. */
 export const handler = httpHandler('cases-notices', { params: caseIdParams }, async (req) => ({

@@ -1,6 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { optionalIdempotencyHeaders } from '../../shared/http/headers.ts';
-import { commissionView, createCommission } from '../../shared/network/commissions.ts';
+import { createCommission } from '../../shared/network/commissions.ts';
+import { commissionView } from '../../shared/network/commission-views.ts';
 import { networkBodies } from '../../shared/network/model.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 

@@ -1,5 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { commissionView, deliverByAgent } from '../../shared/network/commissions.ts';
+import { deliverByAgent } from '../../shared/network/commissions.ts';
+import { commissionView } from '../../shared/network/commission-views.ts';
 import { commissionParams, networkBodies } from '../../shared/network/model.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 

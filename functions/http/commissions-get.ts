@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { getCommission } from '../../shared/network/commissions.ts';
+import { getCommission } from '../../shared/network/commission-views.ts';
 import { commissionParams } from '../../shared/network/model.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 

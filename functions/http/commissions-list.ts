@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { myCommissions } from '../../shared/network/commissions.ts';
+import { myCommissions } from '../../shared/network/commission-views.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 
 const ports = networkPorts();

@@ -1,6 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { staffView } from '../../shared/cases/views.ts';
-import { commissionView, takeIn } from '../../shared/network/commissions.ts';
+import { takeIn } from '../../shared/network/commissions.ts';
+import { commissionView } from '../../shared/network/commission-views.ts';
 import { commissionParams, networkBodies } from '../../shared/network/model.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 

@@ -1,10 +1,8 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { checkHealth } from '../../shared/platform/health.ts';
-import { tableProbes } from '../../shared/platform/dynamo-health.ts';
-import { queueProbes } from '../../shared/platform/sqs-health.ts';
-import { topicProbes } from '../../shared/platform/sns-health.ts';
+import { healthProbes } from '../../shared/platform/health-wiring.ts';
 
-const probes = [...tableProbes(), ...queueProbes(), ...topicProbes()];
+const probes = healthProbes();
 
 /** GET /api/health: 200 when every table, queue and topic is reachable, else 503. */
 export const handler = httpHandler('health', {}, async () => {

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /** GET /api/admin/items: every item in any state (draft, published, withdrawn), for the admin list. */
 export const handler = httpHandler('items-admin-list', {}, async () => {

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 import { exportItems, exportWorkbook } from '../../shared/catalog/export.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /** GET /api/admin/items/export?scope=published|latest|template: the catalog as a re-importable workbook. */
 export const handler = httpHandler(

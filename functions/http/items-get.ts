@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { itemCodeSchema } from '../../shared/catalog/item.ts';
 import { cacheableResult, getGuide } from '../../shared/catalog/lookup.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /** GET /api/items/{code}[?version=N]: the full guide (办事指南), public and cacheable. */
 export const handler = httpHandler(

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../shared/http/handler.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 import { decodeUpload, importBodySchema, importCatalog, readUpload } from '../../shared/catalog/import.ts';
 import { adminContext, afterCatalogChange } from '../../shared/catalog/admin-http.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /** POST /api/admin/items/import {filename, contentBase64, mode, strict, publish}: dry run or commit; the report lists every row. */
 export const handler = httpHandler('items-import', { body: importBodySchema }, async (req) => {

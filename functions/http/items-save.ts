@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { versionHeaders } from '../../shared/http/headers.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 import { saveItem } from '../../shared/catalog/save.ts';
 import { adminContext, codeParams } from '../../shared/catalog/admin-http.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /**
  * PUT /api/admin/items/{code}: body = the item; writes a new draft version.

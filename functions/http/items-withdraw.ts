@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { dynamoCatalogStore } from '../../shared/catalog/dynamo-catalog.ts';
+import { catalogStore } from '../../shared/catalog/wiring.ts';
 import { withdrawItem } from '../../shared/catalog/admin.ts';
 import { adminContext, afterCatalogChange, codeParams } from '../../shared/catalog/admin-http.ts';
 
-const store = dynamoCatalogStore();
+const store = catalogStore();
 
 /** POST /api/admin/items/{code}/withdraw {reason?}: takes the item out of the public catalog. */
 export const handler = httpHandler(

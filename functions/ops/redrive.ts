@@ -3,9 +3,9 @@ import { logger } from '../../shared/log/logger.ts';
 import { queueUrl } from '../../shared/platform/env.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 import { redrive } from '../../shared/network/redrive.ts';
-import { sqsMover } from '../../shared/network/sqs-redrive.ts';
+import { queueMover } from '../../shared/network/wiring.ts';
 
-const mover = sqsMover();
+const mover = queueMover();
 
 const input = z.object({
   queue: z.enum(QUEUES.map((q) => q.id) as [string, ...string[]]).default('delegation'),

@@ -3,11 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { logger } from '../../shared/log/logger.ts';
-import { archiveEvents } from '../../shared/audit/archive.ts';
-import { auditEventOf } from '../../shared/audit/dynamo-audit-reader.ts';
-import { s3AuditArchive } from '../../shared/audit/s3-audit-archive.ts';
-
-const ports = { archive: s3AuditArchive() };
+import { archiveAuditItem } from '../../shared/audit/archive-wiring.ts';
 
 /**
  * The audit table's stream → the locked archive bucket. Each new event is copied as written; a
@@ -18,7 +14,7 @@ const run = async (event: DynamoDBStreamEvent, _ctx: Context): Promise<DynamoDBB
   for (const r of event.Records) {
     if (r.eventName !== 'INSERT' || !r.dynamodb?.NewImage) continue;
     try {
-      await archiveEvents(ports, [auditEventOf(unmarshall(r.dynamodb.NewImage as never))]);
+      await archiveAuditItem(unmarshall(r.dynamodb.NewImage as never));
     } catch (error) {
       logger.warn('audit event not archived', { sequence: r.dynamodb.SequenceNumber, error: error as Error });
       batchItemFailures.push({ itemIdentifier: r.dynamodb.SequenceNumber! });

@@ -4,10 +4,10 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { logger } from '../../shared/log/logger.ts';
 import { entryOfItem, relayEntries } from '../../shared/outbox/relay.ts';
-import { sqsOutboxQueues } from '../../shared/outbox/sqs-outbox-queues.ts';
+import { relayPorts } from '../../shared/outbox/wiring.ts';
 import type { OutboxEntry } from '../../shared/platform/outbox.ts';
 
-const ports = { queues: sqsOutboxQueues() };
+const ports = relayPorts();
 
 /**
  * The cases table's stream (filtered to new OUTBOX# items) → each entry's topic queue. A record

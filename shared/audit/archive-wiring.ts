@@ -1,6 +1,7 @@
-import { dynamoAuditReader } from './dynamo-audit-reader.ts';
+import { auditEventOf, dynamoAuditReader } from './dynamo-audit-reader.ts';
 import { s3AuditArchive } from './s3-audit-archive.ts';
-import type { AuditArchive } from './archive.ts';
+import { archiveEvents, type AuditArchive } from './archive.ts';
+import { containerSlot } from '../platform/runtime-config.ts';
 import type { AuditEvent } from './audit.ts';
 
 /** Every event of a month from the table, for the comparison with the locked copy. */
@@ -13,3 +14,8 @@ export const archivePorts = (bucket?: string): { archive: AuditArchive; events: 
   archive: s3AuditArchive(bucket),
   events: monthEvents,
 });
+
+/** The stream's copy: one audit item as the table holds it → the locked archive bucket. */
+const streamArchiveKept = containerSlot<AuditArchive>();
+export const archiveAuditItem = (item: Record<string, unknown>): Promise<void> =>
+  archiveEvents({ archive: streamArchiveKept.get(() => s3AuditArchive()) }, [auditEventOf(item)]);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MATERIAL_TYPES, MAX_FILE_BYTES, type MaterialContentType } from './materials-limits.ts';
 
 /**
  * Materials as files (scans from a 高拍仪 or scanner, photos from the agent's phone): uploaded
@@ -6,14 +7,8 @@ import * as z from 'zod';
  * upload, encrypted at rest with the county's data key (the bucket's default), listed on the case.
  * The ticks of 全部收齐 (`materialsReceived`) stay as they are: a case needs no file to go on.
  */
-export const MATERIAL_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' } as const;
-export type MaterialContentType = keyof typeof MATERIAL_TYPES;
 
-/** One file: 10 MB (a 300 dpi A4 colour scan as JPEG is ~1–3 MB; a multi-page PDF fits). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** One case: 30 files and 100 MB in all (the longest material list of the demo catalog has 12 entries). */
-export const MAX_CASE_FILES = 30;
-export const MAX_CASE_BYTES = 100 * 1024 * 1024;
+export { MATERIAL_TYPES, MAX_CASE_BYTES, MAX_CASE_FILES, MAX_FILE_BYTES, type MaterialContentType } from './materials-limits.ts';
 /** How long a presigned upload or download link lives. */
 export const UPLOAD_URL_SECONDS = 900;
 export const VIEW_URL_SECONDS = 60;

@@ -4,7 +4,7 @@ import { hasScope, type Principal } from '../identity/principal.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { CasePorts } from '../cases/store.ts';
-import { getCommission } from '../network/commissions.ts';
+import { getCommission } from '../network/commission-views.ts';
 import { officeNames } from '../offices/offices.ts';
 import { renderPdf } from './pdf.ts';
 import { caseDocument, commissionDocument, DOCUMENT_TITLES, documentsOf, legalBodiesOf, statusLink, type CaseDocument, type DocumentKind } from './texts.ts';

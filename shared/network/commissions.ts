@@ -9,7 +9,7 @@ import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 
-import { countyWide, holderOf, visibleOrNotFound } from '../cases/access.ts';
+import { holderOf, visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from '../cases/commit.ts';
 import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts';
 import { STATUS_LABELS, type CaseRecord, type notAcceptedInput } from '../cases/model.ts';
@@ -18,9 +18,9 @@ import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
-import { COMMISSION_STATUS_LABELS, commissionProgressLabel, type Commission, type networkBodies } from './model.ts';
+import { type Commission, type networkBodies } from './model.ts';
 import { officeById, officeNames } from '../offices/offices.ts';
-import { commissionLate, phaseDue } from './phases.ts';
+import { phaseDue } from './phases.ts';
 import type { NetworkPorts } from './ports.ts';
 import { mayTakeIn } from './routing.ts';
 import { networkKeys } from '../db/keys.ts';
@@ -124,83 +124,6 @@ export const createCommission = async (ports: Ports, p: Principal, input: Commis
   }
   await ports.hops.send(commissionMessage(k));
   return { commission: k, replayed: false };
-};
-
-/** Who sees a commission: its station, its township, the county-wide readers. */
-const visibleCommission = (p: Principal, k: Commission | undefined): Commission => {
-  if (!k || !(k.stationId === p.officeId || k.townshipId === p.officeId || countyWide(p))) throw new NotFoundError('代办件不存在');
-  return k;
-};
-
-export const commissionView = (k: Commission, now: Date) => {
-  const { applicant, findHashes: _f, ...rest } = k;
-  const { sealed: _s, phone4: _p, ...shown } = applicant;
-  return { ...rest, applicant: shown, statusLabel: COMMISSION_STATUS_LABELS[k.status], late: commissionLate(k, now) };
-};
-export type CommissionView = ReturnType<typeof commissionView>;
-
-export const commissionRow = (k: Commission, now: Date) => ({
-  id: k.id,
-  number: k.number,
-  itemName: k.itemName,
-  applicantName: k.applicant.nameMasked,
-  status: k.status,
-  statusLabel: COMMISSION_STATUS_LABELS[k.status],
-  createdAt: k.createdAt,
-  caseNumber: k.caseNumber,
-  late: commissionLate(k, now),
-  version: k.version,
-});
-export type CommissionRow = ReturnType<typeof commissionRow>;
-
-export const getCommission = async (ports: Pick<Ports, 'cases' | 'clock' | 'offices'>, p: Principal, input: { id: string }) => {
-  needScope(p, 'case.read');
-  const k = visibleCommission(p, (await ports.cases.commission(input.id))?.commission);
-  const c = k.caseId ? (await ports.cases.get(k.caseId))?.record : undefined;
-  const name = await officeNames(ports.offices);
-  return {
-    commission: {
-      ...commissionView(k, ports.clock()),
-      statusLabel: commissionProgressLabel(k.status, c?.status),
-      stationName: name(k.stationId),
-      townshipName: name(k.townshipId),
-    },
-    case: c
-      ? {
-          id: c.id,
-          number: c.number,
-          status: c.status,
-          statusLabel: STATUS_LABELS[c.status],
-          version: c.version,
-          handBack: c.handBack,
-          decision: c.decision,
-          notAccepted: c.notAccepted,
-          // 一次性告知: what the township found missing, for the agent to bring
-          missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [],
-        }
-      : undefined,
-  };
-};
-
-/** 我的代办: the agent's commissions, newest first, paged. */
-export const myCommissions = async (ports: Pick<Ports, 'cases' | 'clock'>, p: Principal, input: { cursor?: string | undefined; limit?: number }) => {
-  needScope(p, 'commission.create');
-  const page = await ports.cases.commissionsOfAgent(p.userId, { limit: input.limit ?? 30, ...(input.cursor ? { cursor: input.cursor } : {}) });
-  const now = ports.clock();
-  // the true status of what was taken in is the case's (待补正, 不予受理…): one read per case on the page
-  const cases = await Promise.all(page.commissions.map((k) => (k.status === 'taken_in' && k.caseId ? ports.cases.get(k.caseId) : undefined)));
-  return {
-    commissions: page.commissions.map((k, i) => {
-      const c = cases[i]?.record;
-      return {
-        ...commissionRow(k, now),
-        statusLabel: commissionProgressLabel(k.status, c?.status),
-        // the case's version: a supplement recorded offline says what it was based on (a 409 if the case moved on)
-        ...(c ? { caseStatus: c.status, caseVersion: c.version, missingMaterials: c.status === 'awaiting_supplement' ? c.missingMaterials : [] } : {}),
-      };
-    }),
-    ...(page.cursor ? { next: page.cursor } : {}),
-  };
 };
 
 /**

@@ -6,7 +6,11 @@ import { secretJson } from '../aws/secret-json.ts';
 import { memoryCredentials } from './memory-credentials.ts';
 import { channelFor } from './channels.ts';
 import { noticesConfig } from './config.ts';
-import type { DeliverPorts } from './ports.ts';
+import type { DeliverPorts, NoticeStore } from './ports.ts';
+
+/** The notices table (the texts of a case, 告知 evidence). */
+const storeKept = containerSlot<NoticeStore>();
+export const noticeStore = (): NoticeStore => storeKept.get(() => dynamoNoticeStore());
 
 /** The notices consumer's production ports, built once per container; the county's channel read when used. */
 const kept = containerSlot<DeliverPorts>();
@@ -16,7 +20,7 @@ export const deliverPorts = (): DeliverPorts =>
     const secret = runtimeConfig().noticeCredentialsSecret;
     const credentials = secret ? secretJson(secret) : memoryCredentials();
     return {
-      store: dynamoNoticeStore(),
+      store: noticeStore(),
       sealer: kmsSealer(),
       config: noticesConfig,
       channel: () => channelFor(noticesConfig(), credentials),

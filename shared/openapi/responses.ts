@@ -40,6 +40,7 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   'todos-list': { schema: todoListResponse, description: '待办与菜单上的计数' },
   'cases-archive': { schema: caseArchiveResponse, description: '办件的电子档案' },
   'archive-search': { schema: archiveSearchResponse, description: '年度档案检索' },
+  'archive-destruction-list': { schema: archiveSearchResponse, description: '保管期满、待鉴定销毁的档案' },
   'disclosure-ratings': { schema: disclosedRatingsResponse, description: '各窗口好差评月度公开' },
   'disclosure-results': { schema: disclosedResultsResponse, description: '办件结果公开' },
   // files

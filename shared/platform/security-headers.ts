@@ -5,6 +5,9 @@
  * the usual first path, before the ICP licence allows CloudFront — is checked against it.
  */
 
+/** Where presigned uploads go: S3 in AWS China and, for a staging county, in the global partition. */
+export const S3_ORIGINS = ['https://*.amazonaws.com.cn', 'https://*.amazonaws.com'];
+
 /** The staff app keeps its token in sessionStorage: a strict CSP is what keeps scripts of others out. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -13,12 +16,19 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // the browser PUTs material scans straight to the materials bucket (presigned, S3's regional endpoints)
+  `connect-src 'self' ${S3_ORIGINS.join(' ')}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
 ].join('; ');
+
+/** The policy with more origins the browser may send to (the local platform's S3 emulator). */
+export const cspWithConnect = (origins: readonly string[]): string =>
+  origins.length
+    ? CONTENT_SECURITY_POLICY.replace(/connect-src ([^;]*)/, (_m, list: string) => `connect-src ${list} ${origins.join(' ')}`)
+    : CONTENT_SECURITY_POLICY;
 
 export const HSTS_MAX_AGE_SECONDS = 365 * 86_400;
 

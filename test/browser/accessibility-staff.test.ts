@@ -60,6 +60,7 @@ const PAGES: Record<string, { as: Who; url?: (f: Fixtures) => string }> = {
   '/dashboard': { as: 'supervisor' },
   '/hall/window': { as: 'clerk.lingshan' },
   '/notices/demo-inbox': { as: 'clerk.lingshan' },
+  '/archive': { as: 'admin' },
 };
 
 /** The serious and critical findings on the page as it is now, one line each (rule, impact, where). */

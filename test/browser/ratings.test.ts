@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { dynamoRatingStore } from '../../shared/ratings/dynamo-ratings.ts';
 import { acceptCase, decideCase, runSchedule } from '../integration/ratings/support.ts';
 import { demoAccounts } from '../../local/seed-demo-directory.ts';
+import { loadCountyConfig } from '../../infra/config/county-config.ts';
 import { maskNumber } from '../../shared/ratings/disclosure.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
 
@@ -164,7 +165,7 @@ describe('好差评 in the browser', () => {
     const text = html.replace(/<[^>]+>/g, ' ');
     expect(text).not.toMatch(/\d{17}[\dXx]/);
     expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
-    const names = [...applicants.map((a) => a.name), '司*明', ...demoAccounts('411521').flatMap((d) => [d.displayName, d.username])];
+    const names = [...applicants.map((a) => a.name), '司*明', ...demoAccounts(loadCountyConfig('411521')).flatMap((d) => [d.displayName, d.username])];
     for (const n of names) expect(text, n).not.toContain(n);
     for (const n of numbers) expect(text).not.toContain(n);
     expect(page.errors).toEqual([]);

@@ -12,6 +12,7 @@ import { dynamo } from '../../shared/aws/clients.ts';
 import { directoryKeys } from '../../shared/db/keys.ts';
 import type { SeedReport } from '../../local/seed.ts';
 import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
+import { cheapHash } from './cheap-hash.ts';
 
 /**
  * One isolated county per test file: its own tables/queues (unique prefix) on the shared
@@ -47,6 +48,8 @@ const restoreVar = (k: string): void => {
  * `county`: a code of infra/counties/ (default 411521), or a config object, so a test can try a
  * county setting; either way the functions' environment is derived as the stack derives it.
  */
+let demoHash: string | undefined;
+
 export const startTestStack = async (opts: { seed?: boolean; county?: string | CountyConfig } = {}): Promise<TestStack> => {
   const ep = inject('emulators');
   const prefix = `t${randomBytes(4).toString('hex')}`;
@@ -62,9 +65,10 @@ export const startTestStack = async (opts: { seed?: boolean; county?: string | C
   let seed: SeedReport | undefined;
   if (opts.seed) {
     const { seedDemoCounty } = await import('../../local/seed.ts');
-    seed = await seedDemoCounty(county);
+    // the demo password stored at a cheap scrypt cost: every login of a test skips a full-cost check
+    seed = await seedDemoCounty(county, { passwordHash: (demoHash ??= cheapHash(DEMO_PASSWORD)) });
   }
-  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist') });
+  const { server, url } = await startGateway({ port: 0, webDir: join(ROOT, 'web', 'dist'), connectSrc: [ep.fauxqs] });
 
   const doFetch: TestStack['fetch'] = (path, init = {}) => {
     const { token, json, headers, ...rest } = init;

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { cheapHash } from '../../support/cheap-hash.ts';
 import { memoryAuditLog } from '../../../shared/audit/memory-audit.ts';
 import { memoryDirectory } from '../../../shared/identity/memory-directory.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
@@ -33,14 +34,7 @@ const ACCOUNTS: Array<[string, Role, string]> = [
 ];
 const PRIVILEGED: readonly Role[] = ['county_admin', 'supervisor', 'center_head'];
 
-/**
- * A hash in the stored format with a cheap cost (N=2^10): verification reads the cost from the
- * hash, so seeded users check in a millisecond instead of a second of scrypt at N=2^15.
- */
-export const cheapHash = (password: string): string => {
-  const salt = randomBytes(16);
-  return `scrypt$1024$8$1$${salt.toString('base64')}$${scryptSync(password.normalize('NFKC'), salt, 32, { N: 1024, r: 8, p: 1 }).toString('base64')}`;
-};
+export { cheapHash };
 let hash: string | undefined;
 
 export const world = async () => {

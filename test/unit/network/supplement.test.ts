@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../../shared/cases/queries.ts';
 import { NotFoundError, RuleError, ValidationError } from '../../../shared/errors/domain-errors.ts';
-import { createCommission, getCommission, myCommissions, supplementByAgent, takeIn } from '../../../shared/network/commissions.ts';
+import { createCommission, supplementByAgent, takeIn } from '../../../shared/network/commissions.ts';
+import { getCommission, myCommissions } from '../../../shared/network/commission-views.ts';
 import { principal } from '../cases/fixtures.ts';
 import { at, CLERK, META, STATION } from '../cases/fixtures.ts';
 import { AGENT, DIBAO, world, type World } from './fixtures.ts';

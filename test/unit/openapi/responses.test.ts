@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import type { listCases } from '../../../shared/cases/queries.ts';
 import type { listInbox } from '../../../shared/network/inbox.ts';
 import type { SearchResponse } from '../../../shared/catalog/lookup.ts';
-import type { getArchive, searchArchive } from '../../../shared/archive/archive.ts';
+import type { destructionList, getArchive, searchArchive } from '../../../shared/archive/archive.ts';
 import type { listTodos } from '../../../shared/todos/todos.ts';
 import type { disclosedRatings, disclosedResults } from '../../../shared/ratings/disclosure.ts';
 import { casesListResponse, RESPONSES, responseOf } from '../../../shared/openapi/responses.ts';
@@ -34,6 +34,7 @@ describe('published response schemas', () => {
     expectTypeOf<Answer<typeof listTodos>>().toEqualTypeOf<z.output<typeof todoListResponse>>();
     expectTypeOf<Answer<typeof getArchive>>().toExtend<z.input<typeof caseArchiveResponse>>();
     expectTypeOf<Answer<typeof searchArchive>>().toExtend<z.input<typeof archiveSearchResponse>>();
+    expectTypeOf<Answer<typeof destructionList>>().toExtend<z.input<typeof archiveSearchResponse>>();
     expectTypeOf<Answer<typeof disclosedRatings>>().toEqualTypeOf<z.output<typeof disclosedRatingsResponse>>();
     expectTypeOf<Answer<typeof disclosedResults>>().toEqualTypeOf<z.output<typeof disclosedResultsResponse>>();
   });

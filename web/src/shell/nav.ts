@@ -39,6 +39,7 @@ export const NAV: NavEntry[] = [
   { path: '/supervision/cases', label: '全县办件', scope: 'supervision.read:county' },
   { path: '/dashboard', label: '数据看板', scope: 'alert.read' },
   { path: '/audit', label: '审计记录', scope: 'audit.read' },
+  { path: '/archive', label: '电子档案', scope: 'archive.manage' },
   { path: '/ratings/window', label: '窗口评价', scope: 'rating.evaluate' },
   { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats', counter: RectifyTodosCount },
   { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },

@@ -7,6 +7,7 @@ import { ratingRoutes } from '../pages/ratings/routes.tsx';
 import { supervisionRoutes } from '../pages/supervision/routes.tsx';
 import { hallRoutes } from '../pages/hall/routes.tsx';
 import { noticeRoutes } from '../pages/notices/routes.tsx';
+import { archiveRoutes } from '../pages/archive/routes.tsx';
 
 const HomePage = lazy(() => import('./HomePage.tsx'));
 const ChangePasswordPage = lazy(() => import('../pages/account/ChangePasswordPage.tsx'));
@@ -33,4 +34,5 @@ export const staffRoutes: RouteObject[] = [
   ...supervisionRoutes,
   ...hallRoutes,
   ...noticeRoutes,
+  ...archiveRoutes,
 ];

@@ -10,6 +10,8 @@ import { Loaded } from '../../shell/loading.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useGuide } from '../items/catalog-client.ts';
 import CaseNetworkPanel from '../network/CaseNetworkPanel.tsx';
+import ArchivePanel from '../archive/ArchivePanel.tsx';
+import MaterialFiles from './MaterialFiles.tsx';
 import { KIND_LABELS, eventLabel } from './labels.ts';
 import { useCase, useCaseAction, useViewIdNumber } from './queries.ts';
 import { noticeLine, useCaseNotices } from './notices.ts';
@@ -112,6 +114,13 @@ function CaseFile({ id, detail }: { id: string; detail: CaseDetail }) {
         </Descriptions>
       </Card>
       <CaseNetworkPanel detail={detail} />
+      {/* scans of the materials: none once the case has reached its end (what was kept is what the archive holds) */}
+      <MaterialFiles
+        caseId={id}
+        names={guide.data?.item.materials.map((m) => m.name) ?? []}
+        canUpload={holds && can('case.handle') && c.status !== 'delivered' && c.status !== 'withdrawn'}
+      />
+      <ArchivePanel caseId={id} />
       <Card title="办理过程">
         <Timeline
           items={[

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, List, Progress, Radio, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
@@ -9,6 +9,15 @@ import { KIND_LABELS } from './labels.ts';
 import { NOT_ACCEPTED_GROUND_LABELS, NOT_ACCEPTED_GROUNDS, REASON_MAX, REFER_TO_MAX, type NotAcceptedGround } from '@shared/cases/model.ts';
 import { useIntake } from './queries.ts';
 import { linkToTicket } from '../hall/link-ticket.ts';
+import { PickFile, type RowState } from './MaterialFiles.tsx';
+import { fileProblem, fileSize, uploadMaterial } from './materials.ts';
+
+/** A scan picked at 核对材料: sent once the case exists (a material file belongs to a case). */
+interface Picked {
+  key: string;
+  name: string;
+  file: File;
+}
 
 /** The server names the applicant's fields under `applicant.`; the form has them at the top. */
 const ALIASES: FieldAliases = { 'applicant.': '', 'notAccepted.reason': 'reason', 'notAccepted.referTo': 'referTo', 'notAccepted.ground': 'ground' };
@@ -37,6 +46,11 @@ export default function IntakePage() {
   const [code, setCode] = useState<string>();
   const [received, setReceived] = useState<string[]>([]);
   const [refuse, setRefuse] = useState(false);
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [pickErrors, setPickErrors] = useState<Record<string, string>>({});
+  const [sending, setSending] = useState<Record<string, RowState>>({});
+  // the case taken in while its scans are sent (or failed): never taken in twice
+  const [created, setCreated] = useState<string>();
   // one key per intake form: a double click or a retry never creates a second case
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const term = q.trim();
@@ -49,8 +63,36 @@ export default function IntakePage() {
   const pick = (picked: string) => {
     setCode(picked);
     setReceived([]);
+    setPicked([]);
+    setPickErrors({});
     setStep(1);
   };
+  /** A scan of a material: checked for type and size at once (the error on its row), and the material ticked as received. */
+  const pickFile = (name: string, file: File) => {
+    const problem = fileProblem(file);
+    setPickErrors((e) => ({ ...e, [name]: problem ?? '' }));
+    if (problem) return;
+    setPicked((p) => [...p, { key: crypto.randomUUID(), name, file }]);
+    setReceived((r) => (r.includes(name) ? r : [...r, name]));
+  };
+  /** The picked scans, one after another, each with its progress; true when every one is stored. */
+  const sendFiles = async (caseId: string): Promise<boolean> => {
+    let ok = true;
+    for (const f of picked) {
+      if (sending[f.key]?.pct === 100 && !sending[f.key]?.error) continue;
+      const set = (s: RowState) => setSending((x) => ({ ...x, [f.key]: s }));
+      set({ pct: 0 });
+      try {
+        await uploadMaterial(caseId, f.name, f.file, (pct) => set({ pct: Math.min(pct, 99) }));
+        set({ pct: 100 });
+      } catch (e) {
+        ok = false;
+        set({ error: errorText(e) });
+      }
+    }
+    return ok;
+  };
+  const print = (caseId: string) => navigate(`/cases/${caseId}/print`);
   const missing = guide?.materials.filter((m) => m.required && !received.includes(m.name)).map((m) => m.name) ?? [];
 
   const submit = async (v: ApplicantValues) => {
@@ -79,7 +121,11 @@ export default function IntakePage() {
       });
       // taken in from a called ticket (叫号): the case is linked to it, for the window's 一次一评
       if (ticket) await linkToTicket(ticket, r.case.id);
-      navigate(`/cases/${r.case.id}/print`);
+      if (picked.length) {
+        setCreated(r.case.id);
+        if (!(await sendFiles(r.case.id))) return;
+      }
+      print(r.case.id);
     } catch (e) {
       errors.fail(e);
     }
@@ -129,9 +175,31 @@ export default function IntakePage() {
           </Typography.Text>
           <Checkbox.Group value={received} onChange={(v) => setReceived(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
             {guide.materials.map((m) => (
-              <Checkbox key={m.name} value={m.name}>
-                {m.name}（{m.copies} 份）{m.required ? '' : <Tag>非必需</Tag>}
-              </Checkbox>
+              <div key={m.name} data-testid="intake-material">
+                <Space wrap>
+                  <Checkbox value={m.name}>
+                    {m.name}（{m.copies} 份）{m.required ? '' : <Tag>非必需</Tag>}
+                  </Checkbox>
+                  <PickFile label={m.name} onFile={(f) => pickFile(m.name, f)} />
+                  {picked
+                    .filter((p) => p.name === m.name)
+                    .map((p) => (
+                      <Tag
+                        key={p.key}
+                        closable
+                        onClose={() => setPicked((x) => x.filter((y) => y.key !== p.key))}
+                        closeIcon={<span aria-label={`移除 ${p.file.name}`}>×</span>}
+                      >
+                        {p.file.name}（{fileSize(p.file.size)}）
+                      </Tag>
+                    ))}
+                </Space>
+                {pickErrors[m.name] && (
+                  <Typography.Text type="danger" role="alert" style={{ display: 'block' }}>
+                    {m.name}：{pickErrors[m.name]}
+                  </Typography.Text>
+                )}
+              </div>
             ))}
           </Checkbox.Group>
           {missing.length > 0 && (
@@ -148,7 +216,40 @@ export default function IntakePage() {
           </Space>
         </Space>
       )}
-      {step === 2 && guide && (
+      {created && (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="intake-uploads">
+          <Typography.Text strong>办件已受理，正在上传材料文件</Typography.Text>
+          <List
+            size="small"
+            dataSource={picked}
+            renderItem={(p) => (
+              <List.Item>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <span>
+                    {p.name}：{p.file.name}
+                  </span>
+                  {sending[p.key]?.error ? (
+                    <Typography.Text type="danger" role="alert">
+                      {sending[p.key]!.error}
+                    </Typography.Text>
+                  ) : (
+                    <Progress percent={sending[p.key]?.pct ?? 0} size="small" aria-label="上传进度" />
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+          {Object.values(sending).some((x) => x.error) && (
+            <Space wrap>
+              <Button type="primary" onClick={() => void sendFiles(created).then((ok) => ok && print(created))}>
+                重新上传
+              </Button>
+              <Button onClick={() => print(created)}>先打印凭证（可在办件页补传）</Button>
+            </Space>
+          )}
+        </Space>
+      )}
+      {step === 2 && guide && !created && (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'person' }} style={{ maxWidth: 560 }}>
           {errors.alert}
           <Form.Item name="type" label="申请人类型">

@@ -11,5 +11,8 @@ export const caseKeys = {
   list: (view: CaseListName) => ['cases', 'list', { view }] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   search: (q: string) => ['cases', 'search', { q }] as const,
+  /** The case's material files (scans), and its electronic archive. */
+  materials: (id: string) => ['cases', 'materials', id] as const,
+  archive: (id: string) => ['cases', 'archive', id] as const,
   publicStatus: (lookup: PublicLookup | null) => ['public-case', lookup] as const,
 };

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import type { CaseDetail } from '@shared/cases/queries.ts';
 import type { StaffCaseView } from '@shared/cases/views.ts';
-import type { CommissionRow, CommissionView, getCommission } from '@shared/network/commissions.ts';
+import type { CommissionRow, CommissionView, getCommission } from '@shared/network/commission-views.ts';
 import type { InboxResponse } from '@shared/network/responses.ts';
 import type { InboxKind } from '@shared/network/labels.ts';
 import type { networkBodies } from '@shared/network/model.ts';
