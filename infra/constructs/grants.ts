@@ -174,8 +174,9 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         // the secret is stored under the data key: Secrets Manager decrypts it on the caller's behalf
         storage(false);
         break;
-      case 'queue:notices:redrive': {
-        const q = data.queues.get('notices')!;
+      case 'queue:notices:redrive':
+      case 'queue:archive:redrive': {
+        const q = data.queues.get(g === 'queue:notices:redrive' ? 'notices' : 'archive')!;
         add(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.dlq.queueArn]);
         add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.queue.queueArn]);
         storage(true);

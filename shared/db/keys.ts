@@ -275,7 +275,7 @@ export const outboxKeys = {
 };
 
 /**
- * Materials as files (F1–F2 in AccessPatterns.md), in the case's own partition: its files are one
+ * Materials as files (F1–F3 in AccessPatterns.md), in the case's own partition: its files are one
  * Query beside its timeline, and the per-case totals one item taken atomically with each upload.
  */
 export const materialKeys = {

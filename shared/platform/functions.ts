@@ -88,7 +88,9 @@ export type Grant =
   /** The SMS provider's credentials (Secrets Manager). */
   | 'notices:credentials'
   /** Move the notices DLQ's messages back to the queue. */
-  | 'queue:notices:redrive';
+  | 'queue:notices:redrive'
+  /** Move the archive DLQ's messages back to the queue (a package the consumer could not build). */
+  | 'queue:archive:redrive';
 
 export interface FunctionDef {
   readonly id: string;
@@ -220,7 +222,7 @@ export const STREAM_USES: Record<string, readonly Grant[]> = {
 
 /** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
 export const OPS_USES: Record<string, readonly Grant[]> = {
-  redrive: ['queue:delegation:redrive', 'queue:notices:redrive'],
+  redrive: ['queue:delegation:redrive', 'queue:notices:redrive', 'queue:archive:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

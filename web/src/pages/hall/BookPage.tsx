@@ -1,7 +1,8 @@
 import { MOBILE_PHONE } from '@shared/schema/phone.ts';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
-import { api, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useItemSearch } from '../items/catalog-client.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import type { Appointment, Slot } from '@shared/hall/model.ts';
 import { bjTime, bjToday, hallClient, type HallInfo } from './client.ts';
@@ -22,7 +23,10 @@ export default function BookPage() {
   const [halls, setHalls] = useState<Array<{ officeId: string; name: string }>>([]);
   const [officeId, setOfficeId] = useState<string>();
   const [hall, setHall] = useState<HallInfo | null>(null);
-  const [items, setItems] = useState<Array<{ code: string; name: string }>>([]);
+  const [q, setQ] = useState('');
+  const term = q.trim();
+  const hits = useItemSearch({ q: term, limit: 20 }, { enabled: term !== '', keepPrevious: true });
+  const items = term ? (hits.data?.items ?? []) : [];
   const [itemCode, setItemCode] = useState<string>();
   const [days, setDays] = useState<Array<{ date: string; slots: Slot[] }>>([]);
   const [booked, setBooked] = useState<Appointment | null>(null);
@@ -55,14 +59,6 @@ export default function BookPage() {
         (e: unknown) => setLoadError(errorText(e)),
       );
   }, [officeId, group?.id]);
-
-  const search = (q: string) => {
-    if (!q.trim()) return;
-    api<{ items: Array<{ code: string; name: string }> }>(`/api/items?q=${encodeURIComponent(q.trim())}&limit=20`).then(
-      (r) => setItems(r.items.map((i) => ({ code: i.code, name: i.name }))),
-      () => undefined,
-    );
-  };
 
   const submit = async (v: BookValues) => {
     if (!officeId) return;
@@ -127,7 +123,7 @@ export default function BookPage() {
               showSearch
               filterOption={false}
               placeholder="输入事项名称搜索，如 身份证"
-              onSearch={search}
+              onSearch={setQ}
               onChange={(v: string) => setItemCode(v)}
               options={items.map((i) => ({ value: i.code, label: i.name }))}
             />
