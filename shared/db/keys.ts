@@ -297,6 +297,16 @@ export const archiveKeys = {
   retention: () => ({ index: 'gsi3', pk: 'RETAIN' }),
 };
 
+/**
+ * The provincial exchange (shared/exchange; X1–X2 in AccessPatterns.md): a stage record is its outbox
+ * entry (O1, topic `exchange`, sk `<version>-<stage>`), indexed by its Beijing day on gsi2 for the
+ * daily reconciliation.
+ */
+export const exchangeKeys = {
+  byDay: (day: string, at: string, caseId: string, id: string) => ({ gsi2pk: `XCHG#${day}`, gsi2sk: `${at}#${caseId}#${id}` }),
+  day: (day: string) => ({ index: 'gsi2', pk: `XCHG#${day}` }),
+};
+
 /** Texts to applicants (shared/notices): the notices themselves are outbox entries (O1, topic `notices`). */
 export const noticeKeys = {
   /** Texts to one phone (keyed hash, never the number) on a Beijing day: conditional ADD below the county's cap; TTL 2 days. */

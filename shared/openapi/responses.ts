@@ -6,7 +6,7 @@ import { inboxResponse, inboxRowSchema } from '../network/responses.ts';
 import { todoListResponse } from '../todos/responses.ts';
 import { archiveSearchResponse, caseArchiveResponse } from '../archive/responses.ts';
 import { disclosedRatingsResponse, disclosedResultsResponse } from '../ratings/responses.ts';
-import { exchangeStatusResponse } from '../exchange/responses.ts';
+import { statusResponse } from '../exchange/schemas.ts';
 
 /**
  * What a route answers, where the OpenAPI document says more than "a JSON object": the published
@@ -53,16 +53,9 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   'commissions-document': { file: [PDF], description: '委托代办单 PDF' },
   'cases-archive-package': { file: [ZIP], description: '电子档案包' },
   'archive-transfer': { file: [ZIP], description: '年度移交包与移交清单' },
-};
-
-/**
- * Published shapes by method and path, for routes whose contract is fixed before their name is in
- * the table (the provincial exchange's reconciliation); a route's name entry above wins.
- */
-export const RESPONSES_BY_PATH: Readonly<Record<string, ResponseSpec>> = {
-  'GET /api/exchange/status': { schema: exchangeStatusResponse, description: '当日向省平台推送的对账：推送、确认、退回、待确认的数量与记录' },
+  // the provincial exchange's daily status: a published shape
+  'exchange-status': { schema: statusResponse, description: '省平台对接：当日上报记录的推送、确认、退回与待确认数' },
 };
 
 /** The published response of a route, if any. */
-export const responseOf = (r: { name: string; method: string; path: string }): ResponseSpec | undefined =>
-  (RESPONSES as Record<string, ResponseSpec>)[r.name] ?? RESPONSES_BY_PATH[`${r.method} ${r.path}`];
+export const responseOf = (r: { name: string }): ResponseSpec | undefined => (RESPONSES as Record<string, ResponseSpec>)[r.name];
