@@ -1,3 +1,4 @@
+import { bjStartOfDay } from '../platform/beijing-time.ts';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditInput } from '../audit/audit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
@@ -199,7 +200,7 @@ export const dynamoHallStore = (): HallStore => ({
         TableName: T(),
         Key: hallKeys.sequence(officeId, compact(date), prefix),
         UpdateExpression: 'ADD n :one SET expiresAt = :e',
-        ExpressionAttributeValues: { ':one': 1, ':e': epoch(`${date}T00:00:00+08:00`, 3 * DAY_S) },
+        ExpressionAttributeValues: { ':one': 1, ':e': epoch(bjStartOfDay(date), 3 * DAY_S) },
         ReturnValues: 'UPDATED_NEW',
         ...METERED,
       }),
