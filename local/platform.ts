@@ -9,6 +9,7 @@ import { startScheduler } from './scheduler.ts';
 import { startStreams } from './streams.ts';
 import { startFakeSms, type FakeSms } from './fake-sms.ts';
 import { fakeSmsEnv, withSite } from './notices-env.ts';
+import { startFakeProvince, type FakeProvince } from './fake-province.ts';
 import { freePort } from './free-port.ts';
 import { ROOT } from './modules.ts';
 import { seedDemoCounty, type SeedReport } from './seed.ts';
@@ -41,6 +42,8 @@ export interface Platform {
   url: string;
   county: CountyConfig;
   env: Record<string, string>;
+  /** The fake provincial platform the county's stage records go to (its control endpoints: local/fake-province.ts). */
+  province?: string;
   seed?: SeedReport;
   /** The demo history being written in the background (npm start): the server answers meanwhile. */
   history?: Promise<{ cases: number; skipped: boolean; ms: number } | undefined>;
@@ -74,6 +77,10 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
     const fakeSms: FakeSms | undefined = county.notices && county.notices.provider !== 'off' ? await startFakeSms(fakeSmsEnv.fakeOptions(county)) : undefined;
     if (fakeSms) started.push(fakeSms);
     Object.assign(env, fakeSms ? fakeSmsEnv.env(county, fakeSms) : {});
+    // stage records go to the local fake province, which speaks the county's province profile and checks each record
+    const fakeProvince: FakeProvince | undefined = county.exchange ? await startFakeProvince({ province: county.exchange.province }) : undefined;
+    if (fakeProvince) started.push(fakeProvince);
+    Object.assign(env, fakeProvince ? { EXCHANGE_ENDPOINT_OVERRIDE: fakeProvince.url } : {});
     applyEnv(env);
 
     for (const m of await migrateOnStart(county.code)) if (m.status === 'applied' && m.changed) log(`数据迁移 ${m.id}: ${m.changed}/${m.scanned}`);
@@ -99,7 +106,15 @@ export const startPlatform = async (opts: PlatformOptions): Promise<Platform> =>
 
     // lets `npm run invoke` run a handler against this running platform
     writeFileSync(join(opts.dataDir, 'runtime.json'), JSON.stringify({ url, env }, null, 2));
-    return { url, county, env, ...(seed ? { seed } : {}), ...(history ? { history } : {}), stop: stopAll };
+    return {
+      url,
+      county,
+      env,
+      ...(fakeProvince ? { province: fakeProvince.url } : {}),
+      ...(seed ? { seed } : {}),
+      ...(history ? { history } : {}),
+      stop: stopAll,
+    };
   } catch (e) {
     await stopAll();
     throw e;

@@ -66,6 +66,7 @@ const main = async (): Promise<void> => {
   );
   console.log(`  网址        ${platform.url}`);
   console.log(`  健康检查    ${platform.url}/api/health`);
+  if (platform.province) console.log(`  省平台(模拟) ${platform.province}/__received  (POST /__down?on=1 模拟停机, /__reject?itemCode=…&reason=… 模拟退回)`);
   console.log(`  数据目录    ${shownDir(values['data-dir'])}   (npm start -- --reset 清空重来)\n`);
   console.log('演示账号（密码均为 Bianmin@2026）：');
   for (const l of platform.seed?.logins ?? []) {

@@ -6,6 +6,7 @@ import { ROLES, SCOPES } from '../../shared/platform/scopes.ts';
 import { rulesSchema } from '../../shared/supervision/rules.ts';
 import { webhookSchema } from '../../shared/supervision/webhooks.ts';
 import { noticesSchema } from '../../shared/notices/config.ts';
+import { exchangeSchema } from '../../shared/exchange/config.ts';
 import { checkOperations, operationsFields } from './operations.ts';
 import { hallSettingsSchema } from '../../shared/hall/settings.ts';
 import { checkConcurrency, concurrencySchema } from './concurrency.ts';
@@ -97,6 +98,8 @@ const countyConfigSchema = z
       .default({ callbackWorkdays: 1, rectifyWorkdays: 15 }),
     /** Texts to applicants (受理, 一次性告知, 办结…): channel, signature, template registry (shared/notices/config.ts). Absent: none. */
     notices: noticesSchema.optional(),
+    /** The provincial exchange (shared/exchange/config.ts): the province profile (codes/<id>.json) and its endpoint. Absent: records kept, none pushed. */
+    exchange: exchangeSchema.optional(),
     auditRetentionDays: z.number().int().min(365, '审计记录至少保存 365 天').default(1095),
     totpForAll: z.boolean().default(false),
     roleScopes: z.partialRecord(z.enum(ROLES), z.array(z.enum(SCOPES))).optional(),

@@ -5,6 +5,7 @@ import { flattenOffices, type CountyConfig } from './county-config.ts';
 import { rulesFrom } from '../../shared/supervision/rules.ts';
 import { webhookTarget } from '../../shared/supervision/webhooks.ts';
 import { noticesEnv } from '../../shared/notices/config.ts';
+import { exchangeEnv } from '../../shared/exchange/config.ts';
 
 /**
  * THE environment of a county's functions: every county setting, plus the physical resources they
@@ -31,6 +32,8 @@ export interface FunctionResources {
   readonly auditArchiveBucket?: string;
   /** The notices channel's credentials (Secrets Manager ARN, deployed; locally the fake provider's demo keys). */
   readonly noticeCredentialsSecret?: string;
+  /** The province's credentials for the exchange (Secrets Manager ARN, deployed; locally the fake province's demo values). */
+  readonly exchangeCredentialsSecret?: string;
 }
 
 /** The county's hall block with each office's name from the office tree (the public pages show it). */
@@ -56,6 +59,8 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   NOTICES_JSON: noticesEnv(
     county.notices && { ...county.notices, ...(county.notices.siteUrl || !county.domain ? {} : { siteUrl: `https://${county.domain.name}` }) },
   ),
+  // the provincial exchange: the county's province profile and endpoint
+  EXCHANGE_JSON: exchangeEnv(county.exchange),
   ...(county.hall ? { HALL_JSON: hallJson(county) } : {}),
   // documents (shared/documents): the county's name and legal bodies; its web origin when it has a domain
   COUNTY_NAME: county.name,
@@ -69,6 +74,7 @@ export const functionEnvironment = (county: CountyConfig, res: FunctionResources
   ...Object.fromEntries(TOPICS.map((t) => [t.envVar, res.topics[t.id]])),
   ...(res.auditArchiveBucket ? { BUCKET_AUDIT_ARCHIVE: res.auditArchiveBucket } : {}),
   ...(res.noticeCredentialsSecret ? { NOTICE_CREDENTIALS_SECRET: res.noticeCredentialsSecret } : {}),
+  ...(res.exchangeCredentialsSecret ? { EXCHANGE_CREDENTIALS_SECRET: res.exchangeCredentialsSecret } : {}),
   ...Object.fromEntries(BUCKETS.map((b) => [b.envVar, res.buckets[b.id]])),
   ...(res.edge ? { ORIGIN_VERIFY_SECRET: res.edge.originVerify, VIEWER_ADDRESS_HEADER: 'cloudfront-viewer-address' } : {}),
 });

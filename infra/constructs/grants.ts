@@ -174,8 +174,31 @@ export const statementsFor = (uses: readonly Grant[], data: DataStack): PolicySt
         // the secret is stored under the data key: Secrets Manager decrypts it on the caller's behalf
         storage(false);
         break;
-      case 'queue:notices:redrive': {
-        const q = data.queues.get('notices')!;
+      case 'queue:notices:redrive':
+      case 'queue:archive:redrive': {
+        const q = data.queues.get(g === 'queue:notices:redrive' ? 'notices' : 'archive')!;
+        add(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.dlq.queueArn]);
+        add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.queue.queueArn]);
+        storage(true);
+        break;
+      }
+      // the provincial exchange
+      case 'exchange:push':
+        // its own outbox entries (progress, corrections) and a day's of them on gsi2: no case, no other topic
+        add(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], arns(table('cases')), leading(['OUTBOX#exchange#*', 'XCHG#*']));
+        storage(true);
+        break;
+      case 'exchange:record':
+        // the 评价 stage record, put with the rating (a transaction across the two tables): new items of its topic only
+        add(['dynamodb:PutItem'], [table('cases').tableArn], leading(['OUTBOX#exchange#*']));
+        storage(true);
+        break;
+      case 'exchange:credentials':
+        add(['secretsmanager:GetSecretValue'], [data.exchangeCredentials.secretArn]);
+        storage(false);
+        break;
+      case 'queue:exchange:redrive': {
+        const q = data.queues.get('exchange')!;
         add(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.dlq.queueArn]);
         add(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], [q.queue.queueArn]);
         storage(true);

@@ -63,6 +63,7 @@ export const stackResources = (data: DataStack): FunctionResources => ({
   keys: { kms: { data: data.piiKey.keyId, jwt: data.jwtKey.keyId, lookup: data.lookupKey.keyId } },
   auditArchiveBucket: data.auditArchive.bucketName,
   noticeCredentialsSecret: data.noticeCredentials.secretArn,
+  exchangeCredentialsSecret: data.exchangeCredentials.secretArn,
 });
 
 /** What a county runs: functions, the API and its authorizer, schedules, the web front, alarms. */

@@ -38,6 +38,8 @@ export class DataStack extends Stack {
   readonly failures: Queue;
   /** The SMS provider's (or 政务短信平台's) credentials: filled in by IT, read only by the notices consumer. */
   readonly noticeCredentials: Secret;
+  /** The province's exchange credentials (a token, or the app key and secret that sign requests): filled in by IT, read only by the exchange function. */
+  readonly exchangeCredentials: Secret;
 
   constructor(scope: Construct, id: string, props: StackProps & { county: CountyConfig }) {
     super(scope, id, props);
@@ -188,6 +190,17 @@ export class DataStack extends Stack {
     });
     NagSuppressions.addResourceSuppressions(this.noticeCredentials, [
       { id: 'AwsSolutions-SMG4', reason: "A provider's AccessKey is rotated in the provider's console, then entered here; Secrets Manager cannot rotate it." },
+    ]);
+
+    // the provincial exchange: the province's credentials, entered once by IT, never in the config
+    this.exchangeCredentials = new Secret(this, 'ExchangeCredentials', {
+      secretName: `bianmin-${county.code}-exchange-credentials`,
+      description: `便民 ${county.name}: the province's exchange credentials, JSON {"token"} / {"appKey","appSecret"}`,
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.exchangeCredentials, [
+      { id: 'AwsSolutions-SMG4', reason: 'The province issues and rotates its credentials; they are entered here, Secrets Manager cannot rotate them.' },
     ]);
 
     const [topicDef] = TOPICS;

@@ -60,6 +60,9 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
   const dates = archiveDates(c, retention);
   const files = (await ports.materials.materials.list(c.id)).filter((f) => f.status === 'stored');
   const kinds = documentsOf(c);
+  // the metadata's 经办人 and 办理机构 are inputs too: a hop or a correction that changes them rebuilds the package
+  const events = await ports.cases.events(c.id);
+  const staff = events.filter((e) => STAFF_EVENTS[e.type]).map((e) => ({ action: STAFF_EVENTS[e.type]!, name: e.byName ?? e.by, at: e.at }));
   const inputs = createHash('sha256')
     .update(
       JSON.stringify({
@@ -70,6 +73,8 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
         dates,
         retention,
         kinds,
+        office: [c.officeId, c.handlingOfficeId ?? c.handedTo ?? null],
+        staff,
         files: files.map((f) => [f.materialId, f.sha256]),
       }),
     )
@@ -88,8 +93,6 @@ export const archiveCase = async (ports: ArchivePorts, caseId: string): Promise<
     const bytes = await ports.materials.objects.get(f.key);
     if (bytes) materials.push({ name: f.name, contentType: f.contentType, bytes });
   }
-  const events = await ports.cases.events(c.id);
-  const staff = events.filter((e) => STAFF_EVENTS[e.type]).map((e) => ({ action: STAFF_EVENTS[e.type]!, name: e.byName ?? e.by, at: e.at }));
   // 全宗号: the county's code; unset (a local run), the county part of the case number
   const county = ports.settings.countyCode || c.number.split('-')[0]!;
   const archiveCode = archiveCodeOf(county, dates.archiveDate, retention, c.number);

@@ -39,6 +39,7 @@ export const ACTION_LABELS = {
   'archive.destroy-approve': '批准销毁档案',
   'archive.destroy': '销毁档案',
   'archive.transfer': '导出移交档案',
+  'exchange.resend': '更正并重发省平台上报记录',
   'case.view-phone': '查看完整手机号码（回访）',
   'case.supplement': '补正受理',
   'case.start': '开始办理',

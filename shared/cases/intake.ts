@@ -18,6 +18,7 @@ import type { Applicant, CaseRecord, IntakeInput, NotAcceptedGround } from './mo
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
 import { archiveWrites } from '../archive/trigger.ts';
+import { exchangeWrites } from '../exchange/plan.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
@@ -200,6 +201,8 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           ...noticeWrites(ports, undefined, c, now),
           // 不予受理 ends the case at intake: its package is built then
           ...archiveWrites(undefined, c, now),
+          // the stage record for the province (shared/exchange), in order per case
+          ...exchangeWrites(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

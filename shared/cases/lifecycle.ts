@@ -13,6 +13,7 @@ import { inTransit } from '../network/phases.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
 import { archiveWrites } from '../archive/trigger.ts';
+import { exchangeWrites } from '../exchange/plan.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -71,6 +72,8 @@ const act = async (
     ...noticeWrites(ports, c, next, now),
     // the archive builds (or rebuilds) the package after 办结/送达
     ...archiveWrites(c, next, now),
+    // the stage record for the province (shared/exchange), in order per case
+    ...exchangeWrites(c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;

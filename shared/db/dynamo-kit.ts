@@ -84,6 +84,62 @@ export const queryPage = async (input: QueryCommandInput, page: { cursor?: strin
   return { items: (r.Items ?? []) as Item[], ...(cursor ? { cursor } : {}) };
 };
 
+/** One index partition a merged page reads: its index, partition key attribute and value, sort key attribute. */
+export interface MergedSource {
+  index: string;
+  pkAttr: string;
+  skAttr: string;
+  pk: string;
+}
+
+/**
+ * One page, newest first, across a few index partitions (e.g. an inbox's unread and acked): each is
+ * read from where the cursor left it, the rows merged by sort key, and the cursor remembers each
+ * partition's place (null once it is read to the end).
+ */
+export const mergedQueryPage = async (
+  TableName: string,
+  sources: readonly MergedSource[],
+  filter: { expr: string; values: Item } | undefined,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ rows: Item[]; next?: string }> => {
+  const places = (decodeCursor(cursor) ?? {}) as Record<string, Item | null>;
+  const reads = await Promise.all(
+    sources.map(async (s, i) => {
+      const start = places[i];
+      if (start === null) return { rows: [] as Item[], last: undefined };
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName,
+          IndexName: s.index,
+          KeyConditionExpression: `${s.pkAttr} = :pk`,
+          ...(filter ? { FilterExpression: filter.expr } : {}),
+          ExpressionAttributeValues: { ':pk': s.pk, ...filter?.values },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      return { rows: (r.Items ?? []) as Item[], last: r.LastEvaluatedKey as Item | undefined };
+    }),
+  );
+  const merged = reads.flatMap((r, i) => r.rows.map((row) => ({ row, i, sk: String(row[sources[i]!.skAttr]) }))).sort((a, b) => b.sk.localeCompare(a.sk));
+  const taken = merged.slice(0, limit);
+  const next: Record<number, Item | null | undefined> = {};
+  sources.forEach((s, i) => {
+    const mine = taken.filter((t) => t.i === i);
+    if (places[i] === null) next[i] = null;
+    else if (mine.length === reads[i]!.rows.length) next[i] = reads[i]!.last ?? null;
+    else if (mine.length) {
+      const row = mine.at(-1)!.row;
+      next[i] = { pk: row.pk, sk: row.sk, [s.pkAttr]: row[s.pkAttr], [s.skAttr]: row[s.skAttr] };
+    } else next[i] = places[i];
+  });
+  const more = Object.values(next).some((v) => v !== null);
+  return { rows: taken.map((t) => t.row), ...(more ? { next: encodeCursor(next as Item)! } : {}) };
+};
+
 const KEY_ATTRIBUTE = /^(pk|sk|gsi\d+pk|gsi\d+sk)$/;
 /** The record without its key and index attributes (and any `also` bookkeeping attributes such as `type`, `expiresAt`). */
 export const withoutKeys = <R>(item: Item, ...also: string[]): R =>

@@ -275,7 +275,7 @@ export const outboxKeys = {
 };
 
 /**
- * Materials as files (F1–F2 in AccessPatterns.md), in the case's own partition: its files are one
+ * Materials as files (F1–F3 in AccessPatterns.md), in the case's own partition: its files are one
  * Query beside its timeline, and the per-case totals one item taken atomically with each upload.
  */
 export const materialKeys = {
@@ -295,6 +295,16 @@ export const archiveKeys = {
   year: (year: string) => ({ index: 'gsi1', pk: `ARCHIVES#${year}` }),
   byRetention: (retainUntil: string, caseId: string) => ({ gsi3pk: 'RETAIN', gsi3sk: `${retainUntil}#${caseId}` }),
   retention: () => ({ index: 'gsi3', pk: 'RETAIN' }),
+};
+
+/**
+ * The provincial exchange (shared/exchange; X1–X2 in AccessPatterns.md): a stage record is its outbox
+ * entry (O1, topic `exchange`, sk `<version>-<stage>`), indexed by its Beijing day on gsi2 for the
+ * daily reconciliation.
+ */
+export const exchangeKeys = {
+  byDay: (day: string, at: string, caseId: string, id: string) => ({ gsi2pk: `XCHG#${day}`, gsi2sk: `${at}#${caseId}#${id}` }),
+  day: (day: string) => ({ index: 'gsi2', pk: `XCHG#${day}` }),
 };
 
 /** Texts to applicants (shared/notices): the notices themselves are outbox entries (O1, topic `notices`). */

@@ -1,3 +1,4 @@
+import { bjStartOfDay } from '../platform/beijing-time.ts';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { addNumbers, isConditionFailed, type Item } from '../db/dynamo-kit.ts';
@@ -57,7 +58,7 @@ export const dynamoHallTickets = (): Pick<
         TableName: T(),
         Key: hallKeys.sequence(officeId, compact(date), prefix),
         UpdateExpression: 'ADD n :one SET expiresAt = :e',
-        ExpressionAttributeValues: { ':one': 1, ':e': epoch(`${date}T00:00:00+08:00`, 3 * DAY_S) },
+        ExpressionAttributeValues: { ':one': 1, ':e': epoch(bjStartOfDay(date), 3 * DAY_S) },
         ReturnValues: 'UPDATED_NEW',
         ...METERED,
       }),

@@ -1,5 +1,5 @@
 import { addDays, isWorkday, type Calendar } from '../calendar/working-days.ts';
-import { bjDay } from '../platform/beijing-time.ts';
+import { bjDay, bjWallInstant } from '../platform/beijing-time.ts';
 import { SLOT_ID, type Slot } from './model.ts';
 import type { HallSettings, ItemGroup, OfficeHall } from './settings.ts';
 
@@ -14,7 +14,7 @@ const MAX_SCAN_DAYS = 62;
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmmOf = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-export const instantOf = (date: string, hhmm: string): string => `${date}T${hhmm}:00+08:00`;
+export const instantOf = bjWallInstant;
 const compact = (date: string): string => date.replaceAll('-', '');
 
 /** The start and end (HH:mm) of each slot of a day: whole slots inside each opening range. */

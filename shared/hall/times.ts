@@ -1,3 +1,4 @@
+import { bjMonth } from '../platform/beijing-time.ts';
 import type { HallTimes } from './ports.ts';
 import type { Ticket } from './model.ts';
 
@@ -43,4 +44,4 @@ export const timesFrom = (attrs: Record<string, unknown>): HallTimes => {
   return out;
 };
 
-export const monthOf = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);
+export const monthOf = (iso: string): string => bjMonth(new Date(iso));

@@ -1,4 +1,5 @@
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
+import { exchangeWrites } from '../exchange/plan.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { holderOf } from '../cases/access.ts';
 import { MAX_ATTEMPTS, pauseBeforeRetry } from '../cases/commit.ts';
@@ -35,6 +36,8 @@ const caseLanding = (found: StoredCase, next: CaseRecord, m: HopMessage, type: s
     ...extra,
     // the hop's landing changes its phases: supervision looks again (from the sending instant)
     ...caseFollowUp(found.record, next, new Date(m.sentAt)),
+    // a stage the hop's landing made (签收 of a 转报), for the province
+    ...exchangeWrites(found.record, next, new Date(m.sentAt)),
   ],
 });
 

@@ -3,6 +3,7 @@ import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeWrites } from '../notices/plan.ts';
 import { archiveWrites } from '../archive/trigger.ts';
+import { exchangeWrites } from '../exchange/plan.ts';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -202,6 +203,8 @@ export const takeIn = async (
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
         ...noticeWrites(ports, undefined, c, now),
         ...archiveWrites(undefined, c, now),
+        // the stage record for the province (shared/exchange), in order per case
+        ...exchangeWrites(undefined, c, now),
       ],
       [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
@@ -333,6 +336,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
         ...noticeWrites(ports, c, next, now),
         ...archiveWrites(c, next, now),
+        // (the stage record for the province comes with updateWrites)
       ],
       [audit(p, 'commission.deliver', k, meta)],
     ),

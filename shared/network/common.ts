@@ -1,4 +1,5 @@
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
+import { exchangeWrites } from '../exchange/plan.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Scope } from '../platform/scopes.ts';
@@ -38,6 +39,8 @@ export const updateWrite = (found: StoredCase, next: CaseRecord): CaseWrite => (
 export const updateWrites = (found: StoredCase, next: CaseRecord, now: Date): CaseWrite[] => [
   updateWrite(found, next),
   ...caseFollowUp(found.record, next, now),
+  // 签收 of a 转报 is a stage the province receives (shared/exchange)
+  ...exchangeWrites(found.record, next, now),
 ];
 
 /** A timeline event of the version the change made (HTTP side of a hop). */

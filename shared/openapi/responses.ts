@@ -6,6 +6,7 @@ import { inboxResponse, inboxRowSchema } from '../network/responses.ts';
 import { todoListResponse } from '../todos/responses.ts';
 import { archiveSearchResponse, caseArchiveResponse } from '../archive/responses.ts';
 import { disclosedRatingsResponse, disclosedResultsResponse } from '../ratings/responses.ts';
+import { statusResponse } from '../exchange/schemas.ts';
 
 /**
  * What a route answers, where the OpenAPI document says more than "a JSON object": the published
@@ -51,4 +52,6 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   'commissions-document': { file: [PDF], description: '委托代办单 PDF' },
   'cases-archive-package': { file: [ZIP], description: '电子档案包' },
   'archive-transfer': { file: [ZIP], description: '年度移交包与移交清单' },
+  // the provincial exchange's daily status: a published shape
+  'exchange-status': { schema: statusResponse, description: '省平台对接：当日上报记录的推送、确认、退回与待确认数' },
 };

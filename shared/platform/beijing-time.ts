@@ -49,6 +49,8 @@ export const bjMonth = (instant: Date): string => wall(instant).slice(0, 7);
 export const bjStartOfDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
 /** The last instant of a Beijing calendar day, as an ISO instant (a deadline "by the end of that day"). */
 export const bjEndOfDay = (day: string): string => new Date(Date.parse(`${day}T23:59:59.999+08:00`)).toISOString();
+/** A Beijing wall-clock time of a day as an ISO instant with its +08:00 offset (a hall slot's start). */
+export const bjWallInstant = (day: string, hhmm: string): string => `${day}T${hhmm}:00+08:00`;
 /** 14:05 (a time later today, e.g. when a lock ends) */
 export const bjHourMinute = (t: string | Date): string => {
   const d = toDate(t);

@@ -88,7 +88,18 @@ export type Grant =
   /** The SMS provider's credentials (Secrets Manager). */
   | 'notices:credentials'
   /** Move the notices DLQ's messages back to the queue. */
-  | 'queue:notices:redrive';
+  | 'queue:notices:redrive'
+  /** Move the archive DLQ's messages back to the queue (a package the consumer could not build). */
+  | 'queue:archive:redrive'
+  // the provincial exchange (shared/exchange)
+  /** Read and update the exchange's outbox entries (OUTBOX#exchange#…) and read a day's (gsi2 XCHG#…) of the cases table: nothing else. */
+  | 'exchange:push'
+  /** Put a stage record into the cases table's outbox (OUTBOX#exchange#… only): the ratings' 评价 record, written with the rating. */
+  | 'exchange:record'
+  /** The province's credentials (Secrets Manager). */
+  | 'exchange:credentials'
+  /** Move the exchange DLQ's messages back to the queue. */
+  | 'queue:exchange:redrive';
 
 export interface FunctionDef {
   readonly id: string;
@@ -150,7 +161,7 @@ export const HTTP_FUNCTIONS = [
   {
     id: 'ratings',
     description: '好差评: window evaluator, hotline entries, 差评整改, statistics, provincial feed files',
-    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read'],
+    uses: ['ratings:write', 'cases:read', 'directory:calendar-read', 'directory:read', 'audit:append', 'feed:read', 'exchange:record'],
   },
   // 待办: reads only (the inbox, work lists, due cases, 督办单 and 差评 tasks), writes nothing
   {
@@ -162,7 +173,7 @@ export const HTTP_FUNCTIONS = [
   {
     id: 'public-rating',
     description: 'Public 好差评 of a case by number and phone4 (or query code)',
-    uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate'],
+    uses: ['cases:read', 'cases:public-counter', 'directory:calendar-read', 'ratings:public-rate', 'exchange:record'],
   },
   // the hall: 预约, the kiosk (取号), the calling screen — public; the windows (叫号) and the hall's figures — staff
   {
@@ -183,6 +194,13 @@ export const HTTP_FUNCTIONS = [
     description: 'Material files: presigned upload, byte check, audited download; the archive: packages, 鉴定销毁, 移交',
     uses: ['cases:write', 'audit:append', 'materials:upload', 'archive:read', 'archive:destroy'],
   },
+  // the provincial exchange: the day's reconciliation and 更正后重发 (county admin); hosts the exchange queue's consumer (queues.ts)
+  {
+    id: 'exchange',
+    description: 'Provincial exchange: daily reconciliation, correct and re-send; pushes stage records to the province',
+    uses: ['exchange:push', 'exchange:credentials', 'directory:read', 'audit:append'],
+    timeoutSeconds: 29,
+  },
 ] as const satisfies readonly FunctionDef[];
 
 export type HttpFunctionId = (typeof HTTP_FUNCTIONS)[number]['id'];
@@ -201,6 +219,9 @@ export const CONSUMER_USES: Record<string, readonly Grant[]> = {
   // the archive (hosted by the documents function, queues.ts): reads the case, its item, offices and files;
   // writes its record (+ audit) and the locked package
   archive: ['cases:write', 'catalog:read', 'directory:read', 'audit:append', 'materials:read', 'archive:write'],
+  // the provincial exchange (hosted by the exchange function, queues.ts): its own outbox entries, the
+  // office tree (办理层级), the province's credentials
+  exchange: ['exchange:push', 'exchange:credentials', 'directory:read'],
 };
 export const SCHEDULE_USES: Record<string, readonly Grant[]> = {
   // cards, alerts and their outbox in one transaction; the outbox to the delivery queue
@@ -220,7 +241,7 @@ export const STREAM_USES: Record<string, readonly Grant[]> = {
 
 /** Operators' functions, invoked by hand (`aws lambda invoke`): `functions/ops/<id>.ts`. */
 export const OPS_USES: Record<string, readonly Grant[]> = {
-  redrive: ['queue:delegation:redrive', 'queue:notices:redrive'],
+  redrive: ['queue:delegation:redrive', 'queue:notices:redrive', 'queue:archive:redrive', 'queue:exchange:redrive'],
 };
 
 /** Grants that write data (used by tests: public functions hold none but their counters). */

@@ -21,6 +21,8 @@ export const OUTBOX_TOPICS = {
   notices: 'notices',
   // the electronic archive (shared/archive): build the case's package after 办结/送达 and each later change
   archive: 'archive',
+  // each stage of a case for the province's 一体化政务服务平台 (shared/exchange), in order per case
+  exchange: 'exchange',
 } as const satisfies Record<string, QueueId>;
 
 export type OutboxTopic = keyof typeof OUTBOX_TOPICS;

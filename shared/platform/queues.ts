@@ -2,7 +2,7 @@
  * Queues and topics of one county, as data shared by the CDK stack and the local platform.
  * A queue's consumer is `functions/queues/<id>.ts`.
  */
-export type QueueId = 'delegation' | 'alerts' | 'notices' | 'archive';
+export type QueueId = 'delegation' | 'alerts' | 'notices' | 'archive' | 'exchange';
 
 export interface QueueDef {
   readonly id: QueueId;
@@ -17,7 +17,7 @@ export interface QueueDef {
    * functions/queues/<id>.ts) rather than a function of its own: a stack holds 500 resources.
    * Its timeout is the host's; its grants (CONSUMER_USES) are added to the host's role.
    */
-  readonly host?: 'documents';
+  readonly host?: 'documents' | 'exchange';
 }
 
 export const QUEUES: readonly QueueDef[] = [
@@ -34,6 +34,12 @@ export const QUEUES: readonly QueueDef[] = [
   // materials read, the zip checked as stored); idempotent, so a retry rebuilds nothing already archived.
   // Hosted by the documents function, which already carries the Chinese font
   { id: 'archive', envVar: 'QUEUE_ARCHIVE', visibilityTimeoutSeconds: 120, maxReceiveCount: 5, batchSize: 1, host: 'documents' },
+  // the provincial exchange (shared/exchange), from the outbox: each stage record pushed to the
+  // province in order per case. The consumer sets each retry's delay itself (the province down or an
+  // earlier record not yet acknowledged: 30 s doubling to an hour), so 24 receives span about a day
+  // before a message rests in the DLQ (`npm run redrive -- exchange`). Hosted by the exchange
+  // function (its routes read and correct the same records)
+  { id: 'exchange', envVar: 'QUEUE_EXCHANGE', visibilityTimeoutSeconds: 60, maxReceiveCount: 24, batchSize: 2, host: 'exchange' },
 ];
 
 export type TopicId = 'supervision';

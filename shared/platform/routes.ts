@@ -174,6 +174,10 @@ export const ROUTES = [
   { name: 'archive-destruction-list', method: 'GET', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
   { name: 'archive-destruction-approve', method: 'POST', path: '/api/archive/destruction', access: s('archive.manage'), fn: 'materials' },
   { name: 'archive-transfer', method: 'GET', path: '/api/archive/transfer', access: s('archive.manage'), fn: 'materials' },
+  // the provincial exchange (shared/exchange): the county admin's daily reconciliation and 更正后重发
+  { name: 'exchange-status', method: 'GET', path: '/api/exchange/status', access: s('exchange.manage'), fn: 'exchange' },
+  { name: 'exchange-rejected', method: 'GET', path: '/api/exchange/rejected', access: s('exchange.manage'), fn: 'exchange' },
+  { name: 'exchange-resend', method: 'POST', path: '/api/exchange/records/{caseId}/{id}/resend', access: s('exchange.manage'), fn: 'exchange' },
 ] as const satisfies readonly RouteDef[];
 
 export type RouteName = (typeof ROUTES)[number]['name'];

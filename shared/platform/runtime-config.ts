@@ -84,6 +84,11 @@ const envSchema = z.object({
   NOTICE_CREDENTIALS_SECRET: text.optional(),
   /** Locally: the fake SMS provider (or webhook receiver) in place of the county's endpoint. */
   NOTICE_ENDPOINT_OVERRIDE: z.url().optional(),
+  // the provincial exchange (shared/exchange): the county's province profile and endpoint (EXCHANGE_JSON,
+  // exchange/config.ts); its credentials' secret
+  EXCHANGE_CREDENTIALS_SECRET: text.optional(),
+  /** Locally: the fake province in place of the province's endpoint. */
+  EXCHANGE_ENDPOINT_OVERRIDE: z.url().optional(),
   // documents and the archive (shared/documents, shared/archive): the county's name and 复议机关/court on its documents, its web origin
   COUNTY_NAME: text.optional(),
   LEGAL_JSON: jsonOf(z.object({ reviewBody: z.string().optional(), court: z.string().optional() })).optional(),
@@ -113,6 +118,9 @@ export interface RuntimeConfig {
   /** Texts to applicants: where the county's provider credentials are; locally, the fake provider in place of its endpoint. */
   readonly noticeCredentialsSecret: string | undefined;
   readonly noticeEndpointOverride: string | undefined;
+  /** The provincial exchange: where the province's credentials are; locally, the fake province in place of its endpoint. */
+  readonly exchangeCredentialsSecret: string | undefined;
+  readonly exchangeEndpointOverride: string | undefined;
   /** What the county's documents say of it (shared/documents). */
   readonly documents: { readonly countyName: string; readonly legal?: { reviewBody?: string; court?: string }; readonly webOrigin?: string };
 }
@@ -151,6 +159,8 @@ export const parseRuntimeConfig = (env: Readonly<Record<string, string | undefin
     edge: { originVerify: e.ORIGIN_VERIFY_SECRET, viewerAddressHeader: e.VIEWER_ADDRESS_HEADER?.toLowerCase() },
     noticeCredentialsSecret: e.NOTICE_CREDENTIALS_SECRET,
     noticeEndpointOverride: e.NOTICE_ENDPOINT_OVERRIDE,
+    exchangeCredentialsSecret: e.EXCHANGE_CREDENTIALS_SECRET,
+    exchangeEndpointOverride: e.EXCHANGE_ENDPOINT_OVERRIDE,
     documents: { countyName: e.COUNTY_NAME ?? '', ...(e.LEGAL_JSON ? { legal: e.LEGAL_JSON } : {}), ...(e.WEB_ORIGIN ? { webOrigin: e.WEB_ORIGIN } : {}) },
   };
 };

@@ -37,6 +37,8 @@ export const SCOPES = [
   'rating.feed',
   /** The electronic archive: search, download, 鉴定销毁 approvals, 移交 (the county admin). */
   'archive.manage',
+  /** The provincial exchange: the day's reconciliation, correcting and re-sending a rejected record (the county admin). */
+  'exchange.manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -68,6 +70,7 @@ export const DEFAULT_ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     'rating.stats',
     'rating.feed',
     'archive.manage',
+    'exchange.manage',
   ],
   // reads the whole county; acts on no case: its decisions are the written 督办 order (and acknowledging
   // alerts) and an office's appeal against a rating

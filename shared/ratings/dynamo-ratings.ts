@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
-import { ratingKeys } from '../db/keys.ts';
+import { outboxKeys, ratingKeys } from '../db/keys.ts';
 import { cancellationReasons, cancelledParts, inTable, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
@@ -116,6 +116,12 @@ const toItems = (w: RatingWrite): Array<{ part: Part; item: Record<string, unkno
       return [{ part: 'other', item: { Put: { TableName, Item: { ...ratingKeys.evaluator(w.push.windowId), type: 'evaluator', ...w.push } } } }];
     case 'put-disclosure':
       return [{ part: 'other', item: { Put: { TableName, Item: { ...ratingKeys.disclosure(w.doc.key), type: 'disclosure', ...w.doc } } } }];
+    case 'outbox': {
+      // the cases table's outbox (its stream relays it): the same item shape as a case change's entry
+      const { progress, ...entry } = w.entry;
+      const Item = { ...outboxKeys.entry(entry.topic, entry.subject, entry.id), ...progress, ...entry };
+      return [{ part: 'other', item: { Put: { TableName: tableName('cases'), Item, ConditionExpression: 'attribute_not_exists(pk)' } } }];
+    }
   }
 };
 

@@ -1,5 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
+import { outboxItemKey, type MemoryOutbox } from '../platform/outbox.ts';
 import { COUNTER_FIELDS, dimKey, zeroCounts, type CounterRow } from './counters.ts';
 import { OPEN_TASK_STATUSES, type Rating, type RectificationTask } from './model.ts';
 import { RATING_CONFLICT, type DisclosureDoc, type EvaluatorPush, type RatingStore, type RatingWrite } from './store.ts';
@@ -20,7 +21,9 @@ export interface MemoryRatingStore extends RatingStore {
 const clone = <T>(v: T): T => structuredClone(v);
 const busy = () => new ConflictError(RATING_CONFLICT.busy, '系统繁忙，请稍后重试');
 
-export const memoryRatingStore = (): MemoryRatingStore => {
+/** `outbox`: the cases' in-memory outbox (memoryCaseStore({ outbox })), where the province's stage records go. */
+export const memoryRatingStore = (shared: { outbox?: MemoryOutbox } = {}): MemoryRatingStore => {
+  const outbox: MemoryOutbox = shared.outbox ?? new Map();
   const ratings = new Map<string, Rating>();
   const tasks = new Map<string, RectificationTask>();
   const counters = new Map<string, Map<string, CounterRow>>();
@@ -49,6 +52,10 @@ export const memoryRatingStore = (): MemoryRatingStore => {
       case 'update-task':
         return tasks.get(w.task.caseId)?.version !== w.expectedVersion
           ? new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作')
+          : undefined;
+      case 'outbox':
+        return outbox.has(outboxItemKey(w.entry.topic, w.entry.subject, w.entry.id))
+          ? new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次')
           : undefined;
       default:
         return undefined;
@@ -88,6 +95,11 @@ export const memoryRatingStore = (): MemoryRatingStore => {
       case 'put-disclosure':
         docs.set(w.doc.key, clone(w.doc));
         return;
+      case 'outbox': {
+        const { progress, ...entry } = w.entry;
+        outbox.set(outboxItemKey(entry.topic, entry.subject, entry.id), { ...clone(progress), ...clone(entry) });
+        return;
+      }
     }
   };
 

@@ -22,6 +22,7 @@ import {
   type StaffRatingInput,
 } from './model.ts';
 import { citizenCase } from './public-access.ts';
+import { exchangeEntry, ratingRecord } from '../exchange/plan.ts';
 import { RATING_CONFLICT, isRatingConflict, type EvaluatorPush, type RatingPorts, type RatingWrite } from './store.ts';
 
 /** 谁办理谁负责: the office the case was handed to handles it, else the office that accepted it. */
@@ -86,6 +87,7 @@ const alreadyRated = () => new ConflictError(RATING_CONFLICT.exists, '该办件�
 /** One rating per case, committed with its counters (and, for a 差评, its rectification task). */
 const commitRating = async (
   ports: Pick<RatingPorts, 'ratings' | 'calendar' | 'settings'>,
+  c: CaseRecord,
   r: Rating,
   at: Date,
   audits: ReturnType<typeof ratingAudit>[],
@@ -95,6 +97,8 @@ const commitRating = async (
     { op: 'create-rating', rating: r },
     ...(task ? [{ op: 'put-task' as const, task }] : []),
     ...countWrites({ rating: undefined, task: undefined }, { rating: r, task }),
+    // the 评价 stage record for the province (GB/T 39735 via shared/exchange), with the rating
+    { op: 'outbox', entry: exchangeEntry(c.id, c.version, ratingRecord(c, 'rated', r.at, { satisfaction: r.level, ratingChannel: r.channel })) },
   ];
   try {
     await commitRetrying(ports.ratings, writes, audits);
@@ -113,7 +117,7 @@ export const ratePublic = async (ports: RatingPorts, input: PublicRatingInput & 
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
   const at = ports.clock();
   const r = newRating(c, input, at);
-  await commitRating(ports, r, at, [publicRatingAudit('rating.public', r, r.level, meta)]);
+  await commitRating(ports, c, r, at, [publicRatingAudit('rating.public', r, r.level, meta)]);
   return { rating: publicRatingView(r) };
 };
 
@@ -234,7 +238,7 @@ export const rateByStaff = async (ports: RatingPorts, p: Principal, input: Staff
       const at = ports.clock();
       const r = newRating(other, input, at, p.username);
       try {
-        await commitRating(ports, r, at, [ratingAudit(p, 'rating.window', r, meta, LEVEL_LABELS[r.level])]);
+        await commitRating(ports, other, r, at, [ratingAudit(p, 'rating.window', r, meta, LEVEL_LABELS[r.level])]);
       } catch (err) {
         if (!(err instanceof ConflictError && err.code === RATING_CONFLICT.exists)) throw err;
       }
@@ -243,6 +247,6 @@ export const rateByStaff = async (ports: RatingPorts, p: Principal, input: Staff
   if (await ports.ratings.rating(c.id)) throw alreadyRated();
   const at = ports.clock();
   const r = newRating(c, input, at, p.username);
-  await commitRating(ports, r, at, [ratingAudit(p, `rating.${input.channel}`, r, meta, LEVEL_LABELS[r.level])]);
+  await commitRating(ports, c, r, at, [ratingAudit(p, `rating.${input.channel}`, r, meta, LEVEL_LABELS[r.level])]);
   return { rating: publicRatingView(r) };
 };

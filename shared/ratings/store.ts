@@ -3,6 +3,7 @@ import type { Calendar } from '../calendar/working-days.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { OutboxEntry } from '../platform/outbox.ts';
 import type { CounterAdd, CounterDim, CounterRow } from './counters.ts';
 import type { FollowUp, Rating, RectificationTask } from './model.ts';
 
@@ -42,7 +43,13 @@ export type RatingWrite =
   /** Puts a case on a window's evaluator (replacing what was there). */
   | { op: 'push-evaluator'; push: EvaluatorPush }
   /** Replaces a disclosure document. */
-  | { op: 'put-disclosure'; doc: DisclosureDoc };
+  | { op: 'put-disclosure'; doc: DisclosureDoc }
+  /**
+   * An entry of the transactional outbox (shared/platform/outbox.ts) in the cases table, written in
+   * the same transaction as the rating: the 评价 / 差评整改 stage record for the province (shared/exchange).
+   * Condition: new.
+   */
+  | { op: 'outbox'; entry: OutboxEntry };
 
 /** The conflicts commit reports, by code. */
 export const RATING_CONFLICT = {

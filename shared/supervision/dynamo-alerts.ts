@@ -6,63 +6,10 @@ import type { Alert, OutboxRef } from './alert.ts';
 import { ORDER_STATE_LABELS, type AccountabilityEntry, type Order, type OrderState } from './order.ts';
 import type { AlertStore, OrderStore } from './store.ts';
 import { orderItem, queryAll, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
-import { conditionFailedAt, decodeCursor, encodeCursor, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
+import { conditionFailedAt, isCancelled, mergedQueryPage, withoutKeys, type MergedSource } from '../db/dynamo-kit.ts';
 
 /** The inbox (S3, S4) and 督办 (S6, S7) on the cases table. */
-interface Source {
-  index: string;
-  pkAttr: string;
-  skAttr: string;
-  pk: string;
-}
-const gsi = (index: string, pk: string): Source => ({ index, pkAttr: `${index}pk`, skAttr: `${index}sk`, pk });
-
-/**
- * One page, newest first, across a few index partitions (e.g. unread and acked): each is read from
- * where the cursor left it, the rows merged, and the cursor remembers each partition's place.
- */
-const mergedPage = async (
-  sources: Source[],
-  filter: { expr: string; values: Record<string, unknown> } | undefined,
-  limit: number,
-  cursor: string | undefined,
-) => {
-  const places = (decodeCursor(cursor) ?? {}) as Record<string, Record<string, unknown> | null>;
-  const reads = await Promise.all(
-    sources.map(async (s, i) => {
-      const start = places[i];
-      if (start === null) return { rows: [] as Record<string, unknown>[], last: undefined };
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: T(),
-          IndexName: s.index,
-          KeyConditionExpression: `${s.pkAttr} = :pk`,
-          ...(filter ? { FilterExpression: filter.expr } : {}),
-          ExpressionAttributeValues: { ':pk': s.pk, ...filter?.values },
-          ScanIndexForward: false,
-          Limit: limit,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      return { rows: (r.Items ?? []) as Record<string, unknown>[], last: r.LastEvaluatedKey as Record<string, unknown> | undefined };
-    }),
-  );
-  const merged = reads.flatMap((r, i) => r.rows.map((row) => ({ row, i, sk: String(row[sources[i]!.skAttr]) }))).sort((a, b) => b.sk.localeCompare(a.sk));
-  const taken = merged.slice(0, limit);
-  const next: Record<number, Record<string, unknown> | null> = {};
-  sources.forEach((s, i) => {
-    const mine = taken.filter((t) => t.i === i);
-    const all = reads[i]!.rows.length;
-    if (places[i] === null) next[i] = null;
-    else if (mine.length === all) next[i] = reads[i]!.last ?? null;
-    else if (mine.length) {
-      const row = mine.at(-1)!.row;
-      next[i] = { pk: row.pk, sk: row.sk, [s.pkAttr]: row[s.pkAttr], [s.skAttr]: row[s.skAttr] };
-    } else next[i] = places[i] ?? (undefined as never);
-  });
-  const more = Object.values(next).some((v) => v !== null);
-  return { rows: taken.map((t) => t.row), ...(more ? { next: encodeCursor(next as Record<string, unknown>) } : {}) };
-};
+const gsi = (index: string, pk: string): MergedSource => ({ index, pkAttr: `${index}pk`, skAttr: `${index}sk`, pk });
 
 const ORDER_STATES = Object.keys(ORDER_STATE_LABELS) as OrderState[];
 
@@ -107,7 +54,7 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
     if (q.card) where('card = :card', ':card', q.card);
     if (q.officeId && (q.side === 'county' || q.caseId)) where('officeId = :office', ':office', q.officeId);
     if (q.caseId && q.state) where(`${q.side === 'county' ? 'countyState' : 'officeState'} = :state`, ':state', q.state);
-    const page = await mergedPage(sources, conds.length ? { expr: conds.join(' AND '), values } : undefined, q.limit, q.cursor);
+    const page = await mergedQueryPage(T(), sources, conds.length ? { expr: conds.join(' AND '), values } : undefined, q.limit, q.cursor);
     return { alerts: page.rows.map((r) => withoutKeys<Alert>(r)), ...(page.next ? { next: page.next } : {}) };
   },
   alert: async (id) => {

@@ -86,6 +86,13 @@ describe('scans at intake → the case archived → the admin downloads its pack
       .getByTestId('archive-panel')
       .getByText(/待归档/)
       .waitFor();
+    // 查看 asks for the one-minute link, audited before it is given
+    const supervisor = await ctx.stack.login('supervisor');
+    const viewed = async () =>
+      JSON.stringify(await (await ctx.stack.fetch('/api/audit?action=case.material-view', { token: supervisor })).json()).split(caseId).length - 1;
+    await page.getByTestId('material-file').first().getByRole('button', { name: '查看（留痕）' }).click();
+    for (let i = 0; i < 40 && (await viewed()) < 1; i++) await page.waitForTimeout(250);
+    expect(await viewed()).toBe(1);
 
     // 开始办理 → 办结 → 送达 through the routes, then the archive queue's consumer
     const clerk = await ctx.stack.login('clerk.lingshan');

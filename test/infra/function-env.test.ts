@@ -27,6 +27,7 @@ const local: FunctionResources = {
     alerts: 'http://127.0.0.1:1/q/l-alerts',
     notices: 'http://127.0.0.1:1/q/l-notices',
     archive: 'http://127.0.0.1:1/q/l-archive',
+    exchange: 'http://127.0.0.1:1/q/l-exchange',
   },
   topics: { supervision: 'arn:aws:sns:cn-north-1:000000000000:l-supervision' },
   buckets: { feed: 'l-feed', materials: 'l-materials', archive: 'l-archive' },

@@ -117,6 +117,21 @@ describe('the archive (GB/T 42727 package, DA/T 70 checks, Object Lock retention
     expect((await getArchive(ports, ADMIN, { id: c.id })).archive).toMatchObject({ archiveDate: '2027-01-06', retainUntil: '2058-01-01' });
   });
 
+  it('a change of the metadata’s 办理机构 (a hop after 办结) builds a new version; the same case again does not', async () => {
+    const { w, ports, archive } = setup();
+    const c = caseIn('delivered', { delivery: { method: 'pickup', signedBy: '张三丰', at: at('2026-11-04').toISOString() } });
+    await w.store.commit(
+      [{ op: 'create', case: c, applicantHash: 'h', idempotency: { key: 'k7654322', bodyHash: 'b', expiresAt: new Date('2030-01-01') } }],
+      [],
+    );
+    expect(await archiveCase(ports, c.id)).toBe('archived');
+    expect(await archiveCase(ports, c.id)).toBe('unchanged');
+    const moved = { ...c, handlingOfficeId: '411521-mzj', version: c.version + 1 };
+    await w.store.commit([{ op: 'update', case: moved, expectedVersion: c.version }], []);
+    expect(await archiveCase(ports, c.id)).toBe('archived');
+    expect(await archive.get(c.id)).toMatchObject({ packageVersion: 2 });
+  });
+
   it('retention from the year after archiving; 永久 never ends; a 即办件 keeps 10 years by default', () => {
     const c = caseIn('delivered', { delivery: { method: 'pickup', signedBy: 'x', at: '2026-12-31T17:00:00.000Z' } });
     // 2027-01-01 01:00 Beijing: the archive year is 2027

@@ -1,10 +1,13 @@
 import { MOBILE_PHONE } from '../../../../shared/schema/phone.ts';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
-import { api, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useItemSearch } from '../items/catalog-client.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
-import type { Appointment, Slot } from '../../../../shared/hall/model.ts';
-import { bjTime, bjToday, hallClient, type HallInfo } from './client.ts';
+import type { Appointment } from '../../../../shared/hall/model.ts';
+import { bjTime, hallClient } from './client.ts';
+import { useHall, useHalls, useSlots } from './queries.ts';
+import { useQueryClient } from '@tanstack/react-query';
 import './hall.css';
 
 interface BookValues {
@@ -19,50 +22,28 @@ interface BookValues {
  * give name and phone → the booking code to check in with at the kiosk. Cancel with code + phone.
  */
 export default function BookPage() {
-  const [halls, setHalls] = useState<Array<{ officeId: string; name: string }>>([]);
   const [officeId, setOfficeId] = useState<string>();
-  const [hall, setHall] = useState<HallInfo | null>(null);
-  const [items, setItems] = useState<Array<{ code: string; name: string }>>([]);
+  const hallsQuery = useHalls();
+  const halls = hallsQuery.data?.halls ?? [];
+  const hallQuery = useHall(officeId);
+  const hall = hallQuery.data?.hall ?? null;
+  const [q, setQ] = useState('');
+  const term = q.trim();
+  const hits = useItemSearch({ q: term, limit: 20 }, { enabled: term !== '', keepPrevious: true });
+  const items = term ? (hits.data?.items ?? []) : [];
   const [itemCode, setItemCode] = useState<string>();
-  const [days, setDays] = useState<Array<{ date: string; slots: Slot[] }>>([]);
   const [booked, setBooked] = useState<Appointment | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [form] = Form.useForm<BookValues>();
   const errors = useFormErrors(form);
   const slotId = Form.useWatch('slotId', form);
-
-  useEffect(() => {
-    hallClient.halls().then(
-      (r) => setHalls(r.halls),
-      (e: unknown) => setLoadError(errorText(e)),
-    );
-  }, []);
-  useEffect(() => {
-    setHall(null);
-    if (officeId)
-      hallClient.hall(officeId).then(
-        (r) => setHall(r.hall),
-        (e: unknown) => setLoadError(errorText(e)),
-      );
-  }, [officeId]);
   const group = hall && itemCode ? (hall.groups.find((g) => g.items.includes(itemCode)) ?? hall.groups.find((g) => g.items.length === 0)) : undefined;
-  useEffect(() => {
-    setDays([]);
-    form.setFieldValue('slotId', undefined);
-    if (officeId && group)
-      hallClient.slots(officeId, bjToday(), 14, group.id).then(
-        (r) => setDays(r.days),
-        (e: unknown) => setLoadError(errorText(e)),
-      );
-  }, [officeId, group?.id]);
-
-  const search = (q: string) => {
-    if (!q.trim()) return;
-    api<{ items: Array<{ code: string; name: string }> }>(`/api/items?q=${encodeURIComponent(q.trim())}&limit=20`).then(
-      (r) => setItems(r.items.map((i) => ({ code: i.code, name: i.name }))),
-      () => undefined,
-    );
-  };
+  const slots = useSlots(officeId, group?.id);
+  const days = slots.data?.days ?? [];
+  const failed = [hallsQuery, hallQuery, slots].find((x) => x.isError);
+  const loadError = failed ? errorText(failed.error) : null;
+  const client = useQueryClient();
+  // another center or item group: the chosen slot belongs to the old one
+  useEffect(() => form.setFieldValue('slotId', undefined), [officeId, group?.id, form]);
 
   const submit = async (v: BookValues) => {
     if (!officeId) return;
@@ -72,11 +53,7 @@ export default function BookPage() {
     } catch (e) {
       errors.fail(e);
       // a slot taken meanwhile: show what is left now
-      if (group)
-        void hallClient.slots(officeId, bjToday(), 14, group.id).then(
-          (r) => setDays(r.days),
-          () => undefined,
-        );
+      void client.invalidateQueries({ queryKey: ['hall', 'slots'] });
     }
   };
 
@@ -127,7 +104,7 @@ export default function BookPage() {
               showSearch
               filterOption={false}
               placeholder="输入事项名称搜索，如 身份证"
-              onSearch={search}
+              onSearch={setQ}
               onChange={(v: string) => setItemCode(v)}
               options={items.map((i) => ({ value: i.code, label: i.name }))}
             />

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Table } from 'antd';
-import { api, download, errorText } from '../../shell/api.ts';
+import { download, errorText } from '../../shell/api.ts';
+import { useHallTimes } from './queries.ts';
 import type { TimesRow } from '../../../../shared/hall/figures.ts';
 
 /** 大厅等候与办理时长 on the dashboard: average waiting and service minutes per office, queue and window, with its Excel. */
 export function HallTimesCard({ month }: { month?: string }) {
-  const [data, setData] = useState<{ month: string; rows: TimesRow[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const q = month ? `?month=${month}` : '';
-  useEffect(() => {
-    api<{ month: string; rows: TimesRow[] }>(`/api/hall/times${q}`).then(setData, (e: unknown) => setError(errorText(e)));
-  }, [q]);
+  const times = useHallTimes(month ?? '');
+  const data = times.data;
+  const [exportError, setExportError] = useState<string | null>(null);
+  const error = exportError ?? (times.isError ? errorText(times.error) : null);
+  const q = month ? `?month=${encodeURIComponent(month)}` : '';
   return (
     <Card
       title={`大厅等候与办理时长${data ? `（${data.month}）` : ''}`}
@@ -18,7 +18,7 @@ export function HallTimesCard({ month }: { month?: string }) {
       extra={
         <Button
           onClick={() =>
-            void download(`/api/hall/times${q ? `${q}&` : '?'}format=xlsx`, '大厅等候与办理时长.xlsx').catch((e: unknown) => setError(errorText(e)))
+            void download(`/api/hall/times${q ? `${q}&` : '?'}format=xlsx`, '大厅等候与办理时长.xlsx').catch((e: unknown) => setExportError(errorText(e)))
           }
         >
           导出 Excel
@@ -29,7 +29,7 @@ export function HallTimesCard({ month }: { month?: string }) {
       <Table
         size="small"
         rowKey={(r) => `${r.officeId}#${r.dim}`}
-        loading={!data && !error}
+        loading={times.isPending}
         pagination={false}
         dataSource={data?.rows ?? []}
         columns={[

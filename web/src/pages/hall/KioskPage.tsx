@@ -2,24 +2,21 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { errorText } from '../../shell/api.ts';
-import { hallClient, type HallInfo, type TicketView } from './client.ts';
+import { hallClient, type TicketView } from './client.ts';
+import { useHall } from './queries.ts';
 import './hall.css';
 
 /** 取号机 (`/hall/<officeId>/kiosk`): a number per queue, or the V number of an appointment by its code (签到). */
 export default function KioskPage() {
   const { officeId = '' } = useParams();
-  const [hall, setHall] = useState<HallInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const hallQuery = useHall(officeId);
+  const hall = hallQuery.data?.hall ?? null;
+  const [takeError, setError] = useState<string | null>(null);
+  const error = takeError ?? (hallQuery.isError ? errorText(hallQuery.error) : null);
   const [ticket, setTicket] = useState<TicketView | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ code: string }>();
 
-  useEffect(() => {
-    hallClient.hall(officeId).then(
-      (r) => setHall(r.hall),
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, [officeId]);
   // the printed number stays a while, then the kiosk is ready for the next person
   useEffect(() => {
     if (!ticket) return;

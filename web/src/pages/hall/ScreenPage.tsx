@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { ScreenCall } from '../../../../shared/hall/model.ts';
 import { hallClient } from './client.ts';
+import { useHall } from './queries.ts';
 import './hall.css';
 
 /** What the hall hears: "请 A012 号到 3 号窗口办理". */
@@ -28,7 +29,7 @@ const MAX_MS = 60_000;
 export default function ScreenPage() {
   const { officeId = '' } = useParams();
   const [calls, setCalls] = useState<ScreenCall[]>([]);
-  const [name, setName] = useState('');
+  const name = useHall(officeId).data?.hall.name ?? '';
   const [offline, setOffline] = useState(false);
   // id → how many calls of it were announced; pruned to the calls on screen after every poll
   const announced = useRef(new Map<string, number>());
@@ -40,10 +41,6 @@ export default function ScreenPage() {
     let delay = BASE_MS;
     // what was called before the screen came on is shown, not spoken again (a reload mid-day stays quiet)
     let first = true;
-    hallClient.hall(officeId).then(
-      (r) => !stopped && setName(r.hall.name),
-      () => undefined,
-    );
     const tick = async () => {
       ctrl = new AbortController();
       try {

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, errorText } from '../../shell/api.ts';
 import type { Appointment, Ticket } from '../../../../shared/hall/model.ts';
-import { bjTime, hallClient, type WindowState } from './client.ts';
+import { bjTime, hallClient } from './client.ts';
+import { hallKeys, useHallAppointments, useWindowState } from './queries.ts';
 
 const STATUS: Record<Appointment['status'], string> = { booked: '待签到', 'checked-in': '已签到', cancelled: '已取消' };
 
@@ -13,34 +15,25 @@ const STATUS: Record<Appointment['status'], string> = { booked: '待签到', 'ch
  * another window, finish; take the citizen's case in from the ticket and put it on the evaluator.
  */
 export default function WindowPage() {
-  const [state, setState] = useState<WindowState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const windowQuery = useWindowState();
+  const appointmentsQuery = useHallAppointments();
+  const state = windowQuery.data ?? null;
+  const appointments = appointmentsQuery.data?.appointments ?? [];
+  const error = windowQuery.isError ? errorText(windowQuery.error) : null;
   const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState<string>();
-  const [appointments, setAppointments] = useState<Appointment[]>([]);
-
-  const load = useCallback(async () => {
-    try {
-      setState(await hallClient.me());
-      setAppointments((await hallClient.appointments()).appointments);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const client = useQueryClient();
 
   const act = async (f: () => Promise<unknown>, done?: string) => {
     setBusy(true);
     try {
       await f();
       if (done) void message.success(done);
-      await load();
     } catch (e) {
       void message.error(errorText(e));
     } finally {
+      // the window and the day's appointments as they are now, whether it worked or not
+      await Promise.all([client.invalidateQueries({ queryKey: hallKeys.window }), client.invalidateQueries({ queryKey: ['hall', 'appointments'] })]);
       setBusy(false);
     }
   };

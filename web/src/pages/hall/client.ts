@@ -1,3 +1,4 @@
+import { bjDay, bjHourMinute } from '../../../../shared/platform/beijing-time.ts';
 import { api } from '../../shell/api.ts';
 import type { Appointment, ScreenCall, Slot, Ticket } from '../../../../shared/hall/model.ts';
 
@@ -52,7 +53,6 @@ export const hallClient = {
   appointments: (date?: string) => api<{ appointments: Appointment[] }>(`/api/hall/appointments${date ? `?date=${date}` : ''}`),
 };
 
-/** Today on Beijing's calendar. */
-export const bjToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-/** 09:30 of an ISO instant, on Beijing's clock. */
-export const bjTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
+/** Today on Beijing's calendar; 09:30 of an instant on Beijing's clock (the one Beijing-time module). */
+export const bjToday = (): string => bjDay(new Date());
+export { bjHourMinute as bjTime };

@@ -1,23 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Tag, Typography } from 'antd';
 import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
-import { api, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
+import { useDemoInbox, type DemoText } from './queries.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
-
-/** What the local fake SMS provider received (GET /api/notices/demo-inbox), newest first; phones masked. */
-interface DemoText {
-  id: string;
-  at: string;
-  provider: 'aliyun' | 'tencent' | 'webhook';
-  phoneMasked: string;
-  signName: string;
-  templateCode: string;
-  text: string;
-}
-interface DemoInbox {
-  texts: DemoText[];
-  refused: Array<{ at: string; reason: string }>;
-}
 
 const PROVIDER_LABELS: Record<DemoText['provider'], string> = { aliyun: '阿里云短信', tencent: '腾讯云短信', webhook: '政务短信平台' };
 
@@ -26,13 +11,7 @@ const PROVIDER_LABELS: Record<DemoText['provider'], string> = { aliyun: '阿里�
  * them, so a demo shows every notice without a real phone. Only where `npm start` runs the fake.
  */
 export default function DemoInboxPage() {
-  const inbox = useQuery({
-    queryKey: ['notices', 'demo-inbox'],
-    queryFn: ({ signal }) => api<DemoInbox>('/api/notices/demo-inbox', { signal }),
-    // a text goes out within seconds of the case change: look again now and then
-    refetchInterval: 5_000,
-    retry: false,
-  });
+  const inbox = useDemoInbox();
   const texts = inbox.data?.texts ?? [];
   return (
     <Card>

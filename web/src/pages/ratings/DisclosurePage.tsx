@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
-import { api, errorText } from '../../shell/api.ts';
+import { errorText } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { ElderSwitch, PlainSpin } from '../../light/ui.tsx';
 import { Alert, PageHead, Table, Tabs, Tag } from '../../light/parts.tsx';
 import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
 import { pct } from './client.tsx';
+import { useDisclosedRatings, useDisclosedResults } from './queries.ts';
 import './ratings.css';
 
 type ResultRow = DisclosedResults['results'][number];
@@ -17,10 +17,7 @@ const PAGE = 20;
 /** 办结公示: the recent results, twenty to a page. */
 const Results = () => {
   const [page, setPage] = useState(0);
-  const results = useQuery({
-    queryKey: ['disclosure', 'results'],
-    queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }),
-  });
+  const results = useDisclosedResults();
   const rows = results.data?.results ?? [];
   const pages = Math.max(1, Math.ceil(rows.length / PAGE));
   return (
@@ -70,10 +67,7 @@ const Results = () => {
 /** 好差评公示: each office's month. */
 const Ratings = () => {
   const [month, setMonth] = useState(bjMonth(new Date()));
-  const ratings = useQuery({
-    queryKey: ['disclosure', 'ratings', month],
-    queryFn: ({ signal }) => api<DisclosedRatings>(`/api/public/disclosure/ratings?month=${month}`, { signal }),
-  });
+  const ratings = useDisclosedRatings(month);
   return (
     <section className="plain-card">
       <div className="plain-card-head">

@@ -1,19 +1,14 @@
 import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api, download, errorText } from '../../shell/api.ts';
-
-interface Day {
-  day: string;
-  files: Array<{ file: string; size: number; lastModified: string }>;
-}
+import { download, errorText } from '../../shell/api.ts';
+import { useFeedDays, type FeedDay as Day } from './queries.ts';
 
 const LABELS: Record<string, string> = { 'feed.xlsx': 'Excel', 'ratings.jsonl': '评价 JSONL', 'cases.jsonl': '办件 JSONL' };
 
 /** 省级上报: the daily files of ratings and decided cases (generated at 01:30 for the day before), for the county admin. */
 export default function FeedPage() {
-  const days = useQuery({ queryKey: ['ratings', 'feed'], queryFn: ({ signal }) => api<{ days: Day[] }>('/api/ratings/feed', { signal }) });
+  const days = useFeedDays();
   const [error, setError] = useState<string | null>(null);
   return (
     <Card title="好差评省级上报">

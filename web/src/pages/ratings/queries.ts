@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
 import type { Level } from '../../../../shared/ratings/model.ts';
+import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
 import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '../../../../shared/ratings/views.ts';
 
 /** Every key holds every parameter. */
@@ -11,7 +12,28 @@ export const ratingKeys = {
   taskList: (view: string, month: string) => ['ratings', 'tasks', 'list', { view, month }] as const,
   task: (caseId: string) => ['ratings', 'tasks', 'detail', caseId] as const,
   stats: (month: string) => ['ratings', 'stats', month] as const,
+  feed: ['ratings', 'feed'] as const,
+  disclosedResults: ['disclosure', 'results'] as const,
+  disclosedRatings: (month: string) => ['disclosure', 'ratings', month] as const,
 };
+
+/** One day's files of the provincial feed (省级上报). */
+export interface FeedDay {
+  day: string;
+  files: Array<{ file: string; size: number; lastModified: string }>;
+}
+
+export const useFeedDays = () => useQuery({ queryKey: ratingKeys.feed, queryFn: ({ signal }) => api<{ days: FeedDay[] }>('/api/ratings/feed', { signal }) });
+
+/** 办结公示 and 好差评公示 (public, no login). */
+export const useDisclosedResults = () =>
+  useQuery({ queryKey: ratingKeys.disclosedResults, queryFn: ({ signal }) => api<DisclosedResults>('/api/public/disclosure/results', { signal }) });
+
+export const useDisclosedRatings = (month: string) =>
+  useQuery({
+    queryKey: ratingKeys.disclosedRatings(month),
+    queryFn: ({ signal }) => api<DisclosedRatings>(`/api/public/disclosure/ratings?month=${encodeURIComponent(month)}`, { signal }),
+  });
 
 /** The citizen's key: the last four phone digits or the receipt's query code. */
 export type CitizenKey = { phone4: string } | { code: string };
