@@ -7,6 +7,10 @@ import { startStreams, type StreamRunner } from '../../local/streams.ts';
 import { loadHandler } from '../../local/modules.ts';
 import { lambdaContext } from '../../local/lambda-context.ts';
 import { sha256 } from '../../shared/archive/package.ts';
+import { dynamoArchiveStore } from '../../shared/archive/dynamo-archive.ts';
+import { s3ArchivePackages } from '../../shared/archive/s3-archive-packages.ts';
+import { bjYear } from '../../shared/platform/beijing-time.ts';
+import { archiveRecord } from '../unit/archive/store-contract.ts';
 import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { sqsOf, toRecord } from '../integration/network/support.ts';
 import { newPage, signIn, useBrowserStack } from './helpers.ts';
@@ -138,6 +142,54 @@ describe('scans at intake → the case archived → the admin downloads its pack
     expect(Buffer.from(entries[scans.find((n) => n.endsWith('.png'))!]!)).toEqual(PNG);
     expect(Buffer.from(entries[scans.find((n) => n.endsWith('.pdf'))!]!)).toEqual(PDF);
     expect(page.errors).toEqual([]);
+    expect(admin.errors).toEqual([]);
+  });
+  it('移交 exports the year with its 清单; 鉴定销毁 asks first, and one approval deletes nothing', async () => {
+    const admin = await newPage(ctx.browser);
+    await signIn(admin, ctx.stack.url, 'admin', DEMO_PASSWORD, () => ctx.stack.totp('admin'));
+    await admin.goto(`${ctx.stack.url}/archive`);
+    await admin.getByRole('tab', { name: '移交' }).click();
+    await admin.getByLabel('移交年度').fill(String(bjYear()));
+    const [file] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('transfer-export').click()]);
+    expect(file.suggestedFilename()).toBe(`移交-${bjYear()}.zip`);
+    const entries = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+    const list = new TextDecoder().decode(entries['移交清单.csv']);
+    expect(list).toContain('档号,办件编号,事项名称,保管期限,归档日期,档案包SHA-256');
+    expect(Object.keys(entries).filter((k) => k.endsWith('.zip')).length).toBeGreaterThanOrEqual(1);
+
+    // a package whose retention ended years ago (written as the consumer writes one)
+    const old = archiveRecord({
+      archiveCode: '411521-2009-D10-411521-20090501-0001',
+      number: '411521-20090501-0001',
+      retention: '10y',
+      retainUntil: '2020-01-01',
+      lockUntil: '2020-01-01',
+      archiveDate: '2009-05-01',
+      packageKey: `packages/2009/${crypto.randomUUID()}/v1.zip`,
+    });
+    const packages = s3ArchivePackages(ctx.stack.env.BUCKET_ARCHIVE);
+    await packages.put(old.packageKey, new Uint8Array([0x50, 0x4b, 5, 6]), old.lockUntil);
+    await dynamoArchiveStore().put(old, 0, {
+      actor: { userId: 'system:archive', username: 'archive', officeId: '*', displayName: '归档服务' } as never,
+      action: 'archive.package',
+      result: 'success',
+      sourceIp: 'test',
+      userAgent: 'test',
+    });
+    await admin.getByRole('tab', { name: '鉴定销毁' }).click();
+    const row = admin.getByTestId('destruction-table').locator('tr', { hasText: old.archiveCode });
+    await row.getByRole('button', { name: `批准销毁 ${old.archiveCode}` }).click();
+    // asked first: 取消 changes nothing
+    const ask = admin.locator('.ant-popconfirm').filter({ hasText: `批准销毁 ${old.archiveCode}？` });
+    await ask.getByText('还须另一位管理员批准后才会删除。').waitFor();
+    await ask.getByRole('button', { name: /取\s*消/ }).click();
+    expect((await dynamoArchiveStore().get(old.caseId))!.approvals).toEqual([]);
+    await row.getByRole('button', { name: `批准销毁 ${old.archiveCode}` }).click();
+    await ask.getByRole('button', { name: '确认批准' }).click();
+    await admin.getByText('已批准，待另一位管理员批准').waitFor();
+    await row.getByText(/演示管理员/).waitFor();
+    expect((await dynamoArchiveStore().get(old.caseId))!.approvals).toHaveLength(1);
+    expect(await packages.get(old.packageKey)).toBeDefined();
     expect(admin.errors).toEqual([]);
   });
 });
