@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * tables), infra (CDK assertions with bundling skipped). Browser tests have their own config.
  */
 export default defineConfig({
+  // the web's alias for shared/ (web/vite.config.ts), for tests that import web modules
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
     setupFiles: ['test/support/capture-logs.ts'],
     // integration files spend most of their time waiting on DynamoDB Local and fauxqs: three

@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react(), serviceWorker(root)],
+  // `@shared/…`: the domain's labels, rules and published response types, one definition with the server
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) } },
   build: {
     outDir: `${root}/dist`,
     emptyOutDir: true,

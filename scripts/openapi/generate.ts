@@ -1,7 +1,7 @@
 import { ROUTES, type RouteDef } from '../../shared/platform/routes.ts';
 import { loadHandler } from '../../local/modules.ts';
 import { buildOpenApi, type OpenApiDocument, type RouteSchemas } from '../../shared/openapi/document.ts';
-import { RESPONSES } from '../../shared/openapi/responses.ts';
+import { responseOf } from '../../shared/openapi/responses.ts';
 
 /**
  * The OpenAPI document of the code as it is: every route of the table with the schemas its handler
@@ -13,5 +13,5 @@ export const generateDocument = async (routes: readonly RouteDef[] = ROUTES): Pr
     const h = (await loadHandler('http', r.name)) as unknown as { schemas?: RouteSchemas };
     schemas.set(r.name, h.schemas ?? {});
   }
-  return buildOpenApi(routes, (r) => schemas.get(r.name) ?? {}, RESPONSES);
+  return buildOpenApi(routes, (r) => schemas.get(r.name) ?? {}, responseOf);
 };

@@ -147,15 +147,15 @@ export const COMPONENTS = () => ({
   securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '工作人员登录（POST /api/auth/login）得到的会话令牌' } },
 });
 
-/** The whole document. `schemasOf` gives each route's handler schemas; `responses` the published response shapes. */
+/** The whole document. `schemasOf` gives each route's handler schemas; `responseOf` its published response shape. */
 export const buildOpenApi = (
   routes: readonly RouteDef[],
   schemasOf: (route: RouteDef) => RouteSchemas,
-  responses: Readonly<Record<string, ResponseSpec>>,
+  responseOf: (route: RouteDef) => ResponseSpec | undefined,
   version = API_VERSION,
 ): OpenApiDocument => {
   const paths: OpenApiDocument['paths'] = {};
-  for (const r of routes) (paths[r.path] ??= {})[r.method.toLowerCase()] = operationOf(r, schemasOf(r), responses[r.name]);
+  for (const r of routes) (paths[r.path] ??= {})[r.method.toLowerCase()] = operationOf(r, schemasOf(r), responseOf(r));
   return {
     openapi: '3.1.0',
     info: { title: API_TITLE, version },

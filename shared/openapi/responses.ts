@@ -40,6 +40,7 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   'todos-list': { schema: todoListResponse, description: '待办与菜单上的计数' },
   'cases-archive': { schema: caseArchiveResponse, description: '办件的电子档案' },
   'archive-search': { schema: archiveSearchResponse, description: '年度档案检索' },
+  'archive-destruction-list': { schema: archiveSearchResponse, description: '保管期满、待鉴定销毁的档案' },
   'disclosure-ratings': { schema: disclosedRatingsResponse, description: '各窗口好差评月度公开' },
   'disclosure-results': { schema: disclosedResultsResponse, description: '办件结果公开' },
   // files
@@ -55,3 +56,6 @@ export const RESPONSES: Partial<Record<RouteName, ResponseSpec>> = {
   // the provincial exchange's daily status: a published shape
   'exchange-status': { schema: statusResponse, description: '省平台对接：当日上报记录的推送、确认、退回与待确认数' },
 };
+
+/** The published response of a route, if any. */
+export const responseOf = (r: { name: string }): ResponseSpec | undefined => (RESPONSES as Record<string, ResponseSpec>)[r.name];

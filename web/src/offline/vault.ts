@@ -1,4 +1,4 @@
-import type { UserView } from '../../../shared/identity/types.ts';
+import type { UserView } from '@shared/identity/types.ts';
 import { deriveKey, open, PBKDF2_ITERATIONS, randomSalt, seal } from './crypto.ts';
 import { offlineDb } from './db.ts';
 

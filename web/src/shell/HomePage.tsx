@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useCalendarYear } from '../pages/calendar/queries.ts';
-import { bjYear } from '../../../shared/platform/beijing-time.ts';
+import { bjYear } from '@shared/platform/beijing-time.ts';
 import { errorText } from './api.ts';
 import { useSession } from './session.tsx';
 import { navFor, ROLE_LABELS } from './nav.ts';

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { FieldIssue } from '../../../shared/errors/domain-errors.ts';
+import type { FieldIssue } from '@shared/errors/domain-errors.ts';
 import { runtimeConfig } from './config.ts';
 
 /** The API's error envelope, as a typed error whose Chinese message is shown to the user. */

@@ -1,6 +1,6 @@
-import { MOBILE_PHONE } from '../../../shared/schema/phone.ts';
+import { MOBILE_PHONE } from '@shared/schema/phone.ts';
 import type { FormRule } from 'antd';
-import { isValidIdNumber, isValidUscc } from '../../../shared/cases/identity-numbers.ts';
+import { isValidIdNumber, isValidUscc } from '@shared/cases/identity-numbers.ts';
 
 /**
  * Checks shown while the clerk types. They only warn: the server checks again and its message

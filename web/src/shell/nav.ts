@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
-import type { Scope } from '../../../shared/platform/scopes.ts';
+import type { Scope } from '@shared/platform/scopes.ts';
 import { UnreadBadge } from '../pages/supervision/UnreadBadge.tsx';
 import { AllTodosCount, OrderTodosCount, RectifyTodosCount } from '../pages/todos/TodoCounts.tsx';
 
-export { ROLE_LABELS } from '../../../shared/platform/scopes.ts';
+export { ROLE_LABELS } from '@shared/platform/scopes.ts';
 
 /**
  * The staff menu, in one list: each entry names the scope it needs (none = every signed-in user).

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OfficeRecord } from '../../../shared/identity/types.ts';
+import type { OfficeRecord } from '@shared/identity/types.ts';
 import { api } from './api.ts';
 
 /** The county's office tree: one key, one shape, for every page that names or picks an office. */

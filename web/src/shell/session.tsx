@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserView } from '../../../shared/identity/types.ts';
-import type { LoginResult } from '../../../shared/identity/login.ts';
-import type { Scope } from '../../../shared/platform/scopes.ts';
+import type { UserView } from '@shared/identity/types.ts';
+import type { LoginResult } from '@shared/identity/login.ts';
+import type { Scope } from '@shared/platform/scopes.ts';
 import { ApiError, api, getToken, setToken, setUnauthenticatedHandler } from './api.ts';
 
 export type User = UserView;

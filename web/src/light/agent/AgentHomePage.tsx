@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { getToken } from '../../shell/api.ts';
 import { useInbox, useMyCommissions, type MyCommissionRow } from '../../pages/network/queries.ts';
 import { Field } from '../ui.tsx';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Todo } from '../../../../shared/todos/model.ts';
+import type { Todo } from '@shared/todos/model.ts';
 import { api, ApiError, errorText } from '../../shell/api.ts';
 import { todoKeys, useTodos } from '../../pages/todos/queries.ts';
 import { Field } from '../ui.tsx';

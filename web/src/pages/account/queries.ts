@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { TotpEnrolment } from '../../../../shared/identity/account.ts';
+import type { TotpEnrolment } from '@shared/identity/account.ts';
 import { api } from '../../shell/api.ts';
 import { useSession, type User } from '../../shell/session.tsx';
 

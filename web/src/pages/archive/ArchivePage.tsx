@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Tabs, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { bjDateTime, bjYear } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime, bjYear } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { ChecksTags, RETENTION_LABELS } from './labels.tsx';

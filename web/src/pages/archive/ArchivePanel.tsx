@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Spin, Table, Typography } from 'antd';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { fileSize } from '../cases/materials.ts';
 import { ARCHIVE_STATUS_LABELS, ChecksTags, RETENTION_LABELS, innerName } from './labels.tsx';

@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
-import type { ArchiveChecks } from '../../../../shared/archive/model.ts';
+import type { ArchiveChecks } from '@shared/archive/model.ts';
 
-export { RETENTION_LABELS } from '../../../../shared/archive/model.ts';
+export { RETENTION_LABELS } from '@shared/archive/model.ts';
 
 /** DA/T 70's four checks at ingest, as people read them. */
 export const CHECK_LABELS: Record<keyof ArchiveChecks, string> = {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArchiveChecks, ArchivedFile, Retention } from '../../../../shared/archive/model.ts';
+import type { ArchiveSearchResponse, CaseArchiveResponse } from '@shared/archive/responses.ts';
 import { api, download } from '../../shell/api.ts';
 
 /** Every key holds every parameter (a year's search is never shown as another's). */
@@ -10,31 +10,9 @@ export const archiveKeys = {
   destruction: ['archive', 'destruction'] as const,
 };
 
-/** GET /api/cases/{id}/archive (the contract's shape). */
-export interface CaseArchive {
-  status: 'pending' | 'archived' | 'destroyed';
-  retention: Retention | null;
-  archiveDate: string | null;
-  retainUntil?: string | null;
-  archiveCode?: string;
-  files: ArchivedFile[];
-  checks: ArchiveChecks;
-  approvals?: Array<{ byName: string; at: string }>;
-}
-
-/** A row of the county admin's archive lists (GET /api/archive, /api/archive/destruction). */
-export interface ArchiveRow {
-  caseId: string;
-  number: string;
-  archiveCode: string;
-  itemName: string;
-  retention: Retention;
-  archiveDate: string;
-  retainUntil: string | null;
-  checks: ArchiveChecks;
-  approvals: Array<{ byName: string; at: string }>;
-  destroyedAt: string | null;
-}
+/** GET /api/cases/{id}/archive and a row of the county admin's archive lists (GET /api/archive, /api/archive/destruction): the published shapes. */
+export type CaseArchive = CaseArchiveResponse['archive'];
+export type ArchiveRow = ArchiveSearchResponse['packages'][number];
 
 export const useCaseArchive = (caseId: string) =>
   useQuery({

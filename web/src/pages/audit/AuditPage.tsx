@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
-import { ACTION_OPTIONS, auditSentence } from '../../../../shared/audit/labels.ts';
-import { actorLabel } from '../../../../shared/audit/audit.ts';
+import { bjDateTimeSeconds } from '@shared/platform/beijing-time.ts';
+import { ACTION_OPTIONS, auditSentence } from '@shared/audit/labels.ts';
+import { actorLabel } from '@shared/audit/audit.ts';
 import { errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useOffices } from '../../shell/offices.ts';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { bjDate } from '../../../../shared/platform/beijing-time.ts';
-import type { AuditEvent } from '../../../../shared/audit/audit.ts';
+import { bjDate } from '@shared/platform/beijing-time.ts';
+import type { AuditEvent } from '@shared/audit/audit.ts';
 import { api, download } from '../../shell/api.ts';
 
 export type { AuditEvent };

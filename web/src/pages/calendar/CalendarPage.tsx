@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Spin, Tag, Typography, message } from 'antd';
-import { bjYear } from '../../../../shared/platform/beijing-time.ts';
+import { bjYear } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useSession } from '../../shell/session.tsx';

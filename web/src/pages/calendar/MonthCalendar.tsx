@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Calendar, Form, Select, Space, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DAY_KIND_LABELS, dayKind, toggleDay } from '../../../../shared/calendar/day-toggle.ts';
-import { bjYear } from '../../../../shared/platform/beijing-time.ts';
+import { DAY_KIND_LABELS, dayKind, toggleDay } from '@shared/calendar/day-toggle.ts';
+import { bjYear } from '@shared/platform/beijing-time.ts';
 
 export const dateLines = (s: string | undefined) => (s ?? '').split(/[\s,，]+/).filter(Boolean);
 

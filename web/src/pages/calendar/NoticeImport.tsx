@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { defaultNoticeSource, parseNoticeIcs, parseNoticeSheets, type NoticeImport as Parsed } from '../../../../shared/calendar/notice-import.ts';
-import type { CalendarYear } from '../../../../shared/calendar/year.ts';
-import { readWorkbook } from '../../../../shared/sheets/xlsx.ts';
-import { ValidationError } from '../../../../shared/errors/domain-errors.ts';
+import { defaultNoticeSource, parseNoticeIcs, parseNoticeSheets, type NoticeImport as Parsed } from '@shared/calendar/notice-import.ts';
+import type { CalendarYear } from '@shared/calendar/year.ts';
+import { readWorkbook } from '@shared/sheets/xlsx.ts';
+import { ValidationError } from '@shared/errors/domain-errors.ts';
 
 /**
  * 导入国务院节假日安排通知: an ICS calendar file or a spreadsheet (日期 / 结束日期 / 类型：放假·上班).

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalendarYear } from '../../../../shared/calendar/year.ts';
+import type { CalendarYear } from '@shared/calendar/year.ts';
 import { api } from '../../shell/api.ts';
 
 export type { CalendarYear };

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { CASE_ACTIONS, NEXT_STEP, lifecycleActionsOf, type CaseAction } from '../../../../shared/cases/transitions.ts';
-import type { CaseDetail } from '../../../../shared/cases/queries.ts';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { CASE_ACTIONS, NEXT_STEP, lifecycleActionsOf, type CaseAction } from '@shared/cases/transitions.ts';
+import type { CaseDetail } from '@shared/cases/queries.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { Loaded } from '../../shell/loading.tsx';

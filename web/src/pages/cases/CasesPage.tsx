@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Tabs, Tag, Typography } from 'antd';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useNavigate } from 'react-router-dom';
-import type { CaseListRow } from '../../../../shared/cases/views.ts';
+import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
 import { errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { LoadMore } from '../../shell/pager.tsx';

@@ -6,7 +6,7 @@ import { useFormErrors, type FieldAliases } from '../../shell/form-errors.tsx';
 import { creditCodeRule, idNumberRule, phoneRule } from '../../shell/field-rules.ts';
 import { useGuide, useItemSearch } from '../items/catalog-client.ts';
 import { KIND_LABELS } from './labels.ts';
-import { NOT_ACCEPTED_GROUND_LABELS, NOT_ACCEPTED_GROUNDS, REASON_MAX, REFER_TO_MAX, type NotAcceptedGround } from '../../../../shared/cases/model.ts';
+import { NOT_ACCEPTED_GROUND_LABELS, NOT_ACCEPTED_GROUNDS, REASON_MAX, REFER_TO_MAX, type NotAcceptedGround } from '@shared/cases/model.ts';
 import { useIntake } from './queries.ts';
 import { linkToTicket } from '../hall/link-ticket.ts';
 import { PickFile, type RowState } from './MaterialFiles.tsx';

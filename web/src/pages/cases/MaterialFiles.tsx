@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Progress, Space, Typography } from 'antd';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { ACCEPT, fileSize, useCaseMaterials, useUploadMaterial, useViewMaterial, type MaterialFileView } from './materials.ts';
 

@@ -1,9 +1,9 @@
 import { appUrl } from '../../shell/config.ts';
 import { Button, Space } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { CaseDetail } from '../../../../shared/cases/queries.ts';
-import type { GuideResponse } from '../../../../shared/catalog/lookup.ts';
-import { caseDocument, documentsOf, intakeDocumentKind, legalBodiesOf } from '../../../../shared/documents/texts.ts';
+import type { CaseDetail } from '@shared/cases/queries.ts';
+import type { GuideResponse } from '@shared/catalog/lookup.ts';
+import { caseDocument, documentsOf, intakeDocumentKind, legalBodiesOf } from '@shared/documents/texts.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { Loaded, PageSpin } from '../../shell/loading.tsx';
 import { useQrCode } from '../../shell/qr-code.ts';

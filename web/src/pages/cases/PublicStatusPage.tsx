@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { bjDate, bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDate, bjDateTime } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { Card, ElderSwitch, Field } from '../../light/ui.tsx';
 import { Alert, PageHead, Rows } from '../../light/parts.tsx';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { MATERIAL_TYPES, MAX_FILE_BYTES, type MaterialContentType } from '../../../../shared/cases/materials-limits.ts';
+import { MATERIAL_TYPES, MAX_FILE_BYTES, type MaterialContentType } from '@shared/cases/materials-limits.ts';
 import { ApiError, api, networkError } from '../../shell/api.ts';
 import { caseKeys } from './keys.ts';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { NoticeView } from '../../../../shared/notices/model.ts';
-import { NOTICE_CHANNEL_LABELS, NOTICE_EVENT_LABELS, NOTICE_STATUS_LABELS } from '../../../../shared/notices/model.ts';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import type { NoticeView } from '@shared/notices/model.ts';
+import { NOTICE_CHANNEL_LABELS, NOTICE_EVENT_LABELS, NOTICE_STATUS_LABELS } from '@shared/notices/model.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { api } from '../../shell/api.ts';
 
 /** The texts sent to the applicant (告知 evidence), shown on the case's timeline. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicCaseView } from '../../../../shared/cases/views.ts';
+import type { PublicCaseView } from '@shared/cases/views.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from './keys.ts';
 

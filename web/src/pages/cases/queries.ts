@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import type { CaseListRow, StaffCaseView } from '../../../../shared/cases/views.ts';
-import type { CaseDetail, FullIdNumber } from '../../../../shared/cases/queries.ts';
-import type { CaseStatus, intakeBody } from '../../../../shared/cases/model.ts';
-import type { CaseAction } from '../../../../shared/cases/transitions.ts';
+import type { StaffCaseView } from '@shared/cases/views.ts';
+import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
+import type { CaseDetail, FullIdNumber } from '@shared/cases/queries.ts';
+import type { CaseStatus, intakeBody } from '@shared/cases/model.ts';
+import type { CaseAction } from '@shared/cases/transitions.ts';
 import { api } from '../../shell/api.ts';
 import { useCursorList, withCursor } from '../../shell/pager.tsx';
 

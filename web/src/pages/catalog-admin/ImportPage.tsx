@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Progress, Segmented, Space, Statistic, Switch, Table, Tag, Typography, Upload, message } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { readWorkbook, type Sheet } from '../../../../shared/sheets/xlsx.ts';
-import { parseWorkbook } from '../../../../shared/catalog/import-format.ts';
+import { readWorkbook, type Sheet } from '@shared/sheets/xlsx.ts';
+import { parseWorkbook } from '@shared/catalog/import-format.ts';
 import { errorText } from '../../shell/api.ts';
 import { useExport, useImport, type ImportReport, type ImportRowReport } from './admin-client.ts';
 

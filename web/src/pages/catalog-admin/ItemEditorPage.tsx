@@ -16,7 +16,7 @@ import {
   ONLINE_LABELS,
   ONLINE_LEVELS,
   type Item,
-} from '../../../../shared/catalog/item.ts';
+} from '@shared/catalog/item.ts';
 import { ApiError, errorText } from '../../shell/api.ts';
 import { CheckboxGroup } from '../../shell/checkbox-group.tsx';
 import { useOffices } from '../network/queries.ts';

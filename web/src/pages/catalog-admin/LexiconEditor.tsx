@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Form, Input, Space, Typography, message } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { useCountyLexicon, useSaveCountyLexicon } from './admin-client.ts';
 

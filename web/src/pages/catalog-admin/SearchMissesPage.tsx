@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Form, Input, Modal, Select, Space, Tag, Typography, message } from 'antd';
-import { bjDate, bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDate, bjDateTime } from '@shared/platform/beijing-time.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { errorText } from '../../shell/api.ts';

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Item } from '../../../../shared/catalog/item.ts';
-import type { CatalogEntry, ItemVersion } from '../../../../shared/catalog/store.ts';
-import type { ImportBody, ImportReport } from '../../../../shared/catalog/import.ts';
+import type { Item } from '@shared/catalog/item.ts';
+import type { CatalogEntry, ItemVersion } from '@shared/catalog/store.ts';
+import type { ImportBody, ImportReport } from '@shared/catalog/import.ts';
 import { ApiError, api, apiUrl, authHeaders, badResponse, download, errorOf, networkError } from '../../shell/api.ts';
 import { itemKeys } from '../items/catalog-client.ts';
 
 // the server's report types, as the import use case defines them (type-only: nothing is bundled)
-export type { ImportReport, ImportRowReport } from '../../../../shared/catalog/import.ts';
+export type { ImportReport, ImportRowReport } from '@shared/catalog/import.ts';
 
 /** Admin catalog API (scope catalog.edit). */
 export const adminKeys = {

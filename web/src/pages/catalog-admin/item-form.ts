@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { parseItem, type Decider, type FieldIssue, type Item } from '../../../../shared/catalog/item.ts';
+import { parseItem, type Decider, type FieldIssue, type Item } from '@shared/catalog/item.ts';
 
 /**
  * The editor's form values and the item they make. Multi-line fields are textareas (one entry a

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CaseDocument, Segment } from '../../../../shared/documents/texts.ts';
+import type { CaseDocument, Segment } from '@shared/documents/texts.ts';
 import '../cases/print-docs.css';
 
 /**

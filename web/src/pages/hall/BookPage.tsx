@@ -1,10 +1,10 @@
-import { MOBILE_PHONE } from '../../../../shared/schema/phone.ts';
+import { MOBILE_PHONE } from '@shared/schema/phone.ts';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, Typography } from 'antd';
 import { errorText } from '../../shell/api.ts';
 import { useItemSearch } from '../items/catalog-client.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
-import type { Appointment } from '../../../../shared/hall/model.ts';
+import type { Appointment } from '@shared/hall/model.ts';
 import { bjTime, hallClient } from './client.ts';
 import { hallKeys, useHall, useHalls, useSlots } from './queries.ts';
 import { useQueryClient } from '@tanstack/react-query';

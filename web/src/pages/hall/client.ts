@@ -1,6 +1,6 @@
-import { bjDay, bjHourMinute } from '../../../../shared/platform/beijing-time.ts';
+import { bjDay, bjHourMinute } from '@shared/platform/beijing-time.ts';
 import { api } from '../../shell/api.ts';
-import type { Appointment, ScreenCall, Slot, Ticket } from '../../../../shared/hall/model.ts';
+import type { Appointment, ScreenCall, Slot, Ticket } from '@shared/hall/model.ts';
 
 /** The hall's API as the pages call it (types from shared/hall/model.ts: no zod in these chunks). */
 export interface HallInfo {

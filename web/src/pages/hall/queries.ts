@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import type { TimesRow } from '../../../../shared/hall/figures.ts';
+import type { TimesRow } from '@shared/hall/figures.ts';
 import { bjToday, hallClient } from './client.ts';
 
 /** Every key holds every parameter (one key, one shape). */

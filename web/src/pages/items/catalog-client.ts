@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { GuideResponse, SearchResponse } from '../../../../shared/catalog/lookup.ts';
-import type { Hint } from '../../../../shared/catalog/search-hints.ts';
+import type { GuideResponse } from '@shared/catalog/lookup.ts';
+import type { ItemsSearchResponse as SearchResponse } from '@shared/catalog/responses.ts';
+import type { Hint } from '@shared/catalog/search-hints.ts';
 import { api } from '../../shell/api.ts';
 
 /** Public catalog API (no login): search and guides. */

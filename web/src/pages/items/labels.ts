@@ -1,5 +1,5 @@
 // the labels without the schemas: no zod in a citizen's first load
-import { KIND_LABELS, LEVEL_LABELS, type ItemKind, type Level } from '../../../../shared/catalog/item-labels.ts';
+import { KIND_LABELS, LEVEL_LABELS, type ItemKind, type Level } from '@shared/catalog/item-labels.ts';
 
 export { KIND_LABELS, LEVEL_LABELS };
 

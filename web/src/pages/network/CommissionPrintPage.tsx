@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Space, Spin } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import QRCode from 'qrcode';
-import { commissionDocument } from '../../../../shared/documents/texts.ts';
+import { commissionDocument } from '@shared/documents/texts.ts';
 import { DocView } from '../documents/DocView.tsx';
 import { runtimeConfig } from '../../shell/config.ts';
 import { useCommission } from './queries.ts';

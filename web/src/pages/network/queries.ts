@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import type { CaseDetail } from '../../../../shared/cases/queries.ts';
-import type { StaffCaseView } from '../../../../shared/cases/views.ts';
-import type { CommissionRow, CommissionView } from '../../../../shared/network/commission-views.ts';
-import type { InboxRow } from '../../../../shared/network/inbox.ts';
-import type { InboxKind } from '../../../../shared/network/labels.ts';
-import type { networkBodies } from '../../../../shared/network/model.ts';
+import type { CaseDetail } from '@shared/cases/queries.ts';
+import type { StaffCaseView } from '@shared/cases/views.ts';
+import type { CommissionRow, CommissionView, getCommission } from '@shared/network/commission-views.ts';
+import type { InboxResponse } from '@shared/network/responses.ts';
+import type { InboxKind } from '@shared/network/labels.ts';
+import type { networkBodies } from '@shared/network/model.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/keys.ts';
 import { todoKeys } from '../todos/queries.ts';
@@ -22,7 +22,7 @@ export const netKeys = {
 export const useInbox = (kind: InboxKind, enabled = true) =>
   useQuery({
     queryKey: netKeys.inbox(kind),
-    queryFn: ({ signal }) => api<{ entries: InboxRow[]; next?: string }>(`/api/inbox?kind=${kind}`, { signal }),
+    queryFn: ({ signal }) => api<InboxResponse>(`/api/inbox?kind=${kind}`, { signal }),
     enabled,
   });
 
@@ -41,21 +41,8 @@ export const useMyCommissions = () =>
 /** A row of 我的代办 with where it truly stands (the case's status once taken in). */
 export type MyCommissionRow = CommissionRow & { caseStatus?: string; caseVersion?: number; missingMaterials?: string[] };
 
-export interface CommissionDetail {
-  commission: CommissionView & { stationName: string; townshipName: string };
-  case?: {
-    id: string;
-    number: string;
-    status: string;
-    statusLabel: string;
-    version: number;
-    handBack?: { phase: string };
-    decision?: { result: string; reason?: string };
-    notAccepted?: { reason: string };
-    /** 待补正: what the township found missing (一次性告知). */
-    missingMaterials: string[];
-  };
-}
+/** A commission with its case, as the server answers it (one definition: the use case's own result type). */
+export type CommissionDetail = Awaited<ReturnType<typeof getCommission>>;
 export const useCommission = (id: string) =>
   useQuery({
     queryKey: netKeys.commission(id),

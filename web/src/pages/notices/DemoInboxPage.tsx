@@ -1,5 +1,5 @@
 import { Alert, Card, Tag, Typography } from 'antd';
-import { bjDateTimeSeconds } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTimeSeconds } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useDemoInbox, type DemoText } from './queries.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';

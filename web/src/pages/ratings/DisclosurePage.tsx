@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime, bjMonth } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { runtimeConfig } from '../../shell/config.ts';
 import { ElderSwitch, PlainSpin } from '../../light/ui.tsx';
 import { Alert, PageHead, Table, Tabs, Tag } from '../../light/parts.tsx';
-import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
+import type { DisclosedRatings, DisclosedResults } from '@shared/ratings/responses.ts';
 import { pct } from './client.tsx';
 import { useDisclosedRatings, useDisclosedResults } from './queries.ts';
 import './ratings.css';

@@ -3,7 +3,7 @@ import { Alert, Button, Result, Space, Typography } from 'antd';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError, errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { isBad, LEVEL_LABELS, type Level } from '../../../../shared/ratings/model.ts';
+import { isBad, LEVEL_LABELS, type Level } from '@shared/ratings/model.ts';
 import { FacePicker, ReasonPicker } from './faces.tsx';
 import { useEvaluator, useWindowRating } from './queries.ts';
 import './ratings.css';

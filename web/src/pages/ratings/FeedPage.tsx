@@ -1,4 +1,4 @@
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { download, errorText } from '../../shell/api.ts';

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom'
 import { ApiError, errorText } from '../../shell/api.ts';
 import { Card, ElderSwitch, Field } from '../../light/ui.tsx';
 import { Alert, PageHead } from '../../light/parts.tsx';
-import { isBad, LEVEL_LABELS, type Level } from '../../../../shared/ratings/levels.ts';
+import { isBad, LEVEL_LABELS, type Level } from '@shared/ratings/levels.ts';
 import { FacePicker, ReasonPicker } from './faces.tsx';
 import { useFollowUp, usePublicRatingState, useRateCase, type CitizenKey } from './queries.ts';
 import './ratings.css';

@@ -1,8 +1,8 @@
-import { bjMonth } from '../../../../shared/platform/beijing-time.ts';
+import { bjMonth } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Statistic, Table, Tabs } from 'antd';
 import dayjs from 'dayjs';
-import type { Figures } from '../../../../shared/ratings/views.ts';
+import type { Figures } from '@shared/ratings/views.ts';
 import { pct } from './client.tsx';
 import { download, errorText } from '../../shell/api.ts';
 import { useStats } from './queries.ts';

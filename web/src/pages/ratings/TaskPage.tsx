@@ -1,10 +1,10 @@
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Radio, Space, Spin, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors, errorText } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
-import { DIMENSION_LABELS, LEVEL_LABELS, type Dimension } from '../../../../shared/ratings/model.ts';
+import { DIMENSION_LABELS, LEVEL_LABELS, type Dimension } from '@shared/ratings/model.ts';
 import { useCallbackPhone, useTask, useTaskAction, type TaskAction } from './queries.ts';
 
 /** One action's form: the server's field errors land on its fields; success reloads the task. */

@@ -1,9 +1,9 @@
-import { bjDateTime, bjMonth } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime, bjMonth } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { TaskView } from '../../../../shared/ratings/views.ts';
+import type { TaskView } from '@shared/ratings/views.ts';
 import { errorText } from '../../shell/api.ts';
 import { useTasks } from './queries.ts';
 

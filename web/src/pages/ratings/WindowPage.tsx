@@ -1,7 +1,7 @@
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Button, Card, Segmented, Space, Table, Typography, message } from 'antd';
-import type { CaseListRow } from '../../../../shared/cases/views.ts';
+import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
 import { LoadMore } from '../../shell/pager.tsx';
 import { useCaseList, type CaseListName } from '../cases/queries.ts';
 import { errorText } from '../../shell/api.ts';

@@ -1,4 +1,4 @@
-import { BAD_REASONS, LEVEL_LABELS, LEVELS, type Level } from '../../../../shared/ratings/levels.ts';
+import { BAD_REASONS, LEVEL_LABELS, LEVELS, type Level } from '@shared/ratings/levels.ts';
 import '../../light/light.css';
 
 /**

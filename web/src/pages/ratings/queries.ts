@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import type { Level } from '../../../../shared/ratings/model.ts';
-import type { DisclosedRatings, DisclosedResults } from '../../../../shared/ratings/disclosure.ts';
-import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '../../../../shared/ratings/views.ts';
+import type { Level } from '@shared/ratings/model.ts';
+import type { DisclosedRatings, DisclosedResults } from '@shared/ratings/responses.ts';
+import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '@shared/ratings/views.ts';
 
 /** Every key holds every parameter. */
 export const ratingKeys = {

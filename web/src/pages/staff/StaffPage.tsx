@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
-import type { StaffUserView } from '../../../../shared/identity/staff.ts';
-import type { Role } from '../../../../shared/platform/scopes.ts';
+import type { StaffUserView } from '@shared/identity/staff.ts';
+import type { Role } from '@shared/platform/scopes.ts';
 import { errorText } from '../../shell/api.ts';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useFormErrors } from '../../shell/form-errors.tsx';

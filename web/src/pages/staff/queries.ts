@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffUserView, UserWithTemporaryPassword } from '../../../../shared/identity/staff.ts';
-import type { Role } from '../../../../shared/platform/scopes.ts';
+import type { StaffUserView, UserWithTemporaryPassword } from '@shared/identity/staff.ts';
+import type { Role } from '@shared/platform/scopes.ts';
 import { api } from '../../shell/api.ts';
 
 export const staffKeys = {

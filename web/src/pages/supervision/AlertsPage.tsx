@@ -1,11 +1,11 @@
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { AlertView } from '../../../../shared/supervision/alert.ts';
+import type { AlertView } from '@shared/supervision/alert.ts';
 import { useSession } from '../../shell/session.tsx';
 import { CARD_COLORS, CARD_LABELS, TRIGGER_LABELS } from './format.ts';
-import { CARD_RANK } from '../../../../shared/supervision/labels.ts';
+import { CARD_RANK } from '@shared/supervision/labels.ts';
 import { useAck, useAlerts, useDigest, useOffices, type AlertFilters } from './queries.ts';
 
 /** 预警: the caller's alert inbox (county-wide for supervisors, the office's for a center head). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { CaseListRow } from '../../../../shared/cases/views.ts';
+import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
 import { useSession } from '../../shell/session.tsx';
 import { useCountyCases, useOffices } from './queries.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Dashboard, Figures } from '../../../../shared/supervision/dashboard.ts';
+import type { Dashboard, Figures } from '@shared/supervision/dashboard.ts';
 import { useSession } from '../../shell/session.tsx';
 import { Chart } from './charts.tsx';
 import { downloadDashboard, useDashboard, useOffices } from './queries.ts';

@@ -1,8 +1,8 @@
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Table, Tabs, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Order, OrderState } from '../../../../shared/supervision/order.ts';
+import type { Order, OrderState } from '@shared/supervision/order.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { ORDER_STATE_COLORS, ORDER_STATE_LABELS } from './format.ts';

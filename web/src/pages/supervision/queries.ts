@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertView } from '../../../../shared/supervision/alert.ts';
-import type { Digest } from '../../../../shared/supervision/store.ts';
-import type { AccountabilityEntry, Order, OrderState } from '../../../../shared/supervision/order.ts';
-import type { CaseListRow } from '../../../../shared/cases/views.ts';
-import type { Dashboard } from '../../../../shared/supervision/dashboard.ts';
+import type { AlertView } from '@shared/supervision/alert.ts';
+import type { Digest } from '@shared/supervision/store.ts';
+import type { AccountabilityEntry, Order, OrderState } from '@shared/supervision/order.ts';
+import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
+import type { Dashboard } from '@shared/supervision/dashboard.ts';
 import { api, download } from '../../shell/api.ts';
 
 /** Every key holds every parameter. */

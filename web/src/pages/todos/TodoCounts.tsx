@@ -1,5 +1,5 @@
 import { Badge } from 'antd';
-import type { TodoKind } from '../../../../shared/todos/model.ts';
+import type { TodoKind } from '@shared/todos/model.ts';
 import { useTodos } from './queries.ts';
 
 /** A menu label with a count from the to-do list (all of them, or of some kinds). */

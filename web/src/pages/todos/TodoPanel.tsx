@@ -1,7 +1,7 @@
 import { Alert, Button, Card, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { TODO_KIND_LABELS, TODO_KINDS, type Todo, type TodoKind } from '../../../../shared/todos/model.ts';
-import { bjDateTime } from '../../../../shared/platform/beijing-time.ts';
+import { TODO_KIND_LABELS, TODO_KINDS, type Todo, type TodoKind } from '@shared/todos/model.ts';
+import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useTodos } from './queries.ts';
 

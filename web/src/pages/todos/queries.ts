@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TodoList } from '../../../../shared/todos/model.ts';
+import type { TodoList } from '@shared/todos/model.ts';
 import { api } from '../../shell/api.ts';
 
 /** One key for the list and the menu's counts: the workbench and every badge share one request. */
