@@ -77,9 +77,6 @@ export const DEFAULT_PROFILE = 'gbt39046';
 
 export const profileOf = (id: string | undefined): ProvinceProfile => PROFILES[id ?? DEFAULT_PROFILE] ?? PROFILES[DEFAULT_PROFILE]!;
 
-/** 2026-12-08T02:03:04.000Z → 2026-12-08 10:03:04 (Beijing, GB/T 7408 form). */
-const beijing = (iso: string): string => bjDateTimeSeconds(iso);
-
 /**
  * One stage record in the province's words: its field names and codes. `kindOf` gives an office's
  * place (办理层级 follows from it); an office it does not know counts as the county's.
@@ -105,7 +102,8 @@ export const toProvince = (
     channel: c.channel[r.channel],
     applicantType: c.applicantType[r.applicantType],
     applicantNameMasked: r.applicantNameMasked,
-    at: beijing(r.at),
+    // 2026-12-08T02:03:04.000Z → 2026-12-08 10:03:04 (Beijing, GB/T 7408 form)
+    at: bjDateTimeSeconds(r.at, ''),
     promisedDays: r.promisedDays === undefined ? undefined : String(r.promisedDays),
     dueDate: r.dueDate,
     result: r.result && c.result[r.result],
