@@ -3,6 +3,7 @@ import gbt39046 from './codes/gbt39046.json' with { type: 'json' };
 import henanDemo from './codes/41-demo.json' with { type: 'json' };
 import ningxiaDemo from './codes/64-demo.json' with { type: 'json' };
 import { STAGES, type OfficeKind, type StageRecord } from './model.ts';
+import { bjDateTimeSeconds } from '../platform/beijing-time.ts';
 
 /**
  * A province's interface as data (codes/<id>.json): its field names for each data element, its
@@ -76,9 +77,6 @@ export const DEFAULT_PROFILE = 'gbt39046';
 
 export const profileOf = (id: string | undefined): ProvinceProfile => PROFILES[id ?? DEFAULT_PROFILE] ?? PROFILES[DEFAULT_PROFILE]!;
 
-/** 2026-12-08T02:03:04.000Z → 2026-12-08 10:03:04 (Beijing, GB/T 7408 form). */
-const beijing = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-
 /**
  * One stage record in the province's words: its field names and codes. `kindOf` gives an office's
  * place (办理层级 follows from it); an office it does not know counts as the county's.
@@ -104,7 +102,8 @@ export const toProvince = (
     channel: c.channel[r.channel],
     applicantType: c.applicantType[r.applicantType],
     applicantNameMasked: r.applicantNameMasked,
-    at: beijing(r.at),
+    // 2026-12-08T02:03:04.000Z → 2026-12-08 10:03:04 (Beijing, GB/T 7408 form)
+    at: bjDateTimeSeconds(r.at, ''),
     promisedDays: r.promisedDays === undefined ? undefined : String(r.promisedDays),
     dueDate: r.dueDate,
     result: r.result && c.result[r.result],

@@ -61,6 +61,7 @@ const PAGES: Record<string, { as: Who; url?: (f: Fixtures) => string }> = {
   '/hall/window': { as: 'clerk.lingshan' },
   '/notices/demo-inbox': { as: 'clerk.lingshan' },
   '/archive': { as: 'admin' },
+  '/exchange': { as: 'admin' },
 };
 
 /** The serious and critical findings on the page as it is now, one line each (rule, impact, where). */

@@ -44,6 +44,7 @@ export const NAV: NavEntry[] = [
   { path: '/ratings/tasks', label: '差评整改', scope: 'rating.stats', counter: RectifyTodosCount },
   { path: '/ratings/stats', label: '好差评统计', scope: 'rating.stats' },
   { path: '/ratings/feed', label: '省级上报', scope: 'rating.feed' },
+  { path: '/exchange', label: '省平台对接', scope: 'exchange.manage' },
   { path: '/calendar', label: '工作日历' },
   { path: '/notices/demo-inbox', label: '短信（演示）', scope: 'case.read', demoOnly: true },
   { path: '/account/password', label: '修改密码' },

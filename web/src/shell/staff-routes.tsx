@@ -8,6 +8,7 @@ import { supervisionRoutes } from '../pages/supervision/routes.tsx';
 import { hallRoutes } from '../pages/hall/routes.tsx';
 import { noticeRoutes } from '../pages/notices/routes.tsx';
 import { archiveRoutes } from '../pages/archive/routes.tsx';
+import { exchangeRoutes } from '../pages/exchange/routes.tsx';
 
 const HomePage = lazy(() => import('./HomePage.tsx'));
 const ChangePasswordPage = lazy(() => import('../pages/account/ChangePasswordPage.tsx'));
@@ -35,4 +36,5 @@ export const staffRoutes: RouteObject[] = [
   ...hallRoutes,
   ...noticeRoutes,
   ...archiveRoutes,
+  ...exchangeRoutes,
 ];
