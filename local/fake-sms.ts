@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { aliyunSignature, tc3Authorization } from '../shared/notices/signing.ts';
 import { DEMO_CREDENTIALS } from '../shared/notices/memory-credentials.ts';
 import { maskPhone } from '../shared/privacy/mask.ts';
+import type { ReceivedText } from '../shared/notices/demo-inbox.ts';
 
 /**
  * The local stand-in for the county's SMS provider (`npm start`, tests): answers Alibaba Cloud's
@@ -11,17 +12,6 @@ import { maskPhone } from '../shared/privacy/mask.ts';
  * would, and keeps what it received for the 短信（演示） page (`GET /__received`, phones masked).
  * `down(n)` (or `POST /__down?count=n`) answers the next n texts as an outage would.
  */
-export interface ReceivedText {
-  id: string;
-  at: string;
-  provider: 'aliyun' | 'tencent' | 'webhook';
-  phoneMasked: string;
-  signName: string;
-  templateCode: string;
-  vars: Record<string, string>;
-  /** As the phone shows it, where the fake can tell (rendered with the county's templates). */
-  text: string;
-}
 
 export interface FakeSms {
   url: string;

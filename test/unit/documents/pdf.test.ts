@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../shared/cases/model.ts';
 import { renderPdf } from '../../../shared/documents/pdf.ts';
-import { caseDocument, commissionDocument, documentLines, documentsOf, type DocumentContext } from '../../../shared/documents/texts.ts';
+import { caseDocument, commissionDocument, documentLines, documentsOf } from '../../../shared/documents/texts.ts';
+import { ctx } from './fixtures.ts';
 import { pdfText } from '../../support/pdf-text.ts';
-
-const ctx: DocumentContext = {
-  countyName: '罗山县',
-  officeName: '灵山镇便民服务中心',
-  clerkName: '王窗口',
-  printedAt: '2026-11-23T02:00:00.000Z',
-  guide: { place: '灵山镇便民服务中心 3 号窗口', consultPhone: '0376-2100001', complaintPhone: '0376-12345' },
-  legal: { reviewBody: '罗山县人民政府', court: '罗山县人民法院' },
-  statusLink: 'https://example.gov.cn/status/411521-20261123-0007?code=abc',
-};
 
 const base: CaseRecord = {
   id: '00000000-0000-4000-8000-000000000001',

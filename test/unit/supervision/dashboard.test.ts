@@ -109,17 +109,19 @@ const seedPeriod = async () => {
 
 const names = async () => (code: string) => ITEMS.find((i) => i.code === code)?.name ?? code;
 
+const portsOf = (c: { store: DashboardPorts['store']; now: DashboardPorts['clock'] }): DashboardPorts => ({
+  store: c.store,
+  clock: c.now,
+  itemNames: names,
+  officeNames: async () => (id) => id,
+  staffNames: staticStaffNames({}),
+  writeAudit: async () => undefined,
+});
+
 describe('dashboards from the counters', () => {
   it('equal a recomputation from the cases of a seeded period; the Excel export opens in exceljs with the same numbers', { timeout: 60_000 }, async () => {
     const { c, ids } = await seedPeriod();
-    const ports: DashboardPorts = {
-      store: c.store,
-      clock: c.now,
-      itemNames: names,
-      officeNames: async () => (id) => id,
-      staffNames: staticStaffNames({}),
-      writeAudit: async () => undefined,
-    };
+    const ports = portsOf(c);
     const d = await dashboard(ports, SUPERVISOR, { from: '2026-09', to: '2026-12' });
     // the period is not trivial: every kind of figure happened
     expect(d.total).toMatchObject({ taken: expect.any(Number), decidedLate: expect.any(Number) });
@@ -191,14 +193,7 @@ describe('dashboards from the counters', () => {
     const c = county();
     await c.accept();
     await c.scan();
-    const ports: DashboardPorts = {
-      store: c.store,
-      clock: c.now,
-      itemNames: names,
-      officeNames: async () => (id) => id,
-      staffNames: staticStaffNames({}),
-      writeAudit: async () => undefined,
-    };
+    const ports = portsOf(c);
     const other = headOf('411521-dongpu');
     expect((await dashboard(ports, other, { officeId: '411521-lingshan' })).total.taken).toBe(0);
     expect((await dashboard(ports, headOf('411521-lingshan'), {})).total.taken).toBe(1);

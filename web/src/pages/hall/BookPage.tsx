@@ -6,7 +6,7 @@ import { useItemSearch } from '../items/catalog-client.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import type { Appointment } from '@shared/hall/model.ts';
 import { bjTime, hallClient } from './client.ts';
-import { useHall, useHalls, useSlots } from './queries.ts';
+import { hallKeys, useHall, useHalls, useSlots } from './queries.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import './hall.css';
 
@@ -53,7 +53,7 @@ export default function BookPage() {
     } catch (e) {
       errors.fail(e);
       // a slot taken meanwhile: show what is left now
-      void client.invalidateQueries({ queryKey: ['hall', 'slots'] });
+      void client.invalidateQueries({ queryKey: hallKeys.allSlots });
     }
   };
 

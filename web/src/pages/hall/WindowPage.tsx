@@ -33,7 +33,7 @@ export default function WindowPage() {
       void message.error(errorText(e));
     } finally {
       // the window and the day's appointments as they are now, whether it worked or not
-      await Promise.all([client.invalidateQueries({ queryKey: hallKeys.window }), client.invalidateQueries({ queryKey: ['hall', 'appointments'] })]);
+      await Promise.all([client.invalidateQueries({ queryKey: hallKeys.window }), client.invalidateQueries({ queryKey: hallKeys.allAppointments })]);
       setBusy(false);
     }
   };

@@ -8,8 +8,10 @@ export const hallKeys = {
   times: (month: string) => ['hall', 'times', { month }] as const,
   halls: ['hall', 'halls'] as const,
   hall: (officeId: string) => ['hall', 'office', officeId] as const,
+  allSlots: ['hall', 'slots'] as const,
   slots: (officeId: string, from: string, days: number, group: string) => ['hall', 'slots', { officeId, from, days, group }] as const,
   window: ['hall', 'window'] as const,
+  allAppointments: ['hall', 'appointments'] as const,
   appointments: (date: string) => ['hall', 'appointments', { date }] as const,
 };
 

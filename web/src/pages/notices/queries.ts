@@ -1,20 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
+import type { DemoInbox } from '../../../../shared/notices/demo-inbox.ts';
 
-/** What the local fake SMS provider received (GET /api/notices/demo-inbox), newest first; phones masked. */
-export interface DemoText {
-  id: string;
-  at: string;
-  provider: 'aliyun' | 'tencent' | 'webhook';
-  phoneMasked: string;
-  signName: string;
-  templateCode: string;
-  text: string;
-}
-export interface DemoInbox {
-  texts: DemoText[];
-  refused: Array<{ at: string; reason: string }>;
-}
+export type { ReceivedText as DemoText } from '../../../../shared/notices/demo-inbox.ts';
 
 export const noticeKeys = { demoInbox: ['notices', 'demo-inbox'] as const };
 
