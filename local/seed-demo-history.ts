@@ -3,7 +3,7 @@ import type { CountyConfig } from '../infra/config/county-config.ts';
 import { flattenOffices } from '../infra/config/county-config.ts';
 import { dynamo } from '../shared/aws/clients.ts';
 import { demoItems } from '../shared/catalog/demo-catalog.ts';
-import { loadCalendar } from '../shared/calendar/store.ts';
+import { loadCalendar } from '../shared/calendar/wiring.ts';
 import { caseItem } from '../shared/cases/dynamo-case-items.ts';
 import { kmsSealer } from '../shared/cases/kms-sealer.ts';
 import { caseKeys, supervisionKeys } from '../shared/db/keys.ts';

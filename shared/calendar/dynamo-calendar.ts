@@ -5,7 +5,7 @@ import { tableName } from '../platform/env.ts';
 import { directoryKeys } from '../db/keys.ts';
 import { queryAll } from '../db/dynamo-kit.ts';
 import type { CalendarYear } from './year.ts';
-import type { CalendarStore } from './store.ts';
+import type { CalendarStore } from './ports.ts';
 
 /** CalendarStore on the directory table (D6: `pk=CALENDAR, sk=YEAR#<yyyy>`). */
 export const dynamoCalendarStore = (): CalendarStore => ({

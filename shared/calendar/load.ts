@@ -1,6 +1,6 @@
 import { SEED_YEARS } from './seed-years.ts';
 import { buildCalendar, type Calendar } from './working-days.ts';
-import type { CalendarStore } from './store.ts';
+import type { CalendarStore } from './ports.ts';
 import type { CalendarYear } from './year.ts';
 
 export interface LoadedCalendar {

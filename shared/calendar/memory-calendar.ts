@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/audit.ts';
-import type { CalendarStore } from './store.ts';
+import type { CalendarStore } from './ports.ts';
 import type { CalendarYear } from './year.ts';
 
 /** CalendarStore in memory for unit tests: a year and its audit event land together or not at all. */
@@ -26,7 +26,8 @@ export const memoryCalendarStore = (initial: readonly CalendarYear[] = []): Memo
     },
     storedYears: async () => {
       reads += 1;
-      return [...years.values()].map((y) => structuredClone(y));
+      // in year order, as the table's sort key gives them
+      return [...years.values()].sort((a, b) => a.year - b.year).map((y) => structuredClone(y));
     },
     saveYear: async (year, audit) => {
       if (fail) {

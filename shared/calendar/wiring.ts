@@ -1,7 +1,7 @@
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCalendarStore } from './dynamo-calendar.ts';
-import type { CalendarStore } from './store.ts';
+import type { CalendarStore } from './ports.ts';
 import { calendarCache, type CalendarCache, type LoadedCalendar } from './load.ts';
 import type { Calendar } from './working-days.ts';
 import type { CalendarPorts } from './years.ts';

@@ -4,7 +4,7 @@ import type { Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { CalendarCache } from './load.ts';
-import type { CalendarStore } from './store.ts';
+import type { CalendarStore } from './ports.ts';
 import type { CalendarYear } from './year.ts';
 
 export interface CalendarPorts {

@@ -1,5 +1,5 @@
 import { dynamoCatalogReader } from '../catalog/wiring.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadCalendar } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';

@@ -3,7 +3,7 @@ import * as z from 'zod';
 
 /**
  * 事项 / 办事指南: the service item and every element its guide must show (一次告知). The shape is
- * the same in DynamoDB, the API, the editor and the import workbook (see import-format.ts).
+ * the same in DynamoDB, the API, the editor and the import workbook (see workbook-columns.ts).
  */
 export {
   ITEM_KINDS,

@@ -6,6 +6,7 @@ import { dynamoAuditReader } from '../../../shared/audit/dynamo-audit-reader.ts'
 import { calendarCache } from '../../../shared/calendar/load.ts';
 import { saveCalendarYear } from '../../../shared/calendar/years.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
+import { calendarStoreContract } from '../../unit/calendar/store-contract.ts';
 
 /** The calendar adapter on DynamoDB Local (D6): a year and its audit event, all or nothing. */
 describe('calendar store on DynamoDB Local', () => {
@@ -62,4 +63,7 @@ describe('calendar store on DynamoDB Local', () => {
     }
     expect((await store.storedYears()).map((x) => x.year)).not.toContain(2028);
   });
+
+  // last: the contract's years (2091–2095) stay in the table
+  describe('CalendarStore contract (DynamoDB Local)', () => calendarStoreContract(dynamoCalendarStore));
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../../shared/aws/clients.ts';
-import { forgetCalendar } from '../../../shared/calendar/store.ts';
+import { forgetCalendar } from '../../../shared/calendar/wiring.ts';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { runCommand, runtimeFileFor } from '../../support/run-command.ts';
 

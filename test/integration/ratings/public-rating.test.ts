@@ -5,7 +5,7 @@ import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { dynamo } from '../../../shared/aws/clients.ts';
 import { caseKeys, ratingKeys } from '../../../shared/db/keys.ts';
 import { dynamoRatingStore } from '../../../shared/ratings/dynamo-ratings.ts';
-import { loadCalendar } from '../../../shared/calendar/store.ts';
+import { loadCalendar } from '../../../shared/calendar/wiring.ts';
 import { addWorkdays } from '../../../shared/calendar/working-days.ts';
 import { acceptCase, invoke, nextIp } from './support.ts';
 

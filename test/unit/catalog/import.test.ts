@@ -4,7 +4,7 @@ import { importCatalog } from '../../../shared/catalog/import.ts';
 import { exportItems, exportWorkbook } from '../../../shared/catalog/export.ts';
 import { readWorkbook, writeXlsx } from '../../../shared/sheets/xlsx.ts';
 import { catalogReaderOn } from '../../../shared/catalog/reader.ts';
-import { ITEM_COLUMNS } from '../../../shared/catalog/import-format.ts';
+import { ITEM_COLUMNS } from '../../../shared/catalog/workbook-columns.ts';
 import { ctx } from './fixtures.ts';
 import { countyItems, countyWorkbook } from './workbook.ts';
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ITEM_COLUMNS, MATERIAL_COLUMNS } from '../../../shared/catalog/import-format.ts';
+import { ITEM_COLUMNS, MATERIAL_COLUMNS } from '../../../shared/catalog/workbook-columns.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
 import { sampleItem } from './fixtures.ts';
 

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Switch, Typography, message } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DECIDER_LABELS,
   HANDLING_LABELS,
@@ -11,8 +10,6 @@ import {
   KIND_LABELS,
   LEVEL_LABELS,
   LEVELS,
-  MATERIAL_FORMS,
-  MATERIAL_FORM_LABELS,
   ONLINE_LABELS,
   ONLINE_LEVELS,
   type Item,
@@ -23,6 +20,8 @@ import { useOffices } from '../network/queries.ts';
 import { LoadError } from '../../shell/loading.tsx';
 import { useItemVersions, usePublishItem, useSaveItem } from './admin-client.ts';
 import { checkForm, emptyForm, fromForm, showIssues, toForm, type ItemFormValues } from './item-form.ts';
+import { MaterialsCard } from './MaterialsCard.tsx';
+import { FaqCard, ProcedureCard } from './ListCards.tsx';
 
 /**
  * 事项编辑: every element of the guide. Saving writes a new draft version (the published guide
@@ -101,24 +100,6 @@ export default function ItemEditorPage() {
         }
       />
     );
-
-  const list = (name: 'steps' | 'faq' | 'specialProcedures', label: string, fields: (f: { name: number }) => ReactNode, add: object) => (
-    <Form.List name={name}>
-      {(items, { add: push, remove }) => (
-        <>
-          {items.map((f) => (
-            <Space key={f.key} align="baseline" style={{ display: 'flex' }} wrap>
-              {fields(f)}
-              <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={`删除${label}`} />
-            </Space>
-          ))}
-          <Button type="dashed" onClick={() => push(add)} icon={<PlusOutlined />}>
-            添加{label}
-          </Button>
-        </>
-      )}
-    </Form.List>
-  );
 
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto', padding: 16 }} data-testid="item-editor">
@@ -275,109 +256,9 @@ export default function ItemEditorPage() {
           </Form.Item>
         </Card>
 
-        <Card title="申请材料" size="small" style={{ marginTop: 12 }}>
-          <Form.List name="materials">
-            {(items, { add, remove }) => (
-              <>
-                {items.map((f, i) => (
-                  <Card
-                    key={f.key}
-                    size="small"
-                    type="inner"
-                    title={`材料 ${i + 1}`}
-                    extra={<MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除材料" />}
-                    style={{ marginBottom: 8 }}
-                  >
-                    <Row gutter={8}>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={[f.name, 'name']} label="材料名称" rules={[{ required: true, whitespace: true, message: '材料名称不能为空' }]}>
-                          <Input />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[f.name, 'form']} label="形式" initialValue="original">
-                          <Select options={MATERIAL_FORMS.map((m) => ({ value: m, label: MATERIAL_FORM_LABELS[m] }))} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={3}>
-                        <Form.Item name={[f.name, 'copies']} label="份数" initialValue={1}>
-                          <InputNumber min={0} max={99} style={{ width: '100%' }} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={5}>
-                        <Form.Item name={[f.name, 'source']} label="来源渠道">
-                          <Input placeholder="申请人自备" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={12} md={4}>
-                        <Form.Item name={[f.name, 'required']} label="必需" valuePropName="checked" initialValue={true}>
-                          <Switch />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={[f.name, 'blankFormUrl']} label="空白表格链接">
-                          <Input placeholder="https://…" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={[f.name, 'sampleUrl']} label="示例样表链接">
-                          <Input placeholder="https://…" />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={[f.name, 'notes']} label="备注">
-                          <Input />
-                        </Form.Item>
-                      </Col>
-                    </Row>
-                  </Card>
-                ))}
-                <Button type="dashed" onClick={() => add({ form: 'original', copies: 1, required: true })} icon={<PlusOutlined />}>
-                  添加材料
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Card>
+        <MaterialsCard />
 
-        <Card title="办理流程与特别程序" size="small" style={{ marginTop: 12 }}>
-          {list(
-            'steps',
-            '步骤',
-            (f) => (
-              <>
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '步骤名称不能为空' }]}>
-                  <Input placeholder="步骤名称" />
-                </Form.Item>
-                <Form.Item name={[f.name, 'description']}>
-                  <Input placeholder="说明" style={{ minWidth: 320 }} />
-                </Form.Item>
-              </>
-            ),
-            { name: '' },
-          )}
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-            特别程序（听证、勘查、检测、专家评审等）的时间不计入办理时限。
-          </Typography.Paragraph>
-          {list(
-            'specialProcedures',
-            '特别程序',
-            (f) => (
-              <>
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '名称不能为空' }]}>
-                  <Input placeholder="名称，如 现场勘查" />
-                </Form.Item>
-                <Form.Item name={[f.name, 'maxDays']} rules={[{ required: true, message: '请填写最长时限' }]}>
-                  <InputNumber min={0} max={365} placeholder="最长工作日" />
-                </Form.Item>
-                <Form.Item name={[f.name, 'basis']}>
-                  <Input placeholder="依据" style={{ minWidth: 240 }} />
-                </Form.Item>
-              </>
-            ),
-            { name: '', maxDays: 5 },
-          )}
-        </Card>
+        <ProcedureCard />
 
         <Card title="收费、地点、时间、电话" size="small" style={{ marginTop: 12 }}>
           <Form.Item name={['fee', 'charged']} label="收费">
@@ -426,23 +307,7 @@ export default function ItemEditorPage() {
           </Row>
         </Card>
 
-        <Card title="常见问题" size="small" style={{ marginTop: 12 }}>
-          {list(
-            'faq',
-            '问题',
-            (f) => (
-              <>
-                <Form.Item name={[f.name, 'q']} rules={[{ required: true, message: '问题不能为空' }]}>
-                  <Input placeholder="问题" style={{ minWidth: 240 }} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'a']} rules={[{ required: true, message: '回答不能为空' }]}>
-                  <Input placeholder="回答" style={{ minWidth: 360 }} />
-                </Form.Item>
-              </>
-            ),
-            { q: '', a: '' },
-          )}
-        </Card>
+        <FaqCard />
 
         <Space style={{ marginTop: 16 }}>
           <Button type="primary" size="large" loading={saving} onClick={() => void save(false)} data-testid="save-draft">

@@ -11,7 +11,3 @@ export interface CalendarStore {
   /** Writes (or replaces) a year together with the audit event that records it, all or nothing. */
   saveYear(year: CalendarYear & { updatedAt: string }, audit: AuditInput): Promise<void>;
 }
-
-// Transition: modules that imported the loader from here keep working. New code takes
-// `calendarSource()` from wiring.ts (or the ports).
-export { loadCalendar, forgetCalendar } from './wiring.ts';
