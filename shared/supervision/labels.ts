@@ -14,3 +14,12 @@ export const TRIGGER_LABELS: Record<Trigger, string> = {
 
 /** The more serious card first (a red card is listed above a yellow one). */
 export const CARD_RANK: Record<Card, number> = { red: 0, yellow: 1 };
+
+/** 督办 states as people read them. */
+export type OrderState = 'open' | 'answered' | 'overdue' | 'answered_late';
+export const ORDER_STATE_LABELS: Record<OrderState, string> = {
+  open: '待反馈',
+  answered: '已反馈',
+  overdue: '逾期未反馈',
+  answered_late: '逾期后反馈',
+};

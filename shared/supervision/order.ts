@@ -5,14 +5,9 @@ import * as z from 'zod';
  * when (working days) — answered (反馈) by the office's head. A deadline missed raises the second
  * red card and puts the case on the accountability list (问责).
  */
-export type OrderState = 'open' | 'answered' | 'overdue' | 'answered_late';
-
-export const ORDER_STATE_LABELS: Record<OrderState, string> = {
-  open: '待反馈',
-  answered: '已反馈',
-  overdue: '逾期未反馈',
-  answered_late: '逾期后反馈',
-};
+// the states' words live beside the cards' (./labels.ts, no zod): the web reads them too
+import type { OrderState } from './labels.ts';
+export { ORDER_STATE_LABELS, type OrderState } from './labels.ts';
 
 export interface Order {
   id: string;

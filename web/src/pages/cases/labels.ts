@@ -1,4 +1,4 @@
-export { KIND_LABELS } from '@shared/catalog/item.ts';
+export { KIND_LABELS } from '@shared/catalog/item-labels.ts';
 
 /** Timeline event types as the clerk reads them. */
 export const EVENT_LABELS: Record<string, string> = {

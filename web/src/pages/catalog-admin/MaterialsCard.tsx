@@ -1,6 +1,6 @@
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { MATERIAL_FORMS, MATERIAL_FORM_LABELS } from '../../../../shared/catalog/item.ts';
+import { MATERIAL_FORMS, MATERIAL_FORM_LABELS } from '@shared/catalog/item.ts';
 
 /** 申请材料 of the item editor: one inner card per material, inside the editor's form (its `materials` list). */
 export function MaterialsCard() {

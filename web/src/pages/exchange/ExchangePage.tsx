@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Statistic, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
-import { bjDateTime, bjDay } from '../../../../shared/platform/beijing-time.ts';
+import { bjDateTime, bjDay } from '@shared/platform/beijing-time.ts';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';

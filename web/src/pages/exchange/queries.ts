@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import { api } from '../../shell/api.ts';
-import type { statusResponse } from '../../../../shared/exchange/schemas.ts';
+import type { statusResponse } from '@shared/exchange/schemas.ts';
 
 /** Every key holds every parameter (one day's status is never shown as another's). */
 export const exchangeKeys = {

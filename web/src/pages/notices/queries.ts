@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import type { DemoInbox } from '../../../../shared/notices/demo-inbox.ts';
+import type { DemoInbox } from '@shared/notices/demo-inbox.ts';
 
-export type { ReceivedText as DemoText } from '../../../../shared/notices/demo-inbox.ts';
+export type { ReceivedText as DemoText } from '@shared/notices/demo-inbox.ts';
 
 export const noticeKeys = { demoInbox: ['notices', 'demo-inbox'] as const };
 

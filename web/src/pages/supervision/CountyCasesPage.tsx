@@ -1,3 +1,4 @@
+import { KIND_LABELS } from '@shared/catalog/item-labels.ts';
 import { useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -15,7 +16,6 @@ const VIEWS = [
   ['decided', '已办结'],
   ['delivered', '已送达'],
 ] as const;
-const KIND_LABELS: Record<string, string> = { immediate: '即办件', promised: '承诺件', joint: '联办件', escalated: '上报件' };
 
 /** 全县办件: every office's work lists, or one office's, for county-wide readers. */
 export default function CountyCasesPage() {
@@ -68,7 +68,7 @@ export default function CountyCasesPage() {
         columns={[
           { title: '受理编号', dataIndex: 'number' },
           { title: '事项', dataIndex: 'itemName' },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
+          { title: '类型', dataIndex: 'kind', render: (k: string) => <Tag>{KIND_LABELS[k as keyof typeof KIND_LABELS] ?? k}</Tag> },
           {
             title: '单位',
             dataIndex: 'officeId',
