@@ -10,6 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withEmulators } from './emulators.ts';
+import { benchMeter } from './meter.ts';
 
 interface Figure {
   key?: string;
@@ -48,22 +49,7 @@ export const benchArchive = async (): Promise<Figure[]> =>
     const { scopesOf } = await import('../shared/platform/scopes.ts');
 
     // read and write units of every DynamoDB call on the shared client while the meter is on
-    const meter = { read: 0, write: 0, on: false };
-    // the low-level command names (the document client's GetCommand runs as GetItemCommand)
-    const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'ScanCommand', 'TransactGetItemsCommand']);
-    dynamo().middlewareStack.add(
-      (next, context) => async (args) => {
-        if (meter.on) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-        const out = await next(args);
-        if (meter.on) {
-          const c = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
-          const u = [c ?? []].flat().reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
-          meter[READS.has(context.commandName ?? '') ? 'read' : 'write'] += u;
-        }
-        return out;
-      },
-      { step: 'initialize', name: 'benchArchiveCapacity' },
-    );
+    const meter = benchMeter(dynamo(), 'benchArchiveCapacity');
 
     const item = demoItems().find((i) => i.name === '居民身份证核发')!;
     const clerk = {

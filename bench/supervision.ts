@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { withEmulators } from './emulators.ts';
+import { benchMeter } from './meter.ts';
 
 interface Figure {
   name: string;
@@ -41,23 +42,11 @@ export const benchSupervision = async (): Promise<Figure[]> =>
 
     const figures: Figure[] = [];
 
-    /** Read and write units of every DynamoDB call made through the shared client while `fn` runs. */
-    const meter = { read: 0, write: 0, on: false };
-    const READS = new Set(['QueryCommand', 'GetCommand', 'BatchGetCommand', 'ScanCommand', 'TransactGetCommand']);
-    const attachMeter = () =>
-      dynamo().middlewareStack.add(
-        (next, context) => async (args) => {
-          if (meter.on) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-          const out = await next(args);
-          if (meter.on) {
-            const c = (out.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
-            const units = [c ?? []].flat().reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
-            meter[READS.has(context.commandName ?? '') ? 'read' : 'write'] += units;
-          }
-          return out;
-        },
-        { step: 'initialize', name: 'benchCapacity' },
-      );
+    /** Read and write units of every DynamoDB call made through the shared client while `meter.on`. */
+    let meter = { read: 0, write: 0, on: false };
+    const attachMeter = () => {
+      meter = benchMeter(dynamo(), 'benchCapacity');
+    };
 
     const scenario = async (carded: number) => {
       await useCounty();

@@ -29,6 +29,9 @@ const READS = new Set([
   'TransactGetItemsCommand',
 ]);
 
+/** Whether a DynamoDB command (document or low-level client name) reads rather than writes. */
+export const isReadCommand = (commandName: string | undefined): boolean => READS.has(commandName ?? '');
+
 const meter = (c: Consumed, kind: 'read' | 'write') => {
   capacityMeter[kind] += c.CapacityUnits ?? 0;
   if (kind !== 'write') return;
@@ -44,7 +47,7 @@ export const addCapacityMeter = (client: DynamoDBDocumentClient): DynamoDBDocume
     (next, context) => async (args) => {
       const r = await next(args);
       const consumed = (r.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
-      const kind = READS.has(context.commandName ?? '') ? 'read' : 'write';
+      const kind = isReadCommand(context.commandName) ? 'read' : 'write';
       for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) meter(c, kind);
       return r;
     },
