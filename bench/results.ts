@@ -26,6 +26,8 @@ export const FIGURE_KEYS = [
   'wcu_per_call',
   // notices (bench/notices.ts)
   'wcu_per_notice',
+  // the provincial exchange (bench/exchange.ts)
+  'wcu_per_exchange_record',
   // the electronic archive (bench/archive.ts)
   'archive_bytes_per_case',
   'archive_wcu_per_case',
@@ -69,6 +71,7 @@ export const TARGETS: Record<FigureKey, Target> = {
   wcu_per_booking: { text: '(reported)', what: 'the hall: write capacity per booking (预约)' },
   wcu_per_call: { text: '(reported)', what: 'the hall: write capacity per call at a window (叫号)' },
   wcu_per_notice: { max: 8, text: '≤ 8 WCU', what: 'notices: write capacity per text (告知), outbox entry to sent' },
+  wcu_per_exchange_record: { max: 8, text: '≤ 8 WCU', what: 'provincial exchange: write capacity per stage record, outbox entry to acknowledged' },
   archive_bytes_per_case: { text: '(reported)', what: 'archive: package in S3 + DynamoDB record per archived case (two scans of 420 KB)' },
   archive_wcu_per_case: {
     max: 20,

@@ -110,6 +110,7 @@ for (const [file, fn] of [
   ['bench/supervision.ts', 'benchSupervision'],
   ['bench/hall.ts', 'benchHall'],
   ['bench/notices.ts', 'benchNotices'],
+  ['bench/exchange.ts', 'benchExchange'],
   ['bench/archive.ts', 'benchArchive'],
 ] as const) {
   if (!existsSync(join(ROOT, file))) continue;

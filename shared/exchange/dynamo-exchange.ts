@@ -14,6 +14,13 @@ import { bySequence, recordOf } from './records.ts';
 const T = (): string => tableName('cases');
 const key = (caseId: string, id: string) => outboxKeys.entry('exchange', caseId, id);
 
+/** Write units the consumer spent (npm run bench: units per stage record), as DynamoDB reports them. */
+export const exchangeMeter = { write: 0 };
+const metered = <R extends { ConsumedCapacity?: { CapacityUnits?: number } }>(r: R): R => {
+  exchangeMeter.write += r.ConsumedCapacity?.CapacityUnits ?? 0;
+  return r;
+};
+
 const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
   try {
     await run();
@@ -57,30 +64,36 @@ export const dynamoExchangeStore = (): ExchangeStore => ({
       .sort(bySequence),
   claim: (caseId, id, claim, at, staleBefore) =>
     conditional(() =>
-      dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: key(caseId, id),
-          UpdateExpression: 'SET #s = :sending, claim = :c, claimedAt = :at',
-          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':c': claim, ':at': at, ':stale': staleBefore },
-        }),
-      ),
+      dynamo()
+        .send(
+          new UpdateCommand({
+            TableName: T(),
+            Key: key(caseId, id),
+            UpdateExpression: 'SET #s = :sending, claim = :c, claimedAt = :at',
+            ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :stale)',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':c': claim, ':at': at, ':stale': staleBefore },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        )
+        .then(metered),
     ),
   settle: (caseId, id, claim, s) => {
     const u = settlementUpdate(s);
     return conditional(() =>
-      dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: key(caseId, id),
-          UpdateExpression: u.expr,
-          ConditionExpression: 'claim = :claim',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ...u.values, ':claim': claim },
-        }),
-      ),
+      dynamo()
+        .send(
+          new UpdateCommand({
+            TableName: T(),
+            Key: key(caseId, id),
+            UpdateExpression: u.expr,
+            ConditionExpression: 'claim = :claim',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ...u.values, ':claim': claim },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        )
+        .then(metered),
     );
   },
   correct: (caseId, id, fix) =>
