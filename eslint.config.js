@@ -100,6 +100,13 @@ export default tseslint.config(
     },
   },
   {
+    // the web reaches shared/ (labels, rules, published response types) through its alias only
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+shared/', message: "import shared/ as '@shared/…' (web/vite.config.ts)" }] }],
+    },
+  },
+  {
     // files past what one reader holds are split into cohesive modules (docs/ARCHITECTURE.md)
     files: ['shared/**/*.ts', 'functions/**/*.ts', 'local/**/*.ts', 'web/src/**/*.{ts,tsx}'],
     ignores: [
