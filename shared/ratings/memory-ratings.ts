@@ -16,6 +16,8 @@ export interface MemoryRatingStore extends RatingStore {
   /** Every rating stored (test checks: recomputation). */
   allRatings(): Rating[];
   allTasks(): RectificationTask[];
+  /** The outbox entries the rating commits wrote (the province's stage records). */
+  readonly outbox: MemoryOutbox;
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -110,6 +112,7 @@ export const memoryRatingStore = (shared: { outbox?: MemoryOutbox } = {}): Memor
     },
     allRatings: () => [...ratings.values()].map(clone),
     allTasks: () => [...tasks.values()].map(clone),
+    outbox,
     rating: async (caseId) => clone(ratings.get(caseId)),
     task: async (caseId) => clone(tasks.get(caseId)),
     ratingsOfOffice: async (officeId, month, between) =>

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../erro
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { commitRetrying, countWrites, ratingAudit } from './commit.ts';
+import { exchangeEntry, ratingRecord } from '../exchange/plan.ts';
 import { ratingView, taskView } from './views.ts';
 import {
   type appealBody,
@@ -112,7 +113,7 @@ export const recordCallback = async (
 
 /** POST …/rectify: measures and the answer told to the citizen; closes the task. A callback comes first. */
 export const rectify = async (
-  ports: Pick<RatingPorts, 'ratings' | 'clock'>,
+  ports: Pick<RatingPorts, 'ratings' | 'clock' | 'cases'>,
   p: Principal,
   input: { caseId: string } & z.output<typeof rectifyBody>,
   meta: RequestMeta,
@@ -129,7 +130,12 @@ export const rectify = async (
     closedAt: now,
     version: t.version + 1,
   };
-  return save(ports, p, before, { task, rating: before.rating }, [], 'rating.rectify', meta);
+  // the 差评整改 stage record for the province (GB/T 39735 via shared/exchange), in the same commit
+  const c = (await ports.cases.get(t.caseId))?.record;
+  const toProvince: RatingWrite[] = c
+    ? [{ op: 'outbox', entry: exchangeEntry(c.id, c.version, ratingRecord(c, 'rectified', now, { rectification: input.measures })) }]
+    : [];
+  return save(ports, p, before, { task, rating: before.rating }, toProvince, 'rating.rectify', meta);
 };
 
 /** POST …/appeal: the office says the rating is malicious; a supervisor decides. Once per task. */

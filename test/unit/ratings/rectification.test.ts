@@ -70,6 +70,12 @@ describe('差评整改', () => {
     expect((await listTasks(w.ports, HEAD, { view: 'open' })).tasks).toEqual([]);
     expect((await listTasks(w.ports, HEAD, { view: 'closed', month: '2026-11' })).tasks.map((t) => t.caseId)).toEqual([c.id]);
     expect(w.ports.ratings.audits.map((a) => a.action)).toEqual(['rating.public', 'rating.callback', 'rating.rectify']);
+    // the province hears of the rating and then of its rectification, in that order, with what was done
+    const toProvince = [...w.ports.ratings.outbox.values()]
+      .filter((e) => e.topic === 'exchange' && e.subject === c.id)
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(toProvince.map((e) => e.payload.stage)).toEqual(['rated', 'rectified']);
+    expect(toProvince[1]!.payload).toMatchObject({ rectification: '窗口开展服务礼仪培训', caseNumber: c.number });
   });
 
   it('only the handling office acts; a clerk lacks the grant; a supervisor reads but does not rectify', async () => {
