@@ -1,16 +1,6 @@
 import { MATERIAL_FORM_LABELS, materialSchema, parseItem, type FieldIssue, type Item, type Material } from './item.ts';
 import type { Sheet, SheetSpec } from '../sheets/xlsx.ts';
-import {
-  FORM_BY_LABEL,
-  HELP_SHEET,
-  ITEM_COLUMNS,
-  ITEMS_SHEET,
-  MATERIAL_COLUMNS,
-  MATERIALS_SHEET,
-  NO,
-  YES,
-  type Column,
-} from './workbook-columns.ts';
+import { FORM_BY_LABEL, HELP_SHEET, ITEM_COLUMNS, ITEMS_SHEET, MATERIAL_COLUMNS, MATERIALS_SHEET, NO, YES, type Column } from './workbook-columns.ts';
 
 /**
  * The county's workbook as sheets (export) and read back into item drafts (import), with the
