@@ -17,8 +17,14 @@ export const BUNDLING = {
   mainFields: ['module', 'main'],
   /** Bundle the AWS SDK too. */
   externalModules: [] as string[],
-  /** ESM bundles still meet CommonJS `require` inside some packages. */
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  /**
+   * ESM bundles still meet CommonJS `require`, `__dirname` and `__filename` inside some packages
+   * (the PDF font subsetter's Emscripten loader reads `__dirname` as it loads: without them the
+   * documents, materials and archive functions failed on import).
+   */
+  banner:
+    "import { createRequire as __bmRequire } from 'module'; import { fileURLToPath as __bmPath } from 'url'; import { dirname as __bmDir } from 'path'; " +
+    'const require = __bmRequire(import.meta.url); const __filename = __bmPath(import.meta.url); const __dirname = __bmDir(__filename);',
 } as const;
 
 /** The same options for esbuild's API (what NodejsFunction passes to the esbuild CLI). */

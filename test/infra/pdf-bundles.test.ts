@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROUTES } from '../../shared/platform/routes.ts';
 import { HTTP_FUNCTIONS, PDF_RENDERERS } from '../../shared/platform/functions.ts';
 import { esbuildOptions } from '../../infra/constructs/bundling.ts';
@@ -27,5 +31,33 @@ describe('bundles: the PDF libraries only where PDFs are drawn', () => {
     expect(HTTP_FUNCTIONS.some((f) => f.id === 'documents')).toBe(true);
     expect((await pdfInputs('documents')).length).toBeGreaterThan(0);
     expect(await pdfInputs('cases')).toEqual([]);
+  });
+});
+
+describe('bundles: what is deployed loads', () => {
+  // the subsetter's Emscripten loader reads __dirname as it loads: an ESM bundle without it failed
+  // on import, so every cold start of the documents function would have been an error
+  it('the documents bundle, built as the CDK builds it, imports in a fresh Node process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bianmin-pdf-bundle-'));
+    try {
+      const entry = writeFunctionEntry(
+        ROOT,
+        'documents',
+        ROUTES.filter((r) => r.fn === 'documents'),
+      );
+      const outfile = join(dir, 'documents.mjs');
+      await build({ ...esbuildOptions(entry), outfile });
+      const out = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(outfile)}); console.log(typeof m.handler)`],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' },
+        },
+      );
+      expect(out.trim()).toBe('function');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
