@@ -11,20 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withEmulators } from './emulators.ts';
 import { benchMeter } from './meter.ts';
+import { type Figure, itemBytes, round } from './figure.ts';
 
-interface Figure {
-  key?: string;
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-/** An item's size as DynamoDB counts it, approximately: attribute names and values (nested ones as their JSON). */
-const itemBytes = (item: Record<string, unknown>): number =>
-  Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0);
 
 /** How many cases are archived (the first warms the font and the PDF library, and is not counted). */
 const N = 8;

@@ -12,18 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { withEmulators } from './emulators.ts';
 import { benchMeter } from './meter.ts';
-
-interface Figure {
-  key?: string;
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
-const itemBytes = (item: Record<string, unknown>): number =>
-  Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0);
+import { type Figure, itemBytes, round } from './figure.ts';
 
 export const benchExchange = async (): Promise<Figure[]> =>
   withEmulators('exchange', async ({ county, useCounty }) => {

@@ -6,16 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { withEmulators } from './emulators.ts';
 import { bjDay } from '../shared/platform/beijing-time.ts';
-
-interface Figure {
-  key?: string;
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
+import { type Figure, round } from './figure.ts';
 
 export const benchHall = async (): Promise<Figure[]> =>
   withEmulators('hall', async ({ county, useCounty }) => {

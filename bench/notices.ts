@@ -8,20 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { withEmulators } from './emulators.ts';
-
-interface Figure {
-  key?: string;
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const round = (n: number): number => Math.round(n * 100) / 100;
-
-/** An item's size as DynamoDB counts it, approximately: attribute names and values (nested ones as their JSON). */
-const itemBytes = (item: Record<string, unknown>): number =>
-  Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(typeof v === 'string' ? v : JSON.stringify(v)), 0);
+import { type Figure, itemBytes, round } from './figure.ts';
 
 export const benchNotices = async (): Promise<Figure[]> =>
   withEmulators('notices', async ({ county, useCounty }) => {

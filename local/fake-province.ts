@@ -3,6 +3,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { checkRecord, profileOf, type ProvinceProfile } from '../shared/exchange/profiles.ts';
 import { DEMO_PROVINCE_CREDENTIALS } from '../shared/exchange/memory-credentials.ts';
 import { ANSWER, COUNT_PATH, PUSH_PATH, SIGN_HEADERS, answerXml, flatXml, signatureOf } from '../shared/exchange/wire.ts';
+import { readBody } from './read-body.ts';
 
 /**
  * The local stand-in for the province's 一体化政务服务平台 (`npm start`, tests). It speaks the county's
@@ -33,19 +34,6 @@ export interface FakeProvince {
   rejectItem(itemCode: string, reason: string | undefined): void;
   stop(): Promise<void>;
 }
-
-const bodyOf = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > 65_536) req.destroy(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -116,7 +104,7 @@ export const startFakeProvince = async (opts: { province?: string | undefined; p
         else rejects.delete(code);
         return reply(200, { rejecting: [...rejects.keys()] });
       }
-      const body = await bodyOf(req);
+      const body = await readBody(req);
       if (downForGood || (outage > 0 && url.pathname !== COUNT_PATH)) {
         if (outage > 0) outage -= 1;
         return reply(503, { code: '5000', message: '模拟：省平台暂不可用' });

@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { aliyunSignature, tc3Authorization } from '../shared/notices/signing.ts';
 import { DEMO_CREDENTIALS } from '../shared/notices/memory-credentials.ts';
 import { maskPhone } from '../shared/privacy/mask.ts';
 import type { ReceivedText } from '../shared/notices/demo-inbox.ts';
+import { readBody } from './read-body.ts';
 
 /**
  * The local stand-in for the county's SMS provider (`npm start`, tests): answers Alibaba Cloud's
@@ -21,19 +22,6 @@ export interface FakeSms {
   refused: Array<{ at: string; reason: string }>;
   stop(): Promise<void>;
 }
-
-const bodyOf = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > 65_536) req.destroy(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 export const startFakeSms = async (
   opts: { port?: number; render?: (templateCode: string, vars: Record<string, string>, signName: string) => string } = {},
@@ -60,7 +48,7 @@ export const startFakeSms = async (
         outage = Math.max(0, Math.min(1000, Number(url.searchParams.get('count') ?? 1) || 0));
         return send(200, { down: outage });
       }
-      const raw = await bodyOf(req);
+      const raw = await readBody(req);
       const action = req.headers['x-tc-action'];
       if (outage > 0 && req.method === 'POST') {
         outage -= 1;
