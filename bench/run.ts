@@ -153,7 +153,7 @@ mergeFigures(figures, {
   ...(sourceMapCost ? { sourceMapCost } : {}),
 });
 const all = { ...prev, ...figures };
-console.log('\nIssue 14 figures (bench/results.json → figures)');
+console.log('\nFigures and their targets (bench/results.ts; written to bench/results.json → figures)');
 console.table(
   FIGURE_KEYS.map((k) => ({
     key: k,
