@@ -2,7 +2,7 @@ import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, keptFor } from '../platform/runtime-config.ts';
 import { dynamoOffices } from '../offices/dynamo-offices.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import { officeNames as officeNamesById, type OfficeDirectory } from '../offices/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -56,11 +56,8 @@ const NAMES_TTL_MS = 300_000;
 const officeTreeKept = containerSlot<OfficeDirectory>();
 const officeTree = (): OfficeDirectory => officeTreeKept.get(() => dynamoOffices());
 
-/** Office names for notices. */
-export const officeNames = async (): Promise<(id: string) => string> => {
-  const of = new Map((await officeTree().all()).map((o) => [o.id, o.name]));
-  return (id) => of.get(id) ?? id;
-};
+/** Office names for notices and the dashboard (an unknown id shows as itself). */
+const officeNames = () => officeNamesById(officeTree());
 
 export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), channels: channels(), officeNames, clock: systemClock });
 
