@@ -7,7 +7,7 @@ import type { CaseRecord } from './model.ts';
 import type { Sealer } from './sealer.ts';
 import type { Commission, InboxEntry } from './hops.ts';
 import type { InboxKind } from './hop-labels.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import type { NoticesConfig } from '../notices/config.ts';
 

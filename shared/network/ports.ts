@@ -1,6 +1,6 @@
 import type { CasePorts } from '../cases/store.ts';
 import type { HopSender } from './messages.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { PhaseLimits } from '../cases/phases.ts';
 
 /** The case ports plus the office tree, the delegation queue's sending side and the county's limits. */
