@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
-import type { CaseTask } from '@shared/network/model.ts';
-import { TASK_KIND_LABELS, TASK_KINDS } from '@shared/network/labels.ts';
+import type { CaseTask } from '@shared/cases/hops.ts';
+import { HOP_PHASE_LABELS, TASK_KIND_LABELS, TASK_KINDS } from '@shared/cases/hop-labels.ts';
 import { CASE_ACTIONS } from '@shared/cases/transitions.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useNetworkPost, useOffices, type CaseDetail } from './queries.ts';
-import { HOP_PHASE_LABELS } from '@shared/network/labels.ts';
 
 type Dialog = { kind: 'forward' | 'return' | 'assign' | 'handBack' } | { kind: 'answer'; task: CaseTask } | null;
 
