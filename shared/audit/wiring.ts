@@ -3,7 +3,7 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { officeNamesOf } from '../offices/names.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
@@ -13,5 +13,5 @@ export const auditReadPorts = (): AuditExportPorts =>
     reader: dynamoAuditReader(),
     clock: systemClock,
     writeAudit: (input) => writeAudit(input),
-    offices: officeNamesOf(dynamoOffices()),
+    offices: officeNamesOf(officeDirectory()),
   }));

@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { CaseRecord } from './model.ts';
 import type { Sealer } from './sealer.ts';
 import type { Commission, InboxEntry, InboxKind } from '../network/model.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import type { NoticesConfig } from '../notices/config.ts';
 

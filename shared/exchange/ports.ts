@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { ExchangeConfig } from './config.ts';
 import type { RecordStatus, StoredRecord } from './model.ts';
 

@@ -1,7 +1,7 @@
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { secretJson } from '../aws/secret-json.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoExchangeStore } from './dynamo-exchange.ts';
 import { gatewayFor } from './gateways.ts';
@@ -18,7 +18,7 @@ export const exchangePorts = (): ExchangeAdminPorts =>
     const credentials = secret ? secretJson(secret) : memoryProvinceCredentials();
     return {
       store: dynamoExchangeStore(),
-      offices: dynamoOffices(),
+      offices: officeDirectory(),
       config: exchangeConfig,
       gateway: () => gatewayFor(exchangeConfig(), credentials),
       clock: systemClock,

@@ -7,7 +7,8 @@ import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
 import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
-import { officeById, type NetworkOffice, type OfficeDirectory } from '../offices/offices.ts';
+import { officeById, type NetworkOffice } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import { inTransit } from './phases.ts';
 
 export const needScope = (p: Principal, scope: Scope): void => {

@@ -1,6 +1,6 @@
 import type { CasePorts } from '../cases/store.ts';
 import type { HopSender } from './messages.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 
 /**
  * Phase limits of the hops, in working days (county setting `phaseLimits`): the sender hands a

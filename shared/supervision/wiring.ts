@@ -1,8 +1,8 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, keptFor } from '../platform/runtime-config.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -52,9 +52,8 @@ export const supervisionRules = (): SupervisionRules => configuredRules();
 export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...configuredWebhooks().map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
-/** The county's office tree (offices/dynamo-offices.ts keeps it five minutes per container). */
-const officeTreeKept = containerSlot<OfficeDirectory>();
-const officeTree = (): OfficeDirectory => officeTreeKept.get(() => dynamoOffices());
+/** The county's office tree (offices/wiring.ts: one per container, kept five minutes). */
+const officeTree = (): OfficeDirectory => officeDirectory();
 
 /** Office names for notices. */
 export const officeNames = async (): Promise<(id: string) => string> => {

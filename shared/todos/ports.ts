@@ -1,7 +1,7 @@
 import type { Calendar } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import type { InboxEntry, InboxKind } from '../network/model.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { PhaseLimits } from '../network/ports.ts';
 import type { StoredHomeVisit } from '../hall/model.ts';
 import type { Clock } from '../platform/clock.ts';
