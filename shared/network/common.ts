@@ -9,7 +9,7 @@ import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } fro
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
 import { officeById, type NetworkOffice } from '../offices/offices.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
-import { inTransit } from './phases.ts';
+import { inTransit } from '../cases/phases.ts';
 
 export const needScope = (p: Principal, scope: Scope): void => {
   if (!hasScope(p, scope)) throw new ForbiddenError();

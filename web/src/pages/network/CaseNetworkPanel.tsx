@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
-import type { CaseTask } from '@shared/network/model.ts';
-import { TASK_KIND_LABELS, TASK_KINDS } from '@shared/network/labels.ts';
+import type { CaseTask } from '@shared/cases/hops.ts';
+import { TASK_KIND_LABELS, TASK_KINDS } from '@shared/cases/hop-labels.ts';
 import { CASE_ACTIONS } from '@shared/cases/transitions.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
