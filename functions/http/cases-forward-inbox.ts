@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listInbox } from '../../shared/network/inbox.ts';
-import { INBOX_KINDS } from '../../shared/network/model.ts';
+import { INBOX_KINDS } from '../../shared/cases/hop-labels.ts';
 import { networkPorts } from '../../shared/network/wiring.ts';
 
 const ports = networkPorts();

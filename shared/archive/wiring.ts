@@ -2,7 +2,7 @@ import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
 import { dynamoMaterialStore } from '../cases/dynamo-materials.ts';
 import { s3MaterialObjects } from '../cases/s3-material-files.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoArchiveStore } from './dynamo-archive.ts';
@@ -17,7 +17,7 @@ export const archivePorts = (): ArchivePorts =>
     return {
       cases: dynamoCaseStore(),
       catalog: dynamoCatalogReader(),
-      offices: dynamoOffices(),
+      offices: officeDirectory(),
       clock: systemClock,
       archive: dynamoArchiveStore(),
       packages: s3ArchivePackages(),

@@ -4,7 +4,7 @@ import { bjDate, bjDateTimeSeconds } from '../platform/beijing-time.ts';
 import { actionLabel, detailLabel, targetLabel } from './labels.ts';
 import { actorLabel, actorOf, type AuditCaller, type AuditEvent, type AuditInput } from './audit.ts';
 import { browseAudit, type AuditBrowsePorts, type AuditQuery } from './browse.ts';
-import type { OfficeNames } from '../offices/names.ts';
+import type { OfficeNames } from '../offices/ports.ts';
 
 export { actionLabel } from './labels.ts';
 

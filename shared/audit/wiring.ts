@@ -1,9 +1,10 @@
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
-import { writeAudit } from './dynamo-audit.ts';
+import { dynamoAuditLog, writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import type { AuditLog } from './ports.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { officeNamesOf } from '../offices/names.ts';
 
 /** The production wiring of the audit trail's read side (browse, export), built once per container. */
@@ -13,5 +14,9 @@ export const auditReadPorts = (): AuditExportPorts =>
     reader: dynamoAuditReader(),
     clock: systemClock,
     writeAudit: (input) => writeAudit(input),
-    offices: officeNamesOf(dynamoOffices()),
+    offices: officeNamesOf(officeDirectory()),
   }));
+
+/** The write side for one-off events (a refused login, an export), one per container. */
+const auditLogKept = containerSlot<AuditLog>();
+export const auditLog = (): AuditLog => auditLogKept.get(() => dynamoAuditLog());

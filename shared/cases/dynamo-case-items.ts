@@ -2,7 +2,7 @@ import { caseKeys, findKeys, networkKeys, outboxKeys, supervisionKeys } from '..
 import { addNumbers, cancelledParts, updateWhole, type Item } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { Commission, InboxEntry } from '../network/model.ts';
+import type { Commission, InboxEntry } from './hops.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseWrite } from './store.ts';

@@ -7,7 +7,7 @@ import type { Item } from '../catalog/item.ts';
 import { type Calendar } from '../calendar/working-days.ts';
 import { INTAKE_PLACE_LABELS } from '../catalog/item.ts';
 import { officeById } from '../offices/offices.ts';
-import { decidingOffice, mayTakeIn } from '../network/routing.ts';
+import { decidingOffice, mayTakeIn } from './routing.ts';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
 import { isValidUscc } from './identity-numbers.ts';
 import { dueOf } from './due.ts';

@@ -9,7 +9,7 @@ import { dueOf, recomputeDue } from './due.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
 import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
 import { CASE_ACTIONS, heldBack, type LifecycleAction } from './transitions.ts';
-import { inTransit } from '../network/phases.ts';
+import { inTransit } from './phases.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';
 import { noticeWrites } from '../notices/plan.ts';
 import { archiveWrites } from '../archive/trigger.ts';

@@ -1,6 +1,7 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import { INBOX_KINDS, type Commission, type InboxEntry, type InboxKind } from '../network/model.ts';
+import { INBOX_KINDS, type InboxKind } from './hop-labels.ts';
+import { type Commission, type InboxEntry } from './hops.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';

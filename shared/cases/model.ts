@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { MOBILE_PHONE } from '../schema/phone.ts';
 import type { ItemKind } from '../catalog/item.ts';
 import type { Sealed } from './sealer.ts';
-import type { CaseTask, CommissionLink, HandBack, Transfer } from '../network/model.ts';
+import type { CaseTask, CommissionLink, HandBack, Transfer } from './hops.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 import { yuanAmount } from '../schema/money.ts';
 

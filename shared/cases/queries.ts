@@ -8,10 +8,8 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { addWorkdays } from '../calendar/working-days.ts';
 import { canSee, countyWide, holderOf, visibleOrNotFound } from './access.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
-import { listInbox } from '../network/inbox.ts';
 import { officeNames } from '../offices/offices.ts';
-import { phasesOf } from '../network/phases.ts';
-import { DEFAULT_PHASE_LIMITS, type PhaseLimits } from '../network/ports.ts';
+import { DEFAULT_PHASE_LIMITS, phasesOf, type PhaseLimits } from './phases.ts';
 import { caseAudit } from './commit.ts';
 import { CASE_STATUSES, type CaseRecord } from './model.ts';
 import type { CasePorts } from './store.ts';
@@ -49,15 +47,10 @@ export const findCases = async (ports: Pick<CasePorts, 'cases' | 'sealer'>, p: P
   return { cases: found.filter((c) => canSee(p, c)).map(listView) };
 };
 
-/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only). */
+/** 办件 lists of an office: by status, or due within 2 working days / overdue (open cases only); 待签收 (`inbox`) is the network's (shared/network/inbox.ts). */
 export const listCases = async (ports: Pick<CasePorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'sealer'>, p: Principal, q: z.output<typeof listQuery>) => {
   needScope(p, 'case.read');
   if (q.q) return findCases(ports, p, q.q);
-  // 待签收: cases handed to the caller's office, not yet signed (its inbox, never a scan)
-  if (q.view === 'inbox') {
-    const r = await listInbox(ports, p, { kind: 'case', cursor: q.cursor });
-    return { cases: r.entries, ...(r.next ? { next: r.next } : {}) };
-  }
   // county-wide readers may look at any office; everyone else at their own
   const officeId = q.officeId && countyWide(p) ? q.officeId : p.officeId;
   if (q.view === 'all') {

@@ -5,8 +5,9 @@ import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { CaseRecord } from './model.ts';
 import type { Sealer } from './sealer.ts';
-import type { Commission, InboxEntry, InboxKind } from '../network/model.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import type { Commission, InboxEntry } from './hops.ts';
+import type { InboxKind } from './hop-labels.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import type { NoticesConfig } from '../notices/config.ts';
 

@@ -1,7 +1,7 @@
 import type { Scope } from '../platform/scopes.ts';
 import { ACTION_LABELS } from '../audit/labels.ts';
 import type { CaseRecord, CaseStatus } from './model.ts';
-import { inTransit } from '../network/phases.ts';
+import { inTransit } from './phases.ts';
 
 /**
  * The case state machine as data: which statuses allow each action, and the scope it needs.

@@ -1,7 +1,7 @@
 import { KIND_LABELS } from '../catalog/item.ts';
 import type { Applicant, CaseRecord } from '../cases/model.ts';
-import type { Commission } from '../network/model.ts';
-import { CONSENT_LABELS } from '../network/labels.ts';
+import type { Commission } from '../cases/hops.ts';
+import { CONSENT_LABELS } from '../cases/hop-labels.ts';
 import { bjDateLong, bjDateTime } from '../platform/beijing-time.ts';
 
 /**

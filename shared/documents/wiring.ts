@@ -1,6 +1,6 @@
 import { dynamoCatalogReader } from '../catalog/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import type { DocumentPorts, DocumentSettings } from './case-documents.ts';
@@ -8,7 +8,7 @@ import type { DocumentPorts, DocumentSettings } from './case-documents.ts';
 /** The production wiring of the document use cases: reads only (cases, catalog, offices). */
 const kept = containerSlot<DocumentPorts>();
 export const documentPorts = (): DocumentPorts =>
-  kept.get(() => ({ cases: dynamoCaseStore(), catalog: dynamoCatalogReader(), offices: dynamoOffices(), clock: systemClock }));
+  kept.get(() => ({ cases: dynamoCaseStore(), catalog: dynamoCatalogReader(), offices: officeDirectory(), clock: systemClock }));
 
 /** The county's settings; the origin of the status link is its domain, else the web front the request came from. */
 export const documentSettings = (requestOrigin: string | undefined): DocumentSettings => {

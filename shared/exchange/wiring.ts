@@ -1,12 +1,13 @@
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { secretJson } from '../aws/secret-json.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoExchangeStore } from './dynamo-exchange.ts';
 import { gatewayFor } from './gateways.ts';
 import { exchangeConfig } from './config.ts';
-import { memoryProvinceCredentials } from './memory-credentials.ts';
+import { DEMO_PROVINCE_CREDENTIALS } from './demo-credentials.ts';
+import { staticSecret } from '../platform/json-secret.ts';
 import type { ExchangeAdminPorts } from './ports.ts';
 
 /** The exchange's production ports (the consumer and the admin routes), built once per container; the county's province read when used. */
@@ -15,10 +16,10 @@ export const exchangePorts = (): ExchangeAdminPorts =>
   kept.get(() => {
     // deployed: the county's secret; locally (no secret) the fake province's demo credentials
     const secret = runtimeConfig().exchangeCredentialsSecret;
-    const credentials = secret ? secretJson(secret) : memoryProvinceCredentials();
+    const credentials = secret ? secretJson(secret) : staticSecret(DEMO_PROVINCE_CREDENTIALS);
     return {
       store: dynamoExchangeStore(),
-      offices: dynamoOffices(),
+      offices: officeDirectory(),
       config: exchangeConfig,
       gateway: () => gatewayFor(exchangeConfig(), credentials),
       clock: systemClock,

@@ -4,12 +4,14 @@ import type { AuditAction } from '../audit/labels.ts';
 import { addDays, isWorkday } from '../calendar/working-days.ts';
 import { ConflictError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import { officeById, type OfficeDirectory } from '../offices/offices.ts';
+import { officeById } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { maskName, maskPhone } from '../privacy/mask.ts';
 import { HOME_VISIT_REASONS, type HomeVisit, type HomeVisitInput, type StoredHomeVisit } from './model.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallPorts } from './ports.ts';
+import { type HallPorts } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict } from './conflicts.ts';
 
 /**
  * 上门服务: an elderly or disabled villager asks the center (by phone or in the hall) for a visit;

@@ -4,7 +4,7 @@ import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import { hallSettings } from './settings.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { dynamoHallStore } from './dynamo-hall.ts';
 import type { HomeVisitPorts } from './home-visits.ts';
 import type { HallPorts } from './ports.ts';
@@ -29,5 +29,5 @@ const homeVisitPortsKept = containerSlot<HomeVisitPorts>();
 export const homeVisitPorts = (): HomeVisitPorts =>
   homeVisitPortsKept.get(() => {
     const hall = hallPorts();
-    return { hall: hall.hall, sealer: hall.sealer, catalog: hall.catalog, calendar: hall.calendar, clock: () => hall.clock(), offices: dynamoOffices() };
+    return { hall: hall.hall, sealer: hall.sealer, catalog: hall.catalog, calendar: hall.calendar, clock: () => hall.clock(), offices: officeDirectory() };
   });

@@ -6,7 +6,8 @@ import { MAX_ATTEMPTS, pauseBeforeRetry } from '../cases/commit.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { CASE_CONFLICT, isConflict, type CaseWrite, type StoredCase } from '../cases/store.ts';
 import type { HopMessage } from './messages.ts';
-import { TASK_KIND_LABELS, type InboxEntry } from './model.ts';
+import { TASK_KIND_LABELS } from '../cases/hop-labels.ts';
+import { type InboxEntry } from '../cases/hops.ts';
 import { officeNames } from '../offices/offices.ts';
 import type { NetworkPorts } from './ports.ts';
 

@@ -4,8 +4,9 @@ import { countyWide } from '../cases/access.ts';
 import { STATUS_LABELS } from '../cases/model.ts';
 import { officeNames } from '../offices/offices.ts';
 import { needScope } from './common.ts';
-import { COMMISSION_STATUS_LABELS, commissionProgressLabel, type Commission } from './model.ts';
-import { commissionLate } from './phases.ts';
+import { COMMISSION_STATUS_LABELS, commissionProgressLabel } from '../cases/hop-labels.ts';
+import { type Commission } from '../cases/hops.ts';
+import { commissionLate } from '../cases/phases.ts';
 import type { NetworkPorts } from './ports.ts';
 
 /**

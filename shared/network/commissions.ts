@@ -19,11 +19,12 @@ import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';
-import { type Commission, type networkBodies } from './model.ts';
+import { type networkBodies } from './model.ts';
+import { type Commission } from '../cases/hops.ts';
 import { officeById, officeNames } from '../offices/offices.ts';
-import { phaseDue } from './phases.ts';
+import { phaseDue } from '../cases/phases.ts';
 import type { NetworkPorts } from './ports.ts';
-import { mayTakeIn } from './routing.ts';
+import { mayTakeIn } from '../cases/routing.ts';
 import { networkKeys } from '../db/keys.ts';
 
 /**

@@ -7,8 +7,9 @@ import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
 import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
-import { officeById, type NetworkOffice, type OfficeDirectory } from '../offices/offices.ts';
-import { inTransit } from './phases.ts';
+import { officeById, type NetworkOffice } from '../offices/offices.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
+import { inTransit } from '../cases/phases.ts';
 
 export const needScope = (p: Principal, scope: Scope): void => {
   if (!hasScope(p, scope)) throw new ForbiddenError();

@@ -1,8 +1,11 @@
 import type { Principal } from '../identity/principal.ts';
-import { INBOX_KINDS, type InboxEntry, type InboxKind } from './model.ts';
+import { INBOX_KINDS, type InboxKind } from '../cases/hop-labels.ts';
+import { type InboxEntry } from '../cases/hops.ts';
 import { needScope } from './common.ts';
 import { officeNames } from '../offices/offices.ts';
 import type { NetworkPorts } from './ports.ts';
+import { listCases, type listQuery } from '../cases/queries.ts';
+import type * as z from 'zod';
 
 /**
  * 待签收: what other offices handed to the caller's office and nobody here has signed for yet —
@@ -35,6 +38,16 @@ export const listInbox = async (ports: Ports, p: Principal, input: { kind: Inbox
   const name = await officeNames(ports.offices);
   const now = ports.clock();
   return { entries: page.entries.map((e) => inboxRow(e, name, now)), ...(page.cursor ? { next: page.cursor } : {}) };
+};
+
+/**
+ * GET /api/cases: the cases' own lists, and 待签收 (`view=inbox`): the cases handed to the caller's
+ * office and not yet signed, read from its inbox (never a scan).
+ */
+export const listWork = async (ports: Ports & Parameters<typeof listCases>[0], p: Principal, q: z.output<typeof listQuery>) => {
+  if (q.q || q.view !== 'inbox') return listCases(ports, p, q);
+  const r = await listInbox(ports, p, { kind: 'case', cursor: q.cursor });
+  return { cases: r.entries, ...(r.next ? { next: r.next } : {}) };
 };
 
 /** The counts in the menu. */

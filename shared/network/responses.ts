@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { INBOX_KINDS } from './labels.ts';
+import { INBOX_KINDS } from '../cases/hop-labels.ts';
 
 /** A row of 待签收 (`GET /api/inbox`, `GET /api/cases?view=inbox`) as published: something another office handed over. */
 const id = z.string().max(100);

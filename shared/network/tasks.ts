@@ -11,9 +11,10 @@ import { staleVersion } from '../cases/store.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
-import { TASK_KIND_LABELS, type Attachment, type CaseTask, type TaskKind } from './model.ts';
+import { TASK_KIND_LABELS, type TaskKind } from '../cases/hop-labels.ts';
+import { type Attachment, type CaseTask } from '../cases/hops.ts';
 import { officeNames } from '../offices/offices.ts';
-import { phaseDue } from './phases.ts';
+import { phaseDue } from '../cases/phases.ts';
 import type { NetworkPorts } from './ports.ts';
 
 /**

@@ -10,7 +10,7 @@ import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';
 import { officeNames } from '../offices/offices.ts';
-import { phaseDue } from './phases.ts';
+import { phaseDue } from '../cases/phases.ts';
 import type { NetworkPorts } from './ports.ts';
 
 /**

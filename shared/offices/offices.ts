@@ -1,7 +1,8 @@
+import type { OfficeDirectory } from './ports.ts';
+
 /**
  * The county's office tree (every context reads it: the network, cases, the hall, reports): who is a village station, a township, a county
- * department, and which township a village belongs to. A port (dynamo-offices.ts reads the
- * directory table and keeps the small tree in memory a few minutes; memory-offices.ts for tests).
+ * department, and which township a village belongs to, read through the `OfficeDirectory` port (ports.ts).
  */
 export type OfficeKind = 'county_center' | 'department' | 'township' | 'village';
 
@@ -10,11 +11,6 @@ export interface NetworkOffice {
   name: string;
   kind: OfficeKind;
   parentId: string | null;
-}
-
-export interface OfficeDirectory {
-  /** Every office of the county (a few dozen): read once and kept, never per request. */
-  all(): Promise<readonly NetworkOffice[]>;
 }
 
 export const OFFICE_KIND_LABELS: Record<OfficeKind, string> = {

@@ -11,7 +11,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { actorOf } from '../audit/audit.ts';
 import type { FeedStore } from './ports.ts';
 import { CHANNEL_LABELS, LEVEL_LABELS, TASK_STATUS_LABELS, effectiveLevel, type Rating, type RectificationTask } from './model.ts';
-import type { OfficeNames } from '../offices/names.ts';
+import type { OfficeNames } from '../offices/ports.ts';
 import type { RatingStore } from './ports.ts';
 import { calendarDate } from '../schema/date.ts';
 

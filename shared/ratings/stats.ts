@@ -4,7 +4,7 @@ import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import { sumCounts, zeroCounts, type CounterRow } from './counters.ts';
 import { figures, type Figures, type RatingStats } from './views.ts';
-import type { OfficeNames, StaffNames } from '../offices/names.ts';
+import type { OfficeNames, StaffNames } from '../offices/ports.ts';
 import type { RatingStore } from './ports.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { RatingPorts, RatingStore } from './ports.ts';
 import type { DisclosurePorts } from './disclosure.ts';
 import type { FeedPorts } from './feed.ts';
 import { s3FeedStore } from './s3-feed.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { dynamoDirectory } from '../identity/dynamo-directory.ts';
 import { directoryStaffNames, officeNamesOf } from '../offices/names.ts';
 import type { StatsPorts } from './stats.ts';
@@ -31,7 +31,7 @@ export const ratingPorts = (): RatingPorts =>
 /** Statistics: the counters, the directory's office and staff names. */
 const statsPortsKept = containerSlot<StatsPorts>();
 export const statsPorts = (): StatsPorts =>
-  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: officeNamesOf(dynamoOffices()), staff: directoryStaffNames(dynamoDirectory()) }));
+  statsPortsKept.get(() => ({ ratings: dynamoRatingStore(), offices: officeNamesOf(officeDirectory()), staff: directoryStaffNames(dynamoDirectory()) }));
 
 /** The disclosure schedule: cases (K4), the counters and office names; it writes only the DISCLOSURE documents. */
 const disclosurePortsKept = containerSlot<DisclosurePorts>();
@@ -39,7 +39,7 @@ export const disclosurePorts = (): DisclosurePorts =>
   disclosurePortsKept.get(() => ({
     cases: dynamoCaseStore(),
     ratings: dynamoRatingStore(),
-    offices: officeNamesOf(dynamoOffices()),
+    offices: officeNamesOf(officeDirectory()),
     clock: systemClock,
   }));
 
@@ -53,7 +53,7 @@ export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
   feedPortsKept.get(() => ({
     cases: dynamoCaseStore(),
     ratings: dynamoRatingStore(),
-    offices: officeNamesOf(dynamoOffices()),
+    offices: officeNamesOf(officeDirectory()),
     feed: s3FeedStore(),
     clock: systemClock,
   }));

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { ForbiddenError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
-import type { StaffNames } from '../offices/names.ts';
+import type { StaffNames } from '../offices/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { sideOf } from './inbox.ts';

@@ -1,8 +1,9 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, keptFor } from '../platform/runtime-config.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
+import { officeNames as officeNamesById } from '../offices/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -52,15 +53,11 @@ export const supervisionRules = (): SupervisionRules => configuredRules();
 export const channels = (): Channel[] => [topicChannel(snsNotifier('supervision')), ...configuredWebhooks().map((w) => webhookChannel(w))];
 
 const NAMES_TTL_MS = 300_000;
-/** The county's office tree (offices/dynamo-offices.ts keeps it five minutes per container). */
-const officeTreeKept = containerSlot<OfficeDirectory>();
-const officeTree = (): OfficeDirectory => officeTreeKept.get(() => dynamoOffices());
+/** The county's office tree (offices/wiring.ts: one per container, kept five minutes). */
+const officeTree = (): OfficeDirectory => officeDirectory();
 
-/** Office names for notices. */
-export const officeNames = async (): Promise<(id: string) => string> => {
-  const of = new Map((await officeTree().all()).map((o) => [o.id, o.name]));
-  return (id) => of.get(id) ?? id;
-};
+/** Office names for notices and the dashboard (an unknown id shows as itself). */
+const officeNames = () => officeNamesById(officeTree());
 
 export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), channels: channels(), officeNames, clock: systemClock });
 

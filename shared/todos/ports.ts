@@ -1,8 +1,9 @@
 import type { Calendar } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import type { InboxEntry, InboxKind } from '../network/model.ts';
-import type { OfficeDirectory } from '../offices/offices.ts';
-import type { PhaseLimits } from '../network/ports.ts';
+import type { InboxEntry } from '../cases/hops.ts';
+import type { InboxKind } from '../cases/hop-labels.ts';
+import type { OfficeDirectory } from '../offices/ports.ts';
+import type { PhaseLimits } from '../cases/phases.ts';
 import type { StoredHomeVisit } from '../hall/model.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RectificationTask } from '../ratings/model.ts';

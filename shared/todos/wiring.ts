@@ -1,5 +1,5 @@
 import { calendarSource } from '../calendar/wiring.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoTodoSources } from './dynamo-todos.ts';
@@ -10,7 +10,7 @@ const todoPortsKept = containerSlot<TodoPorts>();
 export const todoPorts = (): TodoPorts =>
   todoPortsKept.get(() => ({
     sources: dynamoTodoSources(),
-    offices: dynamoOffices(),
+    offices: officeDirectory(),
     calendar: calendarSource(),
     clock: systemClock,
     // the county's limits, read when used (handlers keep these ports from their first call)

@@ -1,7 +1,8 @@
 import { applyHop } from '../../../shared/network/apply.ts';
 import { memoryHops, type MemoryHopSender } from '../../../shared/network/memory-hops.ts';
 import type { HopMessage } from '../../../shared/network/messages.ts';
-import { DEFAULT_PHASE_LIMITS, type NetworkPorts } from '../../../shared/network/ports.ts';
+import { type NetworkPorts } from '../../../shared/network/ports.ts';
+import { DEFAULT_PHASE_LIMITS } from '../../../shared/cases/phases.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
 import { staticCatalogReader } from '../../../shared/catalog/reader.ts';

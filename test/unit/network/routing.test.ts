@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseItem, sameItem, type Item } from '../../../shared/catalog/item.ts';
-import { decidingOffice, devolveToTownships, jointParts, mayTakeIn, routingOf } from '../../../shared/network/routing.ts';
+import { decidingOffice, devolveToTownships, jointParts, mayTakeIn, routingOf } from '../../../shared/cases/routing.ts';
 import { PROMISED } from '../cases/fixtures.ts';
 
 /** Where an item is taken in and who decides it: catalog fields, their rules and their defaults. */

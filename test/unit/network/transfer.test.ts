@@ -4,7 +4,7 @@ import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { getCase, listCases } from '../../../shared/cases/queries.ts';
 import { lifecycleActionsOf } from '../../../shared/cases/transitions.ts';
 import { NotFoundError, RuleError, ValidationError, ConflictError } from '../../../shared/errors/domain-errors.ts';
-import { inboxCounts, listInbox } from '../../../shared/network/inbox.ts';
+import { inboxCounts, listInbox, listWork } from '../../../shared/network/inbox.ts';
 import { forward, receive, returnCase } from '../../../shared/network/transfer.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { application, at, CLERK, DEPT_OFFICE, META, OFFICE, requiredOf, STATION, SUPERVISOR } from '../cases/fixtures.ts';
@@ -45,7 +45,7 @@ describe('转报 township → county department → 回复', () => {
     expect(inbox.entries).toEqual([
       expect.objectContaining({ caseId: c.id, number: c.number, fromOfficeId: OFFICE, fromOfficeName: '灵山镇', applicantName: '张*丰', late: false }),
     ]);
-    expect((await listCases(w.ports, DEPT_CLERK, { view: 'inbox' })).cases).toHaveLength(1);
+    expect((await listWork(w.ports, DEPT_CLERK, { view: 'inbox' })).cases).toHaveLength(1);
     expect(await inboxCounts(w.ports, DEPT_CLERK)).toEqual({ counts: { case: 1, task: 0, commission: 0, handback: 0 }, total: 1 });
     expect((await listInbox(w.ports, THIRD_CLERK, { kind: 'case' })).entries).toEqual([]);
 

@@ -11,7 +11,7 @@ import { contextGraph, cycles, layers } from '../../../scripts/lib/context-map.t
  * lower context defines a port, the higher one implements it); the test fails on any other cycle,
  * and on a listed import that is gone (take it off the list).
  */
-const PENDING: readonly string[] = ['cases → archive', 'cases → exchange', 'cases → network', 'cases → notices', 'cases → supervision', 'network → archive'];
+const PENDING: readonly string[] = ['cases → archive', 'cases → exchange', 'cases → notices', 'cases → supervision', 'network → archive'];
 
 const graph = contextGraph(process.cwd());
 const without = new Map([...graph].map(([c, targets]) => [c, new Map([...targets].filter(([t]) => !PENDING.includes(`${c} → ${t}`)))]));

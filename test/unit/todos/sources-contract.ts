@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 
 import type { CaseRecord, CaseStatus } from '../../../shared/cases/model.ts';
 import type { CaseWrite } from '../../../shared/cases/store.ts';
-import type { InboxEntry } from '../../../shared/network/model.ts';
+import type { InboxEntry } from '../../../shared/cases/hops.ts';
 import type { RectificationTask } from '../../../shared/ratings/model.ts';
 import type { Order } from '../../../shared/supervision/order.ts';
 import type { TodoSources } from '../../../shared/todos/ports.ts';

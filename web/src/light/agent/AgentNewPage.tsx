@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { CONSENT_LABELS, CONSENT_METHODS, type ConsentMethod } from '@shared/network/labels.ts';
+import { CONSENT_LABELS, CONSENT_METHODS, type ConsentMethod } from '@shared/cases/hop-labels.ts';
 import { api, ApiError } from '../../shell/api.ts';
 import type { CommissionBody } from '../../pages/network/queries.ts';
 import { Field } from '../ui.tsx';

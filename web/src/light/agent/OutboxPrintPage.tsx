@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { bjDateTime } from '@shared/platform/beijing-time.ts';
-import { CONSENT_LABELS, type ConsentMethod } from '@shared/network/labels.ts';
+import { CONSENT_LABELS, type ConsentMethod } from '@shared/cases/hop-labels.ts';
 import type { CommissionBody } from '../../pages/network/queries.ts';
 import { recordsOf } from '../../offline/db.ts';
 import { readPayload, STATE_LABELS, type Summary } from '../../offline/outbox.ts';

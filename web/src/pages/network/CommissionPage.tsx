@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Spin, Tag, Typography, message } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { CONSENT_LABELS } from '@shared/network/labels.ts';
+import { CONSENT_LABELS } from '@shared/cases/hop-labels.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
 import { bjDateTime } from '@shared/platform/beijing-time.ts';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { InboxRowResponse as InboxRow } from '@shared/network/responses.ts';
-import { INBOX_LABELS, type InboxKind } from '@shared/network/labels.ts';
+import { INBOX_LABELS, type InboxKind } from '@shared/cases/hop-labels.ts';
 import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useInbox, useInboxCounts } from './queries.ts';
 

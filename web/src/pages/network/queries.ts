@@ -4,7 +4,7 @@ import type { CaseDetail } from '@shared/cases/queries.ts';
 import type { StaffCaseView } from '@shared/cases/views.ts';
 import type { CommissionRow, CommissionView, getCommission } from '@shared/network/commission-views.ts';
 import type { InboxResponse } from '@shared/network/responses.ts';
-import type { InboxKind } from '@shared/network/labels.ts';
+import type { InboxKind } from '@shared/cases/hop-labels.ts';
 import type { networkBodies } from '@shared/network/model.ts';
 import { api } from '../../shell/api.ts';
 import { caseKeys } from '../cases/keys.ts';

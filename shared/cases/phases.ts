@@ -1,9 +1,19 @@
 import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
-import { holderOf } from '../cases/access.ts';
-import type { CaseRecord } from '../cases/model.ts';
-import type { PhaseLimits } from './ports.ts';
-import type { Commission } from './model.ts';
+import { holderOf } from './access.ts';
+import type { CaseRecord } from './model.ts';
+import type { Commission } from './hops.ts';
+
+/**
+ * Phase limits of the hops, in working days (county setting `phaseLimits`): the sender hands a
+ * case over within `handOver` of getting it (accepted, decided, result back), the receiver signs
+ * within `receive` of its sending. The case's own due date stays the citizen's promise.
+ */
+export interface PhaseLimits {
+  handOverWorkdays: number;
+  receiveWorkdays: number;
+}
+export const DEFAULT_PHASE_LIMITS: PhaseLimits = { handOverWorkdays: 1, receiveWorkdays: 1 };
 
 /** The end (Beijing) of the working day `workdays` after the day of `fromIso`. */
 export const phaseDue = (fromIso: string, workdays: number, cal: Calendar): string => bjEndOfDay(addWorkdays(bjDay(new Date(fromIso)), workdays, cal).dueDate);
