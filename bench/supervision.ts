@@ -1,5 +1,5 @@
 /**
- * Supervision figures for `npm run bench` (issue #11): the read capacity of one overdue scan that
+ * Supervision figures for `npm run bench`: the read capacity of one overdue scan that
  * gives 10 new cards among 5,000 open cases of which 2,000 were carded before, against the same
  * with none carded — the scan's reads must grow with what is due, never with open cases or cards
  * already given. Every DynamoDB call of the scan (index queries, the calendar, the outbox relay) is

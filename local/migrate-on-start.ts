@@ -1,8 +1,6 @@
 import { hostname, userInfo } from 'node:os';
-import { dynamoMigrationStore } from '../shared/migrations/dynamo-migrations.ts';
-import { MIGRATIONS } from '../shared/migrations/registry.ts';
 import { runMigrations, type MigrationReport } from '../shared/migrations/run.ts';
-import { systemClock } from '../shared/platform/clock.ts';
+import { migrationPorts } from '../shared/migrations/wiring.ts';
 
 /**
  * What a deploy's Custom::DataMigrations does, for `npm start`: data kept under .data/ from an
@@ -10,7 +8,7 @@ import { systemClock } from '../shared/platform/clock.ts';
  */
 export const migrateOnStart = async (countyCode: string): Promise<MigrationReport[]> =>
   runMigrations(
-    { store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS },
+    migrationPorts(),
     { command: 'start', operator: `${userInfo().username}@${hostname()}` },
     { countyCode, dryRun: false },
     { sourceIp: hostname(), userAgent: 'npm start' },

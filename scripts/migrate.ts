@@ -4,10 +4,8 @@
  * Custom::DataMigrations does — and prints what each did. `--dry-run` counts and writes nothing.
  */
 import { parseArgs } from 'node:util';
-import { dynamoMigrationStore } from '../shared/migrations/dynamo-migrations.ts';
-import { MIGRATIONS } from '../shared/migrations/registry.ts';
 import { runMigrations } from '../shared/migrations/run.ts';
-import { systemClock } from '../shared/platform/clock.ts';
+import { migrationPorts } from '../shared/migrations/wiring.ts';
 import { TABLES, type TableId } from '../shared/platform/tables.ts';
 import { commandCaller, commandMeta, resolveTarget, TargetError, useTarget } from './lib/target.ts';
 import { formatTable } from './lib/table.ts';
@@ -33,7 +31,7 @@ const main = async (): Promise<number> => {
   const target = resolveTarget(values);
   useTarget(target);
   const reports = await runMigrations(
-    { store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS },
+    migrationPorts(),
     commandCaller('migrate'),
     { countyCode: target.countyCode, dryRun: values['dry-run'], ...(tables ? { tables } : {}) },
     commandMeta('migrate'),

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { caseKeys, findKeys, networkKeys, OPEN_SHARDS } from '../db/keys.ts';
-import { cancellationReasons, inTable, isCancelled, withoutKeys, type Item } from '../db/dynamo-kit.ts';
+import { cancellationReasons, inTable, isCancelled, mergedQueryPage, withoutKeys, type Item } from '../db/dynamo-kit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { INBOX_KINDS, type InboxKind } from './hop-labels.ts';
 import { type Commission, type InboxEntry } from './hops.ts';
@@ -25,29 +25,11 @@ const timelineEvent = ({ at, type, by, byName, note, fromOfficeId, toOfficeId }:
     ...(toOfficeId ? { toOfficeId } : {}),
   }) as TimelineEvent;
 
-/** One page across every status list of an office: the first `limit` of each below the cursor (a plain sort key), merged newest first. */
+/** One page across every status list of an office, newest first (each list read from where the cursor left it). */
 const allOfOffice: CaseStore['allOfOffice'] = async (officeId, page = {}) => {
-  const limit = page.limit ?? 100;
-  const before = page.cursor ? Buffer.from(page.cursor, 'base64url').toString('utf8') : undefined;
-  const lists = await Promise.all(
-    CASE_STATUSES.map(async (status) => {
-      const k = caseKeys.officeStatus(officeId, status);
-      const r = await dynamo().send(
-        new QueryCommand({
-          TableName: T(),
-          IndexName: k.index,
-          KeyConditionExpression: before ? 'gsi2pk = :p AND gsi2sk < :b' : 'gsi2pk = :p',
-          ExpressionAttributeValues: { ':p': k.pk, ...(before ? { ':b': before } : {}) },
-          ScanIndexForward: false,
-          Limit: limit + 1,
-        }),
-      );
-      return (r.Items ?? []) as Array<Item & { gsi2sk: string }>;
-    }),
-  );
-  const merged = lists.flat().sort((x, y) => (x.gsi2sk < y.gsi2sk ? 1 : -1));
-  const shown = merged.slice(0, limit);
-  return { cases: shown.map(record), ...(merged.length > limit ? { cursor: Buffer.from(shown.at(-1)!.gsi2sk).toString('base64url') } : {}) };
+  const sources = CASE_STATUSES.map((status) => ({ index: 'gsi2', pkAttr: 'gsi2pk', skAttr: 'gsi2sk', pk: caseKeys.officeStatus(officeId, status).pk }));
+  const r = await mergedQueryPage(T(), sources, undefined, page.limit ?? 100, page.cursor);
+  return { cases: r.rows.map(record), ...(r.next ? { cursor: r.next } : {}) };
 };
 
 const findCases: CaseStore['findCases'] = async (by, limit = 20) => {

@@ -36,3 +36,15 @@ export const CONSENT_LABELS: Record<ConsentMethod, string> = { signed: '本人�
 export const INBOX_KINDS = ['case', 'task', 'commission', 'handback'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_LABELS: Record<InboxKind, string> = { case: '转报件', task: '交办任务', commission: '代办件', handback: '回交待送达' };
+
+/** Where a hop between offices stands (转报, 交办, 回交), as both offices read it. */
+export const HOP_PHASE_LABELS: Record<string, string> = {
+  sent: '投递中',
+  delivered: '待签收',
+  received: '已签收',
+  returning: '回复途中',
+  returned: '已回复',
+  answering: '答复途中',
+  answered: '已答复',
+  arrived: '已回交',
+};

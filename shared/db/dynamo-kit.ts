@@ -8,6 +8,7 @@ import {
   type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 
 /**
  * The one DynamoDB toolkit every adapter uses: paging, cursors, key stripping and reading
@@ -63,18 +64,7 @@ export const queryAtMost = async (input: QueryCommandInput, max: number): Promis
   return items;
 };
 
-/** A page cursor handed to clients: the last evaluated key, opaque (base64url JSON). */
-export const encodeCursor = (key: Item | undefined): string | undefined => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
-/** A mangled cursor starts from the top (undefined), never a 5xx. */
-export const decodeCursor = (cursor: string | undefined): Item | undefined => {
-  if (!cursor) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Item) : undefined;
-  } catch {
-    return undefined;
-  }
-};
+export { decodeCursor, encodeCursor };
 
 /** One page of a query from a client's cursor: the items and the cursor of the next page (if any). */
 export const queryPage = async (input: QueryCommandInput, page: { cursor?: string | undefined; limit?: number | undefined }, defaultLimit: number) => {
@@ -104,11 +94,16 @@ export const mergedQueryPage = async (
   limit: number,
   cursor: string | undefined,
 ): Promise<{ rows: Item[]; next?: string }> => {
-  const places = (decodeCursor(cursor) ?? {}) as Record<string, Item | null>;
+  // a place is compact (the table key and the sort value; the partition is the source's own), so a
+  // cursor over many partitions stays short
+  type Place = { pk: unknown; sk: unknown; s: unknown } | null | undefined;
+  const places = (decodeCursor(cursor) ?? {}) as Record<string, Place>;
+  const placeOf = (row: Item, s: MergedSource): Place => ({ pk: row.pk, sk: row.sk, s: row[s.skAttr] });
   const reads = await Promise.all(
     sources.map(async (s, i) => {
-      const start = places[i];
-      if (start === null) return { rows: [] as Item[], last: undefined };
+      const place = places[i];
+      if (place === null) return { rows: [] as Item[], last: undefined };
+      const start = place ? { pk: place.pk, sk: place.sk, [s.pkAttr]: s.pk, [s.skAttr]: place.s } : undefined;
       const r = await dynamo().send(
         new QueryCommand({
           TableName,
@@ -126,18 +121,17 @@ export const mergedQueryPage = async (
   );
   const merged = reads.flatMap((r, i) => r.rows.map((row) => ({ row, i, sk: String(row[sources[i]!.skAttr]) }))).sort((a, b) => b.sk.localeCompare(a.sk));
   const taken = merged.slice(0, limit);
-  const next: Record<number, Item | null | undefined> = {};
+  const next: Record<number, Place> = {};
   sources.forEach((s, i) => {
     const mine = taken.filter((t) => t.i === i);
+    const last = reads[i]!.last;
     if (places[i] === null) next[i] = null;
-    else if (mine.length === reads[i]!.rows.length) next[i] = reads[i]!.last ?? null;
-    else if (mine.length) {
-      const row = mine.at(-1)!.row;
-      next[i] = { pk: row.pk, sk: row.sk, [s.pkAttr]: row[s.pkAttr], [s.skAttr]: row[s.skAttr] };
-    } else next[i] = places[i];
+    else if (mine.length === reads[i]!.rows.length) next[i] = last ? placeOf(last, s) : null;
+    else if (mine.length) next[i] = placeOf(mine.at(-1)!.row, s);
+    else next[i] = places[i];
   });
   const more = Object.values(next).some((v) => v !== null);
-  return { rows: taken.map((t) => t.row), ...(more ? { next: encodeCursor(next as Item)! } : {}) };
+  return { rows: taken.map((t) => t.row), ...(more ? { next: encodeCursor(next)! } : {}) };
 };
 
 const KEY_ATTRIBUTE = /^(pk|sk|gsi\d+pk|gsi\d+sk)$/;

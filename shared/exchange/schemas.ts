@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarDate } from '../schema/date.ts';
+import { STAGES } from './model.ts';
 
 /** GET /api/exchange/status?day= and GET /api/exchange/rejected?day=: a Beijing day. */
 export const statusQuery = z.object({ day: calendarDate });
@@ -42,3 +43,23 @@ export const statusResponse = z.strictObject({
     }),
   ),
 });
+
+/** GET /api/exchange/rejected: the day's rejected records with what was sent, and the province's own count of the day (null: none given or unreachable). */
+export const rejectedRecordSchema = z.object({
+  caseId: z.string().max(64),
+  id: z.string().max(64),
+  caseNumber: z.string().max(40),
+  stage: z.enum(STAGES),
+  stageLabel: z.string().max(20),
+  itemCode: z.string().max(64),
+  itemName: z.string().max(200),
+  reason: z.string().max(500),
+  at: z.string().max(40),
+  sent: z.record(z.string().max(64), z.string().max(2000)).meta({ description: '上报给省平台的字段（省平台的字段名）' }),
+});
+export const rejectedResponse = z.object({
+  province: z.object({ count: z.number().int().min(0), acknowledged: z.number().int().min(0), matches: z.boolean() }).nullable(),
+  records: z.array(rejectedRecordSchema).max(5000),
+});
+export type RejectedRecord = z.infer<typeof rejectedRecordSchema>;
+export type RejectedDay = z.infer<typeof rejectedResponse>;

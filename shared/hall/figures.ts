@@ -2,23 +2,14 @@ import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { HallPorts } from './ports.ts';
 import { monthOf } from './times.ts';
+import type { TimesRow } from './responses.ts';
 
 /**
  * 大厅等候与办理时长: average waiting time (issued → called) and service time (called → finished)
  * of a month per office, queue and window, from the hall's counters (no scan). Supervisors see every
  * office of the county, a center's head their own.
  */
-export interface TimesRow {
-  officeId: string;
-  officeName: string;
-  /** `all`, `q<code>` or `w<no>`. */
-  dim: string;
-  label: string;
-  waited: number;
-  avgWaitMin: number | null;
-  served: number;
-  avgServiceMin: number | null;
-}
+export type { TimesRow } from './responses.ts';
 
 const minutes = (ms: number, n: number): number | null => (n ? Math.round(ms / n / 600) / 100 : null);
 

@@ -3,6 +3,7 @@ import { MOBILE_PHONE } from '../schema/phone.ts';
 import type { Sealed } from '../cases/sealer.ts';
 import { calendarDate } from '../schema/date.ts';
 import { plainText } from '../schema/text.ts';
+import type { Appointment, Ticket } from './responses.ts';
 
 /**
  * The hall: bookable slots (预约时段), appointments, queue tickets (取号/叫号) and home visits.
@@ -12,37 +13,8 @@ import { plainText } from '../schema/text.ts';
 /** `20261208-0900-general`: the day, the start on Beijing's clock and the item group. */
 export const SLOT_ID = /^(\d{8})-(\d{4})-([a-z0-9]{1,16})$/;
 
-export interface Slot {
-  id: string;
-  start: string;
-  end: string;
-  capacity: number;
-  left: number;
-  group: string;
-  groupName: string;
-}
-
-export type AppointmentStatus = 'booked' | 'cancelled' | 'checked-in';
-
-/** What the citizen and the window see of an appointment: the name and phone masked. */
-export interface Appointment {
-  code: string;
-  officeId: string;
-  slotId: string;
-  date: string;
-  start: string;
-  end: string;
-  group: string;
-  itemCode: string;
-  itemName: string;
-  name: string;
-  phone: string;
-  status: AppointmentStatus;
-  bookedAt: string;
-  cancelledAt?: string;
-  checkedInAt?: string;
-  ticketId?: string;
-}
+// the views as published (./responses.ts): one definition for the server, the OpenAPI document and the web
+export type { Appointment, AppointmentStatus, ScreenCall, Slot, Ticket, TicketStatus } from './responses.ts';
 
 /** As stored: the whole name and phone only sealed; the phone found again by its keyed hash. */
 export interface StoredAppointment extends Appointment {
@@ -50,45 +22,10 @@ export interface StoredAppointment extends Appointment {
   sealed: Sealed;
 }
 
-export type TicketStatus = 'waiting' | 'called' | 'done' | 'missed';
-
-export interface Ticket {
-  /** `20261208-A012`: unique per office. */
-  id: string;
-  officeId: string;
-  date: string;
-  /** A012, V003. */
-  number: string;
-  /** The queue whose windows serve it (an appointment's: its item group's queue). */
-  queue: string;
-  /** Sent to this window by a transfer (转窗口): it calls it before anything else. */
-  forWindow?: string;
-  status: TicketStatus;
-  issuedAt: string;
-  appointmentCode?: string;
-  /** An appointment's slot start: called first once it has come. */
-  slotStart?: string;
-  calledAt?: string;
-  calls?: number;
-  window?: string;
-  calledBy?: string;
-  doneAt?: string;
-  cases?: string[];
-}
-
 /** Where a waiting ticket stands in its lane: transfers, then appointments due, then by issue. */
 export const laneOf = (t: Pick<Ticket, 'forWindow' | 'queue'>): string => (t.forWindow ? `W${t.forWindow}` : t.queue);
 export const orderKey = (t: Pick<Ticket, 'slotStart' | 'issuedAt' | 'number'>): string =>
   t.slotStart ? `0#${t.slotStart}#${t.number}` : `1#${t.issuedAt}#${t.number}`;
-
-/** A call as the hall's screen shows it: no personal data. */
-export interface ScreenCall {
-  id: string;
-  number: string;
-  window: string;
-  calledAt: string;
-  calls: number;
-}
 
 export const phoneField = z.string().trim().max(11, '请填写 11 位手机号').regex(MOBILE_PHONE, '请填写 11 位手机号');
 export const officeIdField = z

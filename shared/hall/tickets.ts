@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../errors/domain-error
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { ScreenCall, Ticket } from './model.ts';
+import type { TicketView } from './responses.ts';
 import { HALL_CONFLICT, HallStoreConflict, type HallPorts, type Seat } from './ports.ts';
 import { takePublicTurn } from './public-limit.ts';
 import { officeHall, type OfficeHall } from './settings.ts';
@@ -22,15 +23,7 @@ const hallOf = (ports: Pick<HallPorts, 'settings'>, officeId: string): OfficeHal
   return hall;
 };
 
-export interface TicketView {
-  id: string;
-  number: string;
-  queue: string;
-  queueName: string;
-  ahead: number;
-  issuedAt: string;
-  appointmentCode?: string;
-}
+export type { TicketView } from './responses.ts';
 
 const queueName = (hall: OfficeHall, code: string): string => hall.queues.find((q) => q.code === code)?.name ?? code;
 

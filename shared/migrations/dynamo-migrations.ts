@@ -4,7 +4,8 @@ import { dynamo } from '../aws/dynamo-client.ts';
 import { migrationKeys } from '../db/keys.ts';
 import { isCancelled, isConditionFailed, queryAll, scanPages } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
-import type { MigrationStore, StoredItem } from './migration.ts';
+import type { StoredItem } from './migration.ts';
+import type { MigrationStore } from './ports.ts';
 
 /** MigrationStore on the county's tables (access pattern M1; the scan is the migration's own). */
 const MIGRATION_PK = migrationKeys.all().pk;

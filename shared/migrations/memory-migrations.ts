@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AuditInput } from '../audit/audit.ts';
 import type { TableId } from '../platform/tables.ts';
-import type { MigrationRecord, MigrationStore, StoredItem } from './migration.ts';
+import type { MigrationRecord, StoredItem } from './migration.ts';
+import type { MigrationStore } from './ports.ts';
 
 /** MigrationStore in memory for unit tests: the same conditional update and first-writer-wins record. */
 export interface MemoryMigrationStore extends MigrationStore {
@@ -24,7 +25,8 @@ export const memoryMigrationStore = (seed: Partial<Record<TableId, StoredItem[]>
     tables,
     records,
     audits,
-    applied: async (t) => (records.get(t) ?? []).map((r) => r.id),
+    // in id order, as the adapter's query of the records' sort keys gives them
+    applied: async (t) => (records.get(t) ?? []).map((r) => r.id).sort(),
     async *scan(t) {
       const items = [...table(t).values()];
       for (let i = 0; i < items.length; i += pageSize) yield items.slice(i, i + pageSize).map((x) => structuredClone(x));
@@ -32,6 +34,8 @@ export const memoryMigrationStore = (seed: Partial<Record<TableId, StoredItem[]>
     get: async (t, key) => structuredClone(table(t).get(keyOf(key))),
     update: async (t, seen, reads, patch) => {
       store.beforeUpdate?.(t, keyOf(seen));
+      // nothing to write is nothing to check, as with the adapter (DynamoDB has no empty update)
+      if (!Object.keys(patch.set ?? {}).length && !(patch.remove ?? []).length) return 'updated';
       const now = table(t).get(keyOf(seen));
       if (!now) return 'gone';
       if (!reads.every((a) => isDeepStrictEqual(now[a], seen[a]))) return 'changed-meanwhile';

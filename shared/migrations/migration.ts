@@ -1,4 +1,3 @@
-import type { AuditInput } from '../audit/audit.ts';
 import type { TableId } from '../platform/tables.ts';
 
 /**
@@ -46,22 +45,4 @@ export interface MigrationRecord {
   scanned: number;
   changed: number;
   by: string;
-}
-
-export type UpdateOutcome = 'updated' | 'changed-meanwhile' | 'gone';
-
-/** What running migrations needs of the tables. */
-export interface MigrationStore {
-  /** Ids of the migrations recorded as applied in this table. */
-  applied(table: TableId): Promise<string[]>;
-  /** Every item of the table except the migration records, a page at a time. */
-  scan(table: TableId): AsyncIterable<StoredItem[]>;
-  /** The item now (consistent read), or undefined. */
-  get(table: TableId, key: { pk: string; sk: string }): Promise<StoredItem | undefined>;
-  /** Applies the patch if the `reads` attributes still hold the values of `seen`. */
-  update(table: TableId, seen: StoredItem, reads: readonly string[], patch: Patch): Promise<UpdateOutcome>;
-  /** Adds one to a counter attribute (created at 1 when absent). */
-  bump(table: TableId, key: { pk: string; sk: string }, attribute: string): Promise<void>;
-  /** Records the migration with its audit event; false when another run recorded it first. */
-  record(table: TableId, record: MigrationRecord, audit: readonly AuditInput[]): Promise<boolean>;
 }

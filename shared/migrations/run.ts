@@ -2,7 +2,8 @@ import type { Clock } from '../platform/clock.ts';
 import { commandActor, type CommandCaller } from '../platform/command-caller.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { TableId } from '../platform/tables.ts';
-import type { Migration, MigrationStore, Patch, StoredItem, UpdateOutcome } from './migration.ts';
+import type { Migration, Patch, StoredItem } from './migration.ts';
+import type { MigrationStore, UpdateOutcome } from './ports.ts';
 
 export interface MigrationPorts {
   store: MigrationStore;

@@ -1,6 +1,7 @@
 import { systemClock } from '../platform/clock.ts';
 import { dynamoMigrationStore } from './dynamo-migrations.ts';
 import { MIGRATIONS } from './registry.ts';
+import type { MigrationPorts } from './run.ts';
 
-/** The deploy's migration run: the migrations table, every registered migration. */
-export const migrationPorts = () => ({ store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS });
+/** The migration run's ports (the deploy's custom resource, `npm run migrate`, `npm start`): the county's tables, every registered migration. */
+export const migrationPorts = (): MigrationPorts => ({ store: dynamoMigrationStore(), clock: systemClock, migrations: MIGRATIONS });

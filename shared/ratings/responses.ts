@@ -38,3 +38,12 @@ export const disclosedRatingsResponse = z.object({
   offices: z.array(disclosedOfficeRatingsSchema).max(1000),
 });
 export type DisclosedRatings = z.infer<typeof disclosedRatingsResponse>;
+
+/** `GET /api/ratings/feed`: the provincial feed's files (省级上报) by day, newest first. */
+export const feedDaySchema = z.object({
+  day: z.string().max(10),
+  files: z.array(z.object({ file: z.string().max(100), size: z.number().int().min(0), lastModified: z.string().max(40) })).max(10),
+});
+export type FeedDay = z.infer<typeof feedDaySchema>;
+export const feedListResponse = z.object({ days: z.array(feedDaySchema).max(5000) });
+export type FeedList = z.infer<typeof feedListResponse>;

@@ -3,6 +3,7 @@ import { systemClock } from '../platform/clock.ts';
 import { containerSlot, keptFor } from '../platform/runtime-config.ts';
 import { officeDirectory } from '../offices/wiring.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
+import { officeNames as officeNamesById } from '../offices/offices.ts';
 import { topicChannel, type Channel } from './channels.ts';
 import type { DeliverPorts } from './deliver.ts';
 import type { DigestPorts } from './daily-digest.ts';
@@ -55,11 +56,8 @@ const NAMES_TTL_MS = 300_000;
 /** The county's office tree (offices/wiring.ts: one per container, kept five minutes). */
 const officeTree = (): OfficeDirectory => officeDirectory();
 
-/** Office names for notices. */
-export const officeNames = async (): Promise<(id: string) => string> => {
-  const of = new Map((await officeTree().all()).map((o) => [o.id, o.name]));
-  return (id) => of.get(id) ?? id;
-};
+/** Office names for notices and the dashboard (an unknown id shows as itself). */
+const officeNames = () => officeNamesById(officeTree());
 
 export const deliverPorts = (): DeliverPorts => ({ store: supervisionStore(), channels: channels(), officeNames, clock: systemClock });
 

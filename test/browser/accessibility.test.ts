@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../support/local-stack.ts';
 import { acceptCase } from '../integration/ratings/support.ts';
 import { signIn, useBrowserStack } from './helpers.ts';
 
-/** WCAG 2.1 A and AA: what the county's accessibility check (and issue #9) asks for. */
+/** WCAG 2.1 A and AA: what the county's accessibility check asks for. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The serious and critical findings on the page as it is now, one line each (rule, impact, where). */

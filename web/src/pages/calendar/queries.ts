@@ -1,13 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarYear } from '@shared/calendar/year.ts';
+import type { CalendarYearAnswer, CalendarYearSaved } from '@shared/calendar/responses.ts';
 import { api } from '../../shell/api.ts';
 
-export type { CalendarYear };
-export interface CalendarYearAnswer {
-  year: CalendarYear;
-  /** Not entered yet: due dates in that year are provisional. */
-  missing: boolean;
-}
+/** GET /api/calendar/years/{year}: the published shape (shared/calendar/responses.ts). */
+export type { CalendarYear, CalendarYearAnswer };
 
 export const calendarKeys = {
   all: ['calendar'] as const,
@@ -25,7 +22,7 @@ export const useCalendarYear = (year: number, opts: { enabled?: boolean } = {}) 
 export const useSaveCalendarYear = () => {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (y: CalendarYear) => api<{ year: CalendarYear }>(`/api/calendar/years/${y.year}`, { method: 'PUT', json: y }),
+    mutationFn: (y: CalendarYear) => api<CalendarYearSaved>(`/api/calendar/years/${y.year}`, { method: 'PUT', json: y }),
     onSuccess: (r) => {
       client.setQueryData<CalendarYearAnswer>(calendarKeys.year(r.year.year), { year: r.year, missing: false });
       return client.invalidateQueries({ queryKey: calendarKeys.all });

@@ -3,25 +3,14 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Statistic, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { bjDateTime, bjDay } from '@shared/platform/beijing-time.ts';
+import { RECORD_STATUS_LABELS, STAGE_LABELS, type RecordStatus, type Stage } from '@shared/exchange/model.ts';
 import { errorText } from '../../shell/api.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
 import { ResponsiveTable } from '../../shell/responsive-table.tsx';
 import { useExchangeStatus, useRejectedRecords, useResend, type ExchangeStatus, type RejectedRecord } from './queries.ts';
 
-const STAGE_LABELS: Record<string, string> = {
-  accepted: '受理',
-  supplement: '补正',
-  refused: '不予受理',
-  forwarded: '转报签收',
-  decided: '办结',
-  delivered: '送达',
-  rated: '评价',
-};
-const STATUS: Record<string, { label: string; color: string }> = {
-  pending: { label: '待确认', color: 'gold' },
-  acknowledged: { label: '已确认', color: 'green' },
-  rejected: { label: '被退回', color: 'red' },
-};
+const STATUS_COLORS: Record<RecordStatus, string> = { pending: 'gold', acknowledged: 'green', rejected: 'red' };
+const stageLabel = (v: string): string => STAGE_LABELS[v as Stage] ?? v;
 
 type Line = ExchangeStatus['records'][number];
 
@@ -103,8 +92,8 @@ export default function ExchangePage() {
         locale={{ emptyText: '当日没有上报记录' }}
         columns={[
           { title: '受理编号', dataIndex: 'caseNumber' },
-          { title: '环节', dataIndex: 'stage', render: (v: string) => STAGE_LABELS[v] ?? v },
-          { title: '状态', dataIndex: 'status', render: (v: string) => <Tag color={STATUS[v]?.color}>{STATUS[v]?.label ?? v}</Tag> },
+          { title: '环节', dataIndex: 'stage', render: (v: string) => stageLabel(v) },
+          { title: '状态', dataIndex: 'status', render: (v: RecordStatus) => <Tag color={STATUS_COLORS[v]}>{RECORD_STATUS_LABELS[v] ?? v}</Tag> },
           { title: '原因', dataIndex: 'reason', render: (v?: string) => v ?? '—' },
         ]}
       />

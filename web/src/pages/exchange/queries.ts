@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
 import { api } from '../../shell/api.ts';
-import type { statusResponse } from '@shared/exchange/schemas.ts';
+import type { RejectedDay, RejectedRecord, statusResponse } from '@shared/exchange/schemas.ts';
 
 /** Every key holds every parameter (one day's status is never shown as another's). */
 export const exchangeKeys = {
@@ -13,23 +13,8 @@ export const exchangeKeys = {
 /** GET /api/exchange/status (the published shape). */
 export type ExchangeStatus = z.output<typeof statusResponse>;
 
-/** GET /api/exchange/rejected: a rejected record with what was sent, and the province's own count of the day. */
-export interface RejectedRecord {
-  caseId: string;
-  id: string;
-  caseNumber: string;
-  stage: string;
-  stageLabel: string;
-  itemCode: string;
-  itemName: string;
-  reason: string;
-  at: string;
-  sent: Record<string, string>;
-}
-export interface RejectedDay {
-  province: { count: number; acknowledged: number; matches: boolean } | null;
-  records: RejectedRecord[];
-}
+/** GET /api/exchange/rejected: a rejected record with what was sent, and the province's own count of the day (the published shape). */
+export type { RejectedDay, RejectedRecord };
 
 export const useExchangeStatus = (day: string) =>
   useQuery({

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, Modal, Result, Select, Space, Tabs, T
 import { errorText } from '../../shell/api.ts';
 import { useItemSearch } from '../items/catalog-client.ts';
 import { useFormErrors } from '../../shell/form-errors.tsx';
-import type { Appointment } from '@shared/hall/model.ts';
+import type { Appointment } from '@shared/hall/responses.ts';
 import { bjTime, hallClient } from './client.ts';
 import { hallKeys, useHall, useHalls, useSlots } from './queries.ts';
 import { useQueryClient } from '@tanstack/react-query';

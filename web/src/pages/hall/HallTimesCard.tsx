@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Table } from 'antd';
 import { download, errorText } from '../../shell/api.ts';
 import { useHallTimes } from './queries.ts';
-import type { TimesRow } from '@shared/hall/figures.ts';
+import type { TimesRow } from '@shared/hall/responses.ts';
 
 /** 大厅等候与办理时长 on the dashboard: average waiting and service minutes per office, queue and window, with its Excel. */
 export function HallTimesCard({ month }: { month?: string }) {

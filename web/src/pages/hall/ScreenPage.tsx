@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { ScreenCall } from '@shared/hall/model.ts';
+import type { ScreenCall } from '@shared/hall/responses.ts';
 import { hallClient } from './client.ts';
 import { useHall } from './queries.ts';
 import './hall.css';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, errorText } from '../../shell/api.ts';
-import type { Appointment, Ticket } from '@shared/hall/model.ts';
+import type { Appointment, Ticket } from '@shared/hall/responses.ts';
 import { bjTime, hallClient } from './client.ts';
 import { hallKeys, useHallAppointments, useWindowState } from './queries.ts';
 

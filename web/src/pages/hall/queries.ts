@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
-import type { TimesRow } from '@shared/hall/figures.ts';
+import type * as z from 'zod';
+import type { hallTimesResponse } from '@shared/hall/responses.ts';
 import { bjToday, hallClient } from './client.ts';
 
 /** Every key holds every parameter (one key, one shape). */
@@ -19,7 +20,7 @@ export const hallKeys = {
 export const useHallTimes = (month: string) =>
   useQuery({
     queryKey: hallKeys.times(month),
-    queryFn: ({ signal }) => api<{ month: string; rows: TimesRow[] }>(`/api/hall/times${month ? `?month=${encodeURIComponent(month)}` : ''}`, { signal }),
+    queryFn: ({ signal }) => api<z.infer<typeof hallTimesResponse>>(`/api/hall/times${month ? `?month=${encodeURIComponent(month)}` : ''}`, { signal }),
   });
 
 /** The centers that take bookings (public). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { CaseTask } from '@shared/cases/hops.ts';
-import { TASK_KIND_LABELS, TASK_KINDS } from '@shared/cases/hop-labels.ts';
+import { HOP_PHASE_LABELS, TASK_KIND_LABELS, TASK_KINDS } from '@shared/cases/hop-labels.ts';
 import { CASE_ACTIONS } from '@shared/cases/transitions.ts';
 import { applyFieldErrors } from '../../shell/api.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -9,17 +9,6 @@ import { bjDateTime } from '@shared/platform/beijing-time.ts';
 import { useNetworkPost, useOffices, type CaseDetail } from './queries.ts';
 
 type Dialog = { kind: 'forward' | 'return' | 'assign' | 'handBack' } | { kind: 'answer'; task: CaseTask } | null;
-
-const PHASE_LABELS: Record<string, string> = {
-  sent: '投递中',
-  delivered: '待签收',
-  received: '已签收',
-  returning: '回复途中',
-  returned: '已回复',
-  answering: '答复途中',
-  answered: '已答复',
-  arrived: '已回交',
-};
 
 /**
  * The case on the network: where it is (phases with their limits, late or not, seen by both
@@ -105,11 +94,11 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
         {c.commission && <Descriptions.Item label="代办件">{`${c.commission.number}（${name(c.commission.stationId)}）`}</Descriptions.Item>}
         {t && (
           <Descriptions.Item label="转报">
-            {`${name(t.fromOfficeId)} → ${name(t.toOfficeId)}`} <Tag data-testid="transfer-phase">{PHASE_LABELS[t.phase] ?? t.phase}</Tag>
+            {`${name(t.fromOfficeId)} → ${name(t.toOfficeId)}`} <Tag data-testid="transfer-phase">{HOP_PHASE_LABELS[t.phase] ?? t.phase}</Tag>
           </Descriptions.Item>
         )}
         {t?.returnNote && <Descriptions.Item label="回复">{t.returnNote}</Descriptions.Item>}
-        {c.handBack && <Descriptions.Item label="回交">{`${bjDateTime(c.handBack.sentAt)} ${PHASE_LABELS[c.handBack.phase] ?? ''}`}</Descriptions.Item>}
+        {c.handBack && <Descriptions.Item label="回交">{`${bjDateTime(c.handBack.sentAt)} ${HOP_PHASE_LABELS[c.handBack.phase] ?? ''}`}</Descriptions.Item>}
       </Descriptions>
       {!!c.tasks?.length && (
         <Table<CaseTask>
@@ -123,7 +112,7 @@ export default function CaseNetworkPanel({ detail, onChange }: { detail: CaseDet
             { title: '事项', dataIndex: 'title' },
             { title: '承办', dataIndex: 'toOfficeId', render: (o: string) => name(o) },
             { title: '时限', dataIndex: 'dueDate' },
-            { title: '状态', dataIndex: 'phase', render: (p: string) => PHASE_LABELS[p] ?? p },
+            { title: '状态', dataIndex: 'phase', render: (p: string) => HOP_PHASE_LABELS[p] ?? p },
             {
               title: '结果',
               render: (_v, k) =>

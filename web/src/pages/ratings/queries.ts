@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shell/api.ts';
 import type { Level } from '@shared/ratings/model.ts';
-import type { DisclosedRatings, DisclosedResults } from '@shared/ratings/responses.ts';
+import type { DisclosedRatings, DisclosedResults, FeedDay, FeedList } from '@shared/ratings/responses.ts';
 import type { EvaluatorPending, PublicRatingState, PublicRatingView, RatingStats, StaffRatingView, TaskView } from '@shared/ratings/views.ts';
 
 /** Every key holds every parameter. */
@@ -17,13 +17,10 @@ export const ratingKeys = {
   disclosedRatings: (month: string) => ['disclosure', 'ratings', month] as const,
 };
 
-/** One day's files of the provincial feed (省级上报). */
-export interface FeedDay {
-  day: string;
-  files: Array<{ file: string; size: number; lastModified: string }>;
-}
+/** One day's files of the provincial feed (省级上报): the published shape. */
+export type { FeedDay };
 
-export const useFeedDays = () => useQuery({ queryKey: ratingKeys.feed, queryFn: ({ signal }) => api<{ days: FeedDay[] }>('/api/ratings/feed', { signal }) });
+export const useFeedDays = () => useQuery({ queryKey: ratingKeys.feed, queryFn: ({ signal }) => api<FeedList>('/api/ratings/feed', { signal }) });
 
 /** 办结公示 and 好差评公示 (public, no login). */
 export const useDisclosedResults = () =>
