@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/audit.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { CatalogReader } from '../catalog/ports.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
