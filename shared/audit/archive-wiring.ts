@@ -1,6 +1,7 @@
 import { auditEventOf, dynamoAuditReader } from './dynamo-audit-reader.ts';
 import { s3AuditArchive } from './s3-audit-archive.ts';
-import { archiveEvents, type AuditArchive } from './archive.ts';
+import { archiveEvents } from './archive.ts';
+import type { AuditArchive } from './ports.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import type { AuditEvent } from './audit.ts';
 

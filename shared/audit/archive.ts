@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent } from './audit.ts';
+import type { AuditArchive } from './ports.ts';
 
 /**
  * The tamper-evident copy of the audit trail (等保 安全审计): every event, as written, goes to a
  * bucket with S3 Object Lock in compliance mode for the retention period — nobody, not even the
  * account's root, can change or delete it before then. `verifyMonth` compares the table with the
  * copy: an event changed in the table after the fact, or missing from either side, is reported.
+ * The bucket is the `AuditArchive` port (ports.ts).
  */
-export interface AuditArchive {
-  /** Writes one object; never overwrites (the bucket's lock would refuse a change anyway). */
-  put(key: string, body: string): Promise<void>;
-  /** Keys under a prefix. */
-  list(prefix: string): Promise<string[]>;
-  get(key: string): Promise<string | undefined>;
-}
 
 /** `audit/<yyyy-mm>/<at>#<id>.json`: one month is one prefix, as in the table. */
 export const archiveKey = (e: Pick<AuditEvent, 'at' | 'id'>): string => `audit/${e.at.slice(0, 7)}/${e.at}#${e.id}.json`;

@@ -41,12 +41,3 @@ export const actorOf = (p: AuditCaller) => ({
 
 /** The one who acted, as a person reads it: the staff member's name, else the login name. */
 export const actorLabel = (actor: AuditInput['actor']): string => ('userId' in actor ? (actor.displayName ?? actor.username) : `（未登录）${actor.anonymous}`);
-
-/**
- * The audit trail as a port, for one-off events that record no other change (a refused login,
- * an export). Events that go with a change are committed by that change's store, in its
- * transaction.
- */
-export interface AuditLog {
-  write(event: AuditInput): Promise<void>;
-}

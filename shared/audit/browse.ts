@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ValidationError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { AuditCaller, AuditEvent } from './audit.ts';
-import type { AuditReader } from './reader.ts';
+import type { AuditReader } from './ports.ts';
 import { calendarDate } from '../schema/date.ts';
 
 /** Browsing audit events: month partitions between two dates, filtered; never a Scan. */

@@ -3,7 +3,7 @@ import { tableName } from '../platform/env.ts';
 import { auditKeys } from '../db/keys.ts';
 import { queryPages, withoutKeys } from '../db/dynamo-kit.ts';
 import type { AuditEvent } from './audit.ts';
-import type { AuditFilters, AuditReader, AuditSlice } from './reader.ts';
+import type { AuditFilters, AuditReader, AuditSlice } from './ports.ts';
 
 /** AuditReader on the audit table: A1 month partitions, A2 gsi1 by actor, A3 gsi2 by target. */
 export const auditEventOf = (item: Record<string, unknown>): AuditEvent => withoutKeys<AuditEvent>(item, 'expiresAt');

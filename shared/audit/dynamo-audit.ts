@@ -4,7 +4,9 @@ import { dynamo } from '../aws/dynamo-client.ts';
 import { tableName } from '../platform/env.ts';
 import { auditKeys } from '../db/keys.ts';
 import { redactText } from '../privacy/mask.ts';
-import type { AuditInput, AuditLog } from './audit.ts';
+import type { AuditInput } from './audit.ts';
+import type { AuditLog } from './ports.ts';
+import { actorIdOf } from './filters.ts';
 
 /** The audit table adapter: events are put once under a fresh key and never changed. */
 const retentionSeconds = (): number => Number(process.env.AUDIT_RETENTION_DAYS ?? 1095) * 86_400;
@@ -13,13 +15,12 @@ const retentionSeconds = (): number => Number(process.env.AUDIT_RETENTION_DAYS ?
 export const auditPut = (input: AuditInput, now = new Date()) => {
   const at = now.toISOString();
   const id = randomUUID();
-  const actorId = 'userId' in input.actor ? input.actor.userId : `anon:${input.actor.anonymous}`;
   return {
     Put: {
       TableName: tableName('audit'),
       Item: {
         ...auditKeys.event(at, id),
-        ...auditKeys.byActor(actorId, at),
+        ...auditKeys.byActor(actorIdOf(input.actor), at),
         ...(input.target ? auditKeys.byTarget(input.target.type, input.target.id, at) : {}),
         ...input,
         detail: input.detail ? redactText(input.detail) : undefined,

@@ -1,4 +1,4 @@
-import type { AuditArchive } from './archive.ts';
+import type { AuditArchive } from './ports.ts';
 
 /** AuditArchive in memory for unit tests: like a locked bucket, a key is written once. */
 export const memoryAuditArchive = (): AuditArchive & { objects: Map<string, string> } => {

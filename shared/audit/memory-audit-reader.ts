@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditInput } from './audit.ts';
-import { actorIdOf, matches, type AuditReader, type AuditSlice } from './reader.ts';
+import { actorIdOf, matches } from './filters.ts';
+import type { AuditReader, AuditSlice } from './ports.ts';
 
 /** AuditReader in memory for unit tests, over events appended by the test (or by a use case). */
 export interface MemoryAuditReader extends AuditReader {

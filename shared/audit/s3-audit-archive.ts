@@ -1,7 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/s3-client.ts';
 import { requireVar, runtimeConfig } from '../platform/runtime-config.ts';
-import type { AuditArchive } from './archive.ts';
+import type { AuditArchive } from './ports.ts';
 
 /** The archive bucket (S3 Object Lock, compliance mode, set on the bucket by the stack). */
 export const s3AuditArchive = (bucket?: string): AuditArchive => {

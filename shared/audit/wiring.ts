@@ -1,8 +1,9 @@
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
-import { writeAudit } from './dynamo-audit.ts';
+import { dynamoAuditLog, writeAudit } from './dynamo-audit.ts';
 import { dynamoAuditReader } from './dynamo-audit-reader.ts';
 import type { AuditExportPorts } from './export.ts';
+import type { AuditLog } from './ports.ts';
 import { officeDirectory } from '../offices/wiring.ts';
 import { officeNamesOf } from '../offices/names.ts';
 
@@ -15,3 +16,7 @@ export const auditReadPorts = (): AuditExportPorts =>
     writeAudit: (input) => writeAudit(input),
     offices: officeNamesOf(officeDirectory()),
   }));
+
+/** The write side for one-off events (a refused login, an export), one per container. */
+const auditLogKept = containerSlot<AuditLog>();
+export const auditLog = (): AuditLog => auditLogKept.get(() => dynamoAuditLog());

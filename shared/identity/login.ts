@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TooManyRequestsError, UnauthenticatedError } from '../errors/domain-errors.ts';
-import type { AuditLog } from '../audit/audit.ts';
+import type { AuditLog } from '../audit/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { DirectoryStore } from './store.ts';

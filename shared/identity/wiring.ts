@@ -1,4 +1,4 @@
-import { dynamoAuditLog } from '../audit/dynamo-audit.ts';
+import { auditLog } from '../audit/wiring.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import type { AccountPorts } from './account.ts';
@@ -19,7 +19,7 @@ export const identityPorts = (): LoginPorts & AccountPorts & AuthorizerPorts =>
     directory: dynamoDirectory(),
     signer: tokenSigner(),
     clock: systemClock,
-    audit: dynamoAuditLog(),
+    audit: auditLog(),
   }));
 
 /** Staff and office management: the directory and the clock. */
