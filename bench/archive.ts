@@ -29,7 +29,7 @@ export const benchArchive = async (): Promise<Figure[]> =>
     const { tableName } = await import('../shared/platform/env.ts');
     const { intake } = await import('../shared/cases/intake.ts');
     const { lifecycle } = await import('../shared/cases/lifecycle.ts');
-    const { casePorts } = await import('../shared/cases/wiring.ts');
+    const { casePorts } = await import('../shared/app/wiring.ts');
     const { materialPorts } = await import('../shared/cases/material-wiring.ts');
     const { requestUpload, confirmUpload } = await import('../shared/cases/materials.ts');
     const { archiveCase } = await import('../shared/archive/archive.ts');

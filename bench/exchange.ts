@@ -30,7 +30,7 @@ export const benchExchange = async (): Promise<Figure[]> =>
       const { tableName } = await import('../shared/platform/env.ts');
       const { intake } = await import('../shared/cases/intake.ts');
       const { lifecycle } = await import('../shared/cases/lifecycle.ts');
-      const { casePorts } = await import('../shared/cases/wiring.ts');
+      const { casePorts } = await import('../shared/app/wiring.ts');
       const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
       const { deliverRecord } = await import('../shared/exchange/deliver.ts');
       const { exchangePorts } = await import('../shared/exchange/wiring.ts');

@@ -33,7 +33,7 @@ export const benchNetwork = async (): Promise<Figure[]> =>
       const { applyHop } = await import('../shared/network/apply.ts');
       const { memoryHops } = await import('../shared/network/memory-hops.ts');
       const { forward, receive, returnCase } = await import('../shared/network/transfer.ts');
-      const { networkPorts } = await import('../shared/network/wiring.ts');
+      const { networkPorts } = await import('../shared/app/wiring.ts');
       const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
       await seedDemoCounty(county);
 

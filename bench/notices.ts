@@ -26,7 +26,7 @@ export const benchNotices = async (): Promise<Figure[]> =>
       const { outboxKeys } = await import('../shared/db/keys.ts');
       const { tableName } = await import('../shared/platform/env.ts');
       const { intake } = await import('../shared/cases/intake.ts');
-      const { casePorts } = await import('../shared/cases/wiring.ts');
+      const { casePorts } = await import('../shared/app/wiring.ts');
       const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
       const { deliverNotice } = await import('../shared/notices/deliver.ts');
       const { deliverPorts } = await import('../shared/notices/wiring.ts');

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { checkRecord, profileOf, type ProvinceProfile } from '../shared/exchange/profiles.ts';
-import { DEMO_PROVINCE_CREDENTIALS } from '../shared/exchange/memory-credentials.ts';
+import { DEMO_PROVINCE_CREDENTIALS } from '../shared/exchange/demo-credentials.ts';
 import { ANSWER, COUNT_PATH, PUSH_PATH, SIGN_HEADERS, answerXml, flatXml, signatureOf } from '../shared/exchange/wire.ts';
 import { readBody } from './read-body.ts';
 

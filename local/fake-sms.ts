@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { aliyunSignature, tc3Authorization } from '../shared/notices/signing.ts';
-import { DEMO_CREDENTIALS } from '../shared/notices/memory-credentials.ts';
+import { DEMO_CREDENTIALS } from '../shared/notices/demo-credentials.ts';
 import { maskPhone } from '../shared/privacy/mask.ts';
 import type { ReceivedText } from '../shared/notices/demo-inbox.ts';
 import { readBody } from './read-body.ts';

@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { idempotencyHeaders } from '../../shared/http/headers.ts';
 import { intake } from '../../shared/cases/intake.ts';
 import { intakeBody } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 import { staffView } from '../../shared/cases/views.ts';
 
 const ports = casePorts();

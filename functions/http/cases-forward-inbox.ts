@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listInbox } from '../../shared/network/inbox.ts';
 import { INBOX_KINDS } from '../../shared/cases/hop-labels.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { staffView } from '../../shared/cases/views.ts';
 import { networkBodies, taskParams } from '../../shared/network/model.ts';
 import { receiveTask } from '../../shared/network/tasks.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
 import { networkBodies } from '../../shared/network/model.ts';
 import { assignTask } from '../../shared/network/tasks.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

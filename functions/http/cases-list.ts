@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listQuery } from '../../shared/cases/queries.ts';
 import { listWork } from '../../shared/network/inbox.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 
 const ports = casePorts();
 

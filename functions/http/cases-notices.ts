@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 import { caseNotices } from '../../shared/notices/queries.ts';
 import { noticeStore } from '../../shared/notices/wiring.ts';
 

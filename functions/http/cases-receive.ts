@@ -3,7 +3,7 @@ import { caseIdParams } from '../../shared/cases/model.ts';
 import { staffView } from '../../shared/cases/views.ts';
 import { networkBodies } from '../../shared/network/model.ts';
 import { receive } from '../../shared/network/transfer.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { lifecycle } from '../../shared/cases/lifecycle.ts';
 import { actionBodies, caseIdParams } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 import { staffView } from '../../shared/cases/views.ts';
 
 const ports = casePorts();

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { viewIdNumber } from '../../shared/cases/queries.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 
 const ports = casePorts();
 

@@ -3,7 +3,7 @@ import { optionalIdempotencyHeaders } from '../../shared/http/headers.ts';
 import { createCommission } from '../../shared/network/commissions.ts';
 import { commissionView } from '../../shared/network/commission-views.ts';
 import { networkBodies } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { deliverByAgent } from '../../shared/network/commissions.ts';
 import { commissionView } from '../../shared/network/commission-views.ts';
 import { commissionParams, networkBodies } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

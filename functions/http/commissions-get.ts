@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { getCommission } from '../../shared/network/commission-views.ts';
 import { commissionParams } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

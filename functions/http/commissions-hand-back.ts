@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { caseIdParams } from '../../shared/cases/model.ts';
 import { handBack } from '../../shared/network/commissions.ts';
 import { networkBodies } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { myCommissions } from '../../shared/network/commission-views.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

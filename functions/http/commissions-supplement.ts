@@ -2,7 +2,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { staffView } from '../../shared/cases/views.ts';
 import { supplementByAgent } from '../../shared/network/commissions.ts';
 import { commissionParams, networkBodies } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

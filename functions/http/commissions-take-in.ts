@@ -3,7 +3,7 @@ import { staffView } from '../../shared/cases/views.ts';
 import { takeIn } from '../../shared/network/commissions.ts';
 import { commissionView } from '../../shared/network/commission-views.ts';
 import { commissionParams, networkBodies } from '../../shared/network/model.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 
 const ports = networkPorts();
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { publicStatus } from '../../shared/cases/queries.ts';
-import { casePorts } from '../../shared/cases/wiring.ts';
+import { casePorts } from '../../shared/app/wiring.ts';
 
 const ports = casePorts();
 

@@ -1,7 +1,7 @@
 import { httpHandler } from '../../shared/http/handler.ts';
 import { taskParams } from '../../shared/ratings/model.ts';
 import { callbackPhone } from '../../shared/ratings/callback-phone.ts';
-import { callbackPhonePorts } from '../../shared/ratings/callback-phone-wiring.ts';
+import { callbackPhonePorts } from '../../shared/ratings/wiring.ts';
 
 const ports = callbackPhonePorts();
 

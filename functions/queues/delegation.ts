@@ -2,7 +2,7 @@ import { queueConsumer } from '../../shared/queue/consumer.ts';
 import { logger } from '../../shared/log/logger.ts';
 import { applyHop } from '../../shared/network/apply.ts';
 import { hopMessage } from '../../shared/network/messages.ts';
-import { networkPorts } from '../../shared/network/wiring.ts';
+import { networkPorts } from '../../shared/app/wiring.ts';
 import { QUEUES } from '../../shared/platform/queues.ts';
 
 const ports = networkPorts();

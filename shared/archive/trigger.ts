@@ -1,15 +1,15 @@
-import type { CaseRecord } from '../cases/model.ts';
-import type { CaseWrite } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/store.ts';
 import { ARCHIVABLE } from './model.ts';
 
 /**
- * What the archive adds to a case transaction (called beside the notices' writes): once a case is
+ * The archive's reaction to a case change (the `CaseReactions` port of shared/cases, composed in
+ * shared/app beside the notices' and the others'): once a case is
  * 办结 (or ends without a decision), every change of it — 办结, 送达, a correction — records one
  * outbox entry (topic `archive`, id `v<version>`: a change is recorded once). The consumer builds
  * the package from the case as stored then; the same inputs are archived once, changed ones
  * (dates, result, files) give a new package version with its dates computed again.
  */
-export const archiveWrites = (prev: CaseRecord | undefined, next: CaseRecord, at: Date): CaseWrite[] =>
+export const archiveWrites: CaseReactions = (prev, next, at) =>
   ARCHIVABLE.has(next.status) && prev?.version !== next.version
     ? [
         {

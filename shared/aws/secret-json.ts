@@ -6,6 +6,7 @@ import { secretsClient } from './secrets-client.ts';
  * container and kept 10 minutes: a key rotated in the secret is picked up without a deploy.
  * Beside the SDK clients, so a context's wiring takes it and no domain file reaches the SDK.
  */
+/** Implements the JsonSecret port of shared/platform/json-secret.ts (by its shape: the foundation imports no platform). */
 export const secretJson = (secretArn: string): { get(): Promise<Record<string, string>> } => {
   let kept: { at: number; value: Record<string, string> } | undefined;
   return {

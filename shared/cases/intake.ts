@@ -15,17 +15,13 @@ import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit
 import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
 import type { Sealer } from './sealer.ts';
 import type { Applicant, CaseRecord, IntakeInput, NotAcceptedGround } from './model.ts';
-import { caseFollowUp } from '../supervision/case-follow-up.ts';
-import { noticeWrites } from '../notices/plan.ts';
-import { archiveWrites } from '../archive/trigger.ts';
-import { exchangeWrites } from '../exchange/plan.ts';
 
 /**
  * 受理: one of three written outcomes — accepted (with a number and a due date), awaiting
  * supplement (one notice naming ALL missing materials, 行政许可法 第32条), or not accepted (with
  * the reason and where to go). One sequence update + one transaction; idempotent on a key.
  */
-export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'noticesConfig'>;
+export type IntakePorts = Pick<CasePorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'reactions'>;
 
 /** The application and the request's Idempotency-Key (the same key with the same body: the same case). */
 export type IntakeRequest = IntakeInput & { idempotencyKey: string };
@@ -196,13 +192,8 @@ export const intake = async (ports: IntakePorts, p: Principal, input: IntakeRequ
           },
           ...countWrites(c.officeId, day, status === 'accepted' ? { taken: 1 } : undefined),
           ...finds.map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
-          ...caseFollowUp(undefined, c, now),
-          // texts to the applicant (受理 / 一次性告知 / 不予受理), recorded with the case: sent once
-          ...noticeWrites(ports, undefined, c, now),
-          // 不予受理 ends the case at intake: its package is built then
-          ...archiveWrites(undefined, c, now),
-          // the stage record for the province (shared/exchange), in order per case
-          ...exchangeWrites(undefined, c, now),
+          // what the contexts around a case add (watch, texts to the applicant, archive, the province's stage record)
+          ...ports.reactions(undefined, c, now),
         ],
         [caseAudit(p, `case.intake.${status}`, c, meta)],
       );

@@ -10,10 +10,6 @@ import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
 import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
 import { CASE_ACTIONS, heldBack, type LifecycleAction } from './transitions.ts';
 import { inTransit } from './phases.ts';
-import { caseFollowUp } from '../supervision/case-follow-up.ts';
-import { noticeWrites } from '../notices/plan.ts';
-import { archiveWrites } from '../archive/trigger.ts';
-import { exchangeWrites } from '../exchange/plan.ts';
 
 /**
  * The actions on a case, by the state machine of transitions.ts. Each one: the caller needs the
@@ -21,7 +17,7 @@ import { exchangeWrites } from '../exchange/plan.ts';
  * allows, and the write is conditional on the version the clerk saw — the second of two clerks
  * gets 409. Each commits the new case, a timeline event, its counters and one audit event.
  */
-export type LifecyclePorts = Pick<CasePorts, 'cases' | 'catalog' | 'calendar' | 'clock' | 'noticesConfig'>;
+export type LifecyclePorts = Pick<CasePorts, 'cases' | 'catalog' | 'calendar' | 'clock' | 'reactions'>;
 
 /** Every action names the case and the version the clerk saw. */
 export interface ActionTarget {
@@ -66,14 +62,9 @@ const act = async (
       event: { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) },
     } as const,
     ...countWrites(next.officeId, bjDay(now), ch.stats),
-    // 电子监察 follows the change: its scan looks at this case again (cards, counters)
-    ...caseFollowUp(c, next, now),
-    // texts to the applicant (受理 after 补正, 办结 + 评价邀请, 送达), recorded with the change
-    ...noticeWrites(ports, c, next, now),
-    // the archive builds (or rebuilds) the package after 办结/送达
-    ...archiveWrites(c, next, now),
-    // the stage record for the province (shared/exchange), in order per case
-    ...exchangeWrites(c, next, now),
+    // what the contexts around a case add: 电子监察 looks again, texts to the applicant (受理 after
+    // 补正, 办结 + 评价邀请, 送达), the archive's package after 办结/送达, the province's stage record
+    ...ports.reactions(c, next, now),
   ];
   await retryWhileBusy(() => ports.cases.commit(writes, [caseAudit(p, `case.${action}`, c, meta)]));
   return next;

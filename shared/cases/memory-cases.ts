@@ -5,7 +5,6 @@ import { type Commission, type InboxEntry } from './hops.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
 import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
-import type { Watch, WatchedCase } from '../supervision/watch.ts';
 import { outboxItemKey, type MemoryOutbox } from '../platform/outbox.ts';
 
 /**
@@ -24,8 +23,6 @@ export interface MemoryCaseStore extends CaseStore {
   failNextCommits(n: number): void;
   /** Puts a case as it stands, bypassing the use cases (test set-up). */
   seed(c: CaseRecord, applicantHash?: string): void;
-  /** Supervision's watches (written with the cases), shared with the memory supervision store. */
-  readonly watches: Map<string, Watch>;
   /** The outbox entries written with the cases, shared with a topic's memory store. */
   readonly outbox: MemoryOutbox;
 }
@@ -41,8 +38,14 @@ const clone = <T>(v: T): T => structuredClone(v);
 const listedOf = (c: CaseRecord): Row['listed'] => ({ officeId: holderOf(c), status: c.status, sort: `${c.acceptedAt ?? c.createdAt}#${c.id}` });
 const inboxKey = (e: Pick<InboxEntry, 'officeId' | 'kind' | 'sentAt' | 'refId'>) => `INBOX#${e.officeId}/${e.kind}#${e.sentAt}#${e.refId}`;
 
-export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?: MemoryOutbox } = {}): MemoryCaseStore => {
-  const watches = shared.watches ?? new Map<string, Watch>();
+/**
+ * Where the `watch` writes land: supervision's item in the cases table, kept by the memory
+ * supervision store (its `watchSink`), as in DynamoDB both live in one table. Without one they are
+ * dropped (a county without supervision).
+ */
+export type WatchSink = (w: Extract<CaseWrite, { op: 'watch' }>) => void;
+
+export const memoryCaseStore = (shared: { watch?: WatchSink; outbox?: MemoryOutbox } = {}): MemoryCaseStore => {
   const outbox: MemoryOutbox = shared.outbox ?? new Map();
   const outboxKey = (w: Extract<CaseWrite, { op: 'outbox' }>) => outboxItemKey(w.entry.topic, w.entry.subject, w.entry.id);
   const cases = new Map<string, Row>();
@@ -168,21 +171,9 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?:
         outbox.set(outboxKey(w), { ...progress, ...entry });
         return;
       }
-      case 'watch': {
-        const old = watches.get(w.caseId);
-        watches.set(w.caseId, {
-          rev: 0,
-          given: {},
-          counted: {},
-          level: 'none',
-          ...old,
-          caseId: w.caseId,
-          case: clone(w.snapshot) as WatchedCase,
-          caseVersion: w.caseVersion,
-          lookAt: w.at,
-        });
+      case 'watch':
+        shared.watch?.(clone(w));
         return;
-      }
     }
   };
 
@@ -196,7 +187,6 @@ export const memoryCaseStore = (shared: { watches?: Map<string, Watch>; outbox?:
 
   return {
     audits,
-    watches,
     outbox,
     get commits() {
       return commits;

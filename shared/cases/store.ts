@@ -9,7 +9,6 @@ import type { Commission, InboxEntry } from './hops.ts';
 import type { InboxKind } from './hop-labels.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
-import type { NoticesConfig } from '../notices/config.ts';
 
 /** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
 export interface TimelineEvent {
@@ -64,8 +63,8 @@ export type CaseWrite =
   /** A way to find the case again: the keyed hash of the applicant's name or phone. Condition: none (written once, with the case). */
   | { op: 'find'; hash: string; caseId: string; at: string }
   /**
-   * Supervision's snapshot of the case (shared/supervision/case-follow-up.ts builds it), due for a
-   * look by the overdue scan at `at`. Leaves supervision's own fields (cards given) as they are.
+   * Supervision's snapshot of the case (its reaction builds it), due for a look by the overdue scan
+   * at `at`. Leaves supervision's own fields (cards given) as they are.
    */
   | { op: 'watch'; caseId: string; caseVersion: number; snapshot: object; at: string }
   /**
@@ -169,6 +168,17 @@ export interface CasePorts {
   clock: Clock;
   /** The county's office tree (where an item may be taken in, who decides it). */
   offices: OfficeDirectory;
-  /** The county's notices settings (texts to applicants, shared/notices): absent, no texts are planned. */
-  noticesConfig?: () => NoticesConfig;
+  /** What the contexts around a case add to each of its changes, in the same transaction. */
+  reactions: CaseReactions;
 }
+
+/**
+ * The writes other contexts add to a case change, committed in the change's own transaction: given
+ * the case before (undefined when it is new), after, and the instant, what to write beside it —
+ * supervision's watch, the texts to the applicant, the archive's trigger, the province's stage
+ * records. Every use case that changes a case (here and in shared/network) commits
+ * `reactions(before, after, at)` with it; each of those contexts implements its own reaction
+ * (looking at before and after to decide whether it has anything to add), and shared/app composes
+ * them into the production ports — cases names none of them.
+ */
+export type CaseReactions = (before: CaseRecord | undefined, after: CaseRecord, at: Date) => CaseWrite[];

@@ -6,17 +6,19 @@ import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
 import type { CasePorts } from './store.ts';
 import { dynamoOffices } from '../offices/dynamo-offices.ts';
-import { noticesConfig } from '../notices/config.ts';
 
-/** The production wiring of the case use cases, built once per container. */
-const casePortsKept = containerSlot<CasePorts>();
-export const casePorts = (): CasePorts =>
-  casePortsKept.get(() => ({
+/**
+ * The case context's own production adapters, built once per container. Not yet the ports a use
+ * case takes: the reactions of the contexts around a case are plugged in above, by `casePorts()`
+ * of shared/app/wiring.ts — the one place handlers get the case ports from.
+ */
+const kept = containerSlot<Omit<CasePorts, 'reactions'>>();
+export const caseAdapters = (): Omit<CasePorts, 'reactions'> =>
+  kept.get(() => ({
     cases: dynamoCaseStore(),
     sealer: kmsSealer(),
     catalog: dynamoCatalogReader(),
     calendar: () => loadCalendar(),
     clock: systemClock,
     offices: dynamoOffices(),
-    noticesConfig,
   }));

@@ -1,13 +1,13 @@
 import type { CaseRecord } from '../cases/model.ts';
-import type { CaseWrite } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/store.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import { exchangeKeys } from '../db/keys.ts';
 import { recordId, type Stage, type StageRecord } from './model.ts';
 
 /**
- * What the exchange adds to a case transaction (called beside the notices' and the archive's
- * writes, in the same commit): one outbox entry per stage the change made, keyed by the case's new
+ * The exchange's reaction to a case change (the `CaseReactions` port of shared/cases, composed in
+ * shared/app beside the others; in the same commit): one outbox entry per stage the change made, keyed by the case's new
  * version and the stage, so the stages of a case sort as it lived them and a change records its
  * stage once. The entry starts `pending`, indexed by its Beijing day (the reconciliation, X2).
  */
@@ -90,7 +90,7 @@ export const exchangeEntry = (caseId: string, version: number, record: StageReco
   };
 };
 
-export const exchangeWrites = (prev: CaseRecord | undefined, next: CaseRecord, at: Date): CaseWrite[] => {
+export const exchangeWrites: CaseReactions = (prev, next, at) => {
   const iso = at.toISOString();
   return stagesOf(prev, next).map((stage) => ({
     op: 'outbox',

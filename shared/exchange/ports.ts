@@ -3,6 +3,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
 import type { ExchangeConfig } from './config.ts';
 import type { RecordStatus, StoredRecord } from './model.ts';
+import type { JsonSecret } from '../platform/json-secret.ts';
 
 /** A change of a record's progress, written only while the claim that made it holds. */
 export interface Settlement {
@@ -42,10 +43,8 @@ export interface ProvinceGateway {
   count(day: string): Promise<number | undefined>;
 }
 
-/** The province's credentials (a token, or the key that signs requests). */
-export interface ProvinceCredentials {
-  get(): Promise<Record<string, string>>;
-}
+/** The province's credentials (a token, or the key that signs requests): the county's secret. */
+export type ProvinceCredentials = JsonSecret;
 
 export interface ExchangePorts {
   store: ExchangeStore;

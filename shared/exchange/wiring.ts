@@ -6,7 +6,8 @@ import { writeAudit } from '../audit/dynamo-audit.ts';
 import { dynamoExchangeStore } from './dynamo-exchange.ts';
 import { gatewayFor } from './gateways.ts';
 import { exchangeConfig } from './config.ts';
-import { memoryProvinceCredentials } from './memory-credentials.ts';
+import { DEMO_PROVINCE_CREDENTIALS } from './demo-credentials.ts';
+import { staticSecret } from '../platform/json-secret.ts';
 import type { ExchangeAdminPorts } from './ports.ts';
 
 /** The exchange's production ports (the consumer and the admin routes), built once per container; the county's province read when used. */
@@ -15,7 +16,7 @@ export const exchangePorts = (): ExchangeAdminPorts =>
   kept.get(() => {
     // deployed: the county's secret; locally (no secret) the fake province's demo credentials
     const secret = runtimeConfig().exchangeCredentialsSecret;
-    const credentials = secret ? secretJson(secret) : memoryProvinceCredentials();
+    const credentials = secret ? secretJson(secret) : staticSecret(DEMO_PROVINCE_CREDENTIALS);
     return {
       store: dynamoExchangeStore(),
       offices: officeDirectory(),

@@ -4,7 +4,7 @@ import { auditPut } from '../audit/dynamo-audit.ts';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { firstConditionFailed, isTransactionConflict, withoutKeys, type Item } from '../db/dynamo-kit.ts';
 import { tableName } from '../platform/env.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallConflict } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict, type HallConflict } from './conflicts.ts';
 
 /**
  * The hall table as the hall's adapters share it (H1–H9 in shared/db/AccessPatterns.md): its name,

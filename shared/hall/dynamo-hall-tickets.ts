@@ -4,7 +4,8 @@ import { dynamo } from '../aws/dynamo-client.ts';
 import { addNumbers, isConditionFailed, type Item } from '../db/dynamo-kit.ts';
 import { hallKeys } from '../db/keys.ts';
 import { laneOf, orderKey, type ScreenCall, type Ticket } from './model.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallConflict, type HallStore, type Seat } from './ports.ts';
+import { type HallStore, type Seat } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict, type HallConflict } from './conflicts.ts';
 import { monthOf, serviceAdds, timesFrom, waitAdds } from './times.ts';
 import { T, DAY_S, KEEP_S, epoch, METERED, strip, compact, transact, query, getOne } from './dynamo-hall-table.ts';
 

@@ -2,7 +2,8 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { hallKeys } from '../db/keys.ts';
 import type { StoredAppointment, StoredHomeVisit } from './model.ts';
-import { HALL_CONFLICT, type HallStore } from './ports.ts';
+import { type HallStore } from './ports.ts';
+import { HALL_CONFLICT } from './conflicts.ts';
 import { T, DAY_S, KEEP_S, epoch, METERED, compact, transact, query, getOne } from './dynamo-hall-table.ts';
 import { dynamoHallTickets } from './dynamo-hall-tickets.ts';
 

@@ -10,7 +10,8 @@ import { bjDay } from '../platform/beijing-time.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { maskName, maskPhone } from '../privacy/mask.ts';
 import { HOME_VISIT_REASONS, type HomeVisit, type HomeVisitInput, type StoredHomeVisit } from './model.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallPorts } from './ports.ts';
+import { type HallPorts } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict } from './conflicts.ts';
 
 /**
  * 上门服务: an elderly or disabled villager asks the center (by phone or in the hall) for a visit;

@@ -1,6 +1,7 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { laneOf, orderKey, type ScreenCall, type StoredAppointment, type StoredHomeVisit, type Ticket } from './model.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallStore, type HallTimes, type Seat } from './ports.ts';
+import { type HallStore, type HallTimes, type Seat } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict } from './conflicts.ts';
 import { serviceAdds, timesFrom, waitAdds, monthOf } from './times.ts';
 
 /** The HallStore in memory, for unit tests: the same conditions as DynamoDB (hall-store-contract). */

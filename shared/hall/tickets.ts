@@ -6,7 +6,8 @@ import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { ScreenCall, Ticket } from './model.ts';
 import type { TicketView } from './responses.ts';
-import { HALL_CONFLICT, HallStoreConflict, type HallPorts, type Seat } from './ports.ts';
+import type { HallPorts, Seat } from './ports.ts';
+import { HALL_CONFLICT, HallStoreConflict } from './conflicts.ts';
 import { takePublicTurn } from './public-limit.ts';
 import { officeHall, type OfficeHall } from './settings.ts';
 

@@ -1,10 +1,8 @@
-import { caseFollowUp } from '../supervision/case-follow-up.ts';
-import { exchangeWrites } from '../exchange/plan.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { holderOf } from '../cases/access.ts';
 import { MAX_ATTEMPTS, pauseBeforeRetry } from '../cases/commit.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import { CASE_CONFLICT, isConflict, type CaseWrite, type StoredCase } from '../cases/store.ts';
+import { CASE_CONFLICT, isConflict, type CaseReactions, type CaseWrite, type StoredCase } from '../cases/store.ts';
 import type { HopMessage } from './messages.ts';
 import { TASK_KIND_LABELS } from '../cases/hop-labels.ts';
 import { type InboxEntry } from '../cases/hops.ts';
@@ -19,13 +17,21 @@ import type { NetworkPorts } from './ports.ts';
  * throws: SQS delivers it again and, after maxReceiveCount, rests it in the DLQ (alarmed).
  */
 export type ApplyResult = 'applied' | 'duplicate';
-type Ports = Pick<NetworkPorts, 'cases' | 'offices' | 'clock'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'offices' | 'clock' | 'reactions'>;
 
 interface Landing {
   writes: CaseWrite[];
 }
 
-const caseLanding = (found: StoredCase, next: CaseRecord, m: HopMessage, type: string, note: string, extra: CaseWrite[] = []): Landing => ({
+const caseLanding = (
+  reactions: CaseReactions,
+  found: StoredCase,
+  next: CaseRecord,
+  m: HopMessage,
+  type: string,
+  note: string,
+  extra: CaseWrite[] = [],
+): Landing => ({
   writes: [
     { op: 'update', case: next, expectedVersion: found.record.version, ...(found.applicantHash ? { applicantHash: found.applicantHash } : {}) },
     {
@@ -35,10 +41,9 @@ const caseLanding = (found: StoredCase, next: CaseRecord, m: HopMessage, type: s
       event: { at: m.sentAt, type, by: m.by, ...(m.byName ? { byName: m.byName } : {}), fromOfficeId: m.fromOfficeId, toOfficeId: m.toOfficeId, note },
     },
     ...extra,
-    // the hop's landing changes its phases: supervision looks again (from the sending instant)
-    ...caseFollowUp(found.record, next, new Date(m.sentAt)),
-    // a stage the hop's landing made (签收 of a 转报), for the province
-    ...exchangeWrites(found.record, next, new Date(m.sentAt)),
+    // what the contexts around a case add, as of the sending instant (supervision looks again at
+    // the phases, a 签收 of a 转报 is a stage for the province)
+    ...reactions(found.record, next, new Date(m.sentAt)),
   ],
 });
 
@@ -90,7 +95,7 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
       if (t?.id !== m.hopId || t.phase !== 'sent') return undefined;
       const next = bump({ transfer: { ...t, phase: 'delivered', deliveredAt: now } });
       const entry = entryOf(c, { officeId: t.toOfficeId, kind: 'case', refId: t.id, sentAt: t.sentAt, dueAt: t.receiveDueAt, fromOfficeId: t.fromOfficeId });
-      return caseLanding(found, next, m, 'forwarded', `${route}${t.reason ? `：${t.reason}` : ''}`, [{ op: 'inbox-put', entry }]);
+      return caseLanding(ports.reactions, found, next, m, 'forwarded', `${route}${t.reason ? `：${t.reason}` : ''}`, [{ op: 'inbox-put', entry }]);
     }
     case 'return': {
       const t = c.transfer;
@@ -98,7 +103,7 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
       const { handedTo: _h, handedAt: _a, ...rest } = c;
       // back in the hands of the office that took it in: it delivers (or hands back to the station)
       const next: CaseRecord = { ...rest, handlingOfficeId: t.fromOfficeId, transfer: { ...t, phase: 'returned', returnedAt: now }, version: c.version + 1 };
-      return caseLanding(found, next, m, 'returned', `${route}：${t.returnNote ?? ''}`);
+      return caseLanding(ports.reactions, found, next, m, 'returned', `${route}：${t.returnNote ?? ''}`);
     }
     case 'task': {
       const k = (c.tasks ?? []).find((x) => x.id === m.taskId);
@@ -114,13 +119,15 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
         taskId: k.id,
         title: `${TASK_KIND_LABELS[k.kind]}：${k.title}`,
       });
-      return caseLanding(found, next, m, 'task_assigned', `${route}：${TASK_KIND_LABELS[k.kind]}，${k.title}（${k.dueDate} 前）`, [{ op: 'inbox-put', entry }]);
+      return caseLanding(ports.reactions, found, next, m, 'task_assigned', `${route}：${TASK_KIND_LABELS[k.kind]}，${k.title}（${k.dueDate} 前）`, [
+        { op: 'inbox-put', entry },
+      ]);
     }
     case 'task_answer': {
       const k = (c.tasks ?? []).find((x) => x.id === m.taskId);
       if (!k?.answer || k.answer.id !== m.hopId || k.phase !== 'answering') return undefined;
       const next = bump({ tasks: c.tasks!.map((x) => (x.id === k.id ? { ...x, phase: 'answered' as const, answeredAt: now } : x)) });
-      return caseLanding(found, next, m, 'task_answered', `${route}：${TASK_KIND_LABELS[k.kind]}，${k.answer.result}`);
+      return caseLanding(ports.reactions, found, next, m, 'task_answered', `${route}：${TASK_KIND_LABELS[k.kind]}，${k.answer.result}`);
     }
     case 'hand_back': {
       const h = c.handBack;
@@ -139,7 +146,7 @@ const landingOf = async (ports: Ports, m: HopMessage, now: string): Promise<Land
         commissionId: k.id,
         title: k.number,
       });
-      return caseLanding(found, next, m, 'handed_back', `${route}${h.note ? `：${h.note}` : ''}`, [
+      return caseLanding(ports.reactions, found, next, m, 'handed_back', `${route}${h.note ? `：${h.note}` : ''}`, [
         { op: 'inbox-put', entry },
         ...(k.status === 'taken_in'
           ? [

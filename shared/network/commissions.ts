@@ -1,9 +1,6 @@
 import { bjDay } from '../platform/beijing-time.ts';
 import type { AuditAction } from '../audit/labels.ts';
 import { createHash, randomUUID } from 'node:crypto';
-import { noticeWrites } from '../notices/plan.ts';
-import { archiveWrites } from '../archive/trigger.ts';
-import { exchangeWrites } from '../exchange/plan.ts';
 import * as z from 'zod';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -34,7 +31,7 @@ import { networkKeys } from '../db/keys.ts';
  * links to the commission and the applicant does not come; when the result is ready it goes back
  * (回交) to the station, and the agent records handing it over.
  */
-type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'noticesConfig'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'sealer' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'reactions'>;
 export type CommissionInput = z.output<typeof networkBodies.commission>;
 
 const audit = (p: Principal, action: AuditAction, k: Pick<Commission, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({
@@ -202,10 +199,8 @@ export const takeIn = async (
         { op: 'commission', commission: taken, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.townshipId, kind: 'commission', sentAt: k.createdAt, refId: k.hopId } },
         ...(k.findHashes ?? []).map((h) => ({ op: 'find' as const, hash: h, caseId: c.id, at: c.createdAt })),
-        ...noticeWrites(ports, undefined, c, now),
-        ...archiveWrites(undefined, c, now),
-        // the stage record for the province (shared/exchange), in order per case
-        ...exchangeWrites(undefined, c, now),
+        // what the contexts around a case add, as at the window's intake (watch, texts, archive, the province's stage)
+        ...ports.reactions(undefined, c, now),
       ],
       [caseAudit(p, `case.intake.${c.status as keyof typeof EVENT_OF}`, c, meta), audit(p, 'commission.take-in', k, meta)],
     ),
@@ -224,7 +219,7 @@ export const takeIn = async (
  * answers the case as it stands (a resend on a weak link).
  */
 export const supplementByAgent = async (
-  ports: Pick<Ports, 'cases' | 'catalog' | 'calendar' | 'clock' | 'offices'>,
+  ports: Pick<Ports, 'cases' | 'catalog' | 'calendar' | 'clock' | 'offices' | 'reactions'>,
   p: Principal,
   input: { id: string; expectedVersion: number; materialsReceived: string[] },
   meta: RequestMeta,
@@ -247,7 +242,7 @@ export const supplementByAgent = async (
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        ...updateWrites(found, next, now),
+        ...updateWrites(ports, found, next, now),
         eventWrite(next, { at: now.toISOString(), type: ch.event, by: p.username, byName: p.displayName, ...(ch.note ? { note: ch.note } : {}) }),
         ...countWrites(next.officeId, bjDay(now), ch.stats),
       ],
@@ -296,7 +291,7 @@ export const handBack = async (ports: Ports, p: Principal, input: { id: string; 
     },
     version: c.version + 1,
   };
-  await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.hand-back', c, meta)]));
+  await retryWhileBusy(() => ports.cases.commit([...updateWrites(ports, found!, next, ports.clock())], [caseAudit(p, 'case.hand-back', c, meta)]));
   await ports.hops.send(message(next));
   return { handBackId: next.handBack!.id, case: next };
 };
@@ -326,7 +321,7 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        ...updateWrites(found, next, ports.clock()),
+        ...updateWrites(ports, found, next, ports.clock()),
         {
           op: 'event',
           caseId: c.id,
@@ -335,9 +330,6 @@ export const deliverByAgent = async (ports: Ports, p: Principal, input: { id: st
         },
         { op: 'commission', commission: { ...k, status: 'delivered', delivery, version: k.version + 1 }, expectedVersion: k.version },
         { op: 'inbox-delete', entry: { officeId: k.stationId, kind: 'handback', sentAt: c.handBack!.sentAt, refId: c.handBack!.id } },
-        ...noticeWrites(ports, c, next, now),
-        ...archiveWrites(c, next, now),
-        // (the stage record for the province comes with updateWrites)
       ],
       [audit(p, 'commission.deliver', k, meta)],
     ),

@@ -1,11 +1,9 @@
-import { caseFollowUp } from '../supervision/case-follow-up.ts';
-import { exchangeWrites } from '../exchange/plan.ts';
 import { ForbiddenError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Scope } from '../platform/scopes.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { STATUS_LABELS, type CaseStatus } from '../cases/model.ts';
-import { staleVersion, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
+import { staleVersion, type CaseReactions, type CaseWrite, type StoredCase, type TimelineEvent } from '../cases/store.ts';
 import { CASE_ACTIONS, type CaseAction } from '../cases/transitions.ts';
 import { officeById, type NetworkOffice } from '../offices/offices.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
@@ -34,14 +32,13 @@ export const updateWrite = (found: StoredCase, next: CaseRecord): CaseWrite => (
 });
 
 /**
- * The update and, when the case's hops or deadlines changed, supervision's watch of it, so the
- * overdue scan looks again and a late 签收, answer or hand-back earns its phase card.
+ * The update and what the contexts around a case add to it (CasePorts `reactions`): supervision's
+ * watch, so the overdue scan looks again and a late 签收, answer or hand-back earns its phase card;
+ * the texts to the applicant; the archive's trigger; the province's stage (a 签收 of a 转报).
  */
-export const updateWrites = (found: StoredCase, next: CaseRecord, now: Date): CaseWrite[] => [
+export const updateWrites = (ports: { reactions: CaseReactions }, found: StoredCase, next: CaseRecord, now: Date): CaseWrite[] => [
   updateWrite(found, next),
-  ...caseFollowUp(found.record, next, now),
-  // 签收 of a 转报 is a stage the province receives (shared/exchange)
-  ...exchangeWrites(found.record, next, now),
+  ...ports.reactions(found.record, next, now),
 ];
 
 /** A timeline event of the version the change made (HTTP side of a hop). */

@@ -23,7 +23,7 @@ import type { NetworkPorts } from './ports.ts';
  * attachments' descriptions; the holder goes on. Each part has its own limit inside the case's:
  * a part can never be due after the citizen's promise.
  */
-type Ports = Pick<NetworkPorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'reactions'>;
 
 const taskMessage = (c: CaseRecord, k: CaseTask): HopMessage => ({
   type: 'task',
@@ -100,7 +100,7 @@ export const assignTask = async (
   const next: CaseRecord = { ...c, parties: withParty(c, to.id), tasks: [...(c.tasks ?? []), task], version: c.version + 1 };
   await retryWhileBusy(() =>
     ports.cases.commit(
-      [...updateWrites(found!, next, ports.clock())],
+      [...updateWrites(ports, found!, next, ports.clock())],
       [{ ...caseAudit(p, 'case.task', c, meta), detail: `${c.number} ${input.kind} → ${to.id}` }],
     ),
   );
@@ -122,7 +122,7 @@ export const receiveTask = async (ports: Ports, p: Principal, input: { id: strin
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        ...updateWrites(found!, next, ports.clock()),
+        ...updateWrites(ports, found!, next, ports.clock()),
         eventWrite(next, {
           at,
           type: 'task_received',
@@ -164,7 +164,7 @@ export const answerTask = async (
     answer: { id: randomUUID(), result: input.result, attachments: input.attachments, by: p.username, byName: p.displayName, at: ports.clock().toISOString() },
   };
   const next = withTask(c, answered);
-  await retryWhileBusy(() => ports.cases.commit([...updateWrites(found!, next, ports.clock())], [caseAudit(p, 'case.task-answer', c, meta)]));
+  await retryWhileBusy(() => ports.cases.commit([...updateWrites(ports, found!, next, ports.clock())], [caseAudit(p, 'case.task-answer', c, meta)]));
   await ports.hops.send(answerMessage(next, answered));
   return { answerId: answered.answer!.id, case: next };
 };

@@ -24,7 +24,7 @@ import type { NetworkPorts } from './ports.ts';
  * same request again (on the version now shown) sends the very same message — the consumer
  * applies it once however often it comes.
  */
-type Ports = Pick<NetworkPorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits'>;
+type Ports = Pick<NetworkPorts, 'cases' | 'calendar' | 'clock' | 'offices' | 'hops' | 'limits' | 'reactions'>;
 
 const forwardMessage = (c: CaseRecord): HopMessage => ({
   type: 'forward',
@@ -87,7 +87,7 @@ export const forward = async (
     version: c.version + 1,
   };
   await retryWhileBusy(() =>
-    ports.cases.commit([...updateWrites(found!, next, ports.clock())], [{ ...caseAudit(p, 'case.forward', c, meta), detail: `${c.number} → ${to.id}` }]),
+    ports.cases.commit([...updateWrites(ports, found!, next, ports.clock())], [{ ...caseAudit(p, 'case.forward', c, meta), detail: `${c.number} → ${to.id}` }]),
   );
   await ports.hops.send(forwardMessage(next));
   return { forwardId: next.transfer!.id, case: next };
@@ -118,7 +118,7 @@ export const receive = async (ports: Ports, p: Principal, input: { id: string; e
   await retryWhileBusy(() =>
     ports.cases.commit(
       [
-        ...updateWrites(found!, next, ports.clock()),
+        ...updateWrites(ports, found!, next, ports.clock()),
         eventWrite(next, {
           at,
           type: 'received',
@@ -164,7 +164,7 @@ export const returnCase = async (ports: Ports, p: Principal, input: { id: string
   };
   await retryWhileBusy(() =>
     ports.cases.commit(
-      [...updateWrites(found!, next, ports.clock())],
+      [...updateWrites(ports, found!, next, ports.clock())],
       [{ ...caseAudit(p, 'case.return', c, meta), detail: `${c.number} → ${t.fromOfficeId}` }],
     ),
   );

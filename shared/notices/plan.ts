@@ -1,13 +1,13 @@
 import type { CaseRecord, CaseStatus } from '../cases/model.ts';
-import type { CaseWrite } from '../cases/store.ts';
+import type { CaseReactions, CaseWrite } from '../cases/store.ts';
 import { bjDateLong } from '../platform/beijing-time.ts';
 import type { NoticesConfig } from './config.ts';
 import type { NoticeChannel, NoticeEvent, NoticePayload } from './model.ts';
 import { render } from './templates.ts';
 
 /**
- * What the notices context adds to a case transaction (the cases context calls this for every
- * change, in the same commit, as it calls supervision's follow-up): one outbox entry per fact the
+ * The notices' reaction to a case change (the `CaseReactions` port of shared/cases, composed in
+ * shared/app with the county's notices settings; in the same commit as the change): one outbox entry per fact the
  * applicant is told of, keyed `<event>#<channel>#applicant` so a fact is recorded once per case.
  * The text is rendered and checked here: a text the template's limits refuse is recorded as
  * failed with its reason (告知 evidence that it was NOT sent), never handed to the provider.
@@ -40,13 +40,11 @@ export const noticeId = (event: NoticeEvent, channel: NoticeChannel): string => 
 export const statusLink = (site: string, c: Pick<CaseRecord, 'number' | 'queryCode'>): string =>
   `${site.replace(/\/$/, '')}/status/${encodeURIComponent(c.number)}${c.queryCode ? `?code=${c.queryCode}` : ''}`;
 
-/** The notices of a change, when the ports carry the county's notices settings (unit tests without them send none). */
-export const noticeWrites = (
-  ports: { noticesConfig?: (() => NoticesConfig) | undefined },
-  prev: CaseRecord | undefined,
-  next: CaseRecord,
-  at: Date,
-): CaseWrite[] => (ports.noticesConfig ? caseNotices(ports.noticesConfig(), prev, next, at) : []);
+/** The reaction, on the county's notices settings as they stand at each change. */
+export const noticesReaction =
+  (config: () => NoticesConfig): CaseReactions =>
+  (prev, next, at) =>
+    caseNotices(config(), prev, next, at);
 
 export const caseNotices = (config: NoticesConfig, prev: CaseRecord | undefined, next: CaseRecord, at: Date): CaseWrite[] => {
   const channel = channelOf(config);

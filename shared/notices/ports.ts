@@ -3,6 +3,7 @@ import type { Sealer } from '../cases/sealer.ts';
 import type { CaseStore } from '../cases/store.ts';
 import type { NoticesConfig } from './config.ts';
 import type { NoticeStatus, StoredNotice } from './model.ts';
+import type { JsonSecret } from '../platform/json-secret.ts';
 
 /** A change of a notice's progress, written only while the claim that made it holds. */
 export interface Settlement {
@@ -57,9 +58,7 @@ export interface TextChannel {
 }
 
 /** The channel's credentials (Secrets Manager in AWS; locally the fake provider's demo keys). */
-export interface Credentials {
-  get(): Promise<Record<string, string>>;
-}
+export type Credentials = JsonSecret;
 
 export interface DeliverPorts {
   store: NoticeStore;

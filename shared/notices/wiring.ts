@@ -3,7 +3,8 @@ import { systemClock } from '../platform/clock.ts';
 import { kmsSealer } from '../cases/kms-sealer.ts';
 import { dynamoNoticeStore } from './dynamo-notices.ts';
 import { secretJson } from '../aws/secret-json.ts';
-import { memoryCredentials } from './memory-credentials.ts';
+import { DEMO_CREDENTIALS } from './demo-credentials.ts';
+import { staticSecret } from '../platform/json-secret.ts';
 import { channelFor } from './channels.ts';
 import { noticesConfig } from './config.ts';
 import type { DeliverPorts, NoticeStore } from './ports.ts';
@@ -18,7 +19,7 @@ export const deliverPorts = (): DeliverPorts =>
   kept.get(() => {
     // deployed: the county's secret; locally (no secret) the fake provider's demo keys
     const secret = runtimeConfig().noticeCredentialsSecret;
-    const credentials = secret ? secretJson(secret) : memoryCredentials();
+    const credentials = secret ? secretJson(secret) : staticSecret(DEMO_CREDENTIALS);
     return {
       store: noticeStore(),
       sealer: kmsSealer(),

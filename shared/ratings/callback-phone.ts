@@ -4,7 +4,7 @@ import type { CaseStore } from '../cases/store.ts';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import type { RatingStore } from './store.ts';
+import type { RatingStore } from './ports.ts';
 
 /** What the phone reveal reads: the task (is there a 差评 to call back?), the case, and the sealer that opens it. */
 export interface CallbackPhonePorts {

@@ -4,7 +4,8 @@ import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { contribution, delta, dimsOf, isEmpty } from './counters.ts';
 import { CHANNEL_LABELS, LEVEL_LABELS, type Rating, type RectificationTask } from './model.ts';
-import { RATING_CONFLICT, isRatingConflict, type RatingStore, type RatingWrite } from './store.ts';
+import { RATING_CONFLICT, isRatingConflict } from './conflicts.ts';
+import type { RatingStore, RatingWrite } from './ports.ts';
 
 /** The audit event of a staff action on a rating or its task (target: the case, so the case's trail shows it). */
 export const ratingAudit = (p: Principal, action: AuditAction, r: Pick<Rating, 'caseId' | 'number'>, meta: RequestMeta, detail?: string): AuditInput => ({

@@ -1,6 +1,6 @@
 import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
-import type { RatingSettings } from './store.ts';
+import type { RatingSettings } from './ports.ts';
 
 /**
  * 差评 deadlines in working days from the day of the rating (that day not counted, as for every

@@ -4,7 +4,7 @@ import type { CaseStore } from '../cases/store.ts';
 import type { Clock } from '../platform/clock.ts';
 import { rates } from './counters.ts';
 import type { OfficeNames } from '../offices/ports.ts';
-import type { DisclosureDoc, RatingStore } from './store.ts';
+import type { DisclosureDoc, RatingStore } from './ports.ts';
 import type { DisclosedRatings, DisclosedResult, DisclosedResults } from './responses.ts';
 
 /**

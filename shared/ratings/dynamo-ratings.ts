@@ -7,7 +7,8 @@ import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { COUNTER_FIELDS, dimKey, zeroCounts, type CounterDim, type CounterRow } from './counters.ts';
 import { OPEN_TASK_STATUSES, type Rating, type RectificationTask } from './model.ts';
-import { RATING_CONFLICT, type DisclosureDoc, type EvaluatorPush, type RatingStore, type RatingWrite } from './store.ts';
+import { RATING_CONFLICT } from './conflicts.ts';
+import type { DisclosureDoc, EvaluatorPush, RatingStore, RatingWrite } from './ports.ts';
 
 /** RatingStore on the county's ratings table (access patterns R1–R6 in shared/db/AccessPatterns.md). */
 const T = (): string => tableName('ratings');
@@ -36,7 +37,7 @@ const dimAttrs = (d: CounterDim): Record<string, string> => {
   return { dimKind: d.kind, ...rest };
 };
 
-type Part = 'rating' | 'follow-up' | 'void' | 'put-task' | 'update-task' | 'count' | 'other' | 'audit';
+type Part = 'rating' | 'follow-up' | 'void' | 'put-task' | 'update-task' | 'count' | 'outbox' | 'other' | 'audit';
 
 const toItems = (w: RatingWrite): Array<{ part: Part; item: Record<string, unknown> }> => {
   const TableName = T();
@@ -120,14 +121,15 @@ const toItems = (w: RatingWrite): Array<{ part: Part; item: Record<string, unkno
       // the cases table's outbox (its stream relays it): the same item shape as a case change's entry
       const { progress, ...entry } = w.entry;
       const Item = { ...outboxKeys.entry(entry.topic, entry.subject, entry.id), ...progress, ...entry };
-      return [{ part: 'other', item: { Put: { TableName: tableName('cases'), Item, ConditionExpression: 'attribute_not_exists(pk)' } } }];
+      return [{ part: 'outbox', item: { Put: { TableName: tableName('cases'), Item, ConditionExpression: 'attribute_not_exists(pk)' } } }];
     }
   }
 };
 
 const conflictOf = (parts: readonly Part[], reasons: ReadonlyArray<{ Code?: string | undefined }>): ConflictError | undefined => {
   const { failed, any } = cancelledParts(parts, reasons);
-  if (failed('rating')) return new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次');
+  // an outbox entry is the fact's own record (its id says which): written already = rated already
+  if (failed('rating') || failed('outbox')) return new ConflictError(RATING_CONFLICT.exists, '该办件已评价过（一事一评），可追评一次');
   if (failed('follow-up')) return new ConflictError(RATING_CONFLICT.followUpTaken, '已追评过（每件只能追评一次），或该评价已撤销');
   if (failed('void')) return new ConflictError(RATING_CONFLICT.alreadyVoided, '该评价已撤销');
   if (failed('put-task') || failed('update-task')) return new ConflictError(RATING_CONFLICT.staleTask, '整改任务已被他人更新，请刷新后再操作');
@@ -179,7 +181,8 @@ export const dynamoRatingStore = (): RatingStore => ({
       KeyConditionExpression: officeId ? 'gsi1pk = :p AND begins_with(gsi1sk, :o)' : 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': k.pk, ...(officeId ? { ':o': `${officeId}#` } : {}) },
     });
-    return items.map((i) => strip<RectificationTask>(i)).sort((a, b) => a.ratedAt.localeCompare(b.ratedAt));
+    // the index is by office: across offices, by rating time (then case) as the fake gives them
+    return items.map((i) => strip<RectificationTask>(i)).sort((a, b) => a.ratedAt.localeCompare(b.ratedAt) || a.caseId.localeCompare(b.caseId));
   },
   closedTasks: async (officeId, month) => {
     const k = ratingKeys.closedTasks(officeId, month);

@@ -9,10 +9,10 @@ import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { actorOf } from '../audit/audit.ts';
-import type { FeedStore } from './feed-store.ts';
+import type { FeedStore } from './ports.ts';
 import { CHANNEL_LABELS, LEVEL_LABELS, TASK_STATUS_LABELS, effectiveLevel, type Rating, type RectificationTask } from './model.ts';
 import type { OfficeNames } from '../offices/ports.ts';
-import type { RatingStore } from './store.ts';
+import type { RatingStore } from './ports.ts';
 import { calendarDate } from '../schema/date.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { FeedFile, FeedStore } from './feed-store.ts';
+import type { FeedFile, FeedStore } from './ports.ts';
 
 /** FeedStore in memory for unit tests. */
 export const memoryFeedStore = (): FeedStore & { files: Map<string, { body: Uint8Array; contentType: string; at: string }> } => {
@@ -10,7 +10,7 @@ export const memoryFeedStore = (): FeedStore & { files: Map<string, { body: Uint
     list: async (prefix) =>
       [...files.entries()]
         .filter(([k]) => k.startsWith(prefix))
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) // S3's order: by code unit, not by locale
         .map(([key, f]): FeedFile => ({ key, size: f.body.byteLength, lastModified: f.at })),
   };
 };

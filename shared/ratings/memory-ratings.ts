@@ -3,7 +3,8 @@ import { ConflictError } from '../errors/domain-errors.ts';
 import { outboxItemKey, type MemoryOutbox } from '../platform/outbox.ts';
 import { COUNTER_FIELDS, dimKey, zeroCounts, type CounterRow } from './counters.ts';
 import { OPEN_TASK_STATUSES, type Rating, type RectificationTask } from './model.ts';
-import { RATING_CONFLICT, type DisclosureDoc, type EvaluatorPush, type RatingStore, type RatingWrite } from './store.ts';
+import { RATING_CONFLICT } from './conflicts.ts';
+import type { DisclosureDoc, EvaluatorPush, RatingStore, RatingWrite } from './ports.ts';
 
 /**
  * RatingStore in memory for unit tests: the same conditions as DynamoDB (one rating per case, one
@@ -21,6 +22,7 @@ export interface MemoryRatingStore extends RatingStore {
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
+const oldestFirst = (a: RectificationTask, b: RectificationTask): number => a.ratedAt.localeCompare(b.ratedAt) || a.caseId.localeCompare(b.caseId);
 const busy = () => new ConflictError(RATING_CONFLICT.busy, '系统繁忙，请稍后重试');
 
 /** `outbox`: the cases' in-memory outbox (memoryCaseStore({ outbox })), where the province's stage records go. */
@@ -123,11 +125,16 @@ export const memoryRatingStore = (shared: { outbox?: MemoryOutbox } = {}): Memor
     openTasks: async (officeId) =>
       [...tasks.values()]
         .filter((t) => OPEN_TASK_STATUSES.includes(t.status) && (!officeId || t.officeId === officeId))
-        .sort((a, b) => a.ratedAt.localeCompare(b.ratedAt))
+        .sort(oldestFirst)
         .map(clone),
+    // in the index's order (rated at, case), as DynamoDB gives them
     closedTasks: async (officeId, month) =>
-      [...tasks.values()].filter((t) => !OPEN_TASK_STATUSES.includes(t.status) && t.officeId === officeId && t.month === month).map(clone),
-    counters: async (month) => [...(counters.get(month)?.values() ?? [])].map(clone),
+      [...tasks.values()]
+        .filter((t) => !OPEN_TASK_STATUSES.includes(t.status) && t.officeId === officeId && t.month === month)
+        .sort(oldestFirst)
+        .map(clone),
+    // in sort-key order (the dimension key), as the month's partition gives them
+    counters: async (month) => [...(counters.get(month)?.entries() ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => clone(row)),
     evaluator: async (windowId) => clone(evaluators.get(windowId)),
     disclosure: async (key) => clone(docs.get(key)),
     commit: async (writes, auditInputs) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock.ts';
 import { OPEN_TASK_STATUSES, type RectificationTask } from './model.ts';
-import { RATING_CONFLICT, isRatingConflict, type RatingStore } from './store.ts';
+import { RATING_CONFLICT, isRatingConflict } from './conflicts.ts';
+import type { OverdueKind, RatingStore, RectificationAlert, RectificationAlerts } from './ports.ts';
 
 /**
  * 差评整改 under 电子监察: a task whose callback (回访) or rectification (整改) deadline has passed
@@ -12,23 +13,6 @@ import { RATING_CONFLICT, isRatingConflict, type RatingStore } from './store.ts'
  * deadline, so a re-raise after a failed run stays one alert; e-mail and webhooks get it from the
  * outbox as they get the cards. No personal data in it.
  */
-export type OverdueKind = 'callback' | 'rectify';
-
-export interface RectificationAlert {
-  kind: `rating.${OverdueKind}-overdue`;
-  caseId: string;
-  number: string;
-  itemName: string;
-  officeId: string;
-  level: number;
-  dueAt: string;
-  raisedAt: string;
-}
-
-export interface RectificationAlerts {
-  raise(alert: RectificationAlert): Promise<void>;
-}
-
 /** The rule: which overdue alerts a task is due now (not raised before). An appeal under review pauses the rectification deadline's alert, not the callback's. */
 export const dueAlerts = (t: RectificationTask, nowIso: string): OverdueKind[] => {
   if (!OPEN_TASK_STATUSES.includes(t.status)) return [];

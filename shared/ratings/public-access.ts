@@ -2,7 +2,7 @@ import { findPublicCase } from '../cases/queries.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import type { RatingPorts } from './store.ts';
+import type { RatingPorts } from './ports.ts';
 
 export { PUBLIC_GUESSES_PER_DAY as MISSES_PER_DAY } from '../cases/queries.ts';
 

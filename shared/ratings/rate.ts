@@ -23,7 +23,8 @@ import {
 } from './model.ts';
 import { citizenCase } from './public-access.ts';
 import { exchangeEntry, ratingRecord } from '../exchange/plan.ts';
-import { RATING_CONFLICT, isRatingConflict, type EvaluatorPush, type RatingPorts, type RatingWrite } from './store.ts';
+import { RATING_CONFLICT, isRatingConflict } from './conflicts.ts';
+import type { EvaluatorPush, RatingPorts, RatingWrite } from './ports.ts';
 
 /** 谁办理谁负责: the office the case was handed to handles it, else the office that accepted it. */
 export const handlingOffice = (c: Pick<CaseRecord, 'officeId' | 'handedTo'>): string => c.handedTo ?? c.officeId;

@@ -18,7 +18,8 @@ import {
   type rectifyBody,
   type taskListQuery,
 } from './model.ts';
-import { RATING_CONFLICT, type RatingPorts, type RatingWrite } from './store.ts';
+import { RATING_CONFLICT } from './conflicts.ts';
+import type { RatingPorts, RatingWrite } from './ports.ts';
 
 /**
  * 差评整改, 谁办理谁负责: the head of the handling office calls the citizen back (回访), records

@@ -1,6 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { bucketName } from '../platform/env.ts';
-import type { FeedFile, FeedStore } from './feed-store.ts';
+import type { FeedFile, FeedStore } from './ports.ts';
 
 /**
  * FeedStore on the county's feed bucket (private, KMS, SSL only). Locally fauxqs serves S3 at
@@ -35,6 +35,7 @@ export const s3FeedStore = (): FeedStore => ({
       for (const o of r.Contents ?? []) out.push({ key: o.Key!, size: o.Size ?? 0, lastModified: (o.LastModified ?? new Date(0)).toISOString() });
       token = r.IsTruncated ? r.NextContinuationToken : undefined;
     } while (token);
-    return out.sort((a, b) => a.key.localeCompare(b.key));
+    // S3 lists in UTF-8 byte order; the local emulator in locale order: sorted here, by code unit, to be the same on both
+    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   },
 });

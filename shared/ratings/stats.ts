@@ -5,7 +5,7 @@ import { hasScope, type Principal } from '../identity/principal.ts';
 import { sumCounts, zeroCounts, type CounterRow } from './counters.ts';
 import { figures, type Figures, type RatingStats } from './views.ts';
 import type { OfficeNames, StaffNames } from '../offices/ports.ts';
-import type { RatingStore } from './store.ts';
+import type { RatingStore } from './ports.ts';
 
 /**
  * 好差评 statistics of a month, read from the counters (one Query of the month's partition):

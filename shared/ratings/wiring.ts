@@ -1,9 +1,10 @@
 import { calendarSource } from '../calendar/wiring.ts';
 import { dynamoCaseStore } from '../cases/dynamo-cases.ts';
+import { kmsSealer } from '../cases/kms-sealer.ts';
 import { systemClock } from '../platform/clock.ts';
 import { containerSlot, runtimeConfig } from '../platform/runtime-config.ts';
 import { dynamoRatingStore } from './dynamo-ratings.ts';
-import type { RatingPorts, RatingStore } from './store.ts';
+import type { RatingPorts, RatingStore } from './ports.ts';
 import type { DisclosurePorts } from './disclosure.ts';
 import type { FeedPorts } from './feed.ts';
 import { s3FeedStore } from './s3-feed.ts';
@@ -11,6 +12,7 @@ import { officeDirectory } from '../offices/wiring.ts';
 import { dynamoDirectory } from '../identity/dynamo-directory.ts';
 import { directoryStaffNames, officeNamesOf } from '../offices/names.ts';
 import type { StatsPorts } from './stats.ts';
+import type { CallbackPhonePorts } from './callback-phone.ts';
 
 /** The production wiring of the rating use cases, built once per container. */
 const ratingPortsKept = containerSlot<RatingPorts>();
@@ -55,3 +57,11 @@ export const feedPorts = (): FeedPorts & { ratings: RatingStore } =>
     feed: s3FeedStore(),
     clock: systemClock,
   }));
+
+/**
+ * The phone for a 差评 回访: the task, the case and the sealer that opens it. Only the function
+ * that opens personal data calls it; esbuild leaves the KMS client out of every other bundle.
+ */
+const callbackPhoneKept = containerSlot<CallbackPhonePorts>();
+export const callbackPhonePorts = (): CallbackPhonePorts =>
+  callbackPhoneKept.get(() => ({ ratings: dynamoRatingStore(), cases: dynamoCaseStore(), sealer: kmsSealer() }));

@@ -1,5 +1,5 @@
 import { bjDateTime } from '../platform/beijing-time.ts';
-import type { RectificationAlert, RectificationAlerts } from '../ratings/overdue.ts';
+import type { RectificationAlert, RectificationAlerts } from '../ratings/ports.ts';
 import { alertId, type Alert } from './alert.ts';
 import type { ScanStore } from './store.ts';
 

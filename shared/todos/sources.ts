@@ -1,6 +1,6 @@
 import type { CaseStore } from '../cases/store.ts';
 import type { HallStore } from '../hall/ports.ts';
-import type { RatingStore } from '../ratings/store.ts';
+import type { RatingStore } from '../ratings/ports.ts';
 import type { OrderStore } from '../supervision/store.ts';
 import type { TodoSources } from './ports.ts';
 

@@ -6,7 +6,7 @@ import { dynamo } from '../../../shared/aws/clients.ts';
 import { caseKeys } from '../../../shared/db/keys.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
-import { casePorts } from '../../../shared/cases/wiring.ts';
+import { casePorts } from '../../../shared/app/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 
 const code = (name: string) => demoItems().find((i) => i.name === name)!.code;

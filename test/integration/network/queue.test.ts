@@ -9,7 +9,7 @@ import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { startPoller, type Poller } from '../../../local/poller.ts';
 import { ROOT } from '../../../local/modules.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
-import { casePorts } from '../../../shared/cases/wiring.ts';
+import { casePorts } from '../../../shared/app/wiring.ts';
 import { QUEUES, type QueueDef } from '../../../shared/platform/queues.ts';
 import { pump, sqsOf } from './support.ts';
 

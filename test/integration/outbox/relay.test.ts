@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { startStreams, type StreamRunner } from '../../../local/streams.ts';
@@ -9,6 +9,10 @@ import { dynamo } from '../../../shared/aws/clients.ts';
 import { outboxKeys } from '../../../shared/db/keys.ts';
 import { sqsOf } from '../network/support.ts';
 import { caseIn } from '../../unit/cases/fixtures.ts';
+import { sqsOutboxQueues } from '../../../shared/outbox/sqs-outbox-queues.ts';
+import { OUTBOX_TOPICS, type OutboxTopic } from '../../../shared/platform/outbox.ts';
+import { queueUrl } from '../../../shared/platform/env.ts';
+import { outboxQueuesContract } from '../../unit/outbox/queues-contract.ts';
 
 /**
  * The transactional outbox end to end on the emulators: an entry committed with a case change
@@ -92,5 +96,27 @@ describe('the outbox relay', () => {
     await drain(3, 4_000);
     expect(bodies.map((b) => b.id)).toEqual(['accepted#sms#applicant', 'decided#sms#applicant']);
     expect(logs.filter((l) => /outbox-relay/.test(l))).toEqual([]);
+  });
+  describe('OutboxQueues contract (SQS on fauxqs)', () => {
+    // every message read off a queue, by topic: a later call finds what an earlier one took off
+    const seen = new Map<OutboxTopic, Array<Record<string, unknown>>>();
+    const read = async (topic: OutboxTopic): Promise<number> => {
+      const url = queueUrl(OUTBOX_TOPICS[topic]);
+      const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const got = r.Messages ?? [];
+      seen.set(topic, [...(seen.get(topic) ?? []), ...got.map((m) => JSON.parse(m.Body!) as Record<string, unknown>)]);
+      if (got.length)
+        await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: got.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+      return got.length;
+    };
+    outboxQueuesContract(() => ({
+      queues: sqsOutboxQueues(),
+      // SQS has the messages once send returns: read until the queue answers empty (at most 30 reads)
+      received: async (topic, subject, want) => {
+        const mine = () => (seen.get(topic) ?? []).filter((m) => m.subject === subject);
+        for (let i = 0; i < 30 && mine().length < want; i++) if (!(await read(topic))) break;
+        return mine();
+      },
+    }));
   });
 });

@@ -7,7 +7,7 @@ import { dynamo, sqsClient } from '../../../shared/aws/clients.ts';
 import { supervisionKeys } from '../../../shared/db/keys.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { intake } from '../../../shared/cases/intake.ts';
-import { casePorts } from '../../../shared/cases/wiring.ts';
+import { casePorts } from '../../../shared/app/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { scanOverdue } from '../../../shared/supervision/overdue-scan.ts';

@@ -7,7 +7,7 @@ import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { ROOT } from '../../../local/modules.ts';
 import { demoItems } from '../../../shared/catalog/demo-catalog.ts';
 import { intake } from '../../../shared/cases/intake.ts';
-import { casePorts } from '../../../shared/cases/wiring.ts';
+import { casePorts } from '../../../shared/app/wiring.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import { supervisionStore } from '../../../shared/supervision/wiring.ts';

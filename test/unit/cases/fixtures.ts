@@ -2,11 +2,11 @@ import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
 import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
 import { buildCalendar } from '../../../shared/calendar/working-days.ts';
-import { memoryCaseStore, type MemoryCaseStore } from '../../../shared/cases/memory-cases.ts';
-import { memorySealer } from '../../../shared/cases/memory-sealer.ts';
+import type { MemoryCaseStore } from '../../../shared/cases/memory-cases.ts';
 import type { CaseRecord, CaseStatus, IntakeInput } from '../../../shared/cases/model.ts';
-import type { CasePorts } from '../../../shared/cases/store.ts';
-import type { Sealer } from '../../../shared/cases/sealer.ts';
+import type { Watch } from '../../../shared/supervision/watch.ts';
+import type { NoticesConfig } from '../../../shared/notices/config.ts';
+import { memoryCasePorts, type MemoryCasePorts } from '../../support/memory-case-ports.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { DEFAULT_ROLE_SCOPES, type Scope } from '../../../shared/platform/scopes.ts';
 import { memoryOffices } from '../../../shared/offices/memory-offices.ts';
@@ -133,26 +133,29 @@ export const application = (over: Partial<IntakeInput> = {}): IntakeInput => ({
 });
 
 export interface World {
-  ports: CasePorts & { cases: MemoryCaseStore; sealer: Sealer };
+  ports: MemoryCasePorts;
   store: MemoryCaseStore;
+  /** Supervision's watches, as the case changes' reactions wrote them. */
+  watches: Map<string, Watch>;
   /** Moves the clock. */
   setNow(d: Date): void;
   now(): Date;
 }
 
-export const world = (start = at('2026-11-02')): World => {
+/** `notices`: the county's notices settings, for a world whose changes also plan texts to the applicant. */
+export const world = (start = at('2026-11-02'), settings: { notices?: () => NoticesConfig } = {}): World => {
   let now = start;
-  const store = memoryCaseStore();
+  const { ports, watches } = memoryCasePorts({
+    catalog: staticCatalogReader(ITEMS),
+    calendar: async () => ({ cal: CAL }),
+    clock: () => now,
+    offices: memoryOffices(OFFICES),
+    ...settings,
+  });
   return {
-    ports: {
-      cases: store,
-      sealer: memorySealer(),
-      catalog: staticCatalogReader(ITEMS),
-      calendar: async () => ({ cal: CAL }),
-      clock: () => now,
-      offices: memoryOffices(OFFICES),
-    },
-    store,
+    ports,
+    store: ports.cases,
+    watches,
     setNow: (d) => {
       now = d;
     },

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { HALL_CONFLICT, HallStoreConflict, type HallStore } from '../../../shared/hall/ports.ts';
+import { type HallStore } from '../../../shared/hall/ports.ts';
+import { HALL_CONFLICT, HallStoreConflict } from '../../../shared/hall/conflicts.ts';
 import type { StoredAppointment, Ticket } from '../../../shared/hall/model.ts';
 
 /**

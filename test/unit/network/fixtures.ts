@@ -50,8 +50,8 @@ export const JOINT: Item = {
   fee: { charged: false },
 };
 
-export const world = (start?: Date): World => {
-  const w = caseWorld(start);
+export const world = (start?: Date, settings?: Parameters<typeof caseWorld>[1]): World => {
+  const w = caseWorld(start, settings);
   const hops = memoryHops();
   const ports = { ...w.ports, catalog: staticCatalogReader([...ITEMS, DIBAO, JOINT]), hops, limits: DEFAULT_PHASE_LIMITS };
   return {

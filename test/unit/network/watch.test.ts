@@ -20,7 +20,7 @@ describe('the network keeps supervision watching', () => {
       )
     ).case;
     await forward(w.ports, CLERK, { id: c.id, expectedVersion: 1, toOfficeId: DEPT_OFFICE, reason: '低保由县民政局审批' }, META);
-    const sent = w.store.watches.get(c.id)!;
+    const sent = w.watches.get(c.id)!;
     expect(sent.caseVersion).toBe(2);
     const open = sent.case.phases?.filter((p) => !p.endedAt) ?? [];
     expect(open).toEqual([expect.objectContaining({ officeId: DEPT_OFFICE })]);
@@ -28,10 +28,10 @@ describe('the network keeps supervision watching', () => {
 
     await w.deliver();
     // landing changes no clock (the 签收 limit runs from sending): the watch still holds it open
-    expect(w.store.watches.get(c.id)!.case.phases?.filter((p) => p.officeId === DEPT_OFFICE && !p.endedAt)).toHaveLength(1);
+    expect(w.watches.get(c.id)!.case.phases?.filter((p) => p.officeId === DEPT_OFFICE && !p.endedAt)).toHaveLength(1);
 
     await receive(w.ports, DEPT_CLERK, { id: c.id, expectedVersion: 3 }, META);
-    const signed = w.store.watches.get(c.id)!;
+    const signed = w.watches.get(c.id)!;
     expect(signed.caseVersion).toBe(4);
     expect(signed.case.phases?.filter((p) => p.officeId === DEPT_OFFICE && !p.endedAt) ?? []).toEqual([]);
   });

@@ -6,34 +6,19 @@ import { contextGraph, cycles, layers } from '../../../scripts/lib/context-map.t
  * The context map stays acyclic: no context of shared/ imports (even a type of) a context that
  * imports it back, through any chain; and every import goes to the context's own layer or a lower
  * one, as the layer table of docs/ARCHITECTURE.md declares them.
- *
- * PENDING lists the imports that still run against the direction and are to be inverted (the
- * lower context defines a port, the higher one implements it); the test fails on any other cycle,
- * and on a listed import that is gone (take it off the list).
  */
-const PENDING: readonly string[] = ['cases → archive', 'cases → exchange', 'cases → notices', 'cases → supervision', 'network → archive'];
-
 const graph = contextGraph(process.cwd());
-const without = new Map([...graph].map(([c, targets]) => [c, new Map([...targets].filter(([t]) => !PENDING.includes(`${c} → ${t}`)))]));
 
 describe('context map', () => {
-  it('has no cycle between contexts apart from the pending imports', () => {
-    const found = cycles(without).map((group) => {
+  it('has no cycle between contexts', () => {
+    const found = cycles(graph).map((group) => {
       const edges = group.flatMap((c) =>
-        [...(without.get(c)?.entries() ?? [])].filter(([t]) => group.includes(t)).map(([t, files]) => `${c} → ${t} (${files[0]})`),
+        [...(graph.get(c)?.entries() ?? [])].filter(([t]) => group.includes(t)).map(([t, files]) => `${c} → ${t} (${files[0]})`),
       );
       return `${group.join(' ⇄ ')}:\n    ${edges.join('\n    ')}`;
     });
     expect(found, `cycles between contexts:\n  ${found.join('\n  ')}`).toEqual([]);
-    expect(layers(without).flat().length).toBeGreaterThan(10);
-  });
-
-  it('lists only pending imports that still exist', () => {
-    const gone = PENDING.filter((e) => {
-      const [from, to] = e.split(' → ');
-      return !graph.get(from!)?.has(to!);
-    });
-    expect(gone, 'these imports are gone: take them off PENDING').toEqual([]);
+    expect(layers(graph).flat().length).toBeGreaterThan(10);
   });
 
   const contexts = readdirSync('shared', { withFileTypes: true })
@@ -55,7 +40,7 @@ describe('context map', () => {
   });
 
   it('imports only from the same layer or a lower one', () => {
-    const upward = [...without].flatMap(([from, targets]) =>
+    const upward = [...graph].flatMap(([from, targets]) =>
       [...targets].filter(([to]) => (layerOf.get(to) ?? 0) > (layerOf.get(from) ?? 0)).map(([to, files]) => `${from} → ${to} (${files[0]})`),
     );
     expect(upward, 'an import into a higher layer: invert it (a port of the lower context), or move the context in docs/ARCHITECTURE.md').toEqual([]);

@@ -1,7 +1,7 @@
 import { memoryCaseStore, type MemoryCaseStore } from '../../../shared/cases/memory-cases.ts';
 import type { CaseRecord } from '../../../shared/cases/model.ts';
 import { memoryRatingStore, type MemoryRatingStore } from '../../../shared/ratings/memory-ratings.ts';
-import type { RatingPorts, RatingSettings } from '../../../shared/ratings/store.ts';
+import type { RatingPorts, RatingSettings } from '../../../shared/ratings/ports.ts';
 import { CAL, at, caseIn } from '../cases/fixtures.ts';
 
 export { CAL, at, caseIn, CLERK, HEAD, OTHER_CLERK, SUPERVISOR, COUNTY_ACTOR, OFFICE, OTHER_OFFICE, META, principal } from '../cases/fixtures.ts';

@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors
 import { appealBody, appealDecisionBody, callbackBody, publicRatingBody, rectifyBody } from '../../../shared/ratings/model.ts';
 import { ratePublic } from '../../../shared/ratings/rate.ts';
 import { appeal, decideAppeal, getTask, listTasks, recordCallback, rectify } from '../../../shared/ratings/rectification.ts';
-import { dueAlerts, scanRectifications, type RectificationAlert } from '../../../shared/ratings/overdue.ts';
+import { dueAlerts, scanRectifications } from '../../../shared/ratings/overdue.ts';
+import type { RectificationAlert } from '../../../shared/ratings/ports.ts';
 import { CLERK, HEAD, META, OFFICE, SUPERVISOR, at, principal, ratingWorld } from './fixtures.ts';
 
 const OTHER_HEAD = principal({ userId: 'u-h2', username: 'head.dongpu', officeId: '411521-dongpu', roles: ['center_head'], scopes: HEAD.scopes });

@@ -1,5 +1,4 @@
-import { memoryCaseStore } from '../../../shared/cases/memory-cases.ts';
-import { memorySealer } from '../../../shared/cases/memory-sealer.ts';
+import { memoryCasePorts } from '../../support/memory-case-ports.ts';
 import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
@@ -24,18 +23,17 @@ export const county = (start = at('2026-11-02'), rules: SupervisionRules = DEFAU
   let now = start;
   const watches = new Map<string, Watch>();
   const tallies = new Map<string, TallyRow>();
-  const cases = memoryCaseStore({ watches });
   const store = memorySupervisionStore({ watches, tallies });
   const queue = memoryAlertQueue();
   const clock = () => now;
-  const casePorts = {
-    cases,
-    sealer: memorySealer(),
+  const { ports: casePorts } = memoryCasePorts({
     catalog: staticCatalogReader(ITEMS),
     calendar: async () => ({ cal: CAL }),
     clock,
     offices: memoryOffices(OFFICES),
-  };
+    watches,
+  });
+  const cases = casePorts.cases;
   const scanPorts = { store, queue, calendar: async () => ({ cal: CAL }), clock, offices: memoryOffices(OFFICES) };
   let key = 0;
   return {

@@ -8,7 +8,7 @@ import type { RectificationTask } from '../../../shared/ratings/model.ts';
 import type { Order } from '../../../shared/supervision/order.ts';
 import type { TodoSources } from '../../../shared/todos/ports.ts';
 import type { TodoStores } from '../../../shared/todos/sources.ts';
-import type { RatingStore } from '../../../shared/ratings/store.ts';
+import type { RatingStore } from '../../../shared/ratings/ports.ts';
 import type { CaseStore } from '../../../shared/cases/store.ts';
 import type { OrderStore } from '../../../shared/supervision/store.ts';
 import type { HallStore } from '../../../shared/hall/ports.ts';

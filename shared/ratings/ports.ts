@@ -1,7 +1,12 @@
+/**
+ * The ratings' ports, types only: the rating store (DynamoDB in dynamo-ratings.ts, in memory in
+ * memory-ratings.ts), the provincial feed's files (S3 in s3-feed.ts, in memory in memory-feed.ts)
+ * and the overdue scan's way out to the alert inbox (implemented by shared/supervision/rating-alerts.ts).
+ * Each store passes one contract: test/unit/ratings/store-contract.ts and feed-store-contract.ts.
+ */
 import type { AuditInput } from '../audit/audit.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 import type { CaseStore } from '../cases/store.ts';
-import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import type { CounterAdd, CounterDim, CounterRow } from './counters.ts';
@@ -51,23 +56,7 @@ export type RatingWrite =
    */
   | { op: 'outbox'; entry: OutboxEntry };
 
-/** The conflicts commit reports, by code. */
-export const RATING_CONFLICT = {
-  /** A second rating of one case. */
-  exists: 'RATING_EXISTS',
-  /** A second follow-up, or a follow-up to a voided rating. */
-  followUpTaken: 'FOLLOW_UP_TAKEN',
-  /** A void of a rating already voided (or missing). */
-  alreadyVoided: 'RATING_VOIDED',
-  /** A task that exists already, or changed since it was read. */
-  staleTask: 'TASK_STALE',
-  /** Another transaction held an item: the same commit may simply be tried again. */
-  busy: 'RATING_STORE_BUSY',
-} as const;
-export type RatingConflict = (typeof RATING_CONFLICT)[keyof typeof RATING_CONFLICT];
-export const isRatingConflict = (e: unknown, code: RatingConflict): boolean => e instanceof ConflictError && e.code === code;
-
-/** The ratings' persistence port (DynamoDB in dynamo-ratings.ts, in memory in memory-ratings.ts). */
+/** The ratings' persistence port (R1–R6 in shared/db/AccessPatterns.md). */
 export interface RatingStore {
   /** R1: the rating of a case (strongly consistent). */
   rating(caseId: string): Promise<Rating | undefined>;
@@ -75,11 +64,11 @@ export interface RatingStore {
   task(caseId: string): Promise<RectificationTask | undefined>;
   /** R2: ratings of an office in a month, oldest first; `between` narrows to an instant range (ISO). */
   ratingsOfOffice(officeId: string, month: string, between?: { from: string; to: string }): Promise<Rating[]>;
-  /** R3a: open tasks (open or appealed), of one office or of the county, oldest first. */
+  /** R3a: open tasks (open or appealed), of one office or of the county, oldest first (then by case). */
   openTasks(officeId?: string): Promise<RectificationTask[]>;
-  /** R3b: closed tasks of an office whose rating is of a month. */
+  /** R3b: closed tasks of an office whose rating is of a month, oldest first. */
   closedTasks(officeId: string, month: string): Promise<RectificationTask[]>;
-  /** R4: every counter row of a month (county, offices, items, staff). */
+  /** R4: every counter row of a month (county, offices, items, staff), in dimension-key order. */
   counters(month: string): Promise<CounterRow[]>;
   /** R5: what a window's evaluator shows. */
   evaluator(windowId: string): Promise<EvaluatorPush | undefined>;
@@ -108,4 +97,36 @@ export interface RatingPorts {
   calendar: () => Promise<{ cal: Calendar }>;
   clock: Clock;
   settings: RatingSettings;
+}
+
+/** One file of the provincial feed as listed. */
+export interface FeedFile {
+  key: string;
+  size: number;
+  lastModified: string;
+}
+
+/** Where the provincial feed files are kept. */
+export interface FeedStore {
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Every file under a prefix, in key order. */
+  list(prefix: string): Promise<FeedFile[]>;
+}
+
+export type OverdueKind = 'callback' | 'rectify';
+
+export interface RectificationAlert {
+  kind: `rating.${OverdueKind}-overdue`;
+  caseId: string;
+  number: string;
+  itemName: string;
+  officeId: string;
+  level: number;
+  dueAt: string;
+  raisedAt: string;
+}
+
+export interface RectificationAlerts {
+  raise(alert: RectificationAlert): Promise<void>;
 }

@@ -1,5 +1,3 @@
-import type { Credentials } from './ports.ts';
-
 /**
  * The demo keys the local fake provider checks signatures with (local/fake-sms.ts): never valid
  * anywhere else. Where no secret is deployed (npm start, tests) the channel signs with these.
@@ -11,8 +9,3 @@ export const DEMO_CREDENTIALS = {
   secretKey: 'bianmin-demo-secret',
   token: 'bianmin-demo-token',
 } as const;
-
-/** Credentials held in memory (the demo keys locally; any keys in a unit test). */
-export const memoryCredentials = (values: Readonly<Record<string, string>> = DEMO_CREDENTIALS): Credentials => ({
-  get: async () => ({ ...values }),
-});
