@@ -3,11 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROUTES } from '../shared/platform/routes.ts';
 import { QUEUES } from '../shared/platform/queues.ts';
 import { SCHEDULES } from '../shared/platform/schedules.ts';
 import { HTTP_FUNCTIONS, STREAM_USES } from '../shared/platform/functions.ts';
 import { esbuildOptions } from '../infra/constructs/bundling.ts';
+import { TARGETS } from './results.ts';
 import { writeFunctionEntry } from '../infra/constructs/function-entries.ts';
 import { ROOT } from '../local/modules.ts';
 
@@ -189,3 +191,27 @@ export const importFloor = async (): Promise<Array<{ what: string; kb: number; i
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/** The PDF drawer's own file (deployed beside the PDF renderers' bundles, loaded on the first PDF): its size and import. */
+export const pdfChunk = async (dir: string): Promise<{ kb: number; importMs: number }> => {
+  const r = await build({ ...esbuildOptions(join(ROOT, 'shared/documents/pdf-draw.ts')), write: false });
+  const file = join(dir, 'pdf-draw.mjs');
+  writeFileSync(file, r.outputFiles[0]!.contents);
+  return { kb: Math.round(r.outputFiles[0]!.contents.length / 102.4) / 10, importMs: importMs(file) };
+};
+
+// `npx tsx bench/functions.ts`: the functions' figures alone (npm run bench prints them with the rest)
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { figures, dir } = await benchFunctions();
+  console.table(
+    figures
+      .sort((a, b) => b.importMs - a.importMs)
+      .map((f) => ({ function: f.fn, 'bundle KB': f.kb, 'import ms': f.importMs, 'largest packages (KB)': f.heaviest })),
+  );
+  const chunk = await pdfChunk(dir);
+  console.log(`PDF drawer (its own file beside the PDF renderers' bundles, loaded on the first PDF): ${chunk.kb} KB, import ${chunk.importMs} ms`);
+  const http = figures.filter((f) => f.kind === 'http');
+  console.log(`bundle_kb_max_http ${Math.max(...http.map((f) => f.kb))} (${TARGETS.bundle_kb_max_http.text})`);
+  console.log(`import_ms_max_http ${Math.max(...http.map((f) => f.importMs))} (${TARGETS.import_ms_max_http.text})`);
+  cleanBundles(dir);
+}

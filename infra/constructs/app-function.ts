@@ -6,9 +6,8 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Construct } from 'constructs';
-import { BUNDLING } from './bundling.ts';
+import { BUNDLING, pdfBundleCommands } from './bundling.ts';
 
 export interface AppFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -24,8 +23,8 @@ export interface AppFunctionProps {
   tracing: boolean;
   timeout?: Duration;
   memorySize?: number;
-  /** Files under node_modules to copy beside the bundle (the PDF renderers' font and wasm: shared/platform/functions.ts PDF_ASSETS). */
-  assets?: readonly string[];
+  /** Draws PDFs: the PDF drawer, its font and wasm beside the bundle (infra/constructs/bundling.ts pdfBundleCommands). */
+  pdf?: boolean;
   /** Its group's reservation (infra/config/concurrency.ts): a floor and a ceiling; absent, the shared pool. */
   reservedConcurrency?: number | undefined;
 }
@@ -64,17 +63,13 @@ export class AppFunction extends Construct {
         mainFields: [...BUNDLING.mainFields],
         externalModules: [...BUNDLING.externalModules],
         banner: BUNDLING.banner,
-        ...(props.assets?.length
+        define: { ...BUNDLING.define },
+        ...(props.pdf
           ? {
-              // the font and the wasm are read from disk at run time, where `require.resolve` looks: <bundle>/node_modules/…
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) =>
-                  props.assets!.flatMap((a) => [
-                    `mkdir -p "${outputDir}/node_modules/${dirname(a)}"`,
-                    `cp "${inputDir}/node_modules/${a}" "${outputDir}/node_modules/${a}"`,
-                  ]),
+                afterBundling: pdfBundleCommands,
               },
             }
           : {}),

@@ -1,4 +1,8 @@
 import type { BuildOptions } from 'esbuild';
+import { PDF_ASSETS } from '../../shared/platform/functions.ts';
+
+/** The PDF drawer's file beside the bundle of a function that draws PDFs (shared/documents/pdf.ts loads it on the first PDF). */
+export const PDF_CHUNK = 'pdf-draw.mjs';
 
 /**
  * How every function is bundled, in one object: the CDK (AppFunction → NodejsFunction) and
@@ -25,6 +29,11 @@ export const BUNDLING = {
   banner:
     "import { createRequire as __bmRequire } from 'module'; import { fileURLToPath as __bmPath } from 'url'; import { dirname as __bmDir } from 'path'; " +
     'const require = __bmRequire(import.meta.url); const __filename = __bmPath(import.meta.url); const __dirname = __bmDir(__filename);',
+  /**
+   * Where the PDF drawer is: a file of its own beside the bundle, so no bundle carries pdf-lib and
+   * fontkit (~1.3 MB) that a cold start would parse whether or not it draws (shared/documents/pdf.ts).
+   */
+  define: { 'process.env.BIANMIN_PDF_CHUNK': JSON.stringify(PDF_CHUNK) } as Record<string, string>,
 } as const;
 
 /** The same options for esbuild's API (what NodejsFunction passes to the esbuild CLI). */
@@ -39,5 +48,32 @@ export const esbuildOptions = (entry: string): BuildOptions => ({
   mainFields: [...BUNDLING.mainFields],
   external: [...BUNDLING.externalModules],
   banner: { js: BUNDLING.banner },
+  define: { ...BUNDLING.define },
   logLevel: 'silent',
 });
+
+/**
+ * What a function that draws PDFs gets beside its bundle, as shell commands (the CDK's afterBundling
+ * hook runs them; test/infra/pdf-bundles.test.ts runs the same): the PDF drawer bundled on its own
+ * with the options above, and the font and wasm it reads from disk where `require.resolve` looks
+ * (<bundle>/node_modules/…).
+ */
+export const pdfBundleCommands = (inputDir: string, outputDir: string): string[] => [
+  [
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/shared/documents/pdf-draw.ts"`,
+    '--bundle',
+    '--platform=node',
+    `--format=${BUNDLING.format}`,
+    `--target=${BUNDLING.target}`,
+    ...(BUNDLING.minify ? ['--minify'] : []),
+    `--main-fields=${BUNDLING.mainFields.join(',')}`,
+    `"--banner:js=${BUNDLING.banner}"`,
+    `--outfile="${outputDir}/${PDF_CHUNK}"`,
+    '--log-level=warning',
+  ].join(' '),
+  ...PDF_ASSETS.flatMap((a) => [
+    `mkdir -p "${outputDir}/node_modules/${a.slice(0, a.lastIndexOf('/'))}"`,
+    `cp "${inputDir}/node_modules/${a}" "${outputDir}/node_modules/${a}"`,
+  ]),
+];

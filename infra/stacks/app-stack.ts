@@ -28,7 +28,6 @@ import {
   CONSUMER_USES,
   HTTP_FUNCTIONS,
   OPS_USES,
-  PDF_ASSETS,
   PDF_RENDERERS,
   SCHEDULE_USES,
   STREAM_USES,
@@ -127,7 +126,7 @@ export class AppStack extends Stack {
       );
       return role;
     };
-    const fn = (id: string, entry: string, role: Role, timeout?: Duration, assets?: readonly string[], sync?: 'sync'): NodejsFunction =>
+    const fn = (id: string, entry: string, role: Role, timeout?: Duration, pdf?: boolean, sync?: 'sync'): NodejsFunction =>
       new AppFunction(this, id, {
         entry: join(ROOT, entry),
         environment,
@@ -137,9 +136,9 @@ export class AppStack extends Stack {
         ...(sync ? {} : { failureQueue: data.failures }),
         tracing: !china,
         ...(timeout ? { timeout } : {}),
-        ...(assets ? { assets } : {}),
+        ...(pdf ? { pdf } : {}),
       }).fn;
-    const pdfAssets = (key: string) => (PDF_RENDERERS.includes(key) ? PDF_ASSETS : undefined);
+    const drawsPdf = (key: string) => PDF_RENDERERS.includes(key);
 
     const authorizer = fn('Authorizer', 'functions/authorizer/authorizer.ts', roleFor('authorizer', AUTHORIZER_USES), Duration.seconds(10));
     const routeList = props.routes ?? ROUTES;
@@ -150,7 +149,7 @@ export class AppStack extends Stack {
       const entry = relative(ROOT, writeFunctionEntry(ROOT, def.id, served, hosted?.id));
       const uses = [...def.uses, ...(hosted ? (CONSUMER_USES[hosted.id] ?? []) : [])];
       // API Gateway invokes it synchronously (the keep-warm ping's failure matters to no one): no async failure destination
-      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, [...new Set(uses)]), undefined, pdfAssets(`http-${def.id}`), 'sync');
+      const f = fn(`Http-${def.id}`, entry, roleFor(`http-${def.id}`, [...new Set(uses)]), undefined, drawsPdf(`http-${def.id}`), 'sync');
       if (hosted) {
         f.addEventSource(new SqsEventSource(data.queues.get(hosted.id)!.queue, { batchSize: hosted.batchSize, reportBatchItemFailures: true }));
         NagSuppressions.addResourceSuppressions(
@@ -187,7 +186,7 @@ export class AppStack extends Stack {
           `functions/queues/${def.id}.ts`,
           roleFor(`queue-${def.id}`, CONSUMER_USES[def.id] ?? []),
           Duration.seconds(def.visibilityTimeoutSeconds),
-          pdfAssets(`queue-${def.id}`),
+          drawsPdf(`queue-${def.id}`),
         );
         consumer.addEventSource(new SqsEventSource(data.queues.get(def.id)!.queue, { batchSize: def.batchSize, reportBatchItemFailures: true }));
         NagSuppressions.addResourceSuppressions(

@@ -109,8 +109,9 @@ export interface FunctionDef {
 }
 
 /**
- * Functions that draw PDFs (shared/documents/pdf.ts): only their bundle directories carry the
- * Chinese font (8 MB) and HarfBuzz's subsetter (wasm), copied beside the bundle at synth. Keys:
+ * Functions that draw PDFs (shared/documents/pdf.ts): only their bundle directories carry the PDF
+ * drawer (its own file, loaded on the first PDF), the Chinese font (8 MB) and HarfBuzz's subsetter
+ * (wasm), put beside the bundle at synth (infra/constructs/bundling.ts pdfBundleCommands). Keys:
  * `http-<id>`, `queue-<id>`.
  */
 export const PDF_RENDERERS: readonly string[] = ['http-documents'];
