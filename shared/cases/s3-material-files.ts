@@ -2,7 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Client } from '../aws/s3-client.ts';
 import { bucketName } from '../platform/env.ts';
-import type { MaterialObjects } from './material-ports.ts';
+import type { MaterialObjects } from './ports.ts';
 
 const missing = (e: unknown): boolean => {
   const x = e as { name?: string; $metadata?: { httpStatusCode?: number } };
