@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { withEmulators } from './emulators.ts';
 import { type Figure, itemBytes, round } from './figure.ts';
+import { benchMeter } from './meter.ts';
 
 export const benchNotices = async (): Promise<Figure[]> =>
   withEmulators('notices', async ({ county, useCounty }) => {
@@ -30,7 +31,6 @@ export const benchNotices = async (): Promise<Figure[]> =>
       const { demoItems } = await import('../shared/catalog/demo-catalog.ts');
       const { deliverNotice } = await import('../shared/notices/deliver.ts');
       const { deliverPorts } = await import('../shared/notices/wiring.ts');
-      const { noticeMeter } = await import('../shared/notices/dynamo-notices.ts');
 
       const item = demoItems().find((i) => i.name === '居民身份证核发')!;
       const clerk = {
@@ -69,15 +69,17 @@ export const benchNotices = async (): Promise<Figure[]> =>
 
       // the consumer at noon Beijing time (outside the quiet hours, whenever the bench runs)
       const dp = { ...deliverPorts(), clock: () => new Date('2026-12-08T12:00:00+08:00') };
-      noticeMeter.read = 0;
-      noticeMeter.write = 0;
+      // every DynamoDB call of the consumer, metered on the client (bench/meter.ts)
+      const meter = benchMeter(dynamo(), 'benchNoticeCapacity');
+      meter.on = true;
       for (const id of cases) {
         const r = await deliverNotice(dp, { caseId: id, id: 'accepted#sms#applicant' }, { claim: randomUUID(), receives: 1, lastReceive: false });
         if (!('outcome' in r) || r.outcome !== 'sent') throw new Error(`the bench's text was not sent: ${JSON.stringify(r)}`);
       }
+      meter.on = false;
       if (fake.received.length !== N) throw new Error(`the fake provider received ${fake.received.length} texts, not ${N}`);
-      const sendRead = round(noticeMeter.read / N);
-      const sendWrite = round(noticeMeter.write / N);
+      const sendRead = round(meter.read / N);
+      const sendWrite = round(meter.write / N);
       return [
         { name: 'notice: its outbox entry as stored (names + values, approx.; the largest of the bench)', value: entryBytes, unit: 'bytes' },
         { name: 'notice: outbox entry put in the case change’s transaction (2 WCU per started KB)', value: outboxWrite, unit: 'WCU' },

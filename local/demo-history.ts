@@ -3,7 +3,7 @@ import type { Item } from '../shared/catalog/item.ts';
 import { addDays, addWorkdays, isWorkday, type Calendar } from '../shared/calendar/working-days.ts';
 import { dueOf } from '../shared/cases/due.ts';
 import type { Applicant, CaseRecord } from '../shared/cases/model.ts';
-import type { TimelineEvent } from '../shared/cases/store.ts';
+import type { TimelineEvent } from '../shared/cases/ports.ts';
 import type { Alert } from '../shared/supervision/alert.ts';
 import type { AccountabilityEntry, Order } from '../shared/supervision/order.ts';
 import { orderSettlement, watchSettlement } from '../shared/supervision/overdue-scan.ts';

@@ -1,4 +1,4 @@
-import type { CaseReactions } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/ports.ts';
 import type { NoticesConfig } from '../notices/config.ts';
 import { noticesReaction } from '../notices/plan.ts';
 import { caseFollowUp } from '../supervision/case-follow-up.ts';

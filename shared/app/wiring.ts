@@ -1,5 +1,5 @@
 import { caseAdapters } from '../cases/wiring.ts';
-import type { CasePorts } from '../cases/store.ts';
+import type { CasePorts } from '../cases/ports.ts';
 import { networkAdapters } from '../network/wiring.ts';
 import type { NetworkPorts } from '../network/ports.ts';
 import { noticesConfig } from '../notices/config.ts';

@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
-import type { CasePorts } from '../cases/store.ts';
-import type { MaterialPorts } from '../cases/material-ports.ts';
+import type { CasePorts } from '../cases/ports.ts';
+import type { MaterialPorts } from '../cases/ports.ts';
 import type { DocumentSettings } from '../documents/case-documents.ts';
 import type { ArchiveRecord } from './model.ts';
 

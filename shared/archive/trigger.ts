@@ -1,4 +1,4 @@
-import type { CaseReactions } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/ports.ts';
 import { ARCHIVABLE } from './model.ts';
 
 /**

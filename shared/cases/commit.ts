@@ -3,7 +3,9 @@ import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { CaseRecord } from './model.ts';
-import { CASE_CONFLICT, COUNTY_TOTAL, isConflict, type CaseWrite, type CounterAdd } from './store.ts';
+import { CASE_CONFLICT, isConflict } from './conflicts.ts';
+import { COUNTY_TOTAL } from './model.ts';
+import { type CaseWrite, type CounterAdd } from './ports.ts';
 
 /** What every case mutation commits beside its change: one audit event, and the daily counters. */
 export const caseAudit = (p: Principal, action: AuditAction, c: Pick<CaseRecord, 'id' | 'number'>, meta: RequestMeta): AuditInput => ({

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { caseKeys } from '../db/keys.ts';
 import { isConditionFailed } from '../db/dynamo-kit.ts';
-import type { CaseStore } from './store.ts';
+import type { CaseStore } from './ports.ts';
 import { compact, T } from './dynamo-case-items.ts';
 
 type Counters = Pick<CaseStore, 'idempotency' | 'nextSequence' | 'hitPublicLookup' | 'takePublicGuess' | 'releasePublicGuess'>;

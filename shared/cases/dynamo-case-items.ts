@@ -5,7 +5,8 @@ import { ConflictError } from '../errors/domain-errors.ts';
 import type { Commission, InboxEntry } from './hops.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
-import { CASE_CONFLICT, staleVersion, type CaseWrite } from './store.ts';
+import { CASE_CONFLICT, staleVersion } from './conflicts.ts';
+import { type CaseWrite } from './ports.ts';
 
 /** The DynamoDB shape of the case context's records and writes (access patterns K1–K10 in shared/db/AccessPatterns.md). */
 export const T = (): string => tableName('cases');

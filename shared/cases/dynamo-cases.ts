@@ -6,7 +6,7 @@ import { auditPut } from '../audit/dynamo-audit.ts';
 import { INBOX_KINDS, type InboxKind } from './hop-labels.ts';
 import { type Commission, type InboxEntry } from './hops.ts';
 import { CASE_STATUSES, type CaseRecord } from './model.ts';
-import type { CaseStore, TimelineEvent } from './store.ts';
+import type { CaseStore, TimelineEvent } from './ports.ts';
 import { conflictOf, T, toItems, type Part } from './dynamo-case-items.ts';
 import { dynamoCaseCounters } from './dynamo-case-counters.ts';
 

@@ -5,7 +5,7 @@ import { conditionFailedAt, queryAll, withoutKeys } from '../db/dynamo-kit.ts';
 import { materialKeys } from '../db/keys.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { tableName } from '../platform/env.ts';
-import type { MaterialStore } from './material-ports.ts';
+import type { MaterialStore } from './ports.ts';
 import type { MaterialFile } from './materials-model.ts';
 
 const strip = (item: Record<string, unknown>): MaterialFile => withoutKeys<MaterialFile>(item);

@@ -12,8 +12,9 @@ import { maskIdNumber, maskName, maskPhone } from '../privacy/mask.ts';
 import { isValidUscc } from './identity-numbers.ts';
 import { dueOf } from './due.ts';
 import { caseAudit, countWrites, MAX_ATTEMPTS, pauseBeforeRetry } from './commit.ts';
-import { CASE_CONFLICT, isConflict, type CasePorts } from './store.ts';
-import type { Sealer } from './sealer.ts';
+import { CASE_CONFLICT, isConflict } from './conflicts.ts';
+import { type CasePorts } from './ports.ts';
+import type { Sealer } from './ports.ts';
 import type { Applicant, CaseRecord, IntakeInput, NotAcceptedGround } from './model.ts';
 
 /**

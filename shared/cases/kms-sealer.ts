@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DecryptCommand, GenerateDataKeyCommand, GenerateMacCommand } from '@aws-sdk/client-kms';
 import { kmsClient } from '../aws/clients.ts';
-import { hmacOf, sealWith, unsealWith, type Sealed, type Sealer } from './sealer.ts';
+import { hmacOf, sealWith, unsealWith } from './sealing.ts';
+import { type Sealed, type Sealer } from './ports.ts';
 
 /**
  * Envelope encryption with KMS (DATA_KMS_KEY_ID: data keys; LOOKUP_KMS_KEY_ID: HMAC key). Without

@@ -7,7 +7,8 @@ import { visibleOrNotFound } from './access.ts';
 import { caseAudit, countWrites, retryWhileBusy } from './commit.ts';
 import { dueOf, recomputeDue } from './due.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from './model.ts';
-import { staleVersion, type CasePorts, type CounterAdd } from './store.ts';
+import { staleVersion } from './conflicts.ts';
+import { type CasePorts, type CounterAdd } from './ports.ts';
 import { CASE_ACTIONS, heldBack, type LifecycleAction } from './transitions.ts';
 import { inTransit } from './phases.ts';
 

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../errors/domain-error
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { visibleOrNotFound } from './access.ts';
-import type { MaterialPorts } from './material-ports.ts';
+import type { MaterialPorts } from './ports.ts';
 import {
   MATERIAL_TYPES,
   MAX_CASE_BYTES,
@@ -19,7 +19,7 @@ import {
   type MaterialFile,
   type UploadInput,
 } from './materials-model.ts';
-import type { CasePorts } from './store.ts';
+import type { CasePorts } from './ports.ts';
 
 export type MaterialUseCasePorts = MaterialPorts & Pick<CasePorts, 'cases' | 'clock'>;
 

@@ -4,7 +4,8 @@ import { INBOX_KINDS, type InboxKind } from './hop-labels.ts';
 import { type Commission, type InboxEntry } from './hops.ts';
 import { RUNNING, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
-import { CASE_CONFLICT, staleVersion, type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './store.ts';
+import { CASE_CONFLICT, staleVersion } from './conflicts.ts';
+import { type CaseStore, type CaseWrite, type CounterAdd, type IdempotencyRecord, type TimelineEvent } from './ports.ts';
 import { outboxItemKey, type MemoryOutbox } from '../platform/outbox.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { MaterialObjects } from './material-ports.ts';
+import type { MaterialObjects } from './ports.ts';
 
 /** The materials bucket in memory (unit tests): `put` stands in for the browser's presigned PUT. */
 export const memoryMaterialObjects = (): MaterialObjects & { put(key: string, body: Uint8Array): void; objects: Map<string, Uint8Array> } => {

@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { MaterialStore } from './material-ports.ts';
+import type { MaterialStore } from './ports.ts';
 import type { MaterialFile } from './materials-model.ts';
 
 /** MaterialStore in memory (unit tests): the same conditions as on DynamoDB. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { hmacOf, sealWith, unsealWith, type Sealer } from './sealer.ts';
+import { hmacOf, sealWith, unsealWith } from './sealing.ts';
+import { type Sealer } from './ports.ts';
 
 /** Sealer for unit tests: real AES-GCM and HMAC under keys that live only in this instance. */
 export const memorySealer = (): Sealer => {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MOBILE_PHONE } from '../schema/phone.ts';
 import type { ItemKind } from '../catalog/item.ts';
-import type { Sealed } from './sealer.ts';
+import type { Sealed } from './ports.ts';
 import type { CaseTask, CommissionLink, HandBack, Transfer } from './hops.ts';
 import { isValidIdNumber } from './identity-numbers.ts';
 import { yuanAmount } from '../schema/money.ts';
@@ -20,6 +20,9 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   not_accepted: '不予受理',
   withdrawn: '已撤回',
 };
+
+/** The office id of the county-wide daily counters (every office's counts are added there too). */
+export const COUNTY_TOTAL = '*';
 
 /** Statuses in which the promise runs (the case sits in the open-by-due index). */
 export const RUNNING: readonly CaseStatus[] = ['accepted', 'in_progress'];

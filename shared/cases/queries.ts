@@ -12,7 +12,7 @@ import { officeNames } from '../offices/offices.ts';
 import { DEFAULT_PHASE_LIMITS, phasesOf, type PhaseLimits } from './phases.ts';
 import { caseAudit } from './commit.ts';
 import { CASE_STATUSES, type CaseRecord } from './model.ts';
-import type { CasePorts } from './store.ts';
+import type { CasePorts } from './ports.ts';
 import { listView, publicView, staffView } from './views.ts';
 
 export const listQuery = z.object({

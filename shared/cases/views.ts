@@ -1,6 +1,6 @@
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
 import { holderOf } from './access.ts';
-import type { TimelineEvent } from './store.ts';
+import type { TimelineEvent } from './ports.ts';
 import type { Principal } from '../identity/principal.ts';
 
 /**

@@ -4,7 +4,7 @@ import { systemClock } from '../platform/clock.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
-import type { CasePorts } from './store.ts';
+import type { CasePorts } from './ports.ts';
 import { dynamoOffices } from '../offices/dynamo-offices.ts';
 
 /**

@@ -141,6 +141,16 @@ export const withoutKeys = <R>(item: Item, ...also: string[]): R =>
 
 /** A single write's condition did not hold. */
 export const isConditionFailed = (e: unknown): boolean => (e as Error | undefined)?.name === 'ConditionalCheckFailedException';
+/** Runs a conditional write: true when it was written, false (not an error) when its condition did not hold. */
+export const conditionally = async (write: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    if (isConditionFailed(e)) return false;
+    throw e;
+  }
+};
 
 /** A transaction was cancelled; its reasons say which item (by position) failed and why. */
 export const isCancelled = (e: unknown): e is Error & { CancellationReasons?: Array<{ Code?: string | undefined }> } =>

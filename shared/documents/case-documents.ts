@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import type { CasePorts } from '../cases/store.ts';
+import type { CasePorts } from '../cases/ports.ts';
 import { getCommission } from '../network/commission-views.ts';
 import { officeNames } from '../offices/offices.ts';
 import { renderPdf } from './pdf.ts';

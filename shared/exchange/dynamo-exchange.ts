@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
-import { isConditionFailed, queryAll, queryAtMost } from '../db/dynamo-kit.ts';
+import { conditionally, queryAll, queryAtMost } from '../db/dynamo-kit.ts';
+import { outboxProgress, type ProgressSettlement } from '../outbox/dynamo-outbox-progress.ts';
 import { tableName } from '../platform/env.ts';
 import { exchangeKeys, outboxKeys } from '../db/keys.ts';
 import type { ExchangeStore, Settlement } from './ports.ts';
@@ -12,36 +13,8 @@ import { bySequence, recordOf } from './records.ts';
  * conditional UpdateItem: the consumer's grant holds nothing else.
  */
 const T = (): string => tableName('cases');
-const key = (caseId: string, id: string) => outboxKeys.entry('exchange', caseId, id);
-
-const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await run();
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
-};
-
-const settlementUpdate = (s: Settlement) => {
-  const values: Record<string, unknown> = { ':s': s.status, ':at': s.statusAt };
-  const sets = ['#s = :s', 'statusAt = :at'];
-  const removes = ['claim', 'claimedAt'];
-  if (s.reason) {
-    sets.push('reason = :r');
-    values[':r'] = s.reason;
-  } else removes.push('reason');
-  if (s.ackId) {
-    sets.push('ackId = :ack');
-    values[':ack'] = s.ackId;
-  }
-  if (s.attempted) {
-    sets.push('attempts = if_not_exists(attempts, :zero) + :one');
-    Object.assign(values, { ':zero': 0, ':one': 1 });
-  }
-  return { values, expr: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}` };
-};
+const progress = outboxProgress('exchange', T, { openStatus: 'pending' });
+const settlementOf = ({ ackId, ...s }: Settlement): ProgressSettlement => ({ ...s, also: { ackId } });
 
 export const dynamoExchangeStore = (): ExchangeStore => ({
   list: async (caseId) =>
@@ -55,40 +28,14 @@ export const dynamoExchangeStore = (): ExchangeStore => ({
     )
       .map(recordOf)
       .sort(bySequence),
-  claim: (caseId, id, claim, at, staleBefore) =>
-    conditional(() =>
-      dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: key(caseId, id),
-          UpdateExpression: 'SET #s = :sending, claim = :c, claimedAt = :at',
-          ConditionExpression: '#s = :pending OR (#s = :sending AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':c': claim, ':at': at, ':stale': staleBefore },
-        }),
-      ),
-    ),
-  settle: (caseId, id, claim, s) => {
-    const u = settlementUpdate(s);
-    return conditional(() =>
-      dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: key(caseId, id),
-          UpdateExpression: u.expr,
-          ConditionExpression: 'claim = :claim',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ...u.values, ':claim': claim },
-        }),
-      ),
-    );
-  },
+  claim: progress.claim,
+  settle: (caseId, id, claim, s) => progress.settle(caseId, id, claim, settlementOf(s)),
   correct: (caseId, id, fix) =>
-    conditional(() =>
+    conditionally(() =>
       dynamo().send(
         new UpdateCommand({
           TableName: T(),
-          Key: key(caseId, id),
+          Key: progress.key(caseId, id),
           UpdateExpression: `SET #s = :pending, statusAt = :at, corrected = :c${fix.itemCode ? ', payload.itemCode = :code' : ''}`,
           ConditionExpression: '#s = :rejected',
           ExpressionAttributeNames: { '#s': 'status' },

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../cases/model.ts';
-import type { CaseReactions } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import { bjDay } from '../platform/beijing-time.ts';
 import { exchangeKeys } from '../db/keys.ts';

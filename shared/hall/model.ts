@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MOBILE_PHONE } from '../schema/phone.ts';
-import type { Sealed } from '../cases/sealer.ts';
+import type { Sealed } from '../cases/ports.ts';
 import { calendarDate } from '../schema/date.ts';
 import { plainText } from '../schema/text.ts';
 import type { Appointment, Ticket } from './responses.ts';

@@ -3,7 +3,7 @@ import { actorOf } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
-import type { DirectoryStore } from './store.ts';
+import type { DirectoryStore } from './ports.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { newPasswordIssues, nextHistory, PASSWORD_HISTORY, usedBefore } from './password-rules.ts';
 import { newTotpSecret, qrDataUrl, totpUri, verifyTotp } from './totp.ts';

@@ -1,6 +1,6 @@
 import { bjHourMinute } from '../platform/beijing-time.ts';
 import { LockedError } from '../errors/domain-errors.ts';
-import type { AttemptRule } from './store.ts';
+import type { AttemptRule } from './ports.ts';
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from './types.ts';
 
 /** The rule for taking a login (or password-check) attempt now: 5 per generation, then 15 minutes locked. */

@@ -1,8 +1,7 @@
 import { UnauthenticatedError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Principal } from './principal.ts';
-import type { DirectoryStore } from './store.ts';
-import type { TokenSigner } from './tokens.ts';
+import type { DirectoryStore, TokenSigner } from './ports.ts';
 import { grantedScopes } from './policy.ts';
 import { IDLE_MINUTES } from './types.ts';
 

@@ -4,11 +4,11 @@ import { directoryKeys } from '../db/keys.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { get, strip, T } from './dynamo-directory-table.ts';
 import { isConditionFailed } from '../db/dynamo-kit.ts';
-import type { Attempt, AttemptRule, AttemptSubject, DirectoryStore } from './store.ts';
+import type { Attempt, AttemptRule, AttemptSubject, LoginAttempts } from './ports.ts';
 import type { StaffUser } from './types.ts';
 
 /**
- * The directory's atomic counters on DynamoDB: login attempts (per user, per unknown username,
+ * LoginAttempts on DynamoDB (the directory table): login attempts (per user, per unknown username,
  * per source address) and the last TOTP step. Every one is a conditional UpdateItem; nothing is
  * read, decided and written back.
  */
@@ -87,12 +87,7 @@ const takeAttempt = async (
   return { attempt: { taken: false, lockedUntil: rule.lockUntil }, item: {} };
 };
 
-type Counters = Pick<
-  DirectoryStore,
-  'takeLoginAttempt' | 'takeUserAttempt' | 'clearAttempts' | 'releaseAttempt' | 'takeAddressAttempt' | 'releaseAddressAttempt' | 'useTotpStep'
->;
-
-export const dynamoAttempts = (): Counters => ({
+export const dynamoAttempts = (): LoginAttempts => ({
   async takeLoginAttempt(username, rule) {
     const id = (await get(directoryKeys.username(username)))?.userId;
     if (typeof id === 'string') {
@@ -160,7 +155,8 @@ export const dynamoAttempts = (): Counters => ({
           TableName: T(),
           Key: directoryKeys.user(userId),
           UpdateExpression: 'SET totpLastStep = :s',
-          ConditionExpression: 'attribute_not_exists(totpLastStep) OR totpLastStep < :s',
+          // a user who does not exist has no step to use (and no item is made for one)
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
           ExpressionAttributeValues: { ':s': step },
         }),
       );

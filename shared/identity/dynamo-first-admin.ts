@@ -5,7 +5,8 @@ import { isConditionFailed } from '../db/dynamo-kit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
 import { tableName } from '../platform/env.ts';
 import { dynamoDirectory } from './dynamo-directory.ts';
-import { adminExists, type FirstAdminMark, type FirstAdminStore } from './first-admin.ts';
+import { adminExists } from './first-admin.ts';
+import type { FirstAdminMark, FirstAdminStore } from './ports.ts';
 
 /** FirstAdminStore on the directory table (D1, D2, D7), through the directory adapter's own item builders. */
 const TRANSACTION_LIMIT = 100;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
 import { commandActor, type CommandCaller } from '../platform/command-caller.ts';
@@ -9,6 +8,7 @@ import { hashPassword } from './password.ts';
 import { createUserBody } from './schemas.ts';
 import type { OfficeRecord, StaffUser } from './types.ts';
 import { fieldIssues } from '../errors/field-issues.ts';
+import type { FirstAdminMark, FirstAdminStore } from './ports.ts';
 
 /**
  * Day one of a county: nobody can sign in until a county admin exists, and only a county admin
@@ -18,27 +18,6 @@ import { fieldIssues } from '../errors/field-issues.ts';
  * account has neither). The command marks the admin it made: a second run is refused — further
  * accounts are made in 人员管理 — unless `force`, for when that admin is locked out or gone.
  */
-export interface FirstAdminMark {
-  userId: string;
-  username: string;
-  createdAt: string;
-}
-
-export interface FirstAdminStore {
-  offices(): Promise<OfficeRecord[]>;
-  /** Creates or replaces these offices, with the audit events; idempotent. */
-  putOffices(offices: readonly OfficeRecord[], audit: readonly AuditInput[]): Promise<void>;
-  userByUsername(username: string): Promise<StaffUser | undefined>;
-  /** The admin the command made before, if any. */
-  firstAdmin(): Promise<FirstAdminMark | undefined>;
-  /**
-   * The user (unique username), the mark (on condition that it is still `replacing`, or absent)
-   * and the audit events, all-or-nothing. ConflictError USERNAME_TAKEN when the name is taken,
-   * RuleError ADMIN_EXISTS when another run marked its admin meanwhile.
-   */
-  createFirstAdmin(user: StaffUser, mark: FirstAdminMark, replacing: FirstAdminMark | undefined, audit: readonly AuditInput[]): Promise<void>;
-}
-
 export interface FirstAdminPorts {
   directory: FirstAdminStore;
   clock: Clock;

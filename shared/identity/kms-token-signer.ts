@@ -4,7 +4,8 @@ import { exportJWK, generateKeyPair, importJWK, importSPKI, type JWK } from 'jos
 import { GetPublicKeyCommand, SignCommand } from '@aws-sdk/client-kms';
 import { kmsClient } from '../aws/kms-client.ts';
 import { containerSlot } from '../platform/runtime-config.ts';
-import { ISSUER, keyPairSigner, verifyWith, type TokenSigner } from './tokens.ts';
+import { ISSUER, keyPairSigner, verifyWith } from './tokens.ts';
+import type { TokenSigner } from './ports.ts';
 
 /**
  * The TokenSigner adapters: KMS (an ECC_NIST_P256 SIGN_VERIFY key the stack provisions; the

@@ -3,8 +3,7 @@ import { TooManyRequestsError, UnauthenticatedError } from '../errors/domain-err
 import type { AuditLog } from '../audit/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
-import type { DirectoryStore } from './store.ts';
-import type { TokenSigner } from './tokens.ts';
+import type { DirectoryStore, TokenSigner } from './ports.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { ADDRESS_FAILURE_LIMIT, addressWindow, attemptRule, lockedError } from './attempts.ts';
 import { totpStep } from './totp.ts';

@@ -1,8 +1,10 @@
 import type { AuditInput } from '../audit/audit.ts';
-import { conflictOf, recordOf, USER_COUNTERS, type Attempt, type AttemptRule, type AttemptSubject, type DirectoryStore, type DirectoryWrite } from './store.ts';
+import { conflictOf, recordOf, USER_COUNTERS } from './directory-writes.ts';
+import { memoryAttempts } from './memory-attempts.ts';
+import type { DirectoryStore, DirectoryWrite } from './ports.ts';
 import type { OfficeRecord, Session, StaffUser } from './types.ts';
 
-/** DirectoryStore in memory for unit tests: the DynamoDB adapter's conditions, all-or-nothing commits. */
+/** DirectoryStore in memory for unit tests: the DynamoDB adapter's conditions, all-or-nothing commits; the counters in memory-attempts.ts. */
 export interface MemoryDirectory extends DirectoryStore {
   /** Audit events committed with directory changes. */
   readonly audits: AuditInput[];
@@ -13,15 +15,12 @@ export interface MemoryDirectory extends DirectoryStore {
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
-type Counter = Pick<StaffUser, 'failedLogins' | 'lockedUntil' | 'attemptGen'>;
 
 export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffUser[] } = {}): MemoryDirectory => {
   const users = new Map<string, StaffUser>();
   const usernames = new Map<string, string>();
   const officeMap = new Map<string, OfficeRecord>();
   const sessions = new Map<string, Session>();
-  const addressCounts = new Map<string, number>();
-  const unknownCounters = new Map<string, Counter>();
   const audits: AuditInput[] = [];
   for (const o of seed.offices ?? []) officeMap.set(o.id, clone(o));
   for (const u of seed.users ?? []) {
@@ -78,34 +77,6 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
     }
   };
 
-  /** The same rule as the DynamoDB adapter's conditional updates (see takeAttempt there). */
-  const take = (c: Counter, rule: AttemptRule): Attempt => {
-    c.attemptGen ??= 0;
-    if ((c.failedLogins ?? 0) < rule.max) {
-      c.failedLogins = (c.failedLogins ?? 0) + 1;
-      c.lockedUntil = rule.lockUntil;
-      return { taken: true, generation: c.attemptGen };
-    }
-    if (c.lockedUntil && c.lockedUntil > rule.now) return { taken: false, lockedUntil: c.lockedUntil };
-    // the lock is over: this attempt starts a new generation
-    c.attemptGen += 1;
-    c.failedLogins = 1;
-    c.lockedUntil = rule.lockUntil;
-    return { taken: true, generation: c.attemptGen };
-  };
-  const counterOf = (subject: AttemptSubject): Counter => {
-    if ('userId' in subject) return user(subject.userId);
-    const key = subject.username.toLowerCase();
-    if (!unknownCounters.has(key)) unknownCounters.set(key, { failedLogins: 0 });
-    return unknownCounters.get(key)!;
-  };
-
-  const user = (id: string) => {
-    const u = users.get(id);
-    if (!u) throw new Error(`memory directory: no user ${id}`);
-    return u;
-  };
-
   return {
     audits,
     users,
@@ -133,40 +104,6 @@ export const memoryDirectory = (seed: { offices?: OfficeRecord[]; users?: StaffU
       audits.push(...auditInputs.map(clone));
     },
 
-    takeLoginAttempt: async (username, rule) => {
-      const id = usernames.get(username.toLowerCase());
-      if (id) return { attempt: take(users.get(id)!, rule), user: clone(users.get(id)) };
-      return { attempt: take(counterOf({ username }), rule) };
-    },
-    takeUserAttempt: async (userId, rule) => take(user(userId), rule),
-    clearAttempts: async (subject, generation) => {
-      const c = counterOf(subject);
-      if ((c.attemptGen ?? 0) !== generation) return;
-      c.failedLogins = 0;
-      c.attemptGen = generation + 1;
-      delete c.lockedUntil;
-    },
-    releaseAttempt: async (subject, generation) => {
-      const c = counterOf(subject);
-      if ((c.attemptGen ?? 0) === generation && (c.failedLogins ?? 0) > 0) c.failedLogins -= 1;
-    },
-    takeAddressAttempt: async (ip, window, limit) => {
-      const key = `${ip}#${window}`;
-      const n = addressCounts.get(key) ?? 0;
-      if (n >= limit) return false;
-      addressCounts.set(key, n + 1);
-      return true;
-    },
-    releaseAddressAttempt: async (ip, window) => {
-      const key = `${ip}#${window}`;
-      const n = addressCounts.get(key) ?? 0;
-      if (n > 0) addressCounts.set(key, n - 1);
-    },
-    useTotpStep: async (userId, step) => {
-      const u = user(userId);
-      if (u.totpLastStep !== undefined && u.totpLastStep >= step) return false;
-      u.totpLastStep = step;
-      return true;
-    },
+    ...memoryAttempts(users, (username) => usernames.get(username.toLowerCase())),
   };
 };

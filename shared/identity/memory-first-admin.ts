@@ -1,6 +1,7 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import { adminExists, type FirstAdminMark, type FirstAdminStore } from './first-admin.ts';
+import { adminExists } from './first-admin.ts';
+import type { FirstAdminMark, FirstAdminStore } from './ports.ts';
 import type { OfficeRecord, StaffUser } from './types.ts';
 
 /** FirstAdminStore in memory for unit tests: unique usernames (any case), the mark's condition, all-or-nothing units. */

@@ -5,7 +5,7 @@ import { actorOf, type AuditInput } from '../audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import type { Principal } from './principal.ts';
-import type { DirectoryStore } from './store.ts';
+import type { DirectoryStore } from './ports.ts';
 import { hashPassword } from './password.ts';
 import { nextHistory } from './password-rules.ts';
 import type { Role } from '../platform/scopes.ts';

@@ -1,21 +1,7 @@
-import { generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { TokenClaims, TokenSigner } from './ports.ts';
 
-/**
- * Session tokens: ES256 JWTs. The port: in AWS the private key never leaves KMS, locally a dev key
- * pair is kept under .data/ (both in kms-token-signer.ts); unit tests sign with a key in memory.
- */
-export interface TokenClaims {
-  sub: string;
-  sid: string;
-  exp: number;
-}
-
-export interface TokenSigner {
-  sign(claims: TokenClaims): Promise<string>;
-  /** Checks signature, issuer and expiry at `now` (the caller's clock). */
-  verify(token: string, now: Date): Promise<TokenClaims>;
-}
-
+/** ES256 JWTs: what the token signers (kms-token-signer.ts, memory-token-signer.ts) share. */
 export const ISSUER = 'bianmin';
 
 export const toClaims = (p: JWTPayload): TokenClaims => {
@@ -38,9 +24,3 @@ export const keyPairSigner = (keys: () => Promise<{ privateKey: CryptoKey; publi
       .sign((await keys()).privateKey),
   verify: async (token, now) => verifyWith(token, (await keys()).publicKey, now),
 });
-
-/** A fresh key pair in memory: for unit tests (tokens die with the process). */
-export const ephemeralTokenSigner = (): TokenSigner => {
-  let pair: ReturnType<typeof generateKeyPair> | undefined;
-  return keyPairSigner(() => (pair ??= generateKeyPair('ES256')));
-};

@@ -12,7 +12,7 @@ import { caseAudit, countWrites, retryWhileBusy } from '../cases/commit.ts';
 import { EVENT_OF, KEY_TTL_MS, newCase, sealApplicant } from '../cases/intake.ts';
 import { STATUS_LABELS, type CaseRecord, type notAcceptedInput } from '../cases/model.ts';
 import { supplementChange } from '../cases/lifecycle.ts';
-import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/store.ts';
+import { CASE_CONFLICT, isConflict, staleVersion } from '../cases/conflicts.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, updateWrites } from './common.ts';
 import type { HopMessage } from './messages.ts';

@@ -1,4 +1,4 @@
-import type { CasePorts } from '../cases/store.ts';
+import type { CasePorts } from '../cases/ports.ts';
 import type { HopSender } from './messages.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
 import type { PhaseLimits } from '../cases/phases.ts';

@@ -7,7 +7,7 @@ import { addWorkdays } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, retryWhileBusy } from '../cases/commit.ts';
 import { STATUS_LABELS, type CaseRecord, type CaseStatus } from '../cases/model.ts';
-import { staleVersion } from '../cases/store.ts';
+import { staleVersion } from '../cases/conflicts.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';

@@ -5,7 +5,7 @@ import type { RequestMeta } from '../platform/request-meta.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
 import { caseAudit, retryWhileBusy } from '../cases/commit.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import { staleVersion } from '../cases/store.ts';
+import { staleVersion } from '../cases/conflicts.ts';
 import { CASE_ACTIONS } from '../cases/transitions.ts';
 import { checkAction, eventWrite, needScope, receivingOffice, updateWrites, withParty } from './common.ts';
 import type { HopMessage } from './messages.ts';

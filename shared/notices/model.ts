@@ -1,4 +1,4 @@
-import type { Sealed } from '../cases/sealer.ts';
+import type { Sealed } from '../cases/ports.ts';
 import { bjDateTime } from '../platform/beijing-time.ts';
 
 /** The facts an applicant is told of (告知), as the API names them. */

@@ -1,5 +1,5 @@
 import type { CaseRecord, CaseStatus } from '../cases/model.ts';
-import type { CaseReactions, CaseWrite } from '../cases/store.ts';
+import type { CaseReactions, CaseWrite } from '../cases/ports.ts';
 import { bjDateLong } from '../platform/beijing-time.ts';
 import type { NoticesConfig } from './config.ts';
 import type { NoticeChannel, NoticeEvent, NoticePayload } from './model.ts';

@@ -1,6 +1,6 @@
 import type { Clock } from '../platform/clock.ts';
-import type { Sealer } from '../cases/sealer.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { Sealer } from '../cases/ports.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import type { NoticesConfig } from './config.ts';
 import type { NoticeStatus, StoredNotice } from './model.ts';
 import type { JsonSecret } from '../platform/json-secret.ts';

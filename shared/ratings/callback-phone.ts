@@ -1,6 +1,6 @@
 import { caseAudit } from '../cases/commit.ts';
-import type { Sealer } from '../cases/sealer.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { Sealer } from '../cases/ports.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';

@@ -1,6 +1,6 @@
 import { bjDay } from '../platform/beijing-time.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import { rates } from './counters.ts';
 import type { OfficeNames } from '../offices/ports.ts';

@@ -2,7 +2,7 @@ import { bjDateTimeSeconds, bjDay, bjEndOfDay, bjStartOfDay } from '../platform/
 import * as z from 'zod';
 import { addDays } from '../calendar/working-days.ts';
 import type { CaseRecord } from '../cases/model.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import { writeXlsx, type CellValue } from '../sheets/xlsx.ts';
 import { ForbiddenError, NotFoundError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';

@@ -6,7 +6,7 @@
  */
 import type { AuditInput } from '../audit/audit.ts';
 import type { Calendar } from '../calendar/working-days.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
 import type { CounterAdd, CounterDim, CounterRow } from './counters.ts';

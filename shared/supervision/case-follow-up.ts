@@ -1,4 +1,4 @@
-import type { CaseReactions } from '../cases/store.ts';
+import type { CaseReactions } from '../cases/ports.ts';
 import { isWatched, snapshotOf, watchSignature } from './watch.ts';
 
 /**

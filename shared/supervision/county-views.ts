@@ -2,7 +2,7 @@ import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import * as z from 'zod';
 import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import { CASE_STATUSES, type CaseRecord } from '../cases/model.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import { listView } from '../cases/views.ts';
 import { ForbiddenError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { actorOf, type AuditInput } from '../audit/audit.ts';
 import { addWorkdays, type Calendar } from '../calendar/working-days.ts';
 import { visibleOrNotFound } from '../cases/access.ts';
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../errors/domain-errors.ts';
 import { hasScope, type Principal } from '../identity/principal.ts';
 import type { Clock } from '../platform/clock.ts';

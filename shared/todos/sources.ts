@@ -1,4 +1,4 @@
-import type { CaseStore } from '../cases/store.ts';
+import type { CaseStore } from '../cases/ports.ts';
 import type { HallStore } from '../hall/ports.ts';
 import type { RatingStore } from '../ratings/ports.ts';
 import type { OrderStore } from '../supervision/store.ts';

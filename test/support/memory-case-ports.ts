@@ -1,8 +1,8 @@
 import { caseReactions } from '../../shared/app/reactions.ts';
 import { memoryCaseStore, type MemoryCaseStore } from '../../shared/cases/memory-cases.ts';
 import { memorySealer } from '../../shared/cases/memory-sealer.ts';
-import type { Sealer } from '../../shared/cases/sealer.ts';
-import type { CasePorts } from '../../shared/cases/store.ts';
+import type { Sealer } from '../../shared/cases/ports.ts';
+import type { CasePorts } from '../../shared/cases/ports.ts';
 import type { NoticesConfig } from '../../shared/notices/config.ts';
 import type { MemoryOutbox } from '../../shared/platform/outbox.ts';
 import { watchSink } from '../../shared/supervision/memory-watches.ts';

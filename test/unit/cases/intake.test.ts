@@ -1,7 +1,7 @@
 import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intake } from '../../../shared/cases/intake.ts';
-import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
+import { COUNTY_TOTAL } from '../../../shared/cases/model.ts';
 
 import { ConflictError, ForbiddenError, ValidationError } from '../../../shared/errors/domain-errors.ts';
 import { application, at, CLERK, IMMEDIATE, META, OFFICE, PERSON, PROMISED, principal, SUPERVISOR, world } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import { CASE_STATUSES, STATUS_LABELS, type CaseRecord, type CaseStatus } from '../../../shared/cases/model.ts';
 import { CASE_ACTIONS, NETWORK_ACTIONS, type LifecycleAction as CaseAction } from '../../../shared/cases/transitions.ts';
-import { COUNTY_TOTAL } from '../../../shared/cases/store.ts';
+import { COUNTY_TOTAL } from '../../../shared/cases/model.ts';
 
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/domain-errors.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';

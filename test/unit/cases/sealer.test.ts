@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kmsSealer } from '../../../shared/cases/kms-sealer.ts';
 import { memorySealer } from '../../../shared/cases/memory-sealer.ts';
-import type { Sealer } from '../../../shared/cases/sealer.ts';
+import type { Sealer } from '../../../shared/cases/ports.ts';
 
 const ID = '11010519491231002X';
 const PHONE = '13812345678';

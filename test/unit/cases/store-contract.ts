@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../../shared/errors/domain-errors.ts';
 import type { CaseRecord, CaseStatus } from '../../../shared/cases/model.ts';
 import type { AuditInput } from '../../../shared/audit/audit.ts';
-import type { CaseStore, CaseWrite } from '../../../shared/cases/store.ts';
+import type { CaseStore, CaseWrite } from '../../../shared/cases/ports.ts';
 import { at, caseIn } from './fixtures.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { CaseStore } from '../../../shared/cases/store.ts';
+import type { CaseStore } from '../../../shared/cases/ports.ts';
 import type { ExchangeStore } from '../../../shared/exchange/ports.ts';
 import { exchangeEntry } from '../../../shared/exchange/plan.ts';
 import type { StageRecord } from '../../../shared/exchange/model.ts';

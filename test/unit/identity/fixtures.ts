@@ -5,7 +5,7 @@ import { memoryDirectory } from '../../../shared/identity/memory-directory.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
 import { grantedScopes } from '../../../shared/identity/policy.ts';
 import type { Role } from '../../../shared/platform/scopes.ts';
-import { ephemeralTokenSigner } from '../../../shared/identity/tokens.ts';
+import { ephemeralTokenSigner } from '../../../shared/identity/memory-token-signer.ts';
 import { newTotpSecret, totpCode } from '../../../shared/identity/totp.ts';
 import type { OfficeRecord, StaffUser } from '../../../shared/identity/types.ts';
 

@@ -4,7 +4,7 @@ import { ADDRESS_FAILURE_LIMIT } from '../../../shared/identity/attempts.ts';
 import { changePassword } from '../../../shared/identity/account.ts';
 import { authorizeToken } from '../../../shared/identity/authorize.ts';
 import { DomainError } from '../../../shared/errors/domain-errors.ts';
-import type { DirectoryStore } from '../../../shared/identity/store.ts';
+import type { DirectoryStore } from '../../../shared/identity/ports.ts';
 import { META, PASSWORD, START, world, type World } from './fixtures.ts';
 
 /** 等保 review: attempts are counted before they are checked, so parallel bursts gain nothing. */

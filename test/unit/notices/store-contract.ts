@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { CaseStore } from '../../../shared/cases/store.ts';
+import type { CaseStore } from '../../../shared/cases/ports.ts';
 import type { NoticeStore } from '../../../shared/notices/ports.ts';
 
 /**

@@ -2,14 +2,14 @@ import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import { expect, it } from 'vitest';
 
 import type { CaseRecord, CaseStatus } from '../../../shared/cases/model.ts';
-import type { CaseWrite } from '../../../shared/cases/store.ts';
+import type { CaseWrite } from '../../../shared/cases/ports.ts';
 import type { InboxEntry } from '../../../shared/cases/hops.ts';
 import type { RectificationTask } from '../../../shared/ratings/model.ts';
 import type { Order } from '../../../shared/supervision/order.ts';
 import type { TodoSources } from '../../../shared/todos/ports.ts';
 import type { TodoStores } from '../../../shared/todos/sources.ts';
 import type { RatingStore } from '../../../shared/ratings/ports.ts';
-import type { CaseStore } from '../../../shared/cases/store.ts';
+import type { CaseStore } from '../../../shared/cases/ports.ts';
 import type { OrderStore } from '../../../shared/supervision/store.ts';
 import type { HallStore } from '../../../shared/hall/ports.ts';
 import type { StoredHomeVisit } from '../../../shared/hall/model.ts';

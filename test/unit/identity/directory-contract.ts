@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startTestStack, type TestStack } from '../../support/local-stack.ts';
-import { dynamoDirectory } from '../../../shared/identity/dynamo-directory.ts';
-import { memoryDirectory } from '../../../shared/identity/memory-directory.ts';
-import type { AttemptRule, DirectoryStore } from '../../../shared/identity/store.ts';
+import type { AttemptRule, DirectoryStore } from '../../../shared/identity/ports.ts';
 import type { Session, StaffUser } from '../../../shared/identity/types.ts';
 
 /**
- * One contract, two adapters: the in-memory fake the unit tests use must refuse and count exactly
- * like DynamoDB (Local), or the unit tests prove nothing.
+ * The directory records' contract (DirectoryRecords of ports.ts): run on the memory fake
+ * (directory.test.ts) and on DynamoDB Local (test/integration/identity/ports.test.ts). The fake the
+ * unit tests use must refuse exactly like DynamoDB, or the unit tests prove nothing.
  */
-let stack: TestStack;
-beforeAll(async () => {
-  stack = await startTestStack();
-});
-afterAll(() => stack.stop());
-
 const T0 = '2026-11-22T01:00:00.000Z';
 const rule = (now: string): AttemptRule => ({ now, lockUntil: new Date(new Date(now).getTime() + 15 * 60_000).toISOString(), max: 5 });
 const newUser = (over: Partial<StaffUser> = {}): StaffUser => ({
@@ -38,10 +30,7 @@ const codeOf = (p: Promise<unknown>) =>
     (e: { code?: string }) => e.code ?? 'error',
   );
 
-describe.each([
-  ['memory', () => memoryDirectory()],
-  ['dynamodb', () => dynamoDirectory()],
-] as Array<[string, () => DirectoryStore]>)('DirectoryStore contract: %s', (_name, make) => {
+export const directoryContract = (make: () => DirectoryStore): void => {
   let d: DirectoryStore;
   beforeAll(() => {
     d = make();
@@ -69,59 +58,6 @@ describe.each([
     const after = (await d.userById(u.id))!;
     expect(after.totpSecret).toBeUndefined();
     expect(after).toMatchObject({ failedLogins: 0, attemptGen: 1 });
-  });
-
-  it('attempts: five are taken, the sixth is locked until the end armed by the fifth; after it, a new generation', async () => {
-    const u = newUser();
-    await d.commit([{ op: 'create-user', user: u }], []);
-    const taken = [];
-    for (let i = 0; i < 5; i++) taken.push((await d.takeLoginAttempt(u.username, rule(T0))).attempt);
-    expect(taken).toEqual(Array(5).fill({ taken: true, generation: 0 }));
-    expect((await d.takeLoginAttempt(u.username, rule('2026-11-22T01:05:00.000Z'))).attempt).toEqual({ taken: false, lockedUntil: '2026-11-22T01:15:00.000Z' });
-    const later = await d.takeLoginAttempt(u.username, rule('2026-11-22T01:15:00.000Z'));
-    expect(later.attempt).toEqual({ taken: true, generation: 1 });
-    expect(later.user).toMatchObject({ id: u.id, failedLogins: 1 });
-    // a success of the old generation clears nothing; one of the current generation does
-    await d.clearAttempts({ userId: u.id }, 0);
-    expect((await d.userById(u.id))!.failedLogins).toBe(1);
-    await d.releaseAttempt({ userId: u.id }, 0);
-    expect((await d.userById(u.id))!.failedLogins).toBe(1);
-    await d.releaseAttempt({ userId: u.id }, 1);
-    expect((await d.userById(u.id))!.failedLogins).toBe(0);
-    await d.clearAttempts({ userId: u.id }, 1);
-    expect(await d.userById(u.id)).toMatchObject({ failedLogins: 0, attemptGen: 2 });
-  });
-
-  it('an unknown username has a counter of its own with the same rule', async () => {
-    const name = `ghost${randomUUID().slice(0, 6)}`;
-    for (let i = 0; i < 5; i++) expect((await d.takeLoginAttempt(name, rule(T0))).attempt.taken).toBe(true);
-    const sixth = await d.takeLoginAttempt(name.toUpperCase(), rule(T0));
-    expect(sixth).toEqual({ attempt: { taken: false, lockedUntil: '2026-11-22T01:15:00.000Z' } });
-    await d.clearAttempts({ username: name }, 0);
-    expect((await d.takeLoginAttempt(name, rule(T0))).attempt).toEqual({ taken: true, generation: 1 });
-  });
-
-  it('parallel takes never exceed the limit', async () => {
-    const u = newUser();
-    await d.commit([{ op: 'create-user', user: u }], []);
-    const all = await Promise.all(Array.from({ length: 12 }, () => d.takeLoginAttempt(u.username, rule(T0))));
-    expect(all.filter((r) => r.attempt.taken)).toHaveLength(5);
-    const ip = `10.0.${Math.floor(Math.random() * 250)}.1`;
-    const addr = await Promise.all(Array.from({ length: 12 }, () => d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)));
-    expect(addr.filter(Boolean)).toHaveLength(8);
-    await d.releaseAddressAttempt(ip, '1');
-    expect(await d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)).toBe(true);
-    expect(await d.takeAddressAttempt(ip, '1', 8, 9_999_999_999)).toBe(false);
-    expect(await d.takeAddressAttempt(ip, '2', 8, 9_999_999_999)).toBe(true);
-  });
-
-  it('a TOTP step works once', async () => {
-    const u = newUser();
-    await d.commit([{ op: 'create-user', user: u }], []);
-    expect(await d.useTotpStep(u.id, 100)).toBe(true);
-    expect(await d.useTotpStep(u.id, 100)).toBe(false);
-    expect(await d.useTotpStep(u.id, 99)).toBe(false);
-    expect(await d.useTotpStep(u.id, 101)).toBe(true);
   });
 
   it('offices: create refuses a taken id, upsert does not; sessions: an update needs the session', async () => {
@@ -181,4 +117,4 @@ describe.each([
       ),
     ).rejects.toThrow();
   });
-});
+};

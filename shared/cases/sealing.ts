@@ -1,25 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-
-/**
- * Applicants' ID numbers and phones are stored sealed (AES-256-GCM under a data key), and found
- * again through a keyed hash (HMAC) — never the raw value in a record, an index or a log.
- * Where the keys come from is the adapter's business: KMS in AWS, a dev key file locally
- * (kms-sealer.ts), a random key in unit tests (memory-sealer.ts).
- */
-export interface Sealed {
-  /** The data key, encrypted by KMS ('dev' locally). */
-  ek: string;
-  iv: string;
-  ct: string;
-  tag: string;
-}
-
-export interface Sealer {
-  seal(value: object): Promise<Sealed>;
-  unseal<T>(sealed: Sealed): Promise<T>;
-  /** Keyed hash of an ID number (or phone) for "cases of this applicant". */
-  lookupHash(value: string): Promise<string>;
-}
+import type { Sealed } from './ports.ts';
 
 /** AES-256-GCM of the JSON of `value` under a plain data key; `ek` names that key for unsealing. */
 export const sealWith = (key: Buffer, ek: string, value: object): Sealed => {

@@ -1,6 +1,11 @@
 import type { AuditInput } from '../audit/audit.ts';
-import { ConflictError } from '../errors/domain-errors.ts';
 import type { OfficeRecord, Session, StaffUser } from './types.ts';
+
+/*
+ * The identity context's ports, types only. Each has its adapter and an in-memory fake passing one
+ * contract (test/unit/identity/*-contract.ts: on the fakes in unit tests, on DynamoDB Local in
+ * test/integration/identity/ports.test.ts).
+ */
 
 /** What a session may change after it is written (activity, logout, the first-login steps). */
 export type SessionChange = Partial<Pick<Session, 'lastSeenAt' | 'revoked' | 'mustChangePassword' | 'totpEnrolmentRequired' | 'renewedAt'>>;
@@ -37,11 +42,10 @@ export type DirectoryWrite =
   | { op: 'update-session'; id: string; set: SessionChange };
 
 /**
- * The directory's persistence port: offices, staff users, sessions and the login counters
- * (DynamoDB in dynamo-directory.ts, in memory in memory-directory.ts; D1–D5 in
- * shared/db/AccessPatterns.md).
+ * The directory's records: offices, staff users, sessions (DynamoDB in dynamo-directory.ts, in
+ * memory in memory-directory.ts; D1–D5 in shared/db/AccessPatterns.md).
  */
-export interface DirectoryStore {
+export interface DirectoryRecords {
   userById(id: string): Promise<StaffUser | undefined>;
   userByUsername(username: string): Promise<StaffUser | undefined>;
   usersOfOffice(officeId: string): Promise<StaffUser[]>;
@@ -55,8 +59,14 @@ export interface DirectoryStore {
    * (DynamoDB refuses two operations on one item in a transaction).
    */
   commit(writes: readonly DirectoryWrite[], audits: readonly AuditInput[]): Promise<void>;
+}
 
-  // atomic counters: each one conditional update, never read-modify-write
+/**
+ * The login counters, kept on the user records and on items of their own (DynamoDB in
+ * dynamo-attempts.ts, in memory in memory-attempts.ts): each one conditional update, never
+ * read-modify-write. A counter of a user who does not exist is never created.
+ */
+export interface LoginAttempts {
   /**
    * Takes an attempt for a username: the user's own counter if the name exists, else a counter
    * of that name (same answers, same work). Returns the user as stored after the take.
@@ -76,36 +86,45 @@ export interface DirectoryStore {
   useTotpStep(userId: string, step: number): Promise<boolean>;
 }
 
-/** The answer when a write's condition fails: the same words from every adapter. */
-export const conflictOf = (w: DirectoryWrite): ConflictError => {
-  switch (w.op) {
-    case 'create-user':
-      return new ConflictError('USERNAME_TAKEN', `用户名 ${w.user.username} 已被使用`);
-    case 'update-user':
-      return new ConflictError('USER_CHANGED', '该用户刚被他人修改，请刷新后重试');
-    case 'put-office':
-      return new ConflictError('OFFICE_EXISTS', `机构编号 ${w.office.id} 已存在`);
-    case 'put-session':
-    case 'update-session':
-      return new ConflictError('SESSION_GONE', '会话已不存在，请重新登录');
-  }
-};
+/** The directory port the use cases take: its records and its counters, on one table. */
+export interface DirectoryStore extends DirectoryRecords, LoginAttempts {}
 
-/** The record a write touches, to refuse a commit that names one twice. */
-export const recordOf = (w: DirectoryWrite): string => {
-  switch (w.op) {
-    case 'create-user':
-      return `user:${w.user.id}`;
-    case 'update-user':
-      return `user:${w.user.id}`;
-    case 'put-office':
-      return `office:${w.office.id}`;
-    case 'put-session':
-      return `session:${w.session.id}`;
-    case 'update-session':
-      return `session:${w.id}`;
-  }
-};
+/** The admin `npm run admin:create` made (first-admin.ts): one per county, replaced only with --force. */
+export interface FirstAdminMark {
+  userId: string;
+  username: string;
+  createdAt: string;
+}
 
-/** Fields of a user the store keeps with atomic updates, never with the record. */
-export const USER_COUNTERS = ['failedLogins', 'lockedUntil', 'attemptGen', 'totpLastStep'] as const;
+/** The first-admin command's store: DynamoDB in dynamo-first-admin.ts, in memory in memory-first-admin.ts. */
+export interface FirstAdminStore {
+  offices(): Promise<OfficeRecord[]>;
+  /** Creates or replaces these offices, with the audit events; idempotent. */
+  putOffices(offices: readonly OfficeRecord[], audit: readonly AuditInput[]): Promise<void>;
+  userByUsername(username: string): Promise<StaffUser | undefined>;
+  /** The admin the command made before, if any. */
+  firstAdmin(): Promise<FirstAdminMark | undefined>;
+  /**
+   * The user (unique username), the mark (on condition that it is still `replacing`, or absent)
+   * and the audit events, all-or-nothing. ConflictError USERNAME_TAKEN when the name is taken,
+   * RuleError ADMIN_EXISTS when another run marked its admin meanwhile.
+   */
+  createFirstAdmin(user: StaffUser, mark: FirstAdminMark, replacing: FirstAdminMark | undefined, audit: readonly AuditInput[]): Promise<void>;
+}
+
+/**
+ * Session tokens: ES256 JWTs. In AWS the private key never leaves KMS, locally a dev key pair is
+ * kept under .data/ (both in kms-token-signer.ts); unit tests sign with a key in memory
+ * (memory-token-signer.ts).
+ */
+export interface TokenClaims {
+  sub: string;
+  sid: string;
+  exp: number;
+}
+
+export interface TokenSigner {
+  sign(claims: TokenClaims): Promise<string>;
+  /** Checks signature, issuer and expiry at `now` (the caller's clock). */
+  verify(token: string, now: Date): Promise<TokenClaims>;
+}

@@ -1,14 +1,20 @@
 import type { AuditInput } from '../audit/audit.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { CatalogReader } from '../catalog/ports.ts';
 import type { Calendar } from '../calendar/working-days.ts';
-import { ConflictError } from '../errors/domain-errors.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { CaseRecord } from './model.ts';
-import type { Sealer } from './sealer.ts';
-import type { Commission, InboxEntry } from './hops.ts';
-import type { InboxKind } from './hop-labels.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';
 import type { OutboxEntry } from '../platform/outbox.ts';
+import type { CaseRecord } from './model.ts';
+import type { Commission, InboxEntry } from './hops.ts';
+import type { InboxKind } from './hop-labels.ts';
+import type { MaterialFile } from './materials-model.ts';
+
+/**
+ * The ports of the case context, types only: the case store (reads + one all-or-nothing commit),
+ * the sealer, the materials' store and bucket, the reactions of the contexts around a case, and
+ * `CasePorts`, what the use cases take. Adapters: dynamo-*.ts, kms-sealer.ts, s3-material-files.ts;
+ * fakes: memory-*.ts; production wiring: wiring.ts, material-wiring.ts (and shared/app/wiring.ts).
+ */
 
 /** One line of a case's timeline (受理, 开始办理, 特别程序, 办结…). */
 export interface TimelineEvent {
@@ -39,9 +45,6 @@ export interface IdempotencyRecord {
 /** Daily counters kept incrementally, so dashboards never scan. */
 export type DailyCounter = 'taken' | 'decidedOnTime' | 'decidedLate' | 'immediateSameDay';
 export type CounterAdd = Partial<Record<DailyCounter, number>>;
-/** The office id of the county-wide counters (every office's counts are added there too). */
-export const COUNTY_TOTAL = '*';
-
 /** One write of a case transaction; each carries its own condition. */
 export type CaseWrite =
   /** Condition: the case id is new and the idempotency key was never used. */
@@ -72,26 +75,6 @@ export type CaseWrite =
    * once written. Condition: new (else OUTBOX_ENTRY_TAKEN: the same fact was recorded before).
    */
   | { op: 'outbox'; entry: OutboxEntry };
-
-/**
- * The conflicts commit reports, as domain errors: use cases tell them apart by code.
- * STALE_VERSION carries the message the clerk sees; the others are handled inside the use cases.
- */
-export const CASE_CONFLICT = {
-  /** An `update` found another version: someone else acted first. */
-  staleVersion: 'STALE_VERSION',
-  /** A `create` found its idempotency key already used (the same request again, or a reused key). */
-  keyTaken: 'IDEMPOTENCY_KEY_TAKEN',
-  /** A hop's event exists already: the message was applied before (a redelivery). */
-  alreadyApplied: 'HAND_OVER_APPLIED',
-  /** Another transaction held one of the items (or a fresh id collided): the same commit may simply be tried again. */
-  busy: 'CASE_STORE_BUSY',
-  /** An outbox entry with this id exists: the fact it carries was recorded by an earlier change. */
-  outboxTaken: 'OUTBOX_ENTRY_TAKEN',
-} as const;
-
-export const staleVersion = (): ConflictError => new ConflictError(CASE_CONFLICT.staleVersion, '办件已被他人更新，请刷新后再操作');
-export const isConflict = (e: unknown, code: (typeof CASE_CONFLICT)[keyof typeof CASE_CONFLICT]): boolean => e instanceof ConflictError && e.code === code;
 
 /** A page of a work list; `cursor` is opaque, present when there is more. */
 export interface CasePage {
@@ -182,3 +165,68 @@ export interface CasePorts {
  * them into the production ports — cases names none of them.
  */
 export type CaseReactions = (before: CaseRecord | undefined, after: CaseRecord, at: Date) => CaseWrite[];
+
+// ---- the sealer ---------------------------------------------------------------------------------
+
+/**
+ * Applicants' ID numbers and phones are stored sealed (AES-256-GCM under a data key), and found
+ * again through a keyed hash (HMAC) — never the raw value in a record, an index or a log.
+ * Where the keys come from is the adapter's business: KMS in AWS, a dev key file locally
+ * (kms-sealer.ts), a random key in unit tests (memory-sealer.ts).
+ */
+export interface Sealed {
+  /** The data key, encrypted by KMS ('dev' locally). */
+  ek: string;
+  iv: string;
+  ct: string;
+  tag: string;
+}
+
+export interface Sealer {
+  seal(value: object): Promise<Sealed>;
+  unseal<T>(sealed: Sealed): Promise<T>;
+  /** Keyed hash of an ID number (or phone) for "cases of this applicant". */
+  lookupHash(value: string): Promise<string>;
+}
+
+// ---- materials ----------------------------------------------------------------------------------
+
+/** The materials bucket (S3 in s3-material-files.ts, in memory in memory-material-files.ts). */
+export interface MaterialObjects {
+  /** A presigned PUT the browser (or a queued offline action) sends the file with; the signed headers must be sent as given. */
+  presignPut(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<{ url: string; headers: Record<string, string> }>;
+  /** A short-lived presigned GET, offered as a download under the file's name. */
+  presignGet(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+  /** Size of the stored object, or undefined when nothing was uploaded. */
+  head(key: string): Promise<{ size: number } | undefined>;
+  /** The whole object (at most the per-file cap), or undefined. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  delete(key: string): Promise<void>;
+}
+
+/** Per-case totals, taken atomically before a file may be uploaded. */
+export interface MaterialCaps {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+/** The material records of the cases table (dynamo-materials.ts, memory-materials.ts). */
+export interface MaterialStore {
+  /**
+   * Records a pending file and takes its place in the case's totals, all or nothing, with the
+   * audit event. False when the totals would pass the caps (nothing written).
+   */
+  reserve(file: MaterialFile, caps: MaterialCaps, audit: AuditInput): Promise<boolean>;
+  get(caseId: string, materialId: string): Promise<MaterialFile | undefined>;
+  /** Every file of a case (pending, stored and refused), oldest first. */
+  list(caseId: string): Promise<MaterialFile[]>;
+  /** A checked file: stored, with its checksum. Conditional on it still being pending. */
+  stored(caseId: string, materialId: string, at: string, sha256: string, audit: AuditInput): Promise<void>;
+  /** A refused file: marked refused and its place in the totals given back. Conditional on it still being pending. */
+  refused(caseId: string, materialId: string, at: string, audit: AuditInput): Promise<void>;
+}
+
+export interface MaterialPorts {
+  materials: MaterialStore;
+  objects: MaterialObjects;
+}
