@@ -2,7 +2,7 @@ import { demoItems } from '../shared/catalog/demo-catalog.ts';
 import { dynamoCatalogStore } from '../shared/catalog/dynamo-catalog.ts';
 import { commitVersions } from '../shared/catalog/import.ts';
 import { parseItem } from '../shared/catalog/item.ts';
-import type { CatalogStore } from '../shared/catalog/store.ts';
+import type { CatalogStore } from '../shared/catalog/ports.ts';
 
 const SEED_ACTOR = { userId: 'system', username: 'system', officeId: '', displayName: '演示数据导入' };
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dynamoCatalogStore } from '../shared/catalog/dynamo-catalog.ts';
 import { commitVersions } from '../shared/catalog/import.ts';
 import { parseItem, type Item } from '../shared/catalog/item.ts';
-import type { CatalogStore } from '../shared/catalog/store.ts';
+import type { CatalogStore } from '../shared/catalog/ports.ts';
 import { ConflictError } from '../shared/errors/domain-errors.ts';
 import { dynamoDirectory } from '../shared/identity/dynamo-directory.ts';
 import { hashPassword } from '../shared/identity/password.ts';

@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/audit.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { CatalogReader } from '../catalog/ports.ts';
 import type { Calendar } from '../calendar/working-days.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { OfficeDirectory } from '../offices/ports.ts';

@@ -2,7 +2,8 @@ import type { AuditAction } from '../audit/labels.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError, NotFoundError, RuleError, ValidationError } from '../errors/domain-errors.ts';
 import { checkItemRules, itemShapeSchema, normalizeItem, type Item } from './item.ts';
-import type { Actor, CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy } from './store.ts';
+import type { Actor, CatalogEntry, ItemVersion, PublishedCopy } from './versions.ts';
+import type { CatalogStore, CatalogWrite } from './ports.ts';
 import { fieldIssues } from '../errors/field-issues.ts';
 
 /**

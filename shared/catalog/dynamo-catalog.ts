@@ -6,7 +6,8 @@ import { inTable, isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import type { AuditInput } from '../audit/audit.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy, StoredLexicon } from './store.ts';
+import type { CatalogEntry, ItemVersion, PublishedCopy, StoredLexicon } from './versions.ts';
+import type { CatalogStore, CatalogWrite } from './ports.ts';
 import type { IndexEntry } from './search-index.ts';
 
 /** CatalogStore on the county's catalog table (access patterns C1–C5 in shared/db/AccessPatterns.md). */

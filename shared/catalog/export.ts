@@ -1,6 +1,6 @@
 import type { Item } from './item.ts';
 import { catalogWorkbook } from './import-format.ts';
-import type { CatalogStore } from './store.ts';
+import type { CatalogStore } from './ports.ts';
 import { writeXlsx } from '../sheets/xlsx.ts';
 
 /**

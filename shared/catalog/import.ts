@@ -6,7 +6,8 @@ import { columnOfPath, parseWorkbook, rowToItem, WorkbookError, type ParsedWorkb
 import { readWorkbook, XlsxFormatError, type Sheet } from '../sheets/xlsx.ts';
 import { searchFieldsOf } from './search-fields.ts';
 import { entryOf, publishWrites, type AdminContext } from './admin.ts';
-import { MAX_TRANSACTION_ITEMS, type CatalogEntry, type CatalogStore, type CatalogWrite, type ItemVersion } from './store.ts';
+import { MAX_TRANSACTION_ITEMS, type CatalogEntry, type ItemVersion } from './versions.ts';
+import type { CatalogStore, CatalogWrite } from './ports.ts';
 
 /**
  * Import of the county's item list (XLSX or CSV). Everything is read and checked before anything

@@ -1,6 +1,6 @@
 import { buildIndex, type CatalogIndex } from './search-index.ts';
 import { buildLexicon } from './lexicon.ts';
-import type { CatalogStore } from './store.ts';
+import type { CatalogStore } from './ports.ts';
 
 /**
  * The search index kept per container. It remembers the catalog version (C4) it was built from

@@ -1,7 +1,8 @@
 import { auditOf, type AdminContext } from './admin.ts';
 import { countyLexiconSchema, type CountyLexicon } from './lexicon.ts';
 import { lexiconPinyin } from './lexicon-pinyin.ts';
-import type { CatalogStore, StoredLexicon } from './store.ts';
+import type { CatalogStore } from './ports.ts';
+import type { StoredLexicon } from './versions.ts';
 
 /**
  * The county's own lexicon entries (catalog settings): what people in this county say for the

@@ -4,7 +4,8 @@ import { NotFoundError } from '../errors/domain-errors.ts';
 import { LEVELS, stableJson, type Item } from './item.ts';
 import type { IndexCache } from './index-cache.ts';
 import type { SearchResult } from './search-index.ts';
-import type { CatalogStore, VersionStatus } from './store.ts';
+import type { CatalogStore } from './ports.ts';
+import type { VersionStatus } from './versions.ts';
 
 /** Public lookup (事项查询): no login, cacheable by a CDN. */
 export const searchQuerySchema = z.object({

@@ -1,6 +1,7 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { ConflictError } from '../errors/domain-errors.ts';
-import type { CatalogEntry, CatalogStore, CatalogWrite, ItemVersion, PublishedCopy, StoredLexicon } from './store.ts';
+import type { CatalogEntry, ItemVersion, PublishedCopy, StoredLexicon } from './versions.ts';
+import type { CatalogStore, CatalogWrite } from './ports.ts';
 
 /** CatalogStore in memory for unit tests: same conditions as DynamoDB, all-or-nothing commits. */
 export interface MemoryCatalogStore extends CatalogStore {
@@ -91,7 +92,11 @@ export const memoryCatalogStore = (): MemoryCatalogStore => {
     getVersion: async (code, v) => clone(versions.get(vkey(code, v))),
     getCurrent: async (code) => clone(current.get(code)),
     listPublished: async () =>
-      [...current.values()].filter((c) => c.status === 'published').map((c) => clone({ item: c.item, version: c.version, search: c.search })),
+      // in code order, as the published index (gsi1, sorted by code) gives them
+      [...current.values()]
+        .filter((c) => c.status === 'published')
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .map((c) => clone({ item: c.item, version: c.version, search: c.search })),
     getCatalogVersion: async () => catalogVersion,
     getLexicon: async () => clone(lexicon),
     commit: async (writes, auditInputs) => {

@@ -2,7 +2,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors/domain-
 import { sameItem } from './item.ts';
 import { searchFieldsOf } from './search-fields.ts';
 import { auditOf, entryOf, validateItem, type AdminContext } from './admin.ts';
-import type { CatalogStore, ItemVersion } from './store.ts';
+import type { CatalogStore } from './ports.ts';
+import type { ItemVersion } from './versions.ts';
 
 export interface SaveInput {
   /** Code from the path; the body's code must match it (or is taken from it). */

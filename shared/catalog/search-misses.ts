@@ -6,7 +6,8 @@ import { normalizeText } from './lexicon.ts';
 import { auditOf, publishWrites, validateItem, type AdminContext } from './admin.ts';
 import { searchFieldsOf } from './search-fields.ts';
 import type { MissKind, SearchMiss, SearchMissStore } from './ports.ts';
-import type { CatalogStore, ItemVersion } from './store.ts';
+import type { CatalogStore } from './ports.ts';
+import type { ItemVersion } from './versions.ts';
 
 /**
  * What people could not find: queries that found nothing, or whose results were left without a

@@ -2,8 +2,9 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCatalogStore } from './dynamo-catalog.ts';
 import { dynamoSearchMisses } from './dynamo-search-misses.ts';
 import type { SearchMissStore } from './ports.ts';
-import type { CatalogStore } from './store.ts';
-import { catalogReaderOn, type CatalogReader } from './reader.ts';
+import type { CatalogStore } from './ports.ts';
+import { catalogReaderOn } from './reader.ts';
+import type { CatalogReader } from './ports.ts';
 import { indexCache, type IndexCache } from './index-cache.ts';
 
 /** The catalog's production ports, built once per container (and again when a test re-points the county). */

@@ -1,6 +1,6 @@
 import type { AuditInput } from '../audit/audit.ts';
 import type { Calendar } from '../calendar/working-days.ts';
-import type { CatalogReader } from '../catalog/reader.ts';
+import type { CatalogReader } from '../catalog/ports.ts';
 import type { Sealer } from '../cases/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ScreenCall, StoredAppointment, StoredHomeVisit, Ticket } from './model.ts';

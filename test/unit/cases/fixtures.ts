@@ -1,6 +1,6 @@
 import { bjEndOfDay } from '../../../shared/platform/beijing-time.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
-import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
+import { staticCatalogReader } from '../../../shared/catalog/memory-catalog-reader.ts';
 import { buildCalendar } from '../../../shared/calendar/working-days.ts';
 import type { MemoryCaseStore } from '../../../shared/cases/memory-cases.ts';
 import type { CaseRecord, CaseStatus, IntakeInput } from '../../../shared/cases/model.ts';

@@ -125,7 +125,7 @@ describe('全程代办 from the village', () => {
 
   it('an item the catalog keeps at the windows cannot be commissioned', async () => {
     const w = world();
-    const { staticCatalogReader } = await import('../../../shared/catalog/reader.ts');
+    const { staticCatalogReader } = await import('../../../shared/catalog/memory-catalog-reader.ts');
     w.ports.catalog = staticCatalogReader([{ ...DIBAO, intakeAt: ['township'] }]);
     await expect(commission(w)).rejects.toBeInstanceOf(ValidationError);
   });

@@ -5,7 +5,7 @@ import { type NetworkPorts } from '../../../shared/network/ports.ts';
 import { DEFAULT_PHASE_LIMITS } from '../../../shared/cases/phases.ts';
 import { DEFAULT_ROLE_SCOPES } from '../../../shared/platform/scopes.ts';
 import type { Item } from '../../../shared/catalog/item.ts';
-import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
+import { staticCatalogReader } from '../../../shared/catalog/memory-catalog-reader.ts';
 import {
   DEPT2_OFFICE,
   DEPT_OFFICE,

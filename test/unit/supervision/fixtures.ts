@@ -1,5 +1,5 @@
 import { memoryCasePorts } from '../../support/memory-case-ports.ts';
-import { staticCatalogReader } from '../../../shared/catalog/reader.ts';
+import { staticCatalogReader } from '../../../shared/catalog/memory-catalog-reader.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import type { CaseRecord } from '../../../shared/cases/model.ts';

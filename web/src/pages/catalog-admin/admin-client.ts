@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Item } from '@shared/catalog/item.ts';
-import type { CatalogEntry, ItemVersion } from '@shared/catalog/store.ts';
+import type { CatalogEntry, ItemVersion } from '@shared/catalog/versions.ts';
 import type { ImportBody, ImportReport } from '@shared/catalog/import.ts';
 import { ApiError, api, apiUrl, authHeaders, badResponse, download, errorOf, networkError } from '../../shell/api.ts';
 import { itemKeys } from '../items/catalog-client.ts';
