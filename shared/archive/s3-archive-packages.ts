@@ -1,13 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/s3-client.ts';
+import { getObjectBytes, headObject, putOnce } from '../aws/s3-objects.ts';
 import { bucketName } from '../platform/env.ts';
 import type { ArchivePackages } from './ports.ts';
-
-const missing = (e: unknown): boolean => {
-  const x = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return x.name === 'NotFound' || x.name === 'NoSuchKey' || x.$metadata?.httpStatusCode === 404;
-};
-const taken = (e: unknown): boolean => (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412;
 
 /**
  * The archive bucket on S3 (versioned, Object Lock): each package is written once with its own
@@ -17,44 +12,22 @@ const taken = (e: unknown): boolean => (e as { $metadata?: { httpStatusCode?: nu
  */
 export const s3ArchivePackages = (bucket?: string): ArchivePackages => {
   const B = () => bucket ?? bucketName('archive');
-  const head = async (key: string) => {
-    try {
-      return await s3Client().send(new HeadObjectCommand({ Bucket: B(), Key: key }));
-    } catch (e) {
-      if (missing(e)) return undefined;
-      throw e;
-    }
-  };
+  const head = (key: string) => headObject(B(), key);
   return {
     put: async (key, zip, lockUntil) => {
       // never overwrite: the first package under a key stays (If-None-Match guards the race on S3)
       if (await head(key)) return;
-      try {
-        await s3Client().send(
-          new PutObjectCommand({
-            Bucket: B(),
-            Key: key,
-            Body: zip,
-            ContentType: 'application/zip',
-            IfNoneMatch: '*',
-            ChecksumAlgorithm: 'SHA256',
-            ObjectLockMode: 'COMPLIANCE',
-            ObjectLockRetainUntilDate: new Date(`${lockUntil}T00:00:00Z`),
-          }),
-        );
-      } catch (e) {
-        if (!taken(e)) throw e;
-      }
+      await putOnce({
+        Bucket: B(),
+        Key: key,
+        Body: zip,
+        ContentType: 'application/zip',
+        ChecksumAlgorithm: 'SHA256',
+        ObjectLockMode: 'COMPLIANCE',
+        ObjectLockRetainUntilDate: new Date(`${lockUntil}T00:00:00Z`),
+      });
     },
-    get: async (key) => {
-      try {
-        const r = await s3Client().send(new GetObjectCommand({ Bucket: B(), Key: key }));
-        return await r.Body!.transformToByteArray();
-      } catch (e) {
-        if (missing(e)) return undefined;
-        throw e;
-      }
-    },
+    get: (key) => getObjectBytes(B(), key),
     lock: async (key) => {
       const h = await head(key);
       if (!h) return undefined;

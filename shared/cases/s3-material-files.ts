@@ -1,13 +1,9 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Client } from '../aws/s3-client.ts';
+import { getObjectBytes, headObject } from '../aws/s3-objects.ts';
 import { bucketName } from '../platform/env.ts';
 import type { MaterialObjects } from './ports.ts';
-
-const missing = (e: unknown): boolean => {
-  const x = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return x.name === 'NotFound' || x.name === 'NoSuchKey' || x.$metadata?.httpStatusCode === 404;
-};
 
 /**
  * The materials bucket on S3. Uploads go straight from the browser with a presigned PUT whose
@@ -32,23 +28,10 @@ export const s3MaterialObjects = (bucket?: string): MaterialObjects => {
         { expiresIn },
       ),
     head: async (key) => {
-      try {
-        const r = await s3Client().send(new HeadObjectCommand({ Bucket: B(), Key: key }));
-        return { size: r.ContentLength ?? 0 };
-      } catch (e) {
-        if (missing(e)) return undefined;
-        throw e;
-      }
+      const h = await headObject(B(), key);
+      return h && { size: h.ContentLength ?? 0 };
     },
-    get: async (key) => {
-      try {
-        const r = await s3Client().send(new GetObjectCommand({ Bucket: B(), Key: key }));
-        return await r.Body!.transformToByteArray();
-      } catch (e) {
-        if (missing(e)) return undefined;
-        throw e;
-      }
-    },
+    get: (key) => getObjectBytes(B(), key),
     delete: async (key) => {
       await s3Client().send(new DeleteObjectCommand({ Bucket: B(), Key: key }));
     },
