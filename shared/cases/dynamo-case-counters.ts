@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/dynamo-client.ts';
 import { caseKeys } from '../db/keys.ts';
-import { isConditionFailed } from '../db/dynamo-kit.ts';
+import { conditionally } from '../db/dynamo-kit.ts';
 import type { CaseStore } from './ports.ts';
 import { compact, T } from './dynamo-case-items.ts';
 
@@ -32,9 +32,9 @@ export const dynamoCaseCounters = (): Counters => ({
   },
   nextSequence: (countyCode, day) => countOne(caseKeys.sequence(countyCode, compact(day))),
   hitPublicLookup: (address, window, expiresAt) => countOne(caseKeys.publicRate(address, window), expiresAt),
-  takePublicGuess: async (number, day, limit, expiresAt) => {
-    try {
-      await dynamo().send(
+  takePublicGuess: (number, day, limit, expiresAt) =>
+    conditionally(() =>
+      dynamo().send(
         new UpdateCommand({
           TableName: T(),
           Key: caseKeys.publicGuesses(number, day),
@@ -42,13 +42,8 @@ export const dynamoCaseCounters = (): Counters => ({
           ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
           ExpressionAttributeValues: { ':one': 1, ':e': seconds(expiresAt), ':limit': limit },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
-  },
+      ),
+    ),
   releasePublicGuess: async (number, day) => {
     await dynamo().send(
       new UpdateCommand({

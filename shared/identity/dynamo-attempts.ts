@@ -3,7 +3,7 @@ import { dynamo } from '../aws/dynamo-client.ts';
 import { directoryKeys } from '../db/keys.ts';
 import { NotFoundError } from '../errors/domain-errors.ts';
 import { get, strip, T } from './dynamo-directory-table.ts';
-import { isConditionFailed } from '../db/dynamo-kit.ts';
+import { conditionally, isConditionFailed } from '../db/dynamo-kit.ts';
 import type { Attempt, AttemptRule, AttemptSubject, LoginAttempts } from './ports.ts';
 import type { StaffUser } from './types.ts';
 
@@ -14,15 +14,7 @@ import type { StaffUser } from './types.ts';
  */
 
 /** Sends a conditional update; false (not an error) when its condition does not hold. */
-const ifStill = async (cmd: UpdateCommand): Promise<boolean> => {
-  try {
-    await dynamo().send(cmd);
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
-};
+const ifStill = (cmd: UpdateCommand): Promise<boolean> => conditionally(() => dynamo().send(cmd));
 
 const keyOf = (s: AttemptSubject) => ('userId' in s ? directoryKeys.user(s.userId) : directoryKeys.loginAttempts(s.username));
 
@@ -148,22 +140,15 @@ export const dynamoAttempts = (): LoginAttempts => ({
       }),
     );
   },
-  useTotpStep: async (userId, step) => {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: T(),
-          Key: directoryKeys.user(userId),
-          UpdateExpression: 'SET totpLastStep = :s',
-          // a user who does not exist has no step to use (and no item is made for one)
-          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
-          ExpressionAttributeValues: { ':s': step },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
-  },
+  useTotpStep: (userId, step) =>
+    ifStill(
+      new UpdateCommand({
+        TableName: T(),
+        Key: directoryKeys.user(userId),
+        UpdateExpression: 'SET totpLastStep = :s',
+        // a user who does not exist has no step to use (and no item is made for one)
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
+        ExpressionAttributeValues: { ':s': step },
+      }),
+    ),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { synthCounty } from './support.ts';
-import { loadCountyConfig, parseCountyConfig } from '../../infra/config/county-config.ts';
+import { synthCounty, variantCounty } from './support.ts';
+import { loadCountyConfig } from '../../infra/config/county-config.ts';
 import { functionEnvironment, type FunctionResources } from '../../infra/config/function-env.ts';
 import { stackResources } from '../../infra/stacks/app-stack.ts';
 import { parseRuntimeConfig } from '../../shared/platform/runtime-config.ts';
@@ -75,14 +75,8 @@ describe.each(['411521', '640502'])('county %s', (code) => {
 });
 
 describe('a county setting', () => {
-  const base = loadCountyConfig('411521');
-  const county = parseCountyConfig({
-    ...base,
-    totpForAll: true,
-    thresholds: { ...base.thresholds, yellowCardWorkdays: 3 },
-    ratings: { callbackWorkdays: 2, rectifyWorkdays: 10 },
-    roleScopes: { supervisor: ['session', 'case.read'] },
-  });
+  // TOTP for all, a yellow card at 3 working days, other rating deadlines and role scopes (support.ts)
+  const county = variantCounty();
 
   it('reaches every deployed function as it reaches the local ones', () => {
     const s = synthCounty(county);

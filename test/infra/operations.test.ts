@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nagErrors, synthCounty } from './support.ts';
-import { parseCountyConfig } from '../../infra/config/county-config.ts';
+import { nagErrors, RESTORED_CASES, synthCounty, variantCounty } from './support.ts';
 import { MIGRATIONS } from '../../shared/migrations/registry.ts';
 import { TABLES } from '../../shared/platform/tables.ts';
-import { ROOT } from '../../local/modules.ts';
-
-const config = (over: Record<string, unknown>) =>
-  parseCountyConfig({ ...(JSON.parse(readFileSync(join(ROOT, 'infra/counties/411521.json'), 'utf8')) as object), ...over });
 
 const envs = (t: ReturnType<typeof synthCounty>['appT']) =>
   Object.values(t.findResources('AWS::Lambda::Function'))
     .map((f) => f.Properties.Environment?.Variables as Record<string, unknown> | undefined)
     .filter((v): v is Record<string, unknown> => Boolean(v?.TABLE_CASES));
 
-const RESTORED = 'bianmin-411521-cases-r202611200800';
+const RESTORED = RESTORED_CASES;
 
 describe('a table restored from point-in-time recovery (county config restoredTables)', () => {
-  const { appStack, data, dataT, appT } = synthCounty('411521', config({ restoredTables: { cases: RESTORED } }));
+  const { appStack, data, dataT, appT } = synthCounty(variantCounty());
 
   it('keeps the stack table as it was (RETAIN, deletion protection, PITR) and creates no table for the restored one', () => {
     const tables = Object.values(dataT.findResources('AWS::DynamoDB::Table'));
@@ -88,7 +81,7 @@ describe('data migrations on deploy', () => {
 
 describe('rotating the signing key (signingKeyGeneration)', () => {
   it('makes a new ES256 key for a new generation and gives the functions its id', () => {
-    const { dataT, appT } = synthCounty('411521', config({ signingKeyGeneration: 2 }));
+    const { dataT, appT } = synthCounty(variantCounty());
     const keys = Object.entries(dataT.findResources('AWS::KMS::Key')).filter(([, k]) => k.Properties.KeySpec === 'ECC_NIST_P256');
     expect(keys.map(([kid]) => kid)).toEqual([expect.stringMatching(/^JwtKey2/)]);
     expect(keys[0]![1]).toMatchObject({ DeletionPolicy: 'Retain' });

@@ -4,7 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildCounty } from '../../infra/county.ts';
 import { applyNag, suppressStackWide } from '../../infra/nag.ts';
-import { loadCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
+import { loadCountyConfig, parseCountyConfig, type CountyConfig } from '../../infra/config/county-config.ts';
 import { ROOT } from '../../local/modules.ts';
 import { ROUTES } from '../../shared/platform/routes.ts';
 
@@ -43,3 +43,25 @@ export const nagErrors = (stack: Stack): string[] =>
   stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:error').map((m) => `${c.node.path}: ${String(m.data)}`));
 
 export const missingHandlers = (): string[] => ROUTES.map((r) => join(ROOT, 'functions/http', `${r.name}.ts`)).filter((f) => !existsSync(f));
+
+/** The name of the cases table restored from point-in-time recovery in the variant county. */
+export const RESTORED_CASES = 'bianmin-411521-cases-r202611200800';
+
+/**
+ * 411521 with every setting the infra tests try away from its file at once: county-wide TOTP,
+ * other thresholds, rating deadlines and role scopes (function-env), a restored cases table and a
+ * second signing-key generation (operations). One synthesis serves them all: each is checked on its
+ * own resources, and a synthesis is most of the layer's time.
+ */
+export const variantCounty = (): CountyConfig => {
+  const base = JSON.parse(readFileSync(join(ROOT, 'infra/counties/411521.json'), 'utf8')) as CountyConfig;
+  return parseCountyConfig({
+    ...base,
+    totpForAll: true,
+    thresholds: { ...base.thresholds, yellowCardWorkdays: 3 },
+    ratings: { callbackWorkdays: 2, rectifyWorkdays: 10 },
+    roleScopes: { supervisor: ['session', 'case.read'] },
+    restoredTables: { cases: RESTORED_CASES },
+    signingKeyGeneration: 2,
+  });
+};
