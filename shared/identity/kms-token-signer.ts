@@ -49,7 +49,8 @@ const kmsSigner = (keyId: string): TokenSigner => {
   };
 };
 
-const devSigner = (file: string): TokenSigner => {
+/** The local dev key pair, generated into `file` at first use and kept there (git-ignored, under the data dir). */
+export const devTokenSigner = (file: string): TokenSigner => {
   let keys: Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> | undefined;
   return keyPairSigner(
     () =>
@@ -74,7 +75,7 @@ const choose = (): TokenSigner =>
     const kmsKey = process.env.JWT_KMS_KEY_ID;
     const devFile = process.env.JWT_DEV_KEY_FILE;
     if (kmsKey) return kmsSigner(kmsKey);
-    if (devFile) return devSigner(devFile);
+    if (devFile) return devTokenSigner(devFile);
     throw new Error('neither JWT_KMS_KEY_ID nor JWT_DEV_KEY_FILE is set');
   });
 

@@ -30,8 +30,10 @@ export const memoryFirstAdminStore = (seed: { offices?: OfficeRecord[]; users?: 
     userByUsername: async (username) => structuredClone(byName(username)),
     firstAdmin: async () => structuredClone(store.mark),
     createFirstAdmin: async (user, mark, replacing, audit) => {
+      // the mark first, as the adapter's conditional put of it comes before the user's
+      // (replacing a mark that is not there is refused too: the adapter's condition names the mark it replaces)
+      if (store.mark?.userId !== replacing?.userId) throw adminExists(store.mark ?? mark);
       if (byName(user.username) || users.has(user.id)) throw new ConflictError('USERNAME_TAKEN', `用户名 ${user.username} 已被使用`);
-      if (store.mark && store.mark.userId !== replacing?.userId) throw adminExists(store.mark);
       users.set(user.id, structuredClone(user));
       store.mark = structuredClone(mark);
       audits.push(...audit);

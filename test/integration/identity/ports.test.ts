@@ -3,6 +3,8 @@ import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 import { dynamoDirectory } from '../../../shared/identity/dynamo-directory.ts';
 import { directoryContract } from '../../unit/identity/directory-contract.ts';
 import { attemptsContract } from '../../unit/identity/attempts-contract.ts';
+import { firstAdminContract } from '../../unit/identity/first-admin-contract.ts';
+import { dynamoFirstAdminStore } from '../../../shared/identity/dynamo-first-admin.ts';
 
 /** The identity ports' contracts on DynamoDB Local: the same bodies the unit tests run on the fakes. */
 describe('identity adapters', () => {
@@ -14,4 +16,5 @@ describe('identity adapters', () => {
 
   describe('DirectoryRecords contract (DynamoDB Local)', () => directoryContract(() => dynamoDirectory()));
   describe('LoginAttempts contract (DynamoDB Local)', () => attemptsContract(() => dynamoDirectory()));
+  describe('FirstAdminStore contract (DynamoDB Local)', () => firstAdminContract(() => dynamoFirstAdminStore()));
 });
