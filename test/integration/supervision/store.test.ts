@@ -10,6 +10,10 @@ import { queueUrl } from '../../../shared/platform/env.ts';
 import type { OutboxRef } from '../../../shared/supervision/alert.ts';
 import { sqsAlertQueue } from '../../../shared/supervision/sqs-alert-queue.ts';
 import { alertQueueContract } from '../../unit/supervision/alert-queue-contract.ts';
+import { snsNotifier } from '../../../shared/supervision/sns-notifier.ts';
+import { topicArn } from '../../../shared/platform/env.ts';
+import { notifierContract } from '../../unit/supervision/notifier-contract.ts';
+import { subscribeQueue } from './topic-queue.ts';
 
 /** Supervision's DynamoDB adapters (composed as wiring.ts composes them) against DynamoDB Local: the contract the fake keeps. */
 describe('SupervisionStore contract (DynamoDB Local)', () => {
@@ -37,5 +41,15 @@ describe('SupervisionStore contract (DynamoDB Local)', () => {
     alertQueueContract(async () => {
       await drain();
       return { queue: sqsAlertQueue(), received: drain };
+    }));
+
+  // a queue subscribed to the stack's supervision topic: what a supervisor's mailbox would get
+  describe('Notifier contract (fauxqs SNS)', () =>
+    notifierContract(async () => {
+      const inbox = await subscribeQueue(topicArn('supervision'));
+      return {
+        notifier: snsNotifier('supervision'),
+        received: async (expected) => (await inbox.drain(expected)).map((n) => ({ subject: n.subject ?? '', message: n.message })),
+      };
     }));
 });

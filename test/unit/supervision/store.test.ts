@@ -1,6 +1,8 @@
 import { describe } from 'vitest';
 import { memoryAlertQueue } from '../../../shared/supervision/memory-alert-queue.ts';
 import { alertQueueContract } from './alert-queue-contract.ts';
+import { memoryNotifier } from '../../../shared/supervision/memory-notifier.ts';
+import { notifierContract } from './notifier-contract.ts';
 import { memorySupervisionStore } from '../../../shared/supervision/memory-supervision.ts';
 import { supervisionStoreContract } from './store-contract.ts';
 
@@ -10,4 +12,10 @@ describe('AlertQueue contract (memory)', () =>
   alertQueueContract(async () => {
     const queue = memoryAlertQueue();
     return { queue, received: async () => queue.sent };
+  }));
+
+describe('Notifier contract (memory)', () =>
+  notifierContract(async () => {
+    const notifier = memoryNotifier();
+    return { notifier, received: async () => notifier.published };
   }));
