@@ -5,7 +5,7 @@ import { exportAudit } from '../../../shared/audit/export.ts';
 import { memoryAuditReader } from '../../../shared/audit/memory-audit-reader.ts';
 import type { AuditInput } from '../../../shared/audit/audit.ts';
 import type { Principal } from '../../../shared/identity/principal.ts';
-import { staticOfficeNames } from '../../../shared/offices/names.ts';
+import { staticOfficeNames } from '../../../shared/offices/memory-names.ts';
 
 const supervisor: Principal = {
   userId: 'u-sup',

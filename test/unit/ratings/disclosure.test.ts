@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disclosedRatings, disclosedResults, maskNumber, publishDisclosure } from '../../../shared/ratings/disclosure.ts';
 import { publicRatingBody } from '../../../shared/ratings/model.ts';
-import { staticOfficeNames } from '../../../shared/offices/names.ts';
+import { staticOfficeNames } from '../../../shared/offices/memory-names.ts';
 import { ratePublic } from '../../../shared/ratings/rate.ts';
 import { META, OFFICE, at, caseIn, ratingWorld } from './fixtures.ts';
 

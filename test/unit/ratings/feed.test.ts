@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from '../../../shared/errors/domain-err
 import { downloadFeed, exportFeedDay, listFeed } from '../../../shared/ratings/feed.ts';
 import { memoryFeedStore } from '../../../shared/ratings/memory-feed.ts';
 import { publicRatingBody } from '../../../shared/ratings/model.ts';
-import { staticOfficeNames } from '../../../shared/offices/names.ts';
+import { staticOfficeNames } from '../../../shared/offices/memory-names.ts';
 import { ratePublic } from '../../../shared/ratings/rate.ts';
 import { COUNTY_ACTOR, HEAD, META, OFFICE, at, ratingWorld } from './fixtures.ts';
 

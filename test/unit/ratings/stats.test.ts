@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../shared/sheets/xlsx.ts';
 import { ForbiddenError } from '../../../shared/errors/domain-errors.ts';
 import { publicRatingBody } from '../../../shared/ratings/model.ts';
-import { staticOfficeNames, staticStaffNames } from '../../../shared/offices/names.ts';
+import { staticOfficeNames, staticStaffNames } from '../../../shared/offices/memory-names.ts';
 import { ratePublic } from '../../../shared/ratings/rate.ts';
 import { ratingStats, statsWorkbook } from '../../../shared/ratings/stats.ts';
 import { CLERK, HEAD, META, OFFICE, SUPERVISOR, at, ratingWorld } from './fixtures.ts';

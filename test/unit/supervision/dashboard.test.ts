@@ -12,7 +12,7 @@ import { issueOrder, respondOrder } from '../../../shared/supervision/orders.ts'
 import { application, IMMEDIATE, ITEMS, principal, TIGHT } from '../cases/fixtures.ts';
 import { intake } from '../../../shared/cases/intake.ts';
 import { at, CAL, county, META, SUPERVISOR } from './fixtures.ts';
-import { staticStaffNames } from '../../../shared/offices/names.ts';
+import { staticStaffNames } from '../../../shared/offices/memory-names.ts';
 
 /** A seeded pseudo-random sequence (mulberry32): the same period every run. */
 const rng = (seed: number) => () => {
