@@ -5,7 +5,7 @@ import { containerSlot } from '../platform/runtime-config.ts';
 import { dynamoCaseStore } from './dynamo-cases.ts';
 import { kmsSealer } from './kms-sealer.ts';
 import type { CasePorts } from './ports.ts';
-import { dynamoOffices } from '../offices/dynamo-offices.ts';
+import { officeDirectory } from '../offices/wiring.ts';
 
 /**
  * The case context's own production adapters, built once per container. Not yet the ports a use
@@ -20,5 +20,5 @@ export const caseAdapters = (): Omit<CasePorts, 'reactions'> =>
     catalog: dynamoCatalogReader(),
     calendar: () => loadCalendar(),
     clock: systemClock,
-    offices: dynamoOffices(),
+    offices: officeDirectory(),
   }));
