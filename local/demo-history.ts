@@ -8,7 +8,7 @@ import type { Alert } from '../shared/supervision/alert.ts';
 import type { AccountabilityEntry, Order } from '../shared/supervision/order.ts';
 import { orderSettlement, watchSettlement } from '../shared/supervision/overdue-scan.ts';
 import type { SupervisionRules } from '../shared/supervision/rules.ts';
-import type { Settlement, TimelineNote } from '../shared/supervision/store.ts';
+import type { Settlement, TimelineNote } from '../shared/supervision/ports.ts';
 import { addInto, mergeTallies, monthly, type TallyRow } from '../shared/supervision/tallies.ts';
 import { snapshotOf, type Watch } from '../shared/supervision/watch.ts';
 

@@ -1,11 +1,4 @@
-import type { Notice } from './notices.ts';
-import type { Notifier } from './notifier.ts';
-
-/** Where a notice is delivered: the supervision topic (e-mail), each webhook. Throws when it was not. */
-export interface Channel {
-  id: string;
-  send(n: Notice): Promise<void>;
-}
+import type { Channel, Notifier } from './ports.ts';
 
 /** The SNS topic of the county (its e-mail subscriptions): subject and plain text. */
 export const topicChannel = (notifier: Notifier): Channel => ({

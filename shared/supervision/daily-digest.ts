@@ -1,9 +1,9 @@
 import { bjDay, bjEndOfDay } from '../platform/beijing-time.ts';
 import { addDays } from '../calendar/working-days.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { AlertQueue } from './alert-queue.ts';
+import type { AlertQueue } from './ports.ts';
 import { relayOutbox } from './overdue-scan.ts';
-import type { Digest, DueCase, FigureStore, OrderStore, OutboxStore } from './store.ts';
+import type { Digest, DueCase, FigureStore, OrderStore, OutboxStore } from './ports.ts';
 
 /**
  * 08:30 Beijing: what needs attention today — cases due today, cases overdue, 督办单 awaiting an

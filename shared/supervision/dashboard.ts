@@ -6,7 +6,7 @@ import type { StaffNames } from '../offices/ports.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { sideOf } from './inbox.ts';
-import type { FigureStore } from './store.ts';
+import type { FigureStore } from './ports.ts';
 import { dashboardWorkbook } from './dashboard-export.ts';
 import { monthOf, NOW_PERIOD, type Gauge, type Metric, type TallyRow } from './tallies.ts';
 import { calendarMonth } from '../schema/date.ts';

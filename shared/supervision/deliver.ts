@@ -1,9 +1,9 @@
 import type { Clock } from '../platform/clock.ts';
 import { logger } from '../log/logger.ts';
 import type { OutboxRef } from './alert.ts';
-import type { Channel } from './channels.ts';
+import type { Channel } from './ports.ts';
 import { alertNotice, digestNotice, type Notice } from './notices.ts';
-import type { AlertStore, FigureStore } from './store.ts';
+import type { AlertStore, FigureStore } from './ports.ts';
 
 /**
  * The delivery queue's consumer: delivers a stored alert (or digest) to every channel it has not

@@ -1,12 +1,12 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { supervisionKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import type { Alert, OutboxRef } from './alert.ts';
 import { ORDER_STATE_LABELS, type AccountabilityEntry, type Order, type OrderState } from './order.ts';
-import type { AlertStore, OrderStore } from './store.ts';
+import type { AlertStore, OrderStore } from './ports.ts';
 import { orderItem, queryAll, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
-import { conditionFailedAt, isCancelled, mergedQueryPage, withoutKeys, type MergedSource } from '../db/dynamo-kit.ts';
+import { conditionFailedAt, isCancelled, isConditionFailed, mergedQueryPage, queryPages, withoutKeys, type MergedSource } from '../db/dynamo-kit.ts';
 
 /** The inbox (S3, S4) and 督办 (S6, S7) on the cases table. */
 const gsi = (index: string, pk: string): MergedSource => ({ index, pkAttr: `${index}pk`, skAttr: `${index}sk`, pk });
@@ -94,31 +94,38 @@ export const dynamoAlertStore = (): AlertStore & OrderStore => ({
   unreadCount: async (side, officeId, cap) => {
     const k = side === 'county' ? supervisionKeys.alertsOfCounty('unread') : supervisionKeys.alertsOfOffice(officeId!, 'unread');
     const filter = side === 'county' && officeId;
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: T(),
-        IndexName: k.index,
-        KeyConditionExpression: `${k.index}pk = :p`,
-        ...(filter ? { FilterExpression: 'officeId = :o' } : {}),
-        ExpressionAttributeValues: { ':p': k.pk, ...(filter ? { ':o': officeId } : {}) },
-        Select: 'COUNT',
-        Limit: cap,
-      }),
-    );
-    return Math.min(cap, r.Count ?? 0);
+    // a Limit counts the items read, not those the filter keeps: with a filter, page on until `cap`
+    let count = 0;
+    for await (const page of queryPages({
+      TableName: T(),
+      IndexName: k.index,
+      KeyConditionExpression: `${k.index}pk = :p`,
+      ...(filter ? { FilterExpression: 'officeId = :o' } : { Limit: cap }),
+      ExpressionAttributeValues: { ':p': k.pk, ...(filter ? { ':o': officeId } : {}) },
+      Select: 'COUNT',
+    })) {
+      count += page.Count ?? 0;
+      if (count >= cap || !filter) break;
+    }
+    return Math.min(cap, count);
   },
   markDelivered: async (ref: OutboxRef, channel, at) => {
     const Key = ref.type === 'alert' ? supervisionKeys.alert(ref.id) : supervisionKeys.digest(ref.audience, ref.day);
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: T(),
-        Key,
-        UpdateExpression: 'SET deliveries.#c = if_not_exists(deliveries.#c, :at)',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#c': channel },
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: T(),
+          Key,
+          UpdateExpression: 'SET deliveries.#c = if_not_exists(deliveries.#c, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#c': channel },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (e) {
+      // the record is not there (the condition keeps the update from creating a stub): nothing to mark
+      if (!isConditionFailed(e)) throw e;
+    }
   },
 
   issueOrder: async (o, extra) => commitOrder(orderItem(o), { expr: 'attribute_not_exists(pk)' }, extra),

@@ -1,12 +1,12 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { caseKeys, OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
-import type { DayFigures, DueCase, FigureStore } from './store.ts';
+import type { DayFigures, DueCase, FigureStore } from './ports.ts';
 import { addInto, type Dim, type TallyRow } from './tallies.ts';
 import { digestItem, queryAll, T } from './dynamo-items.ts';
 import { isCancelled, withoutKeys } from '../db/dynamo-kit.ts';
 import { outboxPut } from './dynamo-supervision.ts';
-import type { Digest } from './store.ts';
+import type { Digest } from './ports.ts';
 
 /** Counters (S8: one Query per month or for the gauges), day counters (K10), due cases (K5), digests (S9). */
 export const dynamoFigureStore = (): FigureStore => ({

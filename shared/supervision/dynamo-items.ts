@@ -4,7 +4,7 @@ import { addNumbers, inTable } from '../db/dynamo-kit.ts';
 import type { Alert } from './alert.ts';
 import { awaitsSecondRed, type AccountabilityEntry, type Order } from './order.ts';
 import type { TallyAdd } from './tallies.ts';
-import type { Digest, TimelineNote } from './store.ts';
+import type { Digest, TimelineNote } from './ports.ts';
 
 /** The DynamoDB shape of supervision's records: each item carries its own index attributes, derived here only. */
 export const T = (): string => tableName('cases');

@@ -1,13 +1,13 @@
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../aws/clients.ts';
 import { OPEN_SHARDS, supervisionKeys } from '../db/keys.ts';
 import { auditPut } from '../audit/dynamo-audit.ts';
 import { outboxRefId, type OutboxRef } from './alert.ts';
 import type { Order } from './order.ts';
-import type { OutboxStore, ScanStore, Settlement } from './store.ts';
+import type { OutboxStore, ScanStore, Settlement } from './ports.ts';
 import type { Watch } from './watch.ts';
 import { accountabilityItem, alertItem, orderItem, queryAll, T, tallyUpdate, timelinePut } from './dynamo-items.ts';
-import { anyConditionFailed, isCancelled, isConditionFailed, withoutKeys } from '../db/dynamo-kit.ts';
+import { anyConditionFailed, isCancelled, isConditionFailed, queryPages, withoutKeys } from '../db/dynamo-kit.ts';
 
 /**
  * The scan's side of supervision on the cases table: the look-at index (S2, gsi3 `WATCH#<shard>`,
@@ -109,33 +109,35 @@ export const dynamoScanStore = (): ScanStore & OutboxStore => ({
     }
   },
   claimOutbox: async (limit, now, until) => {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: T(),
-        KeyConditionExpression: 'pk = :p',
-        FilterExpression: 'attribute_not_exists(leasedUntil) OR leasedUntil <= :now',
-        ExpressionAttributeValues: { ':p': supervisionKeys.outboxAll().pk, ':now': now },
-        Limit: limit,
-        ConsistentRead: true,
-      }),
-    );
     const claimed: OutboxRef[] = [];
-    for (const i of r.Items ?? []) {
-      try {
-        await dynamo().send(
-          new UpdateCommand({
-            TableName: T(),
-            Key: { pk: i.pk, sk: i.sk },
-            UpdateExpression: 'SET leasedUntil = :until',
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leasedUntil) OR leasedUntil <= :now)',
-            ExpressionAttributeValues: { ':until': until, ':now': now },
-          }),
-        );
-        claimed.push(i.ref as OutboxRef);
-      } catch (e) {
-        // another relay claimed (or cleared) it first
-        if (!isConditionFailed(e)) throw e;
+    // a Limit counts the items read, not those the filter keeps: entries leased to another relay
+    // would hide the free ones behind them, so page on until `limit` are claimed
+    for await (const page of queryPages({
+      TableName: T(),
+      KeyConditionExpression: 'pk = :p',
+      FilterExpression: 'attribute_not_exists(leasedUntil) OR leasedUntil <= :now',
+      ExpressionAttributeValues: { ':p': supervisionKeys.outboxAll().pk, ':now': now },
+      ConsistentRead: true,
+    })) {
+      for (const i of page.Items ?? []) {
+        if (claimed.length >= limit) return claimed;
+        try {
+          await dynamo().send(
+            new UpdateCommand({
+              TableName: T(),
+              Key: { pk: i.pk, sk: i.sk },
+              UpdateExpression: 'SET leasedUntil = :until',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(leasedUntil) OR leasedUntil <= :now)',
+              ExpressionAttributeValues: { ':until': until, ':now': now },
+            }),
+          );
+          claimed.push(i.ref as OutboxRef);
+        } catch (e) {
+          // another relay claimed (or cleared) it first
+          if (!isConditionFailed(e)) throw e;
+        }
       }
+      if (claimed.length >= limit) break;
     }
     return claimed;
   },

@@ -1,4 +1,4 @@
-import type { Channel } from './channels.ts';
+import type { Channel } from './ports.ts';
 import { robotRefused, webhookBody, webhookChannelId, type WebhookTarget } from './webhooks.ts';
 
 /** A webhook as a delivery channel: one POST, 10 s at most; a refusal or an error fails the delivery (it is retried). */

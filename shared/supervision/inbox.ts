@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { alertView, type Alert, type Side } from './alert.ts';
 import { COUNTY_AUDIENCE } from './daily-digest.ts';
-import type { AlertStore, FigureStore } from './store.ts';
+import type { AlertStore, FigureStore } from './ports.ts';
 import { calendarDate } from '../schema/date.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AuditInput } from '../audit/audit.ts';
 import { outboxRefId, type Alert, type OutboxRef } from './alert.ts';
 import { awaitsSecondRed, type AccountabilityEntry, type Order } from './order.ts';
-import type { DayFigures, Digest, DueCase, SupervisionStore, TimelineNote } from './store.ts';
+import type { DayFigures, Digest, DueCase, SupervisionStore, TimelineNote } from './ports.ts';
 import { addInto, type TallyRow } from './tallies.ts';
 import type { Watch } from './watch.ts';
 

@@ -1,6 +1,6 @@
 import { bjDateTime } from '../platform/beijing-time.ts';
 import { CARD_LABELS, TRIGGER_LABELS, type Alert } from './alert.ts';
-import type { Digest } from './store.ts';
+import type { Digest } from './ports.ts';
 
 /**
  * What an alert or a digest says, once for every channel: a subject and plain text (e-mail via

@@ -11,7 +11,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { RequestMeta } from '../platform/request-meta.ts';
 import { sideOf } from './inbox.ts';
 import type { IssueOrderInput, Order } from './order.ts';
-import type { OrderStore } from './store.ts';
+import type { OrderStore } from './ports.ts';
 import { monthly } from './tallies.ts';
 
 /**

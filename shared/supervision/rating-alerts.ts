@@ -1,7 +1,7 @@
 import { bjDateTime } from '../platform/beijing-time.ts';
 import type { RectificationAlert, RectificationAlerts } from '../ratings/ports.ts';
 import { alertId, type Alert } from './alert.ts';
-import type { ScanStore } from './store.ts';
+import type { ScanStore } from './ports.ts';
 
 /**
  * The ratings context's overdue 差评整改 raised into the alert inbox: stored as an alert with its

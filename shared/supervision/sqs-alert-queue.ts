@@ -2,7 +2,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { sqsClient } from '../aws/clients.ts';
 import { queueUrl } from '../platform/env.ts';
 import { outboxRefId } from './alert.ts';
-import type { AlertQueue } from './alert-queue.ts';
+import type { AlertQueue } from './ports.ts';
 
 /** The delivery queue on SQS: batches of ten; any entry refused fails the call (the outbox keeps it). */
 export const sqsAlertQueue = (): AlertQueue => ({

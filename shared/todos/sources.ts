@@ -1,7 +1,7 @@
 import type { CaseStore } from '../cases/ports.ts';
 import type { HallStore } from '../hall/ports.ts';
 import type { RatingStore } from '../ratings/ports.ts';
-import type { OrderStore } from '../supervision/store.ts';
+import type { OrderStore } from '../supervision/ports.ts';
 import type { TodoSources } from './ports.ts';
 
 /** The stores the to-do list reads through: each context's own port, which owns its keys. */

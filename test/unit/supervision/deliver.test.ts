@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/supervision/channels.ts';
+import type { Channel } from '../../../shared/supervision/ports.ts';
 import { deliver, type DeliverPorts } from '../../../shared/supervision/deliver.ts';
 import type { Notice } from '../../../shared/supervision/notices.ts';
 import { robotRefused, webhookBody, webhookChannelId, webhookTarget } from '../../../shared/supervision/webhooks.ts';

@@ -3,7 +3,7 @@ import { staticCatalogReader } from '../../../shared/catalog/memory-catalog-read
 import { intake } from '../../../shared/cases/intake.ts';
 import { lifecycle } from '../../../shared/cases/lifecycle.ts';
 import type { CaseRecord } from '../../../shared/cases/model.ts';
-import { memoryAlertQueue } from '../../../shared/supervision/alert-queue.ts';
+import { memoryAlertQueue } from '../../../shared/supervision/memory-alert-queue.ts';
 import { memorySupervisionStore } from '../../../shared/supervision/memory-supervision.ts';
 import { scanOverdue } from '../../../shared/supervision/overdue-scan.ts';
 import { DEFAULT_RULES, type SupervisionRules } from '../../../shared/supervision/rules.ts';

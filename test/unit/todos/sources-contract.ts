@@ -10,7 +10,7 @@ import type { TodoSources } from '../../../shared/todos/ports.ts';
 import type { TodoStores } from '../../../shared/todos/sources.ts';
 import type { RatingStore } from '../../../shared/ratings/ports.ts';
 import type { CaseStore } from '../../../shared/cases/ports.ts';
-import type { OrderStore } from '../../../shared/supervision/store.ts';
+import type { OrderStore } from '../../../shared/supervision/ports.ts';
 import type { HallStore } from '../../../shared/hall/ports.ts';
 import type { StoredHomeVisit } from '../../../shared/hall/model.ts';
 import { at, caseIn } from '../cases/fixtures.ts';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlertView } from '@shared/supervision/alert.ts';
-import type { Digest } from '@shared/supervision/store.ts';
+import type { Digest } from '@shared/supervision/ports.ts';
 import type { AccountabilityEntry, Order, OrderState } from '@shared/supervision/order.ts';
 import type { CaseRow as CaseListRow } from '@shared/cases/responses.ts';
 import type { Dashboard } from '@shared/supervision/dashboard.ts';

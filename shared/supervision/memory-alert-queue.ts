@@ -1,12 +1,5 @@
 import type { OutboxRef } from './alert.ts';
-
-/**
- * The delivery queue (SQS with a DLQ; sqs-alert-queue.ts): stored alerts and digests go there
- * from the outbox, and its consumer delivers them to SNS and the webhooks with retries.
- */
-export interface AlertQueue {
-  send(refs: readonly OutboxRef[]): Promise<void>;
-}
+import type { AlertQueue } from './ports.ts';
 
 /** For unit tests: keeps what was sent; can be made to fail (a queue outage). */
 export interface MemoryAlertQueue extends AlertQueue {

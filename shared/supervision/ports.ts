@@ -3,12 +3,16 @@ import type { Alert, AlertState, OutboxRef, Side } from './alert.ts';
 import type { AccountabilityEntry, Order, OrderState } from './order.ts';
 import type { TallyAdd, TallyRow } from './tallies.ts';
 import type { Card, Counted, Level, Watch } from './watch.ts';
+import type { Notice } from './notices.ts';
 
 /**
- * 电子监察's persistence ports, in domain terms: DynamoDB in dynamo-supervision.ts (scan, settle,
- * outbox), dynamo-alerts.ts (inbox, 督办) and dynamo-figures.ts (counters, digests); in memory in
- * memory-supervision.ts, with the same conditions. All on the cases table (shared/db/keys.ts,
- * AccessPatterns S1–S9).
+ * 电子监察's ports, types only. The store, in domain terms: DynamoDB in dynamo-supervision.ts (scan,
+ * settle, outbox), dynamo-alerts.ts (inbox, 督办) and dynamo-figures.ts (counters, digests); in
+ * memory in memory-supervision.ts, with the same conditions, both held to
+ * test/unit/supervision/store-contract.ts. All on the cases table (shared/db/keys.ts, AccessPatterns
+ * S1–S9): one table's records, which the scan writes and the inbox reads, so the fake keeps them in
+ * one object. The delivery queue (sqs-alert-queue.ts, memory-alert-queue.ts), the topic
+ * (sns-notifier.ts) and the delivery channels (channels.ts, http-webhook.ts).
  */
 
 /** A line on the case timeline written by supervision (a card, a 督办, a 反馈). */
@@ -139,3 +143,28 @@ export interface FigureStore {
 }
 
 export type SupervisionStore = ScanStore & OutboxStore & AlertStore & OrderStore & FigureStore;
+
+/**
+ * The delivery queue (SQS with a DLQ): stored alerts and digests go there from the outbox, and its
+ * consumer delivers them to SNS and the webhooks with retries.
+ */
+export interface AlertQueue {
+  send(refs: readonly OutboxRef[]): Promise<void>;
+}
+
+/** What the supervision topic carries (e-mail subscriptions): a subject and plain text. */
+export interface TopicMessage {
+  subject: string;
+  message: string;
+}
+
+/** Where supervision notices go (the supervision topic: e-mail and webhooks of the supervisors). */
+export interface Notifier {
+  publish(message: TopicMessage): Promise<void>;
+}
+
+/** Where a notice is delivered: the supervision topic (e-mail), each webhook. Throws when it was not. */
+export interface Channel {
+  id: string;
+  send(n: Notice): Promise<void>;
+}
