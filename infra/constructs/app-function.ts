@@ -7,7 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { existsSync } from 'node:fs';
 import { Construct } from 'constructs';
-import { BUNDLING, pdfBundleCommands } from './bundling.ts';
+import { BUNDLING, pdfBundleCommands, pinyinBundleCommands } from './bundling.ts';
 
 export interface AppFunctionProps {
   /** Absolute path of the handler module (exports `handler`). */
@@ -64,15 +64,15 @@ export class AppFunction extends Construct {
         externalModules: [...BUNDLING.externalModules],
         banner: BUNDLING.banner,
         define: { ...BUNDLING.define },
-        ...(props.pdf
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: pdfBundleCommands,
-              },
-            }
-          : {}),
+        // files loaded on first use beside the bundle: pinyin-pro where the bundle names it, the PDF drawer where it draws
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...pinyinBundleCommands(inputDir, outputDir),
+            ...(props.pdf ? pdfBundleCommands(inputDir, outputDir) : []),
+          ],
+        },
       },
     });
   }

@@ -3,6 +3,8 @@ import { PDF_ASSETS } from '../../shared/platform/functions.ts';
 
 /** The PDF drawer's file beside the bundle of a function that draws PDFs (shared/documents/pdf.ts loads it on the first PDF). */
 export const PDF_CHUNK = 'pdf-draw.mjs';
+/** pinyin-pro's file beside the bundle of a function that computes pinyin (shared/catalog/pinyin.ts requires it on the first pinyin). */
+export const PINYIN_CHUNK = 'pinyin-pro.cjs';
 
 /**
  * How every function is bundled, in one object: the CDK (AppFunction → NodejsFunction) and
@@ -33,7 +35,11 @@ export const BUNDLING = {
    * Where the PDF drawer is: a file of its own beside the bundle, so no bundle carries pdf-lib and
    * fontkit (~1.3 MB) that a cold start would parse whether or not it draws (shared/documents/pdf.ts).
    */
-  define: { 'process.env.BIANMIN_PDF_CHUNK': JSON.stringify(PDF_CHUNK) } as Record<string, string>,
+  define: {
+    'process.env.BIANMIN_PDF_CHUNK': JSON.stringify(PDF_CHUNK),
+    // the same for pinyin-pro (~450 KB of dictionary), which only a save or an import needs
+    'process.env.BIANMIN_PINYIN_CHUNK': JSON.stringify(PINYIN_CHUNK),
+  } as Record<string, string>,
 } as const;
 
 /** The same options for esbuild's API (what NodejsFunction passes to the esbuild CLI). */
@@ -76,4 +82,25 @@ export const pdfBundleCommands = (inputDir: string, outputDir: string): string[]
     `mkdir -p "${outputDir}/node_modules/${a.slice(0, a.lastIndexOf('/'))}"`,
     `cp "${inputDir}/node_modules/${a}" "${outputDir}/node_modules/${a}"`,
   ]),
+];
+
+/**
+ * pinyin-pro as a CommonJS file beside the bundle, as a shell command every function's afterBundling
+ * hook runs (test/infra/pinyin-bundles.test.ts runs the same): only a bundle that names the file
+ * (it holds shared/catalog/pinyin.ts) gets it, so no list of the functions that compute pinyin to keep.
+ */
+export const pinyinBundleCommands = (inputDir: string, outputDir: string): string[] => [
+  [
+    `if grep -q "${PINYIN_CHUNK}" "${outputDir}/index.mjs"; then`,
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/node_modules/pinyin-pro/dist/index.js"`,
+    '--bundle',
+    '--platform=node',
+    '--format=cjs',
+    `--target=${BUNDLING.target}`,
+    ...(BUNDLING.minify ? ['--minify'] : []),
+    `--outfile="${outputDir}/${PINYIN_CHUNK}"`,
+    '--log-level=warning;',
+    'fi',
+  ].join(' '),
 ];
