@@ -48,7 +48,9 @@ const bundled = (script: string): Promise<string> => {
   if (!file) {
     const out = join(ROOT, '.build', `command-${process.pid}-${script.replace(/\.ts$/, '')}.mjs`);
     mkdirSync(join(ROOT, '.build'), { recursive: true });
-    file = build({ ...esbuildOptions(join(ROOT, 'scripts', script)), minify: false, plugins: [ownLocation], outfile: out }).then(() => out);
+    // no chunk names defined: a command runs beside the sources, so the PDF drawer and pinyin-pro load
+    // from the repository, not from files a function's deploy puts beside its bundle
+    file = build({ ...esbuildOptions(join(ROOT, 'scripts', script)), define: {}, minify: false, plugins: [ownLocation], outfile: out }).then(() => out);
     bundles.set(script, file);
     process.once('exit', () => rmSync(out, { force: true }));
   }
