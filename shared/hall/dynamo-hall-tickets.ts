@@ -28,10 +28,22 @@ const seatPut = (seat: Seat & { userId: string }, current?: string) => ({
   Put: { TableName: T(), Item: { ...hallKeys.seat(seat.userId), officeId: seat.officeId, window: seat.window, ...(current ? { current } : {}) } },
 });
 /** The window's current ticket, still called to it. */
-const atWindow = (t: Ticket, window: string) => ({
-  ConditionExpression: '#s = :called AND #w = :win',
-  names: { '#s': 'status', '#w': 'window' },
-  values: { ':called': 'called', ':win': window },
+/**
+ * A change to a ticket that only the window now serving it may make: the ticket's update in a
+ * transaction, refused (NOT_AT_WINDOW) unless the ticket is called to that window.
+ */
+const atWindow = (t: Ticket, window: string, UpdateExpression: string, values: Record<string, unknown>) => ({
+  refusal: HALL_CONFLICT.NOT_AT_WINDOW,
+  item: {
+    Update: {
+      TableName: T(),
+      Key: hallKeys.ticket(t.officeId, t.id),
+      UpdateExpression,
+      ConditionExpression: '#s = :called AND #w = :win',
+      ExpressionAttributeNames: { '#s': 'status', '#w': 'window' },
+      ExpressionAttributeValues: { ...values, ':called': 'called', ':win': window },
+    },
+  },
 });
 
 /** The kiosk's numbers, the windows' calls and the hall's times on the hall table (the ticket part of HallStore). */
@@ -153,20 +165,7 @@ export const dynamoHallTickets = (): Pick<
       { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat, ticket.id) },
     ];
     if (finish) {
-      const c = atWindow(finish, seat.window);
-      items.push({
-        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-        item: {
-          Update: {
-            TableName: T(),
-            Key: hallKeys.ticket(finish.officeId, finish.id),
-            UpdateExpression: 'SET #s = :done, doneAt = :at',
-            ConditionExpression: c.ConditionExpression,
-            ExpressionAttributeNames: c.names,
-            ExpressionAttributeValues: { ...c.values, ':done': 'done', ':at': at },
-          },
-        },
-      });
+      items.push(atWindow(finish, seat.window, 'SET #s = :done, doneAt = :at', { ':done': 'done', ':at': at }));
     }
     if (Object.keys(adds).length) items.push({ refusal: HALL_CONFLICT.BUSY, item: timesUpdate(ticket.officeId, at, adds) });
     await transact(items, audit ? [audit] : []);
@@ -174,70 +173,37 @@ export const dynamoHallTickets = (): Pick<
     return { ...rest, status: 'called', window: seat.window, calledBy: seat.userId, calledAt: at, calls: (ticket.calls ?? 0) + 1 };
   },
   recall: async (t, window, at, audit) => {
-    const c = atWindow(t, window);
     await transact(
       [
-        {
-          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-          item: {
-            Update: {
-              TableName: T(),
-              Key: hallKeys.ticket(t.officeId, t.id),
-              UpdateExpression: 'SET calledAt = :at, calls = calls + :one, gsi2sk = :g2s',
-              ConditionExpression: c.ConditionExpression,
-              ExpressionAttributeNames: c.names,
-              ExpressionAttributeValues: { ...c.values, ':at': at, ':one': 1, ':g2s': hallKeys.called(t.officeId, compact(t.date), at, t.id).gsi2sk },
-            },
-          },
-        },
+        atWindow(t, window, 'SET calledAt = :at, calls = calls + :one, gsi2sk = :g2s', {
+          ':at': at,
+          ':one': 1,
+          ':g2s': hallKeys.called(t.officeId, compact(t.date), at, t.id).gsi2sk,
+        }),
       ],
       audit ? [audit] : [],
     );
     return { ...t, calledAt: at, calls: (t.calls ?? 1) + 1 };
   },
   miss: async (t, seat, at, audit) => {
-    const c = atWindow(t, seat.window);
     await transact(
-      [
-        {
-          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-          item: {
-            Update: {
-              TableName: T(),
-              Key: hallKeys.ticket(t.officeId, t.id),
-              UpdateExpression: 'SET #s = :missed, doneAt = :at',
-              ConditionExpression: c.ConditionExpression,
-              ExpressionAttributeNames: c.names,
-              ExpressionAttributeValues: { ...c.values, ':missed': 'missed', ':at': at },
-            },
-          },
-        },
-        { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
-      ],
+      [atWindow(t, seat.window, 'SET #s = :missed, doneAt = :at', { ':missed': 'missed', ':at': at }), { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) }],
       audit ? [audit] : [],
     );
     return { ...t, status: 'missed', doneAt: at };
   },
   transfer: async (t, seat, toWindow, at, audit) => {
-    const c = atWindow(t, seat.window);
     const { window: _w, calledBy: _b, ...rest } = t;
     const moved: Ticket = { ...rest, status: 'waiting', forWindow: toWindow };
     const idx = hallKeys.waiting(t.officeId, compact(t.date), laneOf(moved), orderKey(moved));
     await transact(
       [
-        {
-          refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-          item: {
-            Update: {
-              TableName: T(),
-              Key: hallKeys.ticket(t.officeId, t.id),
-              UpdateExpression: 'SET #s = :waiting, forWindow = :to, gsi1pk = :g1p, gsi1sk = :g1s REMOVE #w, calledBy, gsi2pk, gsi2sk',
-              ConditionExpression: c.ConditionExpression,
-              ExpressionAttributeNames: c.names,
-              ExpressionAttributeValues: { ...c.values, ':waiting': 'waiting', ':to': toWindow, ':g1p': idx.gsi1pk, ':g1s': idx.gsi1sk },
-            },
-          },
-        },
+        atWindow(t, seat.window, 'SET #s = :waiting, forWindow = :to, gsi1pk = :g1p, gsi1sk = :g1s REMOVE #w, calledBy, gsi2pk, gsi2sk', {
+          ':waiting': 'waiting',
+          ':to': toWindow,
+          ':g1p': idx.gsi1pk,
+          ':g1s': idx.gsi1sk,
+        }),
         { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
         { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
       ],
@@ -246,21 +212,8 @@ export const dynamoHallTickets = (): Pick<
     return moved;
   },
   finish: async (t, seat, at) => {
-    const c = atWindow(t, seat.window);
     await transact([
-      {
-        refusal: HALL_CONFLICT.NOT_AT_WINDOW,
-        item: {
-          Update: {
-            TableName: T(),
-            Key: hallKeys.ticket(t.officeId, t.id),
-            UpdateExpression: 'SET #s = :done, doneAt = :at',
-            ConditionExpression: c.ConditionExpression,
-            ExpressionAttributeNames: c.names,
-            ExpressionAttributeValues: { ...c.values, ':done': 'done', ':at': at },
-          },
-        },
-      },
+      atWindow(t, seat.window, 'SET #s = :done, doneAt = :at', { ':done': 'done', ':at': at }),
       { refusal: HALL_CONFLICT.BUSY, item: seatPut(seat) },
       { refusal: HALL_CONFLICT.BUSY, item: timesUpdate(t.officeId, at, serviceAdds(t, seat.window, at)) },
     ]);
