@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { AttemptRule, DirectoryStore } from '../../../shared/identity/ports.ts';
-import type { StaffUser } from '../../../shared/identity/types.ts';
+import type { DirectoryStore } from '../../../shared/identity/ports.ts';
+import { codeOf, newUser, rule, T0 } from './contract-fixtures.ts';
 
 /**
  * The login counters' contract (LoginAttempts of ports.ts, on a directory whose users hold them):
@@ -9,28 +9,6 @@ import type { StaffUser } from '../../../shared/identity/types.ts';
  * (test/integration/identity/ports.test.ts). Taken before the check, atomically, and never made
  * for a user who does not exist.
  */
-const T0 = '2026-11-22T01:00:00.000Z';
-const rule = (now: string): AttemptRule => ({ now, lockUntil: new Date(new Date(now).getTime() + 15 * 60_000).toISOString(), max: 5 });
-const newUser = (over: Partial<StaffUser> = {}): StaffUser => ({
-  id: randomUUID(),
-  username: `u${randomUUID().slice(0, 8)}`,
-  displayName: '测试',
-  officeId: '411521-lingshan',
-  roles: ['window_clerk'],
-  passwordHash: 'scrypt$1024$8$1$x$y',
-  mustChangePassword: false,
-  disabled: false,
-  failedLogins: 0,
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? 'error',
-  );
-
 export const attemptsContract = (make: () => DirectoryStore): void => {
   let d: DirectoryStore;
   beforeAll(() => {

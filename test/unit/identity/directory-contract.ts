@@ -1,35 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { AttemptRule, DirectoryStore } from '../../../shared/identity/ports.ts';
+import type { DirectoryStore } from '../../../shared/identity/ports.ts';
 import type { Session, StaffUser } from '../../../shared/identity/types.ts';
+import { codeOf, newUser, rule, T0 } from './contract-fixtures.ts';
 
 /**
  * The directory records' contract (DirectoryRecords of ports.ts): run on the memory fake
  * (directory.test.ts) and on DynamoDB Local (test/integration/identity/ports.test.ts). The fake the
  * unit tests use must refuse exactly like DynamoDB, or the unit tests prove nothing.
  */
-const T0 = '2026-11-22T01:00:00.000Z';
-const rule = (now: string): AttemptRule => ({ now, lockUntil: new Date(new Date(now).getTime() + 15 * 60_000).toISOString(), max: 5 });
-const newUser = (over: Partial<StaffUser> = {}): StaffUser => ({
-  id: randomUUID(),
-  username: `u${randomUUID().slice(0, 8)}`,
-  displayName: '测试',
-  officeId: '411521-lingshan',
-  roles: ['window_clerk'],
-  passwordHash: 'scrypt$1024$8$1$x$y',
-  mustChangePassword: false,
-  disabled: false,
-  failedLogins: 0,
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'ok',
-    (e: { code?: string }) => e.code ?? 'error',
-  );
-
 export const directoryContract = (make: () => DirectoryStore): void => {
   let d: DirectoryStore;
   beforeAll(() => {
